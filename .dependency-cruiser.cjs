@@ -1,0 +1,78 @@
+// The layering of architecture.md, enforced in `npm test`:
+//   renderer → only itself, the contract and the pure rules (no Node, no core, no db, no electron);
+//   core → never electron, main, preload or renderer;
+//   pure rules → nothing of the app and no package at all;
+//   contract → only the rules and zod;
+//   preload → only electron and the contract's names.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'renderer-stays-in-the-browser',
+      comment: 'The renderer reaches the core only through window.api.',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { pathNot: ['^renderer/', '^electron/shared/', '^node_modules/'] },
+    },
+    {
+      name: 'renderer-no-node-builtins',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'renderer-no-native-or-server-packages',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { path: 'node_modules/(electron|better-sqlite3|drizzle-orm|pg|electron-updater)/' },
+    },
+    {
+      name: 'core-is-electron-free',
+      severity: 'error',
+      from: { path: '^electron/core/' },
+      to: { path: ['^electron/main/', '^electron/preload/', '^renderer/', 'node_modules/electron/'] },
+    },
+    {
+      name: 'core-no-electron-module',
+      severity: 'error',
+      from: { path: '^(electron/core|electron/shared|db)/' },
+      to: { dependencyTypes: ['core'], path: '^electron$' },
+    },
+    {
+      name: 'rules-are-pure',
+      comment: 'Pure rules import nothing but each other.',
+      severity: 'error',
+      from: { path: '^electron/shared/rules/' },
+      to: { pathNot: '^electron/shared/rules/' },
+    },
+    {
+      name: 'contract-depends-on-rules-and-zod-only',
+      severity: 'error',
+      from: { path: '^electron/shared/contract/' },
+      to: { pathNot: ['^electron/shared/', '^node_modules/zod/'] },
+    },
+    {
+      name: 'preload-is-thin',
+      severity: 'error',
+      from: { path: '^electron/preload/' },
+      to: { pathNot: ['^electron/shared/contract/names\\.ts$', '^node_modules/electron/', '^electron$'] },
+    },
+    {
+      name: 'db-schema-stands-alone',
+      severity: 'error',
+      from: { path: '^db/local/schema\\.ts$' },
+      to: { pathNot: ['^node_modules/drizzle-orm/'] },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: { path: '^(electron|renderer|db)/' },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^out/|\\.d\\.ts$)' },
+    tsPreCompilationDeps: true,
+  },
+};

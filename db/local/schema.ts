@@ -1,0 +1,196 @@
+// The local casework cache (SQLite). In standalone mode it is the truth; with a central server it mirrors it.
+// Column names are snake_case in SQL; timestamps are ISO 8601 UTC strings, calendar dates `YYYY-MM-DD`.
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const municipalities = sqliteTable('municipalities', {
+  number: text('number').primaryKey(),
+  name: text('name').notNull(),
+});
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  displayName: text('display_name').notNull(),
+  role: text('role', { enum: ['case_handler', 'supervisor', 'reader'] }).notNull(),
+  email: text('email'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+export const installers = sqliteTable(
+  'installers',
+  {
+    id: integer('id').primaryKey(),
+    organisationNumber: text('organisation_number').notNull(),
+    name: text('name').notNull(),
+    dsbRegistrationId: text('dsb_registration_id'),
+    dsbStatus: text('dsb_status', { enum: ['active', 'suspended', 'deregistered'] }),
+    email: text('email'),
+    phone: text('phone'),
+    contactPerson: text('contact_person'),
+  },
+  (t) => [uniqueIndex('installers_org_number').on(t.organisationNumber)],
+);
+
+export const prequalifications = sqliteTable(
+  'prequalifications',
+  {
+    id: integer('id').primaryKey(),
+    installerId: integer('installer_id').notNull().references(() => installers.id),
+    category: text('category', {
+      enum: ['service_cable', 'direct_meter', 'insulated_cabinet_switching', 'uninsulated_cabinet_pole'],
+    }).notNull(),
+    validFrom: text('valid_from').notNull(),
+    validTo: text('valid_to').notNull(),
+  },
+  (t) => [index('prequalifications_installer').on(t.installerId)],
+);
+
+export const areaSuppliers = sqliteTable('area_suppliers', {
+  id: integer('id').primaryKey(),
+  organisationNumber: text('organisation_number').notNull(),
+  name: text('name').notNull(),
+  contactPerson: text('contact_person'),
+  email: text('email'),
+  phone: text('phone'),
+});
+
+export const areaSupplierMunicipalities = sqliteTable(
+  'area_supplier_municipalities',
+  {
+    supplierId: integer('supplier_id').notNull().references(() => areaSuppliers.id),
+    municipalityNumber: text('municipality_number').notNull().references(() => municipalities.number),
+  },
+  (t) => [primaryKey({ columns: [t.supplierId, t.municipalityNumber] })],
+);
+
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: integer('id').primaryKey(),
+    caseNumber: text('case_number').notNull(),
+    /** The portal's message id: importing the same message twice must yield one case. */
+    messageId: text('message_id').notNull(),
+    requestType: text('request_type').notNull(),
+    status: text('status').notNull(),
+    submittedAt: text('submitted_at').notNull(),
+    completeAt: text('complete_at'),
+    dueDate: text('due_date'),
+    assigneeId: text('assignee_id').references(() => users.id),
+    // Installation
+    address: text('address').notNull(),
+    postcode: text('postcode').notNull(),
+    postTown: text('post_town').notNull(),
+    municipalityNumber: text('municipality_number').notNull(),
+    gnr: integer('gnr'),
+    bnr: integer('bnr'),
+    fnr: integer('fnr'),
+    snr: integer('snr'),
+    buildingUse: text('building_use').notNull(),
+    networkSystem: text('network_system').notNull(),
+    phases: integer('phases').notNull(),
+    mainFuseA: integer('main_fuse_a'),
+    meterFuseA: integer('meter_fuse_a'),
+    expectedPowerKw: real('expected_power_kw'),
+    expectedEnergyKwh: real('expected_energy_kwh'),
+    evChargingA: integer('ev_charging_a'),
+    unitCount: integer('unit_count').notNull().default(1),
+    /** JSON arrays of strings, as typed by the installer (checked on display, never silently corrected). */
+    meteringPointIds: text('metering_point_ids').notNull().default('[]'),
+    meterNumbers: text('meter_numbers').notNull().default('[]'),
+    // Production (plusskunde)
+    hasProduction: integer('has_production', { mode: 'boolean' }).notNull().default(false),
+    productionKw: real('production_kw'),
+    inverter: text('inverter'),
+    batteryKwh: real('battery_kwh'),
+    // Owner (grid customer)
+    ownerName: text('owner_name').notNull(),
+    ownerIdKind: text('owner_id_kind').notNull(),
+    ownerNationalId: text('owner_national_id'),
+    ownerOrganisationNumber: text('owner_organisation_number'),
+    ownerEmail: text('owner_email'),
+    ownerPhone: text('owner_phone'),
+    // Installer
+    installerId: integer('installer_id').notNull().references(() => installers.id),
+    installerContact: text('installer_contact'),
+    wantedStartDate: text('wanted_start_date'),
+    wantedConnectionDate: text('wanted_connection_date'),
+    freeText: text('free_text'),
+    updatedAt: text('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('cases_case_number').on(t.caseNumber),
+    uniqueIndex('cases_message_id').on(t.messageId),
+    index('cases_submitted').on(t.submittedAt),
+    index('cases_status_submitted').on(t.status, t.submittedAt),
+    index('cases_type_submitted').on(t.requestType, t.submittedAt),
+    index('cases_municipality_submitted').on(t.municipalityNumber, t.submittedAt),
+    index('cases_assignee_submitted').on(t.assigneeId, t.submittedAt),
+    index('cases_due').on(t.dueDate),
+    index('cases_installer').on(t.installerId),
+    // Fetch next: the oldest complete, unassigned case waiting for a first look.
+    index('cases_fetch_next')
+      .on(t.completeAt)
+      .where(sql`assignee_id IS NULL AND status = 'new' AND complete_at IS NOT NULL`),
+  ],
+);
+
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: integer('id').primaryKey(),
+    caseId: integer('case_id').notNull().references(() => cases.id),
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    /** Content address in the attachment store (the file's SHA-256), so equal files are stored once. */
+    sha256: text('sha256').notNull(),
+    receivedAt: text('received_at').notNull(),
+  },
+  (t) => [index('attachments_case').on(t.caseId)],
+);
+
+export const caseEvents = sqliteTable(
+  'case_events',
+  {
+    id: integer('id').primaryKey(),
+    caseId: integer('case_id').notNull().references(() => cases.id),
+    at: text('at').notNull(),
+    actorId: text('actor_id').notNull(),
+    kind: text('kind').notNull(),
+    /** What changed, as JSON: e.g. `{"from":"new","to":"in_review"}`. */
+    data: text('data').notNull().default('{}'),
+  },
+  (t) => [index('case_events_case').on(t.caseId, t.at)],
+);
+
+export const notes = sqliteTable(
+  'notes',
+  {
+    id: integer('id').primaryKey(),
+    caseId: integer('case_id').notNull().references(() => cases.id),
+    authorId: text('author_id').notNull(),
+    at: text('at').notNull(),
+    body: text('body').notNull(),
+  },
+  (t) => [index('notes_case').on(t.caseId, t.at)],
+);
+
+/** Every mutation, in the order it was made; the sync engine ships it to the central database. */
+export const outbox = sqliteTable('outbox', {
+  seq: integer('seq').primaryKey({ autoIncrement: true }),
+  clientId: text('client_id').notNull(),
+  mutation: text('mutation').notNull(),
+  args: text('args').notNull(),
+  caseId: integer('case_id'),
+  actorId: text('actor_id').notNull(),
+  createdAt: text('created_at').notNull(),
+  state: text('state', { enum: ['pending', 'applied', 'rejected'] }).notNull().default('pending'),
+  rejection: text('rejection'),
+});

@@ -1,0 +1,13 @@
+/** Time comes from here, so tests and the demo can fix "today". */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export const fixedClock = (iso: string): Clock => ({ now: () => new Date(iso) });
+
+/** Today's calendar date in Norway: due dates and "overdue" are Norwegian working days. */
+export function osloDate(date: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(date);
+}

@@ -1,0 +1,12 @@
+import type Database from 'better-sqlite3';
+import type { UserSummary } from '../shared/contract';
+import type { Clock } from './clock';
+
+/** What every service call runs with: the database, who is acting, and the time. */
+export interface CoreContext {
+  sqlite: Database.Database;
+  clientId: string;
+  mode: 'standalone' | 'central';
+  clock: Clock;
+  currentUser(): UserSummary;
+}

@@ -1,0 +1,52 @@
+// The first mutations: add a note, assign, set status. Each checks the pure rules, then writes.
+import { AddNoteInput, AssignInput, SetStatusInput, fail } from '../../shared/contract';
+import { STATUSES_REQUIRING_REASON, canAssign, canMoveCase, canWriteNotes } from '../../shared/rules';
+import { loadCaseHead } from '../cases/caseRow';
+import { defineMutation } from './runMutation';
+
+export const addNote = defineMutation({
+  name: 'case.addNote',
+  args: AddNoteInput,
+  apply({ core, actor, now }, { caseId, body }) {
+    loadCaseHead(core.sqlite, caseId);
+    if (!canWriteNotes(actor.role)) fail('permission.denied');
+    const noteId = Number(
+      core.sqlite
+        .prepare('INSERT INTO notes (case_id, author_id, at, body) VALUES (?, ?, ?, ?)')
+        .run(caseId, actor.id, now, body).lastInsertRowid,
+    );
+    return { caseId, events: [{ kind: 'note_added', data: { noteId, excerpt: body.slice(0, 200) } }] };
+  },
+});
+
+export const assign = defineMutation({
+  name: 'case.assign',
+  args: AssignInput,
+  apply({ core, actor }, { caseId, assigneeId }) {
+    const head = loadCaseHead(core.sqlite, caseId);
+    if (assigneeId !== null) {
+      const exists = core.sqlite.prepare('SELECT 1 FROM users WHERE id = ? AND active = 1').get(assigneeId);
+      if (!exists) fail('user.notFound', { userId: assigneeId });
+    }
+    if (!canAssign(actor.role, actor.id, head.assignee_id, assigneeId)) fail('permission.denied');
+    if (head.assignee_id === assigneeId) return { caseId, events: [] };
+    core.sqlite.prepare('UPDATE cases SET assignee_id = ? WHERE id = ?').run(assigneeId, caseId);
+    return { caseId, events: [{ kind: 'assigned', data: { from: head.assignee_id, to: assigneeId } }] };
+  },
+});
+
+export const setStatus = defineMutation({
+  name: 'case.setStatus',
+  args: SetStatusInput,
+  apply({ core, actor }, { caseId, status, reason }) {
+    const head = loadCaseHead(core.sqlite, caseId);
+    if (!canMoveCase(head.status, status, actor.role)) {
+      fail('status.transitionNotAllowed', { from: head.status, to: status });
+    }
+    if (STATUSES_REQUIRING_REASON.includes(status) && !reason) fail('status.reasonRequired', { status });
+    core.sqlite.prepare('UPDATE cases SET status = ? WHERE id = ?').run(status, caseId);
+    const data: Record<string, unknown> = { from: head.status, to: status };
+    if (reason) data.reason = reason;
+    return { caseId, events: [{ kind: 'status_changed', data }] };
+  },
+});

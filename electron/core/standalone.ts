@@ -1,0 +1,58 @@
+// Standalone mode: no central server configured, so the app runs on a local database of its own,
+// seeded with demo data the first time, so that a fresh install opens on a working queue.
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { AttachmentStore } from './attachments/attachmentStore';
+import { osloDate, systemClock, type Clock } from './clock';
+import { createCore, type Core, type CoreHost } from './createCore';
+import { openLocalDatabase } from './db/openLocalDatabase';
+import { seedDatabase } from './demo/seedDatabase';
+
+export interface StandaloneOptions {
+  dataDirectory: string;
+  migrationsFolder: string;
+  host: CoreHost;
+  demoCases?: number;
+  clock?: Clock;
+  nativeBinding?: string;
+  log?: (message: string) => void;
+}
+
+export const DEMO_CASES = 2_000;
+export const DEMO_SEED = 20_261_128;
+
+export function openStandaloneCore(options: StandaloneOptions): Core {
+  mkdirSync(options.dataDirectory, { recursive: true });
+  const databaseFile = path.join(options.dataDirectory, 'desk.sqlite');
+  const attachmentsDirectory = path.join(options.dataDirectory, 'attachments');
+  const clock = options.clock ?? systemClock;
+  const fresh = !existsSync(databaseFile);
+  const database = openLocalDatabase({
+    file: databaseFile,
+    migrationsFolder: options.migrationsFolder,
+    nativeBinding: options.nativeBinding,
+  });
+  try {
+    const hasCases = database.sqlite.prepare('SELECT 1 FROM cases LIMIT 1').get() !== undefined;
+    if (fresh || !hasCases) {
+      const cases = options.demoCases ?? DEMO_CASES;
+      options.log?.(`Seeding a demo database with ${cases} cases in ${databaseFile} …`);
+      seedDatabase(database.sqlite, {
+        cases,
+        seed: DEMO_SEED,
+        today: osloDate(clock.now()),
+        attachmentStore: new AttachmentStore(attachmentsDirectory),
+      });
+    }
+  } finally {
+    database.close();
+  }
+  return createCore({
+    databaseFile,
+    migrationsFolder: options.migrationsFolder,
+    attachmentsDirectory,
+    host: options.host,
+    clock,
+    nativeBinding: options.nativeBinding,
+  });
+}

@@ -1,0 +1,20 @@
+// One IPC handler per contract call. The sender must be our own renderer's main frame; the core validates
+// the input against the contract before any service sees it.
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { API_NAMES } from '../shared/contract/names';
+import type { Core } from '../core/createCore';
+import { isOwnRendererUrl } from './security';
+
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame.parent === null && isOwnRendererUrl(frame.url);
+}
+
+export function registerIpc(core: Core): void {
+  for (const name of API_NAMES) {
+    ipcMain.handle(name, async (event, input: unknown) => {
+      if (!isTrustedSender(event)) return { ok: false, error: { code: 'permission.denied' } };
+      return core.dispatch(name, input);
+    });
+  }
+}

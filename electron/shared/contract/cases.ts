@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import type {
+  AttachmentKind,
+  BuildingUse,
+  CaseStatus,
+  DsbStatus,
+  EventKind,
+  NetworkSystem,
+  OwnerIdKind,
+  PrequalificationCategory,
+  RequestType,
+  UserRole,
+} from '../rules/domain';
+import { AttachmentId, CaseId, CaseStatusSchema, UserId } from './common';
+
+export const NOTE_MAX_LENGTH = 10_000;
+
+export const CaseGetInput = z.object({ caseId: CaseId }).strict();
+
+export const AddNoteInput = z
+  .object({ caseId: CaseId, body: z.string().trim().min(1).max(NOTE_MAX_LENGTH) })
+  .strict();
+export type AddNoteInput = z.infer<typeof AddNoteInput>;
+
+export const AssignInput = z.object({ caseId: CaseId, assigneeId: UserId.nullable() }).strict();
+export type AssignInput = z.infer<typeof AssignInput>;
+
+export const SetStatusInput = z
+  .object({ caseId: CaseId, status: CaseStatusSchema, reason: z.string().trim().max(2_000).optional() })
+  .strict();
+export type SetStatusInput = z.infer<typeof SetStatusInput>;
+
+export const AttachmentOpenInput = z.object({ attachmentId: AttachmentId }).strict();
+
+export interface MutationResult {
+  caseId: number;
+  eventId: number;
+  outboxSeq: number;
+}
+
+export interface UserSummary {
+  id: string;
+  displayName: string;
+  role: UserRole;
+}
+
+export interface InstallationDetail {
+  address: string;
+  postcode: string;
+  postTown: string;
+  municipalityNumber: string;
+  municipalityName: string | null;
+  gnr: number | null;
+  bnr: number | null;
+  fnr: number | null;
+  snr: number | null;
+  buildingUse: BuildingUse;
+  networkSystem: NetworkSystem;
+  phases: 1 | 3;
+  mainFuseA: number | null;
+  meterFuseA: number | null;
+  expectedPowerKw: number | null;
+  expectedEnergyKwh: number | null;
+  evChargingA: number | null;
+  meteringPointIds: string[];
+  meterNumbers: string[];
+  unitCount: number;
+}
+
+export interface ProductionDetail {
+  hasProduction: boolean;
+  productionKw: number | null;
+  inverter: string | null;
+  batteryKwh: number | null;
+}
+
+export interface OwnerDetail {
+  name: string;
+  idKind: OwnerIdKind;
+  /** National ids are masked outside the core (birth date shown, personal number hidden). */
+  idDisplay: string;
+  organisationNumber: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface PrequalificationDetail {
+  category: PrequalificationCategory;
+  validFrom: string;
+  validTo: string;
+  /** On the day the case was opened. */
+  state: 'valid' | 'expired' | 'notYetValid';
+}
+
+export interface InstallerDetail {
+  id: number;
+  name: string;
+  organisationNumber: string;
+  dsbRegistrationId: string | null;
+  dsbStatus: DsbStatus | null;
+  email: string | null;
+  phone: string | null;
+  contactPerson: string | null;
+  prequalifications: PrequalificationDetail[];
+}
+
+export interface AttachmentSummary {
+  id: number;
+  kind: AttachmentKind;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  receivedAt: string;
+}
+
+export interface CaseEventEntry {
+  id: number;
+  at: string;
+  actorName: string;
+  kind: EventKind;
+  data: Record<string, unknown>;
+}
+
+export interface NoteEntry {
+  id: number;
+  at: string;
+  authorName: string;
+  body: string;
+}
+
+export interface CaseDetail {
+  id: number;
+  caseNumber: string;
+  messageId: string;
+  requestType: RequestType;
+  status: CaseStatus;
+  submittedAt: string;
+  completeAt: string | null;
+  dueDate: string | null;
+  overdue: boolean;
+  assignee: UserSummary | null;
+  installation: InstallationDetail;
+  production: ProductionDetail;
+  owner: OwnerDetail;
+  installer: InstallerDetail;
+  wantedStartDate: string | null;
+  wantedConnectionDate: string | null;
+  freeText: string | null;
+  attachments: AttachmentSummary[];
+  events: CaseEventEntry[];
+  notes: NoteEntry[];
+  /** Statuses the current user may move this case to from here. */
+  allowedNextStatuses: CaseStatus[];
+}
+
+export interface AttachmentOpenResult {
+  attachmentId: number;
+  fileName: string;
+}

@@ -1,0 +1,45 @@
+// Errors cross the process boundary as values with a code the renderer translates, never as stack traces.
+
+export const ERROR_CODES = [
+  'input.invalid',
+  'call.unknown',
+  'case.notFound',
+  'attachment.notFound',
+  'attachment.fileMissing',
+  'attachment.openFailed',
+  'user.notFound',
+  'queue.nothingToFetch',
+  'status.transitionNotAllowed',
+  'status.reasonRequired',
+  'permission.denied',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface InputIssue {
+  /** Dotted path of the offending field, e.g. `search` or `filters.statuses.0`. */
+  path: string;
+  /** zod's issue code, e.g. `too_big`, `invalid_type`. */
+  code: string;
+  maximum?: number;
+  minimum?: number;
+}
+
+export interface AppError {
+  code: ErrorCode;
+  params?: Record<string, string | number>;
+  issues?: InputIssue[];
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export class AppFailure extends Error {
+  constructor(readonly appError: AppError) {
+    super(appError.code);
+    this.name = 'AppFailure';
+  }
+}
+
+export const fail = (code: ErrorCode, params?: AppError['params']): never => {
+  throw new AppFailure({ code, params });
+};

@@ -1,0 +1,46 @@
+// The contract between renderer and core: every call across the process boundary, declared once.
+// Main (and the browser harness) validate each input with its schema before any service sees it.
+import { z } from 'zod';
+import type { FetchNextResult, QueueCounts, QueuePage } from './queue';
+import { QueueCountsInput, QueueListInput } from './queue';
+import type { AttachmentOpenResult, CaseDetail, MutationResult } from './cases';
+import { AddNoteInput, AssignInput, AttachmentOpenInput, CaseGetInput, SetStatusInput } from './cases';
+import type { ReferenceData, SessionInfo } from './session';
+import { Empty } from './common';
+import { API_NAMES, type ApiName } from './names';
+
+interface Call<I extends z.ZodType, O> {
+  input: I;
+  /** Only a type: outputs come from our own core, inputs from a renderer we do not trust. */
+  output?: O;
+}
+const call = <O>() => <I extends z.ZodType>(input: I): Call<I, O> => ({ input });
+
+export const contract = {
+  'session.get': call<SessionInfo>()(Empty),
+  'reference.get': call<ReferenceData>()(Empty),
+  'queue.list': call<QueuePage>()(QueueListInput),
+  'queue.counts': call<QueueCounts>()(QueueCountsInput),
+  'queue.fetchNext': call<FetchNextResult>()(Empty),
+  'case.get': call<CaseDetail>()(CaseGetInput),
+  'case.addNote': call<MutationResult>()(AddNoteInput),
+  'case.assign': call<MutationResult>()(AssignInput),
+  'case.setStatus': call<MutationResult>()(SetStatusInput),
+  'attachment.open': call<AttachmentOpenResult>()(AttachmentOpenInput),
+} satisfies Record<ApiName, Call<z.ZodType, unknown>>;
+
+export type Contract = typeof contract;
+export type InputOf<K extends ApiName> = z.input<Contract[K]['input']>;
+export type ParsedInputOf<K extends ApiName> = z.output<Contract[K]['input']>;
+export type OutputOf<K extends ApiName> = NonNullable<Contract[K]['output']>;
+
+/** What the preload (or the harness) puts on `window.api`: one typed function per call, nothing else. */
+export type WindowApi = { [K in ApiName]: (input: InputOf<K>) => Promise<import('./errors').ApiResult<OutputOf<K>>> };
+
+export { API_NAMES };
+export type { ApiName };
+export * from './errors';
+export * from './queue';
+export * from './cases';
+export * from './session';
+export * from './common';

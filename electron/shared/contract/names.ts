@@ -1,0 +1,14 @@
+// The names alone, so the preload can expose exactly these without bundling the schemas.
+export const API_NAMES = [
+  'session.get',
+  'reference.get',
+  'queue.list',
+  'queue.counts',
+  'queue.fetchNext',
+  'case.get',
+  'case.addNote',
+  'case.assign',
+  'case.setStatus',
+  'attachment.open',
+] as const;
+export type ApiName = (typeof API_NAMES)[number];

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { CaseStatus, RequestType } from '../rules/domain';
+import { CaseStatusSchema, MunicipalityNumber, RequestTypeSchema } from './common';
+
+export const SEARCH_MAX_LENGTH = 200;
+
+export const QUEUE_SORT_KEYS = ['received', 'type', 'address', 'installer', 'status', 'due', 'assignee'] as const;
+export type QueueSortKey = (typeof QUEUE_SORT_KEYS)[number];
+
+export const QueueFilters = z
+  .object({
+    statuses: z.array(CaseStatusSchema).max(20).default([]),
+    types: z.array(RequestTypeSchema).max(20).default([]),
+    municipalities: z.array(MunicipalityNumber).max(30).default([]),
+    assignment: z.enum(['all', 'mine', 'unassigned']).default('all'),
+    overdueOnly: z.boolean().default(false),
+    search: z.string().max(SEARCH_MAX_LENGTH).default(''),
+  })
+  .strict();
+export type QueueFilters = z.infer<typeof QueueFilters>;
+
+export const QueueListInput = z
+  .object({
+    filters: QueueFilters,
+    sort: z
+      .object({ key: z.enum(QUEUE_SORT_KEYS), direction: z.enum(['asc', 'desc']) })
+      .strict()
+      .default({ key: 'received', direction: 'asc' }),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+export type QueueListInput = z.input<typeof QueueListInput>;
+
+export const QueueCountsInput = z.object({ filters: QueueFilters }).strict();
+
+export interface QueueRow {
+  id: number;
+  caseNumber: string;
+  receivedAt: string;
+  requestType: RequestType;
+  hasProduction: boolean;
+  address: string;
+  postcode: string;
+  postTown: string;
+  municipalityNumber: string;
+  municipalityName: string;
+  installerName: string;
+  status: CaseStatus;
+  dueDate: string | null;
+  overdue: boolean;
+  assigneeId: string | null;
+  assigneeName: string | null;
+}
+
+export interface QueuePage {
+  total: number;
+  offset: number;
+  rows: QueueRow[];
+}
+
+export interface QueueCounts {
+  /** Counts per status under every filter but the status filter, so the chips say what choosing them gives. */
+  byStatus: Record<CaseStatus, number>;
+  total: number;
+}
+
+export interface FetchNextResult {
+  caseId: number;
+  caseNumber: string;
+}

@@ -1,0 +1,102 @@
+// The words of the business, as stable codes. Norwegian and English labels live in the renderer's i18n files.
+
+export const REQUEST_TYPES = [
+  'new_installation',
+  'new_metering_point',
+  'temporary_installation',
+  'fuse_change',
+  'metering_point_work',
+  'production',
+  'join_split',
+  'street_lighting',
+] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
+
+export const CASE_STATUSES = [
+  'new',
+  'in_review',
+  'waiting_for_info',
+  'approved',
+  'rejected',
+  'offer_sent',
+  'offer_accepted',
+  'invoice_sent',
+  'paid',
+  'completion_reported',
+  'meter_mounted',
+  'metering_point_registered',
+  'closed',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Statuses in which the grid company's service clock runs; in the others it waits for someone else or is done. */
+export const CLOCK_RUNNING_STATUSES: readonly CaseStatus[] = ['new', 'in_review', 'approved', 'completion_reported'];
+
+export const BUILDING_USES = ['house', 'holiday_home', 'apartment_building', 'commercial', 'agriculture',
+  'street_light', 'construction_power'] as const;
+export type BuildingUse = (typeof BUILDING_USES)[number];
+
+export const NETWORK_SYSTEMS = ['230V_IT', '230V_TN', '400V_TN'] as const;
+export type NetworkSystem = (typeof NETWORK_SYSTEMS)[number];
+
+export const ATTACHMENT_KINDS = [
+  'site_map',
+  'single_line_diagram',
+  'power_budget',
+  'grid_rental_order',
+  'co_owner_consent',
+  'production_declaration',
+  'inverter_certificate',
+  'photo',
+  'other',
+] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
+export const DSB_STATUSES = ['active', 'suspended', 'deregistered'] as const;
+export type DsbStatus = (typeof DSB_STATUSES)[number];
+
+export const PREQUALIFICATION_CATEGORIES = [
+  'service_cable',
+  'direct_meter',
+  'insulated_cabinet_switching',
+  'uninsulated_cabinet_pole',
+] as const;
+export type PrequalificationCategory = (typeof PREQUALIFICATION_CATEGORIES)[number];
+
+export const USER_ROLES = ['case_handler', 'supervisor', 'reader'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const OWNER_ID_KINDS = ['national_id', 'organisation_number'] as const;
+export type OwnerIdKind = (typeof OWNER_ID_KINDS)[number];
+
+export const EVENT_KINDS = ['received', 'note_added', 'assigned', 'status_changed', 'attachment_added'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** The 25 municipalities of Agder (county 42). */
+export const AGDER_MUNICIPALITIES: ReadonlyArray<{ number: string; name: string }> = [
+  { number: '4201', name: 'Risør' },
+  { number: '4202', name: 'Grimstad' },
+  { number: '4203', name: 'Arendal' },
+  { number: '4204', name: 'Kristiansand' },
+  { number: '4205', name: 'Lindesnes' },
+  { number: '4206', name: 'Farsund' },
+  { number: '4207', name: 'Flekkefjord' },
+  { number: '4211', name: 'Gjerstad' },
+  { number: '4212', name: 'Vegårshei' },
+  { number: '4213', name: 'Tvedestrand' },
+  { number: '4214', name: 'Froland' },
+  { number: '4215', name: 'Lillesand' },
+  { number: '4216', name: 'Birkenes' },
+  { number: '4217', name: 'Åmli' },
+  { number: '4218', name: 'Iveland' },
+  { number: '4219', name: 'Evje og Hornnes' },
+  { number: '4220', name: 'Bygland' },
+  { number: '4221', name: 'Valle' },
+  { number: '4222', name: 'Bykle' },
+  { number: '4223', name: 'Vennesla' },
+  { number: '4224', name: 'Åseral' },
+  { number: '4225', name: 'Lyngdal' },
+  { number: '4226', name: 'Hægebostad' },
+  { number: '4227', name: 'Kvinesdal' },
+  { number: '4228', name: 'Sirdal' },
+];

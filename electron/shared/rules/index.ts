@@ -1,0 +1,5 @@
+// The pure rules: no I/O, nothing of the app imported. Core and renderer both use them.
+export * from './identifiers';
+export * from './workingDays';
+export * from './domain';
+export * from './caseStatus';

@@ -1,0 +1,55 @@
+// A real core on a fresh data folder: a seeded demo database, the attachment store, and a record of the
+// attachments the app asked to open (where Electron would hand them to the desktop).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fixedClock, type Clock } from '../../electron/core/clock';
+import type { Core } from '../../electron/core/createCore';
+import { openStandaloneCore } from '../../electron/core/standalone';
+
+export const MIGRATIONS_FOLDER = path.resolve(__dirname, '../../db/local/migrations');
+
+/** The demo's "today": tests and screenshots do not change with the calendar. */
+export const HARNESS_NOW = '2026-11-27T09:30:00Z';
+
+export interface HarnessCore {
+  core: Core;
+  dataDirectory: string;
+  openedFiles: Array<{ absolutePath: string; fileName: string; mimeType: string }>;
+  dispose(): void;
+}
+
+export interface HarnessOptions {
+  cases?: number;
+  clock?: Clock;
+  dataDirectory?: string;
+  onOpenFile?: (file: HarnessCore['openedFiles'][number]) => void;
+}
+
+export function startHarnessCore(options: HarnessOptions = {}): HarnessCore {
+  const ownsDirectory = options.dataDirectory === undefined;
+  const dataDirectory = options.dataDirectory ?? mkdtempSync(path.join(tmpdir(), 'desk-harness-'));
+  const openedFiles: HarnessCore['openedFiles'] = [];
+  const core = openStandaloneCore({
+    dataDirectory,
+    migrationsFolder: MIGRATIONS_FOLDER,
+    demoCases: options.cases,
+    clock: options.clock ?? fixedClock(HARNESS_NOW),
+    host: {
+      async openFile(absolutePath, fileName, mimeType) {
+        const file = { absolutePath, fileName, mimeType };
+        openedFiles.push(file);
+        options.onOpenFile?.(file);
+      },
+    },
+  });
+  return {
+    core,
+    dataDirectory,
+    openedFiles,
+    dispose() {
+      core.close();
+      if (ownsDirectory) rmSync(dataDirectory, { recursive: true, force: true });
+    },
+  };
+}
