@@ -15,6 +15,8 @@ export interface StandaloneOptions {
   demoCases?: number;
   clock?: Clock;
   nativeBinding?: string;
+  /** Where the demo's sample attachment files are (resources/demo-attachments). */
+  sampleFilesDirectory?: string;
   log?: (message: string) => void;
 }
 
@@ -42,6 +44,7 @@ export function openStandaloneCore(options: StandaloneOptions): Core {
         seed: DEMO_SEED,
         today: osloDate(clock.now()),
         attachmentStore: new AttachmentStore(attachmentsDirectory),
+        sampleFilesDirectory: options.sampleFilesDirectory,
       });
     }
   } finally {

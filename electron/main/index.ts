@@ -30,6 +30,7 @@ void app.whenReady().then(() => {
     dataDirectory: app.getPath('userData'),
     migrationsFolder: path.join(app.getAppPath(), 'db/local/migrations'),
     nativeBinding: electronNativeBinding(),
+    sampleFilesDirectory: path.join(app.getAppPath(), 'resources/demo-attachments'),
     host: {
       async openFile(absolutePath) {
         const problem = await shell.openPath(absolutePath);

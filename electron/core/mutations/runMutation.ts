@@ -44,6 +44,8 @@ export function runMutation<Schema extends z.ZodType>(
   );
   return sqlite.transaction((): MutationResult => {
     const { caseId, events } = mutation.apply({ core, actor, now }, args);
+    // Nothing changed (e.g. assigning a case to the one who has it): nothing to record or to ship.
+    if (events.length === 0) return { caseId, eventId: null, outboxSeq: null };
     let eventId = 0;
     for (const event of events) {
       eventId = Number(insertEvent.run(caseId, now, actor.id, event.kind, JSON.stringify(event.data)).lastInsertRowid);

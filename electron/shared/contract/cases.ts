@@ -34,8 +34,9 @@ export const AttachmentOpenInput = z.object({ attachmentId: AttachmentId }).stri
 
 export interface MutationResult {
   caseId: number;
-  eventId: number;
-  outboxSeq: number;
+  /** Null when the mutation changed nothing and so recorded nothing. */
+  eventId: number | null;
+  outboxSeq: number | null;
 }
 
 export interface UserSummary {

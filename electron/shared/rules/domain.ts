@@ -29,8 +29,11 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-/** Statuses in which the grid company's service clock runs; in the others it waits for someone else or is done. */
-export const CLOCK_RUNNING_STATUSES: readonly CaseStatus[] = ['new', 'in_review', 'approved', 'completion_reported'];
+/**
+ * Statuses in which the grid company's service clock runs: handling from completeness to the decision, and
+ * meter mounting after the completion notice. In the others the case waits for someone else or is done.
+ */
+export const CLOCK_RUNNING_STATUSES: readonly CaseStatus[] = ['new', 'in_review', 'completion_reported'];
 
 export const BUILDING_USES = ['house', 'holiday_home', 'apartment_building', 'commercial', 'agriculture',
   'street_light', 'construction_power'] as const;

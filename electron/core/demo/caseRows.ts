@@ -1,0 +1,135 @@
+// Turns one generated request and its simulated life into the rows of cases, case_events, notes and
+// attachments, as positional parameter arrays for the seeder's prepared statements.
+import type { RequestType } from '../../shared/rules';
+import { planAttachments, SAMPLE_FILES, type SampleFile } from './caseAttachments';
+import { simulateLifecycle, type LateAttachment } from './caseLifecycle';
+import { generateRequest } from './cases';
+import { DemoCalendar, isoOfMs } from './demoCalendar';
+import type { DemoInstaller } from './installers';
+import { Random } from './random';
+import { pickHandler } from './staff';
+import type { Submission } from './submissionSchedule';
+
+export type Row = unknown[];
+
+export interface CaseRows {
+  caseRow: Row;
+  events: Row[];
+  notes: Row[];
+  attachments: Row[];
+}
+
+export interface StoredSample {
+  sha256: string;
+  sizeBytes: number;
+}
+
+/** Requests whose approval leads to an offer of a connection agreement (anleggsbidrag), by type. */
+const OFFER_SHARE: Readonly<Record<RequestType, number>> = {
+  new_installation: 1,
+  new_metering_point: 0.8,
+  fuse_change: 0.6,
+  street_lighting: 0.7,
+  join_split: 0.4,
+  production: 0.15,
+  temporary_installation: 0,
+  metering_point_work: 0,
+};
+
+const RETIREMENT_DAYS_AGO = 300;
+
+export class CaseRowFactory {
+  private readonly caseNumbers = new Map<number, number>();
+  private nextMessageNumber = 4_100_000;
+  private nextAttachmentId = 1;
+  private readonly noteIds = { next: 1 };
+
+  constructor(
+    private readonly random: Random,
+    private readonly calendar: DemoCalendar,
+    private readonly now: number,
+    private readonly today: number,
+    private readonly firstYearOffset: number,
+    private readonly pickInstaller: (random: Random, municipality: string) => DemoInstaller,
+    private readonly samples: Readonly<Record<SampleFile, StoredSample>>,
+  ) {}
+
+  /** Running number per year of submission: `2026-000123`. */
+  private caseNumber(day: number): string {
+    const year = new Date(day * 86_400_000).getUTCFullYear();
+    const previous = this.caseNumbers.get(year) ?? (this.caseNumbers.size === 0 ? this.firstYearOffset : 0);
+    this.caseNumbers.set(year, previous + 1);
+    return `${year}-${String(previous + 1).padStart(6, '0')}`;
+  }
+
+  build(caseId: number, submission: Submission): CaseRows {
+    const random = this.random;
+    const request = generateRequest(random, submission.day, this.pickInstaller);
+    const caseNumber = this.caseNumber(submission.day);
+    // The portal numbers messages for all its grid companies, so ours have gaps.
+    this.nextMessageNumber += random.int(1, 60);
+    const messageId = `ELS-${this.nextMessageNumber}`;
+    const planned = planAttachments(random, request.requestType, request);
+    const forgotten = planned.filter((a) => a.missingOnArrival);
+    // A forgotten document usually makes the request incomplete, but now and then nobody notices; and some
+    // requests lack information rather than documents.
+    const completeOnArrival = forgotten.length > 0 ? random.chance(0.1) : random.chance(0.95);
+    const sentWithRequest = planned.filter((a) => !a.missingOnArrival);
+    const firstLateId = this.nextAttachmentId + sentWithRequest.length;
+    const late: LateAttachment[] = completeOnArrival ? []
+      : forgotten.map((a, i) => ({ id: firstLateId + i, kind: a.kind, fileName: a.fileName }));
+    const life = simulateLifecycle(
+      {
+        caseId,
+        submission,
+        messageId,
+        handlerId: pickHandler(random, submission.day < this.today - RETIREMENT_DAYS_AGO),
+        requestType: request.requestType,
+        completeOnArrival,
+        lateAttachments: late,
+        goesThroughOffer: random.chance(OFFER_SHARE[request.requestType]),
+        invalidMeteringPointId: request.invalidMeteringPointId,
+        ownerEmailMistyped: request.owner.emailMistyped,
+      },
+      this.calendar,
+      random,
+      this.now,
+      this.noteIds,
+    );
+
+    const submittedAt = isoOfMs(this.calendar.toMs(submission.day, submission.second));
+    const attachments: Row[] = [];
+    const attachmentRow = (id: number, kind: string, sample: SampleFile, fileName: string, receivedAt: string) => {
+      const stored = this.samples[sample];
+      attachments.push([id, caseId, kind, fileName, SAMPLE_FILES[sample].mimeType, stored.sizeBytes, stored.sha256,
+        receivedAt]);
+    };
+    for (const a of sentWithRequest) attachmentRow(this.nextAttachmentId++, a.kind, a.sample, a.fileName, submittedAt);
+    if (life.lateAttachmentsAt !== null) {
+      const receivedAt = isoOfMs(life.lateAttachmentsAt);
+      for (const a of forgotten) attachmentRow(this.nextAttachmentId++, a.kind, a.sample, a.fileName, receivedAt);
+    }
+
+    const { place, owner } = request;
+    const caseRow: Row = [
+      caseId, caseNumber, messageId, request.requestType, life.status, submittedAt,
+      life.completeAt === null ? null : isoOfMs(life.completeAt),
+      life.completeDay === null ? null : this.calendar.dueDate(life.completeDay),
+      life.assigneeId, place.address, place.postcode, place.postTown, place.municipalityNumber,
+      place.gnr, place.bnr, place.fnr, place.snr, request.buildingUse, request.networkSystem, request.phases,
+      request.mainFuseA, request.meterFuseA, request.expectedPowerKw, request.expectedEnergyKwh, request.evChargingA,
+      request.unitCount, JSON.stringify(request.meteringPointIds), JSON.stringify(request.meterNumbers),
+      request.hasProduction ? 1 : 0, request.productionKw, request.inverter, request.batteryKwh,
+      owner.name, owner.idKind, owner.nationalId, owner.organisationNumber, owner.email, owner.phone,
+      request.installer.id, request.installerContact, request.wantedStartDate, request.wantedConnectionDate,
+      request.freeText, isoOfMs(life.updatedAt), life.version,
+    ];
+    return {
+      caseRow,
+      events: life.events,
+      notes: life.notes,
+      attachments,
+    };
+  }
+}
+

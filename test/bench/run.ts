@@ -1,0 +1,66 @@
+// `npm run bench`: seeds 100 000 cases into a temporary database and measures what the issues ask for.
+// Prints the figures and writes them to bench-results.json as [{name, value, unit}].
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { AttachmentStore } from '../../electron/core/attachments/attachmentStore';
+import { fixedClock } from '../../electron/core/clock';
+import { createCore } from '../../electron/core/createCore';
+import { openLocalDatabase } from '../../electron/core/db/openLocalDatabase';
+import { seedDatabase } from '../../electron/core/demo/seedDatabase';
+import { HARNESS_NOW, MIGRATIONS_FOLDER } from '../harness/harnessCore';
+import { benchCore } from './coreBench';
+import { round, type BenchResult } from './stats';
+import { benchSearchKeystrokes } from './uiBench';
+
+const CASES = Number(process.env.BENCH_CASES ?? 100_000);
+
+async function main(): Promise<void> {
+  const directory = mkdtempSync(path.join(tmpdir(), 'desk-bench-'));
+  const databaseFile = path.join(directory, 'bench.sqlite');
+  const attachmentsDirectory = path.join(directory, 'attachments');
+  const results: BenchResult[] = [];
+  const report = (result: BenchResult) => {
+    results.push(result);
+    console.log(`${result.name.padEnd(34)} ${String(result.value).padStart(10)} ${result.unit}`);
+  };
+  try {
+    const seeding = openLocalDatabase({ file: databaseFile, migrationsFolder: MIGRATIONS_FOLDER });
+    console.log(`Seeding ${CASES} cases …`);
+    const seeded = seedDatabase(seeding.sqlite, {
+      cases: CASES,
+      seed: 42,
+      today: HARNESS_NOW.slice(0, 10),
+      attachmentStore: new AttachmentStore(attachmentsDirectory),
+    });
+    seeding.sqlite.pragma('optimize');
+    seeding.sqlite.exec('ANALYZE');
+    seeding.close();
+    report({ name: 'seed.cases_per_s', value: round(seeded.cases / (seeded.ms / 1000), 0), unit: 'cases/s' });
+
+    const core = createCore({
+      databaseFile,
+      migrationsFolder: MIGRATIONS_FOLDER,
+      attachmentsDirectory,
+      clock: fixedClock(HARNESS_NOW),
+      host: { openFile: async () => {} },
+    });
+    try {
+      for (const result of await benchCore(core)) report(result);
+      for (const result of await benchSearchKeystrokes(core)) report(result);
+    } finally {
+      core.close();
+    }
+    const sizeBytes = statSync(databaseFile).size;
+    report({ name: 'db.size_mb', value: round(sizeBytes / 1_048_576, 1), unit: 'MB' });
+    writeFileSync(path.resolve(__dirname, '../../bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    console.log('\nWritten to bench-results.json');
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+// A keystroke in the queue's search field until the updated list is painted, in Chromium through the
+// harness: type a character, then wait for the next animation frame after the grid's rows changed.
+import { chromium } from 'playwright-core';
+import type { Core } from '../../electron/core/createCore';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../harness/chromium';
+import { exposeCoreApi } from '../harness/exposeApi';
+import { startStaticServer } from '../harness/staticServer';
+import { percentile, round, type BenchResult } from './stats';
+
+const WORDS = ['kristiansand', 'arendal', 'grimstad', 'elektro', 'vennesla', 'lyngdal', 'hansen', 'berg'];
+
+export async function benchSearchKeystrokes(core: Core): Promise<BenchResult[]> {
+  const server = await startStaticServer();
+  const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await exposeCoreApi(page, core);
+    await page.goto(server.url);
+    const search = page.getByRole('searchbox');
+    await search.waitFor();
+    await page.getByRole('grid').locator('[role="row"][aria-rowindex]').first().waitFor();
+    const samples: number[] = [];
+    for (const word of WORDS) {
+      await search.fill('');
+      await page.waitForTimeout(150);
+      for (const character of word) {
+        // Measured in the page: from the key event to the first frame painted after the grid changed.
+        const elapsed = await page.evaluate(
+          (ch) =>
+            new Promise<number>((resolve) => {
+              const grid = document.querySelector('[role="grid"]');
+              const input = document.querySelector('input[type="search"]') as HTMLInputElement;
+              const start = performance.now();
+              const observer = new MutationObserver(() => {
+                observer.disconnect();
+                requestAnimationFrame(() => resolve(performance.now() - start));
+              });
+              observer.observe(grid!, { subtree: true, childList: true, characterData: true, attributes: true });
+              input.focus();
+              const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+              setter.call(input, input.value + ch);
+              input.dispatchEvent(new Event('input', { bubbles: true }));
+              setTimeout(() => {
+                observer.disconnect();
+                resolve(Number.NaN);
+              }, 2_000);
+            }),
+          character,
+        );
+        if (!Number.isNaN(elapsed)) samples.push(elapsed);
+        await page.waitForTimeout(30);
+      }
+    }
+    if (samples.length === 0) throw new Error('No keystroke changed the list: is the search field wired?');
+    return [
+      { name: 'ui.search_keystroke_p95_ms', value: round(percentile(samples, 95)), unit: 'ms' },
+      { name: 'ui.search_keystroke_samples', value: samples.length, unit: 'count' },
+    ];
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

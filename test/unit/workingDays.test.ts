@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addWorkingDays,
+  easterSunday,
+  isWorkingDay,
+  norwegianPublicHolidays,
+  workingDaysBetween,
+} from '../../electron/shared/rules';
+
+describe('Easter and the moving feasts', () => {
+  it('finds Easter Sunday', () => {
+    expect(easterSunday(2025)).toBe('2025-04-20');
+    expect(easterSunday(2026)).toBe('2026-04-05');
+    expect(easterSunday(2027)).toBe('2027-03-28');
+  });
+
+  it('lists the twelve public holidays of 2026', () => {
+    expect([...norwegianPublicHolidays(2026)].sort()).toEqual([
+      '2026-01-01', // Første nyttårsdag
+      '2026-04-02', // Skjærtorsdag
+      '2026-04-03', // Langfredag
+      '2026-04-05', // Første påskedag
+      '2026-04-06', // Andre påskedag
+      '2026-05-01', // Offentlig høytidsdag
+      '2026-05-14', // Kristi himmelfartsdag
+      '2026-05-17', // Grunnlovsdag (a Sunday in 2026)
+      '2026-05-24', // Første pinsedag
+      '2026-05-25', // Andre pinsedag
+      '2026-12-25', // Første juledag
+      '2026-12-26', // Andre juledag
+    ]);
+  });
+
+  it('treats Christmas Eve and New Year’s Eve as working days, as the law does', () => {
+    expect(isWorkingDay('2026-12-24')).toBe(true);
+    expect(isWorkingDay('2026-12-31')).toBe(true);
+    expect(isWorkingDay('2026-12-25')).toBe(false);
+    expect(isWorkingDay('2026-11-28')).toBe(false); // a Saturday
+  });
+});
+
+describe('addWorkingDays', () => {
+  it('jumps over Easter 2026 (Maundy Thursday to Easter Monday)', () => {
+    expect(addWorkingDays('2026-04-01', 1)).toBe('2026-04-07');
+    expect(addWorkingDays('2026-03-31', 3)).toBe('2026-04-08');
+  });
+
+  it('gives the 15-working-day service deadline across Easter', () => {
+    // 26, 27, 30, 31 Mar, 1, 7, 8, 9, 10, 13, 14, 15, 16, 17, 20 Apr.
+    expect(addWorkingDays('2026-03-25', 15)).toBe('2026-04-20');
+  });
+
+  it('skips 1 May, Ascension Day and Whit Monday', () => {
+    expect(addWorkingDays('2026-04-30', 1)).toBe('2026-05-04');
+    expect(addWorkingDays('2026-05-13', 1)).toBe('2026-05-15');
+    expect(addWorkingDays('2026-05-22', 1)).toBe('2026-05-26');
+  });
+
+  it('skips 17 May when it falls on a weekday', () => {
+    expect(addWorkingDays('2027-05-14', 1)).toBe('2027-05-18');
+  });
+
+  it('skips Christmas and New Year into the next year', () => {
+    expect(addWorkingDays('2026-12-24', 1)).toBe('2026-12-28');
+    expect(addWorkingDays('2026-12-31', 1)).toBe('2027-01-04');
+    expect(addWorkingDays('2026-12-23', 5)).toBe('2026-12-31');
+    expect(addWorkingDays('2026-12-23', 6)).toBe('2027-01-04');
+  });
+
+  it('counts from a weekend or holiday to the next working day', () => {
+    expect(addWorkingDays('2026-11-28', 1)).toBe('2026-11-30');
+    expect(addWorkingDays('2026-04-05', 1)).toBe('2026-04-07');
+  });
+
+  it('goes backwards for negative days and stays put for zero', () => {
+    expect(addWorkingDays('2026-04-07', -1)).toBe('2026-04-01');
+    expect(addWorkingDays('2027-01-04', -1)).toBe('2026-12-31');
+    expect(addWorkingDays('2026-04-05', 0)).toBe('2026-04-05');
+  });
+
+  it('refuses impossible dates and fractional days', () => {
+    expect(() => addWorkingDays('2026-02-30', 1)).toThrow(RangeError);
+    expect(() => addWorkingDays('2026-4-1', 1)).toThrow(RangeError);
+    expect(() => addWorkingDays('2026-04-01', 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('workingDaysBetween', () => {
+  it('counts the end but not the start, with a sign', () => {
+    expect(workingDaysBetween('2026-03-31', '2026-04-08')).toBe(3);
+    expect(workingDaysBetween('2026-04-08', '2026-03-31')).toBe(-3);
+    expect(workingDaysBetween('2026-04-02', '2026-04-06')).toBe(0);
+    expect(workingDaysBetween('2026-12-24', '2026-12-24')).toBe(0);
+    expect(workingDaysBetween('2026-12-18', '2027-01-08')).toBe(13);
+  });
+
+  it('is the inverse of addWorkingDays over a whole year', () => {
+    for (let day = 0; day < 366; day += 3) {
+      const start = new Date(Date.UTC(2026, 0, 1 + day)).toISOString().slice(0, 10);
+      for (const n of [1, 5, 15, 40]) expect(workingDaysBetween(start, addWorkingDays(start, n))).toBe(n);
+    }
+  });
+});
