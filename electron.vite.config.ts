@@ -6,7 +6,6 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
-      externalizeDeps: true,
     },
   },
   preload: {
@@ -17,6 +16,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     build: {
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
     plugins: [react()],

@@ -9,4 +9,6 @@ export interface CoreContext {
   mode: 'standalone' | 'central';
   clock: Clock;
   currentUser(): UserSummary;
+  /** Tells the read models (the queue's index) which cases a write touched. */
+  casesChanged(caseIds: readonly number[] | 'all'): void;
 }

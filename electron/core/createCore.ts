@@ -81,14 +81,15 @@ export function createCore(options: CoreOptions): Core {
   const userId = options.userId ?? readMeta(database.sqlite, 'current_user_id');
   if (!userId) throw new Error('The local database names no current user: seed it first.');
   const user = loadUser(database, userId);
+  const queue = new QueueService(database.sqlite);
   const context: CoreContext = {
     sqlite: database.sqlite,
     clientId: database.clientId,
     mode: 'standalone',
     clock,
     currentUser: () => user,
+    casesChanged: (caseIds) => queue.casesChanged(caseIds),
   };
-  const queue = new QueueService(database.sqlite);
   const caseDetail = new CaseDetailService(database.sqlite);
   const attachments = new AttachmentStore(options.attachmentsDirectory);
   const today = (): string => osloDate(clock.now());

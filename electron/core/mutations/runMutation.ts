@@ -42,7 +42,7 @@ export function runMutation<Schema extends z.ZodType>(
   const insertEvent = sqlite.prepare(
     'INSERT INTO case_events (case_id, at, actor_id, kind, data) VALUES (?, ?, ?, ?, ?)',
   );
-  return sqlite.transaction((): MutationResult => {
+  const result = sqlite.transaction((): MutationResult => {
     const { caseId, events } = mutation.apply({ core, actor, now }, args);
     // Nothing changed (e.g. assigning a case to the one who has it): nothing to record or to ship.
     if (events.length === 0) return { caseId, eventId: null, outboxSeq: null };
@@ -62,4 +62,6 @@ export function runMutation<Schema extends z.ZodType>(
     );
     return { caseId, eventId, outboxSeq };
   })();
+  core.casesChanged([result.caseId]);
+  return result;
 }

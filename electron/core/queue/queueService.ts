@@ -1,17 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { QueueCounts, QueueFilters, QueueListInput, QueuePage, QueueRow, QueueSortKey } from '../../shared/contract';
-import { CASE_STATUSES, CLOCK_RUNNING_STATUSES, type CaseStatus, type RequestType } from '../../shared/rules';
-import { queueWhere } from './queueFilters';
-
-const SORT_COLUMNS: Record<QueueSortKey, string> = {
-  received: 'c.submitted_at',
-  type: 'c.request_type',
-  address: 'c.address',
-  installer: 'i.name',
-  status: 'c.status',
-  due: 'c.due_date',
-  assignee: 'u.display_name',
-};
+import type { QueueCounts, QueueFilters, QueueListInput, QueuePage, QueueRow } from '../../shared/contract';
+import { CLOCK_RUNNING_STATUSES, type CaseStatus, type RequestType } from '../../shared/rules';
+import { QueueIndex, type QueueSelection } from './queueIndex';
+import { SearchHits } from './searchHits';
 
 interface QueueRowRecord {
   id: number;
@@ -54,64 +45,99 @@ export function toQueueRow(record: QueueRowRecord, today: string): QueueRow {
   };
 }
 
+const ROW_SQL = `SELECT c.id, c.case_number, c.submitted_at, c.request_type, c.has_production, c.address, c.postcode,
+         c.post_town, c.municipality_number, m.name AS municipality_name, i.name AS installer_name, c.status,
+         c.due_date, c.assignee_id, u.display_name AS assignee_name
+  FROM cases c
+  JOIN installers i ON i.id = c.installer_id
+  LEFT JOIN municipalities m ON m.number = c.municipality_number
+  LEFT JOIN users u ON u.id = c.assignee_id
+  WHERE c.id IN (SELECT value FROM json_each(?))`;
+
+export interface QueueViewer {
+  userId: string;
+  today: string;
+}
+
+/** The queue: which cases match (from the in-memory index and FTS), then their rows from SQLite. */
 export class QueueService {
-  // Prepared statements keyed by SQL text: the filters in use repeat, and preparing costs more than running.
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly index: QueueIndex;
+  private readonly search: SearchHits;
+  private readonly rowsByIds: Database.Statement;
+  private readonly nextFree: Database.Statement;
+  private lastSelection: { key: string; selection: QueueSelection } | null = null;
 
-  constructor(private readonly sqlite: Database.Database) {}
-
-  private prepare(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.sqlite.prepare(sql);
-      if (this.statements.size > 500) this.statements.clear();
-      this.statements.set(sql, statement);
-    }
-    return statement;
+  constructor(sqlite: Database.Database) {
+    const installerName = sqlite.prepare('SELECT name FROM installers WHERE id = ?').pluck();
+    const userName = sqlite.prepare('SELECT display_name FROM users WHERE id = ?').pluck();
+    const installerNames = new Map<number, string>();
+    const userNames = new Map<string, string>();
+    this.index = new QueueIndex(sqlite, {
+      installer: (id) => {
+        if (!installerNames.has(id)) installerNames.set(id, String(installerName.get(id) ?? ''));
+        return installerNames.get(id)!;
+      },
+      user: (id) => {
+        if (!userNames.has(id)) userNames.set(id, (userName.get(id) as string | undefined) ?? id);
+        return userNames.get(id)!;
+      },
+    });
+    this.search = new SearchHits(sqlite);
+    this.rowsByIds = sqlite.prepare(ROW_SQL);
+    this.nextFree = sqlite.prepare(
+      `SELECT id FROM cases WHERE assignee_id IS NULL AND status = 'new' AND complete_at IS NOT NULL
+       ORDER BY complete_at, id LIMIT 1`,
+    );
   }
 
-  list(input: Required<QueueListInput> & { filters: QueueFilters }, context: { userId: string; today: string }): QueuePage {
-    const where = queueWhere(input.filters, context, { includeStatus: true });
-    const direction = input.sort.direction === 'desc' ? 'DESC' : 'ASC';
-    const sortColumn = SORT_COLUMNS[input.sort.key];
-    // Cases without a due date or assignee sort last whichever way the column is sorted.
-    const nullsLast = input.sort.key === 'due' || input.sort.key === 'assignee' ? `${sortColumn} IS NULL, ` : '';
-    const rows = this.prepare(
-      `SELECT c.id, c.case_number, c.submitted_at, c.request_type, c.has_production, c.address, c.postcode,
-              c.post_town, c.municipality_number, m.name AS municipality_name, i.name AS installer_name, c.status,
-              c.due_date, c.assignee_id, u.display_name AS assignee_name
-       FROM cases c
-       JOIN installers i ON i.id = c.installer_id
-       LEFT JOIN municipalities m ON m.number = c.municipality_number
-       LEFT JOIN users u ON u.id = c.assignee_id
-       ${where.sql}
-       ORDER BY ${nullsLast}${sortColumn} ${direction}, c.id ${direction}
-       LIMIT @limit OFFSET @offset`,
-    ).all({ ...where.params, limit: input.limit, offset: input.offset }) as QueueRowRecord[];
-    const total = (this.prepare(`SELECT count(*) AS n FROM cases c ${where.sql}`).get(where.params) as { n: number }).n;
-    return { total, offset: input.offset, rows: rows.map((row) => toQueueRow(row, context.today)) };
+  /** Cases were written: re-read them into the index and forget cached answers. */
+  casesChanged(caseIds: readonly number[] | 'all'): void {
+    if (caseIds === 'all') this.index.invalidate();
+    else this.index.refresh(caseIds);
+    this.search.invalidate();
+    this.lastSelection = null;
   }
 
-  counts(filters: QueueFilters, context: { userId: string; today: string }): QueueCounts {
-    const where = queueWhere(filters, context, { includeStatus: false });
-    const rows = this.prepare(`SELECT c.status AS status, count(*) AS n FROM cases c ${where.sql} GROUP BY c.status`).all(
-      where.params,
-    ) as { status: string; n: number }[];
-    const byStatus = Object.fromEntries(CASE_STATUSES.map((status) => [status, 0])) as Record<CaseStatus, number>;
-    let total = 0;
-    for (const row of rows) {
-      if (row.status in byStatus) byStatus[row.status as CaseStatus] = row.n;
-      total += row.n;
-    }
-    return { byStatus, total };
+  private select(input: QueueListInput & { filters: QueueFilters }, viewer: QueueViewer): QueueSelection {
+    const sort = input.sort ?? { key: 'received', direction: 'asc' };
+    const offset = input.offset ?? 0;
+    const limit = input.limit ?? 100;
+    const key = JSON.stringify([input.filters, sort, offset, limit, viewer]);
+    if (this.lastSelection?.key === key) return this.lastSelection.selection;
+    const selection = this.index.select({
+      filters: input.filters,
+      sort,
+      offset,
+      limit,
+      userId: viewer.userId,
+      today: viewer.today,
+      searchHits: this.search.hitsFor(input.filters.search),
+    });
+    this.lastSelection = { key, selection };
+    return selection;
+  }
+
+  list(input: QueueListInput & { filters: QueueFilters }, viewer: QueueViewer): QueuePage {
+    const selection = this.select(input, viewer);
+    const records = this.rowsByIds.all(JSON.stringify(selection.pageIds)) as QueueRowRecord[];
+    const byId = new Map(records.map((record) => [record.id, record]));
+    const rows = selection.pageIds.flatMap((id) => {
+      const record = byId.get(id);
+      return record ? [toQueueRow(record, viewer.today)] : [];
+    });
+    return { total: selection.total, offset: input.offset ?? 0, rows };
+  }
+
+  counts(filters: QueueFilters, viewer: QueueViewer): QueueCounts {
+    // The counts come from the same pass as the list; the page asked for does not change them.
+    const selection = this.select({ filters, offset: 0, limit: 0 }, viewer);
+    const total = Object.values(selection.byStatus).reduce((sum, n) => sum + n, 0);
+    return { byStatus: selection.byStatus, total };
   }
 
   /** The oldest complete case nobody holds and nobody has begun. */
   nextFreeCaseId(): number | null {
-    const row = this.prepare(
-      `SELECT id FROM cases WHERE assignee_id IS NULL AND status = 'new' AND complete_at IS NOT NULL
-       ORDER BY complete_at, id LIMIT 1`,
-    ).get() as { id: number } | undefined;
+    const row = this.nextFree.get() as { id: number } | undefined;
     return row?.id ?? null;
   }
 }

@@ -1,14 +1,22 @@
 // Turns what a person types into a safe FTS5 query: every word must match, each as a prefix, so that
 // "kristians 12" finds "Kristiansand … 12". Quotes in the input are doubled, so nothing is FTS syntax.
+import { NORWEGIAN_METERING_POINT_PREFIX } from '../../shared/rules';
 
 const MAX_TERMS = 12;
+
+/**
+ * Every Norwegian metering point ID begins 7070575000, so typing those digits narrows nothing down while
+ * costing a scan of every ID; such a word is left out until the typed digits go past the shared prefix.
+ */
+const narrowsNothing = (term: string): boolean =>
+  term.length >= 4 && NORWEGIAN_METERING_POINT_PREFIX.startsWith(term);
 
 export function toFtsQuery(text: string): string | null {
   const terms = text
     .normalize('NFC')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((term) => term.length > 0)
+    .filter((term) => term.length > 0 && !narrowsNothing(term))
     .slice(0, MAX_TERMS);
   if (terms.length === 0) return null;
   return terms.map((term) => `"${term.replaceAll('"', '""')}"*`).join(' ');

@@ -1,0 +1,22 @@
+// Errors and notices as quiet toasts; failures stay until dismissed, notices go by themselves.
+import { notifications, type NotificationData } from '@mantine/notifications';
+import i18n, { type TFunction } from 'i18next';
+import type { AppError } from './contract';
+import { describeError } from './describeError';
+
+function show(data: NotificationData): void {
+  notifications.show({ withBorder: true, closeButtonProps: { 'aria-label': i18n.t('app.closeNotification') }, ...data });
+}
+
+export function notifyError(t: TFunction, error: AppError): void {
+  const { title, message } = describeError(t, error);
+  show({ title, message, color: 'red', autoClose: false });
+}
+
+export function notifyInfo(title: string, message: string): void {
+  show({ title, message, color: 'blue', autoClose: 8000 });
+}
+
+export function notifySuccess(message: string): void {
+  show({ message, color: 'teal', autoClose: 3000 });
+}

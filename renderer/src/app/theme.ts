@@ -1,0 +1,42 @@
+// A calm, dense theme for a screen someone reads all day. Shade 8 for filled colours and darker "dimmed",
+// error and placeholder greys, because Mantine's defaults fall under WCAG's 4.5:1 contrast on white.
+import { createTheme, defaultCssVariablesResolver, type CSSVariablesResolver } from '@mantine/core';
+
+const FONT = 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+export const theme = createTheme({
+  primaryColor: 'blue',
+  primaryShade: 8,
+  fontFamily: FONT,
+  fontFamilyMonospace: 'ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace',
+  defaultRadius: 'sm',
+  cursorType: 'pointer',
+  headings: {
+    fontFamily: FONT,
+    fontWeight: '600',
+    sizes: {
+      h1: { fontSize: '1.375rem', lineHeight: '1.3' },
+      h2: { fontSize: '1rem', lineHeight: '1.4' },
+      h3: { fontSize: '0.875rem', lineHeight: '1.4' },
+    },
+  },
+  components: {
+    Button: { defaultProps: { size: 'sm' } },
+    Badge: { defaultProps: { radius: 'sm' } },
+  },
+});
+
+export const cssVariablesResolver: CSSVariablesResolver = (t) => {
+  const base = defaultCssVariablesResolver(t);
+  return {
+    variables: base.variables,
+    light: {
+      ...base.light,
+      '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+      '--mantine-color-error': 'var(--mantine-color-red-8)',
+      '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
+      '--mantine-color-body': '#f8f9fb',
+    },
+    dark: base.dark,
+  };
+};

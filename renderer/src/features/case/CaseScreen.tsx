@@ -1,0 +1,95 @@
+// One case, laid out as a case handler reads it: the request on the left, attachments, notes and history on the
+// right, the header and actions on top. Esc or "Tilbake til køen" goes back to the same place in the queue.
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../../api/describeError';
+import { useApiQuery } from '../../api/useApiQuery';
+import { useNavigation } from '../../app/navigation';
+import { AttachmentsSection } from './AttachmentsSection';
+import classes from './Case.module.css';
+import { CaseActions } from './CaseActions';
+import { CaseHeader } from './CaseHeader';
+import { HistorySection } from './HistorySection';
+import { InstallationSection } from './InstallationSection';
+import { InstallerSection } from './InstallerSection';
+import { NotesSection } from './NotesSection';
+import { OwnerSection } from './OwnerSection';
+import { ProductionSection } from './ProductionSection';
+import { RequestSection } from './RequestSection';
+import { useEscapeToQueue } from './useCaseKeys';
+
+export function CaseScreen({ caseId }: { caseId: number }) {
+  const { t } = useTranslation();
+  const { openQueue } = useNavigation();
+  const { value: detail, error, reload } = useApiQuery('case.get', { caseId });
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEscapeToQueue(openQueue);
+
+  const caseNumber = detail?.caseNumber;
+  useEffect(() => {
+    if (caseNumber) document.title = `${t('case.documentTitle', { caseNumber })} – ${t('app.productName')}`;
+  }, [caseNumber, t]);
+
+  // Land on the heading when the case has opened, so a screen reader starts at the top of it.
+  useEffect(() => {
+    if (caseNumber) headingRef.current?.focus({ preventScroll: true });
+  }, [caseNumber]);
+
+  const back = (
+    <Button variant="subtle" onClick={openQueue} leftSection={<span aria-hidden>←</span>} aria-keyshortcuts="Escape">
+      {t('case.backToQueue')}
+    </Button>
+  );
+
+  if (!detail) {
+    const text = error ? describeError(t, error) : null;
+    return (
+      <div className={classes.screen}>
+        <Stack className={classes.inner} align="flex-start">
+          {back}
+          {text ? (
+            <Alert color="red" title={text.title} role="alert" w="100%" maw={640}>
+              {text.message}
+            </Alert>
+          ) : (
+            <Text size="sm" role="status">
+              {t('case.loading')}
+            </Text>
+          )}
+        </Stack>
+      </div>
+    );
+  }
+
+  return (
+    <div className={classes.screen}>
+      <div className={classes.inner}>
+        <Group justify="space-between" wrap="nowrap">
+          {back}
+          <Text size="xs" c="gray.7">
+            {t('case.escHint')}
+          </Text>
+        </Group>
+        <div className={classes.section}>
+          <CaseHeader detail={detail} headingRef={headingRef} />
+          <CaseActions detail={detail} reload={reload} />
+        </div>
+        <div className={classes.columns}>
+          <div className={classes.column}>
+            <InstallationSection installation={detail.installation} />
+            <ProductionSection production={detail.production} />
+            <OwnerSection owner={detail.owner} />
+            <InstallerSection installer={detail.installer} />
+            <RequestSection detail={detail} />
+          </div>
+          <div className={classes.column}>
+            <AttachmentsSection attachments={detail.attachments} />
+            <NotesSection caseId={detail.id} notes={detail.notes} reload={reload} />
+            <HistorySection events={detail.events} />
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// One label and value in a description list, with any warnings about the value right under it.
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import classes from './Case.module.css';
+import type { Warning } from './identifierWarnings';
+
+export function WarningText({ warning }: { warning: Warning }) {
+  const { t } = useTranslation();
+  return (
+    <div className={classes.warning}>
+      <span aria-hidden className={classes.warningIcon}>
+        ⚠
+      </span>
+      <span>{t(warning.key, warning.values ?? {})}</span>
+    </div>
+  );
+}
+
+interface FieldProps {
+  label: string;
+  children?: ReactNode;
+  warnings?: Array<Warning | null>;
+  wide?: boolean;
+}
+
+export function Field({ label, children, warnings = [], wide = false }: FieldProps) {
+  const { t } = useTranslation();
+  const empty = children === null || children === undefined || children === '';
+  return (
+    <div className={`${classes.field} ${wide ? classes.fieldWide : ''}`}>
+      <dt>{label}</dt>
+      <dd>
+        {empty ? <span className={classes.notGiven}>{t('case.notGiven')}</span> : children}
+        {warnings.map((warning) => (warning ? <WarningText key={warning.key} warning={warning} /> : null))}
+      </dd>
+    </div>
+  );
+}
+
+export function FieldList({ children }: { children: ReactNode }) {
+  return <dl className={classes.fields}>{children}</dl>;
+}

@@ -1,0 +1,42 @@
+// Historikk: what happened to the case, newest first, as the core records it.
+import { Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { CaseEventEntry } from '../../api/contract';
+import { useAppData } from '../../app/AppData';
+import { formatDateTime } from '../../i18n/format';
+import classes from './Case.module.css';
+import { describeEvent } from './describeEvent';
+import { Section } from './Section';
+
+export function HistorySection({ events }: { events: CaseEventEntry[] }) {
+  const { t } = useTranslation();
+  const { userName } = useAppData();
+  return (
+    <Section title={t('case.history.title')}>
+      {events.length === 0 ? (
+        <p className={classes.notGiven}>{t('case.history.none')}</p>
+      ) : (
+        <ol className={classes.timeline}>
+          {events.map((event) => {
+            const { summary, detail } = describeEvent(t, event, userName);
+            return (
+              <li key={event.id}>
+                <Text size="sm" fw={500}>
+                  {summary}
+                </Text>
+                {detail && (
+                  <Text size="sm" className={classes.freeText}>
+                    {detail}
+                  </Text>
+                )}
+                <div className={classes.meta}>
+                  <time dateTime={event.at}>{formatDateTime(event.at)}</time> · {event.actorName}
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </Section>
+  );
+}

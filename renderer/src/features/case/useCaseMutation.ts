@@ -1,0 +1,25 @@
+// A write to the case: call the named mutation, then reload the case so the screen shows what the core stored.
+import { useCallback, useState } from 'react';
+import { call } from '../../api/call';
+import type { AppError, InputOf } from '../../api/contract';
+
+type CaseMutationName = 'case.addNote' | 'case.assign' | 'case.setStatus';
+
+export function useCaseMutation<K extends CaseMutationName>(name: K, reload: () => Promise<void>) {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const run = useCallback(
+    async (input: InputOf<K>): Promise<boolean> => {
+      setPending(true);
+      setError(null);
+      const result = await call(name, input);
+      if (result.ok) await reload();
+      else setError(result.error);
+      setPending(false);
+      return result.ok;
+    },
+    [name, reload],
+  );
+  const clearError = useCallback(() => setError(null), []);
+  return { run, pending, error, clearError };
+}

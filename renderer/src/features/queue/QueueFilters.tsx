@@ -1,0 +1,96 @@
+// The filter bar: search, type, municipality, whose cases, overdue only, and the status chips.
+import { Group, MultiSelect, SegmentedControl, Stack, Switch, Text } from '@mantine/core';
+import { useId, useMemo, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REQUEST_TYPES, type RequestType } from '../../../../electron/shared/rules';
+import type { QueueFilters as Filters } from '../../api/contract';
+import { useAppData } from '../../app/AppData';
+import classes from './Queue.module.css';
+import { queueStore } from './queueStore';
+import { SearchField } from './SearchField';
+import { StatusChips } from './StatusChips';
+import { useQueueState } from './useQueueState';
+
+/** The height of an input's label above it, for controls that have none there. */
+const LABEL_OFFSET = 25;
+
+interface Props {
+  searchRef: RefObject<HTMLInputElement | null>;
+  onLeaveSearch: () => void;
+}
+
+export function QueueFilters({ searchRef, onLeaveSearch }: Props) {
+  const { t } = useTranslation();
+  const { reference } = useAppData();
+  const assignmentLabelId = useId();
+  const types = useQueueState((state) => state.filters.types);
+  const municipalities = useQueueState((state) => state.filters.municipalities);
+  const assignment = useQueueState((state) => state.filters.assignment);
+  const overdueOnly = useQueueState((state) => state.filters.overdueOnly);
+
+  const typeOptions = useMemo(
+    () => REQUEST_TYPES.map((type) => ({ value: type, label: t(`enums.requestType.${type}`) })),
+    [t],
+  );
+  const municipalityOptions = useMemo(
+    () => reference.municipalities.map((m) => ({ value: m.number, label: `${m.name} (${m.number})` })),
+    [reference.municipalities],
+  );
+
+  return (
+    <Stack gap={8} role="search" aria-label={t('queue.filters.label')}>
+      {/* Top-aligned, so a multi-select growing a second line of choices does not move its neighbours. */}
+      <Group gap="md" align="flex-start" wrap="wrap">
+        <SearchField inputRef={searchRef} onLeave={onLeaveSearch} />
+        <MultiSelect
+          label={t('queue.filters.type')}
+          placeholder={types.length === 0 ? t('queue.filters.allTypes') : undefined}
+          data={typeOptions}
+          value={types}
+          onChange={(value) => queueStore.setFilters({ types: value as RequestType[] })}
+          clearable
+          searchable
+          selectFirstOptionOnChange
+          classNames={{ inputField: classes.compactField }}
+          w={230}
+          size="sm"
+        />
+        <MultiSelect
+          label={t('queue.filters.municipality')}
+          placeholder={municipalities.length === 0 ? t('queue.filters.allMunicipalities') : undefined}
+          data={municipalityOptions}
+          value={municipalities}
+          onChange={(value) => queueStore.setFilters({ municipalities: value })}
+          clearable
+          searchable
+          selectFirstOptionOnChange
+          classNames={{ inputField: classes.compactField }}
+          w={230}
+          size="sm"
+        />
+        <Stack gap={2}>
+          <Text id={assignmentLabelId} size="sm" fw={500}>
+            {t('queue.filters.assignment')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby={assignmentLabelId}
+            value={assignment}
+            onChange={(value) => queueStore.setFilters({ assignment: value as Filters['assignment'] })}
+            data={[
+              { value: 'all', label: t('queue.filters.assignmentAll') },
+              { value: 'mine', label: t('queue.filters.assignmentMine') },
+              { value: 'unassigned', label: t('queue.filters.assignmentUnassigned') },
+            ]}
+          />
+        </Stack>
+        <Switch
+          label={t('queue.filters.overdueOnly')}
+          checked={overdueOnly}
+          onChange={(event) => queueStore.setFilters({ overdueOnly: event.currentTarget.checked })}
+          mt={LABEL_OFFSET + 8}
+        />
+      </Group>
+      <StatusChips />
+    </Stack>
+  );
+}

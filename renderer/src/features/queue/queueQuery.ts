@@ -1,0 +1,31 @@
+// What the queue asks the core for: filters and sort, with the default a case handler starts the day with
+// ("til behandling": new and in review, oldest first).
+import type { QueueFilters, QueueSortKey } from '../../api/contract';
+
+export type SortDirection = 'asc' | 'desc';
+export interface QueueSort {
+  key: QueueSortKey;
+  direction: SortDirection;
+}
+
+export const PAGE_SIZE = 200;
+
+export const defaultFilters = (): QueueFilters => ({
+  statuses: ['new', 'in_review'],
+  types: [],
+  municipalities: [],
+  assignment: 'all',
+  overdueOnly: false,
+  search: '',
+});
+
+export const DEFAULT_SORT: QueueSort = { key: 'received', direction: 'asc' };
+
+/** Clicking the sorted column turns it around; another column starts ascending. */
+export function nextSort(current: QueueSort, key: QueueSortKey): QueueSort {
+  if (current.key === key) return { key, direction: current.direction === 'asc' ? 'desc' : 'asc' };
+  return { key, direction: 'asc' };
+}
+
+/** The filters that the per-status counts depend on: all but the status filter itself. */
+export const countsKey = (filters: QueueFilters): string => JSON.stringify({ ...filters, statuses: [] });

@@ -1,0 +1,163 @@
+// The queue answers from an in-memory index; SQLite is the truth. For many combinations of filters and
+// sorts, the index must give exactly what a plain SQL query over the same database gives — also right after
+// a mutation changed a case.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QueueFilters, QueuePage, QueueCounts, QueueSortKey } from '../../electron/shared/contract';
+import { CASE_STATUSES, CLOCK_RUNNING_STATUSES, REQUEST_TYPES } from '../../electron/shared/rules';
+import { toFtsQuery } from '../../electron/core/queue/searchQuery';
+import { HARNESS_NOW, startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+
+let harness: HarnessCore;
+const TODAY = HARNESS_NOW.slice(0, 10);
+
+beforeAll(() => {
+  harness = startHarnessCore({ cases: 1_500 });
+});
+afterAll(() => harness.dispose());
+
+const FULL: QueueFilters = {
+  statuses: [],
+  types: [],
+  municipalities: [],
+  assignment: 'all',
+  overdueOnly: false,
+  search: '',
+};
+
+/** The same question answered the slow, obvious way. */
+function referenceIds(filters: QueueFilters, userId: string): { ids: number[]; byStatus: Record<string, number> } {
+  const sqlite = harness.core.database.sqlite;
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filters.types.length) where.push(`request_type IN (${filters.types.map(() => '?').join(',')})`), params.push(...filters.types);
+  if (filters.municipalities.length) {
+    where.push(`municipality_number IN (${filters.municipalities.map(() => '?').join(',')})`);
+    params.push(...filters.municipalities);
+  }
+  if (filters.assignment === 'mine') where.push('assignee_id = ?'), params.push(userId);
+  if (filters.assignment === 'unassigned') where.push('assignee_id IS NULL');
+  if (filters.overdueOnly) {
+    where.push(`due_date < ? AND status IN (${CLOCK_RUNNING_STATUSES.map(() => '?').join(',')})`);
+    params.push(TODAY, ...CLOCK_RUNNING_STATUSES);
+  }
+  const fts = toFtsQuery(filters.search);
+  if (fts) where.push('id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)'), params.push(fts);
+  const base = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const byStatus = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0]));
+  for (const row of sqlite.prepare(`SELECT status, count(*) AS n FROM cases ${base} GROUP BY status`).all(...params) as {
+    status: string;
+    n: number;
+  }[])
+    byStatus[row.status] = row.n;
+  const statusWhere = filters.statuses.length
+    ? `${base ? `${base} AND` : 'WHERE'} status IN (${filters.statuses.map(() => '?').join(',')})`
+    : base;
+  const ids = (
+    sqlite.prepare(`SELECT id FROM cases ${statusWhere} ORDER BY submitted_at, id`).all(...params, ...filters.statuses) as {
+      id: number;
+    }[]
+  ).map((row) => row.id);
+  return { ids, byStatus };
+}
+
+async function list(filters: QueueFilters, sort: { key: QueueSortKey; direction: 'asc' | 'desc' }, limit = 500) {
+  const result = await harness.core.dispatch('queue.list', { filters, sort, offset: 0, limit });
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result.value as QueuePage;
+}
+
+async function counts(filters: QueueFilters) {
+  const result = await harness.core.dispatch('queue.counts', { filters });
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result.value as QueueCounts;
+}
+
+/** A deterministic spread of filter combinations. */
+function* filterCombinations(): Generator<QueueFilters> {
+  const statusSets = [[], ['new'], ['new', 'in_review'], ['closed'], ['waiting_for_info', 'approved']];
+  const typeSets = [[], ['fuse_change'], ['temporary_installation', 'street_lighting']];
+  const municipalitySets = [[], ['4204'], ['4203', '4222']];
+  const searches = ['', 'kristiansand', 'elektro', 'gate 1'];
+  let i = 0;
+  for (const statuses of statusSets)
+    for (const types of typeSets)
+      for (const municipalities of municipalitySets) {
+        i++;
+        yield {
+          ...FULL,
+          statuses: statuses as QueueFilters['statuses'],
+          types: types as QueueFilters['types'],
+          municipalities,
+          assignment: (['all', 'mine', 'unassigned'] as const)[i % 3],
+          overdueOnly: i % 4 === 0,
+          search: searches[i % searches.length],
+        };
+      }
+}
+
+describe('the queue index', () => {
+  it('gives the same cases, totals and counts per status as SQL for every combination of filters', async () => {
+    const userId = (await harness.core.dispatch('session.get', {})) as { ok: true; value: { user: { id: string } } };
+    let checked = 0;
+    for (const filters of filterCombinations()) {
+      const expected = referenceIds(filters, userId.value.user.id);
+      const page = await list(filters, { key: 'received', direction: 'asc' });
+      expect(page.total, JSON.stringify(filters)).toBe(expected.ids.length);
+      expect(page.rows.map((row) => row.id)).toEqual(expected.ids.slice(0, 500));
+      const perStatus = await counts(filters);
+      expect(perStatus.byStatus).toEqual(expected.byStatus);
+      checked++;
+    }
+    expect(checked).toBe(45);
+  });
+
+  it('sorts by each column in both directions, cases without a due date or assignee last', async () => {
+    for (const key of ['received', 'type', 'address', 'installer', 'status', 'due', 'assignee'] as const) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const page = await list({ ...FULL, statuses: ['new', 'in_review', 'waiting_for_info'] }, { key, direction }, 500);
+        const values = page.rows.map((row) =>
+          key === 'received' ? row.receivedAt
+            : key === 'type' ? REQUEST_TYPES.indexOf(row.requestType)
+            : key === 'status' ? CASE_STATUSES.indexOf(row.status)
+            : key === 'address' ? row.address
+            : key === 'installer' ? row.installerName
+            : key === 'due' ? row.dueDate
+            : row.assigneeName,
+        );
+        const present = values.filter((v) => v !== null);
+        const firstNull = values.indexOf(null);
+        if (firstNull >= 0) expect(values.slice(firstNull).every((v) => v === null), `${key} ${direction}`).toBe(true);
+        const collator = new Intl.Collator('nb', { sensitivity: 'base', numeric: true });
+        const cmp = (a: string | number, b: string | number) =>
+          typeof a === 'number' && typeof b === 'number' ? a - b
+            : key === 'address' || key === 'installer' || key === 'assignee' ? collator.compare(String(a), String(b))
+            : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+        for (let i = 1; i < present.length; i++) {
+          const order = cmp(present[i - 1] as string | number, present[i] as string | number);
+          expect(direction === 'asc' ? order <= 0 : order >= 0, `${key} ${direction} at ${i}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('sees a mutation at once: a case taken with Fetch next leaves "unassigned" and joins "mine"', async () => {
+    const unassigned = { ...FULL, statuses: ['new' as const], assignment: 'unassigned' as const };
+    const before = await list(unassigned, { key: 'received', direction: 'asc' });
+    const fetched = await harness.core.dispatch('queue.fetchNext', {});
+    expect(fetched.ok).toBe(true);
+    const { caseId } = (fetched as { ok: true; value: { caseId: number } }).value;
+    const after = await list(unassigned, { key: 'received', direction: 'asc' });
+    expect(after.total).toBe(before.total - 1);
+    expect(after.rows.some((row) => row.id === caseId)).toBe(false);
+    const mine = await list({ ...FULL, assignment: 'mine', statuses: ['in_review'] }, { key: 'received', direction: 'asc' });
+    expect(mine.rows.some((row) => row.id === caseId)).toBe(true);
+  });
+
+  it('finds a case by its new address right after the address changed in SQLite and the index was told', async () => {
+    const sqlite = harness.core.database.sqlite;
+    sqlite.prepare("UPDATE cases SET address = 'Zyxwvutgata 99' WHERE id = 7").run();
+    harness.core.context.casesChanged([7]);
+    const page = await list({ ...FULL, search: 'zyxwvutgata' }, { key: 'received', direction: 'asc' });
+    expect(page.rows.map((row) => row.id)).toEqual([7]);
+  });
+});
