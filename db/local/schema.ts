@@ -122,6 +122,10 @@ export const cases = sqliteTable(
     freeText: text('free_text'),
     updatedAt: text('updated_at').notNull(),
     version: integer('version').notNull().default(1),
+    // Claims (central mode): who holds the case's lease, until when, and the fencing token of that claim.
+    claimedBy: text('claimed_by'),
+    leaseUntil: text('lease_until'),
+    claimToken: integer('claim_token').notNull().default(0),
   },
   (t) => [
     uniqueIndex('cases_case_number').on(t.caseNumber),
@@ -166,6 +170,8 @@ export const caseEvents = sqliteTable(
     kind: text('kind').notNull(),
     /** What changed, as JSON: e.g. `{"from":"new","to":"in_review"}`. */
     data: text('data').notNull().default('{}'),
+    /** Set on an optimistic local event until the central database has applied its outbox entry. */
+    pendingSeq: integer('pending_seq'),
   },
   (t) => [index('case_events_case').on(t.caseId, t.at)],
 );
@@ -173,11 +179,13 @@ export const caseEvents = sqliteTable(
 export const notes = sqliteTable(
   'notes',
   {
-    id: integer('id').primaryKey(),
+    /** A UUID made where the note is written, so the local and the central copy share one key. */
+    id: text('id').primaryKey(),
     caseId: integer('case_id').notNull().references(() => cases.id),
     authorId: text('author_id').notNull(),
     at: text('at').notNull(),
     body: text('body').notNull(),
+    pendingSeq: integer('pending_seq'),
   },
   (t) => [index('notes_case').on(t.caseId, t.at)],
 );

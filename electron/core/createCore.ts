@@ -1,5 +1,6 @@
 // The core: every call of the contract implemented against the local database, with no Electron in sight.
 // Main and the browser harness both call `dispatch`, which validates the input before any service sees it.
+import { randomUUID } from 'node:crypto';
 import { ZodError } from 'zod';
 import {
   AppFailure,
@@ -121,7 +122,7 @@ export function createCore(options: CoreOptions): Core {
         return { caseId, caseNumber: case_number };
       })(),
     'case.get': (input) => caseDetail.get(input.caseId, user, today()),
-    'case.addNote': (input) => runMutation(context, addNote, input),
+    'case.addNote': (input) => runMutation(context, addNote, { ...input, noteId: randomUUID() }),
     'case.assign': (input) => runMutation(context, assign, input),
     'case.setStatus': (input) => runMutation(context, setStatus, input),
     'attachment.open': async (input) => {

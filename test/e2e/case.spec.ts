@@ -100,7 +100,7 @@ test('a note written with the keyboard is saved, shown, and in the history — w
     args: string;
   };
   expect(outbox.mutation).toBe('case.addNote');
-  expect(JSON.parse(outbox.args)).toEqual({ caseId, body: text });
+  expect(JSON.parse(outbox.args)).toEqual({ caseId, body: text, noteId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
 });
 
 test('an unknown case id over the bridge gets case.notFound, and the app carries on', async ({ desk }) => {

@@ -129,7 +129,7 @@ export class CaseDetailService {
       }),
     );
     const notes = (this.noteStatement.all(caseId) as Row[]).map(
-      (n): NoteEntry => ({ id: Number(n.id), at: String(n.at), authorName: String(n.author_name), body: String(n.body) }),
+      (n): NoteEntry => ({ id: String(n.id), at: String(n.at), authorName: String(n.author_name), body: String(n.body) }),
     );
     const nullableNumber = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
     const nullableString = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));

@@ -19,7 +19,7 @@ import type { Submission } from './submissionSchedule';
 
 /** case_events and notes rows as the seeder's statements take them (made here: millions are made). */
 export type EventRow = [caseId: number, at: string, actorId: string, kind: EventKind, data: string];
-export type NoteRow = [id: number, caseId: number, authorId: string, at: string, body: string];
+export type NoteRow = [id: string, caseId: number, authorId: string, at: string, body: string];
 
 export interface LateAttachment {
   id: number;
@@ -112,7 +112,7 @@ class CaseTimeline {
   }
 
   note(authorId: string, body: string): void {
-    const id = this.noteIds.next++;
+    const id = demoNoteId(this.noteIds.next++);
     this.notes.push([id, this.caseId, authorId, isoOfMs(this.at), body]);
     this.record(authorId, 'note_added', { noteId: id, excerpt: body.slice(0, 200) });
   }
@@ -240,4 +240,9 @@ export function simulateLifecycle(
   if (!t.waitBetween(0, 5)) return outcome();
   t.move(handler, 'closed');
   return outcome();
+}
+
+/** Notes are keyed by UUID (see db/local/schema.ts); the demo's are derived from a counter, deterministically. */
+export function demoNoteId(counter: number): string {
+  return `00000000-0000-4000-8000-${counter.toString(16).padStart(12, '0')}`;
 }

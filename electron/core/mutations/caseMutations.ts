@@ -1,20 +1,20 @@
 // The first mutations: add a note, assign, set status. Each checks the pure rules, then writes.
+import { z } from 'zod';
 import { AddNoteInput, AssignInput, SetStatusInput, fail } from '../../shared/contract';
 import { STATUSES_REQUIRING_REASON, canAssign, canMoveCase, canWriteNotes } from '../../shared/rules';
 import { loadCaseHead } from '../cases/caseRow';
 import { defineMutation } from './runMutation';
 
+/** The note's id is made when the handler saves it, so the outbox, the central copy and a retry agree on it. */
 export const addNote = defineMutation({
   name: 'case.addNote',
-  args: AddNoteInput,
-  apply({ core, actor, now }, { caseId, body }) {
+  args: AddNoteInput.extend({ noteId: z.uuid() }),
+  apply({ core, actor, now }, { caseId, body, noteId }) {
     loadCaseHead(core.sqlite, caseId);
     if (!canWriteNotes(actor.role)) fail('permission.denied');
-    const noteId = Number(
-      core.sqlite
-        .prepare('INSERT INTO notes (case_id, author_id, at, body) VALUES (?, ?, ?, ?)')
-        .run(caseId, actor.id, now, body).lastInsertRowid,
-    );
+    core.sqlite
+      .prepare('INSERT INTO notes (id, case_id, author_id, at, body) VALUES (?, ?, ?, ?, ?)')
+      .run(noteId, caseId, actor.id, now, body);
     return { caseId, events: [{ kind: 'note_added', data: { noteId, excerpt: body.slice(0, 200) } }] };
   },
 });

@@ -123,7 +123,7 @@ export interface CaseEventEntry {
 }
 
 export interface NoteEntry {
-  id: number;
+  id: string;
   at: string;
   authorName: string;
   body: string;
