@@ -199,6 +199,8 @@ export const outbox = sqliteTable('outbox', {
   caseId: integer('case_id'),
   actorId: text('actor_id').notNull(),
   createdAt: text('created_at').notNull(),
+  /** What the mutation found when it was made (e.g. `{"status":"new"}`); the central side refuses it if that no longer holds. */
+  precondition: text('precondition').notNull().default('{}'),
   state: text('state', { enum: ['pending', 'applied', 'rejected'] }).notNull().default('pending'),
   rejection: text('rejection'),
 });

@@ -17,4 +17,5 @@ CREATE INDEX `notes_case` ON `notes` (`case_id`,`at`);--> statement-breakpoint
 ALTER TABLE `case_events` ADD `pending_seq` integer;--> statement-breakpoint
 ALTER TABLE `cases` ADD `claimed_by` text;--> statement-breakpoint
 ALTER TABLE `cases` ADD `lease_until` text;--> statement-breakpoint
-ALTER TABLE `cases` ADD `claim_token` integer DEFAULT 0 NOT NULL;
+ALTER TABLE `cases` ADD `claim_token` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `outbox` ADD `precondition` text DEFAULT '{}' NOT NULL;

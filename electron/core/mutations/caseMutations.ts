@@ -9,12 +9,12 @@ import { defineMutation } from './runMutation';
 export const addNote = defineMutation({
   name: 'case.addNote',
   args: AddNoteInput.extend({ noteId: z.uuid() }),
-  apply({ core, actor, now }, { caseId, body, noteId }) {
+  apply({ core, actor, now, pendingSeq }, { caseId, body, noteId }) {
     loadCaseHead(core.sqlite, caseId);
     if (!canWriteNotes(actor.role)) fail('permission.denied');
     core.sqlite
-      .prepare('INSERT INTO notes (id, case_id, author_id, at, body) VALUES (?, ?, ?, ?, ?)')
-      .run(noteId, caseId, actor.id, now, body);
+      .prepare('INSERT INTO notes (id, case_id, author_id, at, body, pending_seq) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(noteId, caseId, actor.id, now, body, pendingSeq);
     return { caseId, events: [{ kind: 'note_added', data: { noteId, excerpt: body.slice(0, 200) } }] };
   },
 });
@@ -31,7 +31,11 @@ export const assign = defineMutation({
     if (!canAssign(actor.role, actor.id, head.assignee_id, assigneeId)) fail('permission.denied');
     if (head.assignee_id === assigneeId) return { caseId, events: [] };
     core.sqlite.prepare('UPDATE cases SET assignee_id = ? WHERE id = ?').run(assigneeId, caseId);
-    return { caseId, events: [{ kind: 'assigned', data: { from: head.assignee_id, to: assigneeId } }] };
+    return {
+      caseId,
+      events: [{ kind: 'assigned', data: { from: head.assignee_id, to: assigneeId } }],
+      precondition: { assigneeId: head.assignee_id },
+    };
   },
 });
 
@@ -47,6 +51,6 @@ export const setStatus = defineMutation({
     core.sqlite.prepare('UPDATE cases SET status = ? WHERE id = ?').run(status, caseId);
     const data: Record<string, unknown> = { from: head.status, to: status };
     if (reason) data.reason = reason;
-    return { caseId, events: [{ kind: 'status_changed', data }] };
+    return { caseId, events: [{ kind: 'status_changed', data }], precondition: { status: head.status } };
   },
 });

@@ -1,5 +1,9 @@
 // The one way to write casework data: a named mutation with validated arguments, applied in one SQLite
 // transaction together with its case events and an outbox record. Nothing else writes to these tables.
+//
+// With a central server the local change is optimistic: events and notes it writes carry the outbox seq
+// (`pending_seq`) until the central database has applied it, and `replayMutation` can apply a pending entry
+// again on top of fresher server rows without recording it twice.
 import type { z } from 'zod';
 import type { EventKind } from '../../shared/rules';
 import type { MutationResult, UserSummary } from '../../shared/contract';
@@ -14,19 +18,46 @@ export interface MutationApplyContext {
   core: CoreContext;
   actor: UserSummary;
   now: string;
+  /** The outbox seq this change waits for in central mode; null when it is final (standalone). */
+  pendingSeq: number | null;
+}
+
+export interface MutationOutcome {
+  caseId: number;
+  events: MutationEvent[];
+  /** What the change assumed (e.g. the status it moved from); the central side refuses it if that changed. */
+  precondition?: Record<string, unknown>;
 }
 
 export interface MutationDefinition<Schema extends z.ZodType> {
   name: string;
   args: Schema;
   /** Applies the change (throwing AppFailure when it may not be made) and says what happened. */
-  apply(ctx: MutationApplyContext, args: z.output<Schema>): { caseId: number; events: MutationEvent[] };
+  apply(ctx: MutationApplyContext, args: z.output<Schema>): MutationOutcome;
 }
 
 export function defineMutation<Schema extends z.ZodType>(
   definition: MutationDefinition<Schema>,
 ): MutationDefinition<Schema> {
   return definition;
+}
+
+function recordEvents(
+  core: CoreContext,
+  caseId: number,
+  events: MutationEvent[],
+  actorId: string,
+  now: string,
+  pendingSeq: number | null,
+): number | null {
+  const insert = core.sqlite.prepare(
+    'INSERT INTO case_events (case_id, at, actor_id, kind, data, pending_seq) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  let eventId: number | null = null;
+  for (const event of events) {
+    eventId = Number(insert.run(caseId, now, actorId, event.kind, JSON.stringify(event.data), pendingSeq).lastInsertRowid);
+  }
+  return eventId;
 }
 
 export function runMutation<Schema extends z.ZodType>(
@@ -39,29 +70,53 @@ export function runMutation<Schema extends z.ZodType>(
   const actor = core.currentUser();
   const now = core.clock.now().toISOString();
   const { sqlite } = core;
-  const insertEvent = sqlite.prepare(
-    'INSERT INTO case_events (case_id, at, actor_id, kind, data) VALUES (?, ?, ?, ?, ?)',
-  );
+  const central = core.mode === 'central';
   const result = sqlite.transaction((): MutationResult => {
-    const { caseId, events } = mutation.apply({ core, actor, now }, args);
-    // Nothing changed (e.g. assigning a case to the one who has it): nothing to record or to ship.
-    if (events.length === 0) return { caseId, eventId: null, outboxSeq: null };
-    let eventId = 0;
-    for (const event of events) {
-      eventId = Number(insertEvent.run(caseId, now, actor.id, event.kind, JSON.stringify(event.data)).lastInsertRowid);
-    }
-    sqlite.prepare('UPDATE cases SET updated_at = ?, version = version + 1 WHERE id = ?').run(now, caseId);
+    // The outbox row comes first so that optimistic rows can name the seq they wait for.
     const outboxSeq = Number(
       sqlite
         .prepare(
-          `INSERT INTO outbox (client_id, mutation, args, case_id, actor_id, created_at, state)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO outbox (client_id, mutation, args, actor_id, created_at, state)
+           VALUES (?, ?, ?, ?, ?, ?)`,
         )
-        .run(core.clientId, mutation.name, JSON.stringify(args), caseId, actor.id, now,
-          core.mode === 'standalone' ? 'applied' : 'pending').lastInsertRowid,
+        .run(core.clientId, mutation.name, JSON.stringify(args), actor.id, now, central ? 'pending' : 'applied')
+        .lastInsertRowid,
     );
-    return { caseId, eventId, outboxSeq };
+    const outcome = mutation.apply({ core, actor, now, pendingSeq: central ? outboxSeq : null }, args);
+    if (outcome.events.length === 0) {
+      // Nothing changed (e.g. assigning a case to the one who has it): nothing to record or to ship.
+      sqlite.prepare('DELETE FROM outbox WHERE seq = ?').run(outboxSeq);
+      return { caseId: outcome.caseId, eventId: null, outboxSeq: null };
+    }
+    const eventId = recordEvents(core, outcome.caseId, outcome.events, actor.id, now, central ? outboxSeq : null);
+    sqlite.prepare('UPDATE cases SET updated_at = ?, version = version + 1 WHERE id = ?').run(now, outcome.caseId);
+    sqlite
+      .prepare('UPDATE outbox SET case_id = ?, precondition = ? WHERE seq = ?')
+      .run(outcome.caseId, JSON.stringify(outcome.precondition ?? {}), outboxSeq);
+    return { caseId: outcome.caseId, eventId, outboxSeq };
   })();
   core.casesChanged([result.caseId]);
   return result;
+}
+
+/**
+ * Applies a pending outbox entry again on top of the rows the server sent, as its author did, without a new
+ * outbox record. Returns false when it no longer applies locally (the server's rows have moved on); the push
+ * will then hear the central side's verdict.
+ */
+export function replayMutation<Schema extends z.ZodType>(
+  core: CoreContext,
+  mutation: MutationDefinition<Schema>,
+  entry: { seq: number; args: string; actor: UserSummary; createdAt: string },
+): boolean {
+  const args = mutation.args.parse(JSON.parse(entry.args));
+  try {
+    core.sqlite.transaction(() => {
+      const outcome = mutation.apply({ core, actor: entry.actor, now: entry.createdAt, pendingSeq: entry.seq }, args);
+      recordEvents(core, outcome.caseId, outcome.events, entry.actor.id, entry.createdAt, entry.seq);
+    })();
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -18,6 +18,7 @@ export const takeCase = defineMutation({
         { kind: 'assigned', data: { from: null, to: actor.id, via: 'fetchNext' } },
         { kind: 'status_changed', data: { from: 'new', to: 'in_review' } },
       ],
+      precondition: { status: 'new', assigneeId: null },
     };
   },
 });
