@@ -201,6 +201,7 @@ export const outbox = sqliteTable('outbox', {
   createdAt: text('created_at').notNull(),
   /** What the mutation found when it was made (e.g. `{"status":"new"}`); the central side refuses it if that no longer holds. */
   precondition: text('precondition').notNull().default('{}'),
-  state: text('state', { enum: ['pending', 'applied', 'rejected'] }).notNull().default('pending'),
+  /** pending → applied | rejected; a rejected one is then reapplied (as a new entry) or dismissed by its author. */
+  state: text('state', { enum: ['pending', 'applied', 'rejected', 'reapplied', 'dismissed'] }).notNull().default('pending'),
   rejection: text('rejection'),
 });

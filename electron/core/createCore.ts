@@ -1,5 +1,6 @@
 // The core: every call of the contract implemented against the local database, with no Electron in sight.
 // Main and the browser harness both call `dispatch`, which validates the input before any service sees it.
+// Standalone, the local database is the truth; with a central server it is a cache kept by the sync engine.
 import { randomUUID } from 'node:crypto';
 import { ZodError } from 'zod';
 import {
@@ -18,13 +19,25 @@ import { osloDate, systemClock, type Clock } from './clock';
 import type { CoreContext } from './context';
 import { openLocalDatabase, readMeta, type LocalDatabase } from './db/openLocalDatabase';
 import { addNote, assign, setStatus } from './mutations/caseMutations';
+import { releaseClaim, requestClaim } from './mutations/claimMutations';
+import { OutboxService } from './mutations/outboxService';
 import { runMutation } from './mutations/runMutation';
 import { takeCase } from './mutations/takeCase';
 import { QueueService } from './queue/queueService';
+import type { CentralCredentials } from './sync/centralConnection';
+import { CentralSession } from './sync/centralSession';
+import type { SyncEngineOptions } from './sync/syncEngine';
 
 export interface CoreHost {
   /** Opens a stored attachment with the desktop's default application (or the harness's stand-in). */
   openFile(absolutePath: string, fileName: string, mimeType: string): Promise<void>;
+}
+
+export interface CentralOptions {
+  credentials: CentralCredentials | string;
+  /** The person's login role name: their user id. */
+  userId: string;
+  engine?: Partial<Omit<SyncEngineOptions, 'credentials' | 'onCasesChanged'>>;
 }
 
 export interface CoreOptions {
@@ -36,6 +49,8 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** Who is using the app; defaults to the user the database names as current (the demo's case handler). */
   userId?: string;
+  /** A central server: the local database becomes its cache. */
+  central?: CentralOptions;
 }
 
 type Handlers = { [K in ApiName]: (input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>> };
@@ -45,7 +60,8 @@ export interface Core {
   handlers: Handlers;
   database: LocalDatabase;
   context: CoreContext;
-  close(): void;
+  central: CentralSession | null;
+  close(): Promise<void>;
 }
 
 export function toAppError(error: unknown): AppError {
@@ -64,12 +80,15 @@ export function toAppError(error: unknown): AppError {
   return { code: 'internal' };
 }
 
-function loadUser(database: LocalDatabase, userId: string): UserSummary {
-  const row = database.sqlite.prepare('SELECT id, display_name, role FROM users WHERE id = ?').get(userId) as
-    | { id: string; display_name: string; role: UserSummary['role'] }
-    | undefined;
-  if (!row) throw new Error(`No such user in the local database: ${userId}`);
-  return { id: row.id, displayName: row.display_name, role: row.role };
+/** The person using the app, from the users table (in central mode, once the first pull has brought it). */
+function userLookup(database: LocalDatabase, userId: string, mode: 'standalone' | 'central'): () => UserSummary {
+  const statement = database.sqlite.prepare('SELECT id, display_name, role FROM users WHERE id = ?');
+  return () => {
+    const row = statement.get(userId) as { id: string; display_name: string; role: UserSummary['role'] } | undefined;
+    if (row) return { id: row.id, displayName: row.display_name, role: row.role };
+    if (mode === 'central') return { id: userId, displayName: userId, role: 'reader' };
+    throw new Error(`No such user in the local database: ${userId}`);
+  };
 }
 
 export function createCore(options: CoreOptions): Core {
@@ -78,26 +97,35 @@ export function createCore(options: CoreOptions): Core {
     migrationsFolder: options.migrationsFolder,
     nativeBinding: options.nativeBinding,
   });
+  const mode = options.central ? 'central' : 'standalone';
   const clock = options.clock ?? systemClock;
-  const userId = options.userId ?? readMeta(database.sqlite, 'current_user_id');
+  const userId = options.central?.userId ?? options.userId ?? readMeta(database.sqlite, 'current_user_id');
   if (!userId) throw new Error('The local database names no current user: seed it first.');
-  const user = loadUser(database, userId);
+  const currentUser = userLookup(database, userId, mode);
   const queue = new QueueService(database.sqlite);
   const context: CoreContext = {
     sqlite: database.sqlite,
     clientId: database.clientId,
-    mode: 'standalone',
+    mode,
     clock,
-    currentUser: () => user,
+    currentUser,
     casesChanged: (caseIds) => queue.casesChanged(caseIds),
   };
   const caseDetail = new CaseDetailService(database.sqlite);
   const attachments = new AttachmentStore(options.attachmentsDirectory);
+  const outbox = new OutboxService(context);
+  const central = options.central ? new CentralSession(context, options.central, queue) : null;
   const today = (): string => osloDate(clock.now());
-  const who = () => ({ userId: user.id, today: today() });
+  const who = () => ({ userId, today: today() });
+  /** A local change; with a central server, the engine is told to ship it now. */
+  const mutate = <T>(apply: () => T): T => {
+    const result = apply();
+    central?.engine.nudge();
+    return result;
+  };
 
   const handlers: Handlers = {
-    'session.get': () => ({ user, mode: context.mode, today: today() }),
+    'session.get': () => ({ user: currentUser(), mode, today: today() }),
     'reference.get': () => ({
       municipalities: database.sqlite.prepare('SELECT number, name FROM municipalities ORDER BY name').all() as Array<{
         number: string;
@@ -111,8 +139,9 @@ export function createCore(options: CoreOptions): Core {
     }),
     'queue.list': (input) => queue.list(input, who()),
     'queue.counts': (input) => queue.counts(input.filters, who()),
-    'queue.fetchNext': () =>
-      database.sqlite.transaction(() => {
+    'queue.fetchNext': () => {
+      if (central) return central.fetchNext();
+      return database.sqlite.transaction(() => {
         const caseId = queue.nextFreeCaseId();
         if (caseId === null) throw new AppFailure({ code: 'queue.nothingToFetch' });
         runMutation(context, takeCase, { caseId });
@@ -120,11 +149,14 @@ export function createCore(options: CoreOptions): Core {
           case_number: string;
         };
         return { caseId, caseNumber: case_number };
-      })(),
-    'case.get': (input) => caseDetail.get(input.caseId, user, today()),
-    'case.addNote': (input) => runMutation(context, addNote, { ...input, noteId: randomUUID() }),
-    'case.assign': (input) => runMutation(context, assign, input),
-    'case.setStatus': (input) => runMutation(context, setStatus, input),
+      })();
+    },
+    'case.get': (input) => caseDetail.get(input.caseId, currentUser(), today(), clock.now().toISOString()),
+    'case.addNote': (input) => mutate(() => runMutation(context, addNote, { ...input, noteId: randomUUID() })),
+    'case.assign': (input) => mutate(() => runMutation(context, assign, input)),
+    'case.setStatus': (input) => mutate(() => runMutation(context, setStatus, input)),
+    'case.claim': (input) => (central ? central.claim(input.caseId) : mutate(() => runMutation(context, requestClaim, input))),
+    'case.release': (input) => mutate(() => runMutation(context, releaseClaim, input)),
     'attachment.open': async (input) => {
       const stored = attachments.locate(database.sqlite, input.attachmentId);
       try {
@@ -134,6 +166,10 @@ export function createCore(options: CoreOptions): Core {
       }
       return { attachmentId: stored.id, fileName: stored.fileName };
     },
+    'sync.status': () => (central ? central.statusView(outbox.refusedCount()) : { mode: 'standalone' }),
+    'outbox.refused': () => outbox.refused(),
+    'outbox.reapply': (input) => mutate(() => outbox.reapply(input.seq)),
+    'outbox.dismiss': (input) => outbox.dismiss(input.seq),
   };
 
   async function dispatch(name: string, rawInput: unknown): Promise<ApiResult<unknown>> {
@@ -151,11 +187,17 @@ export function createCore(options: CoreOptions): Core {
     }
   }
 
+  central?.engine.start();
   return {
     dispatch,
     handlers,
     database,
     context,
-    close: () => database.close(),
+    central,
+    async close() {
+      central?.stop();
+      await central?.engine.stop();
+      database.close();
+    },
   };
 }

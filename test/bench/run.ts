@@ -51,7 +51,7 @@ async function main(): Promise<void> {
       for (const result of await benchCore(core)) report(result);
       for (const result of await benchSearchKeystrokes(core)) report(result);
     } finally {
-      core.close();
+      await core.close();
     }
     const sizeBytes = statSync(databaseFile).size;
     report({ name: 'db.size_mb', value: round(sizeBytes / 1_048_576, 1), unit: 'MB' });

@@ -17,7 +17,7 @@ export const test = base.extend<DeskFixtures>({
   harness: async ({}, use) => {
     const harness = startHarnessCore({ cases: 400 });
     await use(harness);
-    harness.dispose();
+    await harness.dispose();
   },
   desk: async ({ page, harness }, use) => {
     server ??= await startStaticServer();

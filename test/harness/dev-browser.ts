@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   console.log('Attachments the app opens are listed here (Electron hands them to the desktop).');
   const stop = async (): Promise<void> => {
     await server.close();
-    harness.dispose();
+    await harness.dispose();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -16,7 +16,7 @@ export interface HarnessCore {
   core: Core;
   dataDirectory: string;
   openedFiles: Array<{ absolutePath: string; fileName: string; mimeType: string }>;
-  dispose(): void;
+  dispose(): Promise<void>;
 }
 
 export interface HarnessOptions {
@@ -47,8 +47,8 @@ export function startHarnessCore(options: HarnessOptions = {}): HarnessCore {
     core,
     dataDirectory,
     openedFiles,
-    dispose() {
-      core.close();
+    async dispose() {
+      await core.close();
       if (ownsDirectory) rmSync(dataDirectory, { recursive: true, force: true });
     },
   };

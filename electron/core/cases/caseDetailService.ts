@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import type {
   AttachmentSummary,
+  ClaimView,
   CaseDetail,
   CaseEventEntry,
   NoteEntry,
@@ -64,6 +65,7 @@ export class CaseDetailService {
   private readonly attachmentStatement: Database.Statement;
   private readonly eventStatement: Database.Statement;
   private readonly noteStatement: Database.Statement;
+  private readonly claimRequested: Database.Statement;
 
   constructor(sqlite: Database.Database) {
     this.caseStatement = sqlite.prepare(
@@ -71,11 +73,12 @@ export class CaseDetailService {
               i.name AS installer_name, i.organisation_number AS installer_org, i.dsb_registration_id,
               i.dsb_status, i.email AS installer_email, i.phone AS installer_phone,
               i.contact_person AS installer_contact_person,
-              u.display_name AS assignee_name, u.role AS assignee_role
+              u.display_name AS assignee_name, u.role AS assignee_role, cu.display_name AS claimer_name
        FROM cases c
        JOIN installers i ON i.id = c.installer_id
        LEFT JOIN municipalities m ON m.number = c.municipality_number
        LEFT JOIN users u ON u.id = c.assignee_id
+       LEFT JOIN users cu ON cu.id = c.claimed_by
        WHERE c.id = ?`,
     );
     this.prequalificationStatement = sqlite.prepare(
@@ -89,6 +92,9 @@ export class CaseDetailService {
        FROM case_events e LEFT JOIN users u ON u.id = e.actor_id
        WHERE e.case_id = ? ORDER BY e.at DESC, e.id DESC`,
     );
+    this.claimRequested = sqlite.prepare(
+      "SELECT 1 FROM outbox WHERE case_id = ? AND mutation = 'case.claim' AND state = 'pending' LIMIT 1",
+    );
     this.noteStatement = sqlite.prepare(
       `SELECT n.id, n.at, n.body, coalesce(u.display_name, n.author_id) AS author_name
        FROM notes n LEFT JOIN users u ON u.id = n.author_id
@@ -96,7 +102,23 @@ export class CaseDetailService {
     );
   }
 
-  get(caseId: number, viewer: UserSummary, today: string): CaseDetail {
+  private claimOf(c: Row, viewer: UserSummary, now: string): ClaimView {
+    const holderId = (c.claimed_by as string | null) ?? null;
+    const leaseUntil = (c.lease_until as string | null) ?? null;
+    const live = holderId !== null && leaseUntil !== null && leaseUntil > now;
+    if (live) {
+      return {
+        state: holderId === viewer.id ? 'mine' : 'other',
+        holderId,
+        holderName: (c.claimer_name as string | null) ?? holderId,
+        leaseUntil,
+      };
+    }
+    const requested = this.claimRequested.get(c.id) !== undefined;
+    return { state: requested ? 'requested' : 'none', holderId: null, holderName: null, leaseUntil: null };
+  }
+
+  get(caseId: number, viewer: UserSummary, today: string, now: string): CaseDetail {
     const c = this.caseStatement.get(caseId) as Row | undefined;
     if (!c) return fail('case.notFound', { caseId });
     const status = c.status as CaseStatus;
@@ -203,6 +225,7 @@ export class CaseDetailService {
       events,
       notes,
       allowedNextStatuses: [...nextStatuses(status, viewer.role)],
+      claim: this.claimOf(c, viewer, now),
     };
   }
 }

@@ -51,6 +51,10 @@ export const setStatus = defineMutation({
     core.sqlite.prepare('UPDATE cases SET status = ? WHERE id = ?').run(status, caseId);
     const data: Record<string, unknown> = { from: head.status, to: status };
     if (reason) data.reason = reason;
-    return { caseId, events: [{ kind: 'status_changed', data }], precondition: { status: head.status } };
+    return {
+      caseId,
+      events: [{ kind: 'status_changed', data }],
+      precondition: { status: head.status, claimToken: head.claim_token },
+    };
   },
 });

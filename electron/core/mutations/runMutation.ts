@@ -50,12 +50,18 @@ function recordEvents(
   now: string,
   pendingSeq: number | null,
 ): number | null {
+  // Optimistic events take negative ids, so they can never collide with the central ids pulled later.
   const insert = core.sqlite.prepare(
-    'INSERT INTO case_events (case_id, at, actor_id, kind, data, pending_seq) VALUES (?, ?, ?, ?, ?, ?)',
+    `INSERT INTO case_events (id, case_id, at, actor_id, kind, data, pending_seq)
+     VALUES (CASE WHEN @pendingSeq IS NULL THEN NULL ELSE min(-1, (SELECT coalesce(min(id), 0) - 1 FROM case_events)) END,
+             @caseId, @at, @actorId, @kind, @data, @pendingSeq)`,
   );
   let eventId: number | null = null;
   for (const event of events) {
-    eventId = Number(insert.run(caseId, now, actorId, event.kind, JSON.stringify(event.data), pendingSeq).lastInsertRowid);
+    eventId = Number(
+      insert.run({ caseId, at: now, actorId, kind: event.kind, data: JSON.stringify(event.data), pendingSeq })
+        .lastInsertRowid,
+    );
   }
   return eventId;
 }

@@ -12,6 +12,7 @@ import type {
   UserRole,
 } from '../rules/domain';
 import { AttachmentId, CaseId, CaseStatusSchema, UserId } from './common';
+import type { ClaimView } from './sync';
 
 export const NOTE_MAX_LENGTH = 10_000;
 
@@ -152,6 +153,8 @@ export interface CaseDetail {
   notes: NoteEntry[];
   /** Statuses the current user may move this case to from here. */
   allowedNextStatuses: CaseStatus[];
+  /** Who is working on the case right now (central mode); always 'none' standalone. */
+  claim: ClaimView;
 }
 
 export interface AttachmentOpenResult {

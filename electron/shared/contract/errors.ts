@@ -12,6 +12,9 @@ export const ERROR_CODES = [
   'status.transitionNotAllowed',
   'status.reasonRequired',
   'permission.denied',
+  'central.offline',
+  'central.refused',
+  'outbox.notFound',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

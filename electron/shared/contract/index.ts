@@ -6,6 +6,8 @@ import { QueueCountsInput, QueueListInput } from './queue';
 import type { AttachmentOpenResult, CaseDetail, MutationResult } from './cases';
 import { AddNoteInput, AssignInput, AttachmentOpenInput, CaseGetInput, SetStatusInput } from './cases';
 import type { ReferenceData, SessionInfo } from './session';
+import type { RefusedChange, SyncStatusView } from './sync';
+import { OutboxSeqInput } from './sync';
 import { Empty } from './common';
 import { API_NAMES, type ApiName } from './names';
 
@@ -27,6 +29,12 @@ export const contract = {
   'case.assign': call<MutationResult>()(AssignInput),
   'case.setStatus': call<MutationResult>()(SetStatusInput),
   'attachment.open': call<AttachmentOpenResult>()(AttachmentOpenInput),
+  'case.claim': call<MutationResult>()(CaseGetInput),
+  'case.release': call<MutationResult>()(CaseGetInput),
+  'sync.status': call<SyncStatusView>()(Empty),
+  'outbox.refused': call<RefusedChange[]>()(Empty),
+  'outbox.reapply': call<MutationResult>()(OutboxSeqInput),
+  'outbox.dismiss': call<{ seq: number }>()(OutboxSeqInput),
 } satisfies Record<ApiName, Call<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
@@ -44,3 +52,4 @@ export * from './queue';
 export * from './cases';
 export * from './session';
 export * from './common';
+export * from './sync';

@@ -10,5 +10,11 @@ export const API_NAMES = [
   'case.assign',
   'case.setStatus',
   'attachment.open',
+  'case.claim',
+  'case.release',
+  'sync.status',
+  'outbox.refused',
+  'outbox.reapply',
+  'outbox.dismiss',
 ] as const;
 export type ApiName = (typeof API_NAMES)[number];

@@ -72,7 +72,8 @@ export type UserRole = (typeof USER_ROLES)[number];
 export const OWNER_ID_KINDS = ['national_id', 'organisation_number'] as const;
 export type OwnerIdKind = (typeof OWNER_ID_KINDS)[number];
 
-export const EVENT_KINDS = ['received', 'note_added', 'assigned', 'status_changed', 'attachment_added'] as const;
+export const EVENT_KINDS = ['received', 'note_added', 'assigned', 'status_changed', 'attachment_added', 'claim_requested',
+  'claim_released'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** The 25 municipalities of Agder (county 42). */

@@ -1,0 +1,74 @@
+// Connecting to the central PostgreSQL server as the person using the app (their own database role).
+// Values come back in the shapes the local cache stores: ISO timestamps, `YYYY-MM-DD` dates, numbers.
+import pg from 'pg';
+
+export interface CentralSettings {
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+}
+
+export interface CentralCredentials extends CentralSettings {
+  password: string | null;
+}
+
+const OID = { int8: 20, numeric: 1700, date: 1082, timestamp: 1114, timestamptz: 1184, json: 114, jsonb: 3802 };
+
+/** Per-connection type parsing, so nothing global in `pg` is changed for other users of the module. */
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    switch (oid) {
+      case OID.int8:
+      case OID.numeric:
+        return (value: string) => Number(value);
+      case OID.date:
+        return (value: string) => value;
+      case OID.timestamptz:
+      case OID.timestamp:
+        return (value: string) => new Date(/([+-]\d\d(:?\d\d)?|Z)$/.test(value) ? value : `${value}Z`).toISOString();
+      case OID.json:
+      case OID.jsonb:
+        // Kept as text: the cache stores JSON as text.
+        return (value: string) => value;
+      default:
+        return pg.types.getTypeParser(oid, format);
+    }
+  },
+};
+
+export function connectionConfig(credentials: CentralCredentials | string): pg.ClientConfig {
+  const base: pg.ClientConfig =
+    typeof credentials === 'string'
+      ? { connectionString: credentials }
+      : {
+          host: credentials.host,
+          port: credentials.port,
+          database: credentials.database,
+          user: credentials.user,
+          password: credentials.password ?? undefined,
+        };
+  return {
+    ...base,
+    types: types as pg.ClientConfig['types'],
+    connectionTimeoutMillis: 5_000,
+    application_name: 'saksbehandlerpulten',
+    // Timestamps arrive in UTC whatever the server's zone, so they convert to ISO strings exactly.
+    options: '-c TimeZone=UTC',
+    keepAlive: true,
+  };
+}
+
+export async function connectCentral(credentials: CentralCredentials | string): Promise<pg.Client> {
+  const client = new pg.Client(connectionConfig(credentials));
+  // An idle connection that breaks must not crash the process; the engine notices on its next query.
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
+}
+
+/** Who the server says we are: the login role the audit trail will name. */
+export async function sessionUser(client: pg.Client): Promise<string> {
+  const result = await client.query<{ user: string }>('SELECT session_user AS user');
+  return result.rows[0].user;
+}

@@ -1,0 +1,120 @@
+// Push: the outbox, in order, each entry in its own central transaction that also records (client id, seq) in
+// applied_mutations — so a retry after a lost reply finds its own record and changes nothing. A refused entry
+// is recorded as refused too, marked so locally with the reason, and its optimistic change rolled back; what
+// the person wrote stays in the outbox row, to be applied again from the UI.
+import type pg from 'pg';
+import type { CoreContext } from '../context';
+import { centralApplierFor, type OutboxEntry } from './centralAppliers';
+import { classifyCentralError, RefusedByCentral, type RefusalReason } from './centralErrors';
+import { RowWriter } from './applyRows';
+import { rebaseCases, dropOptimisticRows } from './rebase';
+import { SYNCED_TABLES } from './syncedTables';
+
+export interface PushResult {
+  applied: number;
+  refused: Array<{ seq: number; reason: RefusalReason }>;
+}
+
+export interface PushOptions {
+  /** Test hook: runs after the central commit and before the local acknowledgement (a lost reply). */
+  afterCentralCommit?: (seq: number) => void | Promise<void>;
+  limit?: number;
+}
+
+interface OutboxRow {
+  seq: number;
+  mutation: string;
+  args: string;
+  precondition: string;
+  case_id: number | null;
+  created_at: string;
+}
+
+async function recordedOutcome(client: pg.ClientBase, clientId: string, seq: number) {
+  const { rows } = await client.query<{ outcome: 'applied' | 'rejected'; reason: string | null }>(
+    'SELECT outcome, reason FROM applied_mutations WHERE client_id = $1 AND seq = $2',
+    [clientId, seq],
+  );
+  return rows[0] ?? null;
+}
+
+/** Carries out one entry centrally: applied, refused (with a reason), or thrown (an outage: try again later). */
+async function applyCentrally(
+  client: pg.Client,
+  clientId: string,
+  entry: OutboxEntry,
+): Promise<{ outcome: 'applied' } | { outcome: 'rejected'; reason: RefusalReason }> {
+  await client.query('BEGIN');
+  try {
+    const earlier = await recordedOutcome(client, clientId, entry.seq);
+    if (earlier) {
+      await client.query('COMMIT');
+      return earlier.outcome === 'applied' ? { outcome: 'applied' } : { outcome: 'rejected', reason: (earlier.reason ?? 'invalid') as RefusalReason };
+    }
+    const applier = centralApplierFor(entry.mutation);
+    if (!applier) throw new RefusedByCentral('invalid', `unknown mutation ${entry.mutation}`);
+    await applier(client, entry);
+    await client.query("INSERT INTO applied_mutations (client_id, seq, outcome) VALUES ($1, $2, 'applied')", [clientId, entry.seq]);
+    await client.query('COMMIT');
+    return { outcome: 'applied' };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    const problem = classifyCentralError(error);
+    if (problem.kind !== 'refused') throw error;
+    // The refusal is recorded centrally as well, so a retry gets the same answer.
+    await client
+      .query(
+        `INSERT INTO applied_mutations (client_id, seq, outcome, reason) VALUES ($1, $2, 'rejected', $3)
+         ON CONFLICT (client_id, seq) DO NOTHING`,
+        [clientId, entry.seq, problem.reason],
+      )
+      .catch(() => undefined);
+    return { outcome: 'rejected', reason: problem.reason };
+  }
+}
+
+export async function pushOutbox(client: pg.Client, core: CoreContext, options: PushOptions = {}): Promise<PushResult> {
+  const { sqlite } = core;
+  const rows = sqlite
+    .prepare(
+      `SELECT seq, mutation, args, precondition, case_id, created_at FROM outbox
+       WHERE state = 'pending' AND client_id = ? ORDER BY seq LIMIT ?`,
+    )
+    .all(core.clientId, options.limit ?? 200) as OutboxRow[];
+  const result: PushResult = { applied: 0, refused: [] };
+  for (const row of rows) {
+    const entry: OutboxEntry = {
+      seq: row.seq,
+      mutation: row.mutation,
+      args: JSON.parse(row.args) as Record<string, unknown>,
+      precondition: JSON.parse(row.precondition) as Record<string, unknown>,
+      caseId: row.case_id,
+      createdAt: row.created_at,
+    };
+    const verdict = await applyCentrally(client, core.clientId, entry);
+    await options.afterCentralCommit?.(entry.seq);
+    if (verdict.outcome === 'applied') {
+      sqlite.prepare("UPDATE outbox SET state = 'applied' WHERE seq = ?").run(entry.seq);
+      result.applied++;
+      continue;
+    }
+    sqlite.transaction(() => {
+      sqlite.prepare("UPDATE outbox SET state = 'rejected', rejection = ? WHERE seq = ?").run(verdict.reason, entry.seq);
+      dropOptimisticRows(sqlite, [entry.seq]);
+    })();
+    result.refused.push({ seq: entry.seq, reason: verdict.reason });
+    if (entry.caseId !== null) await restoreCase(client, core, entry.caseId);
+  }
+  return result;
+}
+
+/** After a refusal: the case as the server has it, with this client's other pending changes on top. */
+async function restoreCase(client: pg.Client, core: CoreContext, caseId: number): Promise<void> {
+  const table = SYNCED_TABLES.find((t) => t.local === 'cases')!;
+  const { rows } = await client.query(`SELECT ${table.columns.join(', ')} FROM cases WHERE id = $1`, [caseId]);
+  core.sqlite.transaction(() => {
+    new RowWriter(core.sqlite).write(table, rows);
+    rebaseCases(core, new Set([caseId]));
+  })();
+  core.casesChanged([caseId]);
+}

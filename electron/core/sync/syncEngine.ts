@@ -1,0 +1,173 @@
+// The sync engine: pull, push, listen, and catch up after a drop — one loop, one central connection for it
+// (plus one that LISTENs). It never holds the only copy of anything a person wrote: the outbox lives in the
+// cache and is only marked done when the central side has recorded it.
+import type pg from 'pg';
+import type { CoreContext } from '../context';
+import { connectCentral, type CentralCredentials } from './centralConnection';
+import { MalformedRowError } from './applyRows';
+import { classifyCentralError, type CentralProblem } from './centralErrors';
+import { listenForChanges, type LiveListener } from './liveListener';
+import { Mutex } from './mutex';
+import { pullChanges, type PullOptions } from './pullChanges';
+import { pushOutbox, type PushOptions } from './pushOutbox';
+
+export type SyncStatus =
+  | { state: 'connecting'; pending: number }
+  | { state: 'syncing'; pending: number; done: number; total: number }
+  | { state: 'connected'; pending: number; lastSyncAt: string }
+  | { state: 'offline'; pending: number; reason: string; retryAt: string }
+  | { state: 'error'; pending: number; problem: CentralProblem; retryAt: string };
+
+export interface SyncEngineOptions {
+  credentials: CentralCredentials | string;
+  /** Called when rows of these cases changed (read models refresh). */
+  onCasesChanged: (caseIds: readonly number[] | 'all') => void;
+  pull?: PullOptions;
+  push?: PushOptions;
+  /** A safety net besides LISTEN/NOTIFY. */
+  pollIntervalMs?: number;
+  backoff?: { initialMs: number; maxMs: number };
+}
+
+const DEFAULT_BACKOFF = { initialMs: 500, maxMs: 30_000 };
+
+export class SyncEngine {
+  private client: pg.Client | null = null;
+  private listener: LiveListener | null = null;
+  private readonly mutex = new Mutex();
+  private stopped = false;
+  private wakeUp: (() => void) | null = null;
+  private wakeRequested = false;
+  private delayMs: number;
+  private current: SyncStatus = { state: 'connecting', pending: 0 };
+  private loop: Promise<void> | null = null;
+  private readonly idleWaiters: Array<() => void> = [];
+
+  constructor(
+    private readonly core: CoreContext,
+    private readonly options: SyncEngineOptions,
+  ) {
+    this.delayMs = (options.backoff ?? DEFAULT_BACKOFF).initialMs;
+  }
+
+  status(): SyncStatus {
+    return { ...this.current, pending: this.pendingCount() } as SyncStatus;
+  }
+
+  pendingCount(): number {
+    return (
+      this.core.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }
+    ).n;
+  }
+
+  start(): void {
+    if (!this.loop) this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.nudge();
+    await this.loop;
+    await this.disconnect();
+  }
+
+  /** Something changed locally or centrally: sync now rather than at the next poll. */
+  nudge(): void {
+    this.wakeRequested = true;
+    this.wakeUp?.();
+  }
+
+  /** Resolves when the engine has nothing left to do and is connected (tests and the benchmark use it). */
+  whenIdle(): Promise<void> {
+    if (this.current.state === 'connected' && !this.wakeRequested && this.pendingCount() === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Runs an online operation (a claim, Fetch next) on the engine's connection; throws when offline. */
+  async online<T>(operation: (client: pg.Client) => Promise<T>): Promise<T> {
+    return this.mutex.run(async () => {
+      if (!this.client) throw new Error('Connection terminated');
+      return operation(this.client);
+    });
+  }
+
+  private async connect(): Promise<void> {
+    this.current = { state: 'connecting', pending: 0 };
+    this.client = await connectCentral(this.options.credentials);
+    this.client.on('error', () => this.nudge());
+    this.listener = await listenForChanges(
+      this.options.credentials,
+      () => this.nudge(),
+      () => {
+        void this.disconnect();
+        this.nudge();
+      },
+    );
+  }
+
+  private async disconnect(): Promise<void> {
+    const client = this.client;
+    const listener = this.listener;
+    this.client = null;
+    this.listener = null;
+    await listener?.close();
+    await client?.end().catch(() => undefined);
+  }
+
+  private async syncOnce(): Promise<void> {
+    await this.mutex.run(async () => {
+      const client = this.client!;
+      const progress = (done: number, total: number) => {
+        this.current = { state: 'syncing', pending: 0, done, total };
+      };
+      const pulled = await pullChanges(client, this.core, { ...this.options.pull, onProgress: progress });
+      if (pulled.rows > 0) this.options.onCasesChanged(pulled.changedCases === 'all' ? 'all' : [...pulled.changedCases]);
+      const pushed = await pushOutbox(client, this.core, this.options.push);
+      if (pushed.applied > 0 || pushed.refused.length > 0) {
+        const after = await pullChanges(client, this.core, this.options.pull);
+        this.options.onCasesChanged(after.changedCases === 'all' ? 'all' : [...after.changedCases]);
+      }
+    });
+  }
+
+  private async run(): Promise<void> {
+    const backoff = this.options.backoff ?? DEFAULT_BACKOFF;
+    while (!this.stopped) {
+      this.wakeRequested = false;
+      let waitMs = this.options.pollIntervalMs ?? 15_000;
+      let failed = false;
+      try {
+        if (!this.client) await this.connect();
+        await this.syncOnce();
+        this.delayMs = backoff.initialMs;
+        this.current = { state: 'connected', pending: 0, lastSyncAt: new Date().toISOString() };
+        if (!this.wakeRequested && this.pendingCount() === 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+      } catch (error) {
+        failed = true;
+        const problem: CentralProblem =
+          error instanceof MalformedRowError
+            ? { kind: 'malformed', reason: 'badRow', detail: error.message }
+            : classifyCentralError(error);
+        await this.disconnect();
+        waitMs = this.delayMs;
+        this.delayMs = Math.min(backoff.maxMs, this.delayMs * 2);
+        const retryAt = new Date(Date.now() + waitMs).toISOString();
+        this.current =
+          problem.kind === 'offline'
+            ? { state: 'offline', pending: 0, reason: problem.reason, retryAt }
+            : { state: 'error', pending: 0, problem, retryAt };
+      }
+      if (this.stopped) break;
+      if (!failed && this.wakeRequested) continue;
+      // After a failure, local changes do not cut the backoff short: they wait in the outbox either way.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, waitMs);
+        this.wakeUp = failed ? null : () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wakeUp = null;
+    }
+  }
+}

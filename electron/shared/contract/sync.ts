@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+export type SyncStatusView =
+  | { mode: 'standalone' }
+  | {
+      mode: 'central';
+      state: 'connecting' | 'syncing' | 'connected' | 'offline' | 'error';
+      /** Changes made here that the central database has not yet recorded. */
+      pending: number;
+      /** Changes the central database refused, waiting for the person to apply again or dismiss. */
+      refused: number;
+      progress: { done: number; total: number } | null;
+      /** Why it is offline or in error, as a code the renderer translates. */
+      reason: string | null;
+      detail: string | null;
+      retryAt: string | null;
+      server: string;
+    };
+
+export interface RefusedChange {
+  seq: number;
+  mutation: string;
+  caseId: number | null;
+  caseNumber: string | null;
+  /** What the person wrote or chose, so it can be applied again: the note's text, the status, … */
+  args: Record<string, unknown>;
+  reason: string;
+  createdAt: string;
+}
+
+export const OutboxSeqInput = z.object({ seq: z.number().int().positive() }).strict();
+
+export interface ClaimView {
+  state: 'none' | 'mine' | 'other' | 'requested';
+  holderId: string | null;
+  holderName: string | null;
+  leaseUntil: string | null;
+}
