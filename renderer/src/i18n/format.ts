@@ -18,12 +18,21 @@ export function formatDate(isoDate: string | null | undefined): string {
   return Number.isNaN(time.getTime()) ? isoDate : dateFormat.format(time);
 }
 
+/** Formatted moments by timestamp: the queue formats the same few hundred on every keystroke, and Intl is slow. */
+const dateTimeCache = new Map<string, string>();
+const DATE_TIME_CACHE_SIZE = 2_000;
+
 /** A moment (ISO timestamp) as `28.11.2025 10:41`, Norwegian time. */
 export function formatDateTime(isoTimestamp: string | null | undefined): string {
   if (!isoTimestamp) return '';
+  const cached = dateTimeCache.get(isoTimestamp);
+  if (cached !== undefined) return cached;
   const time = new Date(isoTimestamp);
   if (Number.isNaN(time.getTime())) return isoTimestamp;
-  return `${dateFormat.format(time)} ${timeFormat.format(time)}`;
+  const formatted = `${dateFormat.format(time)} ${timeFormat.format(time)}`;
+  if (dateTimeCache.size >= DATE_TIME_CACHE_SIZE) dateTimeCache.clear();
+  dateTimeCache.set(isoTimestamp, formatted);
+  return formatted;
 }
 
 export function formatNumber(value: number | null | undefined): string {

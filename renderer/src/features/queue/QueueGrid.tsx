@@ -1,7 +1,6 @@
 // The queue as an accessible, virtualised grid: only the rows on screen exist in the DOM, pages are fetched as
 // they scroll into view, and the grid itself holds focus while aria-activedescendant names the active row.
 import { Text } from '@mantine/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../../api/contract';
@@ -9,9 +8,10 @@ import { GRID_TEMPLATE, QUEUE_COLUMNS } from './columns';
 import { gridKeyAction, scrollTopToShow } from './gridKeys';
 import classes from './Queue.module.css';
 import { HEADER_HEIGHT, QueueGridHeader } from './QueueGridHeader';
-import { QueueGridRow, ROW_HEIGHT, rowDomId } from './QueueGridRow';
+import { QueueGridRow, ROW_HEIGHT, rowDomId, useRowLabels } from './QueueGridRow';
 import { queueStore } from './queueStore';
 import { useQueueState } from './useQueueState';
+import { useRowWindow } from './useRowWindow';
 
 interface Props {
   gridRef: RefObject<HTMLDivElement | null>;
@@ -21,6 +21,7 @@ interface Props {
 
 export function QueueGrid({ gridRef, onOpenCase, labelId }: Props) {
   const { t } = useTranslation();
+  const labels = useRowLabels();
   const total = useQueueState((state) => state.total);
   const activeIndex = useQueueState((state) => state.activeIndex);
   const loading = useQueueState((state) => state.loading);
@@ -29,15 +30,17 @@ export function QueueGrid({ gridRef, onOpenCase, labelId }: Props) {
   useQueueState((state) => state.rowsVersion);
   const count = total ?? 0;
 
-  const virtualizer = useVirtualizer({
+  const {
+    rows: items,
+    totalHeight,
+    onScroll: followScroll,
+  } = useRowWindow(gridRef, {
     count,
-    getScrollElement: () => gridRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    rowHeight: ROW_HEIGHT,
+    headerHeight: HEADER_HEIGHT,
     overscan: 12,
-    scrollMargin: HEADER_HEIGHT,
-    initialOffset: () => queueStore.scrollTop,
+    initialScrollTop: queueStore.scrollTop,
   });
-  const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
 
@@ -51,12 +54,19 @@ export function QueueGrid({ gridRef, onOpenCase, labelId }: Props) {
   }, [gridRef]);
 
   // A new filter or sort starts at the top (a change seen while mounted; not the count found on mounting).
+  // Writing scrollTop forces a layout in the middle of the keystroke, so it is skipped when the list is
+  // already at the top (as the last scroll event left it), which is the case while the user types.
   const seenFromTop = useRef(fromTopCount);
+  const scrolledTo = useRef(queueStore.scrollTop);
   useLayoutEffect(() => {
     if (fromTopCount === seenFromTop.current) return;
     seenFromTop.current = fromTopCount;
-    if (gridRef.current) gridRef.current.scrollTop = 0;
-  }, [gridRef, fromTopCount]);
+    if (gridRef.current && scrolledTo.current !== 0) {
+      gridRef.current.scrollTop = 0;
+      scrolledTo.current = 0;
+      followScroll(); // the rows at the top now, not a frame later with the scroll event
+    }
+  }, [gridRef, fromTopCount, followScroll]);
 
   const openRow = useCallback(
     (index: number, row: QueueRow) => {
@@ -84,6 +94,11 @@ export function QueueGrid({ gridRef, onOpenCase, labelId }: Props) {
     if (scrollTop !== null) grid.scrollTop = scrollTop;
   };
 
+  /** Which element (React key) showed which case, and the elements in order, in the last render. */
+  const lastSlots = useRef<LastSlots>({ byId: new Map(), slots: [] });
+  const rows = items.map((item) => queueStore.rowAt(item.index));
+  const slots = assignSlots(rows, lastSlots.current);
+  lastSlots.current = { byId: new Map(rows.flatMap((row, i) => (row ? [[row.id, slots[i]] as const] : []))), slots };
   const activeRendered = count > 0 && items.some((item) => item.index === activeIndex);
 
   return (
@@ -105,22 +120,24 @@ export function QueueGrid({ gridRef, onOpenCase, labelId }: Props) {
           // Focus arriving while the active row is scrolled away lands on the first row in view instead.
           if (event.target !== event.currentTarget || activeRendered || items.length === 0) return;
           const grid = event.currentTarget;
-          const firstInView = items.find((item) => item.start - HEADER_HEIGHT >= grid.scrollTop) ?? items[0];
+          const firstInView = items.find((item) => item.top >= grid.scrollTop) ?? items[0];
           queueStore.setActiveIndex(firstInView.index);
         }}
         onScroll={(event) => {
-          queueStore.scrollTop = event.currentTarget.scrollTop;
+          queueStore.scrollTop = scrolledTo.current = event.currentTarget.scrollTop;
+          followScroll();
         }}
       >
         <QueueGridHeader />
-        <div role="rowgroup" className={classes.body} style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => (
+        <div role="rowgroup" className={classes.body} style={{ height: totalHeight }}>
+          {items.map((item, i) => (
             <QueueGridRow
-              key={item.index}
+              key={slots[i]}
               index={item.index}
-              row={queueStore.rowAt(item.index)}
+              row={rows[i]}
               active={item.index === activeIndex}
-              top={item.start - HEADER_HEIGHT}
+              top={item.top}
+              labels={labels}
               onOpen={openRow}
             />
           ))}
@@ -133,4 +150,40 @@ export function QueueGrid({ gridRef, onOpenCase, labelId }: Props) {
       )}
     </div>
   );
+}
+
+interface LastSlots {
+  byId: ReadonlyMap<number, number>;
+  slots: readonly number[];
+}
+
+/**
+ * React keys for the rows on screen. A case still on screen keeps its element, so when a keystroke only narrows
+ * the list it just moves (or stays, and its memoised row does not render at all); the cases new on screen take
+ * over the elements of those that left, preferably the one that was in the same place, so a list that changes
+ * completely updates text in place: no elements built, none moved. Keys are small numbers, unique on screen.
+ */
+function assignSlots(rows: ReadonlyArray<QueueRow | undefined>, last: LastSlots): number[] {
+  const slots = new Array<number>(rows.length).fill(-1);
+  const taken = new Set<number>();
+  rows.forEach((row, i) => {
+    const slot = row ? last.byId.get(row.id) : undefined;
+    if (slot !== undefined && !taken.has(slot)) {
+      slots[i] = slot;
+      taken.add(slot);
+    }
+  });
+  rows.forEach((_, i) => {
+    const samePlace = last.slots[i];
+    if (slots[i] === -1 && samePlace !== undefined && !taken.has(samePlace)) {
+      slots[i] = samePlace;
+      taken.add(samePlace);
+    }
+  });
+  const spare = last.slots.filter((slot) => !taken.has(slot));
+  let next = Math.max(-1, ...last.slots) + 1;
+  for (let i = 0; i < slots.length; i++) {
+    if (slots[i] === -1) slots[i] = spare.shift() ?? next++;
+  }
+  return slots;
 }

@@ -1,4 +1,5 @@
 // The header row: every sortable column is a button that sorts by it, and aria-sort says how it is sorted now.
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUEUE_COLUMNS } from './columns';
 import classes from './Queue.module.css';
@@ -7,7 +8,8 @@ import { useQueueState } from './useQueueState';
 
 export const HEADER_HEIGHT = 36;
 
-export function QueueGridHeader() {
+/** Memoised: the grid renders on every answer, the header only when the sort changes. */
+export const QueueGridHeader = memo(function QueueGridHeader() {
   const { t } = useTranslation();
   const sort = useQueueState((state) => state.sort);
   return (
@@ -38,4 +40,4 @@ export function QueueGridHeader() {
       </div>
     </div>
   );
-}
+});

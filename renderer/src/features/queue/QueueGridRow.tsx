@@ -1,6 +1,11 @@
 // One row of the queue grid, or its placeholder while its page is on the way.
-import { memo } from 'react';
+//
+// Rows are memoised and get their words from one RowLabels object made by the grid, not from a useTranslation
+// of their own: a row whose case is unchanged after a keystroke does not render again, and one that is new
+// does little more than place its text.
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CASE_STATUSES, REQUEST_TYPES, type CaseStatus, type RequestType } from '../../../../electron/shared/rules';
 import type { QueueRow } from '../../api/contract';
 import { STATUS_COLOR } from '../../app/statusColor';
 import { formatDate, formatDateTime } from '../../i18n/format';
@@ -10,11 +15,47 @@ export const ROW_HEIGHT = 36;
 
 export const rowDomId = (index: number): string => `queue-row-${index}`;
 
+/** The words rows show, translated once per language for all of them. */
+export interface RowLabels {
+  status: Record<CaseStatus, string>;
+  type: Record<RequestType, string>;
+  withProduction: string;
+  noDueDate: string;
+  overdue: string;
+  unassigned: string;
+  loadingRow: string;
+}
+
+export function useRowLabels(): RowLabels {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  return useMemo(
+    () => ({
+      status: Object.fromEntries(CASE_STATUSES.map((status) => [status, t(`enums.status.${status}`)])) as Record<
+        CaseStatus,
+        string
+      >,
+      type: Object.fromEntries(REQUEST_TYPES.map((type) => [type, t(`enums.requestType.${type}`)])) as Record<
+        RequestType,
+        string
+      >,
+      withProduction: t('queue.withProduction'),
+      noDueDate: t('queue.noDueDate'),
+      overdue: t('queue.overdue'),
+      unassigned: t('queue.unassigned'),
+      loadingRow: t('queue.loadingRow'),
+    }),
+    // The language is named so that the labels follow a change of it even if t were to keep its identity.
+    [t, language],
+  );
+}
+
 interface Props {
   index: number;
   row: QueueRow | undefined;
   active: boolean;
   top: number;
+  labels: RowLabels;
   onOpen: (index: number, row: QueueRow) => void;
 }
 
@@ -26,8 +67,7 @@ function Cell({ children, title }: { children?: React.ReactNode; title?: string 
   );
 }
 
-export const QueueGridRow = memo(function QueueGridRow({ index, row, active, top, onOpen }: Props) {
-  const { t } = useTranslation();
+export const QueueGridRow = memo(function QueueGridRow({ index, row, active, top, labels, onOpen }: Props) {
   const common = {
     id: rowDomId(index),
     role: 'row',
@@ -41,13 +81,13 @@ export const QueueGridRow = memo(function QueueGridRow({ index, row, active, top
     return (
       <div {...common}>
         <div role="gridcell" className={`${classes.cell} ${classes.placeholder}`}>
-          {t('queue.loadingRow')}
+          {labels.loadingRow}
         </div>
       </div>
     );
   }
 
-  const type = t(`enums.requestType.${row.requestType}`);
+  const type = labels.type[row.requestType];
   // The production type says it already; on other types production is a flag worth showing.
   const productionFlag = row.hasProduction && row.requestType !== 'production';
   const address = `${row.address}, ${row.municipalityName}`;
@@ -57,9 +97,9 @@ export const QueueGridRow = memo(function QueueGridRow({ index, row, active, top
         <span className={classes.caseNumber}>{row.caseNumber}</span>
       </Cell>
       <Cell>{formatDateTime(row.receivedAt)}</Cell>
-      <Cell title={productionFlag ? `${type} · ${t('queue.withProduction')}` : type}>
+      <Cell title={productionFlag ? `${type} · ${labels.withProduction}` : type}>
         {type}
-        {productionFlag && <span className={classes.secondary}> · {t('queue.withProduction')}</span>}
+        {productionFlag && <span className={classes.secondary}> · {labels.withProduction}</span>}
       </Cell>
       <Cell title={address}>
         {row.address}
@@ -72,22 +112,22 @@ export const QueueGridRow = memo(function QueueGridRow({ index, row, active, top
           className={classes.statusDot}
           style={{ background: `var(--mantine-color-${STATUS_COLOR[row.status]}-6)` }}
         />
-        {t(`enums.status.${row.status}`)}
+        {labels.status[row.status]}
       </Cell>
       <Cell>
         {row.dueDate === null ? (
-          <span className={classes.secondary}>{t('queue.noDueDate')}</span>
+          <span className={classes.secondary}>{labels.noDueDate}</span>
         ) : row.overdue ? (
           <span className={classes.overdue}>
             <span aria-hidden>⚠ </span>
-            {formatDate(row.dueDate)} {t('queue.overdue')}
+            {formatDate(row.dueDate)} {labels.overdue}
           </span>
         ) : (
           formatDate(row.dueDate)
         )}
       </Cell>
       <Cell title={row.assigneeName ?? undefined}>
-        {row.assigneeName ?? <span className={classes.unassigned}>{t('queue.unassigned')}</span>}
+        {row.assigneeName ?? <span className={classes.unassigned}>{labels.unassigned}</span>}
       </Cell>
     </div>
   );

@@ -11,18 +11,26 @@ interface Props {
   fetching: boolean;
 }
 
-export function QueueHeader({ headingId, onFetchNext, fetching }: Props) {
+/** The number alone follows the list, so an answer does not redraw the heading and its buttons. */
+function QueueTotal() {
   const { t } = useTranslation();
   const total = useQueueState((state) => state.total);
+  return (
+    <Text size="sm" c="gray.8" aria-live="polite" aria-atomic>
+      {total === null ? t('queue.counting') : t('queue.total', { count: total, formatted: formatNumber(total) })}
+    </Text>
+  );
+}
+
+export function QueueHeader({ headingId, onFetchNext, fetching }: Props) {
+  const { t } = useTranslation();
   return (
     <Group justify="space-between" align="center" wrap="nowrap">
       <Group gap="md" align="baseline">
         <Title order={1} id={headingId}>
           {t('queue.title')}
         </Title>
-        <Text size="sm" c="gray.8" aria-live="polite" aria-atomic>
-          {total === null ? t('queue.counting') : t('queue.total', { count: total, formatted: formatNumber(total) })}
-        </Text>
+        <QueueTotal />
         <Button variant="subtle" size="compact-sm" onClick={() => queueStore.resetFilters()}>
           {t('queue.filters.reset')}
         </Button>

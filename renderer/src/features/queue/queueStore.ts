@@ -45,7 +45,9 @@ export class QueueStore {
   private generation = 0;
   private fresh = new Map<number, QueueRow[]>();
   private stale = new Map<number, QueueRow[]>();
+  /** Pages of the current generation on their way, and the list calls (of one or more pages) bringing them. */
   private readonly inflight = new Set<number>();
+  private callsInFlight = 0;
   private visible = { start: 0, end: 40 };
   private countsRequest = 0;
   private countsTimer: ReturnType<typeof setTimeout> | undefined;
@@ -116,15 +118,24 @@ export class QueueStore {
     }
     const total = this.state.total;
     const last = total === null ? end : Math.min(end, total - 1);
-    for (let page = Math.floor(start / PAGE_SIZE); page <= Math.floor(Math.max(last, 0) / PAGE_SIZE); page++) {
-      if (!this.fresh.has(page) && !this.inflight.has(page)) void this.loadPage(page);
+    const lastPage = Math.floor(Math.max(last, 0) / PAGE_SIZE);
+    // Neighbouring missing pages are asked for in one call: one round trip however tall the window is.
+    let runStart = -1;
+    for (let page = Math.floor(start / PAGE_SIZE); page <= lastPage + 1; page++) {
+      const missing = page <= lastPage && !this.fresh.has(page) && !this.inflight.has(page);
+      if (missing && runStart < 0) runStart = page;
+      if (!missing && runStart >= 0) {
+        void this.loadPages(runStart, page - 1);
+        runStart = -1;
+      }
     }
   }
 
   /** A new question to the core. From the top for a new filter or sort; in place when coming back. */
   private requery(fromTop: boolean): void {
     this.generation++;
-    this.outdatedInFlight += this.inflight.size;
+    this.outdatedInFlight += this.callsInFlight;
+    this.callsInFlight = 0;
     this.inflight.clear();
     if (fromTop) {
       const firstPage = this.fresh.get(0) ?? this.stale.get(0);
@@ -148,12 +159,19 @@ export class QueueStore {
     this.countsTimer = setTimeout(() => void this.loadCounts(key), delay);
   }
 
-  private async loadPage(page: number): Promise<void> {
+  /** Pages first…last in one list call. */
+  private async loadPages(first: number, last: number): Promise<void> {
     const generation = this.generation;
     const { filters, sort } = this.state;
-    this.inflight.add(page);
+    for (let page = first; page <= last; page++) this.inflight.add(page);
+    this.callsInFlight++;
     if (!this.state.loading) this.update({ loading: true });
-    const result = await call('queue.list', { filters, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+    const result = await call('queue.list', {
+      filters,
+      sort,
+      offset: first * PAGE_SIZE,
+      limit: (last - first + 1) * PAGE_SIZE,
+    });
     if (generation !== this.generation) {
       this.outdatedInFlight--;
       if (this.outdatedInFlight === 0 && this.deferred) {
@@ -162,13 +180,18 @@ export class QueueStore {
       }
       return;
     }
-    this.inflight.delete(page);
+    this.callsInFlight--;
+    for (let page = first; page <= last; page++) this.inflight.delete(page);
     const loading = this.inflight.size > 0;
     if (!result.ok) {
       this.update({ loading, listError: result.error });
       return;
     }
-    this.fresh.set(page, result.value.rows);
+    const rows = result.value.rows;
+    for (let page = first; page <= last; page++) {
+      const offset = (page - first) * PAGE_SIZE;
+      this.fresh.set(page, keepUnchangedRows(this.stale.get(page), rows.slice(offset, offset + PAGE_SIZE)));
+    }
     const total = result.value.total;
     const activeIndex = Math.min(this.state.activeIndex, Math.max(0, total - 1));
     this.update({ total, activeIndex, loading, listError: null, rowsVersion: this.state.rowsVersion + 1 });
@@ -182,6 +205,27 @@ export class QueueStore {
     if (result.ok) this.update({ counts: result.value });
     else if (this.countsAskedFor === key) this.countsAskedFor = '';
   }
+}
+
+/**
+ * The fresh rows, with every row that is unchanged since the copy on screen replaced by that copy: the grid's
+ * memoised rows then skip rendering (and the DOM stays untouched) for the cases a narrower search still shows.
+ */
+function keepUnchangedRows(previous: QueueRow[] | undefined, rows: QueueRow[]): QueueRow[] {
+  if (!previous || previous.length === 0) return rows;
+  const byId = new Map<number, QueueRow>();
+  for (const row of previous) byId.set(row.id, row);
+  return rows.map((row) => {
+    const old = byId.get(row.id);
+    return old !== undefined && sameRow(old, row) ? old : row;
+  });
+}
+
+function sameRow(a: QueueRow, b: QueueRow): boolean {
+  for (const key in b) {
+    if (a[key as keyof QueueRow] !== b[key as keyof QueueRow]) return false;
+  }
+  return Object.keys(a).length === Object.keys(b).length;
 }
 
 /** One queue per window: it is the handler's place in their work. */
