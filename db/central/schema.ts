@@ -1,0 +1,287 @@
+// The central casework database (PostgreSQL), the system of record for every user of a grid company.
+// drizzle describes the tables; what drizzle cannot express (the version clock, roles, grants, row-level
+// security, the audit trail, claims) is hand-written SQL in migrations/0001… onwards.
+//
+// Mapping to the local cache (db/local/schema.ts), column for column, same names:
+//   central type                  local type   how a value crosses (db/central/rowTypes.ts does the reading side)
+//   bigint (ids, version, token)  integer      int8 arrives from pg as a string: Number() it (all values < 2^53)
+//   integer                       integer      as is
+//   double precision              real         as is (float8 = SQLite's REAL; `real`/float4 would lose digits)
+//   boolean                       integer 0/1  true ⇔ 1
+//   text                          text         as is
+//   timestamptz                   text         ISO 8601 UTC with milliseconds, `Date#toISOString()`:
+//                                              '2026-11-28T09:00:00.000Z' (microseconds are cut to milliseconds)
+//   date                          text         'YYYY-MM-DD' (never through a JS Date: time zones shift it)
+//   jsonb                         text         JSON.stringify(value); jsonb does not keep key order or spacing,
+//                                              so compare parsed values, not strings
+//   uuid                          text         lower-case canonical form, as is
+// Table names are the same except central `app_users` = local `users` (its id is the person's PostgreSQL
+// login role name, so `session_user` is a user id). Central `version` is the sync version (see 0001_versions);
+// local `cases.version` may hold it. Central-only: `deleted` (a tombstone: delete the local row),
+// `attachment_blobs` (content, fetched on demand by sha256), `applied_mutations`, `sync_clock`. Local-only:
+// `meta`, `outbox`, `pending_seq`, the FTS table.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  customType,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
+const calendarDate = (name: string) => date(name, { mode: 'string' });
+const id = (name = 'id') => bigint(name, { mode: 'number' });
+/** Set by the BEFORE trigger of every synced table (desk_set_version), never by a client. */
+const version = () => bigint('version', { mode: 'number' }).notNull();
+
+export const municipalities = pgTable(
+  'municipalities',
+  {
+    number: text('number').primaryKey(),
+    name: text('name').notNull(),
+    version: version(),
+  },
+  (t) => [index('municipalities_version').on(t.version, t.number)],
+);
+
+export const appUsers = pgTable(
+  'app_users',
+  {
+    /** The person's PostgreSQL login role name. */
+    id: text('id').primaryKey(),
+    displayName: text('display_name').notNull(),
+    role: text('role').notNull(),
+    email: text('email'),
+    active: boolean('active').notNull().default(true),
+    version: version(),
+  },
+  (t) => [
+    index('app_users_version').on(t.version, t.id),
+    check('app_users_role', sql`${t.role} IN ('case_handler', 'supervisor', 'reader')`),
+  ],
+);
+
+export const installers = pgTable(
+  'installers',
+  {
+    id: id().primaryKey().generatedByDefaultAsIdentity(),
+    organisationNumber: text('organisation_number').notNull(),
+    name: text('name').notNull(),
+    dsbRegistrationId: text('dsb_registration_id'),
+    dsbStatus: text('dsb_status'),
+    email: text('email'),
+    phone: text('phone'),
+    contactPerson: text('contact_person'),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('installers_org_number').on(t.organisationNumber),
+    index('installers_version').on(t.version, t.id),
+  ],
+);
+
+export const prequalifications = pgTable(
+  'prequalifications',
+  {
+    id: id().primaryKey().generatedByDefaultAsIdentity(),
+    installerId: id('installer_id').notNull().references(() => installers.id),
+    category: text('category').notNull(),
+    validFrom: calendarDate('valid_from').notNull(),
+    validTo: calendarDate('valid_to').notNull(),
+    deleted: boolean('deleted').notNull().default(false),
+    version: version(),
+  },
+  (t) => [
+    index('prequalifications_installer').on(t.installerId),
+    index('prequalifications_version').on(t.version, t.id),
+  ],
+);
+
+export const areaSuppliers = pgTable(
+  'area_suppliers',
+  {
+    id: id().primaryKey().generatedByDefaultAsIdentity(),
+    organisationNumber: text('organisation_number').notNull(),
+    name: text('name').notNull(),
+    contactPerson: text('contact_person'),
+    email: text('email'),
+    phone: text('phone'),
+    version: version(),
+  },
+  (t) => [index('area_suppliers_version').on(t.version, t.id)],
+);
+
+export const areaSupplierMunicipalities = pgTable(
+  'area_supplier_municipalities',
+  {
+    supplierId: id('supplier_id').notNull().references(() => areaSuppliers.id),
+    municipalityNumber: text('municipality_number').notNull().references(() => municipalities.number),
+    deleted: boolean('deleted').notNull().default(false),
+    version: version(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.supplierId, t.municipalityNumber] }),
+    index('area_supplier_municipalities_version').on(t.version, t.supplierId, t.municipalityNumber),
+  ],
+);
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: id().primaryKey().generatedByDefaultAsIdentity(),
+    caseNumber: text('case_number').notNull(),
+    messageId: text('message_id').notNull(),
+    requestType: text('request_type').notNull(),
+    status: text('status').notNull(),
+    submittedAt: instant('submitted_at').notNull(),
+    completeAt: instant('complete_at'),
+    dueDate: calendarDate('due_date'),
+    assigneeId: text('assignee_id').references(() => appUsers.id),
+    address: text('address').notNull(),
+    postcode: text('postcode').notNull(),
+    postTown: text('post_town').notNull(),
+    municipalityNumber: text('municipality_number').notNull(),
+    gnr: integer('gnr'),
+    bnr: integer('bnr'),
+    fnr: integer('fnr'),
+    snr: integer('snr'),
+    buildingUse: text('building_use').notNull(),
+    networkSystem: text('network_system').notNull(),
+    phases: integer('phases').notNull(),
+    mainFuseA: integer('main_fuse_a'),
+    meterFuseA: integer('meter_fuse_a'),
+    expectedPowerKw: doublePrecision('expected_power_kw'),
+    expectedEnergyKwh: doublePrecision('expected_energy_kwh'),
+    evChargingA: integer('ev_charging_a'),
+    unitCount: integer('unit_count').notNull().default(1),
+    /** JSON arrays of strings as typed by the installer. */
+    meteringPointIds: jsonb('metering_point_ids').notNull().default(sql`'[]'::jsonb`),
+    meterNumbers: jsonb('meter_numbers').notNull().default(sql`'[]'::jsonb`),
+    hasProduction: boolean('has_production').notNull().default(false),
+    productionKw: doublePrecision('production_kw'),
+    inverter: text('inverter'),
+    batteryKwh: doublePrecision('battery_kwh'),
+    ownerName: text('owner_name').notNull(),
+    ownerIdKind: text('owner_id_kind').notNull(),
+    ownerNationalId: text('owner_national_id'),
+    ownerOrganisationNumber: text('owner_organisation_number'),
+    ownerEmail: text('owner_email'),
+    ownerPhone: text('owner_phone'),
+    installerId: id('installer_id').notNull().references(() => installers.id),
+    installerContact: text('installer_contact'),
+    wantedStartDate: calendarDate('wanted_start_date'),
+    wantedConnectionDate: calendarDate('wanted_connection_date'),
+    freeText: text('free_text'),
+    /** Kept by the database (cases_guard): the last change to anything but the claim. */
+    updatedAt: instant('updated_at').notNull().default(sql`now()`),
+    version: version(),
+    // The claim (0004_claims): written only by claim_case / renew_claim / release_case / fetch_next_case.
+    claimedBy: text('claimed_by'),
+    leaseUntil: instant('lease_until'),
+    /** Fencing token: +1 on every grant of a claim; writes to the case must present the current one. */
+    claimToken: id('claim_token').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('cases_case_number').on(t.caseNumber),
+    uniqueIndex('cases_message_id').on(t.messageId),
+    index('cases_submitted').on(t.submittedAt),
+    index('cases_status_submitted').on(t.status, t.submittedAt),
+    index('cases_type_submitted').on(t.requestType, t.submittedAt),
+    index('cases_municipality_submitted').on(t.municipalityNumber, t.submittedAt),
+    index('cases_assignee_submitted').on(t.assigneeId, t.submittedAt),
+    index('cases_due').on(t.dueDate),
+    index('cases_installer').on(t.installerId),
+    index('cases_version').on(t.version, t.id),
+    // Fetch next: the oldest complete, unassigned case waiting for a first look (claims are checked per row).
+    index('cases_fetch_next')
+      .on(t.completeAt, t.id)
+      .where(sql`assignee_id IS NULL AND status = 'new' AND complete_at IS NOT NULL`),
+    check('cases_metering_point_ids_array', sql`jsonb_typeof(${t.meteringPointIds}) = 'array'`),
+    check('cases_meter_numbers_array', sql`jsonb_typeof(${t.meterNumbers}) = 'array'`),
+  ],
+);
+
+/** Attachment content, stored once per SHA-256; immutable, so not versioned: clients fetch it by key. */
+export const attachmentBlobs = pgTable(
+  'attachment_blobs',
+  {
+    sha256: text('sha256').primaryKey(),
+    content: bytea('content').notNull(),
+  },
+  (t) => [check('attachment_blobs_address', sql`${t.sha256} = encode(sha256(${t.content}), 'hex')`)],
+);
+
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: id().primaryKey().generatedByDefaultAsIdentity(),
+    caseId: id('case_id').notNull().references(() => cases.id),
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull().references(() => attachmentBlobs.sha256),
+    receivedAt: instant('received_at').notNull(),
+    version: version(),
+  },
+  (t) => [index('attachments_case').on(t.caseId), index('attachments_version').on(t.version, t.id)],
+);
+
+/** The audit trail: written by the database's own triggers (0003_audit_trail), never updated or deleted. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: id().primaryKey().generatedByDefaultAsIdentity(),
+    caseId: id('case_id').notNull().references(() => cases.id),
+    at: instant('at').notNull().default(sql`now()`),
+    actorId: text('actor_id').notNull(),
+    kind: text('kind').notNull(),
+    /** What changed: e.g. `{"from":"new","to":"in_review"}`. */
+    data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
+    version: version(),
+  },
+  (t) => [index('case_events_case').on(t.caseId, t.at), index('case_events_version').on(t.version, t.id)],
+);
+
+export const notes = pgTable(
+  'notes',
+  {
+    /** Made by the client when the note is written, so the optimistic local row and this one share a key. */
+    id: uuid('id').primaryKey(),
+    caseId: id('case_id').notNull().references(() => cases.id),
+    authorId: text('author_id').notNull().default(sql`session_user`),
+    at: instant('at').notNull().default(sql`now()`),
+    body: text('body').notNull(),
+    version: version(),
+  },
+  (t) => [index('notes_case').on(t.caseId, t.at), index('notes_version').on(t.version, t.id)],
+);
+
+/** One row per pushed mutation, written in the transaction that applied (or refused) it: a retry is a no-op. */
+export const appliedMutations = pgTable(
+  'applied_mutations',
+  {
+    clientId: uuid('client_id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    actor: text('actor').notNull().default(sql`session_user`),
+    appliedAt: instant('applied_at').default(sql`now()`),
+    outcome: text('outcome').notNull(),
+    reason: text('reason'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clientId, t.seq] }),
+    check('applied_mutations_outcome', sql`${t.outcome} IN ('applied', 'rejected')`),
+  ],
+);

@@ -1,0 +1,81 @@
+// What the demo seed copies from the local demo database into the central one, in foreign-key order.
+// Local and central columns have the same names; the types are the central ones (see schema.ts). Columns the
+// central database owns (version, the claim, tombstones) are left to their defaults and triggers.
+import type { ColumnSpec } from './unnestInsert';
+
+export interface TableCopy {
+  table: string;
+  /** The local table, when its name differs. */
+  from?: string;
+  columns: readonly ColumnSpec[];
+  orderBy: string;
+  onConflict?: string;
+}
+
+/** 'id:bigint name' → [{ name: 'id', type: 'bigint' }, { name: 'name', type: 'text' }] */
+function columns(list: string): ColumnSpec[] {
+  return list.trim().split(/\s+/).map((entry) => {
+    const [name, type = 'text'] = entry.split(':');
+    return { name, type };
+  });
+}
+
+export const DEMO_TABLES: readonly TableCopy[] = [
+  { table: 'municipalities', columns: columns('number name'), orderBy: 'number' },
+  {
+    table: 'app_users',
+    from: 'users',
+    columns: columns('id display_name role email active:boolean'),
+    orderBy: 'id',
+    // Logins made with central:login before the seed keep their rows.
+    onConflict: 'ON CONFLICT (id) DO NOTHING',
+  },
+  {
+    table: 'installers',
+    columns: columns('id:bigint organisation_number name dsb_registration_id dsb_status email phone contact_person'),
+    orderBy: 'id',
+  },
+  {
+    table: 'prequalifications',
+    columns: columns('id:bigint installer_id:bigint category valid_from:date valid_to:date'),
+    orderBy: 'id',
+  },
+  {
+    table: 'area_suppliers',
+    columns: columns('id:bigint organisation_number name contact_person email phone'),
+    orderBy: 'id',
+  },
+  {
+    table: 'area_supplier_municipalities',
+    columns: columns('supplier_id:bigint municipality_number'),
+    orderBy: 'supplier_id, municipality_number',
+  },
+  {
+    table: 'cases',
+    columns: columns(`
+      id:bigint case_number message_id request_type status submitted_at:timestamptz complete_at:timestamptz
+      due_date:date assignee_id address postcode post_town municipality_number gnr:integer bnr:integer fnr:integer
+      snr:integer building_use network_system phases:integer main_fuse_a:integer meter_fuse_a:integer
+      expected_power_kw:float8 expected_energy_kwh:float8 ev_charging_a:integer unit_count:integer
+      metering_point_ids:jsonb meter_numbers:jsonb has_production:boolean production_kw:float8 inverter
+      battery_kwh:float8 owner_name owner_id_kind owner_national_id owner_organisation_number owner_email
+      owner_phone installer_id:bigint installer_contact wanted_start_date:date wanted_connection_date:date
+      free_text updated_at:timestamptz`),
+    orderBy: 'id',
+  },
+  {
+    table: 'attachments',
+    columns: columns('id:bigint case_id:bigint kind file_name mime_type size_bytes:integer sha256 received_at:timestamptz'),
+    orderBy: 'id',
+  },
+  {
+    table: 'case_events',
+    columns: columns('id:bigint case_id:bigint at:timestamptz actor_id kind data:jsonb'),
+    orderBy: 'id',
+  },
+  // The demo's note ids are UUIDs already (demoNoteId), as the central key requires.
+  { table: 'notes', columns: columns('id:uuid case_id:bigint author_id at:timestamptz body'), orderBy: 'id' },
+];
+
+/** Tables whose ids come from an identity sequence, to be moved past the copied ids. */
+export const IDENTITY_TABLES = ['installers', 'prequalifications', 'area_suppliers', 'cases', 'attachments', 'case_events'];

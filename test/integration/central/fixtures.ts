@@ -1,0 +1,73 @@
+// Shared by the central database tests: connections that are closed for you, a few cases to work on, and an
+// assertion on PostgreSQL's refusals.
+import pg from 'pg';
+import { expect } from 'vitest';
+
+export class Connections {
+  private readonly open: pg.Client[] = [];
+
+  async connect(url: string): Promise<pg.Client> {
+    const client = new pg.Client({ connectionString: url });
+    // A server-side termination (drop with FORCE) must not crash the test process.
+    client.on('error', () => undefined);
+    await client.connect();
+    this.open.push(client);
+    return client;
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all(this.open.splice(0).map((client) => client.end().catch(() => undefined)));
+  }
+}
+
+/** The SQLSTATE and message of a refused statement; fails the test if it was not refused. */
+export async function refusal(work: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await work;
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    return { code: code ?? '(none)', message };
+  }
+  expect.unreachable('PostgreSQL accepted what it should have refused');
+  throw new Error('unreachable');
+}
+
+/** Reference data and `count` more complete, new, unassigned cases, completed after all earlier ones; their ids. */
+export async function insertCases(admin: pg.ClientBase, count: number): Promise<number[]> {
+  await admin.query(`INSERT INTO municipalities (number, name) VALUES ('4204', 'Kristiansand') ON CONFLICT DO NOTHING`);
+  await admin.query(
+    `INSERT INTO installers (id, organisation_number, name) VALUES (1, '923609016', 'Sørlandet Elektro AS')
+     ON CONFLICT DO NOTHING`,
+  );
+  const { rows } = await admin.query<{ id: string }>(
+    `INSERT INTO cases (case_number, message_id, request_type, status, submitted_at, complete_at, address, postcode,
+       post_town, municipality_number, building_use, network_system, phases, owner_name, owner_id_kind, installer_id)
+     SELECT format('T-%s', n), format('MSG-%s', n), 'new_installation', 'new',
+       timestamptz '2026-11-01T08:00:00Z' + n * interval '1 minute',
+       timestamptz '2026-11-01T09:00:00Z' + n * interval '1 minute',
+       'Markens gate 1', '4611', 'Kristiansand', '4204', 'house', '230V_IT', 1, 'Ola Nordmann', 'national_id', 1
+     FROM (SELECT (SELECT count(*) FROM cases) + g AS n FROM generate_series(1, $1) g) numbered
+     ORDER BY n
+     RETURNING id`,
+    [count],
+  );
+  return rows.map((row) => Number(row.id));
+}
+
+/** Runs work in a transaction on client, presenting a claim token (or none). */
+export async function inClaimedTransaction<T>(
+  client: pg.ClientBase,
+  token: number | string | null,
+  work: () => Promise<T>,
+): Promise<T> {
+  await client.query('BEGIN');
+  try {
+    if (token !== null) await client.query(`SELECT set_config('desk.claim_token', $1, true)`, [String(token)]);
+    const result = await work();
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}

@@ -1,0 +1,84 @@
+// The central migrations: they build everything on an empty database, a second run changes nothing, an edited
+// migration is refused, and the app's roles own nothing (so every privilege, policy and trigger binds them).
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CENTRAL_MIGRATIONS, CentralMigrationTamperedError, migrateCentral } from '../../../db/central/migrate';
+import { createTestDatabase, type TestDatabase } from '../../support/postgres';
+
+let database: TestDatabase;
+let admin: pg.Client;
+
+beforeAll(async () => {
+  database = await createTestDatabase('migrations', { migrate: false });
+  admin = new pg.Client({ connectionString: database.adminUrl });
+  await admin.connect();
+});
+afterAll(async () => {
+  await admin?.end();
+  await database?.drop();
+});
+
+const names = async (sql: string): Promise<string[]> => (await admin.query<{ name: string }>(sql)).rows.map((r) => r.name);
+
+describe('central migrations', () => {
+  it('apply to an empty database and create the tables, functions, triggers and group roles', async () => {
+    const { applied, total } = await migrateCentral(admin);
+    expect(applied).toEqual(['0000_initial', '0001_versions', '0002_roles_and_privileges', '0003_audit_trail', '0004_claims']);
+    expect(total).toBe(5);
+
+    expect(await names("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).toEqual([
+      'app_users', 'applied_mutations', 'area_supplier_municipalities', 'area_suppliers', 'attachment_blobs',
+      'attachments', 'case_events', 'cases', 'installers', 'municipalities', 'notes', 'prequalifications', 'sync_clock',
+    ]);
+    expect(await names(`SELECT proname AS name FROM pg_proc WHERE pronamespace = 'public'::regnamespace
+      AND proname IN ('claim_case', 'renew_claim', 'release_case', 'fetch_next_case', 'desk_next_version') ORDER BY 1`))
+      .toEqual(['claim_case', 'desk_next_version', 'fetch_next_case', 'release_case', 'renew_claim']);
+    expect(await names("SELECT rolname AS name FROM pg_roles WHERE rolname IN ('case_handler', 'supervisor', 'reader') AND NOT rolcanlogin ORDER BY 1"))
+      .toEqual(['case_handler', 'reader', 'supervisor']);
+
+    // Every synced table gets its version from the clock and announces commits.
+    const versioned = await names(`SELECT DISTINCT c.relname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+      WHERE t.tgname = c.relname || '_set_version' ORDER BY 1`);
+    expect(versioned).toEqual(['app_users', 'area_supplier_municipalities', 'area_suppliers', 'attachments',
+      'case_events', 'cases', 'installers', 'municipalities', 'notes', 'prequalifications']);
+    const withVersionIndex = await names(`SELECT DISTINCT tablename AS name FROM pg_indexes
+      WHERE schemaname = 'public' AND indexname = tablename || '_version' ORDER BY 1`);
+    expect(withVersionIndex).toEqual(versioned);
+  });
+
+  it('apply nothing the second time', async () => {
+    const before = await admin.query('SELECT count(*) FROM drizzle.__drizzle_migrations');
+    expect(await migrateCentral(admin)).toEqual({ applied: [], total: 5 });
+    expect((await admin.query('SELECT count(*) FROM drizzle.__drizzle_migrations')).rows).toEqual(before.rows);
+  });
+
+  it('leave the app roles owning nothing, so that privileges and row-level security bind them', async () => {
+    const owned = await admin.query(`SELECT c.relname FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner
+      WHERE c.relnamespace = 'public'::regnamespace AND r.rolname IN ('case_handler', 'supervisor', 'reader')`);
+    expect(owned.rows).toEqual([]);
+    const rls = await names(`SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace
+      AND relrowsecurity ORDER BY 1`);
+    expect(rls).toEqual(['applied_mutations', 'cases', 'notes']);
+  });
+
+  it('refuse a database whose applied migration was edited afterwards', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'central-migrations-'));
+    try {
+      cpSync(CENTRAL_MIGRATIONS, directory, { recursive: true });
+      appendFileSync(path.join(directory, '0003_audit_trail.sql'), '\n-- a harmless-looking edit\n');
+      const error = await migrateCentral(admin, directory).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CentralMigrationTamperedError);
+      expect((error as CentralMigrationTamperedError).tag).toBe('0003_audit_trail');
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('can run on a second database in the same cluster: the group roles are shared, not created twice', async () => {
+    const other = await createTestDatabase('migrations_again');
+    await other.drop();
+  });
+});
