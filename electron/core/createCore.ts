@@ -24,20 +24,13 @@ import { OutboxService } from './mutations/outboxService';
 import { runMutation } from './mutations/runMutation';
 import { takeCase } from './mutations/takeCase';
 import { QueueService } from './queue/queueService';
-import type { CentralCredentials } from './sync/centralConnection';
-import { CentralSession } from './sync/centralSession';
-import type { SyncEngineOptions } from './sync/syncEngine';
+import { CentralSession, type CentralOptions } from './sync/centralSession';
+
+export type { CentralOptions };
 
 export interface CoreHost {
   /** Opens a stored attachment with the desktop's default application (or the harness's stand-in). */
   openFile(absolutePath: string, fileName: string, mimeType: string): Promise<void>;
-}
-
-export interface CentralOptions {
-  credentials: CentralCredentials | string;
-  /** The person's login role name: their user id. */
-  userId: string;
-  engine?: Partial<Omit<SyncEngineOptions, 'credentials' | 'onCasesChanged'>>;
 }
 
 export interface CoreOptions {
@@ -96,6 +89,7 @@ export function createCore(options: CoreOptions): Core {
     file: options.databaseFile,
     migrationsFolder: options.migrationsFolder,
     nativeBinding: options.nativeBinding,
+    enforceForeignKeys: !options.central,
   });
   const mode = options.central ? 'central' : 'standalone';
   const clock = options.clock ?? systemClock;

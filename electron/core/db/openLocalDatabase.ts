@@ -20,6 +20,11 @@ export interface OpenOptions {
   migrationsFolder: string;
   /** The Electron build of better-sqlite3, when running inside Electron. */
   nativeBinding?: string;
+  /**
+   * Off for a cache of the central database: that database enforces its own integrity, and in the middle of a
+   * pull a child row (an attachment of a case changed meanwhile) can arrive before its parent's newest version.
+   */
+  enforceForeignKeys?: boolean;
 }
 
 export class MigrationTamperedError extends Error {
@@ -46,7 +51,7 @@ export function openLocalDatabase(options: OpenOptions): LocalDatabase {
   const sqlite = new Database(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma(`foreign_keys = ${options.enforceForeignKeys === false ? 'OFF' : 'ON'}`);
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');

@@ -95,7 +95,8 @@ export function runMutation<Schema extends z.ZodType>(
       return { caseId: outcome.caseId, eventId: null, outboxSeq: null };
     }
     const eventId = recordEvents(core, outcome.caseId, outcome.events, actor.id, now, central ? outboxSeq : null);
-    sqlite.prepare('UPDATE cases SET updated_at = ?, version = version + 1 WHERE id = ?').run(now, outcome.caseId);
+    // Standalone, this database keeps the case's clock; with a central server, the server does.
+    if (!central) sqlite.prepare('UPDATE cases SET updated_at = ?, version = version + 1 WHERE id = ?').run(now, outcome.caseId);
     sqlite
       .prepare('UPDATE outbox SET case_id = ?, precondition = ? WHERE seq = ?')
       .run(outcome.caseId, JSON.stringify(outcome.precondition ?? {}), outboxSeq);

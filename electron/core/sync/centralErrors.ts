@@ -72,6 +72,7 @@ export function classifyCentralError(error: unknown): CentralProblem {
       return { kind: 'refused', reason: 'caseMissing', detail: message };
     case '23503':
       return { kind: 'refused', reason: 'caseMissing', detail: message };
+    case '22023': // desk:invalid_lease
     case '23505':
     case '23514':
     case '22P02':

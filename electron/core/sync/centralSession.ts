@@ -1,14 +1,21 @@
 // Central mode: the sync engine plus the operations that only the central database can grant — Fetch next
 // and claims — and the heartbeat that keeps held claims alive.
 import { AppFailure, type FetchNextResult, type MutationResult, type SyncStatusView } from '../../shared/contract';
-import type { CentralOptions } from '../createCore';
 import type { CoreContext } from '../context';
 import { requestClaim } from '../mutations/claimMutations';
 import { runMutation } from '../mutations/runMutation';
 import type { QueueService } from '../queue/queueService';
 import { classifyCentralError } from './centralErrors';
 import { pullChanges } from './pullChanges';
-import { SyncEngine } from './syncEngine';
+import type { CentralCredentials } from './centralConnection';
+import { SyncEngine, type SyncEngineOptions } from './syncEngine';
+
+export interface CentralOptions {
+  credentials: CentralCredentials | string;
+  /** The person's login role name: their user id. */
+  userId: string;
+  engine?: Partial<Omit<SyncEngineOptions, 'credentials' | 'onCasesChanged'>>;
+}
 
 const HEARTBEAT_MS = 60_000;
 

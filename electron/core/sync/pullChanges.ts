@@ -46,6 +46,7 @@ export async function pullChanges(client: pg.Client, core: CoreContext, options:
   const writer = new RowWriter(sqlite);
   const state = readSyncState(sqlite);
   let progress: PullProgress;
+  const resumed = state.progress !== null;
   if (state.progress) progress = state.progress;
   else {
     const clock = await client.query<{ version: number }>('SELECT version FROM sync_clock');
@@ -94,5 +95,13 @@ export async function pullChanges(client: pg.Client, core: CoreContext, options:
       after = nextAfter;
     }
   }
-  return { rows: done, changedCases: initial || changed.size > 5_000 ? 'all' : changed };
+  const result: PullResult = { rows: done, changedCases: initial || changed.size > 5_000 ? 'all' : changed };
+  if (!resumed) return result;
+  // A resumed pull ran up to the target of the interrupted one; what was committed since comes now.
+  const more = await pullChanges(client, core, options);
+  return {
+    rows: result.rows + more.rows,
+    changedCases:
+      result.changedCases === 'all' || more.changedCases === 'all' ? 'all' : new Set([...result.changedCases, ...more.changedCases]),
+  };
 }

@@ -46,6 +46,9 @@ async function applyCentrally(
 ): Promise<{ outcome: 'applied' } | { outcome: 'rejected'; reason: RefusalReason }> {
   await client.query('BEGIN');
   try {
+    // The version clock first, as every central writer takes it: taking a case's row lock before it could
+    // deadlock with a concurrent claim_case, which takes them the other way round.
+    await client.query('SELECT desk_next_version()');
     const earlier = await recordedOutcome(client, clientId, entry.seq);
     if (earlier) {
       await client.query('COMMIT');
@@ -61,15 +64,15 @@ async function applyCentrally(
     await client.query('ROLLBACK').catch(() => undefined);
     const problem = classifyCentralError(error);
     if (problem.kind !== 'refused') throw error;
-    // The refusal is recorded centrally as well, so a retry gets the same answer.
-    await client
-      .query(
-        `INSERT INTO applied_mutations (client_id, seq, outcome, reason) VALUES ($1, $2, 'rejected', $3)
-         ON CONFLICT (client_id, seq) DO NOTHING`,
-        [clientId, entry.seq, problem.reason],
-      )
-      .catch(() => undefined);
-    return { outcome: 'rejected', reason: problem.reason };
+    // The refusal is recorded centrally as well, so a retry gets the same answer. If even that cannot be
+    // written, the entry stays pending and is tried again: no verdict exists until the server has one.
+    await client.query(
+      `INSERT INTO applied_mutations (client_id, seq, outcome, reason) VALUES ($1, $2, 'rejected', $3)
+       ON CONFLICT (client_id, seq) DO NOTHING`,
+      [clientId, entry.seq, problem.reason],
+    );
+    const verdict = (await recordedOutcome(client, clientId, entry.seq))!;
+    return verdict.outcome === 'applied' ? { outcome: 'applied' } : { outcome: 'rejected', reason: (verdict.reason ?? problem.reason) as RefusalReason };
   }
 }
 
@@ -82,6 +85,7 @@ export async function pushOutbox(client: pg.Client, core: CoreContext, options: 
     )
     .all(core.clientId, options.limit ?? 200) as OutboxRow[];
   const result: PushResult = { applied: 0, refused: [] };
+  const settledCases = new Set<number>();
   for (const row of rows) {
     const entry: OutboxEntry = {
       seq: row.seq,
@@ -93,6 +97,7 @@ export async function pushOutbox(client: pg.Client, core: CoreContext, options: 
     };
     const verdict = await applyCentrally(client, core.clientId, entry);
     await options.afterCentralCommit?.(entry.seq);
+    if (entry.caseId !== null) settledCases.add(entry.caseId);
     if (verdict.outcome === 'applied') {
       sqlite.prepare("UPDATE outbox SET state = 'applied' WHERE seq = ?").run(entry.seq);
       result.applied++;
@@ -103,18 +108,25 @@ export async function pushOutbox(client: pg.Client, core: CoreContext, options: 
       dropOptimisticRows(sqlite, [entry.seq]);
     })();
     result.refused.push({ seq: entry.seq, reason: verdict.reason });
-    if (entry.caseId !== null) await restoreCase(client, core, entry.caseId);
   }
+  await restoreCases(client, core, settledCases);
   return result;
 }
 
-/** After a refusal: the case as the server has it, with this client's other pending changes on top. */
-async function restoreCase(client: pg.Client, core: CoreContext, caseId: number): Promise<void> {
+/**
+ * After changes were settled: the cases as the server has them, with this client's still-pending changes on
+ * top. A refused change is thereby rolled back; an applied one may have had a different effect centrally than
+ * locally (a claim that had lapsed), and the server's row is the one that counts.
+ */
+async function restoreCases(client: pg.Client, core: CoreContext, caseIds: ReadonlySet<number>): Promise<void> {
+  if (caseIds.size === 0) return;
   const table = SYNCED_TABLES.find((t) => t.local === 'cases')!;
-  const { rows } = await client.query(`SELECT ${table.columns.join(', ')} FROM cases WHERE id = $1`, [caseId]);
+  const { rows } = await client.query(`SELECT ${table.columns.join(', ')} FROM cases WHERE id = ANY($1::bigint[])`, [
+    [...caseIds],
+  ]);
   core.sqlite.transaction(() => {
     new RowWriter(core.sqlite).write(table, rows);
-    rebaseCases(core, new Set([caseId]));
+    rebaseCases(core, caseIds);
   })();
-  core.casesChanged([caseId]);
+  core.casesChanged([...caseIds]);
 }

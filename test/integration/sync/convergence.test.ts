@@ -1,0 +1,84 @@
+// Several case handlers on one central database: every change reaches every cache, live, and when all are
+// idle every cache equals the central database.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../support/postgres';
+import { differencesFromCentral, eventually, removeClientFiles, seedCentral, startClient, type Client } from '../../support/syncClients';
+
+let db: TestDatabase;
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  db = await createTestDatabase('sync_convergence');
+  await seedCentral(db, 300);
+});
+
+afterAll(async () => {
+  for (const client of clients) {
+    await client.close();
+    removeClientFiles(client);
+  }
+  await db?.drop();
+});
+
+const ok = <T>(result: { ok: boolean; value?: unknown; error?: unknown }): T => {
+  if (!result.ok) throw new Error(`call failed: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+};
+
+describe('sync between several clients and the central database', () => {
+  it('brings a fresh cache level with the central database', async () => {
+    const anne = await startClient(db, 'anne', 'case_handler');
+    clients.push(anne);
+    await anne.core.central!.engine.whenIdle();
+    expect(await differencesFromCentral(anne.core, db.adminUrl)).toEqual([]);
+    const page = ok<{ total: number }>(await anne.core.dispatch('queue.list', { filters: {} }));
+    expect(page.total).toBe(300);
+  });
+
+  it('shows a note written by one handler on the other’s screen within a second', async () => {
+    const [anne] = clients;
+    const bjorn = await startClient(db, 'bjorn', 'case_handler');
+    clients.push(bjorn);
+    await bjorn.core.central!.engine.whenIdle();
+    const started = Date.now();
+    ok(await anne.core.dispatch('case.addNote', { caseId: 5, body: 'Ringte eier om tilknytningspunktet.' }));
+    const seen = await eventually(
+      () => bjorn.core.database.sqlite.prepare('SELECT author_id FROM notes WHERE body = ?').get('Ringte eier om tilknytningspunktet.'),
+      3_000,
+      'the note on the other client',
+    );
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(seen).toEqual({ author_id: anne.login });
+    // The central trail names the person's own login, written by the database itself.
+    const history = bjorn.core.database.sqlite
+      .prepare("SELECT actor_id FROM case_events WHERE case_id = 5 AND kind = 'note_added' AND pending_seq IS NULL ORDER BY id DESC LIMIT 1")
+      .get();
+    await eventually(() => history, 3_000, 'the note event');
+  });
+
+  it('claims, changes and converges: every cache equals the central database when all are idle', async () => {
+    const [anne, bjorn] = clients;
+    // A claim is a request until the central database grants it; then the case is mine to change.
+    const { id: caseId } = anne.core.database.sqlite
+      .prepare("SELECT id FROM cases WHERE status = 'in_review' AND claimed_by IS NULL ORDER BY id LIMIT 1")
+      .get() as { id: number };
+    ok(await anne.core.dispatch('case.claim', { caseId }));
+    await anne.core.central!.engine.whenIdle();
+    const detail = ok<{ claim: { state: string }; status: string; allowedNextStatuses: string[] }>(
+      await anne.core.dispatch('case.get', { caseId }),
+    );
+    expect(detail.claim.state).toBe('mine');
+    const next = detail.allowedNextStatuses.find((status) => status !== 'rejected');
+    expect(next).toBeDefined();
+    ok(await anne.core.dispatch('case.setStatus', { caseId, status: next }));
+    ok(await bjorn.core.dispatch('case.addNote', { caseId, body: 'Sjekket nettkapasitet.' }));
+    ok(await anne.core.dispatch('case.addNote', { caseId: 11, body: 'Mangler situasjonskart.' }));
+    await Promise.all(clients.map((client) => client.core.central!.engine.whenIdle()));
+    // A last round, so each has pulled what the others pushed.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await Promise.all(clients.map((client) => client.core.central!.engine.whenIdle()));
+    for (const client of clients) expect(await differencesFromCentral(client.core, db.adminUrl), client.login).toEqual([]);
+    const central = clients[1].core.database.sqlite.prepare('SELECT status FROM cases WHERE id = ?').get(caseId);
+    expect(central).toEqual({ status: next });
+  });
+});

@@ -1,0 +1,137 @@
+// Sync tests: a central database seeded with the demo generator, and desktop clients (real cores with their
+// own cache files) connected to it as different people.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type pg from 'pg';
+import { AttachmentStore } from '../../electron/core/attachments/attachmentStore';
+import { createCore, type Core } from '../../electron/core/createCore';
+import { openLocalDatabase } from '../../electron/core/db/openLocalDatabase';
+import { seedDatabase } from '../../electron/core/demo/seedDatabase';
+import { connectCentral } from '../../electron/core/sync/centralConnection';
+import { SYNCED_TABLES } from '../../electron/core/sync/syncedTables';
+import type { SyncEngineOptions } from '../../electron/core/sync/syncEngine';
+import { copyLocalDatabase } from '../../db/central/seed/copyLocalDatabase';
+import type { GroupRole } from '../../db/central/logins';
+import { MIGRATIONS_FOLDER } from '../harness/harnessCore';
+import type { TestDatabase } from './postgres';
+
+/** Fills the central database with `cases` demo cases (the same generator as standalone mode). */
+export async function seedCentral(db: TestDatabase, cases: number, seed = 7): Promise<void> {
+  const directory = mkdtempSync(path.join(tmpdir(), 'desk-central-seed-'));
+  try {
+    const local = openLocalDatabase({ file: path.join(directory, 'seed.sqlite'), migrationsFolder: MIGRATIONS_FOLDER });
+    const store = new AttachmentStore(path.join(directory, 'attachments'));
+    seedDatabase(local.sqlite, { cases, seed, today: '2026-11-27', attachmentStore: store });
+    const admin = await connectCentral(db.adminUrl);
+    try {
+      await copyLocalDatabase(admin, local.sqlite, store);
+    } finally {
+      await admin.end();
+      local.close();
+    }
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+export interface Client {
+  core: Core;
+  login: string;
+  directory: string;
+  close(): Promise<void>;
+}
+
+export async function startClient(
+  db: TestDatabase,
+  name: string,
+  group: GroupRole,
+  engine: Partial<Omit<SyncEngineOptions, 'credentials' | 'onCasesChanged'>> = {},
+  existing?: { login: string; directory: string; url?: (url: string) => string; password?: string },
+): Promise<Client> {
+  const login = existing?.login ?? (await db.createLogin(name, group));
+  const directory = existing?.directory ?? mkdtempSync(path.join(tmpdir(), `desk-client-${name}-`));
+  const core = createCore({
+    databaseFile: path.join(directory, 'cache.sqlite'),
+    migrationsFolder: MIGRATIONS_FOLDER,
+    attachmentsDirectory: path.join(directory, 'attachments'),
+    host: { openFile: async () => {} },
+    central: {
+      credentials: (existing?.url ?? ((url: string) => url))(db.urlFor(login, existing?.password)),
+      userId: login,
+      engine: { pollIntervalMs: 2_000, backoff: { initialMs: 50, maxMs: 400 }, ...engine },
+    },
+  });
+  return {
+    core,
+    login,
+    directory,
+    async close() {
+      await core.close();
+    },
+  };
+}
+
+export const removeClientFiles = (client: Client) => rmSync(client.directory, { recursive: true, force: true });
+
+/** Waits until a condition on the client holds (a pull is asynchronous), or fails after `ms`. */
+export async function eventually<T>(check: () => T | undefined | false | null, ms = 5_000, what = 'condition'): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const normalise = (value: unknown): unknown => {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'string' && (value.startsWith('[') || value.startsWith('{'))) {
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }
+  return value ?? null;
+};
+
+/** Every synced table of the cache against the central database; returns the tables that differ. */
+export async function differencesFromCentral(core: Core, adminUrl: string): Promise<string[]> {
+  const central: pg.Client = await connectCentral(adminUrl);
+  const differing: string[] = [];
+  try {
+    for (const table of SYNCED_TABLES) {
+      const columns = table.columns.filter((c) => c !== 'version');
+      const order = table.key.join(', ');
+      const where = table.tombstones ? 'WHERE NOT deleted' : '';
+      const remote = (await central.query(`SELECT ${columns.join(', ')} FROM ${table.central} ${where} ORDER BY ${order}`)).rows;
+      const local = core.database.sqlite.prepare(`SELECT ${columns.join(', ')} FROM ${table.local} ORDER BY ${order}`).all() as Record<
+        string,
+        unknown
+      >[];
+      // Sorted here, not by each database: PostgreSQL's collation and SQLite's binary order differ for text keys.
+      const asText = (rows: Record<string, unknown>[]) =>
+        JSON.stringify(rows.map((row) => JSON.stringify(columns.map((c) => normalise(row[c])))).sort());
+      if (asText(remote) !== asText(local)) {
+        const byKey = (rows: Record<string, unknown>[]) =>
+          new Map(rows.map((row) => [table.key.map((k) => String(row[k])).join('/'), row]));
+        const localByKey = byKey(local);
+        let first = '';
+        for (const [key, row] of byKey(remote)) {
+          const mine = localByKey.get(key);
+          const column = columns.find((c) => JSON.stringify(normalise(row[c])) !== JSON.stringify(normalise(mine?.[c])));
+          if (column) {
+            first = `${key}.${column}: central ${JSON.stringify(row[column])}, cache ${JSON.stringify(mine?.[column])}`;
+            break;
+          }
+        }
+        differing.push(`${table.local} (central ${remote.length}, cache ${local.length}) ${first}`);
+      }
+    }
+  } finally {
+    await central.end();
+  }
+  return differing;
+}
