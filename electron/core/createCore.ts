@@ -24,6 +24,8 @@ import { OutboxService } from './mutations/outboxService';
 import { runMutation } from './mutations/runMutation';
 import { takeCase } from './mutations/takeCase';
 import { QueueService } from './queue/queueService';
+import { CentralSettingsService } from './settings/centralSettingsService';
+import { memorySettingsHost, type SettingsHost } from './settings/settingsHost';
 import { CentralSession, type CentralOptions } from './sync/centralSession';
 
 export type { CentralOptions };
@@ -31,6 +33,8 @@ export type { CentralOptions };
 export interface CoreHost {
   /** Opens a stored attachment with the desktop's default application (or the harness's stand-in). */
   openFile(absolutePath: string, fileName: string, mimeType: string): Promise<void>;
+  /** The central server's settings; in memory only when the shell provides none. */
+  settings?: SettingsHost;
 }
 
 export interface CoreOptions {
@@ -108,6 +112,7 @@ export function createCore(options: CoreOptions): Core {
   const caseDetail = new CaseDetailService(database.sqlite);
   const attachments = new AttachmentStore(options.attachmentsDirectory);
   const outbox = new OutboxService(context);
+  const settings = new CentralSettingsService(options.host.settings ?? memorySettingsHost());
   const central = options.central ? new CentralSession(context, options.central, queue) : null;
   const today = (): string => osloDate(clock.now());
   const who = () => ({ userId, today: today() });
@@ -164,6 +169,10 @@ export function createCore(options: CoreOptions): Core {
     'outbox.refused': () => outbox.refused(),
     'outbox.reapply': (input) => mutate(() => outbox.reapply(input.seq)),
     'outbox.dismiss': (input) => outbox.dismiss(input.seq),
+    'settings.get': () => settings.view(),
+    'settings.testCentral': (input) => settings.test(input),
+    'settings.saveCentral': (input) => settings.save(input),
+    'settings.useStandalone': () => settings.useStandalone(),
   };
 
   async function dispatch(name: string, rawInput: unknown): Promise<ApiResult<unknown>> {

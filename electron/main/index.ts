@@ -3,12 +3,15 @@ import { app, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../core/createCore';
-import { openStandaloneCore } from '../core/standalone';
+import type { SettingsHost } from '../core/settings/settingsHost';
+import { openConfiguredCore } from '../core/openConfiguredCore';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { hardenSession } from './security';
 import { createUpdater } from './updater';
 import { createMainWindow } from './window';
+import { electronSettingsHost } from './settingsStore';
+import { BrowserWindow } from 'electron';
 
 let core: Core | null = null;
 
@@ -23,10 +26,8 @@ function electronNativeBinding(): string | undefined {
 
 app.enableSandbox();
 
-void app.whenReady().then(() => {
-  hardenSession();
-  installMenu();
-  core = openStandaloneCore({
+function openCore(): Core {
+  return openConfiguredCore({
     dataDirectory: app.getPath('userData'),
     migrationsFolder: path.join(app.getAppPath(), 'db/local/migrations'),
     nativeBinding: electronNativeBinding(),
@@ -36,16 +37,36 @@ void app.whenReady().then(() => {
         const problem = await shell.openPath(absolutePath);
         if (problem) throw new Error(problem);
       },
+      settings,
     },
     log: (message) => console.log(message),
   });
-  registerIpc(core);
+}
+
+/** New central settings: close the core (its engine finishes what it is doing), open the new one, reload. */
+async function restartCore(): Promise<void> {
+  const previous = core;
+  core = null;
+  await previous?.close();
+  core = openCore();
+  for (const window of BrowserWindow.getAllWindows()) window.webContents.reload();
+}
+
+// Made once the app is ready: on Linux, safeStorage knows only then whether a keychain is available.
+let settings: SettingsHost;
+
+void app.whenReady().then(() => {
+  settings = electronSettingsHost(() => void restartCore());
+  hardenSession();
+  installMenu();
+  core = openCore();
+  registerIpc(() => core);
   createMainWindow();
   createUpdater((message) => console.warn(message)).checkInBackground();
 });
 
 app.on('window-all-closed', () => {
-  core?.close();
+  const closing = core;
   core = null;
-  app.quit();
+  void (closing?.close() ?? Promise.resolve()).finally(() => app.quit());
 });

@@ -10,10 +10,13 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   return frame !== null && frame.parent === null && isOwnRendererUrl(frame.url);
 }
 
-export function registerIpc(core: Core): void {
+/** `currentCore` because the core is reopened when the central server's settings change. */
+export function registerIpc(currentCore: () => Core | null): void {
   for (const name of API_NAMES) {
     ipcMain.handle(name, async (event, input: unknown) => {
       if (!isTrustedSender(event)) return { ok: false, error: { code: 'permission.denied' } };
+      const core = currentCore();
+      if (!core) return { ok: false, error: { code: 'central.offline', params: { reason: 'restarting' } } };
       return core.dispatch(name, input);
     });
   }

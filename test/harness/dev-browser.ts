@@ -10,10 +10,12 @@ import { startStaticServer } from './staticServer';
 async function main(): Promise<void> {
   const dataDirectory = path.resolve(__dirname, '../../.data');
   const cases = Number(process.env.DESK_DEMO_CASES ?? 2_000);
+  // DATABASE_URL: run as a client of that central server instead of standalone.
   const harness = startHarnessCore({
     dataDirectory,
     cases,
     clock: systemClock,
+    centralUrl: process.env.DATABASE_URL,
     onOpenFile: (file) => console.log(`opened attachment ${file.fileName}: ${file.absolutePath}`),
   });
   const token = randomBytes(24).toString('base64url');

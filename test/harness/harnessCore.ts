@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fixedClock, type Clock } from '../../electron/core/clock';
 import type { Core } from '../../electron/core/createCore';
-import { openStandaloneCore } from '../../electron/core/standalone';
+import { openConfiguredCore } from '../../electron/core/openConfiguredCore';
+import { memorySettingsHost } from '../../electron/core/settings/settingsHost';
+import { settingsFromUrl } from './centralUrl';
 
 export const MIGRATIONS_FOLDER = path.resolve(__dirname, '../../db/local/migrations');
 
@@ -24,18 +26,21 @@ export interface HarnessOptions {
   clock?: Clock;
   dataDirectory?: string;
   onOpenFile?: (file: HarnessCore['openedFiles'][number]) => void;
+  /** A central server (`postgres://user:password@host:port/db`): the core becomes its cache. */
+  centralUrl?: string;
 }
 
 export function startHarnessCore(options: HarnessOptions = {}): HarnessCore {
   const ownsDirectory = options.dataDirectory === undefined;
   const dataDirectory = options.dataDirectory ?? mkdtempSync(path.join(tmpdir(), 'desk-harness-'));
   const openedFiles: HarnessCore['openedFiles'] = [];
-  const core = openStandaloneCore({
+  const core = openConfiguredCore({
     dataDirectory,
     migrationsFolder: MIGRATIONS_FOLDER,
     demoCases: options.cases,
     clock: options.clock ?? fixedClock(HARNESS_NOW),
     host: {
+      settings: memorySettingsHost(options.centralUrl ? settingsFromUrl(options.centralUrl) : undefined),
       async openFile(absolutePath, fileName, mimeType) {
         const file = { absolutePath, fileName, mimeType };
         openedFiles.push(file);

@@ -34,6 +34,13 @@ function pageQuery(table: SyncedTable, resume: boolean, pageSize: number): strin
           ORDER BY ${order.join(', ')} LIMIT ${Math.trunc(pageSize)}`;
 }
 
+function pendingCaseIds(sqlite: CoreContext['sqlite']): Set<number> {
+  const rows = sqlite.prepare("SELECT DISTINCT case_id FROM outbox WHERE state = 'pending' AND case_id IS NOT NULL").all() as {
+    case_id: number;
+  }[];
+  return new Set(rows.map((row) => row.case_id));
+}
+
 async function countRemaining(client: pg.Client, from: number, target: number): Promise<number> {
   const parts = SYNCED_TABLES.map((t) => `(SELECT count(*) FROM ${t.central} WHERE version > $1 AND version <= $2)`);
   const result = await client.query<{ n: number }>(`SELECT ${parts.join(' + ')} AS n`, [from, target]);
@@ -78,6 +85,8 @@ export async function pullChanges(client: pg.Client, core: CoreContext, options:
         for (const id of pageCases) changed.add(id);
         if (finishedAll) {
           dropSettledOptimisticRows(sqlite);
+          // A cache filled from scratch holds no optimistic rows yet: replay what is still pending.
+          if (initial) rebaseCases(core, pendingCaseIds(sqlite));
           writeSyncState(sqlite, { cursor: progress.target, progress: null });
         } else {
           writeSyncState(sqlite, {

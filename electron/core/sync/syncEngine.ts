@@ -3,6 +3,7 @@
 // cache and is only marked done when the central side has recorded it.
 import type pg from 'pg';
 import type { CoreContext } from '../context';
+import { centralSchemaIdentity, resetCacheIfSchemaChanged } from './cacheReset';
 import { connectCentral, type CentralCredentials } from './centralConnection';
 import { MalformedRowError } from './applyRows';
 import { classifyCentralError, type CentralProblem } from './centralErrors';
@@ -94,6 +95,9 @@ export class SyncEngine {
   private async connect(): Promise<void> {
     this.current = { state: 'connecting', pending: 0 };
     this.client = await connectCentral(this.options.credentials);
+    if (resetCacheIfSchemaChanged(this.core.sqlite, await centralSchemaIdentity(this.client))) {
+      this.options.onCasesChanged('all');
+    }
     this.client.on('error', () => this.nudge());
     this.listener = await listenForChanges(
       this.options.credentials,

@@ -8,6 +8,8 @@ import { AddNoteInput, AssignInput, AttachmentOpenInput, CaseGetInput, SetStatus
 import type { ReferenceData, SessionInfo } from './session';
 import type { RefusedChange, SyncStatusView } from './sync';
 import { OutboxSeqInput } from './sync';
+import type { CentralSettingsView, ConnectionTestResult } from './settings';
+import { CentralSettingsInput } from './settings';
 import { Empty } from './common';
 import { API_NAMES, type ApiName } from './names';
 
@@ -35,6 +37,10 @@ export const contract = {
   'outbox.refused': call<RefusedChange[]>()(Empty),
   'outbox.reapply': call<MutationResult>()(OutboxSeqInput),
   'outbox.dismiss': call<{ seq: number }>()(OutboxSeqInput),
+  'settings.get': call<CentralSettingsView>()(Empty),
+  'settings.testCentral': call<ConnectionTestResult>()(CentralSettingsInput),
+  'settings.saveCentral': call<ConnectionTestResult>()(CentralSettingsInput),
+  'settings.useStandalone': call<{ restarting: boolean }>()(Empty),
 } satisfies Record<ApiName, Call<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
@@ -53,3 +59,4 @@ export * from './cases';
 export * from './session';
 export * from './common';
 export * from './sync';
+export * from './settings';

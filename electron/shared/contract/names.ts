@@ -16,5 +16,9 @@ export const API_NAMES = [
   'outbox.refused',
   'outbox.reapply',
   'outbox.dismiss',
+  'settings.get',
+  'settings.testCentral',
+  'settings.saveCentral',
+  'settings.useStandalone',
 ] as const;
 export type ApiName = (typeof API_NAMES)[number];
