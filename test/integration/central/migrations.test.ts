@@ -26,7 +26,8 @@ const names = async (sql: string): Promise<string[]> => (await admin.query<{ nam
 describe('central migrations', () => {
   it('apply to an empty database and create the tables, functions, triggers and group roles', async () => {
     const { applied, total } = await migrateCentral(admin);
-    expect(applied).toEqual(['0000_initial', '0001_versions', '0002_roles_and_privileges', '0003_audit_trail', '0004_claims']);
+    expect(applied).toEqual(['0000_initial', '0001_versions', '0002_roles_and_privileges', '0003_audit_trail', '0004_claims',
+      '0005_schema_version']);
     expect(total).toBe(5);
 
     expect(await names("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).toEqual([
@@ -51,7 +52,7 @@ describe('central migrations', () => {
 
   it('apply nothing the second time', async () => {
     const before = await admin.query('SELECT count(*) FROM drizzle.__drizzle_migrations');
-    expect(await migrateCentral(admin)).toEqual({ applied: [], total: 5 });
+    expect(await migrateCentral(admin)).toEqual({ applied: [], total: 6 });
     expect((await admin.query('SELECT count(*) FROM drizzle.__drizzle_migrations')).rows).toEqual(before.rows);
   });
 
