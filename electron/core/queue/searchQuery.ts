@@ -18,6 +18,8 @@ export function toFtsQuery(text: string): string | null {
     .split(/[^\p{L}\p{N}]+/u)
     .filter((term) => term.length > 0 && !narrowsNothing(term))
     .slice(0, MAX_TERMS);
-  if (terms.length === 0) return null;
+  // One letter matches nearly every case (and costs the most to find): the search starts at the second.
+  // A one-letter word beside a longer one still counts ("Kirkeveien 3").
+  if (terms.every((term) => term.length < 2)) return null;
   return terms.map((term) => `"${term.replaceAll('"', '""')}"*`).join(' ');
 }
