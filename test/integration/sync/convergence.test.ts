@@ -1,6 +1,7 @@
 // Several case handlers on one central database: every change reaches every cache, live, and when all are
 // idle every cache equals the central database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectCentral } from '../../../electron/core/sync/centralConnection';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
 import { differencesFromCentral, eventually, removeClientFiles, seedCentral, startClient, type Client } from '../../support/syncClients';
 
@@ -54,6 +55,30 @@ describe('sync between several clients and the central database', () => {
       .prepare("SELECT actor_id FROM case_events WHERE case_id = 5 AND kind = 'note_added' AND pending_seq IS NULL ORDER BY id DESC LIMIT 1")
       .get();
     await eventually(() => history, 3_000, 'the note event');
+  });
+
+  it('Fetch next asks the central database, which hands over and claims the oldest complete case', async () => {
+    const [anne] = clients;
+    const admin = await connectCentral(db.adminUrl);
+    let oldest: number;
+    try {
+      oldest = Number(
+        (
+          await admin.query<{ id: number }>(
+            `SELECT id FROM cases WHERE status = 'new' AND complete_at IS NOT NULL AND assignee_id IS NULL
+               AND (claimed_by IS NULL OR lease_until <= now()) ORDER BY complete_at, id LIMIT 1`,
+          )
+        ).rows[0].id,
+      );
+    } finally {
+      await admin.end();
+    }
+    const fetched = ok<{ caseId: number }>(await anne.core.dispatch('queue.fetchNext', {}));
+    expect(fetched.caseId).toBe(oldest);
+    const detail = ok<{ status: string; assignee: { id: string } | null; claim: { state: string } }>(
+      await anne.core.dispatch('case.get', { caseId: oldest }),
+    );
+    expect(detail).toMatchObject({ status: 'in_review', assignee: { id: anne.login }, claim: { state: 'mine' } });
   });
 
   it('claims, changes and converges: every cache equals the central database when all are idle', async () => {

@@ -83,6 +83,13 @@ describe('when things go wrong', () => {
     // Work goes on: the cache was filled before the drop, and a note written now waits in the outbox.
     ok(await offline.core.dispatch('case.addNote', { caseId: 3, body: 'Skrevet uten nett.' }));
     expect((await status(offline)).pending).toBe(1);
+    // A claim made offline is a request, never shown as held; Fetch next needs the server and says so.
+    const { id: wanted } = offline.core.database.sqlite
+      .prepare("SELECT id FROM cases WHERE claimed_by IS NULL AND status = 'in_review' ORDER BY id LIMIT 1")
+      .get() as { id: number };
+    ok(await offline.core.dispatch('case.claim', { caseId: wanted }));
+    expect(ok<{ claim: { state: string } }>(await offline.core.dispatch('case.get', { caseId: wanted })).claim.state).toBe('requested');
+    expect(await offline.core.dispatch('queue.fetchNext', {})).toMatchObject({ ok: false, error: { code: 'central.offline' } });
     const note = offline.core.database.sqlite.prepare('SELECT pending_seq FROM notes WHERE body = ?').get('Skrevet uten nett.') as {
       pending_seq: number | null;
     };
@@ -90,6 +97,7 @@ describe('when things go wrong', () => {
     proxy.restore();
     await offline.core.central!.engine.whenIdle();
     expect((await status(offline)).pending).toBe(0);
+    expect(ok<{ claim: { state: string } }>(await offline.core.dispatch('case.get', { caseId: wanted })).claim.state).toBe('mine');
     expect(await centralCount('SELECT count(*) AS n FROM notes WHERE body = $1', ['Skrevet uten nett.'])).toBe(1);
     expect(await differencesFromCentral(offline.core, db.adminUrl)).toEqual([]);
   });
