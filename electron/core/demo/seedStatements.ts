@@ -1,15 +1,7 @@
 // The seeder's prepared INSERTs, with positional parameters in the order the row builders produce them.
 import type Database from 'better-sqlite3';
+import { CASE_COLUMNS } from '../db/caseColumns';
 
-const CASE_COLUMNS = [
-  'id', 'case_number', 'message_id', 'request_type', 'status', 'submitted_at', 'complete_at', 'due_date',
-  'assignee_id', 'address', 'postcode', 'post_town', 'municipality_number', 'gnr', 'bnr', 'fnr', 'snr',
-  'building_use', 'network_system', 'phases', 'main_fuse_a', 'meter_fuse_a', 'expected_power_kw',
-  'expected_energy_kwh', 'ev_charging_a', 'unit_count', 'metering_point_ids', 'meter_numbers', 'has_production',
-  'production_kw', 'inverter', 'battery_kwh', 'owner_name', 'owner_id_kind', 'owner_national_id',
-  'owner_organisation_number', 'owner_email', 'owner_phone', 'installer_id', 'installer_contact',
-  'wanted_start_date', 'wanted_connection_date', 'free_text', 'updated_at', 'version',
-] as const;
 
 const insert = (sqlite: Database.Database, table: string, columns: readonly string[]) =>
   sqlite.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);

@@ -12,16 +12,8 @@ export interface SyncedTable {
   tombstones?: boolean;
 }
 
-const CASE_COLUMNS = [
-  'id', 'case_number', 'message_id', 'request_type', 'status', 'submitted_at', 'complete_at', 'due_date',
-  'assignee_id', 'address', 'postcode', 'post_town', 'municipality_number', 'gnr', 'bnr', 'fnr', 'snr',
-  'building_use', 'network_system', 'phases', 'main_fuse_a', 'meter_fuse_a', 'expected_power_kw',
-  'expected_energy_kwh', 'ev_charging_a', 'unit_count', 'metering_point_ids', 'meter_numbers', 'has_production',
-  'production_kw', 'inverter', 'battery_kwh', 'owner_name', 'owner_id_kind', 'owner_national_id',
-  'owner_organisation_number', 'owner_email', 'owner_phone', 'installer_id', 'installer_contact',
-  'wanted_start_date', 'wanted_connection_date', 'free_text', 'updated_at', 'version', 'claimed_by', 'lease_until',
-  'claim_token',
-] as const;
+
+import { CASE_COLUMNS, CLAIM_COLUMNS } from '../db/caseColumns';
 
 export const SYNCED_TABLES: readonly SyncedTable[] = [
   { central: 'municipalities', local: 'municipalities', key: ['number'], columns: ['number', 'name'] },
@@ -52,7 +44,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     columns: ['supplier_id', 'municipality_number'],
     tombstones: true,
   },
-  { central: 'cases', local: 'cases', key: ['id'], columns: CASE_COLUMNS },
+  { central: 'cases', local: 'cases', key: ['id'], columns: [...CASE_COLUMNS, ...CLAIM_COLUMNS] },
   {
     central: 'attachments',
     local: 'attachments',

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Random } from '../../../electron/core/demo/random';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
 import { Connections, insertCases, refusal } from './fixtures';
 
@@ -148,22 +149,12 @@ describe('versions', () => {
   });
 });
 
-/** mulberry32: a small seeded generator, so that a failing run can be repeated with its seed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('versions under concurrent writers', () => {
   it('let readers that pull by cursor, whole or in pages, see every committed row; NOTIFY announces each commit in order', async () => {
     const seed = Number(process.env.DESK_TEST_SEED ?? Math.floor(Math.random() * 2 ** 31));
-    const random = seeded(seed);
+    const generator = new Random(seed);
+    const random = () => generator.next();
     const writers = await Promise.all(handlerLogins.map((login) => connections.connect(database.urlFor(login))));
     const readerClient = await connections.connect(database.urlFor(readerLogin));
     const listener = await connections.connect(database.urlFor(readerLogin));

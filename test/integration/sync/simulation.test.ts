@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Random } from '../../../electron/core/demo/random';
 import { connectCentral } from '../../../electron/core/sync/centralConnection';
 import { readSyncState } from '../../../electron/core/sync/syncState';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
@@ -17,16 +18,6 @@ const SEED = Number(process.env.SYNC_SIM_SEED ?? Date.now() % 1_000_000);
 const CLIENTS = 4;
 const STEPS = Number(process.env.SYNC_SIM_STEPS ?? 2_500);
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Seat {
   name: string;
@@ -100,7 +91,8 @@ const ok = (result: { ok: boolean }) => result.ok;
 
 describe(`a randomised day at the desk (seed ${SEED})`, () => {
   it('keeps every invariant', { timeout: 240_000 }, async () => {
-    const rand = random(SEED);
+    const generator = new Random(SEED);
+    const rand = () => generator.next();
     const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)];
     const caseIds = Array.from({ length: 150 }, (_, i) => i + 1);
     try {

@@ -1,0 +1,13 @@
+/** The columns of a case, as the local cache and the central database both name them. */
+export const CASE_COLUMNS = [
+  'id', 'case_number', 'message_id', 'request_type', 'status', 'submitted_at', 'complete_at', 'due_date',
+  'assignee_id', 'address', 'postcode', 'post_town', 'municipality_number', 'gnr', 'bnr', 'fnr', 'snr',
+  'building_use', 'network_system', 'phases', 'main_fuse_a', 'meter_fuse_a', 'expected_power_kw',
+  'expected_energy_kwh', 'ev_charging_a', 'unit_count', 'metering_point_ids', 'meter_numbers', 'has_production',
+  'production_kw', 'inverter', 'battery_kwh', 'owner_name', 'owner_id_kind', 'owner_national_id',
+  'owner_organisation_number', 'owner_email', 'owner_phone', 'installer_id', 'installer_contact',
+  'wanted_start_date', 'wanted_connection_date', 'free_text', 'updated_at', 'version',
+] as const;
+
+/** Who holds the case's claim (central mode); written only by the central database's claim functions. */
+export const CLAIM_COLUMNS = ['claimed_by', 'lease_until', 'claim_token'] as const;
