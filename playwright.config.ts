@@ -3,6 +3,8 @@ import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './test/harness/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',
+  // The screenshot tour is for people to look at (npm run screenshots), not a test of behaviour.
+  testIgnore: process.env.SCREENSHOTS ? [] : ['**/screenshots.spec.ts'],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

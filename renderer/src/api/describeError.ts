@@ -39,6 +39,12 @@ export function describeError(t: TFunction, error: AppError): ErrorText {
   }
   const variant = error.code === 'internal' && error.params?.reason === 'bridge' ? 'internalBridge' : error.code;
   const params = translatedParams(t, error.params);
+  if (error.code === 'central.offline' || error.code === 'central.refused') {
+    // The central database's reason comes as a code: said in words, with what to do about it.
+    const reason = String(error.params?.reason ?? 'unknown');
+    params.reason = t([`sync.reason.${reason}.short`, 'sync.reason.unknown.short']);
+    params.help = t([`sync.reason.${reason}.help`, 'sync.reason.unknown.help']);
+  }
   return {
     title: t([`errors.${variant}.title`, 'errors.internal.title'], params),
     message: t([`errors.${variant}.message`, 'errors.internal.message'], params),

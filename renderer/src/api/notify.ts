@@ -17,6 +17,11 @@ export function notifyInfo(title: string, message: string): void {
   show({ title, message, color: 'blue', autoClose: 8000 });
 }
 
+/** Something the person should know and act on (a change of theirs was not saved): stays until dismissed. */
+export function notifyWarning(title: string, message: string): void {
+  show({ title, message, color: 'orange', autoClose: false });
+}
+
 export function notifySuccess(message: string): void {
   show({ message, color: 'teal', autoClose: 3000 });
 }

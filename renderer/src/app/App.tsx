@@ -1,8 +1,11 @@
-// Providers, then the screen the navigation state names.
+// Providers, then the screen the navigation state names. The connection's status is read before anything else,
+// so the signed-in person and the lists can follow the first download.
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { CaseScreen } from '../features/case/CaseScreen';
 import { QueueScreen } from '../features/queue/QueueScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { SyncStatusProvider } from '../features/sync/SyncStatusProvider';
 import { AppDataProvider } from './AppData';
 import { NavigationProvider, useNavigation } from './navigation';
 import { Shell } from './Shell';
@@ -10,6 +13,7 @@ import { cssVariablesResolver, theme } from './theme';
 
 function CurrentScreen() {
   const { view } = useNavigation();
+  if (view.name === 'settings') return <SettingsScreen />;
   return view.name === 'case' ? <CaseScreen key={view.caseId} caseId={view.caseId} /> : <QueueScreen />;
 }
 
@@ -17,13 +21,15 @@ export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="bottom-right" limit={4} />
-      <AppDataProvider>
-        <NavigationProvider>
-          <Shell>
-            <CurrentScreen />
-          </Shell>
-        </NavigationProvider>
-      </AppDataProvider>
+      <SyncStatusProvider>
+        <AppDataProvider>
+          <NavigationProvider>
+            <Shell>
+              <CurrentScreen />
+            </Shell>
+          </NavigationProvider>
+        </AppDataProvider>
+      </SyncStatusProvider>
     </MantineProvider>
   );
 }

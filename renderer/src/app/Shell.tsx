@@ -1,9 +1,12 @@
-// The frame around both screens: a skip link, the product name, who is signed in, the language switch.
-import { Group, Text, VisuallyHidden } from '@mantine/core';
+// The frame around every screen: a skip link, the product name, the connection, who is signed in, the settings
+// and the language switch.
+import { Button, Group, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConnectionIndicator } from '../features/sync/ConnectionIndicator';
 import { useAppData } from './AppData';
 import { LanguageSwitch } from './LanguageSwitch';
+import { useNavigation } from './navigation';
 import classes from './Shell.module.css';
 
 export const MAIN_ID = 'main-content';
@@ -11,6 +14,8 @@ export const MAIN_ID = 'main-content';
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { session } = useAppData();
+  const { view, openSettings, closeSettings } = useNavigation();
+  const onSettings = view.name === 'settings';
   return (
     <div className={classes.frame}>
       <a
@@ -26,15 +31,23 @@ export function Shell({ children }: { children: ReactNode }) {
       <header className={classes.header}>
         <span className={classes.product}>{t('app.productName')}</span>
         <Group gap="md" ml="auto" wrap="nowrap">
+          <ConnectionIndicator />
           <Text size="sm" c="gray.8">
             <VisuallyHidden>{t('app.signedInAs')} </VisuallyHidden>
             {session.user.displayName}
             <Text span size="sm" c="dimmed">
               {' · '}
               {t(`enums.role.${session.user.role}`)}
-              {session.mode === 'standalone' ? ` · ${t('app.mode.standalone')}` : ''}
             </Text>
           </Text>
+          <Button
+            variant={onSettings ? 'light' : 'subtle'}
+            size="compact-sm"
+            aria-pressed={onSettings}
+            onClick={onSettings ? closeSettings : openSettings}
+          >
+            {t('app.settings')}
+          </Button>
           <LanguageSwitch />
         </Group>
       </header>

@@ -1,12 +1,16 @@
-// Where the user is: the queue, or one case. No router: two screens and a way between them.
+// Where the user is: the queue, one case, or the settings. No router: three screens and the ways between them.
+// The settings remember where they were opened from, so "Tilbake" (or Esc) returns there.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 
-export type View = { name: 'queue' } | { name: 'case'; caseId: number };
+export type WorkView = { name: 'queue' } | { name: 'case'; caseId: number };
+export type View = WorkView | { name: 'settings'; back: WorkView };
 
 interface Navigation {
   view: View;
   openCase: (caseId: number) => void;
   openQueue: () => void;
+  openSettings: () => void;
+  closeSettings: () => void;
 }
 
 const NavigationContext = createContext<Navigation | null>(null);
@@ -15,7 +19,12 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
   const [view, setView] = useState<View>({ name: 'queue' });
   const openCase = useCallback((caseId: number) => setView({ name: 'case', caseId }), []);
   const openQueue = useCallback(() => setView({ name: 'queue' }), []);
-  const value = useMemo(() => ({ view, openCase, openQueue }), [view, openCase, openQueue]);
+  const openSettings = useCallback(() => setView((current) => (current.name === 'settings' ? current : { name: 'settings', back: current })), []);
+  const closeSettings = useCallback(() => setView((current) => (current.name === 'settings' ? current.back : current)), []);
+  const value = useMemo(
+    () => ({ view, openCase, openQueue, openSettings, closeSettings }),
+    [view, openCase, openQueue, openSettings, closeSettings],
+  );
   return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;
 }
 

@@ -5,6 +5,7 @@ const TIME_ZONE = 'Europe/Oslo';
 
 const dateFormat = new Intl.DateTimeFormat(LOCALE, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: TIME_ZONE });
 const timeFormat = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE });
+const secondsFormat = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: TIME_ZONE });
 const numberFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -33,6 +34,14 @@ export function formatDateTime(isoTimestamp: string | null | undefined): string 
   if (dateTimeCache.size >= DATE_TIME_CACHE_SIZE) dateTimeCache.clear();
   dateTimeCache.set(isoTimestamp, formatted);
   return formatted;
+}
+
+/** The time of day of a moment, `10:35` (or `10:35:12` with seconds), Norwegian time. */
+export function formatTime(isoTimestamp: string | null | undefined, withSeconds = false): string {
+  if (!isoTimestamp) return '';
+  const time = new Date(isoTimestamp);
+  if (Number.isNaN(time.getTime())) return isoTimestamp;
+  return (withSeconds ? secondsFormat : timeFormat).format(time);
 }
 
 export function formatNumber(value: number | null | undefined): string {

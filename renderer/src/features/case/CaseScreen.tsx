@@ -1,10 +1,13 @@
 // One case, laid out as a case handler reads it: the request on the left, attachments, notes and history on the
 // right, the header and actions on top. Esc or "Tilbake til køen" goes back to the same place in the queue.
+// With a central server others work on the same cases: the case is read again every two seconds while it is
+// open (a local read; equal answers redraw nothing), faster while a claim waits for the central database's answer.
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/describeError';
 import { useApiQuery } from '../../api/useApiQuery';
+import { useAppData } from '../../app/AppData';
 import { useNavigation } from '../../app/navigation';
 import { AttachmentsSection } from './AttachmentsSection';
 import classes from './Case.module.css';
@@ -19,10 +22,19 @@ import { ProductionSection } from './ProductionSection';
 import { RequestSection } from './RequestSection';
 import { useEscapeToQueue } from './useCaseKeys';
 
+const FOLLOW_MS = 2_000;
+const FOLLOW_CLAIM_MS = 500;
+
 export function CaseScreen({ caseId }: { caseId: number }) {
   const { t } = useTranslation();
   const { openQueue } = useNavigation();
-  const { value: detail, error, reload } = useApiQuery('case.get', { caseId });
+  const central = useAppData().session.mode === 'central';
+  const [pollMs, setPollMs] = useState<number | undefined>(central ? FOLLOW_MS : undefined);
+  const { value: detail, error, reload } = useApiQuery('case.get', { caseId }, { pollMs });
+  const claimRequested = detail?.claim.state === 'requested';
+  useEffect(() => {
+    if (central) setPollMs(claimRequested ? FOLLOW_CLAIM_MS : FOLLOW_MS);
+  }, [central, claimRequested]);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEscapeToQueue(openQueue);
 

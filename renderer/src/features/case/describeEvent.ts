@@ -41,6 +41,10 @@ export function describeEvent(t: TFunction, event: CaseEventEntry, userName: (id
       const fileName = text(data.fileName);
       return { summary: t('case.history.attachmentAdded'), detail: fileName ?? undefined };
     }
+    case 'claim_requested':
+      return { summary: t('case.history.claimRequested') };
+    case 'claim_released':
+      return { summary: t('case.history.claimReleased') };
     default:
       return { summary: t('case.history.other') };
   }

@@ -1,8 +1,6 @@
 // The queue as an accessible, virtualised grid: only the rows on screen exist in the DOM, pages are fetched as
 // they scroll into view, and the grid itself holds focus while aria-activedescendant names the active row.
-import { Text } from '@mantine/core';
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../../api/contract';
 import { GRID_TEMPLATE, QUEUE_COLUMNS } from './columns';
 import { gridKeyAction, scrollTopToShow } from './gridKeys';
@@ -11,6 +9,7 @@ import { HEADER_HEIGHT, QueueGridHeader } from './QueueGridHeader';
 import { QueueGridRow, ROW_HEIGHT, rowDomId, useRowLabels } from './QueueGridRow';
 import { queueStore } from './queueStore';
 import { useQueueState } from './useQueueState';
+import { QueueEmptyText } from './QueueSync';
 import { useRowWindow } from './useRowWindow';
 
 interface Props {
@@ -20,7 +19,6 @@ interface Props {
 }
 
 export function QueueGrid({ gridRef, onOpenCase, labelId }: Props) {
-  const { t } = useTranslation();
   const labels = useRowLabels();
   const total = useQueueState((state) => state.total);
   const activeIndex = useQueueState((state) => state.activeIndex);
@@ -143,11 +141,7 @@ export function QueueGrid({ gridRef, onOpenCase, labelId }: Props) {
           ))}
         </div>
       </div>
-      {total === 0 && !loading && (
-        <Text className={classes.empty} size="sm" c="gray.8">
-          {t('queue.empty')}
-        </Text>
-      )}
+      {total === 0 && !loading && <QueueEmptyText className={classes.empty} />}
     </div>
   );
 }

@@ -88,6 +88,11 @@ export class QueueStore {
     }
   }
 
+  /** The same question again, in place: the cache under the queue has changed (the central database sent rows). */
+  refresh(): void {
+    if (this.started) this.requery(false);
+  }
+
   setFilters(patch: Partial<QueueFilters>): void {
     this.update({ filters: { ...this.state.filters, ...patch } });
     this.requery(true);
