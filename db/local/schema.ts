@@ -173,7 +173,11 @@ export const caseEvents = sqliteTable(
     /** Set on an optimistic local event until the central database has applied its outbox entry. */
     pendingSeq: integer('pending_seq'),
   },
-  (t) => [index('case_events_case').on(t.caseId, t.at)],
+  (t) => [
+    index('case_events_case').on(t.caseId, t.at),
+    // Optimistic rows are a handful among the whole history: every pull looks for them (sync/rebase.ts).
+    index('case_events_pending').on(t.pendingSeq).where(sql`pending_seq IS NOT NULL`),
+  ],
 );
 
 export const notes = sqliteTable(
@@ -187,7 +191,10 @@ export const notes = sqliteTable(
     body: text('body').notNull(),
     pendingSeq: integer('pending_seq'),
   },
-  (t) => [index('notes_case').on(t.caseId, t.at)],
+  (t) => [
+    index('notes_case').on(t.caseId, t.at),
+    index('notes_pending').on(t.pendingSeq).where(sql`pending_seq IS NOT NULL`),
+  ],
 );
 
 /** Every mutation, in the order it was made; the sync engine ships it to the central database. */

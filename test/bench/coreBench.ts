@@ -3,7 +3,7 @@ import type { Core } from '../../electron/core/createCore';
 import type { QueueFilters, QueueListInput } from '../../electron/shared/contract';
 import { percentile, round, timeRuns, type BenchResult } from './stats';
 
-const DEFAULT_FILTERS: QueueFilters = {
+export const DEFAULT_FILTERS: QueueFilters = {
   statuses: ['new', 'in_review'],
   types: [],
   municipalities: [],
@@ -13,7 +13,7 @@ const DEFAULT_FILTERS: QueueFilters = {
 };
 
 /** A mix of what case handlers filter by: status, type, municipality, overdue, mine/unassigned. */
-const FILTER_MIX: Array<Partial<QueueFilters>> = [
+export const FILTER_MIX: Array<Partial<QueueFilters>> = [
   { statuses: ['waiting_for_info'] },
   { statuses: ['new'], assignment: 'unassigned' },
   { types: ['fuse_change'] },

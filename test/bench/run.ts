@@ -1,4 +1,6 @@
-// `npm run bench`: seeds 100 000 cases into a temporary database and measures what the issues ask for.
+// `npm run bench`: seeds 100 000 cases into a temporary database and measures what the issues ask for; then
+// the same number into a temporary central PostgreSQL database, and syncing with it (syncBench.ts; BENCH_SYNC=0
+// leaves that out). BENCH_CASES sets the number of cases for both.
 // Prints the figures and writes them to bench-results.json as [{name, value, unit}].
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,7 @@ import { seedDatabase } from '../../electron/core/demo/seedDatabase';
 import { HARNESS_NOW, MIGRATIONS_FOLDER } from '../harness/harnessCore';
 import { benchCore } from './coreBench';
 import { round, type BenchResult } from './stats';
+import { benchSync } from './syncBench';
 import { benchSearchKeystrokes } from './uiBench';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
@@ -55,9 +58,12 @@ async function main(): Promise<void> {
     }
     const sizeBytes = statSync(databaseFile).size;
     report({ name: 'db.size_mb', value: round(sizeBytes / 1_048_576, 1), unit: 'MB' });
+    rmSync(directory, { recursive: true, force: true });
+    if (process.env.BENCH_SYNC !== '0') await benchSync(CASES, report);
+  } finally {
+    // What was measured is kept even if a later part failed.
     writeFileSync(path.resolve(__dirname, '../../bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
     console.log('\nWritten to bench-results.json');
-  } finally {
     rmSync(directory, { recursive: true, force: true });
   }
 }

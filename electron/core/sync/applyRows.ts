@@ -42,14 +42,23 @@ function toSqliteValue(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Many rows per upsert statement (166 cases, 1 333 case events): one statement per row costs a statement's
+ * overhead per row and, for cases, makes the search index (FTS5, filled by a trigger) flush its pending terms
+ * once per statement, i.e. per row — an initial pull of 100 000 cases took 8 s instead of 3 s.
+ */
+const PARAMETERS_PER_STATEMENT = 8_000;
+
 export class RowWriter {
   private readonly upserts = new Map<string, Database.Statement>();
   private readonly deletes = new Map<string, Database.Statement>();
 
   constructor(private readonly sqlite: Database.Database) {}
 
-  private upsertFor(table: SyncedTable): Database.Statement {
-    let statement = this.upserts.get(table.local);
+  /** Upserts `count` rows at once, with the values of `table.columns` for each row in turn. */
+  private upsertFor(table: SyncedTable, count: number): Database.Statement {
+    const cacheKey = `${table.local}:${count}`;
+    let statement = this.upserts.get(cacheKey);
     if (!statement) {
       const columns = [...table.columns];
       const updates = columns.filter((c) => !table.key.includes(c)).map((c) => `${c} = excluded.${c}`);
@@ -58,12 +67,12 @@ export class RowWriter {
         columns.push('pending_seq');
         updates.push('pending_seq = NULL');
       }
-      const values = columns.map((c) => (c === 'pending_seq' ? 'NULL' : `@${c}`));
+      const tuple = `(${columns.map((c) => (c === 'pending_seq' ? 'NULL' : '?')).join(', ')})`;
       statement = this.sqlite.prepare(
-        `INSERT INTO ${table.local} (${columns.join(', ')}) VALUES (${values.join(', ')})
+        `INSERT INTO ${table.local} (${columns.join(', ')}) VALUES ${Array.from({ length: count }, () => tuple).join(', ')}
          ON CONFLICT (${table.key.join(', ')}) DO ${updates.length > 0 ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`,
       );
-      this.upserts.set(table.local, statement);
+      this.upserts.set(cacheKey, statement);
     }
     return statement;
   }
@@ -79,23 +88,49 @@ export class RowWriter {
     return statement;
   }
 
-  /** Must run inside the caller's transaction. */
-  write(table: SyncedTable, rows: readonly Row[]): void {
-    const upsert = this.upsertFor(table);
-    for (const row of rows) {
-      checkRow(table, row);
-      const values: Record<string, unknown> = {};
-      for (const column of table.columns) values[column] = toSqliteValue(row[column]);
-      if (table.tombstones && row.deleted === true) {
-        this.deleteFor(table).run(Object.fromEntries(table.key.map((k) => [k, values[k]])));
+  private upsertOne(table: SyncedTable, row: Row): void {
+    try {
+      this.upsertFor(table, 1).run(table.columns.map((column) => toSqliteValue(row[column])));
+    } catch (error) {
+      const key = table.key.map((k) => String(row[k])).join('/');
+      throw new MalformedRowError(table.local, key, (error as Error).message);
+    }
+  }
+
+  /** As many rows per statement as the parameters allow; a statement that fails is retried row by row. */
+  private upsertMany(table: SyncedTable, rows: readonly Row[]): void {
+    const perStatement = Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / table.columns.length));
+    for (let from = 0; from < rows.length; from += perStatement) {
+      const to = Math.min(rows.length, from + perStatement);
+      if (to - from === 1) {
+        this.upsertOne(table, rows[from]);
         continue;
       }
+      const values: unknown[] = [];
+      for (let i = from; i < to; i++) {
+        for (const column of table.columns) values.push(toSqliteValue(rows[i][column]));
+      }
       try {
-        upsert.run(values);
-      } catch (error) {
-        const key = table.key.map((k) => String(row[k])).join('/');
-        throw new MalformedRowError(table.local, key, (error as Error).message);
+        this.upsertFor(table, to - from).run(values);
+      } catch {
+        // The failed statement changed nothing; row by row, the row at fault throws with its key.
+        for (let i = from; i < to; i++) this.upsertOne(table, rows[i]);
       }
     }
+  }
+
+  /** Must run inside the caller's transaction. */
+  write(table: SyncedTable, rows: readonly Row[]): void {
+    for (const row of rows) checkRow(table, row);
+    // In the order given: runs of upserts batched, each tombstone deleted where it stands.
+    let run: Row[] = [];
+    for (const row of rows) {
+      if (table.tombstones && row.deleted === true) {
+        this.upsertMany(table, run);
+        run = [];
+        this.deleteFor(table).run(Object.fromEntries(table.key.map((k) => [k, toSqliteValue(row[k])])));
+      } else run.push(row);
+    }
+    this.upsertMany(table, run);
   }
 }

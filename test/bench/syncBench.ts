@@ -1,0 +1,234 @@
+// What syncing with the central PostgreSQL costs, on a central database of its own (created here, seeded once with
+// the demo generator and vacuumed, dropped at the end). Every client is a real core in this process.
+//   sync.initial_100k_s             an empty cache filled from scratch: from starting the client until its engine is
+//                                   idle, with the progress it reports printed every second (a second client's
+//                                   initial pull, later, is printed as sync.initial_second_client_s);
+//   sync.pull_100_changes_ms        100 cases changed centrally (one UPDATE as the admin), then one pullChanges by an
+//                                   idle client whose engine is stopped: pull + apply only (median; p95 of 20 rounds);
+//   sync.live_latency_p95_ms        two running engines: client A's `case.addNote` until the note's row is in client
+//                                   B's SQLite (polled every 2 ms; 30 samples; p50 too);
+//   queue.central_over_local_ratio  the queue's filter and search mix (coreBench.ts) as SQL on PostgreSQL over loopback
+//                                   (centralQueue.ts) against `queue.list` on the cache, interleaved in one run: the
+//                                   ratio of the p95s, and both p95s (search alone too).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type pg from 'pg';
+import { osloDate } from '../../electron/core/clock';
+import { Random } from '../../electron/core/demo/random';
+import { connectCentral } from '../../electron/core/sync/centralConnection';
+import { pullChanges } from '../../electron/core/sync/pullChanges';
+import type { QueueFilters, QueueListInput, SyncStatusView } from '../../electron/shared/contract';
+import { createTestDatabase } from '../support/postgres';
+import { removeClientFiles, seedCentral, startClient, type Client } from '../support/syncClients';
+import { centralQueueList, createCentralSearchIndex } from './centralQueue';
+import { DEFAULT_FILTERS, FILTER_MIX, SEARCH_MIX } from './coreBench';
+import { percentile, round, type BenchResult } from './stats';
+
+/** As the app runs: changes arrive by LISTEN/NOTIFY; the poll is only a safety net. */
+const ENGINE = { pollIntervalMs: 15_000 };
+const PULL_ROUNDS = 20;
+const LIVE_SAMPLES = 30;
+const QUEUE_RUNS = 200;
+
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+
+async function ok<T>(result: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
+  const settled = await result;
+  if (!settled.ok) throw new Error(`call failed: ${JSON.stringify(settled.error)}`);
+  return settled.value as T;
+}
+
+/** The bench must end: a sync that never goes idle fails it, saying what it was waiting for. */
+async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Timed out after ${ms / 1000} s waiting for ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const idle = (client: Client, ms = 30_000) => within(ms, `${client.login} to be idle`, client.core.central!.engine.whenIdle());
+
+async function centralCount(admin: pg.Client, table: string): Promise<number> {
+  return (await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
+}
+
+/** A client with an empty cache, from start until its engine is idle; prints the progress it reports. */
+async function initialPull(
+  db: Awaited<ReturnType<typeof createTestDatabase>>,
+  name: string,
+): Promise<{ client: Client; ms: number; progressShown: number }> {
+  const login = await db.createLogin(name, 'case_handler');
+  const directory = mkdtempSync(path.join(tmpdir(), `desk-bench-${name}-`));
+  const started = performance.now();
+  const client = await startClient(db, name, 'case_handler', ENGINE, { login, directory });
+  let progressShown = 0;
+  const show = async () => {
+    const status = await ok<SyncStatusView>(client.core.dispatch('sync.status', {}));
+    if (status.mode !== 'central') return;
+    const after = `after ${seconds(performance.now() - started)} s`;
+    if (status.progress) {
+      progressShown++;
+      const { done, total } = status.progress;
+      const percent = total > 0 ? Math.round((100 * done) / total) : 0;
+      console.log(`  ${name}: ${status.state} ${done} / ${total} (${percent} %) ${after}`);
+    } else console.log(`  ${name}: ${status.state}${status.reason ? ` (${status.reason}: ${status.detail ?? ''})` : ''} ${after}`);
+  };
+  const timer = setInterval(() => void show(), 1_000);
+  try {
+    await idle(client, 300_000);
+  } finally {
+    clearInterval(timer);
+  }
+  return { client, ms: performance.now() - started, progressShown };
+}
+
+/** The rows the client's cache holds equal the central database's (counts of the big tables). */
+async function checkFilled(client: Client, admin: pg.Client): Promise<void> {
+  for (const table of ['cases', 'case_events', 'attachments', 'notes']) {
+    const local = (client.core.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const central = await centralCount(admin, table);
+    if (local !== central) throw new Error(`${client.login}: ${table} has ${local} rows in the cache, ${central} centrally`);
+  }
+}
+
+export async function benchSync(cases: number, report: (result: BenchResult) => void): Promise<void> {
+  const db = await createTestDatabase('bench_sync');
+  const clients: Client[] = [];
+  let admin: pg.Client | null = null;
+  const connections: pg.Client[] = [];
+  try {
+    console.log(`\nSeeding a central PostgreSQL database (${db.databaseName}) with ${cases} cases …`);
+    const seeding = performance.now();
+    await seedCentral(db, cases);
+    admin = await connectCentral(db.adminUrl);
+    const rows = (await admin.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM case_events) + (SELECT count(*) FROM attachments)
+            + (SELECT count(*) FROM notes) AS n`,
+    )).rows[0].n;
+    console.log(`  seeded in ${seconds(performance.now() - seeding)} s: ${cases} cases, ${rows} rows with their events, attachments and notes`);
+    // As a central database that has been in use: vacuumed, so the first reader does not pay for setting the
+    // hint bits of a million freshly loaded rows (autovacuum would have done this long before anyone synced).
+    const vacuuming = performance.now();
+    await admin.query('VACUUM (ANALYZE)');
+    console.log(`  vacuumed in ${seconds(performance.now() - vacuuming)} s`);
+
+    // 1. An empty cache pulls everything.
+    console.log('Initial pull into an empty cache …');
+    const first = await initialPull(db, 'bianca');
+    clients.push(first.client);
+    const b = first.client;
+    await checkFilled(b, admin);
+    report({ name: 'sync.initial_100k_s', value: round(first.ms / 1000, 1), unit: 's' });
+    if (first.progressShown === 0) console.log('  (over before the first progress report)');
+
+    // 2. 100 cases changed centrally; the idle client pulls them (its engine stopped: only pull + apply is timed).
+    await b.core.central!.engine.stop();
+    const pullConnection = await connectCentral(db.urlFor(b.login));
+    connections.push(pullConnection);
+    const random = new Random(2026);
+    const pullSamples: number[] = [];
+    for (let round = 0; round < PULL_ROUNDS; round++) {
+      const ids = new Set<number>();
+      while (ids.size < 100) ids.add(1 + Math.floor(random.next() * cases));
+      await admin.query('UPDATE cases SET free_text = $1 WHERE id = ANY($2::bigint[])', [`Benk, runde ${round}`, [...ids]]);
+      const start = performance.now();
+      const pulled = await pullChanges(pullConnection, b.core.context);
+      pullSamples.push(performance.now() - start);
+      if (pulled.rows !== 100) throw new Error(`round ${round}: pulled ${pulled.rows} rows, expected 100`);
+      b.core.context.casesChanged(pulled.changedCases === 'all' ? 'all' : [...pulled.changedCases]);
+    }
+    report({ name: 'sync.pull_100_changes_ms', value: round(percentile(pullSamples, 50)), unit: 'ms' }); // the median of the rounds
+    report({ name: 'sync.pull_100_changes_p95_ms', value: round(percentile(pullSamples, 95)), unit: 'ms' });
+
+    // 3. The queue's filters and searches: PostgreSQL over loopback against the cache, interleaved in one run.
+    console.log('Central search index for the queue comparison …');
+    await createCentralSearchIndex(admin);
+    const queueConnection = await connectCentral(db.urlFor(b.login));
+    connections.push(queueConnection);
+    const viewer = { userId: b.login, today: osloDate(new Date()) };
+    const mix: QueueFilters[] = [
+      ...FILTER_MIX.map((filters) => ({ ...DEFAULT_FILTERS, ...filters })),
+      ...SEARCH_MIX.map((search) => ({ ...DEFAULT_FILTERS, statuses: [], search })),
+    ];
+    const local = (filters: QueueFilters) => {
+      const input: QueueListInput = { filters, offset: 0, limit: 100 };
+      return ok<{ total: number }>(b.core.dispatch('queue.list', input));
+    };
+    // The same answers on both sides, or the comparison means nothing. (Searches could differ a little where
+    // FTS5's and PostgreSQL's tokenisers split a word differently; on the demo data they agree.)
+    for (const filters of mix) {
+      const [mine, theirs] = [await local(filters), await centralQueueList(queueConnection, filters, viewer)];
+      if (mine.total === theirs.total) continue;
+      const problem = `queue totals differ for ${JSON.stringify(filters)}: cache ${mine.total}, central ${theirs.total}`;
+      if (!filters.search) throw new Error(problem);
+      console.log(`  note: ${problem}`);
+    }
+    const samples = { local: [] as number[], central: [] as number[], localSearch: [] as number[], centralSearch: [] as number[] };
+    for (let i = 0; i < QUEUE_RUNS; i++) {
+      const filters = mix[i % mix.length];
+      let start = performance.now();
+      await local(filters);
+      const localMs = performance.now() - start;
+      start = performance.now();
+      await centralQueueList(queueConnection, filters, viewer);
+      const centralMs = performance.now() - start;
+      samples.local.push(localMs);
+      samples.central.push(centralMs);
+      if (filters.search) {
+        samples.localSearch.push(localMs);
+        samples.centralSearch.push(centralMs);
+      }
+    }
+    const centralP95 = percentile(samples.central, 95);
+    const localP95 = percentile(samples.local, 95);
+    report({ name: 'queue.central_p95_ms', value: round(centralP95), unit: 'ms' });
+    report({ name: 'queue.local_p95_ms', value: round(localP95), unit: 'ms' });
+    report({ name: 'queue.central_over_local_ratio', value: round(centralP95 / localP95, 1), unit: '×' });
+    report({ name: 'queue.central_search_p95_ms', value: round(percentile(samples.centralSearch, 95)), unit: 'ms' });
+    report({ name: 'queue.local_search_p95_ms', value: round(percentile(samples.localSearch, 95)), unit: 'ms' });
+
+    // 4. Live: two clients with running engines; a note committed by A until its row is in B's cache.
+    console.log('A second client, and live notes between the two …');
+    const second = await initialPull(db, 'aksel');
+    clients.push(second.client);
+    const a = second.client;
+    report({ name: 'sync.initial_second_client_s', value: round(second.ms / 1000, 1), unit: 's' });
+    await b.close();
+    clients.splice(clients.indexOf(b), 1);
+    const bRestarted = await startClient(db, 'bianca', 'case_handler', ENGINE, { login: b.login, directory: b.directory });
+    clients.push(bRestarted);
+    await idle(bRestarted);
+    const seen = bRestarted.core.database.sqlite.prepare('SELECT 1 FROM notes WHERE case_id = ? AND body = ?');
+    const liveSamples: number[] = [];
+    for (let i = 0; i < LIVE_SAMPLES + 3; i++) {
+      const caseId = 1 + Math.floor(random.next() * cases);
+      const body = `Live-notat ${i} ${Date.now()}`;
+      const start = performance.now();
+      await ok(a.core.dispatch('case.addNote', { caseId, body }));
+      const until = start + 10_000;
+      while (!seen.get(caseId, body)) {
+        if (performance.now() > until) throw new Error(`note ${i} did not reach the other client within 10 s`);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      if (i >= 3) liveSamples.push(performance.now() - start); // the first few warm the statements up
+      await Promise.all([idle(a), idle(bRestarted)]);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    report({ name: 'sync.live_latency_p50_ms', value: round(percentile(liveSamples, 50)), unit: 'ms' });
+    report({ name: 'sync.live_latency_p95_ms', value: round(percentile(liveSamples, 95)), unit: 'ms' });
+  } finally {
+    for (const connection of connections) await connection.end().catch(() => undefined);
+    await admin?.end().catch(() => undefined);
+    for (const client of clients) {
+      await client.close().catch(() => undefined);
+      removeClientFiles(client);
+    }
+    await db.drop();
+  }
+}
