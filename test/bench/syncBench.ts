@@ -79,9 +79,13 @@ async function initialPull(
       console.log(`  ${name}: ${status.state} ${done} / ${total} (${percent} %) ${after}`);
     } else console.log(`  ${name}: ${status.state}${status.reason ? ` (${status.reason}: ${status.detail ?? ''})` : ''} ${after}`);
   };
-  const timer = setInterval(() => void show(), 1_000);
+  const timer = setInterval(() => void show().catch(() => undefined), 1_000);
   try {
     await idle(client, 300_000);
+  } catch (error) {
+    await client.close().catch(() => undefined);
+    removeClientFiles(client);
+    throw error;
   } finally {
     clearInterval(timer);
   }
@@ -133,14 +137,14 @@ export async function benchSync(cases: number, report: (result: BenchResult) => 
     connections.push(pullConnection);
     const random = new Random(2026);
     const pullSamples: number[] = [];
-    for (let round = 0; round < PULL_ROUNDS; round++) {
+    for (let pass = 0; pass < PULL_ROUNDS; pass++) {
       const ids = new Set<number>();
-      while (ids.size < 100) ids.add(1 + Math.floor(random.next() * cases));
-      await admin.query('UPDATE cases SET free_text = $1 WHERE id = ANY($2::bigint[])', [`Benk, runde ${round}`, [...ids]]);
+      while (ids.size < Math.min(100, cases)) ids.add(1 + Math.floor(random.next() * cases));
+      await admin.query('UPDATE cases SET free_text = $1 WHERE id = ANY($2::bigint[])', [`Benk, runde ${pass}`, [...ids]]);
       const start = performance.now();
       const pulled = await pullChanges(pullConnection, b.core.context);
       pullSamples.push(performance.now() - start);
-      if (pulled.rows !== 100) throw new Error(`round ${round}: pulled ${pulled.rows} rows, expected 100`);
+      if (pulled.rows !== ids.size) throw new Error(`round ${pass}: pulled ${pulled.rows} rows, expected ${ids.size}`);
       b.core.context.casesChanged(pulled.changedCases === 'all' ? 'all' : [...pulled.changedCases]);
     }
     report({ name: 'sync.pull_100_changes_ms', value: round(percentile(pullSamples, 50)), unit: 'ms' }); // the median of the rounds
