@@ -85,7 +85,6 @@ export async function pushOutbox(client: pg.Client, core: CoreContext, options: 
     )
     .all(core.clientId, options.limit ?? 200) as OutboxRow[];
   const result: PushResult = { applied: 0, refused: [] };
-  const settledCases = new Set<number>();
   for (const row of rows) {
     const entry: OutboxEntry = {
       seq: row.seq,
@@ -97,36 +96,40 @@ export async function pushOutbox(client: pg.Client, core: CoreContext, options: 
     };
     const verdict = await applyCentrally(client, core.clientId, entry);
     await options.afterCentralCommit?.(entry.seq);
-    if (entry.caseId !== null) settledCases.add(entry.caseId);
-    if (verdict.outcome === 'applied') {
-      sqlite.prepare("UPDATE outbox SET state = 'applied' WHERE seq = ?").run(entry.seq);
-      result.applied++;
-      continue;
-    }
-    sqlite.transaction(() => {
-      sqlite.prepare("UPDATE outbox SET state = 'rejected', rejection = ? WHERE seq = ?").run(verdict.reason, entry.seq);
-      dropOptimisticRows(sqlite, [entry.seq]);
+    // The server's row is read before the verdict is recorded, and both land in one local transaction: an
+    // outage between them leaves the entry pending (to be asked again), never settled on a stale local row.
+    const serverRows = entry.caseId === null ? [] : await fetchCaseRows(client, [entry.caseId]);
+    core.sqlite.transaction(() => {
+      if (verdict.outcome === 'applied') {
+        sqlite.prepare("UPDATE outbox SET state = 'applied' WHERE seq = ?").run(entry.seq);
+      } else {
+        sqlite.prepare("UPDATE outbox SET state = 'rejected', rejection = ? WHERE seq = ?").run(verdict.reason, entry.seq);
+        dropOptimisticRows(sqlite, [entry.seq]);
+      }
+      if (entry.caseId !== null) restoreCase(core, entry.caseId, serverRows);
     })();
-    result.refused.push({ seq: entry.seq, reason: verdict.reason });
+    if (entry.caseId !== null) core.casesChanged([entry.caseId]);
+    if (verdict.outcome === 'applied') result.applied++;
+    else result.refused.push({ seq: entry.seq, reason: verdict.reason });
   }
-  await restoreCases(client, core, settledCases);
   return result;
 }
 
-/**
- * After changes were settled: the cases as the server has them, with this client's still-pending changes on
- * top. A refused change is thereby rolled back; an applied one may have had a different effect centrally than
- * locally (a claim that had lapsed), and the server's row is the one that counts.
- */
-async function restoreCases(client: pg.Client, core: CoreContext, caseIds: ReadonlySet<number>): Promise<void> {
-  if (caseIds.size === 0) return;
-  const table = SYNCED_TABLES.find((t) => t.local === 'cases')!;
-  const { rows } = await client.query(`SELECT ${table.columns.join(', ')} FROM cases WHERE id = ANY($1::bigint[])`, [
-    [...caseIds],
+const CASES_TABLE = SYNCED_TABLES.find((t) => t.local === 'cases')!;
+
+async function fetchCaseRows(client: pg.Client, caseIds: readonly number[]): Promise<Record<string, unknown>[]> {
+  const { rows } = await client.query(`SELECT ${CASES_TABLE.columns.join(', ')} FROM cases WHERE id = ANY($1::bigint[])`, [
+    caseIds,
   ]);
-  core.sqlite.transaction(() => {
-    new RowWriter(core.sqlite).write(table, rows);
-    rebaseCases(core, caseIds);
-  })();
-  core.casesChanged([...caseIds]);
+  return rows;
+}
+
+/**
+ * After a change was settled: the case as the server has it, with this client's still-pending changes on top.
+ * A refused change is thereby rolled back; an applied one may have had a different effect centrally than
+ * locally (a release of a claim that had lapsed), and the server's row is the one that counts.
+ */
+function restoreCase(core: CoreContext, caseId: number, serverRows: Record<string, unknown>[]): void {
+  new RowWriter(core.sqlite).write(CASES_TABLE, serverRows);
+  rebaseCases(core, new Set([caseId]));
 }
