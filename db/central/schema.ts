@@ -192,6 +192,13 @@ export const cases = pgTable(
     leaseUntil: instant('lease_until'),
     /** Fencing token: +1 on every grant of a claim; writes to the case must present the current one. */
     claimToken: id('claim_token').notNull().default(0),
+    // Casework (issue 4); JSON kept as text so that both sides compare it as written.
+    approvalConditions: text('approval_conditions').notNull().default('[]'),
+    decisionReason: text('decision_reason'),
+    completenessOverrides: text('completeness_overrides').notNull().default('{}'),
+    workRouting: text('work_routing').notNull().default('{}'),
+    supplementChanges: text('supplement_changes').notNull().default('[]'),
+    clockPausedOn: calendarDate('clock_paused_on'),
   },
   (t) => [
     uniqueIndex('cases_case_number').on(t.caseNumber),
@@ -285,3 +292,91 @@ export const appliedMutations = pgTable(
     check('applied_mutations_outcome', sql`${t.outcome} IN ('applied', 'rejected')`),
   ],
 );
+
+/** Messages for delivery to the portal; inserted by the person who wrote them (RLS), delivered by the integration. */
+export const outgoingMessages = pgTable(
+  'outgoing_messages',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: id('case_id').notNull().references(() => cases.id),
+    kind: text('kind').notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    items: text('items').notNull().default('[]'),
+    createdAt: instant('created_at').notNull().default(sql`now()`),
+    createdBy: text('created_by').notNull().default(sql`session_user`),
+    deliveryState: text('delivery_state').notNull().default('queued'),
+    deliveredAt: instant('delivered_at'),
+    version: version(),
+  },
+  (t) => [
+    index('outgoing_messages_case').on(t.caseId, t.createdAt),
+    index('outgoing_messages_version').on(t.version, t.id),
+    check('outgoing_messages_delivery', sql`${t.deliveryState} IN ('queued', 'delivered')`),
+  ],
+);
+
+export const dsbRegister = pgTable(
+  'dsb_register',
+  {
+    organisationNumber: text('organisation_number').primaryKey(),
+    name: text('name').notNull(),
+    registrationId: text('registration_id'),
+    status: text('status').notNull(),
+    asOf: calendarDate('as_of').notNull(),
+    version: version(),
+  },
+  (t) => [index('dsb_register_version').on(t.version, t.organisationNumber)],
+);
+
+export const companySettings = pgTable(
+  'company_settings',
+  {
+    key: text('key').primaryKey(),
+    value: text('value').notNull(),
+    version: version(),
+  },
+  (t) => [index('company_settings_version').on(t.version, t.key)],
+);
+
+export const completenessRules = pgTable(
+  'completeness_rules',
+  {
+    requestType: text('request_type').primaryKey(),
+    rules: text('rules').notNull(),
+    updatedAt: instant('updated_at').notNull().default(sql`now()`),
+    version: version(),
+  },
+  (t) => [index('completeness_rules_version').on(t.version, t.requestType)],
+);
+
+export const importQuarantine = pgTable(
+  'import_quarantine',
+  {
+    id: uuid('id').primaryKey(),
+    source: text('source').notNull(),
+    messageId: text('message_id'),
+    receivedAt: instant('received_at').notNull().default(sql`now()`),
+    raw: text('raw').notNull(),
+    reasons: text('reasons').notNull(),
+    state: text('state').notNull().default('open'),
+    resolvedAt: instant('resolved_at'),
+    resolvedBy: text('resolved_by'),
+    version: version(),
+  },
+  (t) => [
+    index('import_quarantine_state').on(t.state, t.receivedAt),
+    index('import_quarantine_version').on(t.version, t.id),
+    check('import_quarantine_state_known', sql`${t.state} IN ('open', 'ready', 'imported', 'discarded')`),
+  ],
+);
+
+/** Central only: every incoming message imported, so that a second import of it changes nothing. */
+export const incomingMessages = pgTable('incoming_messages', {
+  messageId: text('message_id').primaryKey(),
+  kind: text('kind').notNull(),
+  caseId: id('case_id').references(() => cases.id),
+  receivedAt: instant('received_at').notNull(),
+  importedAt: instant('imported_at').notNull().default(sql`now()`),
+});

@@ -126,6 +126,19 @@ export const cases = sqliteTable(
     claimedBy: text('claimed_by'),
     leaseUntil: text('lease_until'),
     claimToken: integer('claim_token').notNull().default(0),
+    // Casework (issue 4). JSON texts, as the central side keeps them (text, not jsonb: compared as written).
+    /** Conditions of an approval (e.g. "signert tilknytningsavtale"), a JSON array of strings. */
+    approvalConditions: text('approval_conditions').notNull().default('[]'),
+    /** Why the case was rejected or referred elsewhere, in words the installer reads. */
+    decisionReason: text('decision_reason'),
+    /** Completeness items a handler declared met: `{"<item>": {"reason", "by", "at"}}`. */
+    completenessOverrides: text('completeness_overrides').notNull().default('{}'),
+    /** Who does each kind of grid-side work: `{"<workKind>": {"performer", "supplierId", "by", "at"}}`. */
+    workRouting: text('work_routing').notNull().default('{}'),
+    /** Fields and attachments the last supplement changed, to highlight: a JSON array of field names. */
+    supplementChanges: text('supplement_changes').notNull().default('[]'),
+    /** The day the service clock stopped for the installer (request for information); null while it runs. */
+    clockPausedOn: text('clock_paused_on'),
   },
   (t) => [
     uniqueIndex('cases_case_number').on(t.caseNumber),
@@ -211,4 +224,78 @@ export const outbox = sqliteTable('outbox', {
   /** pending → applied | rejected; a rejected one is then reapplied (as a new entry) or dismissed by its author. */
   state: text('state', { enum: ['pending', 'applied', 'rejected', 'reapplied', 'dismissed'] }).notNull().default('pending'),
   rejection: text('rejection'),
+});
+
+/** Messages for delivery to the portal (requests for information, decisions, start approvals). */
+export const outgoingMessages = sqliteTable(
+  'outgoing_messages',
+  {
+    /** A UUID made where the message is written (as notes). */
+    id: text('id').primaryKey(),
+    caseId: integer('case_id').notNull().references(() => cases.id),
+    kind: text('kind').notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    /** The completeness items a request for information names, a JSON array of item codes. */
+    items: text('items').notNull().default('[]'),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    /** queued → delivered (by the portal integration). */
+    deliveryState: text('delivery_state').notNull().default('queued'),
+    deliveredAt: text('delivered_at'),
+    pendingSeq: integer('pending_seq'),
+  },
+  (t) => [index('outgoing_messages_case').on(t.caseId, t.createdAt)],
+);
+
+/** DSB's register of electrical businesses (Elvirksomhetsregisteret), as last loaded from its file. */
+export const dsbRegister = sqliteTable('dsb_register', {
+  organisationNumber: text('organisation_number').primaryKey(),
+  name: text('name').notNull(),
+  registrationId: text('registration_id'),
+  status: text('status').notNull(),
+  /** The day the register file said this (`YYYY-MM-DD`). */
+  asOf: text('as_of').notNull(),
+});
+
+/** Company practice as data: `{"key": JSON value}` (due days, auto-approval switches, …). */
+export const companySettings = sqliteTable('company_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** Completeness rules per request type, as data the grid company changes (JSON, see resources/rules). */
+export const completenessRules = sqliteTable('completeness_rules', {
+  requestType: text('request_type').primaryKey(),
+  rules: text('rules').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Incoming records that could not be imported: kept whole, with why, until fixed and imported again. */
+export const importQuarantine = sqliteTable(
+  'import_quarantine',
+  {
+    id: text('id').primaryKey(),
+    source: text('source').notNull(),
+    messageId: text('message_id'),
+    receivedAt: text('received_at').notNull(),
+    raw: text('raw').notNull(),
+    /** JSON array of `{"path", "code", "message"}`. */
+    reasons: text('reasons').notNull(),
+    /** open → ready (fixed, waiting for re-import) → imported | discarded. */
+    state: text('state').notNull().default('open'),
+    resolvedAt: text('resolved_at'),
+    resolvedBy: text('resolved_by'),
+  },
+  (t) => [index('import_quarantine_state').on(t.state, t.receivedAt)],
+);
+
+/** Every incoming message imported, by its portal id: a second import of the same message changes nothing. */
+export const incomingMessages = sqliteTable('incoming_messages', {
+  messageId: text('message_id').primaryKey(),
+  kind: text('kind').notNull(),
+  caseId: integer('case_id'),
+  receivedAt: text('received_at').notNull(),
+  importedAt: text('imported_at').notNull(),
 });

@@ -6,7 +6,8 @@ export const CASE_COLUMNS = [
   'expected_energy_kwh', 'ev_charging_a', 'unit_count', 'metering_point_ids', 'meter_numbers', 'has_production',
   'production_kw', 'inverter', 'battery_kwh', 'owner_name', 'owner_id_kind', 'owner_national_id',
   'owner_organisation_number', 'owner_email', 'owner_phone', 'installer_id', 'installer_contact',
-  'wanted_start_date', 'wanted_connection_date', 'free_text', 'updated_at', 'version',
+  'wanted_start_date', 'wanted_connection_date', 'free_text', 'updated_at', 'version', 'approval_conditions',
+  'decision_reason', 'completeness_overrides', 'work_routing', 'supplement_changes', 'clock_paused_on',
 ] as const;
 
 /** Who holds the case's claim (central mode); written only by the central database's claim functions. */

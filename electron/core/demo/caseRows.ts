@@ -123,6 +123,8 @@ export class CaseRowFactory {
       owner.name, owner.idKind, owner.nationalId, owner.organisationNumber, owner.email, owner.phone,
       request.installer.id, request.installerContact, request.wantedStartDate, request.wantedConnectionDate,
       request.freeText, isoOfMs(life.updatedAt), life.version,
+      // approval_conditions, decision_reason, completeness_overrides, work_routing, supplement_changes, clock_paused_on
+      '[]', null, '{}', '{}', '[]', null,
     ];
     return {
       caseRow,

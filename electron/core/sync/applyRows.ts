@@ -62,8 +62,8 @@ export class RowWriter {
     if (!statement) {
       const columns = [...table.columns];
       const updates = columns.filter((c) => !table.key.includes(c)).map((c) => `${c} = excluded.${c}`);
-      // A note that arrives from the central side is final: it no longer waits for an outbox entry.
-      if (table.local === 'notes') {
+      // A row that arrives from the central side is final: it no longer waits for an outbox entry.
+      if (table.local === 'notes' || table.local === 'outgoing_messages') {
         columns.push('pending_seq');
         updates.push('pending_seq = NULL');
       }

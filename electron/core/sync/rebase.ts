@@ -19,6 +19,7 @@ export function dropOptimisticRows(sqlite: Database.Database, seqs: readonly num
   const list = JSON.stringify(seqs);
   sqlite.prepare('DELETE FROM case_events WHERE pending_seq IN (SELECT value FROM json_each(?))').run(list);
   sqlite.prepare('DELETE FROM notes WHERE pending_seq IN (SELECT value FROM json_each(?))').run(list);
+  sqlite.prepare('DELETE FROM outgoing_messages WHERE pending_seq IN (SELECT value FROM json_each(?))').run(list);
 }
 
 /** Re-applies the still-pending changes of these cases on top of their current (server) rows. */
@@ -55,6 +56,8 @@ export function dropSettledOptimisticRows(sqlite: Database.Database): void {
         `SELECT DISTINCT pending_seq AS seq FROM case_events WHERE pending_seq IS NOT NULL
            AND pending_seq IN (SELECT seq FROM outbox WHERE state != 'pending')
          UNION SELECT DISTINCT pending_seq FROM notes WHERE pending_seq IS NOT NULL
+           AND pending_seq IN (SELECT seq FROM outbox WHERE state != 'pending')
+         UNION SELECT DISTINCT pending_seq FROM outgoing_messages WHERE pending_seq IS NOT NULL
            AND pending_seq IN (SELECT seq FROM outbox WHERE state != 'pending')`,
       )
       .all() as { seq: number }[]

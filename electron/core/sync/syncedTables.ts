@@ -53,4 +53,30 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   },
   { central: 'case_events', local: 'case_events', key: ['id'], columns: ['id', 'case_id', 'at', 'actor_id', 'kind', 'data'] },
   { central: 'notes', local: 'notes', key: ['id'], columns: ['id', 'case_id', 'author_id', 'at', 'body'] },
+  {
+    central: 'outgoing_messages',
+    local: 'outgoing_messages',
+    key: ['id'],
+    columns: ['id', 'case_id', 'kind', 'recipient', 'subject', 'body', 'items', 'created_at', 'created_by',
+      'delivery_state', 'delivered_at'],
+  },
+  {
+    central: 'dsb_register',
+    local: 'dsb_register',
+    key: ['organisation_number'],
+    columns: ['organisation_number', 'name', 'registration_id', 'status', 'as_of'],
+  },
+  { central: 'company_settings', local: 'company_settings', key: ['key'], columns: ['key', 'value'] },
+  {
+    central: 'completeness_rules',
+    local: 'completeness_rules',
+    key: ['request_type'],
+    columns: ['request_type', 'rules', 'updated_at'],
+  },
+  {
+    central: 'import_quarantine',
+    local: 'import_quarantine',
+    key: ['id'],
+    columns: ['id', 'source', 'message_id', 'received_at', 'raw', 'reasons', 'state', 'resolved_at', 'resolved_by'],
+  },
 ];

@@ -1,34 +1,76 @@
-// Which status may follow which, and who may move a case. The casework issue refines this into the full
-// state machine with named mutations per transition; the table is data so that the refinement stays local.
+// The life of a case: every change of status is a named action with the statuses it may start from, the one it
+// leads to, and who may take it. Actions taken by the system (an import, a rule, the billing file) are not
+// offered to people. Nothing else moves a case: the mutations are made from this table.
 import type { CaseStatus, UserRole } from './domain';
 
-const TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
-  new: ['in_review', 'waiting_for_info', 'rejected'],
-  in_review: ['waiting_for_info', 'approved', 'rejected'],
-  waiting_for_info: ['in_review', 'rejected'],
-  approved: ['offer_sent', 'completion_reported'],
-  rejected: ['in_review', 'closed'],
-  offer_sent: ['offer_accepted', 'approved', 'closed'],
-  offer_accepted: ['invoice_sent'],
-  invoice_sent: ['paid'],
-  paid: ['completion_reported'],
-  completion_reported: ['meter_mounted'],
-  meter_mounted: ['metering_point_registered'],
-  metering_point_registered: ['closed'],
-  closed: [],
-};
+type Actor = UserRole | 'system';
+const PEOPLE: readonly Actor[] = ['case_handler', 'supervisor'];
+const SYSTEM: readonly Actor[] = ['system'];
 
-/** Moving to these needs a reason the installer or owner can read. */
-export const STATUSES_REQUIRING_REASON: readonly CaseStatus[] = ['rejected'];
+export interface CaseAction {
+  from: readonly CaseStatus[];
+  to: CaseStatus;
+  by: readonly Actor[];
+  /** The action must say why, in words the installer or owner can read. */
+  needsReason?: boolean;
+}
 
+export const CASE_ACTIONS = {
+  startReview: { from: ['new'], to: 'in_review', by: PEOPLE },
+  requestInformation: { from: ['new', 'in_review'], to: 'waiting_for_info', by: PEOPLE },
+  receiveSupplement: { from: ['waiting_for_info'], to: 'in_review', by: SYSTEM },
+  approve: { from: ['in_review'], to: 'approved', by: PEOPLE },
+  /** A rule the grid company switched on (simple work at a metering point that passes every check). */
+  approveByRule: { from: ['new'], to: 'approved', by: SYSTEM },
+  reject: { from: ['new', 'in_review', 'waiting_for_info'], to: 'rejected', by: PEOPLE, needsReason: true },
+  reopen: { from: ['rejected'], to: 'in_review', by: PEOPLE },
+  referToDeveloperProject: { from: ['new', 'in_review'], to: 'developer_project', by: PEOPLE, needsReason: true },
+  returnToNormalFlow: { from: ['developer_project'], to: 'in_review', by: PEOPLE },
+  sendOffer: { from: ['approved'], to: 'offer_sent', by: PEOPLE },
+  withdrawOffer: { from: ['offer_sent'], to: 'approved', by: PEOPLE, needsReason: true },
+  acceptOffer: { from: ['offer_sent'], to: 'offer_accepted', by: [...PEOPLE, 'system'] },
+  sendInvoice: { from: ['offer_accepted'], to: 'invoice_sent', by: [...PEOPLE, 'system'] },
+  registerPayment: { from: ['invoice_sent'], to: 'paid', by: [...PEOPLE, 'system'] },
+  /** Work without an investment contribution goes straight from approval to completion. */
+  receiveCompletionNotice: { from: ['approved', 'offer_accepted', 'paid'], to: 'completion_reported', by: SYSTEM },
+  receiveTerminationRequest: {
+    from: ['approved', 'offer_accepted', 'paid', 'meter_mounted', 'metering_point_registered'],
+    to: 'termination_requested',
+    by: SYSTEM,
+  },
+  registerMeterMounted: { from: ['completion_reported'], to: 'meter_mounted', by: PEOPLE },
+  registerMeteringPoint: { from: ['meter_mounted'], to: 'metering_point_registered', by: PEOPLE },
+  close: {
+    from: ['metering_point_registered', 'rejected', 'termination_requested', 'developer_project'],
+    to: 'closed',
+    by: PEOPLE,
+  },
+} as const satisfies Record<string, CaseAction>;
+
+export type CaseActionName = keyof typeof CASE_ACTIONS;
+export const CASE_ACTION_NAMES = Object.keys(CASE_ACTIONS) as CaseActionName[];
+
+export function canTakeAction(action: CaseActionName, from: CaseStatus, actor: Actor): boolean {
+  const rule: CaseAction = CASE_ACTIONS[action];
+  return rule.from.includes(from) && rule.by.includes(actor);
+}
+
+/** The actions a person with this role may take on a case in this status, in table order. */
+export function actionsFor(from: CaseStatus, role: UserRole): CaseActionName[] {
+  return CASE_ACTION_NAMES.filter((action) => canTakeAction(action, from, role));
+}
+
+/** Statuses a person may move a case to from here (any action leading there). */
 export function nextStatuses(from: CaseStatus, role: UserRole): readonly CaseStatus[] {
-  if (role === 'reader') return [];
-  return TRANSITIONS[from];
+  return [...new Set(actionsFor(from, role).map((action) => CASE_ACTIONS[action].to))];
 }
 
 export function canMoveCase(from: CaseStatus, to: CaseStatus, role: UserRole): boolean {
   return nextStatuses(from, role).includes(to);
 }
+
+/** Moving to these needs a reason the installer or owner can read. */
+export const STATUSES_REQUIRING_REASON: readonly CaseStatus[] = ['rejected', 'developer_project'];
 
 /** A case handler assigns to themself or releases their own case; a supervisor assigns anyone's. */
 export function canAssign(

@@ -26,6 +26,10 @@ export const CASE_STATUSES = [
   'meter_mounted',
   'metering_point_registered',
   'closed',
+  /** A developer's large project: recognised on import and taken out of the normal flow. */
+  'developer_project',
+  /** Construction power: its completion notice asks for the temporary installation to be terminated. */
+  'termination_requested',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
@@ -33,7 +37,8 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
  * Statuses in which the grid company's service clock runs: handling from completeness to the decision, and
  * meter mounting after the completion notice. In the others the case waits for someone else or is done.
  */
-export const CLOCK_RUNNING_STATUSES: readonly CaseStatus[] = ['new', 'in_review', 'completion_reported'];
+export const CLOCK_RUNNING_STATUSES: readonly CaseStatus[] = ['new', 'in_review', 'completion_reported',
+  'termination_requested'];
 
 export const BUILDING_USES = ['house', 'holiday_home', 'apartment_building', 'commercial', 'agriculture',
   'street_light', 'construction_power'] as const;
@@ -66,6 +71,27 @@ export const PREQUALIFICATION_CATEGORIES = [
 ] as const;
 export type PrequalificationCategory = (typeof PREQUALIFICATION_CATEGORIES)[number];
 
+/**
+ * Grid-side work a request can need (domain.md, "Installer check"). Which prequalification lets an installer do
+ * each, and which stays with the grid company, is in rules/gridWork.ts.
+ */
+export const GRID_WORK_KINDS = [
+  'service_cable_connection',
+  'direct_meter_mounting',
+  'transformer_meter_mounting',
+  'construction_power_connection',
+  'uninsulated_cabinet_work',
+] as const;
+export type GridWorkKind = (typeof GRID_WORK_KINDS)[number];
+
+/** Who does a piece of grid-side work. */
+export const WORK_PERFORMERS = ['installer', 'area_supplier', 'grid_company'] as const;
+export type WorkPerformer = (typeof WORK_PERFORMERS)[number];
+
+/** Messages stored for delivery to the portal. */
+export const OUTGOING_MESSAGE_KINDS = ['information_request', 'approval', 'rejection', 'start_approval'] as const;
+export type OutgoingMessageKind = (typeof OUTGOING_MESSAGE_KINDS)[number];
+
 export const USER_ROLES = ['case_handler', 'supervisor', 'reader'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
@@ -73,7 +99,8 @@ export const OWNER_ID_KINDS = ['national_id', 'organisation_number'] as const;
 export type OwnerIdKind = (typeof OWNER_ID_KINDS)[number];
 
 export const EVENT_KINDS = ['received', 'note_added', 'assigned', 'status_changed', 'attachment_added', 'claim_requested',
-  'claim_released'] as const;
+  'claim_released', 'completeness_overridden', 'completeness_reached', 'routing_decided', 'message_queued',
+  'supplement_received', 'completion_notice_received'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** The 25 municipalities of Agder (county 42). */

@@ -16,4 +16,6 @@ export const STATUS_COLOR: Record<CaseStatus, string> = {
   meter_mounted: 'cyan',
   metering_point_registered: 'lime',
   closed: 'gray',
+  developer_project: 'orange',
+  termination_requested: 'pink',
 };

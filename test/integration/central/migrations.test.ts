@@ -6,6 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CENTRAL_MIGRATIONS, CentralMigrationTamperedError, migrateCentral } from '../../../db/central/migrate';
+import { SYNCED_TABLES } from '../../../electron/core/sync/syncedTables';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
 
 let database: TestDatabase;
@@ -27,12 +28,14 @@ describe('central migrations', () => {
   it('apply to an empty database and create the tables, functions, triggers and group roles', async () => {
     const { applied, total } = await migrateCentral(admin);
     expect(applied).toEqual(['0000_initial', '0001_versions', '0002_roles_and_privileges', '0003_audit_trail', '0004_claims',
-      '0005_schema_version']);
-    expect(total).toBe(6);
+      '0005_schema_version', '0006_casework', '0007_casework_privileges_and_audit']);
+    expect(total).toBe(8);
 
     expect(await names("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).toEqual([
       'app_users', 'applied_mutations', 'area_supplier_municipalities', 'area_suppliers', 'attachment_blobs',
-      'attachments', 'case_events', 'cases', 'installers', 'municipalities', 'notes', 'prequalifications', 'sync_clock',
+      'attachments', 'case_events', 'cases', 'company_settings', 'completeness_rules', 'dsb_register',
+      'import_quarantine', 'incoming_messages', 'installers', 'municipalities', 'notes', 'outgoing_messages',
+      'prequalifications', 'sync_clock',
     ]);
     expect(await names(`SELECT proname AS name FROM pg_proc WHERE pronamespace = 'public'::regnamespace
       AND proname IN ('claim_case', 'renew_claim', 'release_case', 'fetch_next_case', 'desk_next_version') ORDER BY 1`))
@@ -43,8 +46,7 @@ describe('central migrations', () => {
     // Every synced table gets its version from the clock and announces commits.
     const versioned = await names(`SELECT DISTINCT c.relname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
       WHERE t.tgname = c.relname || '_set_version' ORDER BY 1`);
-    expect(versioned).toEqual(['app_users', 'area_supplier_municipalities', 'area_suppliers', 'attachments',
-      'case_events', 'cases', 'installers', 'municipalities', 'notes', 'prequalifications']);
+    expect(versioned).toEqual(SYNCED_TABLES.map((table) => table.central).sort());
     const withVersionIndex = await names(`SELECT DISTINCT tablename AS name FROM pg_indexes
       WHERE schemaname = 'public' AND indexname = tablename || '_version' ORDER BY 1`);
     expect(withVersionIndex).toEqual(versioned);
@@ -52,7 +54,7 @@ describe('central migrations', () => {
 
   it('apply nothing the second time', async () => {
     const before = await admin.query('SELECT count(*) FROM drizzle.__drizzle_migrations');
-    expect(await migrateCentral(admin)).toEqual({ applied: [], total: 6 });
+    expect(await migrateCentral(admin)).toEqual({ applied: [], total: 8 });
     expect((await admin.query('SELECT count(*) FROM drizzle.__drizzle_migrations')).rows).toEqual(before.rows);
   });
 
@@ -62,7 +64,7 @@ describe('central migrations', () => {
     expect(owned.rows).toEqual([]);
     const rls = await names(`SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace
       AND relrowsecurity ORDER BY 1`);
-    expect(rls).toEqual(['applied_mutations', 'cases', 'notes']);
+    expect(rls).toEqual(['applied_mutations', 'cases', 'notes', 'outgoing_messages']);
   });
 
   it('refuse a database whose applied migration was edited afterwards', async () => {
