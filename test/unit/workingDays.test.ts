@@ -101,3 +101,46 @@ describe('workingDaysBetween', () => {
     }
   });
 });
+
+describe('the calendar in other years', () => {
+  it('finds Easter early and late (2008 23 March, 2024 31 March, 2038 25 April)', () => {
+    expect(easterSunday(2008)).toBe('2008-03-23');
+    expect(easterSunday(2024)).toBe('2024-03-31');
+    expect(easterSunday(2025)).toBe('2025-04-20');
+    expect(easterSunday(2038)).toBe('2038-04-25');
+  });
+
+  it('jumps over Easter when it ends March (2024: Maundy Thursday 28 March to Easter Monday 1 April)', () => {
+    expect(addWorkingDays('2024-03-27', 1)).toBe('2024-04-02');
+    expect(workingDaysBetween('2024-03-22', '2024-04-05')).toBe(7);
+  });
+
+  it('counts 17 May once when Ascension falls on it (2007)', () => {
+    const holidays = norwegianPublicHolidays(2007);
+    expect(holidays.has('2007-05-17')).toBe(true);
+    expect(holidays.size).toBe(11);
+    expect(addWorkingDays('2007-05-16', 1)).toBe('2007-05-18');
+  });
+
+  it('handles Whit Monday in June (2038: 14 June) and a leap day', () => {
+    expect(isWorkingDay('2038-06-14')).toBe(false);
+    expect(addWorkingDays('2038-06-11', 1)).toBe('2038-06-15');
+    expect(addWorkingDays('2028-02-28', 1)).toBe('2028-02-29');
+  });
+
+  it('crosses year ends whatever weekday New Year falls on', () => {
+    // 2027-12-31 is a Friday; 2028-01-01 a Saturday (no extra day off in Norway).
+    expect(addWorkingDays('2027-12-31', 1)).toBe('2028-01-03');
+    // 2028-12-25/26 Monday/Tuesday; 2029-01-01 Monday.
+    expect(addWorkingDays('2028-12-22', 1)).toBe('2028-12-27');
+    expect(addWorkingDays('2028-12-29', 1)).toBe('2029-01-02');
+    expect(workingDaysBetween('2028-12-22', '2029-01-02')).toBe(4);
+  });
+
+  it('never lands a due date on a weekend or a holiday (2024–2030, 15 working days)', () => {
+    for (let day = 0; day < 7 * 365; day += 1) {
+      const start = new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);
+      expect(isWorkingDay(addWorkingDays(start, 15))).toBe(true);
+    }
+  });
+});
