@@ -101,7 +101,11 @@ async function checkFilled(client: Client, admin: pg.Client): Promise<void> {
   }
 }
 
-export async function benchSync(cases: number, report: (result: BenchResult) => void): Promise<void> {
+export async function benchSync(
+  cases: number,
+  report: (result: BenchResult) => void,
+  options: { initialOnly?: boolean } = {},
+): Promise<void> {
   const db = await createTestDatabase('bench_sync');
   const clients: Client[] = [];
   let admin: pg.Client | null = null;
@@ -130,6 +134,7 @@ export async function benchSync(cases: number, report: (result: BenchResult) => 
     await checkFilled(b, admin);
     report({ name: 'sync.initial_100k_s', value: round(first.ms / 1000, 1), unit: 's' });
     if (first.progressShown === 0) console.log('  (over before the first progress report)');
+    if (options.initialOnly) return;
 
     // 2. 100 cases changed centrally; the idle client pulls them (its engine stopped: only pull + apply is timed).
     await b.core.central!.engine.stop();

@@ -19,13 +19,15 @@ export async function centralSchemaIdentity(client: pg.Client): Promise<string> 
 export function resetCacheIfSchemaChanged(sqlite: Database.Database, identity: string): boolean {
   const known = readMeta(sqlite, SCHEMA_KEY);
   if (known === identity) return false;
+  // A cache filled by an app version that recorded no identity was filled from an unknown schema: reset it too.
+  const filled = known !== null || Number(readMeta(sqlite, 'sync.cursor') ?? 0) > 0 || Boolean(readMeta(sqlite, 'sync.progress'));
   sqlite.transaction(() => {
-    if (known !== null) {
+    if (filled) {
       for (const table of [...SYNCED_TABLES].reverse()) sqlite.prepare(`DELETE FROM ${table.local}`).run();
       writeMeta(sqlite, 'sync.cursor', '0');
       writeMeta(sqlite, 'sync.progress', '');
     }
     writeMeta(sqlite, SCHEMA_KEY, identity);
   })();
-  return known !== null;
+  return filled;
 }

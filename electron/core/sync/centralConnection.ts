@@ -50,6 +50,33 @@ const types = {
   },
 };
 
+const ISO_MILLISECONDS = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+/**
+ * A column rendered by the server as the JSON value the cache stores — what the type parsers above make of it:
+ * timestamps as `toISOString` text (to_char's MS truncates, as `isoTimestamp` does), JSON as its text, numbers
+ * as numbers, dates as `YYYY-MM-DD`. A pull asks for whole pages this way (one JSON text per page): parsing
+ * that is native work, while the row protocol costs JavaScript per value.
+ */
+export const CACHE_SHAPED_TYPE =
+  /^(smallint|integer|bigint|numeric(\(.*\))?|real|double precision|boolean|text|character varying(\(.*\))?|uuid|date|timestamp(\(\d\))? with(out)? time zone|jsonb?)$/;
+
+/** `type` as `format_type` names it; only for types CACHE_SHAPED_TYPE accepts. */
+export function cacheShapedColumn(column: string, type: string): string {
+  type = type.replace(/\(\d\)/, '');
+  switch (type) {
+    case 'timestamp with time zone':
+      return `to_char(${column} AT TIME ZONE 'UTC', ${ISO_MILLISECONDS})`;
+    case 'timestamp without time zone':
+      return `to_char(${column}, ${ISO_MILLISECONDS})`;
+    case 'json':
+    case 'jsonb':
+      return `${column}::text`;
+    default:
+      return column;
+  }
+}
+
 export function connectionConfig(credentials: CentralCredentials | string): pg.ClientConfig {
   const base: pg.ClientConfig =
     typeof credentials === 'string'

@@ -1,11 +1,15 @@
 // Central mode: the sync engine plus the operations that only the central database can grant — Fetch next
 // and claims — and the heartbeat that keeps held claims alive.
+import type pg from 'pg';
 import { AppFailure, type FetchNextResult, type MutationResult, type SyncStatusView } from '../../shared/contract';
 import type { CoreContext } from '../context';
 import { requestClaim } from '../mutations/claimMutations';
 import { runMutation } from '../mutations/runMutation';
 import type { QueueService } from '../queue/queueService';
+import { RowWriter } from './applyRows';
 import { classifyCentralError } from './centralErrors';
+import { rebaseCases } from './rebase';
+import { SYNCED_TABLES } from './syncedTables';
 import { pullChanges } from './pullChanges';
 import type { CentralCredentials } from './centralConnection';
 import { SyncEngine, type SyncEngineOptions } from './syncEngine';
@@ -15,9 +19,12 @@ export interface CentralOptions {
   /** The person's login role name: their user id. */
   userId: string;
   engine?: Partial<Omit<SyncEngineOptions, 'credentials' | 'onCasesChanged'>>;
+  /** How often held claims are renewed (a lease lasts 5 minutes). */
+  heartbeatMs?: number;
 }
 
 const HEARTBEAT_MS = 60_000;
+const CASES_TABLE = SYNCED_TABLES.find((t) => t.local === 'cases')!;
 
 function describeServer(credentials: CentralOptions['credentials']): string {
   if (typeof credentials !== 'string') return `${credentials.user}@${credentials.host}:${credentials.port}/${credentials.database}`;
@@ -45,7 +52,7 @@ export class CentralSession {
       credentials: options.credentials,
       onCasesChanged: (ids) => queue.casesChanged(ids),
     });
-    this.heartbeat = setInterval(() => void this.renewClaims(), HEARTBEAT_MS);
+    this.heartbeat = setInterval(() => void this.renewClaims(), options.heartbeatMs ?? HEARTBEAT_MS);
     this.heartbeat.unref?.();
   }
 
@@ -98,10 +105,33 @@ export class CentralSession {
     if (held.length === 0) return;
     await this.engine
       .online(async (client) => {
-        for (const { id, claim_token } of held) await client.query('SELECT renew_claim($1, $2)', [id, claim_token]);
+        const lost: number[] = [];
+        // One claim that is gone must not keep the others from being renewed.
+        for (const { id, claim_token } of held) {
+          try {
+            await client.query('SELECT renew_claim($1, $2)', [id, claim_token]);
+          } catch (error) {
+            if (classifyCentralError(error).kind !== 'refused') throw error;
+            lost.push(id);
+          }
+        }
+        if (lost.length > 0) await this.refreshCases(client, lost);
       })
-      .catch(() => undefined); // a lapsed claim shows as lapsed after the next pull
+      .catch(() => undefined); // offline: the claims are renewed at the next beat, or lapse
     this.engine.nudge();
+  }
+
+  /**
+   * A claim the server no longer grants (lapsed, or taken over) must not go on showing as held until some later
+   * pull happens to bring the case: its row as the server has it now, with this client's pending changes on top.
+   */
+  private async refreshCases(client: pg.Client, caseIds: number[]): Promise<void> {
+    const { rows } = await client.query(`SELECT ${CASES_TABLE.columns.join(', ')} FROM cases WHERE id = ANY($1::bigint[])`, [caseIds]);
+    this.core.sqlite.transaction(() => {
+      new RowWriter(this.core.sqlite).write(CASES_TABLE, rows);
+      rebaseCases(this.core, new Set(caseIds));
+    })();
+    this.core.casesChanged(caseIds);
   }
 
   private asAppFailure(error: unknown): unknown {

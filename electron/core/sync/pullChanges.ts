@@ -5,6 +5,7 @@
 import type pg from 'pg';
 import type { CoreContext } from '../context';
 import { RowWriter } from './applyRows';
+import { CACHE_SHAPED_TYPE, cacheShapedColumn } from './centralConnection';
 import { dropSettledOptimisticRows, rebaseCases } from './rebase';
 import { SYNCED_TABLES, type SyncedTable } from './syncedTables';
 import { readSyncState, writeSyncState, type PullProgress } from './syncState';
@@ -22,16 +23,66 @@ export interface PullOptions {
   afterPage?: (table: string, rows: number) => void;
 }
 
-const DEFAULT_PAGE = 5_000;
+const DEFAULT_PAGE = 10_000;
 const CASE_ID_COLUMN: Record<string, string> = { cases: 'id', attachments: 'case_id', case_events: 'case_id', notes: 'case_id' };
+/** PostgreSQL functions take at most 100 arguments: wider rows are built from several arrays. */
+const ARRAY_ARGUMENTS = 90;
 
-function pageQuery(table: SyncedTable, resume: boolean, pageSize: number): string {
-  const columns = [...table.columns.filter((c) => c !== 'version'), 'version', ...(table.tombstones ? ['deleted'] : [])];
+type Row = Record<string, unknown>;
+
+const selectedColumns = (table: SyncedTable) => [
+  ...table.columns.filter((c) => c !== 'version'),
+  'version',
+  ...(table.tombstones ? ['deleted'] : []),
+];
+
+/**
+ * One page of a table: rows with versions in (cursor, target], after the last (version, key…) applied.
+ * Where every column has a type the server can render as the cache stores it, the page comes as one JSON text.
+ */
+function pageQuery(table: SyncedTable, types: ReadonlyMap<string, string> | null, resume: boolean, pageSize: number): string {
+  const columns = selectedColumns(table);
   const order = ['version', ...table.key];
   const after = resume ? `AND (${order.join(', ')}) > (${order.map((_, i) => `$${i + 3}`).join(', ')})` : '';
-  return `SELECT ${columns.join(', ')} FROM ${table.central}
+  const page = `SELECT ${columns.join(', ')} FROM ${table.central}
           WHERE version > $1 AND version <= $2 ${after}
           ORDER BY ${order.join(', ')} LIMIT ${Math.trunc(pageSize)}`;
+  if (!types) return page;
+  const shaped = columns.map((c) => cacheShapedColumn(`p.${c}`, types.get(c)!));
+  const groups: string[] = [];
+  for (let i = 0; i < shaped.length; i += ARRAY_ARGUMENTS) groups.push(`json_build_array(${shaped.slice(i, i + ARRAY_ARGUMENTS).join(', ')})`);
+  const row = groups.length === 1 ? groups[0] : `json_build_array(${groups.join(', ')})`;
+  return `SELECT coalesce(json_agg(${row} ORDER BY ${order.map((c) => `p.${c}`).join(', ')}), '[]')::text AS page FROM (${page}) p`;
+}
+
+/** The central type of every column pulled, per table; null for a table with a column JSON cannot carry as-is. */
+async function columnTypes(client: pg.Client): Promise<Map<string, Map<string, string> | null>> {
+  const { rows } = await client.query<{ relname: string; attname: string; type: string }>(
+    `SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) AS type
+       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+      WHERE a.attrelid = ANY($1::regclass[]) AND a.attnum > 0 AND NOT a.attisdropped`,
+    [SYNCED_TABLES.map((t) => t.central)],
+  );
+  const result = new Map<string, Map<string, string> | null>();
+  for (const table of SYNCED_TABLES) {
+    const types = new Map(rows.filter((r) => r.relname === table.central).map((r) => [r.attname, r.type]));
+    const shaped = selectedColumns(table).every((c) => CACHE_SHAPED_TYPE.test(types.get(c) ?? ''));
+    result.set(table.central, shaped ? types : null);
+  }
+  return result;
+}
+
+async function fetchPage(client: pg.Client, table: SyncedTable, json: boolean, sql: string, params: unknown[]): Promise<Row[]> {
+  if (!json) return (await client.query<Row>(sql, params)).rows;
+  const { rows } = await client.query<{ page: string }>(sql, params);
+  const columns = selectedColumns(table);
+  const flat = columns.length > ARRAY_ARGUMENTS;
+  return (JSON.parse(rows[0].page) as unknown[][]).map((array) => {
+    const values = flat ? array.flat() : array;
+    const row: Row = {};
+    for (let i = 0; i < columns.length; i++) row[columns[i]] = values[i];
+    return row;
+  });
 }
 
 function pendingCaseIds(sqlite: CoreContext['sqlite']): Set<number> {
@@ -63,19 +114,34 @@ export async function pullChanges(client: pg.Client, core: CoreContext, options:
   }
   const initial = state.cursor === 0;
   const total = options.onProgress ? await countRemaining(client, state.cursor, progress.target) : 0;
+  const types = await columnTypes(client);
+  interface PageRequest {
+    t: number;
+    after: unknown[] | null;
+    rows: Promise<Row[]>;
+  }
+  const request = (t: number, after: unknown[] | null): PageRequest => {
+    const table = SYNCED_TABLES[t];
+    const json = types.get(table.central) !== null;
+    const sql = pageQuery(table, types.get(table.central) ?? null, after !== null, pageSize);
+    const rows = fetchPage(client, table, json, sql, [state.cursor, progress.target, ...(after ?? [])]);
+    rows.catch(() => undefined); // awaited below, or abandoned when a page before it failed
+    return { t, after, rows };
+  };
   let done = 0;
   const changed = new Set<number>();
-  for (let t = progress.table; t < SYNCED_TABLES.length; t++) {
-    const table = SYNCED_TABLES[t];
-    let after = t === progress.table ? progress.after : null;
-    for (;;) {
-      const sql = pageQuery(table, after !== null, pageSize);
-      const params = [state.cursor, progress.target, ...(after ?? [])];
-      const { rows } = await client.query<Record<string, unknown>>(sql, params);
-      const last = rows.at(-1);
-      const finishedTable = rows.length < pageSize;
-      const finishedAll = finishedTable && t === SYNCED_TABLES.length - 1;
-      const nextAfter = last ? [last.version, ...table.key.map((k) => last[k])] : after;
+  let next: PageRequest | null = request(progress.table, progress.after);
+  try {
+    while (next) {
+      const { t, after }: PageRequest = next;
+      const table = SYNCED_TABLES[t];
+      const rows: Row[] = await next.rows;
+      const last: Row | undefined = rows.at(-1);
+      const finishedTable: boolean = rows.length < pageSize;
+      const finishedAll: boolean = finishedTable && t === SYNCED_TABLES.length - 1;
+      const nextAfter: unknown[] | null = last ? [last.version, ...table.key.map((k) => last[k])] : after;
+      // The next page is on its way while this one is written.
+      next = finishedAll ? null : finishedTable ? request(t + 1, null) : request(t, nextAfter);
       sqlite.transaction(() => {
         writer.write(table, rows);
         const caseColumn = CASE_ID_COLUMN[table.local];
@@ -100,9 +166,10 @@ export async function pullChanges(client: pg.Client, core: CoreContext, options:
       done += rows.length;
       options.onProgress?.(done, total);
       options.afterPage?.(table.local, rows.length);
-      if (finishedTable) break;
-      after = nextAfter;
     }
+  } finally {
+    // Nothing of this pull may still be running on the connection when it returns or fails.
+    if (next) await next.rows.catch(() => undefined);
   }
   const result: PullResult = { rows: done, changedCases: initial || changed.size > 5_000 ? 'all' : changed };
   if (!resumed) return result;
