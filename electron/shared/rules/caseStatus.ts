@@ -31,8 +31,15 @@ export const CASE_ACTIONS = {
   acceptOffer: { from: ['offer_sent'], to: 'offer_accepted', by: [...PEOPLE, 'system'] },
   sendInvoice: { from: ['offer_accepted'], to: 'invoice_sent', by: [...PEOPLE, 'system'] },
   registerPayment: { from: ['invoice_sent'], to: 'paid', by: [...PEOPLE, 'system'] },
-  /** Work without an investment contribution goes straight from approval to completion. */
-  receiveCompletionNotice: { from: ['approved', 'offer_accepted', 'paid'], to: 'completion_reported', by: SYSTEM },
+  /**
+   * Work without an investment contribution goes straight from approval to completion. Companies that release
+   * the work on acceptance can get the notice while the invoice is still out; it is never refused.
+   */
+  receiveCompletionNotice: {
+    from: ['approved', 'offer_accepted', 'invoice_sent', 'paid'],
+    to: 'completion_reported',
+    by: SYSTEM,
+  },
   receiveTerminationRequest: {
     from: ['approved', 'offer_accepted', 'paid', 'meter_mounted', 'metering_point_registered'],
     to: 'termination_requested',
@@ -67,6 +74,27 @@ export function nextStatuses(from: CaseStatus, role: UserRole): readonly CaseSta
 
 export function canMoveCase(from: CaseStatus, to: CaseStatus, role: UserRole): boolean {
   return nextStatuses(from, role).includes(to);
+}
+
+/** Whether a person (not only the system) may ever take this action. */
+export function isPeopleAction(action: CaseActionName): boolean {
+  const rule: CaseAction = CASE_ACTIONS[action];
+  return rule.by.some((actor) => actor !== 'system');
+}
+
+/**
+ * The day the service clock was paused, after a move: waiting for the installer pauses it (from today); leaving
+ * the wait ends the pause; any other move keeps what was there.
+ */
+export function clockPausedOnAfter(
+  from: CaseStatus,
+  to: CaseStatus,
+  today: string,
+  pausedOn: string | null,
+): string | null {
+  if (to === 'waiting_for_info') return from === 'waiting_for_info' ? pausedOn : today;
+  if (from === 'waiting_for_info') return null;
+  return pausedOn;
 }
 
 /** Moving to these needs a reason the installer or owner can read. */

@@ -3,3 +3,7 @@ export * from './identifiers';
 export * from './workingDays';
 export * from './domain';
 export * from './caseStatus';
+export * from './completeness';
+export * from './messageTemplates';
+export * from './gridWork';
+export * from './installerCheck';

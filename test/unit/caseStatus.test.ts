@@ -1,0 +1,145 @@
+// The life of a case, written out again by hand from domain.md, and checked against the rules table: every
+// transition it allows, for whom, and that nothing else is allowed.
+import { describe, expect, it } from 'vitest';
+import {
+  CASE_ACTIONS,
+  CASE_ACTION_NAMES,
+  CASE_STATUSES,
+  USER_ROLES,
+  actionsFor,
+  canTakeAction,
+  clockPausedOnAfter,
+  isPeopleAction,
+  type CaseActionName,
+  type CaseStatus,
+} from '../../electron/shared/rules';
+
+type Actor = 'case_handler' | 'supervisor' | 'reader' | 'system';
+const PEOPLE: Actor[] = ['case_handler', 'supervisor'];
+const SYSTEM: Actor[] = ['system'];
+const ANYONE_WORKING: Actor[] = ['case_handler', 'supervisor', 'system'];
+
+/** [action, from, to, who] — each row one allowed transition. */
+const EXPECTED: Array<[CaseActionName, CaseStatus[], CaseStatus, Actor[]]> = [
+  ['startReview', ['new'], 'in_review', PEOPLE],
+  ['requestInformation', ['new', 'in_review'], 'waiting_for_info', PEOPLE],
+  ['receiveSupplement', ['waiting_for_info'], 'in_review', SYSTEM],
+  ['approve', ['in_review'], 'approved', PEOPLE],
+  ['approveByRule', ['new'], 'approved', SYSTEM],
+  ['reject', ['new', 'in_review', 'waiting_for_info'], 'rejected', PEOPLE],
+  ['reopen', ['rejected'], 'in_review', PEOPLE],
+  ['referToDeveloperProject', ['new', 'in_review'], 'developer_project', PEOPLE],
+  ['returnToNormalFlow', ['developer_project'], 'in_review', PEOPLE],
+  ['sendOffer', ['approved'], 'offer_sent', PEOPLE],
+  ['withdrawOffer', ['offer_sent'], 'approved', PEOPLE],
+  ['acceptOffer', ['offer_sent'], 'offer_accepted', ANYONE_WORKING],
+  ['sendInvoice', ['offer_accepted'], 'invoice_sent', ANYONE_WORKING],
+  ['registerPayment', ['invoice_sent'], 'paid', ANYONE_WORKING],
+  ['receiveCompletionNotice', ['approved', 'offer_accepted', 'invoice_sent', 'paid'], 'completion_reported', SYSTEM],
+  [
+    'receiveTerminationRequest',
+    ['approved', 'offer_accepted', 'paid', 'meter_mounted', 'metering_point_registered'],
+    'termination_requested',
+    SYSTEM,
+  ],
+  ['registerMeterMounted', ['completion_reported'], 'meter_mounted', PEOPLE],
+  ['registerMeteringPoint', ['meter_mounted'], 'metering_point_registered', PEOPLE],
+  ['close', ['metering_point_registered', 'rejected', 'termination_requested', 'developer_project'], 'closed', PEOPLE],
+];
+
+const allowedRows = EXPECTED.flatMap(([action, froms, to, actors]) =>
+  froms.flatMap((from) => actors.map((actor) => ({ action, from, to, actor }))),
+);
+
+describe('the state machine', () => {
+  it('has exactly the actions domain.md implies', () => {
+    expect([...CASE_ACTION_NAMES].sort()).toEqual(EXPECTED.map(([action]) => action).sort());
+  });
+
+  it.each(allowedRows)('$actor may $action from $from, leading to $to', ({ action, from, to, actor }) => {
+    expect(canTakeAction(action, from, actor)).toBe(true);
+    expect(CASE_ACTIONS[action].to).toBe(to);
+  });
+
+  it('allows nothing else: every other action, status and actor is refused', () => {
+    const allowed = new Set(allowedRows.map((row) => `${row.action}|${row.from}|${row.actor}`));
+    const refusedButExpected: string[] = [];
+    const allowedButNotExpected: string[] = [];
+    for (const action of CASE_ACTION_NAMES) {
+      for (const from of CASE_STATUSES) {
+        for (const actor of [...USER_ROLES, 'system'] as Actor[]) {
+          const key = `${action}|${from}|${actor}`;
+          const result = canTakeAction(action, from, actor);
+          if (result && !allowed.has(key)) allowedButNotExpected.push(key);
+          if (!result && allowed.has(key)) refusedButExpected.push(key);
+        }
+      }
+    }
+    expect(allowedButNotExpected).toEqual([]);
+    expect(refusedButExpected).toEqual([]);
+  });
+
+  it.each([
+    ['approve', 'new'],
+    ['approve', 'waiting_for_info'],
+    ['approve', 'rejected'],
+    ['reject', 'approved'],
+    ['close', 'in_review'],
+    ['close', 'closed'],
+    ['registerMeterMounted', 'approved'],
+    ['registerMeteringPoint', 'completion_reported'],
+    ['reopen', 'closed'],
+    ['startReview', 'in_review'],
+  ] as Array<[CaseActionName, CaseStatus]>)('refuses %s from %s, whoever asks', (action, from) => {
+    for (const actor of [...USER_ROLES, 'system'] as Actor[]) expect(canTakeAction(action, from, actor)).toBe(false);
+  });
+
+  it('offers a reader nothing, in any status', () => {
+    for (const status of CASE_STATUSES) expect(actionsFor(status, 'reader')).toEqual([]);
+  });
+
+  it('never offers people what only the system does (imports, rules)', () => {
+    const systemOnly = CASE_ACTION_NAMES.filter((action) => !isPeopleAction(action));
+    expect(systemOnly.sort()).toEqual(
+      ['approveByRule', 'receiveCompletionNotice', 'receiveSupplement', 'receiveTerminationRequest'].sort(),
+    );
+    for (const status of CASE_STATUSES) {
+      for (const role of USER_ROLES) {
+        for (const action of systemOnly) expect(actionsFor(status, role)).not.toContain(action);
+      }
+    }
+  });
+
+  it('lists what a case handler may do in a case under review', () => {
+    expect(actionsFor('in_review', 'case_handler')).toEqual(['requestInformation', 'approve', 'reject',
+      'referToDeveloperProject']);
+  });
+
+  it('asks for a reason exactly where the installer or owner must be told why', () => {
+    const withReason = CASE_ACTION_NAMES.filter((action) => 'needsReason' in CASE_ACTIONS[action]);
+    expect(withReason.sort()).toEqual(['referToDeveloperProject', 'reject', 'withdrawOffer']);
+  });
+
+  it('closes every path: from every status but closed, some action leads on', () => {
+    for (const status of CASE_STATUSES.filter((s) => s !== 'closed')) {
+      const anyone = CASE_ACTION_NAMES.some((action) => CASE_ACTIONS[action].from.some((from) => from === status));
+      expect(anyone, status).toBe(true);
+    }
+  });
+});
+
+describe('the paused service clock', () => {
+  it('pauses from today when the case starts waiting for the installer', () => {
+    expect(clockPausedOnAfter('in_review', 'waiting_for_info', '2026-05-12', null)).toBe('2026-05-12');
+  });
+
+  it('ends the pause when the case leaves the wait, whichever way', () => {
+    expect(clockPausedOnAfter('waiting_for_info', 'in_review', '2026-05-20', '2026-05-12')).toBeNull();
+    expect(clockPausedOnAfter('waiting_for_info', 'rejected', '2026-05-20', '2026-05-12')).toBeNull();
+  });
+
+  it('leaves the pause as it was for other moves', () => {
+    expect(clockPausedOnAfter('in_review', 'approved', '2026-05-20', null)).toBeNull();
+    expect(clockPausedOnAfter('waiting_for_info', 'waiting_for_info', '2026-05-20', '2026-05-12')).toBe('2026-05-12');
+  });
+});
