@@ -363,6 +363,8 @@ export const importQuarantine = pgTable(
     state: text('state').notNull().default('open'),
     resolvedAt: instant('resolved_at'),
     resolvedBy: text('resolved_by'),
+    /** Why it was discarded, in the words of the person who did it. */
+    resolutionNote: text('resolution_note'),
     version: version(),
   },
   (t) => [

@@ -287,6 +287,8 @@ export const importQuarantine = sqliteTable(
     state: text('state').notNull().default('open'),
     resolvedAt: text('resolved_at'),
     resolvedBy: text('resolved_by'),
+    /** Why it was discarded, in the words of the person who did it. */
+    resolutionNote: text('resolution_note'),
   },
   (t) => [index('import_quarantine_state').on(t.state, t.receivedAt)],
 );

@@ -19,10 +19,18 @@ import { osloDate, systemClock, type Clock } from './clock';
 import type { CoreContext } from './context';
 import { openLocalDatabase, readMeta, type LocalDatabase } from './db/openLocalDatabase';
 import { addNote, assign, setStatus } from './mutations/caseMutations';
+import { mutationForAction } from './mutations/caseActions';
 import { releaseClaim, requestClaim } from './mutations/claimMutations';
 import { OutboxService } from './mutations/outboxService';
 import { runMutation } from './mutations/runMutation';
 import { takeCase } from './mutations/takeCase';
+import { decideRouting } from './mutations/routingMutations';
+import { installerCheckFor } from './casework/installerCheckService';
+import { completenessView } from './casework/completenessService';
+import { informationRequestDraft } from './casework/informationRequestDraft';
+import { overrideCompletenessItem } from './mutations/completenessMutations';
+import { requestInformation } from './mutations/informationRequest';
+import { QuarantineService } from './import/quarantineService';
 import { QueueService } from './queue/queueService';
 import { CentralSettingsService } from './settings/centralSettingsService';
 import { memorySettingsHost, type SettingsHost } from './settings/settingsHost';
@@ -112,6 +120,7 @@ export function createCore(options: CoreOptions): Core {
   const caseDetail = new CaseDetailService(database.sqlite);
   const attachments = new AttachmentStore(options.attachmentsDirectory);
   const outbox = new OutboxService(context);
+  const quarantine = new QuarantineService(context, options.attachmentsDirectory);
   const settings = new CentralSettingsService(options.host.settings ?? memorySettingsHost());
   const central = options.central ? new CentralSession(context, options.central, queue) : null;
   const today = (): string => osloDate(clock.now());
@@ -154,8 +163,17 @@ export function createCore(options: CoreOptions): Core {
     'case.addNote': (input) => mutate(() => runMutation(context, addNote, { ...input, noteId: randomUUID() })),
     'case.assign': (input) => mutate(() => runMutation(context, assign, input)),
     'case.setStatus': (input) => mutate(() => runMutation(context, setStatus, input)),
+    'case.act': ({ action, ...args }) => mutate(() => runMutation(context, mutationForAction(action), args)),
     'case.claim': (input) => (central ? central.claim(input.caseId) : mutate(() => runMutation(context, requestClaim, input))),
     'case.release': (input) => mutate(() => runMutation(context, releaseClaim, input)),
+    'case.installerCheck': (input) => installerCheckFor(database.sqlite, input.caseId, today()),
+    'case.decideRouting': (input) => mutate(() => runMutation(context, decideRouting, input)),
+    'case.completeness': (input) => completenessView(database.sqlite, input.caseId),
+    'case.overrideCompletenessItem': (input) => mutate(() => runMutation(context, overrideCompletenessItem, input)),
+    'case.informationRequestDraft': (input) =>
+      informationRequestDraft(database.sqlite, input.caseId, input.items, currentUser().displayName),
+    'case.requestInformation': (input) =>
+      mutate(() => runMutation(context, requestInformation, { ...input, messageId: randomUUID() })),
     'attachment.open': async (input) => {
       const stored = attachments.locate(database.sqlite, input.attachmentId);
       try {
@@ -173,6 +191,11 @@ export function createCore(options: CoreOptions): Core {
     'settings.testCentral': (input) => settings.test(input),
     'settings.saveCentral': (input) => settings.save(input),
     'settings.useStandalone': () => settings.useStandalone(),
+    'quarantine.list': (input) => quarantine.list(input.states),
+    'quarantine.get': (input) => quarantine.get(input.id),
+    'quarantine.save': (input) => mutate(() => quarantine.save(input.id, input.raw)),
+    'quarantine.reimport': (input) => mutate(() => quarantine.reimport(input.id, input.raw)),
+    'quarantine.discard': (input) => mutate(() => quarantine.discard(input.id, input.reason)),
   };
 
   async function dispatch(name: string, rawInput: unknown): Promise<ApiResult<unknown>> {

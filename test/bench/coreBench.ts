@@ -9,6 +9,7 @@ export const DEFAULT_FILTERS: QueueFilters = {
   municipalities: [],
   assignment: 'all',
   overdueOnly: false,
+  waitingOnly: false,
   search: '',
 };
 

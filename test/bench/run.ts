@@ -1,6 +1,7 @@
 // `npm run bench`: seeds 100 000 cases into a temporary database and measures what the issues ask for; then
 // the same number into a temporary central PostgreSQL database, and syncing with it (syncBench.ts; BENCH_SYNC=0
-// leaves that out). BENCH_CASES sets the number of cases for both.
+// leaves that out; BENCH_ONLY=sync runs only that part, BENCH_ONLY=sync-initial only its initial pull). BENCH_CASES
+// sets the number of cases for both.
 // Prints the figures and writes them to bench-results.json as [{name, value, unit}].
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,11 +13,14 @@ import { openLocalDatabase } from '../../electron/core/db/openLocalDatabase';
 import { seedDatabase } from '../../electron/core/demo/seedDatabase';
 import { HARNESS_NOW, MIGRATIONS_FOLDER } from '../harness/harnessCore';
 import { benchCore } from './coreBench';
+import { benchImport } from './importBench';
 import { round, type BenchResult } from './stats';
 import { benchSync } from './syncBench';
 import { benchSearchKeystrokes } from './uiBench';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
+const ONLY = process.env.BENCH_ONLY ?? '';
+const SYNC_ONLY = ONLY === 'sync' || ONLY === 'sync-initial';
 
 async function main(): Promise<void> {
   const directory = mkdtempSync(path.join(tmpdir(), 'desk-bench-'));
@@ -28,6 +32,10 @@ async function main(): Promise<void> {
     console.log(`${result.name.padEnd(34)} ${String(result.value).padStart(10)} ${result.unit}`);
   };
   try {
+    if (SYNC_ONLY) {
+      await benchSync(CASES, report, { initialOnly: ONLY === 'sync-initial' });
+      return;
+    }
     const seeding = openLocalDatabase({ file: databaseFile, migrationsFolder: MIGRATIONS_FOLDER });
     console.log(`Seeding ${CASES} cases …`);
     const seeded = seedDatabase(seeding.sqlite, {
@@ -38,6 +46,7 @@ async function main(): Promise<void> {
     });
     seeding.close();
     report({ name: 'seed.cases_per_s', value: round(seeded.cases / (seeded.ms / 1000), 0), unit: 'cases/s' });
+    for (const result of benchImport()) report(result);
 
     const core = createCore({
       databaseFile,

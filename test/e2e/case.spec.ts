@@ -23,7 +23,8 @@ test('a case opens with its fields, installer panel, attachments and history, cl
   await expect(desk.getByRole('region', { name: 'Eier' })).toContainText(target.owner_name);
   const installer = desk.getByRole('region', { name: 'Installatør' });
   await expect(installer).toContainText(target.installer_name);
-  await expect(installer).toContainText(target.organisation_number);
+  // Shown grouped as the registers print it: 987 654 325.
+  await expect(installer).toContainText(target.organisation_number.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3'));
   await expect(installer).toContainText('Prekvalifisering');
   await expect(desk.getByRole('region', { name: 'Historikk' })).toContainText('Melding mottatt');
 
@@ -120,7 +121,7 @@ test('an unknown case id over the bridge gets case.notFound, and the app carries
   await expect(desk.getByRole('grid', { name: 'Arbeidskø' })).toBeVisible();
 });
 
-test('assign to me, then change status with a required reason', async ({ desk, harness }) => {
+test('assign to me, then reject with a required reason', async ({ desk, harness }) => {
   const sqlite = harness.core.database.sqlite;
   await desk.getByRole('radio', { name: 'Ikke tildelt' }).check();
   await desk.getByRole('checkbox', { name: /^Under behandling/ }).uncheck();
@@ -131,12 +132,12 @@ test('assign to me, then change status with a required reason', async ({ desk, h
   const caseNumber = (await desk.getByRole('heading', { level: 1 }).innerText()).trim();
   await desk.getByRole('button', { name: 'Tildel meg' }).click();
   await expect(desk.getByRole('button', { name: 'Frigi saken' })).toBeVisible();
-  await desk.getByRole('combobox', { name: 'Ny status' }).click();
-  await desk.getByRole('option', { name: 'Avvist' }).click();
-  await desk.getByRole('button', { name: 'Endre status' }).click();
-  await expect(desk.getByText(/Begrunnelse må fylles ut|begrunnelse/i).first()).toBeVisible();
-  await desk.getByRole('textbox', { name: 'Begrunnelse (påkrevd)' }).fill('Anlegget er ikke i vårt konsesjonsområde.');
-  await desk.getByRole('button', { name: 'Endre status' }).click();
+  await desk.getByRole('button', { name: /^Avvis/ }).click();
+  const dialog = desk.getByRole('dialog', { name: /^Avvis forhåndsmelding/ });
+  await dialog.getByRole('button', { name: 'Avvis' }).click();
+  await expect(dialog).toContainText('Skriv en begrunnelse');
+  await dialog.getByRole('textbox', { name: /Begrunnelse til installatøren/ }).fill('Anlegget er ikke i vårt konsesjonsområde.');
+  await dialog.getByRole('button', { name: 'Avvis' }).click();
   await expect(desk.getByRole('region', { name: 'Historikk' })).toContainText('Anlegget er ikke i vårt konsesjonsområde.');
   expect(sqlite.prepare('SELECT status, assignee_id FROM cases WHERE case_number = ?').get(caseNumber)).toEqual({
     status: 'rejected',

@@ -92,11 +92,11 @@ test('a claim taken at one desk shows at the other as "Tatt av …", and letting
   await expect(anne.page.getByText('Ta saken for å endre status.')).toBeVisible();
   await anne.page.getByRole('button', { name: 'Ta saken' }).click();
   await expect(claimLine(anne.page)).toContainText(/Du arbeider med saken \(til \d\d:\d\d\)$/);
-  await expect(anne.page.getByRole('combobox', { name: 'Ny status' })).toBeVisible();
+  await expect(anne.page.getByRole('group', { name: 'Beslutninger' })).toBeVisible();
 
   await expect(claimLine(bjorn.page)).toContainText(/Tatt av Anne Hansen til \d\d:\d\d$/, { timeout: 5_000 });
   await expect(bjorn.page.getByRole('button', { name: 'Ta saken' })).toHaveCount(0);
-  await expect(bjorn.page.getByRole('combobox', { name: 'Ny status' })).toHaveCount(0);
+  await expect(bjorn.page.getByRole('group', { name: 'Beslutninger' })).toHaveCount(0);
   // Notes are for everyone, whoever holds the case.
   await expect(bjorn.page.getByRole('textbox', { name: 'Nytt internt notat' })).toBeEnabled();
 

@@ -3,7 +3,7 @@
 // a mutation changed a case.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueueFilters, QueuePage, QueueCounts, QueueSortKey } from '../../electron/shared/contract';
-import { CASE_STATUSES, CLOCK_RUNNING_STATUSES, REQUEST_TYPES } from '../../electron/shared/rules';
+import { CASE_STATUSES, CLOCK_RUNNING_STATUSES, REQUEST_TYPES, workingDaysBetween } from '../../electron/shared/rules';
 import { toFtsQuery } from '../../electron/core/queue/searchQuery';
 import { HARNESS_NOW, startHarnessCore, type HarnessCore } from '../harness/harnessCore';
 
@@ -21,11 +21,18 @@ const FULL: QueueFilters = {
   municipalities: [],
   assignment: 'all',
   overdueOnly: false,
+  waitingOnly: false,
   search: '',
 };
 
 /** The same question answered the slow, obvious way. */
-function referenceIds(filters: QueueFilters, userId: string): { ids: number[]; byStatus: Record<string, number> } {
+const OVERDUE_SQL = `(due_date < '${TODAY}' AND status IN (${CLOCK_RUNNING_STATUSES.map((s) => `'${s}'`).join(',')}))`;
+const WAITING_SQL = "status = 'waiting_for_info'";
+
+function referenceIds(
+  filters: QueueFilters,
+  userId: string,
+): { ids: number[]; byStatus: Record<string, number>; overdue: number; waiting: number } {
   const sqlite = harness.core.database.sqlite;
   const where: string[] = [];
   const params: unknown[] = [];
@@ -36,12 +43,16 @@ function referenceIds(filters: QueueFilters, userId: string): { ids: number[]; b
   }
   if (filters.assignment === 'mine') where.push('assignee_id = ?'), params.push(userId);
   if (filters.assignment === 'unassigned') where.push('assignee_id IS NULL');
-  if (filters.overdueOnly) {
-    where.push(`due_date < ? AND status IN (${CLOCK_RUNNING_STATUSES.map(() => '?').join(',')})`);
-    params.push(TODAY, ...CLOCK_RUNNING_STATUSES);
-  }
   const fts = toFtsQuery(filters.search);
   if (fts) where.push('id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)'), params.push(fts);
+  // Overdue and waiting are counted under every filter but themselves and the status filter.
+  const countWhere = (extra: string) => `WHERE ${[...where, extra].join(' AND ')}`;
+  const countOf = (extra: string) =>
+    (sqlite.prepare(`SELECT count(*) AS n FROM cases ${countWhere(extra)}`).get(...params) as { n: number }).n;
+  const overdue = countOf(OVERDUE_SQL);
+  const waiting = countOf(WAITING_SQL);
+  if (filters.overdueOnly) where.push(OVERDUE_SQL);
+  if (filters.waitingOnly) where.push(WAITING_SQL);
   const base = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const byStatus = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0]));
   for (const row of sqlite.prepare(`SELECT status, count(*) AS n FROM cases ${base} GROUP BY status`).all(...params) as {
@@ -57,7 +68,7 @@ function referenceIds(filters: QueueFilters, userId: string): { ids: number[]; b
       id: number;
     }[]
   ).map((row) => row.id);
-  return { ids, byStatus };
+  return { ids, byStatus, overdue, waiting };
 }
 
 async function list(filters: QueueFilters, sort: { key: QueueSortKey; direction: 'asc' | 'desc' }, limit = 500) {
@@ -74,7 +85,7 @@ async function counts(filters: QueueFilters) {
 
 /** A deterministic spread of filter combinations. */
 function* filterCombinations(): Generator<QueueFilters> {
-  const statusSets = [[], ['new'], ['new', 'in_review'], ['closed'], ['waiting_for_info', 'approved']];
+  const statusSets = [[], ['new'], ['new', 'in_review'], ['closed'], ['waiting_for_info', 'approved'], ['waiting_for_info']];
   const typeSets = [[], ['fuse_change'], ['temporary_installation', 'street_lighting']];
   const municipalitySets = [[], ['4204'], ['4203', '4222']];
   const searches = ['', 'kristiansand', 'elektro', 'gate 1'];
@@ -90,6 +101,7 @@ function* filterCombinations(): Generator<QueueFilters> {
           municipalities,
           assignment: (['all', 'mine', 'unassigned'] as const)[i % 3],
           overdueOnly: i % 4 === 0,
+          waitingOnly: i % 5 === 0,
           search: searches[i % searches.length],
         };
       }
@@ -106,9 +118,32 @@ describe('the queue index', () => {
       expect(page.rows.map((row) => row.id)).toEqual(expected.ids.slice(0, 500));
       const perStatus = await counts(filters);
       expect(perStatus.byStatus).toEqual(expected.byStatus);
+      expect({ overdue: perStatus.overdue, waiting: perStatus.waiting }, JSON.stringify(filters)).toEqual({
+        overdue: expected.overdue,
+        waiting: expected.waiting,
+      });
       checked++;
     }
-    expect(checked).toBe(45);
+    expect(checked).toBe(54);
+  });
+
+  it('tells working days to the due date while the clock runs, and shows waiting cases apart, never overdue', async () => {
+    const page = await list({ ...FULL, statuses: ['new', 'in_review', 'waiting_for_info', 'approved'] }, { key: 'due', direction: 'asc' });
+    const waitingPastDue = page.rows.filter((row) => row.status === 'waiting_for_info' && row.dueDate !== null && row.dueDate < TODAY);
+    expect(waitingPastDue.length).toBeGreaterThan(0);
+    for (const row of page.rows) {
+      const running = (CLOCK_RUNNING_STATUSES as readonly string[]).includes(row.status);
+      expect(row.waitingForInstaller).toBe(row.status === 'waiting_for_info');
+      expect(row.workingDaysLeft).toBe(running && row.dueDate ? workingDaysBetween(TODAY, row.dueDate) : null);
+      if (row.waitingForInstaller) expect(row.overdue).toBe(false);
+      if (row.workingDaysLeft !== null) expect(row.overdue).toBe(row.workingDaysLeft < 0);
+    }
+    const overdue = await list({ ...FULL, statuses: [], overdueOnly: true }, { key: 'due', direction: 'asc' });
+    const waiting = await list({ ...FULL, statuses: [], waitingOnly: true }, { key: 'due', direction: 'asc' });
+    expect(overdue.rows.some((row) => row.waitingForInstaller)).toBe(false);
+    expect(waiting.rows.every((row) => row.waitingForInstaller)).toBe(true);
+    expect(waiting.rows.map((row) => row.id)).toEqual(expect.arrayContaining(waitingPastDue.map((row) => row.id)));
+    expect(await counts({ ...FULL, statuses: [] })).toMatchObject({ overdue: overdue.total, waiting: waiting.total });
   });
 
   it('sorts by each column in both directions, cases without a due date or assignee last', async () => {

@@ -36,6 +36,11 @@ export const DEMO_TABLES: readonly TableCopy[] = [
     orderBy: 'id',
   },
   {
+    table: 'dsb_register',
+    columns: columns('organisation_number name registration_id status as_of:date'),
+    orderBy: 'organisation_number',
+  },
+  {
     table: 'prequalifications',
     columns: columns('id:bigint installer_id:bigint category valid_from:date valid_to:date'),
     orderBy: 'id',
@@ -73,6 +78,8 @@ export const DEMO_TABLES: readonly TableCopy[] = [
     columns: columns('id:bigint case_id:bigint at:timestamptz actor_id kind data:jsonb'),
     orderBy: 'id',
   },
+  { table: 'company_settings', columns: columns('key value'), orderBy: 'key' },
+  { table: 'completeness_rules', columns: columns('request_type rules updated_at:timestamptz'), orderBy: 'request_type' },
   // The demo's note ids are UUIDs already (demoNoteId), as the central key requires.
   { table: 'notes', columns: columns('id:uuid case_id:bigint author_id at:timestamptz body'), orderBy: 'id' },
 ];

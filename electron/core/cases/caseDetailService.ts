@@ -10,10 +10,14 @@ import type {
   PrequalificationDetail,
   UserSummary,
 } from '../../shared/contract';
-import { fail } from '../../shared/contract';
+import { DECISION_ACTIONS, fail } from '../../shared/contract';
+import { approvalBlockersOf } from '../mutations/approvalBlockers';
 import {
   CLOCK_RUNNING_STATUSES,
+  actionsFor,
+  canTakeAction,
   nextStatuses,
+  type CaseActionName,
   type AttachmentKind,
   type BuildingUse,
   type CaseStatus,
@@ -27,6 +31,9 @@ import {
 } from '../../shared/rules';
 
 type Row = Record<string, unknown>;
+
+/** The actions the desk offers people (the offer and billing steps come with a later issue). */
+const OFFERED_ACTIONS = new Set<CaseActionName>([...DECISION_ACTIONS, 'requestInformation']);
 
 const parseJsonArray = (text: unknown): string[] => {
   try {
@@ -67,7 +74,7 @@ export class CaseDetailService {
   private readonly noteStatement: Database.Statement;
   private readonly claimRequested: Database.Statement;
 
-  constructor(sqlite: Database.Database) {
+  constructor(private readonly sqlite: Database.Database) {
     this.caseStatement = sqlite.prepare(
       `SELECT c.*, m.name AS municipality_name,
               i.name AS installer_name, i.organisation_number AS installer_org, i.dsb_registration_id,
@@ -225,6 +232,12 @@ export class CaseDetailService {
       events,
       notes,
       allowedNextStatuses: [...nextStatuses(status, viewer.role)],
+      allowedActions: actionsFor(status, viewer.role).filter((action) => OFFERED_ACTIONS.has(action)),
+      approvalBlockers: canTakeAction('approve', status, viewer.role) ? approvalBlockersOf(this.sqlite, caseId, today) : [],
+      approvalConditions: parseJsonArray(c.approval_conditions),
+      decisionReason: nullableString(c.decision_reason),
+      supplementChanges: parseJsonArray(c.supplement_changes),
+      clockPausedOn: nullableString(c.clock_paused_on),
       claim: this.claimOf(c, viewer, now),
     };
   }

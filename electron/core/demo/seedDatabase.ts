@@ -4,8 +4,10 @@
 import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { AGDER_MUNICIPALITIES } from '../../shared/rules';
+import { AGDER_MUNICIPALITIES, DEFAULT_COMPLETENESS_RULE_SETS } from '../../shared/rules';
 import type { AttachmentStore } from '../attachments/attachmentStore';
+import { storeCompanySettingDefaults } from '../casework/companySettings';
+import { storeCompletenessRules } from '../casework/completenessService';
 import { writeMeta } from '../db/openLocalDatabase';
 import { generateAreaSuppliers } from './areaSuppliers';
 import { SAMPLE_FILES, type SampleFile } from './caseAttachments';
@@ -13,6 +15,7 @@ import { CaseRowFactory, type CaseRows, type StoredSample } from './caseRows';
 import { DemoCalendar, dayOfIso } from './demoCalendar';
 import { generateInstallers, generatePrequalifications, installerCountFor, installerPicker } from './installers';
 import { Random } from './random';
+import { loadDsbRegisterIntoSqlite } from '../registers/dsbRegisterStore';
 import { dropSeedStaging, prepareSeedStatements, type SeedStatements } from './seedStatements';
 import { CURRENT_DEMO_USER_ID, DEMO_USERS, userEmail } from './staff';
 import { HISTORY_DAYS, NOW_LOCAL_SECOND, SubmissionSchedule } from './submissionSchedule';
@@ -94,6 +97,13 @@ export function seedDatabase(sqlite: Database.Database, options: SeedOptions): {
     const now = calendar.toMs(todayDay, NOW_LOCAL_SECOND);
     const installers = sqlite.transaction(() => {
       const generated = insertReferenceData(statements, random.fork('reference'), options.cases, today);
+      // DSB's register as of today, agreeing with each installer's status; a firm without one is not in it.
+      loadDsbRegisterIntoSqlite(sqlite, generated.flatMap((i) => (i.dsbStatus === null ? [] : [{
+        organisationNumber: i.organisationNumber, name: i.name, registrationId: i.dsbRegistrationId, status: i.dsbStatus,
+        asOf: today, line: i.id }])));
+      // Company practice as data: the shipped completeness rules and settings, for the company to change.
+      storeCompletenessRules(sqlite, { ruleSets: DEFAULT_COMPLETENESS_RULE_SETS }, new Date(now).toISOString());
+      storeCompanySettingDefaults(sqlite);
       writeMeta(sqlite, 'current_user_id', CURRENT_DEMO_USER_ID);
       writeMeta(sqlite, 'demo_seed', JSON.stringify({ seed: options.seed, cases: options.cases, today }));
       return generated;

@@ -10,6 +10,7 @@ const STATUS_CODE = new Map<string, number>(CASE_STATUSES.map((status, i) => [st
 const TYPE_CODE = new Map<string, number>(REQUEST_TYPES.map((type, i) => [type, i]));
 const CLOCK_RUNNING = new Uint8Array(CASE_STATUSES.length);
 for (const status of CLOCK_RUNNING_STATUSES) CLOCK_RUNNING[STATUS_CODE.get(status)!] = 1;
+const WAITING = STATUS_CODE.get('waiting_for_info')!;
 const collator = new Intl.Collator('nb', { sensitivity: 'base', numeric: true });
 const NONE = -1;
 const dateNumber = (isoDate: string): number => Number(isoDate.slice(0, 10).replaceAll('-', ''));
@@ -20,6 +21,9 @@ export interface QueueSelection {
   pageIds: number[];
   /** Per status, under every filter but the status filter. */
   byStatus: Record<CaseStatus, number>;
+  /** Overdue and waiting for the installer, under every filter but these two and the status filter. */
+  overdue: number;
+  waiting: number;
 }
 
 export interface QueueQuery {
@@ -184,12 +188,14 @@ export class QueueIndex {
     const today = dateNumber(query.today);
     const mine = filters.assignment === 'mine';
     const unassigned = filters.assignment === 'unassigned';
-    const overdueOnly = filters.overdueOnly;
+    const { overdueOnly, waitingOnly } = filters;
     const { id, status, type, municipality, assignee, due } = this.slots;
     const counts = new Array<number>(CASE_STATUSES.length).fill(0);
     const pageIds: number[] = [];
     const pageEnd = query.offset + query.limit;
     let total = 0;
+    let overdueCount = 0;
+    let waitingCount = 0;
 
     const visit = (slot: number): void => {
       if (searchHits !== null && searchHits[id[slot]] !== 1) return;
@@ -197,7 +203,11 @@ export class QueueIndex {
       if (wantMunicipality !== null && wantMunicipality[municipality[slot]] !== 1) return;
       if (mine && assignee[slot] !== me) return;
       if (unassigned && assignee[slot] !== NONE) return;
-      if (overdueOnly && !(due[slot] !== NONE && due[slot] < today && CLOCK_RUNNING[status[slot]] === 1)) return;
+      const overdue = due[slot] !== NONE && due[slot] < today && CLOCK_RUNNING[status[slot]] === 1;
+      const waiting = status[slot] === WAITING;
+      if (overdue) overdueCount++;
+      if (waiting) waitingCount++;
+      if ((overdueOnly && !overdue) || (waitingOnly && !waiting)) return;
       counts[status[slot]]++;
       if (wantStatus !== null && wantStatus[status[slot]] !== 1) return;
       if (total >= query.offset && total < pageEnd) pageIds.push(id[slot]);
@@ -214,7 +224,7 @@ export class QueueIndex {
       for (let i = firstNone; i < sorted.length; i++) visit(sorted[i]);
     }
     const byStatus = Object.fromEntries(CASE_STATUSES.map((s, i) => [s, counts[i]])) as Record<CaseStatus, number>;
-    return { total, pageIds, byStatus };
+    return { total, pageIds, byStatus, overdue: overdueCount, waiting: waitingCount };
   }
 
   /** Where the slots without a value begin in an ascending order (they sort last); the length if none. */

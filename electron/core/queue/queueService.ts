@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { QueueCounts, QueueFilters, QueueListInput, QueuePage, QueueRow } from '../../shared/contract';
-import { CLOCK_RUNNING_STATUSES, type CaseStatus, type RequestType } from '../../shared/rules';
+import { CLOCK_RUNNING_STATUSES, workingDaysBetween, type CaseStatus, type RequestType } from '../../shared/rules';
 import { QueueIndex, type QueueSelection } from './queueIndex';
 import { SearchHits } from './searchHits';
 
@@ -40,6 +40,9 @@ export function toQueueRow(record: QueueRowRecord, today: string): QueueRow {
     status: record.status as CaseStatus,
     dueDate: record.due_date,
     overdue: record.due_date !== null && record.due_date < today && clockRunning.has(record.status),
+    workingDaysLeft:
+      record.due_date !== null && clockRunning.has(record.status) ? workingDaysBetween(today, record.due_date.slice(0, 10)) : null,
+    waitingForInstaller: record.status === 'waiting_for_info',
     assigneeId: record.assignee_id,
     assigneeName: record.assignee_name,
   };
@@ -132,7 +135,7 @@ export class QueueService {
     // The counts come from the same pass as the list; the page asked for does not change them.
     const selection = this.select({ filters, offset: 0, limit: 0 }, viewer);
     const total = Object.values(selection.byStatus).reduce((sum, n) => sum + n, 0);
-    return { byStatus: selection.byStatus, total };
+    return { byStatus: selection.byStatus, total, overdue: selection.overdue, waiting: selection.waiting };
   }
 
   /** The oldest complete case nobody holds and nobody has begun. */

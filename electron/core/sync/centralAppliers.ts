@@ -3,6 +3,9 @@
 // mutation are checked first, so a refusal can say what changed instead of "0 rows updated".
 import type pg from 'pg';
 import { RefusedByCentral } from './centralErrors';
+import { actionOfMutation, decisionColumns, reasonOf, type CaseActionArgs } from '../mutations/caseActions';
+import { CASE_ACTIONS, type CaseStatus } from '../../shared/rules';
+import { osloDate } from '../clock';
 
 export interface OutboxEntry {
   seq: number;
@@ -89,6 +92,109 @@ Object.assign(appliers, {
   },
 } satisfies Record<string, Applier>);
 
+/**
+ * One applier for every named action on a case (`case.approve`, `case.reject`, …): the status it assumed, the claim,
+ * the reason for the audit trigger, then the status and the action's own columns (mutations/caseActions.ts).
+ */
+async function applyCaseAction(client: pg.ClientBase, { mutation, args, precondition, createdAt }: OutboxEntry) {
+  const action = actionOfMutation(mutation)!;
+  const state = await lockCase(client, Number(args.caseId));
+  if (state.status !== precondition.status) throw new RefusedByCentral('statusChanged', state.status);
+  await presentClaim(client, state, precondition.claimToken);
+  const actionArgs = args as unknown as CaseActionArgs;
+  const reason = reasonOf(actionArgs);
+  if (reason) await client.query("SELECT set_config('desk.status_reason', $1, true)", [reason]);
+  const from = state.status as CaseStatus;
+  const columns = decisionColumns(action, from, actionArgs, osloDate(new Date(createdAt)));
+  const names = Object.keys(columns) as (keyof typeof columns)[];
+  await client.query(
+    `UPDATE cases SET status = $2${names.map((name, i) => `, ${name} = $${i + 3}`).join('')} WHERE id = $1`,
+    [args.caseId, CASE_ACTIONS[action].to, ...names.map((name) => columns[name])],
+  );
+}
+
+Object.assign(appliers, {
+  // A quarantined record has no case and no claim: the row lock and its state are the precondition. A reader
+  // is refused by PostgreSQL itself (no UPDATE privilege, so not even FOR UPDATE).
+  async 'quarantine.update'(client: pg.ClientBase, { args }: OutboxEntry) {
+    const { rows } = await client.query<{ state: string }>('SELECT state FROM import_quarantine WHERE id = $1 FOR UPDATE', [args.id]);
+    if (rows.length === 0) throw new RefusedByCentral('invalid', 'quarantined record missing');
+    if (rows[0].state !== 'open' && rows[0].state !== 'ready') throw new RefusedByCentral('statusChanged', rows[0].state);
+    await client.query(
+      `UPDATE import_quarantine SET raw = coalesce($2, raw), state = $3::text,
+         resolved_at = CASE WHEN $3::text = 'open' THEN resolved_at ELSE now() END,
+         resolved_by = CASE WHEN $3::text = 'open' THEN resolved_by ELSE session_user END,
+         resolution_note = coalesce($4, resolution_note)
+       WHERE id = $1`,
+      [args.id, args.raw ?? null, args.state, args.reason ?? null],
+    );
+  },
+} satisfies Record<string, Applier>);
+
+Object.assign(appliers, {
+  // Who does a piece of grid-side work (mutations/routingMutations.ts). The audit trigger writes routing_decided.
+  async 'case.decideRouting'(client: pg.ClientBase, { args, precondition, createdAt }: OutboxEntry) {
+    const state = await lockCase(client, Number(args.caseId));
+    const { rows } = await client.query<{ current: { performer: string; supplierId: number | null } | null; covered: boolean }>(
+      `SELECT work_routing::jsonb -> $2::text AS current,
+              EXISTS (SELECT 1 FROM area_supplier_municipalities am
+                      WHERE am.supplier_id = $3 AND am.municipality_number = c.municipality_number) AS covered
+       FROM cases c WHERE id = $1`,
+      [args.caseId, args.workKind, args.supplierId],
+    );
+    const current = rows[0].current ? { performer: rows[0].current.performer, supplierId: rows[0].current.supplierId ?? null } : null;
+    if (JSON.stringify(current) !== JSON.stringify(precondition.routing ?? null)) {
+      throw new RefusedByCentral('invalid', 'routingChanged');
+    }
+    if (args.performer === 'area_supplier' && !rows[0].covered) throw new RefusedByCentral('invalid', 'noAreaSupplier');
+    await presentClaim(client, state, precondition.claimToken);
+    await client.query(
+      `UPDATE cases SET work_routing = (work_routing::jsonb || jsonb_build_object($2::text, jsonb_build_object(
+         'performer', $3::text, 'supplierId', $4::integer, 'by', session_user::text, 'at', $5::text)))::text
+       WHERE id = $1`,
+      [args.caseId, args.workKind, args.performer, args.supplierId, createdAt],
+    );
+  },
+} satisfies Record<string, Applier>);
+
+Object.assign(appliers, {
+  // Completeness (mutations/completenessMutations.ts). The audit trigger writes completeness_overridden and, when
+  // complete_at goes from null to a time, completeness_reached — as the local mutation did.
+  async 'case.overrideCompletenessItem'(client: pg.ClientBase, { args, precondition, createdAt }: OutboxEntry) {
+    const state = await lockCase(client, Number(args.caseId));
+    await presentClaim(client, state, precondition.claimToken);
+    const reached = precondition.reachesCompleteness as { dueDate: string } | undefined;
+    await client.query(
+      `UPDATE cases SET completeness_overrides = (completeness_overrides::jsonb || jsonb_build_object($2::text,
+         jsonb_build_object('reason', $3::text, 'by', session_user::text, 'at', $4::text)))::text,
+         complete_at = CASE WHEN complete_at IS NULL AND $5::date IS NOT NULL THEN $4::timestamptz ELSE complete_at END,
+         due_date = CASE WHEN complete_at IS NULL AND $5::date IS NOT NULL THEN $5::date ELSE due_date END
+       WHERE id = $1`,
+      [args.caseId, args.item, args.reason, createdAt, reached?.dueDate ?? null],
+    );
+  },
+
+  // Request for information (mutations/informationRequest.ts): the status change and the stored letter; the audit
+  // triggers write status_changed and message_queued.
+  async 'case.requestInformation'(client: pg.ClientBase, { args, precondition, createdAt }: OutboxEntry) {
+    const state = await lockCase(client, Number(args.caseId));
+    if (state.status !== precondition.status) throw new RefusedByCentral('statusChanged', state.status);
+    await presentClaim(client, state, precondition.claimToken);
+    await client.query(
+      `UPDATE cases SET status = $2, clock_paused_on = coalesce(clock_paused_on, $3::date) WHERE id = $1`,
+      [args.caseId, CASE_ACTIONS.requestInformation.to, osloDate(new Date(createdAt))],
+    );
+    await client.query(
+      `INSERT INTO outgoing_messages (id, case_id, kind, recipient, subject, body, items)
+       SELECT $1, c.id, 'information_request', coalesce(i.email, c.installer_contact, i.name || ' (' || i.organisation_number || ')'),
+              $3, $4, $5
+       FROM cases c JOIN installers i ON i.id = c.installer_id WHERE c.id = $2`,
+      [args.messageId, args.caseId, args.subject, args.body, JSON.stringify(args.items)],
+    );
+  },
+} satisfies Record<string, Applier>);
+
 export function centralApplierFor(mutation: string): Applier | null {
+  if (actionOfMutation(mutation) !== null) return applyCaseAction;
   return appliers[mutation] ?? null;
 }

@@ -77,6 +77,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     central: 'import_quarantine',
     local: 'import_quarantine',
     key: ['id'],
-    columns: ['id', 'source', 'message_id', 'received_at', 'raw', 'reasons', 'state', 'resolved_at', 'resolved_by'],
+    columns: ['id', 'source', 'message_id', 'received_at', 'raw', 'reasons', 'state', 'resolved_at', 'resolved_by',
+      'resolution_note'],
   },
 ];

@@ -13,6 +13,8 @@ import type {
 } from '../rules/domain';
 import { AttachmentId, CaseId, CaseStatusSchema, UserId } from './common';
 import type { ClaimView } from './sync';
+import type { CaseActionName } from '../rules/caseStatus';
+import type { ApprovalBlocker } from './caseActions';
 
 export const NOTE_MAX_LENGTH = 10_000;
 
@@ -153,6 +155,18 @@ export interface CaseDetail {
   notes: NoteEntry[];
   /** Statuses the current user may move this case to from here. */
   allowedNextStatuses: CaseStatus[];
+  /** The named actions the current user may take on the case now, in the rules table's order. */
+  allowedActions: CaseActionName[];
+  /** Why the case cannot be approved now (empty when it can, or when approval is not the next step). */
+  approvalBlockers: ApprovalBlocker[];
+  /** Conditions the approval was given with. */
+  approvalConditions: string[];
+  /** The reason given with a rejection or a referral to a developer project. */
+  decisionReason: string | null;
+  /** What the installer's last supplement changed (field or attachment names). */
+  supplementChanges: string[];
+  /** The day the service clock was paused (waiting for the installer); null while it runs. */
+  clockPausedOn: string | null;
   /** Who is working on the case right now (central mode); always 'none' standalone. */
   claim: ClaimView;
 }

@@ -8,9 +8,21 @@ import { AddNoteInput, AssignInput, AttachmentOpenInput, CaseGetInput, SetStatus
 import type { ReferenceData, SessionInfo } from './session';
 import type { RefusedChange, SyncStatusView } from './sync';
 import { OutboxSeqInput } from './sync';
+import { CaseActInput } from './caseActions';
 import type { CentralSettingsView, ConnectionTestResult } from './settings';
 import { CentralSettingsInput } from './settings';
+import type { InstallerCheckView } from './installerCheck';
+import { DecideRoutingInput, InstallerCheckInput } from './installerCheck';
 import { Empty } from './common';
+import type { QuarantineDetail, QuarantineItem, QuarantineList, QuarantineReimportResult } from './quarantine';
+import { QuarantineDiscardInput, QuarantineGetInput, QuarantineListInput, QuarantineSaveInput } from './quarantine';
+import type { CompletenessView, InformationRequestDraft } from './completeness';
+import {
+  CompletenessInput,
+  InformationRequestDraftInput,
+  OverrideCompletenessItemInput,
+  RequestInformationInput,
+} from './completeness';
 import { API_NAMES, type ApiName } from './names';
 
 interface Call<I extends z.ZodType, O> {
@@ -30,6 +42,7 @@ export const contract = {
   'case.addNote': call<MutationResult>()(AddNoteInput),
   'case.assign': call<MutationResult>()(AssignInput),
   'case.setStatus': call<MutationResult>()(SetStatusInput),
+  'case.act': call<MutationResult>()(CaseActInput),
   'attachment.open': call<AttachmentOpenResult>()(AttachmentOpenInput),
   'case.claim': call<MutationResult>()(CaseGetInput),
   'case.release': call<MutationResult>()(CaseGetInput),
@@ -41,6 +54,17 @@ export const contract = {
   'settings.testCentral': call<ConnectionTestResult>()(CentralSettingsInput),
   'settings.saveCentral': call<ConnectionTestResult>()(CentralSettingsInput),
   'settings.useStandalone': call<{ restarting: boolean }>()(Empty),
+  'quarantine.list': call<QuarantineList>()(QuarantineListInput),
+  'quarantine.get': call<QuarantineDetail>()(QuarantineGetInput),
+  'quarantine.save': call<QuarantineItem>()(QuarantineSaveInput),
+  'quarantine.reimport': call<QuarantineReimportResult>()(QuarantineSaveInput),
+  'quarantine.discard': call<QuarantineItem>()(QuarantineDiscardInput),
+  'case.installerCheck': call<InstallerCheckView>()(InstallerCheckInput),
+  'case.decideRouting': call<MutationResult>()(DecideRoutingInput),
+  'case.completeness': call<CompletenessView>()(CompletenessInput),
+  'case.overrideCompletenessItem': call<MutationResult>()(OverrideCompletenessItemInput),
+  'case.informationRequestDraft': call<InformationRequestDraft>()(InformationRequestDraftInput),
+  'case.requestInformation': call<MutationResult>()(RequestInformationInput),
 } satisfies Record<ApiName, Call<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
@@ -60,3 +84,7 @@ export * from './session';
 export * from './common';
 export * from './sync';
 export * from './settings';
+export * from './installerCheck';
+export * from './caseActions';
+export * from './quarantine';
+export * from './completeness';

@@ -14,6 +14,8 @@ export const QueueFilters = z
     municipalities: z.array(MunicipalityNumber).max(30).default([]),
     assignment: z.enum(['all', 'mine', 'unassigned']).default('all'),
     overdueOnly: z.boolean().default(false),
+    /** Cases waiting for the installer (the service clock paused); never overdue. */
+    waitingOnly: z.boolean().default(false),
     search: z.string().max(SEARCH_MAX_LENGTH).default(''),
   })
   .strict();
@@ -49,6 +51,13 @@ export interface QueueRow {
   status: CaseStatus;
   dueDate: string | null;
   overdue: boolean;
+  /**
+   * Working days from today to the due date while the service clock runs: 3 = due in three working days, 0 = due
+   * today, -2 = two working days over. Null without a due date or while the clock does not run.
+   */
+  workingDaysLeft: number | null;
+  /** Waiting for the installer's answer: the clock is paused, the case is shown apart from the overdue ones. */
+  waitingForInstaller: boolean;
   assigneeId: string | null;
   assigneeName: string | null;
 }
@@ -63,6 +72,12 @@ export interface QueueCounts {
   /** Counts per status under every filter but the status filter, so the chips say what choosing them gives. */
   byStatus: Record<CaseStatus, number>;
   total: number;
+  /**
+   * Overdue cases and cases waiting for the installer, under every filter but these two and the status filter:
+   * choosing one of them clears the status filter, so these say what choosing it gives.
+   */
+  overdue: number;
+  waiting: number;
 }
 
 export interface FetchNextResult {

@@ -3,6 +3,7 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { CaseScreen } from '../features/case/CaseScreen';
+import { QuarantineScreen } from '../features/quarantine/QuarantineScreen';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { SyncStatusProvider } from '../features/sync/SyncStatusProvider';
@@ -14,6 +15,7 @@ import { cssVariablesResolver, theme } from './theme';
 function CurrentScreen() {
   const { view } = useNavigation();
   if (view.name === 'settings') return <SettingsScreen />;
+  if (view.name === 'quarantine') return <QuarantineScreen />;
   return view.name === 'case' ? <CaseScreen key={view.caseId} caseId={view.caseId} /> : <QueueScreen />;
 }
 

@@ -3,6 +3,7 @@
 import { Button, Group, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { QuarantineNavButton } from '../features/quarantine/QuarantineNavButton';
 import { ConnectionIndicator } from '../features/sync/ConnectionIndicator';
 import { useAppData } from './AppData';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -40,6 +41,7 @@ export function Shell({ children }: { children: ReactNode }) {
               {t(`enums.role.${session.user.role}`)}
             </Text>
           </Text>
+          <QuarantineNavButton />
           <Button
             variant={onSettings ? 'light' : 'subtle'}
             size="compact-sm"

@@ -2,13 +2,14 @@
 // The settings remember where they were opened from, so "Tilbake" (or Esc) returns there.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 
-export type WorkView = { name: 'queue' } | { name: 'case'; caseId: number };
+export type WorkView = { name: 'queue' } | { name: 'case'; caseId: number } | { name: 'quarantine' };
 export type View = WorkView | { name: 'settings'; back: WorkView };
 
 interface Navigation {
   view: View;
   openCase: (caseId: number) => void;
   openQueue: () => void;
+  openQuarantine: () => void;
   openSettings: () => void;
   closeSettings: () => void;
 }
@@ -19,11 +20,12 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
   const [view, setView] = useState<View>({ name: 'queue' });
   const openCase = useCallback((caseId: number) => setView({ name: 'case', caseId }), []);
   const openQueue = useCallback(() => setView({ name: 'queue' }), []);
+  const openQuarantine = useCallback(() => setView({ name: 'quarantine' }), []);
   const openSettings = useCallback(() => setView((current) => (current.name === 'settings' ? current : { name: 'settings', back: current })), []);
   const closeSettings = useCallback(() => setView((current) => (current.name === 'settings' ? current.back : current)), []);
   const value = useMemo(
-    () => ({ view, openCase, openQueue, openSettings, closeSettings }),
-    [view, openCase, openQueue, openSettings, closeSettings],
+    () => ({ view, openCase, openQueue, openQuarantine, openSettings, closeSettings }),
+    [view, openCase, openQueue, openQuarantine, openSettings, closeSettings],
   );
   return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;
 }

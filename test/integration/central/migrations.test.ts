@@ -28,8 +28,8 @@ describe('central migrations', () => {
   it('apply to an empty database and create the tables, functions, triggers and group roles', async () => {
     const { applied, total } = await migrateCentral(admin);
     expect(applied).toEqual(['0000_initial', '0001_versions', '0002_roles_and_privileges', '0003_audit_trail', '0004_claims',
-      '0005_schema_version', '0006_casework', '0007_casework_privileges_and_audit']);
-    expect(total).toBe(8);
+      '0005_schema_version', '0006_casework', '0007_casework_privileges_and_audit', '0008_quarantine_resolution_note']);
+    expect(total).toBe(9);
 
     expect(await names("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).toEqual([
       'app_users', 'applied_mutations', 'area_supplier_municipalities', 'area_suppliers', 'attachment_blobs',
@@ -54,7 +54,7 @@ describe('central migrations', () => {
 
   it('apply nothing the second time', async () => {
     const before = await admin.query('SELECT count(*) FROM drizzle.__drizzle_migrations');
-    expect(await migrateCentral(admin)).toEqual({ applied: [], total: 8 });
+    expect(await migrateCentral(admin)).toEqual({ applied: [], total: 9 });
     expect((await admin.query('SELECT count(*) FROM drizzle.__drizzle_migrations')).rows).toEqual(before.rows);
   });
 

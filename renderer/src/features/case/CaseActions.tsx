@@ -1,14 +1,14 @@
-// What the handler can do with the case from here: take or let go of it, and move its status on.
+// What the handler can do with the case from here: take or let go of it, and decide (the decision buttons).
 // With a central server, who works on a case is a claim the central database grants: a case handler takes a case
-// with "Ta saken" (or "Hent neste"); only a supervisor assigns. Casework needs the claim, so the status control
-// shows only while the case is mine; notes can be written either way.
+// with "Ta saken" (or "Hent neste"); only a supervisor assigns. Casework needs the claim, so the decisions
+// show only while the case is mine; notes can be written either way.
 import { Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../api/contract';
 import { useAppData } from '../../app/AppData';
 import { AssignControl, assignAction } from './AssignControl';
 import { ClaimControl } from './ClaimControl';
-import { StatusControl } from './StatusControl';
+import { DecisionBar, offeredDecisions } from '../decisions/DecisionBar';
 
 export function CaseActions({ detail, reload }: { detail: CaseDetail; reload: () => Promise<void> }) {
   const { t } = useTranslation();
@@ -16,28 +16,28 @@ export function CaseActions({ detail, reload }: { detail: CaseDetail; reload: ()
   const me = session.user;
   const central = session.mode === 'central';
   const showAssign = (!central || me.role === 'supervisor') && assignAction(detail, me) !== null;
-  const canChangeStatus = detail.allowedNextStatuses.length > 0;
+  const canDecide = offeredDecisions(detail).length > 0;
   const claim = detail.claim.state;
   const statusHint =
     claim === 'mine' ? null : claim === 'other' ? 'otherBeforeStatus' : claim === 'requested' ? 'requestedBeforeStatus' : 'takeBeforeStatus';
 
-  if (!central && !showAssign && !canChangeStatus) return null;
+  if (!central && !showAssign && !canDecide) return null;
   return (
     <Stack gap="sm" mt="md">
       {central && <ClaimControl detail={detail} reload={reload} canClaim={me.role !== 'reader'} />}
-      {(showAssign || canChangeStatus) && (
+      {showAssign && (
         <Group gap="md" align="flex-end" wrap="wrap">
-          {showAssign && <AssignControl detail={detail} reload={reload} />}
-          {canChangeStatus &&
-            (!central || statusHint === null ? (
-              <StatusControl key={detail.status} detail={detail} reload={reload} />
-            ) : (
-              <Text size="sm" c="gray.7">
-                {t(`case.claim.${statusHint}`)}
-              </Text>
-            ))}
+          <AssignControl detail={detail} reload={reload} />
         </Group>
       )}
+      {canDecide &&
+        (!central || statusHint === null ? (
+          <DecisionBar detail={detail} reload={reload} />
+        ) : (
+          <Text size="sm" c="gray.7">
+            {t(`case.claim.${statusHint}`)}
+          </Text>
+        ))}
     </Stack>
   );
 }

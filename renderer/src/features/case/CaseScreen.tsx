@@ -15,7 +15,8 @@ import { CaseActions } from './CaseActions';
 import { CaseHeader } from './CaseHeader';
 import { HistorySection } from './HistorySection';
 import { InstallationSection } from './InstallationSection';
-import { InstallerSection } from './InstallerSection';
+import { InstallerPanel } from '../installer/InstallerPanel';
+import { CompletenessSection } from '../completeness/CompletenessSection';
 import { NotesSection } from './NotesSection';
 import { OwnerSection } from './OwnerSection';
 import { ProductionSection } from './ProductionSection';
@@ -89,10 +90,11 @@ export function CaseScreen({ caseId }: { caseId: number }) {
         </div>
         <div className={classes.columns}>
           <div className={classes.column}>
+            <CompletenessSection detail={detail} reload={reload} />
             <InstallationSection installation={detail.installation} />
             <ProductionSection production={detail.production} />
             <OwnerSection owner={detail.owner} />
-            <InstallerSection installer={detail.installer} />
+            <InstallerPanel detail={detail} reload={reload} />
             <RequestSection detail={detail} />
           </div>
           <div className={classes.column}>

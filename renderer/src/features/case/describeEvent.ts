@@ -1,6 +1,7 @@
 // A history entry in words: "Status endret fra Ny til Under behandling", with names for user ids.
 import type { TFunction } from 'i18next';
 import type { CaseEventEntry } from '../../api/contract';
+import { formatDate } from '../../i18n/format';
 
 export interface EventText {
   summary: string;
@@ -8,6 +9,7 @@ export interface EventText {
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+const conditionsOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((c) => typeof c === 'string') : []);
 
 export function describeEvent(t: TFunction, event: CaseEventEntry, userName: (id: string) => string): EventText {
   const data = event.data;
@@ -30,8 +32,15 @@ export function describeEvent(t: TFunction, event: CaseEventEntry, userName: (id
         from: from ? t(`enums.status.${from}`) : '–',
         to: to ? t(`enums.status.${to}`) : '–',
       });
-      const reason = text(data.reason);
-      return { summary, detail: reason ? t('case.history.reason', { reason }) : undefined };
+      const rule = text(data.rule);
+      const details = [
+        text(data.reason) && t('case.history.reason', { reason: text(data.reason) }),
+        conditionsOf(data.conditions).length > 0 && t('decisions.history.conditions', { conditions: conditionsOf(data.conditions).join('; ') }),
+      ].filter((line): line is string => typeof line === 'string');
+      return {
+        summary: rule ? `${summary} ${t('decisions.history.byRule', { rule })}` : summary,
+        detail: details.length > 0 ? details.join('\n') : undefined,
+      };
     }
     case 'note_added': {
       const excerpt = text(data.excerpt);
@@ -45,6 +54,32 @@ export function describeEvent(t: TFunction, event: CaseEventEntry, userName: (id
       return { summary: t('case.history.claimRequested') };
     case 'claim_released':
       return { summary: t('case.history.claimReleased') };
+    case 'routing_decided': {
+      const work = text(data.workKind);
+      const performer = text(data.performer);
+      return {
+        summary: t('installerCheck.history.routingDecided', {
+          work: work ? t(`installerCheck.work.${work}`) : '–',
+          performer: performer ? t(`installerCheck.performer.${performer}`) : '–',
+        }),
+      };
+    }
+    case 'completeness_overridden': {
+      const item = text(data.item);
+      return {
+        summary: t('completeness.history.overridden', { item: item ? t(`completeness.items.${item}`, { defaultValue: item }) : '–' }),
+        detail: text(data.reason) ? `«${text(data.reason)}»` : undefined,
+      };
+    }
+    case 'completeness_reached': {
+      const dueDate = text(data.dueDate);
+      return { summary: t('completeness.history.reached', { dueDate: dueDate ? formatDate(dueDate) : '–' }) };
+    }
+    case 'message_queued': {
+      const subject = text(data.subject);
+      const key = data.kind === 'information_request' ? 'completeness.history.informationRequested' : 'completeness.history.messageQueued';
+      return { summary: t(key), detail: subject ? `«${subject}»` : undefined };
+    }
     default:
       return { summary: t('case.history.other') };
   }

@@ -1,5 +1,6 @@
-// The filter bar: search, type, municipality, whose cases, overdue only, and the status chips.
-import { Group, MultiSelect, SegmentedControl, Stack, Switch, Text } from '@mantine/core';
+// The filter bar: search, type, municipality, whose cases, due (overdue or waiting for the installer), and the
+// status chips.
+import { Group, MultiSelect, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useId, useMemo, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REQUEST_TYPES, type RequestType } from '../../../../electron/shared/rules';
@@ -9,10 +10,8 @@ import classes from './Queue.module.css';
 import { queueStore } from './queueStore';
 import { SearchField } from './SearchField';
 import { StatusChips } from './StatusChips';
+import { DueFilter } from './DueFilter';
 import { useQueueState } from './useQueueState';
-
-/** The height of an input's label above it, for controls that have none there. */
-const LABEL_OFFSET = 25;
 
 interface Props {
   searchRef: RefObject<HTMLInputElement | null>;
@@ -26,7 +25,6 @@ export function QueueFilters({ searchRef, onLeaveSearch }: Props) {
   const types = useQueueState((state) => state.filters.types);
   const municipalities = useQueueState((state) => state.filters.municipalities);
   const assignment = useQueueState((state) => state.filters.assignment);
-  const overdueOnly = useQueueState((state) => state.filters.overdueOnly);
 
   const typeOptions = useMemo(
     () => REQUEST_TYPES.map((type) => ({ value: type, label: t(`enums.requestType.${type}`) })),
@@ -83,12 +81,7 @@ export function QueueFilters({ searchRef, onLeaveSearch }: Props) {
             ]}
           />
         </Stack>
-        <Switch
-          label={t('queue.filters.overdueOnly')}
-          checked={overdueOnly}
-          onChange={(event) => queueStore.setFilters({ overdueOnly: event.currentTarget.checked })}
-          mt={LABEL_OFFSET + 8}
-        />
+        <DueFilter />
       </Group>
       <StatusChips />
     </Stack>

@@ -21,7 +21,10 @@ export interface RowLabels {
   type: Record<RequestType, string>;
   withProduction: string;
   noDueDate: string;
-  overdue: string;
+  waiting: string;
+  dueToday: string;
+  dueIn(workingDays: number): string;
+  overdueBy(workingDays: number): string;
   unassigned: string;
   loadingRow: string;
 }
@@ -41,7 +44,10 @@ export function useRowLabels(): RowLabels {
       >,
       withProduction: t('queue.withProduction'),
       noDueDate: t('queue.noDueDate'),
-      overdue: t('queue.overdue'),
+      waiting: t('queue.due.waiting'),
+      dueToday: t('queue.due.today'),
+      dueIn: (count: number) => t('queue.due.inDays', { count }),
+      overdueBy: (count: number) => t('queue.due.overdueBy', { count }),
       unassigned: t('queue.unassigned'),
       loadingRow: t('queue.loadingRow'),
     }),
@@ -65,6 +71,42 @@ function Cell({ children, title }: { children?: React.ReactNode; title?: string 
       {children}
     </div>
   );
+}
+
+/**
+ * Where the case stands against its due date, in working days while the clock runs ("forfaller om 3
+ * arbeidsdager", "2 arbeidsdager over frist"); "frist stoppet" while the case waits for the installer; the date
+ * itself otherwise, and always in the tooltip.
+ */
+function DueCell({ row, labels }: { row: QueueRow; labels: RowLabels }) {
+  const date = row.dueDate === null ? undefined : formatDate(row.dueDate);
+  if (row.waitingForInstaller) {
+    return (
+      <Cell title={date}>
+        <span className={classes.waiting}>{labels.waiting}</span>
+      </Cell>
+    );
+  }
+  if (date === undefined) {
+    return (
+      <Cell>
+        <span className={classes.secondary}>{labels.noDueDate}</span>
+      </Cell>
+    );
+  }
+  const left = row.workingDaysLeft;
+  if (left === null) return <Cell title={date}>{date}</Cell>;
+  if (left < 0 || row.overdue) {
+    return (
+      <Cell title={date}>
+        <span className={classes.overdue}>
+          <span aria-hidden>⚠ </span>
+          {labels.overdueBy(Math.max(1, -left))}
+        </span>
+      </Cell>
+    );
+  }
+  return <Cell title={date}>{left === 0 ? labels.dueToday : labels.dueIn(left)}</Cell>;
 }
 
 export const QueueGridRow = memo(function QueueGridRow({ index, row, active, top, labels, onOpen }: Props) {
@@ -114,18 +156,7 @@ export const QueueGridRow = memo(function QueueGridRow({ index, row, active, top
         />
         {labels.status[row.status]}
       </Cell>
-      <Cell>
-        {row.dueDate === null ? (
-          <span className={classes.secondary}>{labels.noDueDate}</span>
-        ) : row.overdue ? (
-          <span className={classes.overdue}>
-            <span aria-hidden>⚠ </span>
-            {formatDate(row.dueDate)} {labels.overdue}
-          </span>
-        ) : (
-          formatDate(row.dueDate)
-        )}
-      </Cell>
+      <DueCell row={row} labels={labels} />
       <Cell title={row.assigneeName ?? undefined}>
         {row.assigneeName ?? <span className={classes.unassigned}>{labels.unassigned}</span>}
       </Cell>

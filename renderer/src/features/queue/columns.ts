@@ -15,7 +15,7 @@ export const QUEUE_COLUMNS: readonly QueueColumn[] = [
   { id: 'address', labelKey: 'queue.columns.address', sortKey: 'address', width: 'minmax(160px, 1.6fr)' },
   { id: 'installer', labelKey: 'queue.columns.installer', sortKey: 'installer', width: 'minmax(130px, 1.2fr)' },
   { id: 'status', labelKey: 'queue.columns.status', sortKey: 'status', width: '168px' },
-  { id: 'due', labelKey: 'queue.columns.due', sortKey: 'due', width: '176px' },
+  { id: 'due', labelKey: 'queue.columns.due', sortKey: 'due', width: '236px' },
   { id: 'assignee', labelKey: 'queue.columns.assignee', sortKey: 'assignee', width: 'minmax(110px, 0.9fr)' },
 ];
 

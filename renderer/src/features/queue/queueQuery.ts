@@ -21,6 +21,7 @@ export const defaultFilters = (): QueueFilters => ({
   municipalities: [],
   assignment: 'all',
   overdueOnly: false,
+  waitingOnly: false,
   search: '',
 });
 
@@ -32,5 +33,5 @@ export function nextSort(current: QueueSort, key: QueueSortKey): QueueSort {
   return { key, direction: 'asc' };
 }
 
-/** The filters that the per-status counts depend on: all but the status filter itself. */
+/** The filters that the counts depend on: all but the status filter itself. */
 export const countsKey = (filters: QueueFilters): string => JSON.stringify({ ...filters, statuses: [] });

@@ -3,6 +3,7 @@
 import type { TFunction } from 'i18next';
 import type { RefusedChange, SyncStatusView } from '../../api/contract';
 import { formatNumber, formatTime } from '../../i18n/format';
+import { describeDecisionChange } from '../decisions/describeDecisionChange';
 
 export type Tone = 'standalone' | 'working' | 'connected' | 'offline' | 'error';
 
@@ -107,6 +108,8 @@ export function describeChange(t: TFunction, change: RefusedChange, userName: (i
     case 'case.release':
       return { title: t('sync.change.release', { caseNumber }), written: null };
     default:
-      return { title: t('sync.change.other', { caseNumber }), written: null };
+      return (
+        describeDecisionChange(t, change.mutation, args, caseNumber) ?? { title: t('sync.change.other', { caseNumber }), written: null }
+      );
   }
 }

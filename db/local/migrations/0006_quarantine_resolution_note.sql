@@ -1,0 +1,1 @@
+ALTER TABLE `import_quarantine` ADD `resolution_note` text;

@@ -1,0 +1,138 @@
+// The people's actions on a case, one named mutation each (`case.approve`, `case.reject`, …), all made by one
+// factory from the rules table (rules/caseStatus.ts): who may take the action from which status, whether it needs
+// a reason, and which columns besides the status it writes. The central applier (sync/centralAppliers.ts) writes
+// the same columns from `decisionColumns`, and PostgreSQL's audit trigger writes the same event shape.
+import type { z } from 'zod';
+import { ApproveArgs, DECISION_ACTIONS, StepArgs, fail, type DecisionAction } from '../../shared/contract';
+import {
+  CASE_ACTIONS,
+  canTakeAction,
+  clockPausedOnAfter,
+  isValidMeteringPointId,
+  type CaseAction,
+  type CaseStatus,
+} from '../../shared/rules';
+import { osloDate } from '../clock';
+import { approvalBlockersOf } from './approvalBlockers';
+import { defineMutation, type MutationDefinition, type MutationApplyContext } from './runMutation';
+
+/** The arguments of any of these mutations: a case, and a reason or approval conditions. */
+export type CaseActionArgs = z.output<typeof StepArgs> & Partial<z.output<typeof ApproveArgs>>;
+type Args = CaseActionArgs;
+
+/** The case columns an action writes besides `status`; the central roles are granted exactly these. */
+export type DecisionColumn = 'approval_conditions' | 'decision_reason' | 'clock_paused_on';
+export type DecisionColumns = Partial<Record<DecisionColumn, string | null>>;
+
+/** What the decision itself records: approval conditions, or the reason a rejection or referral stands on. */
+const DECISION_RECORD: Partial<Record<DecisionAction, (args: Args) => DecisionColumns>> = {
+  approve: (args) => ({ approval_conditions: JSON.stringify(args.conditions ?? []), decision_reason: null }),
+  reject: (args) => ({ decision_reason: args.reason ?? null }),
+  referToDeveloperProject: (args) => ({ decision_reason: args.reason ?? null }),
+  reopen: () => ({ decision_reason: null }),
+  returnToNormalFlow: () => ({ decision_reason: null }),
+};
+
+/**
+ * Every column but `status` that taking `action` from `from` writes. `today` is the Norwegian date the action was
+ * taken, for the service clock; the same inputs give the same columns locally and centrally.
+ */
+export function decisionColumns(action: DecisionAction, from: CaseStatus, args: Args, today: string): DecisionColumns {
+  const to = CASE_ACTIONS[action].to as CaseStatus;
+  const columns: DecisionColumns = { ...DECISION_RECORD[action]?.(args) };
+  if (from !== to && (from === 'waiting_for_info' || to === 'waiting_for_info')) {
+    columns.clock_paused_on = clockPausedOnAfter(from, to, today, null);
+  }
+  return columns;
+}
+
+/** An empty reason (after trimming) is no reason. */
+export const reasonOf = (args: { reason?: string }): string | undefined => args.reason || undefined;
+
+interface ActionHead {
+  status: CaseStatus;
+  claim_token: number;
+  approval_conditions: string;
+  metering_point_ids: string;
+}
+
+function loadActionHead(ctx: MutationApplyContext, caseId: number): ActionHead {
+  const row = ctx.core.sqlite
+    .prepare('SELECT status, claim_token, approval_conditions, metering_point_ids FROM cases WHERE id = ?')
+    .get(caseId) as ActionHead | undefined;
+  return row ?? fail('case.notFound', { caseId });
+}
+
+const parseList = (text: string): string[] => {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.map(String) : [];
+  } catch {
+    return [];
+  }
+};
+
+/** Refuses the action with the reason the handler should read, or returns nothing. */
+function refuseIfNotAllowed(ctx: MutationApplyContext, action: DecisionAction, head: ActionHead, args: Args): void {
+  const rule: CaseAction = CASE_ACTIONS[action];
+  if (!rule.by.includes(ctx.actor.role)) fail('permission.denied');
+  if (!canTakeAction(action, head.status, ctx.actor.role)) fail('decision.notAllowed', { action, status: head.status });
+  if (rule.needsReason && !reasonOf(args)) fail('status.reasonRequired', { status: rule.to });
+  if (action === 'approve') {
+    const [blocker] = approvalBlockersOf(ctx.core.sqlite, args.caseId, osloDate(new Date(ctx.now)));
+    if (blocker) fail(blocker.code, blocker.params);
+  }
+  if (action === 'registerMeteringPoint') {
+    const ids = parseList(head.metering_point_ids);
+    const invalid = ids.find((id) => !isValidMeteringPointId(id));
+    if (ids.length === 0 || invalid !== undefined) fail('decision.meteringPointMissing', invalid ? { value: invalid } : undefined);
+  }
+}
+
+function caseActionMutation(action: DecisionAction): MutationDefinition<z.ZodType> {
+  const rule: CaseAction = CASE_ACTIONS[action];
+  return defineMutation({
+    name: `case.${action}`,
+    args: action === 'approve' ? ApproveArgs : StepArgs,
+    apply(ctx, rawArgs) {
+      const args = rawArgs as Args;
+      const head = loadActionHead(ctx, args.caseId);
+      refuseIfNotAllowed(ctx, action, head, args);
+      const columns = decisionColumns(action, head.status, args, osloDate(new Date(ctx.now)));
+      const names = Object.keys(columns) as DecisionColumn[];
+      ctx.core.sqlite
+        .prepare(`UPDATE cases SET status = ?${names.map((name) => `, ${name} = ?`).join('')} WHERE id = ?`)
+        .run(rule.to, ...names.map((name) => columns[name]), args.caseId);
+
+      // The shape PostgreSQL's audit trigger writes (db/central/migrations/0007): conditions whenever the case
+      // lands on approved with some, as after a withdrawn offer too.
+      const data: Record<string, unknown> = { from: head.status, to: rule.to };
+      const reason = reasonOf(args);
+      if (reason) data.reason = reason;
+      const conditions = parseList(columns.approval_conditions ?? head.approval_conditions);
+      if (rule.to === 'approved' && conditions.length > 0) data.conditions = conditions;
+      return {
+        caseId: args.caseId,
+        events: [{ kind: 'status_changed', data }],
+        precondition: { status: head.status, claimToken: head.claim_token },
+      };
+    },
+  });
+}
+
+/** `case.startReview`, `case.approve`, … by mutation name. */
+export const CASE_ACTION_MUTATIONS: Readonly<Record<string, MutationDefinition<z.ZodType>>> = Object.fromEntries(
+  DECISION_ACTIONS.map((action) => {
+    const mutation = caseActionMutation(action);
+    return [mutation.name, mutation];
+  }),
+);
+
+export const mutationForAction = (action: DecisionAction): MutationDefinition<z.ZodType> =>
+  CASE_ACTION_MUTATIONS[`case.${action}`];
+
+/** The action behind a mutation name, or null when the name is not one of these. */
+export function actionOfMutation(name: string): DecisionAction | null {
+  const action = name.startsWith('case.') ? name.slice('case.'.length) : '';
+  return (DECISION_ACTIONS as readonly string[]).includes(action) ? (action as DecisionAction) : null;
+}

@@ -1,0 +1,60 @@
+// `quarantine.update`: a handler's change to a quarantined record (its fixed text, ready for the importer, or
+// discarded with a reason). It belongs to no case, so it has no case history and never passes through
+// runMutation: it is written to the outbox with case_id NULL — standalone as the audit (and applied to the
+// local row at once), with a central server to be shipped. Push settles it without touching any case, and
+// rebase never replays it (it selects by case); until the server has it, the quarantine reads it from the outbox.
+import { z } from 'zod';
+import { QuarantineId, fail } from '../../shared/contract';
+import type { CoreContext } from '../context';
+
+export const QUARANTINE_UPDATE = 'quarantine.update';
+
+export const QuarantineUpdateArgs = z
+  .object({
+    id: QuarantineId,
+    /** The fixed text; absent when only the state changes (a discard keeps the text as it was). */
+    raw: z.string().optional(),
+    state: z.enum(['open', 'ready', 'discarded']),
+    /** Why it was discarded. */
+    reason: z.string().optional(),
+  })
+  .strict();
+export type QuarantineUpdateArgs = z.infer<typeof QuarantineUpdateArgs>;
+
+/** Records the change (and, standalone, makes it); returns the outbox seq. */
+export function recordQuarantineUpdate(core: CoreContext, rawArgs: QuarantineUpdateArgs, precondition: { state: string }): number {
+  const args = QuarantineUpdateArgs.parse(rawArgs);
+  const actor = core.currentUser();
+  if (actor.role === 'reader') fail('permission.denied');
+  const now = core.clock.now().toISOString();
+  const central = core.mode === 'central';
+  const { sqlite } = core;
+  return sqlite.transaction(() => {
+    const seq = Number(
+      sqlite
+        .prepare(
+          `INSERT INTO outbox (client_id, mutation, args, actor_id, created_at, state, case_id, precondition)
+           VALUES (?, ?, ?, ?, ?, ?, NULL, ?)`,
+        )
+        .run(core.clientId, QUARANTINE_UPDATE, JSON.stringify(args), actor.id, now, central ? 'pending' : 'applied', JSON.stringify(precondition))
+        .lastInsertRowid,
+    );
+    if (!central) applyQuarantineUpdateLocally(core, args, actor.id, now);
+    return seq;
+  })();
+}
+
+/** The same change the central applier makes, on the local database (the truth in standalone mode). */
+function applyQuarantineUpdateLocally(core: CoreContext, args: QuarantineUpdateArgs, actorId: string, now: string): void {
+  // Marking it ready or discarded says who and when; saving a fix of an open record does not resolve it.
+  core.sqlite
+    .prepare(
+      `UPDATE import_quarantine
+       SET raw = coalesce(@raw, raw), state = @state,
+           resolved_at = CASE WHEN @state = 'open' THEN resolved_at ELSE @now END,
+           resolved_by = CASE WHEN @state = 'open' THEN resolved_by ELSE @actorId END,
+           resolution_note = coalesce(@reason, resolution_note)
+       WHERE id = @id`,
+    )
+    .run({ id: args.id, raw: args.raw ?? null, state: args.state, now, actorId, reason: args.reason ?? null });
+}

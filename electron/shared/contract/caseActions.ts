@@ -1,0 +1,59 @@
+// The people's actions on a case, as one call: `case.act` {caseId, action, …}. One call rather than one per
+// action because the UI offers whatever `CaseDetail.allowedActions` lists, and the rules table already says per
+// action what it needs; zod tells the variants apart by `action` (approve carries conditions, the others a reason).
+// Each action is still its own named mutation (`case.approve`, `case.reject`, …) in the outbox and centrally.
+import { z } from 'zod';
+import type { CaseActionName } from '../rules/caseStatus';
+import { CaseId } from './common';
+
+/** The actions this desk takes as decisions and steps (requestInformation has its own call and dialog). */
+export const DECISION_ACTIONS = [
+  'startReview',
+  'approve',
+  'reject',
+  'reopen',
+  'referToDeveloperProject',
+  'returnToNormalFlow',
+  'withdrawOffer',
+  'registerMeterMounted',
+  'registerMeteringPoint',
+  'close',
+] as const satisfies readonly CaseActionName[];
+export type DecisionAction = (typeof DECISION_ACTIONS)[number];
+
+export const DECISION_REASON_MAX_LENGTH = 2_000;
+export const APPROVAL_CONDITION_MAX_LENGTH = 300;
+export const APPROVAL_CONDITIONS_MAX = 10;
+
+const Reason = z.string().trim().max(DECISION_REASON_MAX_LENGTH);
+
+export const ApproveArgs = z
+  .object({
+    caseId: CaseId,
+    conditions: z
+      .array(z.string().trim().min(1).max(APPROVAL_CONDITION_MAX_LENGTH))
+      .max(APPROVAL_CONDITIONS_MAX)
+      .default([])
+      .transform((conditions) => [...new Set(conditions)]),
+  })
+  .strict();
+
+/** Whether the reason may be left out is the rules table's call (`needsReason`), checked by the mutation. */
+export const StepArgs = z.object({ caseId: CaseId, reason: Reason.optional() }).strict();
+
+const OTHER_ACTIONS = DECISION_ACTIONS.filter((action) => action !== 'approve') as [
+  Exclude<DecisionAction, 'approve'>,
+  ...Exclude<DecisionAction, 'approve'>[],
+];
+
+export const CaseActInput = z.discriminatedUnion('action', [
+  ApproveArgs.extend({ action: z.literal('approve') }).strict(),
+  StepArgs.extend({ action: z.enum(OTHER_ACTIONS) }).strict(),
+]);
+export type CaseActInput = z.input<typeof CaseActInput>;
+
+/** Why approval is not possible now; the approve button says it, and `case.approve` refuses with the same code. */
+export type ApprovalBlocker =
+  | { code: 'decision.incomplete'; params?: undefined }
+  | { code: 'decision.installerNotActive'; params: { installer: string; dsbStatus: string } };
+

@@ -1,0 +1,136 @@
+// Kompletthet in the case view: what the grid company's rules require of this request, met, missing or overridden;
+// the completeness time and due date; "Overstyr" per missing item; the missing items picked for a request for
+// information, sent with "Be om opplysninger" (Alt+B).
+import { Alert, Button, Group, Kbd, Text } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/call';
+import type { AppError, CaseDetail, CompletenessView } from '../../api/contract';
+import { useApiQuery } from '../../api/useApiQuery';
+import { useAppData } from '../../app/AppData';
+import { formatDate, formatDateTime } from '../../i18n/format';
+import { Section } from '../case/Section';
+import { useSyncRefresh } from '../sync/SyncStatusProvider';
+import { ChecklistItem } from './ChecklistItem';
+import classes from './Completeness.module.css';
+import { completenessErrorText } from './completenessErrors';
+import { itemLabel } from './describeItem';
+import { InformationRequestDialog } from './InformationRequestDialog';
+import { REQUEST_INFORMATION_SHORTCUT, useRequestInformationKey } from './requestInformationKey';
+
+export function CompletenessSection({ detail, reload }: { detail: CaseDetail; reload: () => Promise<void> }) {
+  const { t, i18n } = useTranslation();
+  const { session } = useAppData();
+  const refresh = useSyncRefresh();
+  const { value: view, error: loadError, reload: reloadView } = useApiQuery('case.completeness', { caseId: detail.id });
+  // A supplement, an override or a sync moves the history on: read the checklist again.
+  const latestEvent = detail.events[0]?.id;
+  useEffect(() => {
+    void reloadView();
+  }, [latestEvent, reloadView]);
+
+  const open = useMemo(() => (view?.items ?? []).filter((item) => !item.ok && !item.overridden), [view]);
+  const [deselected, setDeselected] = useState<ReadonlySet<string>>(new Set());
+  const selected = open.filter((item) => !deselected.has(item.code));
+  const [overriding, setOverriding] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const [dialogOpen, setDialogOpen] = useState(false);
+
+  const canEdit = session.user.role !== 'reader';
+  const mayRequest = canEdit && detail.allowedActions.includes('requestInformation');
+  const canRequest = mayRequest && selected.length > 0;
+  const openDialog = useCallback(() => setDialogOpen(true), []);
+  useRequestInformationKey(canRequest && !dialogOpen, openDialog);
+
+  const afterChange = useCallback(async () => {
+    refresh();
+    await Promise.all([reloadView(), reload()]);
+  }, [refresh, reloadView, reload]);
+
+  const override = async (item: string, reason: string): Promise<boolean> => {
+    setPending(true);
+    setError(null);
+    const result = await call('case.overrideCompletenessItem', { caseId: detail.id, item, reason });
+    setPending(false);
+    if (!result.ok) {
+      setError(result.error);
+      return false;
+    }
+    await afterChange();
+    return true;
+  };
+
+  const shownError = error ?? loadError;
+  const errorText = shownError ? completenessErrorText(t, shownError) : null;
+
+  return (
+    <Section
+      title={t('completeness.title')}
+      actions={
+        mayRequest ? (
+          <Button size="compact-sm" onClick={openDialog} disabled={!canRequest} aria-keyshortcuts={REQUEST_INFORMATION_SHORTCUT}
+            rightSection={<Kbd size="xs">{REQUEST_INFORMATION_SHORTCUT}</Kbd>}>
+            {t('completeness.request.button', { count: selected.length })}
+          </Button>
+        ) : undefined
+      }
+    >
+      {view && <CompletenessSummary view={view} />}
+      {view && (
+        <ul className={classes.list} aria-label={t('completeness.listLabel')}>
+          {view.items.map((item) => (
+            <ChecklistItem
+              key={item.code}
+              item={item}
+              canEdit={canEdit}
+              selectable={mayRequest}
+              selected={!deselected.has(item.code)}
+              onSelect={(checked) =>
+                setDeselected((current) => {
+                  const next = new Set(current);
+                  if (checked) next.delete(item.code);
+                  else next.add(item.code);
+                  return next;
+                })
+              }
+              overriding={overriding === item.code}
+              onOverriding={(opened) => setOverriding(opened ? item.code : null)}
+              pending={pending}
+              onOverride={(reason) => override(item.code, reason)}
+            />
+          ))}
+        </ul>
+      )}
+      {errorText && (
+        <Alert color="red" title={errorText.title} role="alert" mt="xs">
+          {errorText.message}
+        </Alert>
+      )}
+      <InformationRequestDialog
+        opened={dialogOpen}
+        caseId={detail.id}
+        caseNumber={detail.caseNumber}
+        items={selected.map((item) => ({ code: item.code, name: itemLabel(item, i18n.language) }))}
+        onClose={() => setDialogOpen(false)}
+        onSent={afterChange}
+      />
+    </Section>
+  );
+}
+
+/** Complete or not, since when and due when; a paused clock while the case waits for the installer. */
+function CompletenessSummary({ view }: { view: CompletenessView }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="md" className={classes.summary} wrap="wrap">
+      <Text size="sm" fw={600} c={view.complete ? '#1b5e20' : '#b71c1c'} role="status">
+        {view.complete ? t('completeness.complete') : t('completeness.incomplete', { count: view.items.filter((i) => !i.ok && !i.overridden).length })}
+      </Text>
+      {view.completeAt && <Text size="sm">{t('completeness.completeAt', { at: formatDateTime(view.completeAt) })}</Text>}
+      {view.dueDate && <Text size="sm">{t('completeness.dueDate', { date: formatDate(view.dueDate) })}</Text>}
+      {view.clockPausedOn && <Text size="sm" c="#8a3c00">{t('completeness.clockPaused', { date: formatDate(view.clockPausedOn) })}</Text>}
+      {view.rulesSource === 'default' && <Text size="xs" c="gray.7">{t('completeness.defaultRules')}</Text>}
+    </Group>
+  );
+}

@@ -1,0 +1,74 @@
+// Godkjenn: the advance notice is approved, with conditions if any — common ones to tick, others one per line.
+import { Alert, Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../api/contract';
+import { describeError } from '../../api/describeError';
+import { COMMON_APPROVAL_CONDITIONS } from './commonConditions';
+
+interface Props {
+  opened: boolean;
+  caseNumber: string;
+  pending: boolean;
+  error: AppError | null;
+  onClose(): void;
+  onApprove(conditions: string[]): void;
+}
+
+export function ApproveDialog({ opened, caseNumber, pending, error, onClose, onApprove }: Props) {
+  const { t } = useTranslation();
+  const [ticked, setTicked] = useState<string[]>([]);
+  const [others, setOthers] = useState('');
+  const errorText = error ? describeError(t, error) : null;
+  const close = () => {
+    setTicked([]);
+    setOthers('');
+    onClose();
+  };
+
+  return (
+    <Modal opened={opened} onClose={close} title={t('decisions.approve.title', { caseNumber })}
+      closeButtonProps={{ 'aria-label': t('decisions.cancel') }} styles={{ title: { fontWeight: 600 } }} size="lg">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          const typed = others.split('\n').map((line) => line.trim()).filter(Boolean);
+          onApprove([...ticked, ...typed]);
+        }}
+      >
+        <Stack gap="md">
+          <Text size="sm">{t('decisions.approve.explain')}</Text>
+          <Checkbox.Group label={t('decisions.approve.conditions')} value={ticked} onChange={setTicked}>
+            <Stack gap="xs" mt="xs">
+              {COMMON_APPROVAL_CONDITIONS.map((condition, i) => (
+                <Checkbox key={condition} value={condition} label={condition} data-autofocus={i === 0 ? true : undefined} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+          <Textarea
+            label={t('decisions.approve.otherConditions')}
+            description={t('decisions.approve.otherConditionsHint')}
+            value={others}
+            onChange={(event) => setOthers(event.currentTarget.value)}
+            autosize
+            minRows={2}
+            maxRows={8}
+          />
+          {errorText && (
+            <Alert color="red" title={errorText.title} role="alert">
+              {errorText.message}
+            </Alert>
+          )}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close}>
+              {t('decisions.cancel')}
+            </Button>
+            <Button type="submit" color="teal.9" loading={pending}>
+              {t('decisions.approve.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,135 @@
+// The decisions the rules allow on the case now, one button each with its Alt-key: approve (with conditions),
+// reject (with a reason the installer reads), and the steps after. Approve explains itself when it cannot be
+// taken yet (the case is incomplete, the installer is not active with DSB).
+import { Alert, Button, Group, Kbd, List, Stack, Text } from '@mantine/core';
+import { useCallback, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CASE_ACTIONS } from '../../../../electron/shared/rules';
+import type { CaseDetail, DecisionAction } from '../../api/contract';
+import { describeError } from '../../api/describeError';
+import { notifySuccess } from '../../api/notify';
+import { useCaseMutation } from '../case/useCaseMutation';
+import { ApproveDialog } from './ApproveDialog';
+import { DECISION_KEYS } from './decisionKeys';
+import { ReasonDialog } from './ReasonDialog';
+import { useDecisionShortcuts } from './useDecisionShortcuts';
+
+const isDecision = (action: string): action is DecisionAction => Object.hasOwn(DECISION_KEYS, action);
+
+/** The decisions on offer in this case detail (requestInformation has its own control). */
+export const offeredDecisions = (detail: CaseDetail): DecisionAction[] => detail.allowedActions.filter(isDecision);
+
+const needsReason = (action: DecisionAction): boolean => 'needsReason' in CASE_ACTIONS[action];
+const asksForReason = (action: DecisionAction): boolean => needsReason(action) || action === 'reopen';
+
+const BUTTON_LOOK: Partial<Record<DecisionAction, { variant: string; color?: string }>> = {
+  approve: { variant: 'filled', color: 'teal.9' },
+  reject: { variant: 'outline', color: 'red' },
+};
+
+export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const offered = useMemo(() => offeredDecisions(detail), [detail]);
+  const { run, pending, error, clearError } = useCaseMutation('case.act', reload);
+  const [dialog, setDialog] = useState<DecisionAction | null>(null);
+  const [dialogKey, setDialogKey] = useState(0);
+  const blockersId = useId();
+  const blocked = detail.approvalBlockers.length > 0;
+
+  const done = useCallback(
+    (action: DecisionAction) => {
+      notifySuccess(t(`decisions.${action}.done`));
+      setDialog(null);
+    },
+    [t],
+  );
+
+  const take = useCallback(
+    async (action: DecisionAction) => {
+      clearError();
+      if (action === 'approve' && blocked) return;
+      if (action === 'approve' || asksForReason(action)) {
+        setDialogKey((key) => key + 1);
+        setDialog(action);
+        return;
+      }
+      if (await run({ caseId: detail.id, action })) done(action);
+    },
+    [blocked, clearError, detail.id, done, run],
+  );
+  const onShortcut = useCallback((action: DecisionAction) => void take(action), [take]);
+  useDecisionShortcuts(offered, onShortcut);
+
+  if (offered.length === 0) return null;
+  const dialogError = dialog ? error : null;
+  const barError = !dialog && error ? describeError(t, error) : null;
+
+  return (
+    <Stack gap="xs">
+      <Group gap="sm" wrap="wrap" role="group" aria-label={t('decisions.groupLabel')}>
+        {offered.map((action) => {
+          const key = DECISION_KEYS[action];
+          const disabled = action === 'approve' && blocked;
+          const look = BUTTON_LOOK[action] ?? { variant: 'default' };
+          return (
+            <Button
+              key={action}
+              variant={look.variant}
+              color={look.color}
+              loading={pending && dialog === null}
+              aria-keyshortcuts={key.shortcut}
+              aria-disabled={disabled || undefined}
+              aria-describedby={disabled ? blockersId : undefined}
+              data-disabled={disabled || undefined}
+              onClick={() => void take(action)}
+              rightSection={<Kbd size="xs" aria-hidden>{key.shortcut}</Kbd>}
+            >
+              {t(`decisions.${action}.button`)}
+            </Button>
+          );
+        })}
+      </Group>
+      {offered.includes('approve') && blocked && (
+        <div id={blockersId}>
+          <Text size="sm" fw={500}>
+            {t('decisions.approve.blocked')}
+          </Text>
+          <List size="sm">
+            {detail.approvalBlockers.map((blocker) => (
+              <List.Item key={blocker.code}>{describeError(t, blocker).message}</List.Item>
+            ))}
+          </List>
+        </div>
+      )}
+      {barError && (
+        <Alert color="red" title={barError.title} role="alert">
+          {barError.message}
+        </Alert>
+      )}
+      <ApproveDialog
+        key={`approve-${dialogKey}`}
+        opened={dialog === 'approve'}
+        caseNumber={detail.caseNumber}
+        pending={pending}
+        error={dialogError}
+        onClose={() => setDialog(null)}
+        onApprove={async (conditions) => {
+          if (await run({ caseId: detail.id, action: 'approve', conditions })) done('approve');
+        }}
+      />
+      <ReasonDialog
+        key={`reason-${dialogKey}`}
+        action={dialog !== null && dialog !== 'approve' ? dialog : null}
+        required={dialog !== null && dialog !== 'approve' && needsReason(dialog)}
+        caseNumber={detail.caseNumber}
+        pending={pending}
+        error={dialogError}
+        onClose={() => setDialog(null)}
+        onSubmit={async (reason) => {
+          if (dialog === null || dialog === 'approve') return;
+          if (await run({ caseId: detail.id, action: dialog, ...(reason ? { reason } : {}) })) done(dialog);
+        }}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,32 @@
+// The keys of the decision buttons: Alt and a letter the Norwegian word starts with or carries (G for godkjenn,
+// A for avvis, …). Matched on the physical key (`event.code`), since Alt+letter types other characters on a Mac.
+// The queue's single-letter keys and the case's Esc do not use Alt, so nothing clashes.
+import type { DecisionAction } from '../../api/contract';
+
+export interface DecisionKey {
+  /** `KeyboardEvent.code` of the letter. */
+  code: string;
+  /** As `aria-keyshortcuts` wants it, and shown on the button. */
+  shortcut: string;
+}
+
+const alt = (letter: string): DecisionKey => ({ code: `Key${letter}`, shortcut: `Alt+${letter}` });
+
+export const DECISION_KEYS: Record<DecisionAction, DecisionKey> = {
+  startReview: alt('S'),
+  approve: alt('G'),
+  reject: alt('A'),
+  reopen: alt('O'),
+  referToDeveloperProject: alt('U'),
+  returnToNormalFlow: alt('V'),
+  withdrawOffer: alt('T'),
+  registerMeterMounted: alt('M'),
+  registerMeteringPoint: alt('P'),
+  close: alt('L'),
+};
+
+export function actionForKey(event: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'code'>): DecisionAction | null {
+  if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
+  const match = (Object.entries(DECISION_KEYS) as Array<[DecisionAction, DecisionKey]>).find(([, key]) => key.code === event.code);
+  return match ? match[0] : null;
+}

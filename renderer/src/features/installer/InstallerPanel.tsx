@@ -1,0 +1,110 @@
+// Installatør in the case view: who sent the request, their standing in Elvirksomhetsregisteret, what the grid
+// company has prequalified them for, and for each piece of grid-side work the case needs who should do it.
+import { Alert, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GridWorkKind } from '../../../../electron/shared/rules/domain';
+import type { AppError, CaseDetail } from '../../api/contract';
+import { call } from '../../api/call';
+import { describeError } from '../../api/describeError';
+import { useApiQuery } from '../../api/useApiQuery';
+import { useAppData } from '../../app/AppData';
+import classes from '../case/Case.module.css';
+import { Field, FieldList } from '../case/Field';
+import { organisationNumberWarning } from '../case/identifierWarnings';
+import { Section } from '../case/Section';
+import { useSyncRefresh } from '../sync/SyncStatusProvider';
+import { DsbStatusLine } from './DsbStatusLine';
+import { GridWorkItem, type RoutingChoice } from './GridWorkItem';
+import { formatOrganisationNumber } from './organisationNumber';
+import { PrequalificationList } from './PrequalificationList';
+
+function useDecideRouting(caseId: number, afterwards: () => Promise<void>) {
+  const [pending, setPending] = useState<GridWorkKind | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const refresh = useSyncRefresh();
+  const decide = useCallback(
+    async (workKind: GridWorkKind, choice: RoutingChoice): Promise<boolean> => {
+      setPending(workKind);
+      setError(null);
+      const result = await call('case.decideRouting', { caseId, workKind, ...choice });
+      if (result.ok) {
+        refresh();
+        await afterwards();
+      } else setError(result.error);
+      setPending(null);
+      return result.ok;
+    },
+    [caseId, afterwards, refresh],
+  );
+  return { decide, pending, error };
+}
+
+export function InstallerPanel({ detail, reload }: { detail: CaseDetail; reload: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const { session } = useAppData();
+  const workHeadingId = useId();
+  const { value: check, error: loadError, reload: reloadCheck } = useApiQuery('case.installerCheck', { caseId: detail.id });
+  // The history moving on (someone decided, a register loaded, a sync) may change the check: read it again.
+  const latestEvent = detail.events[0]?.id;
+  useEffect(() => {
+    void reloadCheck();
+  }, [latestEvent, reloadCheck]);
+  const afterwards = useCallback(async () => {
+    await Promise.all([reloadCheck(), reload()]);
+  }, [reloadCheck, reload]);
+  const { decide, pending, error } = useDecideRouting(detail.id, afterwards);
+  const installer = detail.installer;
+  const canDecide = session.user.role !== 'reader' && !['closed', 'rejected'].includes(detail.status);
+  const shownError = error ?? loadError;
+  const errorText = shownError
+    ? shownError.code.startsWith('routing.')
+      ? { title: t('installerCheck.errors.title'), message: t(`installerCheck.errors.${shownError.code.slice('routing.'.length)}`) }
+      : describeError(t, shownError)
+    : null;
+
+  return (
+    <div data-testid="installer-panel">
+      <Section title={t('case.installer.title')}>
+        <FieldList>
+          <Field label={t('case.installer.name')}>{installer.name}</Field>
+          <Field label={t('case.installer.orgNumber')} warnings={[organisationNumberWarning(installer.organisationNumber)]}>
+            <span className={classes.mono}>{formatOrganisationNumber(installer.organisationNumber)}</span>
+          </Field>
+          <Field label={t('installerCheck.dsb')} wide>
+            {check ? <DsbStatusLine check={check} /> : null}
+          </Field>
+          <Field label={t('case.installer.contactPerson')}>{installer.contactPerson}</Field>
+          <Field label={t('case.installer.email')}>{installer.email}</Field>
+          <Field label={t('case.installer.phone')}>{installer.phone}</Field>
+          <Field label={t('case.installer.prequalifications')} wide>
+            <PrequalificationList items={installer.prequalifications} />
+          </Field>
+        </FieldList>
+        <Title order={3} size="h5" mt="md" mb={4} id={workHeadingId}>
+          {t('installerCheck.workTitle')}
+        </Title>
+        {errorText ? (
+          <Alert color="red" title={errorText.title} role="alert" mb="xs">
+            {errorText.message}
+          </Alert>
+        ) : null}
+        {check && check.work.length === 0 ? <Text size="sm">{t('installerCheck.noWork')}</Text> : null}
+        {check ? (
+          <ul className={classes.plainList} aria-labelledby={workHeadingId}>
+            {check.work.map((work) => (
+              <GridWorkItem
+                key={work.kind}
+                work={work}
+                check={check}
+                canDecide={canDecide}
+                deciding={pending === work.kind}
+                onDecide={(choice) => decide(work.kind, choice)}
+              />
+            ))}
+          </ul>
+        ) : null}
+      </Section>
+    </div>
+  );
+}

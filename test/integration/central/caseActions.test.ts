@@ -1,0 +1,183 @@
+// The named actions on a real PostgreSQL: approve and reject pushed from a desk arrive as that person, with the
+// columns and the audit trail's event shape the desk wrote locally; the generic applier refuses a stale
+// precondition with the status it found, and PostgreSQL itself refuses a reader.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type pg from 'pg';
+import { connectCentral } from '../../../electron/core/sync/centralConnection';
+import { centralApplierFor, type OutboxEntry } from '../../../electron/core/sync/centralAppliers';
+import { RefusedByCentral } from '../../../electron/core/sync/centralErrors';
+import { caseCompleteness } from '../../../electron/core/casework/completenessService';
+import { createTestDatabase, type TestDatabase } from '../../support/postgres';
+import { eventually, removeClientFiles, seedCentral, startClient, type Client } from '../../support/syncClients';
+
+let db: TestDatabase;
+let admin: pg.Client;
+let anne: Client;
+const logins: Record<string, string> = {};
+
+beforeAll(async () => {
+  db = await createTestDatabase('case_actions');
+  await seedCentral(db, 120);
+  admin = await connectCentral(db.adminUrl);
+  anne = await startClient(db, 'anne', 'case_handler');
+  logins.anne = anne.login;
+  logins.rita = await db.createLogin('rita', 'reader');
+  await anne.core.central!.engine.whenIdle();
+});
+
+afterAll(async () => {
+  await anne?.close();
+  if (anne) removeClientFiles(anne);
+  await admin?.end();
+  await db?.drop();
+});
+
+const ok = <T>(result: { ok: boolean; value?: unknown; error?: unknown }): T => {
+  if (!result.ok) throw new Error(`call failed: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+};
+
+/** An unclaimed case put under review, made approvable (complete, its installer active with DSB) and seen by Anne. */
+async function approvableCase(): Promise<number> {
+  const { rows } = await admin.query<{ id: string; installer_id: string }>(
+    `SELECT id, installer_id FROM cases WHERE status IN ('new', 'in_review') AND claimed_by IS NULL
+     ORDER BY status DESC, id LIMIT 1`,
+  );
+  const caseId = Number(rows[0].id);
+  await admin.query("UPDATE installers SET dsb_status = 'active' WHERE id = $1", [rows[0].installer_id]);
+  await admin.query(
+    `INSERT INTO dsb_register (organisation_number, name, status, as_of)
+     SELECT organisation_number, name, 'active', DATE '2026-11-01' FROM installers WHERE id = $1
+     ON CONFLICT (organisation_number) DO UPDATE SET status = 'active'`,
+    [rows[0].installer_id],
+  );
+  // Complete: every item the checklist misses is overridden with a reason, as a handler would.
+  const missing = caseCompleteness(anne.core.database.sqlite, caseId).items.filter((item) => !item.ok);
+  const overrides = Object.fromEntries(missing.map((item) => [item.code, { reason: 'Avklart', by: 'test', at: '2026-11-20T10:00:00Z' }]));
+  await admin.query(
+    "UPDATE cases SET status = 'in_review', complete_at = coalesce(complete_at, now()), completeness_overrides = $2 WHERE id = $1",
+    [caseId, JSON.stringify(overrides)],
+  );
+  await eventually(
+    () => (anne.core.handlers['case.get']({ caseId }) as { approvalBlockers: unknown[] }).approvalBlockers.length === 0,
+    5_000,
+    'the approvable case in the cache',
+  );
+  return caseId;
+}
+
+const claimState = (caseId: number) =>
+  (anne.core.handlers['case.get']({ caseId }) as { claim: { state: string } }).claim.state;
+
+async function lastCentralEvent(caseId: number) {
+  const { rows } = await admin.query<{ kind: string; data: string; actor_id: string }>(
+    `SELECT kind, data::text AS data, actor_id FROM case_events WHERE case_id = $1 ORDER BY id DESC LIMIT 1`,
+    [caseId],
+  );
+  return { ...rows[0], data: JSON.parse(rows[0].data) as Record<string, unknown> };
+}
+
+async function pushed(): Promise<void> {
+  await eventually(
+    () => (anne.core.database.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }).n === 0,
+    5_000,
+    'the push',
+  );
+  await anne.core.central!.engine.whenIdle();
+}
+
+describe('named actions on the central database', () => {
+  it('approves with conditions: the central case and its history as the desk showed them', async () => {
+    const caseId = await approvableCase();
+    ok(await anne.core.dispatch('case.claim', { caseId }));
+    await eventually(() => claimState(caseId) === 'mine', 5_000, 'the claim');
+    const conditions = ['Signert tilknytningsavtale'];
+    ok(await anne.core.dispatch('case.act', { caseId, action: 'approve', conditions }));
+    await pushed();
+    const { rows } = await admin.query('SELECT status, approval_conditions, decision_reason FROM cases WHERE id = $1', [caseId]);
+    expect(rows[0]).toEqual({ status: 'approved', approval_conditions: JSON.stringify(conditions), decision_reason: null });
+    expect(await lastCentralEvent(caseId)).toEqual({
+      kind: 'status_changed',
+      data: { from: 'in_review', to: 'approved', conditions },
+      actor_id: logins.anne,
+    });
+    // The cache now holds the server's event, in the same shape as the optimistic one it replaced.
+    const local = anne.core.database.sqlite
+      .prepare("SELECT data, pending_seq FROM case_events WHERE case_id = ? AND kind = 'status_changed' ORDER BY at DESC, id DESC LIMIT 1")
+      .get(caseId) as { data: string; pending_seq: number | null };
+    expect({ data: JSON.parse(local.data), pending: local.pending_seq }).toEqual({
+      data: { from: 'in_review', to: 'approved', conditions },
+      pending: null,
+    });
+  });
+
+  it('rejects with a reason: the reason on the case and in the history', async () => {
+    const caseId = await approvableCase();
+    ok(await anne.core.dispatch('case.claim', { caseId }));
+    await eventually(() => claimState(caseId) === 'mine', 5_000, 'the claim');
+    const reason = 'Feil meldingstype: send som endring av hovedsikring.';
+    ok(await anne.core.dispatch('case.act', { caseId, action: 'reject', reason }));
+    await pushed();
+    const { rows } = await admin.query('SELECT status, decision_reason FROM cases WHERE id = $1', [caseId]);
+    expect(rows[0]).toEqual({ status: 'rejected', decision_reason: reason });
+    expect(await lastCentralEvent(caseId)).toEqual({
+      kind: 'status_changed',
+      data: { from: 'in_review', to: 'rejected', reason },
+      actor_id: logins.anne,
+    });
+    const refused = ok<unknown[]>(await anne.core.dispatch('outbox.refused', {}));
+    expect(refused).toEqual([]);
+  });
+});
+
+describe('the generic applier', () => {
+  const entry = (caseId: number, status: string, claimToken = 0): OutboxEntry => ({
+    seq: 1,
+    mutation: 'case.approve',
+    args: { caseId, conditions: [] },
+    precondition: { status, claimToken },
+    caseId,
+    createdAt: new Date().toISOString(),
+  });
+
+  async function asLogin<T>(login: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+    const client = await connectCentral(db.urlFor(login));
+    try {
+      await client.query('BEGIN');
+      return await work(client);
+    } finally {
+      await client.query('ROLLBACK').catch(() => undefined);
+      await client.end();
+    }
+  }
+
+  it('refuses a change whose case moved on since, naming the status it found', async () => {
+    const caseId = await approvableCase();
+    const applier = centralApplierFor('case.approve')!;
+    const refusal = await asLogin(logins.anne, (client) => applier(client, entry(caseId, 'new')).then(() => null, (e) => e));
+    expect(refusal).toBeInstanceOf(RefusedByCentral);
+    expect(refusal).toMatchObject({ reason: 'statusChanged', detail: 'in_review' });
+    const { rows } = await admin.query('SELECT status FROM cases WHERE id = $1', [caseId]);
+    expect(rows[0].status).toBe('in_review');
+  });
+
+  it('refuses a case handler without a claim', async () => {
+    const caseId = await approvableCase();
+    const refusal = await asLogin(logins.anne, (client) =>
+      centralApplierFor('case.reject')!(client, { ...entry(caseId, 'in_review'), mutation: 'case.reject', args: { caseId, reason: 'x' } })
+        .then(() => null, (e) => e),
+    );
+    expect(refusal).toMatchObject({ reason: 'notClaimed' });
+  });
+
+  it('is refused by PostgreSQL itself for a reader, who may not even lock a case', async () => {
+    const caseId = await approvableCase();
+    const error = await asLogin(logins.rita, (client) => centralApplierFor('case.approve')!(client, entry(caseId, 'in_review')).then(() => null, (e) => e));
+    expect(error).toMatchObject({ code: '42501' });
+    // And straight UPDATE, as a reader would try it by hand: permission denied too.
+    const direct = await asLogin(logins.rita, (client) =>
+      client.query("UPDATE cases SET status = 'approved' WHERE id = $1", [caseId]).then(() => null, (e) => e),
+    );
+    expect(direct).toMatchObject({ code: '42501' });
+  });
+});

@@ -1,0 +1,94 @@
+// The `case.act` input (one zod schema, a variant per action) and the columns each action writes, locally and
+// centrally alike.
+import { describe, expect, it } from 'vitest';
+import { CaseActInput, DECISION_ACTIONS } from '../../electron/shared/contract';
+import { actionOfMutation, decisionColumns } from '../../electron/core/mutations/caseActions';
+import { DECISION_KEYS, actionForKey } from '../../renderer/src/features/decisions/decisionKeys';
+import { REQUEST_INFORMATION_SHORTCUT } from '../../renderer/src/features/completeness/requestInformationKey';
+
+const issuesOf = (input: unknown) => {
+  const result = CaseActInput.safeParse(input);
+  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}:${issue.code}`);
+};
+
+describe('case.act input', () => {
+  it('takes approval conditions, trimmed and each once', () => {
+    const parsed = CaseActInput.parse({
+      caseId: 4,
+      action: 'approve',
+      conditions: [' Signert tilknytningsavtale ', 'Signert tilknytningsavtale', 'Innbetalt anleggsbidrag før tilkobling'],
+    });
+    expect(parsed).toEqual({
+      caseId: 4,
+      action: 'approve',
+      conditions: ['Signert tilknytningsavtale', 'Innbetalt anleggsbidrag før tilkobling'],
+    });
+  });
+
+  it('approves without conditions when none are given', () => {
+    expect(CaseActInput.parse({ caseId: 4, action: 'approve' })).toEqual({ caseId: 4, action: 'approve', conditions: [] });
+  });
+
+  it('refuses a reason on an approval and conditions on a rejection, naming the field', () => {
+    expect(issuesOf({ caseId: 4, action: 'approve', reason: 'x' })).toEqual([':unrecognized_keys']);
+    expect(issuesOf({ caseId: 4, action: 'reject', reason: 'x', conditions: [] })).toEqual([':unrecognized_keys']);
+  });
+
+  it('refuses an empty condition, a too long reason, an unknown action and a system action', () => {
+    expect(issuesOf({ caseId: 4, action: 'approve', conditions: ['  '] })).toEqual(['conditions.0:too_small']);
+    expect(issuesOf({ caseId: 4, action: 'reject', reason: 'a'.repeat(2_001) })).toEqual(['reason:too_big']);
+    expect(issuesOf({ caseId: 4, action: 'approveByMagic' })).toEqual(['action:invalid_union']);
+    expect(issuesOf({ caseId: 4, action: 'receiveSupplement' })).toEqual(['action:invalid_union']);
+  });
+
+  it('knows every decision action by its mutation name and nothing else', () => {
+    for (const action of DECISION_ACTIONS) expect(actionOfMutation(`case.${action}`)).toBe(action);
+    expect(actionOfMutation('case.setStatus')).toBeNull();
+    expect(actionOfMutation('case.requestInformation')).toBeNull();
+    expect(actionOfMutation('approve')).toBeNull();
+  });
+});
+
+describe('the columns an action writes', () => {
+  it('records the conditions of an approval and clears an old reason', () => {
+    expect(decisionColumns('approve', 'in_review', { caseId: 1, conditions: ['Signert tilknytningsavtale'] }, '2026-03-02'))
+      .toEqual({ approval_conditions: '["Signert tilknytningsavtale"]', decision_reason: null });
+  });
+
+  it('records the reason of a rejection, and ends a pause when the case was waiting', () => {
+    expect(decisionColumns('reject', 'in_review', { caseId: 1, reason: 'Feil meldingstype' }, '2026-03-02')).toEqual({
+      decision_reason: 'Feil meldingstype',
+    });
+    expect(decisionColumns('reject', 'waiting_for_info', { caseId: 1, reason: 'Ikke svart' }, '2026-03-02')).toEqual({
+      decision_reason: 'Ikke svart',
+      clock_paused_on: null,
+    });
+  });
+
+  it('clears the decision when a rejected case is reopened; a step such as closing writes only the status', () => {
+    expect(decisionColumns('reopen', 'rejected', { caseId: 1 }, '2026-03-02')).toEqual({ decision_reason: null });
+    expect(decisionColumns('close', 'metering_point_registered', { caseId: 1 }, '2026-03-02')).toEqual({});
+    expect(decisionColumns('withdrawOffer', 'offer_sent', { caseId: 1, reason: 'Feil beløp' }, '2026-03-02')).toEqual({});
+  });
+});
+
+describe('the decision keys', () => {
+  it('give every decision its own Alt+letter, none taken by the request for information (Alt+B)', () => {
+    const codes = DECISION_ACTIONS.map((action) => DECISION_KEYS[action].code);
+    expect(new Set(codes).size).toBe(DECISION_ACTIONS.length);
+    expect(codes).not.toContain(`Key${REQUEST_INFORMATION_SHORTCUT.slice(-1)}`);
+    expect(DECISION_KEYS.approve.shortcut).toBe('Alt+G');
+    expect(DECISION_KEYS.reject.shortcut).toBe('Alt+A');
+  });
+
+  it('answer Alt and the letter alone, by the physical key', () => {
+    const press = (code: string, mods: Partial<{ altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }> = {}) =>
+      actionForKey({ altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, code, ...mods });
+    expect(press('KeyG', { altKey: true })).toBe('approve');
+    expect(press('KeyA', { altKey: true })).toBe('reject');
+    expect(press('KeyG')).toBeNull();
+    expect(press('KeyG', { altKey: true, ctrlKey: true })).toBeNull();
+    expect(press('KeyG', { altKey: true, shiftKey: true })).toBeNull();
+    expect(press('KeyB', { altKey: true })).toBeNull();
+  });
+});
