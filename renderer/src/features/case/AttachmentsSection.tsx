@@ -8,10 +8,15 @@ import { notifyError } from '../../api/notify';
 import { formatBytes, formatDateTime } from '../../i18n/format';
 import classes from './Case.module.css';
 import { Section } from './Section';
+import { ChangedMark, useSupplementChanges } from './supplementChanges';
 
 export function AttachmentsSection({ attachments }: { attachments: AttachmentSummary[] }) {
   const { t } = useTranslation();
   const [opening, setOpening] = useState<number | null>(null);
+  const changes = useSupplementChanges();
+  // The supplement's own files: of a kind it brought, and among the last received.
+  const lastReceived = attachments.reduce((latest, a) => (a.receivedAt > latest ? a.receivedAt : latest), '');
+  const broughtBySupplement = (a: AttachmentSummary) => changes.has(a.kind) && a.receivedAt === lastReceived;
 
   const open = async (attachment: AttachmentSummary) => {
     setOpening(attachment.id);
@@ -42,6 +47,7 @@ export function AttachmentsSection({ attachments }: { attachments: AttachmentSum
                 <td>
                   <Text size="sm" fw={500}>
                     {t(`enums.attachmentKind.${attachment.kind}`)}
+                    {broughtBySupplement(attachment) && <ChangedMark />}
                   </Text>
                   <Text size="xs" c="gray.7" className={classes.fileName}>
                     <VisuallyHidden>{t('case.attachments.fileName')}: </VisuallyHidden>

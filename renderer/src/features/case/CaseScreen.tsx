@@ -21,6 +21,7 @@ import { NotesSection } from './NotesSection';
 import { OwnerSection } from './OwnerSection';
 import { ProductionSection } from './ProductionSection';
 import { RequestSection } from './RequestSection';
+import { SupplementBanner, SupplementChangesProvider, changesToShow } from './supplementChanges';
 import { useEscapeToQueue } from './useCaseKeys';
 
 const FOLLOW_MS = 2_000;
@@ -84,25 +85,28 @@ export function CaseScreen({ caseId }: { caseId: number }) {
             {t('case.escHint')}
           </Text>
         </Group>
-        <div className={classes.section}>
-          <CaseHeader detail={detail} headingRef={headingRef} />
-          <CaseActions detail={detail} reload={reload} />
-        </div>
-        <div className={classes.columns}>
-          <div className={classes.column}>
-            <CompletenessSection detail={detail} reload={reload} />
-            <InstallationSection installation={detail.installation} />
-            <ProductionSection production={detail.production} />
-            <OwnerSection owner={detail.owner} />
-            <InstallerPanel detail={detail} reload={reload} />
-            <RequestSection detail={detail} />
+        <SupplementChangesProvider changes={changesToShow(detail.status, detail.supplementChanges)}>
+          <div className={classes.section}>
+            <CaseHeader detail={detail} headingRef={headingRef} />
+            <SupplementBanner />
+            <CaseActions detail={detail} reload={reload} />
           </div>
-          <div className={classes.column}>
-            <AttachmentsSection attachments={detail.attachments} />
-            <NotesSection caseId={detail.id} notes={detail.notes} reload={reload} />
-            <HistorySection events={detail.events} />
+          <div className={classes.columns}>
+            <div className={classes.column}>
+              <CompletenessSection detail={detail} reload={reload} />
+              <InstallationSection installation={detail.installation} />
+              <ProductionSection production={detail.production} />
+              <OwnerSection owner={detail.owner} />
+              <InstallerPanel detail={detail} reload={reload} />
+              <RequestSection detail={detail} />
+            </div>
+            <div className={classes.column}>
+              <AttachmentsSection attachments={detail.attachments} />
+              <NotesSection caseId={detail.id} notes={detail.notes} reload={reload} />
+              <HistorySection events={detail.events} />
+            </div>
           </div>
-        </div>
+        </SupplementChangesProvider>
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import classes from './Case.module.css';
 import type { Warning } from './identifierWarnings';
+import { ChangedMark, useChangedBySupplement } from './supplementChanges';
 
 export function WarningText({ warning }: { warning: Warning }) {
   const { t } = useTranslation();
@@ -21,14 +22,20 @@ interface FieldProps {
   children?: ReactNode;
   warnings?: Array<Warning | null>;
   wide?: boolean;
+  /** The case field shown (as the import names it), to mark it when the last supplement changed it. */
+  name?: string;
 }
 
-export function Field({ label, children, warnings = [], wide = false }: FieldProps) {
+export function Field({ label, children, warnings = [], wide = false, name }: FieldProps) {
   const { t } = useTranslation();
+  const changed = useChangedBySupplement(name);
   const empty = children === null || children === undefined || children === '';
   return (
-    <div className={`${classes.field} ${wide ? classes.fieldWide : ''}`}>
-      <dt>{label}</dt>
+    <div className={`${classes.field} ${wide ? classes.fieldWide : ''} ${changed ? classes.changedField : ''}`}>
+      <dt>
+        {label}
+        {changed && <ChangedMark />}
+      </dt>
       <dd>
         {empty ? <span className={classes.notGiven}>{t('case.notGiven')}</span> : children}
         {warnings.map((warning) => (warning ? <WarningText key={warning.key} warning={warning} /> : null))}

@@ -1,4 +1,5 @@
 // Historikk: what happened to the case, newest first, as the core records it.
+import type { TFunction } from 'i18next';
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseEventEntry } from '../../api/contract';
@@ -30,7 +31,7 @@ export function HistorySection({ events }: { events: CaseEventEntry[] }) {
                   </Text>
                 )}
                 <div className={classes.meta}>
-                  <time dateTime={event.at}>{formatDateTime(event.at)}</time> · {event.actorName}
+                  <time dateTime={event.at}>{formatDateTime(event.at)}</time> · {actorLabel(t, event.actorName)}
                 </div>
               </li>
             );
@@ -39,4 +40,11 @@ export function HistorySection({ events }: { events: CaseEventEntry[] }) {
       )}
     </Section>
   );
+}
+
+/** People by name; the system's own actors (`system:import`, …) in words. */
+function actorLabel(t: TFunction, actorName: string): string {
+  return actorName.startsWith('system:')
+    ? t(`case.history.systemActor.${actorName.slice('system:'.length)}`, { defaultValue: t('case.history.systemActor.other') })
+    : actorName;
 }

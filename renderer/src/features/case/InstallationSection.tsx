@@ -27,26 +27,26 @@ export function InstallationSection({ installation: i }: { installation: Install
   return (
     <Section title={t('case.installation.title')}>
       <FieldList>
-        <Field label={t('case.installation.address')}>{i.address}</Field>
-        <Field label={t('case.installation.postcode')} warnings={[postcodeWarning(i.postcode)]}>
+        <Field name="address" label={t('case.installation.address')}>{i.address}</Field>
+        <Field name="postcode" label={t('case.installation.postcode')} warnings={[postcodeWarning(i.postcode)]}>
           {`${i.postcode} ${i.postTown}`.trim()}
         </Field>
-        <Field label={t('case.installation.municipality')}>{`${i.municipalityNumber} ${municipalityName}`.trim()}</Field>
-        <Field label={t('case.installation.cadastral')} warnings={[cadastralWarning(i, known)]}>
+        <Field name="municipalityNumber" label={t('case.installation.municipality')}>{`${i.municipalityNumber} ${municipalityName}`.trim()}</Field>
+        <Field name="gnr" label={t('case.installation.cadastral')} warnings={[cadastralWarning(i, known)]}>
           {cadastral}
         </Field>
-        <Field label={t('case.installation.buildingUse')}>{t(`enums.buildingUse.${i.buildingUse}`)}</Field>
-        <Field label={t('case.installation.networkSystem')}>{t(`enums.networkSystem.${i.networkSystem}`)}</Field>
-        <Field label={t('case.installation.phases')}>{t('case.installation.phaseCount', { count: i.phases })}</Field>
-        <Field label={t('case.installation.unitCount')}>{formatNumber(i.unitCount)}</Field>
-        <Field label={t('case.installation.mainFuse')}>{withUnit(i.mainFuseA, 'A')}</Field>
-        <Field label={t('case.installation.meterFuse')}>{withUnit(i.meterFuseA, 'A')}</Field>
-        <Field label={t('case.installation.expectedPower')}>{withUnit(i.expectedPowerKw, 'kW')}</Field>
-        <Field label={t('case.installation.expectedEnergy')}>{withUnit(i.expectedEnergyKwh, 'kWh')}</Field>
-        <Field label={t('case.installation.evCharging')}>
+        <Field name="buildingUse" label={t('case.installation.buildingUse')}>{t(`enums.buildingUse.${i.buildingUse}`)}</Field>
+        <Field name="networkSystem" label={t('case.installation.networkSystem')}>{t(`enums.networkSystem.${i.networkSystem}`)}</Field>
+        <Field name="phases" label={t('case.installation.phases')}>{t('case.installation.phaseCount', { count: i.phases })}</Field>
+        <Field name="unitCount" label={t('case.installation.unitCount')}>{formatNumber(i.unitCount)}</Field>
+        <Field name="mainFuseA" label={t('case.installation.mainFuse')}>{withUnit(i.mainFuseA, 'A')}</Field>
+        <Field name="meterFuseA" label={t('case.installation.meterFuse')}>{withUnit(i.meterFuseA, 'A')}</Field>
+        <Field name="expectedPowerKw" label={t('case.installation.expectedPower')}>{withUnit(i.expectedPowerKw, 'kW')}</Field>
+        <Field name="expectedEnergyKwh" label={t('case.installation.expectedEnergy')}>{withUnit(i.expectedEnergyKwh, 'kWh')}</Field>
+        <Field name="evChargingA" label={t('case.installation.evCharging')}>
           {i.evChargingA === null ? t('case.installation.noEvCharging') : withUnit(i.evChargingA, 'A')}
         </Field>
-        <Field label={t('case.installation.meteringPointIds')} wide>
+        <Field name="meteringPointIds" label={t('case.installation.meteringPointIds')} wide>
           {i.meteringPointIds.length > 0 && (
             <ul className={classes.plainList}>
               {i.meteringPointIds.map((id, index) => {
@@ -61,7 +61,7 @@ export function InstallationSection({ installation: i }: { installation: Install
             </ul>
           )}
         </Field>
-        <Field label={t('case.installation.meterNumbers')} wide>
+        <Field name="meterNumbers" label={t('case.installation.meterNumbers')} wide>
           {i.meterNumbers.length > 0 && (
             <ul className={classes.plainList}>
               {i.meterNumbers.map((number, index) => (

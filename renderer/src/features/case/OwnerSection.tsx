@@ -14,7 +14,7 @@ export function OwnerSection({ owner }: { owner: OwnerDetail }) {
   return (
     <Section title={t('case.owner.title')}>
       <FieldList>
-        <Field label={t('case.owner.name')}>{owner.name}</Field>
+        <Field name="ownerName" label={t('case.owner.name')}>{owner.name}</Field>
         {isOrganisation ? (
           <Field label={t('enums.ownerIdKind.organisation_number')} warnings={[organisationNumberWarning(orgNumber)]}>
             {orgNumber ? <span className={classes.mono}>{orgNumber}</span> : null}
@@ -29,8 +29,8 @@ export function OwnerSection({ owner }: { owner: OwnerDetail }) {
             <span className={classes.mono}>{orgNumber}</span>
           </Field>
         )}
-        <Field label={t('case.owner.email')}>{owner.email}</Field>
-        <Field label={t('case.owner.phone')}>{owner.phone}</Field>
+        <Field name="ownerEmail" label={t('case.owner.email')}>{owner.email}</Field>
+        <Field name="ownerPhone" label={t('case.owner.phone')}>{owner.phone}</Field>
       </FieldList>
     </Section>
   );

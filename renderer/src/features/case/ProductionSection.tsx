@@ -11,9 +11,9 @@ export function ProductionSection({ production: p }: { production: ProductionDet
   return (
     <Section title={t('case.production.title')}>
       <FieldList>
-        <Field label={t('case.production.power')}>{p.productionKw === null ? null : `${formatNumber(p.productionKw)} kW`}</Field>
-        <Field label={t('case.production.inverter')}>{p.inverter}</Field>
-        <Field label={t('case.production.battery')}>
+        <Field name="productionKw" label={t('case.production.power')}>{p.productionKw === null ? null : `${formatNumber(p.productionKw)} kW`}</Field>
+        <Field name="inverter" label={t('case.production.inverter')}>{p.inverter}</Field>
+        <Field name="batteryKwh" label={t('case.production.battery')}>
           {p.batteryKwh === null ? t('case.production.noBattery') : `${formatNumber(p.batteryKwh)} kWh`}
         </Field>
       </FieldList>

@@ -11,9 +11,9 @@ export function RequestSection({ detail }: { detail: CaseDetail }) {
   return (
     <Section title={t('case.request.title')}>
       <FieldList>
-        <Field label={t('case.request.wantedStart')}>{formatDate(detail.wantedStartDate)}</Field>
-        <Field label={t('case.request.wantedConnection')}>{formatDate(detail.wantedConnectionDate)}</Field>
-        <Field label={t('case.request.freeText')} wide>
+        <Field name="wantedStartDate" label={t('case.request.wantedStart')}>{formatDate(detail.wantedStartDate)}</Field>
+        <Field name="wantedConnectionDate" label={t('case.request.wantedConnection')}>{formatDate(detail.wantedConnectionDate)}</Field>
+        <Field name="freeText" label={t('case.request.freeText')} wide>
           {detail.freeText ? <p className={classes.freeText}>{detail.freeText}</p> : null}
         </Field>
         <Field label={t('case.request.messageId')} wide>

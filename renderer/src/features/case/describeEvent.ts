@@ -80,6 +80,23 @@ export function describeEvent(t: TFunction, event: CaseEventEntry, userName: (id
       const key = data.kind === 'information_request' ? 'completeness.history.informationRequested' : 'completeness.history.messageQueued';
       return { summary: t(key), detail: subject ? `«${subject}»` : undefined };
     }
+    case 'supplement_received': {
+      const changed = Array.isArray(data.changedFields) ? data.changedFields.filter((f) => typeof f === 'string') : [];
+      const files = Array.isArray(data.attachments)
+        ? data.attachments.map((a: { fileName?: unknown }) => text(a?.fileName)).filter((f): f is string => f !== null)
+        : [];
+      const details = [
+        changed.length > 0 &&
+          t('case.history.supplementChanged', {
+            fields: changed.map((field) => t(`case.supplement.field.${field}`, { defaultValue: field })).join(', '),
+          }),
+        files.length > 0 && t('case.history.supplementFiles', { files: files.join(', ') }),
+        text(data.text) && `«${text(data.text)}»`,
+      ].filter((line): line is string => typeof line === 'string');
+      return { summary: t('case.history.supplementReceived'), detail: details.length > 0 ? details.join('\n') : undefined };
+    }
+    case 'completion_notice_received':
+      return { summary: t('case.history.completionNoticeReceived') };
     default:
       return { summary: t('case.history.other') };
   }
