@@ -1,6 +1,8 @@
 // Pictures of the central-mode screens to look at (not assertions about pixels): the connection indicator's
 // states, the panel with refused changes, the settings screen, the case view with a claim. Off in the normal run;
 // `SCREENSHOTS=1 npx playwright test screenshots` writes them to .screenshots/.
+import { caseCompleteness } from '../../electron/core/casework/completenessService';
+import { installerCheckFor } from '../../electron/core/casework/installerCheckService';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { startTcpProxy } from '../support/tcpProxy';
@@ -120,4 +122,41 @@ test('standalone mode, as it looks', async ({ desk }) => {
   await shoot(desk, 'standalone-3-settings');
   await desk.getByRole('radio', { name: 'English' }).check();
   await shoot(desk, 'standalone-4-settings-english');
+});
+
+test('casework, as it looks', async ({ desk, harness }) => {
+  const sqlite = harness.core.database.sqlite;
+  const today = '2026-11-27';
+  // A new request that misses something and needs work its installer may not do: the checklist and the installer
+  // panel both have something to say.
+  const candidates = sqlite.prepare("SELECT id, case_number FROM cases WHERE status = 'new' ORDER BY submitted_at").all() as Array<{
+    id: number;
+    case_number: string;
+  }>;
+  const chosen =
+    candidates.find(
+      (c) =>
+        !caseCompleteness(sqlite, c.id).complete &&
+        installerCheckFor(sqlite, c.id, today).work.some((w) => w.proposed.performer === 'area_supplier'),
+    ) ??
+    candidates.find((c) => !caseCompleteness(sqlite, c.id).complete) ??
+    candidates[0];
+  await desk.setViewportSize({ width: 1440, height: 1000 });
+  await desk.getByRole('searchbox', { name: 'Søk i saker' }).fill(chosen.case_number);
+  await desk.getByText(chosen.case_number, { exact: true }).first().click();
+  await expect(desk.getByRole('region', { name: 'Kompletthet' })).toBeVisible();
+  await desk.waitForTimeout(500);
+  await desk.screenshot({ path: path.join(OUT, 'casework-1-case-view.png'), fullPage: true });
+  await desk.keyboard.press('Alt+KeyB');
+  await expect(desk.getByRole('dialog')).toBeVisible();
+  await desk.waitForTimeout(300);
+  await shoot(desk, 'casework-2-information-request');
+  await desk.keyboard.press('Escape');
+  const installer = desk.getByRole('region', { name: 'Installatør' });
+  await installer.scrollIntoViewIfNeeded();
+  await installer.screenshot({ path: path.join(OUT, 'casework-3-installer-panel.png') });
+  await desk.getByRole('button', { name: 'Tilbake til køen' }).click();
+  await desk.getByRole('searchbox', { name: 'Søk i saker' }).fill('');
+  await desk.waitForTimeout(500);
+  await shoot(desk, 'casework-4-queue-due');
 });
