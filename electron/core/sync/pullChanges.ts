@@ -5,6 +5,7 @@
 import type pg from 'pg';
 import type { CoreContext } from '../context';
 import { RowWriter } from './applyRows';
+import { deferCaseIndexes, hasDeferredSchema, restoreDeferredIndexes } from './deferredIndexes';
 import { CACHE_SHAPED_TYPE, cacheShapedColumn } from './centralConnection';
 import { dropSettledOptimisticRows, rebaseCases } from './rebase';
 import { SYNCED_TABLES, type SyncedTable } from './syncedTables';
@@ -105,14 +106,23 @@ export async function pullChanges(client: pg.Client, core: CoreContext, options:
   const state = readSyncState(sqlite);
   let progress: PullProgress;
   const resumed = state.progress !== null;
+  // Indexes are only ever deferred by a pull from cursor 0 and restored in the transaction that moves the cursor
+  // past it: deferred ones found outside such a pull (none should be) are restored before anything else.
+  if (state.cursor > 0 && !state.progress && hasDeferredSchema(sqlite)) restoreDeferredIndexes(sqlite);
   if (state.progress) progress = state.progress;
   else {
     const clock = await client.query<{ version: number }>('SELECT version FROM sync_clock');
     const target = Number(clock.rows[0]?.version ?? 0);
-    if (target <= state.cursor) return { rows: 0, changedCases: new Set() };
+    if (target <= state.cursor) {
+      if (hasDeferredSchema(sqlite)) restoreDeferredIndexes(sqlite);
+      return { rows: 0, changedCases: new Set() };
+    }
     progress = { target, table: 0, after: null };
   }
   const initial = state.cursor === 0;
+  // Into an empty cache (or one being filled again after a reset, or an interrupted such pull resuming): the
+  // secondary indexes of cases and its search triggers are built once at the end (deferredIndexes.ts).
+  if (initial) deferCaseIndexes(sqlite);
   const total = options.onProgress ? await countRemaining(client, state.cursor, progress.target) : 0;
   const types = await columnTypes(client);
   interface PageRequest {
@@ -150,6 +160,8 @@ export async function pullChanges(client: pg.Client, core: CoreContext, options:
         if (!initial) rebaseCases(core, pageCases);
         for (const id of pageCases) changed.add(id);
         if (finishedAll) {
+          // Before the pending entries are replayed: their changes go through the triggers again.
+          restoreDeferredIndexes(sqlite);
           dropSettledOptimisticRows(sqlite);
           // A cache filled from scratch holds no optimistic rows yet: replay what is still pending.
           if (initial) rebaseCases(core, pendingCaseIds(sqlite));

@@ -1,0 +1,241 @@
+// A pull into an empty cache drops the secondary indexes of `cases` and its search triggers, and builds them once
+// at the end (electron/core/sync/deferredIndexes.ts). Afterwards the cache must be indistinguishable from one
+// filled with everything in place: the same schema, the same search index; a crash in between must end the same
+// way after a restart; an incremental pull must never drop anything.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openLocalDatabase, readMeta } from '../../../electron/core/db/openLocalDatabase';
+import { connectCentral } from '../../../electron/core/sync/centralConnection';
+import { DEFERRED_SCHEMA_KEY } from '../../../electron/core/sync/deferredIndexes';
+import { pullChanges } from '../../../electron/core/sync/pullChanges';
+import type { QueueFilters, QueueListInput } from '../../../electron/shared/contract';
+import { MIGRATIONS_FOLDER } from '../../harness/harnessCore';
+import { createTestDatabase, type TestDatabase } from '../../support/postgres';
+import { differencesFromCentral, removeClientFiles, seedCentral, startClient, type Client } from '../../support/syncClients';
+
+let db: TestDatabase;
+let scratch: string;
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  db = await createTestDatabase('sync_deferred_indexes');
+  await seedCentral(db, 60);
+  scratch = mkdtempSync(path.join(tmpdir(), 'deferred-indexes-'));
+});
+
+afterAll(async () => {
+  for (const client of clients) await client.close().catch(() => undefined);
+  for (const client of clients) removeClientFiles(client);
+  await db?.drop();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+const ok = <T>(result: { ok: boolean; value?: unknown; error?: unknown }): T => {
+  if (!result.ok) throw new Error(`call failed: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+};
+
+type Schema = { type: string; name: string; tbl_name: string; sql: string | null }[];
+
+const schemaOf = (sqlite: Database.Database): Schema =>
+  sqlite
+    .prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('index', 'trigger', 'table') ORDER BY type, name")
+    .all() as Schema;
+
+/** What a freshly migrated cache holds. */
+function migratedSchema(): Schema {
+  const file = path.join(scratch, `fresh-${Math.random().toString(36).slice(2)}.sqlite`);
+  const fresh = openLocalDatabase({ file, migrationsFolder: MIGRATIONS_FOLDER, enforceForeignKeys: false });
+  try {
+    return schemaOf(fresh.sqlite);
+  } finally {
+    fresh.close();
+  }
+}
+
+const searchContent = (sqlite: Database.Database) => sqlite.prepare('SELECT rowid, * FROM case_search ORDER BY rowid').all();
+
+/**
+ * The search index the triggers produce for the cache's rows: a freshly migrated database (triggers in place) into
+ * which the cache's names and then its cases are inserted, each insert firing cases_search_after_insert.
+ */
+function searchIndexByTriggers(cache: Database.Database): unknown[] {
+  const file = path.join(scratch, `triggers-${Math.random().toString(36).slice(2)}.sqlite`);
+  const reference = openLocalDatabase({ file, migrationsFolder: MIGRATIONS_FOLDER, enforceForeignKeys: false });
+  try {
+    reference.sqlite.prepare('ATTACH DATABASE ? AS cache').run(cache.name);
+    reference.sqlite.transaction(() => {
+      for (const table of ['municipalities', 'installers', 'users']) reference.sqlite.exec(`INSERT INTO main.${table} SELECT * FROM cache.${table}`);
+      const insert = reference.sqlite.prepare('INSERT INTO main.cases SELECT * FROM cache.cases WHERE id = ?');
+      for (const id of reference.sqlite.prepare('SELECT id FROM cache.cases ORDER BY id').pluck().all()) insert.run(id);
+    })();
+    return searchContent(reference.sqlite);
+  } finally {
+    reference.close();
+  }
+}
+
+const ALL: QueueFilters = {
+  statuses: [],
+  types: [],
+  municipalities: [],
+  assignment: 'all',
+  overdueOnly: false,
+  waitingOnly: false,
+  search: '',
+};
+
+async function queueTotal(client: Client, filters: Partial<QueueFilters>): Promise<number> {
+  const input: QueueListInput = { filters: { ...ALL, ...filters }, offset: 0, limit: 50 };
+  return ok<{ total: number }>(await client.core.dispatch('queue.list', input)).total;
+}
+
+/** The cache holds what a migrated database holds, nothing is left deferred, and the search index is the triggers'. */
+function expectRestored(client: Client, fresh: Schema): void {
+  const sqlite = client.core.database.sqlite;
+  expect(readMeta(sqlite, DEFERRED_SCHEMA_KEY)).toBeNull();
+  expect(schemaOf(sqlite)).toEqual(fresh);
+  const content = searchContent(sqlite);
+  expect(content.length).toBe((sqlite.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n);
+  expect(content).toEqual(searchIndexByTriggers(sqlite));
+}
+
+describe('indexes deferred during a pull into an empty cache', () => {
+  it('are all back after the initial pull, with the search index the triggers would have built', async () => {
+    const fresh = migratedSchema();
+    const deferredSeen: Array<string | null> = [];
+    let anne: Client | undefined;
+    anne = await startClient(db, 'anne', 'case_handler', {
+      pull: {
+        pageSize: 20,
+        afterPage: () => {
+          if (anne) deferredSeen.push(readMeta(anne.core.database.sqlite, DEFERRED_SCHEMA_KEY));
+        },
+      },
+    });
+    clients.push(anne);
+    await anne.core.central!.engine.whenIdle();
+
+    // While the pull ran, the indexes were away (and recorded); afterwards everything is as migrated.
+    const during = deferredSeen.filter((value): value is string => Boolean(value));
+    expect(during.length).toBeGreaterThan(5);
+    const recorded = JSON.parse(during[0]) as { type: string; name: string }[];
+    expect(recorded.map((object) => object.name).sort()).toEqual([
+      'cases_assignee_submitted', 'cases_due', 'cases_fetch_next', 'cases_installer', 'cases_municipality_submitted',
+      'cases_search_after_delete', 'cases_search_after_insert', 'cases_search_after_update', 'cases_status_submitted',
+      'cases_submitted', 'cases_type_submitted',
+    ]);
+    expectRestored(anne, fresh);
+    expect(await differencesFromCentral(anne.core, db.adminUrl)).toEqual([]);
+
+    // Search finds cases by case number, owner and installer.
+    const sqlite = anne.core.database.sqlite;
+    const sample = sqlite
+      .prepare('SELECT c.case_number, c.owner_name, i.name AS installer FROM cases c JOIN installers i ON i.id = c.installer_id WHERE c.id = 17')
+      .get() as { case_number: string; owner_name: string; installer: string };
+    expect(await queueTotal(anne, { search: sample.case_number })).toBe(1);
+    const owner = sample.owner_name.split(' ').at(-1)!;
+    const byOwner = sqlite.prepare("SELECT count(*) AS n FROM cases WHERE owner_name LIKE '%' || ? || '%'").get(owner) as { n: number };
+    expect(await queueTotal(anne, { search: owner })).toBeGreaterThanOrEqual(1);
+    expect(await queueTotal(anne, { search: owner })).toBeLessThanOrEqual(60);
+    expect(byOwner.n).toBeGreaterThanOrEqual(1);
+  });
+
+  it('are all back when the initial pull crashed midway and the app started again, with the cache equal to central', async () => {
+    const fresh = migratedSchema();
+    const login = await db.createLogin('bo', 'case_handler');
+    const directory = mkdtempSync(path.join(tmpdir(), 'desk-client-bo-'));
+    let crashed = false;
+    let seenWhileCrashing: string | null = null;
+    let bo: Client | undefined;
+    // Crashes once the cases are in, while the case events come: from then on, every page "crashes".
+    bo = await startClient(
+      db,
+      'bo',
+      'case_handler',
+      {
+        pull: {
+          pageSize: 40,
+          afterPage: (table) => {
+            if (table === 'case_events' && bo) {
+              if (!crashed) seenWhileCrashing = readMeta(bo.core.database.sqlite, DEFERRED_SCHEMA_KEY);
+              crashed = true;
+            }
+            if (crashed) throw new Error('Connection terminated (simulated crash between pages)');
+          },
+        },
+      },
+      { login, directory },
+    );
+    clients.push(bo);
+    const until = Date.now() + 20_000;
+    while (!crashed && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(crashed).toBe(true);
+    await bo.close();
+    expect(seenWhileCrashing).toBeTruthy();
+
+    // Started again without a connection: the cache is mid-pull, its indexes away; the app still works, slower.
+    const unreachable = (url: string) => url.replace(/@[^/]+\//, '@127.0.0.1:1/');
+    const offline = await startClient(db, 'bo', 'case_handler', {}, { login, directory, url: unreachable });
+    clients.push(offline);
+    const sqlite = offline.core.database.sqlite;
+    expect(readMeta(sqlite, DEFERRED_SCHEMA_KEY)).toBeTruthy();
+    expect(sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'cases_status_submitted'").get()).toEqual({ n: 0 });
+    expect(await queueTotal(offline, { statuses: ['new'] })).toBeGreaterThanOrEqual(0);
+    expect(await queueTotal(offline, { municipalities: ['4204'], overdueOnly: true })).toBeGreaterThanOrEqual(0);
+    ok(await offline.core.dispatch('queue.list', { filters: { ...ALL, search: 'Oslo' }, offset: 0, limit: 50 }));
+    ok(await offline.core.dispatch('case.get', { caseId: 5 }));
+    const body = 'Skrevet mens indeksene var borte.';
+    ok(await offline.core.dispatch('case.addNote', { caseId: 5, body }));
+    await offline.close();
+
+    // Started again online: the pull resumes, ends, restores; the pending note is shipped.
+    const again = await startClient(db, 'bo', 'case_handler', {}, { login, directory });
+    clients.push(again);
+    await again.core.central!.engine.whenIdle();
+    expectRestored(again, fresh);
+    expect(await differencesFromCentral(again.core, db.adminUrl)).toEqual([]);
+    const notes = again.core.database.sqlite.prepare('SELECT count(*) AS n FROM notes WHERE body = ?').get(body) as { n: number };
+    expect(notes.n).toBe(1);
+    const sample = again.core.database.sqlite.prepare('SELECT case_number FROM cases WHERE id = 33').get() as { case_number: string };
+    expect(await queueTotal(again, { search: sample.case_number })).toBe(1);
+  });
+
+  it('are never dropped by an incremental pull', async () => {
+    const carl = await startClient(db, 'carl', 'case_handler');
+    clients.push(carl);
+    await carl.core.central!.engine.whenIdle();
+    await carl.core.central!.engine.stop();
+    const sqlite = carl.core.database.sqlite;
+    const before = schemaOf(sqlite);
+
+    const admin = await connectCentral(db.adminUrl);
+    const connection = await connectCentral(db.urlFor(carl.login));
+    try {
+      await admin.query("UPDATE cases SET owner_name = 'Zyxwvu Inkrementell', free_text = 'endret' WHERE id IN (3, 4, 5)");
+      await admin.query("UPDATE installers SET name = name || ' Omdøpt' WHERE id = (SELECT installer_id FROM cases WHERE id = 9)");
+      const seen: Schema[] = [];
+      const pulled = await pullChanges(connection, carl.core.context, {
+        pageSize: 2,
+        afterPage: () => {
+          expect(readMeta(sqlite, DEFERRED_SCHEMA_KEY)).toBeNull();
+          seen.push(schemaOf(sqlite));
+        },
+      });
+      expect(pulled.rows).toBeGreaterThanOrEqual(4);
+      expect(seen.length).toBeGreaterThan(1);
+      for (const schema of seen) expect(schema).toEqual(before);
+      expect(schemaOf(sqlite)).toEqual(before);
+      // The triggers kept the search index current.
+      expect(sqlite.prepare("SELECT rowid FROM case_search WHERE case_search MATCH 'Zyxwvu' ORDER BY rowid").pluck().all()).toEqual([3, 4, 5]);
+      expect(searchContent(sqlite)).toEqual(searchIndexByTriggers(sqlite));
+      expect(await differencesFromCentral(carl.core, db.adminUrl)).toEqual([]);
+    } finally {
+      await connection.end();
+      await admin.end();
+    }
+  });
+});
