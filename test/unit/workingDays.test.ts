@@ -144,3 +144,30 @@ describe('the calendar in other years', () => {
     }
   });
 });
+
+describe('workingDaysBetween agrees with counting day by day', () => {
+  const countByWalking = (from: string, to: string): number => {
+    const step = to >= from ? 1 : -1;
+    let count = 0;
+    for (let day = from; day !== to; ) {
+      const next = new Date(Date.parse(day) + step * 86_400_000).toISOString().slice(0, 10);
+      if (isWorkingDay(next)) count++;
+      day = next;
+    }
+    return step * count;
+  };
+
+  it('over ranges of every length up to two years, both ways, from every weekday (2023–2030)', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    for (let i = 0; i < 2_000; i++) {
+      const from = new Date(Date.UTC(2023, 0, 1 + Math.floor(random() * 365 * 6))).toISOString().slice(0, 10);
+      const to = new Date(Date.parse(from) + Math.floor((random() * 2 - 1) * 730) * 86_400_000).toISOString().slice(0, 10);
+      expect(workingDaysBetween(from, to), `${from} → ${to}`).toBe(countByWalking(from, to));
+    }
+  });
+
+  it('before 1970 as well', () => {
+    expect(workingDaysBetween('1969-12-24', '1970-01-05')).toBe(countByWalking('1969-12-24', '1970-01-05'));
+  });
+});

@@ -89,16 +89,42 @@ export function addWorkingDays(isoDate: string, days: number): string {
 
 /**
  * Working days from `from` to `to`: positive when `to` is later, counting `to` but not `from`;
- * `workingDaysBetween(d, addWorkingDays(d, n)) === n`.
+ * `workingDaysBetween(d, addWorkingDays(d, n)) === n`. Arithmetic, not a walk over the days: the queue computes
+ * it for every row it shows, and a case can be a year past its due date.
  */
 export function workingDaysBetween(from: string, to: string): number {
-  const start = parseIsoDate(from);
-  const end = parseIsoDate(to);
-  const sign = end >= start ? 1 : -1;
-  let count = 0;
-  for (let time = start; time !== end; ) {
-    time += sign * DAY_MS;
-    if (isWorkingDay(toIso(time))) count++;
-  }
-  return sign * count;
+  const start = parseIsoDate(from) / DAY_MS;
+  const end = parseIsoDate(to) / DAY_MS;
+  if (end === start) return 0;
+  // Either way `to` counts and `from` does not: backwards, that is the days in [to, from).
+  return end > start ? workingDaysAfter(start, end) : -workingDaysAfter(end - 1, start - 1);
 }
+
+/** Working days in the day numbers (start, end], start < end (day 0 = 1970-01-01, a Thursday). */
+function workingDaysAfter(start: number, end: number): number {
+  const weekdays = weekdaysUpTo(end) - weekdaysUpTo(start);
+  let holidays = 0;
+  const firstYear = new Date(start * DAY_MS).getUTCFullYear();
+  const lastYear = new Date(end * DAY_MS).getUTCFullYear();
+  for (let year = firstYear; year <= lastYear; year++) {
+    for (const holiday of norwegianPublicHolidays(year)) {
+      const day = Date.parse(holiday) / DAY_MS;
+      if (day > start && day <= end && isWeekday(day)) holidays++;
+    }
+  }
+  return weekdays - holidays;
+}
+
+/** Monday to Friday, counted from day 0 up to and including `day` (for day ≥ 0; differences hold for any day). */
+function weekdaysUpTo(day: number): number {
+  // Shift so that a week starts on Monday: day 0 (Thursday) is weekday index 3.
+  const shifted = day + 3;
+  const weeks = Math.floor(shifted / 7);
+  const rest = shifted - weeks * 7; // 0 = Monday … 6 = Sunday
+  return weeks * 5 + Math.min(rest + 1, 5);
+}
+
+const isWeekday = (day: number): boolean => {
+  const weekday = (((day + 3) % 7) + 7) % 7; // 0 = Monday
+  return weekday < 5;
+};
