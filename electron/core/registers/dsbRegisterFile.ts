@@ -2,6 +2,7 @@
 // header row) or JSON (an array of objects), as docs/dsb-register-format.md describes. Every row is checked; a bad
 // row is reported with its line and why, and the good rows are kept.
 import { checkOrganisationNumber, type DsbStatus } from '../../shared/rules';
+import { columnKey, normalizedDate, readCsv } from './csvFile';
 
 export interface DsbRegisterEntry {
   organisationNumber: string;
@@ -77,16 +78,6 @@ interface RawRow {
   date?: string;
 }
 
-function normalizedDate(value: string): string | null {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const norwegian = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(value);
-  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : norwegian ? [norwegian[3], norwegian[2], norwegian[1]] : [];
-  if (!year) return null;
-  const date = `${year}-${month}-${day}`;
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date ? date : null;
-}
-
 function entryOf(raw: RawRow, line: number, fileDate: string): DsbRegisterEntry | DsbRowError {
   const orgText = (raw.organisationNumber ?? '').trim();
   if (orgText === '') return { line, problem: 'missing_organisation_number', detail: '' };
@@ -104,58 +95,10 @@ function entryOf(raw: RawRow, line: number, fileDate: string): DsbRegisterEntry 
   return { organisationNumber: org.normalized, name, registrationId, status, asOf, line };
 }
 
-/** Splits CSV text into records of fields: quoted fields may hold the delimiter, quotes ("") and line breaks. */
-function csvRecords(text: string, delimiter: string): Array<{ line: number; fields: string[] }> {
-  const records: Array<{ line: number; fields: string[] }> = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  const endRecord = () => {
-    fields.push(field);
-    if (fields.length > 1 || fields[0].trim() !== '') records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-  };
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        if (ch === '\n') line += 1;
-        field += ch;
-      }
-    } else if (ch === '"' && field.trim() === '') {
-      quoted = true;
-      field = '';
-    } else if (ch === delimiter) {
-      fields.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i += 1;
-      endRecord();
-      line += 1;
-      recordLine = line;
-    } else {
-      field += ch;
-    }
-  }
-  if (field !== '' || fields.length > 0) endRecord();
-  return records;
-}
-
 export function parseDsbCsv(text: string, fileDate: string): DsbRegisterFile {
-  const body = text.replace(/^\uFEFF/, '');
-  const headerLine = body.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = headerLine.split(';').length >= headerLine.split(',').length ? ';' : ',';
-  const [header, ...rows] = csvRecords(body, delimiter);
+  const [header, ...rows] = readCsv(text);
   if (!header) throw new DsbFileError('The file is empty: expected a header row.');
-  const columns = header.fields.map((name) => COLUMN_ALIASES[name.trim().toLowerCase().replace(/[\s_-]/g, '')] ?? null);
+  const columns = header.fields.map((name) => COLUMN_ALIASES[columnKey(name)] ?? null);
   const missing = REQUIRED_COLUMNS.filter((column) => !columns.includes(column));
   if (missing.length > 0) {
     throw new DsbFileError(`The header row lacks the column(s): ${missing.join(', ')} (found: ${header.fields.join(', ')}).`);
