@@ -27,6 +27,7 @@ import { takeCase } from './mutations/takeCase';
 import { decideRouting } from './mutations/routingMutations';
 import { installerCheckFor } from './casework/installerCheckService';
 import { completenessView } from './casework/completenessService';
+import { CompanySettingsService } from './casework/companySettingsService';
 import { informationRequestDraft } from './casework/informationRequestDraft';
 import { overrideCompletenessItem } from './mutations/completenessMutations';
 import { requestInformation } from './mutations/informationRequest';
@@ -121,6 +122,7 @@ export function createCore(options: CoreOptions): Core {
   const attachments = new AttachmentStore(options.attachmentsDirectory);
   const outbox = new OutboxService(context);
   const quarantine = new QuarantineService(context, options.attachmentsDirectory);
+  const companySettings = new CompanySettingsService(context);
   const settings = new CentralSettingsService(options.host.settings ?? memorySettingsHost());
   const central = options.central ? new CentralSession(context, options.central, queue) : null;
   const today = (): string => osloDate(clock.now());
@@ -196,6 +198,8 @@ export function createCore(options: CoreOptions): Core {
     'quarantine.save': (input) => mutate(() => quarantine.save(input.id, input.raw)),
     'quarantine.reimport': (input) => mutate(() => quarantine.reimport(input.id, input.raw)),
     'quarantine.discard': (input) => mutate(() => quarantine.discard(input.id, input.reason)),
+    'companySettings.get': () => companySettings.get(),
+    'companySettings.save': (input) => mutate(() => companySettings.save(input)),
   };
 
   async function dispatch(name: string, rawInput: unknown): Promise<ApiResult<unknown>> {

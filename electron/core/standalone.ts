@@ -18,6 +18,8 @@ export interface StandaloneOptions {
   /** Where the demo's sample attachment files are (resources/demo-attachments). */
   sampleFilesDirectory?: string;
   log?: (message: string) => void;
+  /** Who uses the app; defaults to the user the database names as current (the demo's case handler). */
+  userId?: string;
 }
 
 export const DEMO_CASES = 2_000;
@@ -57,5 +59,6 @@ export function openStandaloneCore(options: StandaloneOptions): Core {
     host: options.host,
     clock,
     nativeBinding: options.nativeBinding,
+    userId: options.userId,
   });
 }

@@ -28,6 +28,8 @@ export interface HarnessOptions {
   onOpenFile?: (file: HarnessCore['openedFiles'][number]) => void;
   /** A central server (`postgres://user:password@host:port/db`): the core becomes its cache. */
   centralUrl?: string;
+  /** Standalone: who uses the app (a demo user id, e.g. a supervisor); else the demo's case handler. */
+  userId?: string;
 }
 
 export function startHarnessCore(options: HarnessOptions = {}): HarnessCore {
@@ -38,6 +40,7 @@ export function startHarnessCore(options: HarnessOptions = {}): HarnessCore {
     dataDirectory,
     migrationsFolder: MIGRATIONS_FOLDER,
     demoCases: options.cases,
+    userId: options.userId,
     clock: options.clock ?? fixedClock(HARNESS_NOW),
     host: {
       settings: memorySettingsHost(options.centralUrl ? settingsFromUrl(options.centralUrl) : undefined),

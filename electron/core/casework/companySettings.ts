@@ -1,6 +1,7 @@
 // Company practice kept as data in company_settings (values are JSON texts), read with a fallback so a company
 // that never set a key gets the shipped default.
 import type Database from 'better-sqlite3';
+import { COMPANY_SETTINGS_UPDATE } from '../mutations/companySettingsUpdate';
 
 export const COMPANY_SETTING_DEFAULTS = {
   /** Case handling within N working days of completeness (domain.md, "Service targets"). */
@@ -13,8 +14,29 @@ export const COMPANY_SETTING_DEFAULTS = {
 
 export type CompanySettingKey = keyof typeof COMPANY_SETTING_DEFAULTS;
 
-/** The stored value of `key`, or `fallback` when there is none or it is not valid JSON of the fallback's type. */
+/**
+ * This client's changes to company practice that the central database has not yet recorded, by key (JSON texts),
+ * the latest winning: the local view is "server rows + pending outbox", as for cases. Standalone: none.
+ */
+export function pendingCompanySettings(sqlite: Database.Database): Map<string, string> {
+  const rows = sqlite
+    .prepare(`SELECT args FROM outbox WHERE state = 'pending' AND mutation = ? ORDER BY seq`)
+    .all(COMPANY_SETTINGS_UPDATE) as { args: string }[];
+  const pending = new Map<string, string>();
+  for (const row of rows) {
+    const values = (JSON.parse(row.args) as { values?: Record<string, unknown> }).values ?? {};
+    for (const [key, value] of Object.entries(values)) pending.set(key, JSON.stringify(value));
+  }
+  return pending;
+}
+
+/**
+ * The value of `key` in effect here (a pending change on top of the stored row), or `fallback` when there is none
+ * or it is not valid JSON of the fallback's type.
+ */
 export function readCompanySetting<T>(sqlite: Database.Database, key: string, fallback: T): T {
+  const pending = pendingCompanySettings(sqlite).get(key);
+  if (pending !== undefined) return settingFromText(pending, fallback);
   const row = sqlite.prepare('SELECT value FROM company_settings WHERE key = ?').get(key) as { value: string } | undefined;
   return settingFromText(row?.value, fallback);
 }

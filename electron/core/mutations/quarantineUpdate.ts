@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { QuarantineId, fail } from '../../shared/contract';
 import type { CoreContext } from '../context';
+import { recordCaselessChange } from './caselessChange';
 
 export const QUARANTINE_UPDATE = 'quarantine.update';
 
@@ -24,24 +25,13 @@ export type QuarantineUpdateArgs = z.infer<typeof QuarantineUpdateArgs>;
 /** Records the change (and, standalone, makes it); returns the outbox seq. */
 export function recordQuarantineUpdate(core: CoreContext, rawArgs: QuarantineUpdateArgs, precondition: { state: string }): number {
   const args = QuarantineUpdateArgs.parse(rawArgs);
-  const actor = core.currentUser();
-  if (actor.role === 'reader') fail('permission.denied');
-  const now = core.clock.now().toISOString();
-  const central = core.mode === 'central';
-  const { sqlite } = core;
-  return sqlite.transaction(() => {
-    const seq = Number(
-      sqlite
-        .prepare(
-          `INSERT INTO outbox (client_id, mutation, args, actor_id, created_at, state, case_id, precondition)
-           VALUES (?, ?, ?, ?, ?, ?, NULL, ?)`,
-        )
-        .run(core.clientId, QUARANTINE_UPDATE, JSON.stringify(args), actor.id, now, central ? 'pending' : 'applied', JSON.stringify(precondition))
-        .lastInsertRowid,
-    );
-    if (!central) applyQuarantineUpdateLocally(core, args, actor.id, now);
-    return seq;
-  })();
+  if (core.currentUser().role === 'reader') fail('permission.denied');
+  return recordCaselessChange(core, {
+    mutation: QUARANTINE_UPDATE,
+    args,
+    precondition,
+    applyLocally: (actorId, now) => applyQuarantineUpdateLocally(core, args, actorId, now),
+  });
 }
 
 /** The same change the central applier makes, on the local database (the truth in standalone mode). */

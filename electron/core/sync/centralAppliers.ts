@@ -6,6 +6,7 @@ import { RefusedByCentral } from './centralErrors';
 import { actionOfMutation, decisionColumns, reasonOf, type CaseActionArgs } from '../mutations/caseActions';
 import { CASE_ACTIONS, type CaseStatus } from '../../shared/rules';
 import { osloDate } from '../clock';
+import { CompanySettingsUpdateArgs } from '../mutations/companySettingsUpdate';
 
 export interface OutboxEntry {
   seq: number;
@@ -191,6 +192,21 @@ Object.assign(appliers, {
        FROM cases c JOIN installers i ON i.id = c.installer_id WHERE c.id = $2`,
       [args.messageId, args.caseId, args.subject, args.body, JSON.stringify(args.items)],
     );
+  },
+} satisfies Record<string, Applier>);
+
+Object.assign(appliers, {
+  // Company practice (mutations/companySettingsUpdate.ts), by key, as the person: only a supervisor holds INSERT and
+  // UPDATE on company_settings, so PostgreSQL refuses anyone else (42501). The values are checked again here.
+  async 'companySettings.update'(client: pg.ClientBase, { args }: OutboxEntry) {
+    const parsed = CompanySettingsUpdateArgs.safeParse(args);
+    if (!parsed.success) throw new RefusedByCentral('invalid', 'company settings out of range');
+    for (const [key, value] of Object.entries(parsed.data.values)) {
+      await client.query(
+        'INSERT INTO company_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value',
+        [key, JSON.stringify(value)],
+      );
+    }
   },
 } satisfies Record<string, Applier>);
 

@@ -9,6 +9,7 @@ import { classifyCentralError, RefusedByCentral, type RefusalReason } from './ce
 import { RowWriter } from './applyRows';
 import { rebaseCases, dropOptimisticRows } from './rebase';
 import { SYNCED_TABLES } from './syncedTables';
+import { ROWS_CHANGED_BY } from '../mutations/caselessChange';
 
 export interface PushResult {
   applied: number;
@@ -99,6 +100,8 @@ export async function pushOutbox(client: pg.Client, core: CoreContext, options: 
     // The server's row is read before the verdict is recorded, and both land in one local transaction: an
     // outage between them leaves the entry pending (to be asked again), never settled on a stale local row.
     const serverRows = entry.caseId === null ? [] : await fetchCaseRows(client, [entry.caseId]);
+    // A change without a case: the server's rows it touched replace the pending change at once.
+    const caseless = entry.caseId === null && verdict.outcome === 'applied' ? await fetchRowsChangedBy(client, entry) : null;
     core.sqlite.transaction(() => {
       if (verdict.outcome === 'applied') {
         sqlite.prepare("UPDATE outbox SET state = 'applied' WHERE seq = ?").run(entry.seq);
@@ -107,6 +110,7 @@ export async function pushOutbox(client: pg.Client, core: CoreContext, options: 
         dropOptimisticRows(sqlite, [entry.seq]);
       }
       if (entry.caseId !== null) restoreCase(core, entry.caseId, serverRows);
+      if (caseless) new RowWriter(sqlite).write(caseless.table, caseless.rows);
     })();
     if (entry.caseId !== null) core.casesChanged([entry.caseId]);
     if (verdict.outcome === 'applied') result.applied++;
@@ -116,6 +120,14 @@ export async function pushOutbox(client: pg.Client, core: CoreContext, options: 
 }
 
 const CASES_TABLE = SYNCED_TABLES.find((t) => t.local === 'cases')!;
+
+async function fetchRowsChangedBy(client: pg.Client, entry: OutboxEntry) {
+  const changed = ROWS_CHANGED_BY[entry.mutation]?.(entry.args);
+  const table = changed && SYNCED_TABLES.find((t) => t.local === changed.table);
+  if (!changed || !table) return null;
+  const { rows } = await client.query(`SELECT ${table.columns.join(', ')} FROM ${table.central} WHERE ${changed.where}`, changed.params);
+  return { table, rows };
+}
 
 async function fetchCaseRows(client: pg.Client, caseIds: readonly number[]): Promise<Record<string, unknown>[]> {
   const { rows } = await client.query(`SELECT ${CASES_TABLE.columns.join(', ')} FROM cases WHERE id = ANY($1::bigint[])`, [

@@ -23,6 +23,8 @@ import {
   OverrideCompletenessItemInput,
   RequestInformationInput,
 } from './completeness';
+import type { CompanySettingsView } from './companySettings';
+import { CompanySettingsSaveInput } from './companySettings';
 import { API_NAMES, type ApiName } from './names';
 
 interface Call<I extends z.ZodType, O> {
@@ -65,6 +67,8 @@ export const contract = {
   'case.overrideCompletenessItem': call<MutationResult>()(OverrideCompletenessItemInput),
   'case.informationRequestDraft': call<InformationRequestDraft>()(InformationRequestDraftInput),
   'case.requestInformation': call<MutationResult>()(RequestInformationInput),
+  'companySettings.get': call<CompanySettingsView>()(Empty),
+  'companySettings.save': call<CompanySettingsView>()(CompanySettingsSaveInput),
 } satisfies Record<ApiName, Call<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
@@ -88,3 +92,4 @@ export * from './installerCheck';
 export * from './caseActions';
 export * from './quarantine';
 export * from './completeness';
+export * from './companySettings';

@@ -32,5 +32,7 @@ export const API_NAMES = [
   'case.overrideCompletenessItem',
   'case.informationRequestDraft',
   'case.requestInformation',
+  'companySettings.get',
+  'companySettings.save',
 ] as const;
 export type ApiName = (typeof API_NAMES)[number];

@@ -15,6 +15,8 @@ export type {
   CentralSettingsInput,
   CentralSettingsView,
   ClaimView,
+  CompanySettingsValues,
+  CompanySettingsView,
   ConnectionTestResult,
   ErrorCode,
   FetchNextResult,

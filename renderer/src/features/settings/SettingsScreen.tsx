@@ -8,6 +8,7 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { useNavigation } from '../../app/navigation';
 import { useEscapeKey } from '../../app/useEscapeKey';
 import { CentralSettingsForm } from './CentralSettingsForm';
+import { CompanyPracticeSection } from './CompanyPracticeSection';
 import classes from './Settings.module.css';
 import { StandaloneSwitch } from './StandaloneSwitch';
 import { describeServer } from './validateSettings';
@@ -79,6 +80,7 @@ export function SettingsScreen() {
             )}
           </>
         )}
+        <CompanyPracticeSection />
       </div>
     </div>
   );

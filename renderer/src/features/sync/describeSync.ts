@@ -107,6 +107,8 @@ export function describeChange(t: TFunction, change: RefusedChange, userName: (i
       return { title: t('sync.change.claim', { caseNumber }), written: null };
     case 'case.release':
       return { title: t('sync.change.release', { caseNumber }), written: null };
+    case 'companySettings.update':
+      return { title: t('companyPractice.refusedChange'), written: null };
     default:
       return (
         describeDecisionChange(t, change.mutation, args, caseNumber) ?? { title: t('sync.change.other', { caseNumber }), written: null }

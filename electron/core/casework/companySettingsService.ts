@@ -1,0 +1,65 @@
+// Company practice as Innstillinger shows it: the values the casework uses now (a pending change on top of the
+// stored rows, else the shipped defaults), the defaults, and whether this person may change them (a supervisor).
+import type { CompanySettingsValues, CompanySettingsView } from '../../shared/contract';
+import { COMPANY_PRACTICE_LIMITS } from '../../shared/rules/companyPractice';
+import type { CoreContext } from '../context';
+import { recordCompanySettingsUpdate } from '../mutations/companySettingsUpdate';
+import { COMPANY_SETTING_DEFAULTS, pendingCompanySettings, readCompanySetting } from './companySettings';
+
+const DEFAULTS: CompanySettingsValues = {
+  dueWorkingDays: COMPANY_SETTING_DEFAULTS.due_working_days,
+  autoApproveMeteringPointWork: COMPANY_SETTING_DEFAULTS.auto_approve_metering_point_work,
+  developerProjectMinUnits: COMPANY_SETTING_DEFAULTS.developer_project_min_units,
+};
+
+/** A stored whole number outside the range the form allows is shown as the default (as the casework treats it). */
+const wholeIn = (value: number, range: { min: number; max: number }, fallback: number) =>
+  Number.isInteger(value) && value >= range.min && value <= range.max ? value : fallback;
+
+export class CompanySettingsService {
+  constructor(private readonly core: CoreContext) {}
+
+  get(): CompanySettingsView {
+    const { sqlite } = this.core;
+    const values: CompanySettingsValues = {
+      dueWorkingDays: wholeIn(
+        readCompanySetting(sqlite, 'due_working_days', DEFAULTS.dueWorkingDays),
+        COMPANY_PRACTICE_LIMITS.dueWorkingDays,
+        DEFAULTS.dueWorkingDays,
+      ),
+      autoApproveMeteringPointWork: readCompanySetting(sqlite, 'auto_approve_metering_point_work', DEFAULTS.autoApproveMeteringPointWork),
+      developerProjectMinUnits: wholeIn(
+        readCompanySetting(sqlite, 'developer_project_min_units', DEFAULTS.developerProjectMinUnits),
+        COMPANY_PRACTICE_LIMITS.developerProjectMinUnits,
+        DEFAULTS.developerProjectMinUnits,
+      ),
+    };
+    return {
+      values,
+      defaults: { ...DEFAULTS },
+      canEdit: this.core.currentUser().role === 'supervisor',
+      pending: pendingCompanySettings(sqlite).size > 0,
+    };
+  }
+
+  save(input: CompanySettingsValues): CompanySettingsView {
+    const previous = Object.fromEntries(
+      (this.core.sqlite.prepare('SELECT key, value FROM company_settings').all() as { key: string; value: string }[]).map((row) => [
+        row.key,
+        row.value,
+      ]),
+    );
+    recordCompanySettingsUpdate(
+      this.core,
+      {
+        values: {
+          due_working_days: input.dueWorkingDays,
+          auto_approve_metering_point_work: input.autoApproveMeteringPointWork,
+          developer_project_min_units: input.developerProjectMinUnits,
+        },
+      },
+      previous,
+    );
+    return this.get();
+  }
+}

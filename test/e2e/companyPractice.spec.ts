@@ -1,0 +1,86 @@
+// Company practice on Innstillinger, in Chromium against the real core: a supervisor (the demo's Marit Rosseland)
+// changes the due days and switches on auto-approval by keyboard, saves, reloads and finds them kept; a case
+// handler sees the same practice as text, with no way to change it. Clean under axe.
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { axeViolations, expect, openDesk, test } from './fixtures';
+
+const SCREENSHOT = process.env.COMPANY_PRACTICE_SCREENSHOT;
+
+async function openSettings(page: Page): Promise<void> {
+  const button = page.getByRole('banner').getByRole('button', { name: 'Innstillinger' });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Innstillinger' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Selskapets praksis' })).toBeVisible();
+}
+
+const section = (page: Page) => page.getByRole('region', { name: 'Selskapets praksis' });
+const dueDays = (page: Page) => section(page).getByRole('textbox', { name: /Saksbehandlingsfrist \(arbeidsdager fra komplett melding\)/ });
+const autoApprove = (page: Page) => section(page).getByRole('switch', { name: /Godkjenn enkle meldinger om arbeid i målepunkt automatisk/ });
+
+test.describe('as a supervisor', () => {
+  let supervisor: HarnessCore;
+  test.beforeEach(() => {
+    supervisor = startHarnessCore({ cases: 100, userId: 'marit.rosseland' });
+  });
+  test.afterEach(async ({ page }) => {
+    await page.goto('about:blank');
+    await supervisor.dispose();
+  });
+
+  test('changes the due days and auto-approval by keyboard, saves, and finds them after a reload', async ({ page }) => {
+    await openDesk(page, supervisor.core);
+    await openSettings(page);
+    await expect(dueDays(page)).toHaveValue('15');
+    await expect(autoApprove(page)).not.toBeChecked();
+    await expect(section(page).getByText('Bare komplette meldinger fra en installatør som er aktiv i Elvirksomhetsregisteret')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A value out of range is said in words beside the field, and nothing is saved.
+    await dueDays(page).focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('61');
+    await page.keyboard.press('Enter');
+    await expect(section(page).getByText('Et heltall fra 1 til 60.').last()).toBeVisible();
+    await expect(dueDays(page)).toHaveAttribute('aria-invalid', 'true');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // By keyboard: the number, Tab to the switch, Space, Tab to the next field and on to Lagre.
+    await dueDays(page).focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('20');
+    await page.keyboard.press('Tab');
+    await expect(autoApprove(page)).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(autoApprove(page)).toBeChecked();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const save = section(page).getByRole('button', { name: 'Lagre praksis' });
+    await expect(save).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(section(page).getByRole('status')).toContainText('Selskapets praksis er lagret og gjelder fra nå.');
+    expect(await axeViolations(page)).toEqual([]);
+  if (SCREENSHOT) await page.screenshot({ path: path.resolve(SCREENSHOT) });
+
+    await page.reload();
+    await openSettings(page);
+    await expect(dueDays(page)).toHaveValue('20');
+    await expect(autoApprove(page)).toBeChecked();
+    const stored = supervisor.core.database.sqlite.prepare("SELECT value FROM company_settings WHERE key = 'due_working_days'").get() as {
+      value: string;
+    };
+    expect(stored.value).toBe('20');
+  });
+});
+
+test('a case handler sees the practice read-only', async ({ desk: page }) => {
+  await openSettings(page);
+  await expect(section(page).getByText('Bare en teamleder kan endre selskapets praksis.')).toBeVisible();
+  await expect(section(page).getByText('15 arbeidsdager')).toBeVisible();
+  await expect(section(page).getByRole('button', { name: 'Lagre praksis' })).toHaveCount(0);
+  await expect(section(page).getByRole('textbox')).toHaveCount(0);
+  expect(await axeViolations(page)).toEqual([]);
+  if (SCREENSHOT) await section(page).screenshot({ path: path.resolve(SCREENSHOT.replace(/\.png$/, '-readonly.png')) });
+});
