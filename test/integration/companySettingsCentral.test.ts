@@ -135,6 +135,7 @@ describe('companySettings.update against PostgreSQL', () => {
     const refused = await anne.core.dispatch('outbox.refused', {});
     expect(refused.ok).toBe(true);
     const listed = (refused as { value: RefusedChange[] }).value.find((change) => change.seq === seq);
-    expect(listed).toMatchObject({ mutation: 'companySettings.update', caseId: null, reason: 'notPermitted' });
+    // It belongs to no case: it is listed to be dismissed, not offered to be applied again as it was.
+    expect(listed).toMatchObject({ mutation: 'companySettings.update', caseId: null, reason: 'notPermitted', canReapply: false });
   });
 });

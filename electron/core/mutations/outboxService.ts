@@ -39,6 +39,7 @@ export class OutboxService {
       args: JSON.parse(row.args) as Record<string, unknown>,
       reason: row.rejection ?? 'invalid',
       createdAt: row.created_at,
+      canReapply: row.mutation in MUTATIONS,
     }));
   }
 

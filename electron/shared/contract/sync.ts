@@ -26,6 +26,8 @@ export interface RefusedChange {
   args: Record<string, unknown>;
   reason: string;
   createdAt: string;
+  /** False for changes that belong to no case (a quarantined record, company practice): redo them on their screen. */
+  canReapply: boolean;
 }
 
 export const OutboxSeqInput = z.object({ seq: z.number().int().positive() }).strict();

@@ -147,9 +147,9 @@ describe('when things go wrong', () => {
     const refused = ok<Array<{ mutation: string; reason: string; args: Record<string, unknown> }>>(
       await dina.core.dispatch('outbox.refused', {}),
     );
-    expect(refused.map((r) => [r.mutation, r.reason])).toEqual([
-      ['case.claim', 'claimedByOther'],
-      ['case.setStatus', 'claimedByOther'],
+    expect(refused.map((r) => [r.mutation, r.reason, r.canReapply])).toEqual([
+      ['case.claim', 'claimedByOther', true],
+      ['case.setStatus', 'claimedByOther', true],
     ]);
     expect(refused[1].args).toMatchObject({ caseId, status: 'waiting_for_info' });
     expect(dina.core.database.sqlite.prepare('SELECT status FROM cases WHERE id = ?').get(caseId)).toEqual({ status: before });

@@ -148,9 +148,15 @@ function RefusedChangeItem({ change, onDone, onOpenCase }: ItemProps) {
         </div>
       ) : (
         <Group gap="xs" mt={8}>
-          <Button size="compact-sm" aria-describedby={titleId} loading={busy === 'reapply'} onClick={() => void reapply()}>
-            {t('sync.panel.reapply')}
-          </Button>
+          {change.canReapply ? (
+            <Button size="compact-sm" aria-describedby={titleId} loading={busy === 'reapply'} onClick={() => void reapply()}>
+              {t('sync.panel.reapply')}
+            </Button>
+          ) : (
+            <Text size="xs" c="gray.7">
+              {t('sync.panel.redoOnItsScreen')}
+            </Text>
+          )}
           <Button size="compact-sm" variant="default" aria-describedby={titleId} ref={dismissRef} onClick={() => setConfirming(true)}>
             {t('sync.panel.dismiss')}
           </Button>
