@@ -7,3 +7,7 @@ export * from './completeness';
 export * from './messageTemplates';
 export * from './gridWork';
 export * from './installerCheck';
+export * from './money';
+export * from './priceList';
+export * from './offerCalculation';
+export * from './standardOfferLines';
