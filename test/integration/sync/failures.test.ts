@@ -12,6 +12,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connectCentral } from '../../../electron/core/sync/centralConnection';
+import type { RefusedChange } from '../../../electron/shared/contract';
 
 let db: TestDatabase;
 let proxy: TcpProxy;
@@ -144,7 +145,7 @@ describe('when things go wrong', () => {
     ok(await dina.core.dispatch('case.claim', { caseId }));
     ok(await dina.core.dispatch('case.setStatus', { caseId, status: 'waiting_for_info' }));
     await dina.core.central!.engine.whenIdle();
-    const refused = ok<Array<{ mutation: string; reason: string; args: Record<string, unknown> }>>(
+    const refused = ok<RefusedChange[]>(
       await dina.core.dispatch('outbox.refused', {}),
     );
     expect(refused.map((r) => [r.mutation, r.reason, r.canReapply])).toEqual([
