@@ -14,6 +14,7 @@ import { seedDatabase } from '../../electron/core/demo/seedDatabase';
 import { HARNESS_NOW, MIGRATIONS_FOLDER } from '../harness/harnessCore';
 import { benchCore } from './coreBench';
 import { benchImport } from './importBench';
+import { benchOfferPdf } from './offerBench';
 import { round, type BenchResult } from './stats';
 import { benchSync } from './syncBench';
 import { benchSearchKeystrokes } from './uiBench';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     seeding.close();
     report({ name: 'seed.cases_per_s', value: round(seeded.cases / (seeded.ms / 1000), 0), unit: 'cases/s' });
     for (const result of benchImport()) report(result);
+    for (const result of await benchOfferPdf()) report(result);
 
     const core = createCore({
       databaseFile,

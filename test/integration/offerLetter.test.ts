@@ -1,0 +1,117 @@
+// The offer letter rendered to PDF by Chromium and read back with poppler (pdftotext, pdfinfo, pdftoppm): what a
+// customer reads must be the owner's letter with the exact figures and the statements kontrollforskriften
+// chapter 16 requires. The PDF and a PNG of page 1 are kept in test-results/offer-letter/ for a person to look at.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { offerLetterHtml, type OfferLetterInput } from '../../electron/core/offers/offerLetter';
+import { ChromiumPdfRenderer } from '../../electron/core/offers/pdfRenderer';
+import { formatNok, formatNokNumber } from '../../electron/shared/rules';
+import { DEMO_INSTALLER_NAME, DEMO_OWNER_NAME, demoOfferLetterInput } from '../fixtures/offers/demoOfferLetter';
+
+const OUTPUT = path.resolve(__dirname, '../../test-results/offer-letter');
+const PDF_FILE = path.join(OUTPUT, 'offer-letter.pdf');
+
+/** No-break spaces (thousands, before "kr") compared as plain spaces; lines joined, runs of spaces collapsed. */
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+const flat = (text: string) => plain(text).replace(/\s+/g, ' ');
+
+let renderer: ChromiumPdfRenderer;
+let input: OfferLetterInput;
+let layoutText: string;
+
+beforeAll(async () => {
+  renderer = new ChromiumPdfRenderer();
+  input = demoOfferLetterInput();
+  mkdirSync(OUTPUT, { recursive: true });
+  writeFileSync(PDF_FILE, await renderer.render(offerLetterHtml(input)));
+  layoutText = plain(execFileSync('pdftotext', ['-layout', PDF_FILE, '-'], { encoding: 'utf8' }));
+});
+
+afterAll(async () => {
+  await renderer?.close();
+});
+
+describe('the offer letter as a PDF', () => {
+  it('is addressed to the owner; the installer is named only in the text, after the heading', () => {
+    const heading = layoutText.indexOf('Tilbud om tilknytning – anleggsbidrag');
+    expect(heading).toBeGreaterThan(0);
+    const addressBlock = layoutText.slice(0, heading);
+    expect(addressBlock).toContain(DEMO_OWNER_NAME);
+    expect(addressBlock).toContain('Tordenskjolds gate 41');
+    expect(addressBlock).toContain('4612 Kristiansand S');
+    expect(addressBlock).not.toContain(DEMO_INSTALLER_NAME);
+    expect(flat(layoutText.slice(heading))).toContain(`sendt oss av ${DEMO_INSTALLER_NAME} på dine vegne`);
+  });
+
+  it('names the case and the installation with its cadastral number', () => {
+    expect(layoutText).toContain('Sak 2026-000417 · Bjørkelia 7, 4638 Kristiansand S');
+    expect(layoutText).toContain('Matrikkelnummer 4204-123/45');
+  });
+
+  it('gives work, materials and their sum for each main component on one row, exactly', () => {
+    expect(input.calculation.components.length).toBe(10);
+    for (const component of input.calculation.components) {
+      const figures = [component.workNetOre, component.materialNetOre, component.netOre].map(formatNokNumber).map(plain);
+      const row = new RegExp(`^\\s*${component.label}\\s+${figures.map((f) => f.replace(/ /g, '\\s')).join('\\s+')}\\s*$`, 'm');
+      expect(layoutText, component.label).toMatch(row);
+    }
+    // The same figures written out by hand, so a formatting or calculation fault cannot agree with itself.
+    expect(layoutText).toMatch(/^\s*Kabel\s+3 103,75\s+6 142,50\s+9 246,25\s*$/m);
+    expect(layoutText).toMatch(/^\s*Rør og dekkbord\s+0,00\s+2 056,28\s+2 056,28\s*$/m);
+    expect(layoutText).toMatch(/^\s*Sum arbeid og materiell\s+26 853,75\s+14 198,78\s+41 052,53\s*$/m);
+  });
+
+  it('shows VAT per line and code, the connection fee deduction and the grand total', () => {
+    expect(layoutText).toMatch(/^\s*Linjer med 25 % merverdiavgift\s+1 790,00\s+447,50\s+2 237,50\s*$/m);
+    expect(layoutText).toMatch(/^\s*Fradrag for tilknytningsgebyr\s+−2 300,00\s+0,00\s+−2 300,00\s*$/m);
+    expect(layoutText).toMatch(/^\s*Å betale\s+39 200,03\s*$/m);
+    expect(plain(formatNokNumber(input.calculation.grossOre))).toBe('39 200,03');
+    expect(flat(layoutText)).toContain(`til ${plain(formatNok(input.calculation.grossOre))} inkl. mva`);
+    expect(flat(layoutText)).toContain(`Anleggsbidraget i dette tilbudet er ${plain(formatNok(input.calculation.contributionOre))}`);
+    // Each line's own VAT: the service line carries 25 %, a contribution line 0 %.
+    expect(layoutText).toMatch(/^\s*Målermontasje\s+1 stk\s+1 790,00\s+1 790,00\s+25\s?%\s+447,50\s+2 237,50\s*$/m);
+    expect(layoutText).toMatch(/^\s*Dekkbord\s+32,5 m\s+14,37\s+467,03\s+0\s?%\s+0,00\s+467,03\s*$/m);
+  });
+
+  it('states the legal basis, the practice, the right to go to RME, validity, acceptance and payment', () => {
+    const text = flat(layoutText);
+    expect(text).toContain('(kontrollforskriften), FOR-1999-03-11-302, kapittel 16');
+    expect(text).toContain(flat(input.letterhead.company.practice));
+    expect(text).toContain('Reguleringsmyndigheten for energi (RME) i NVE');
+    expect(text).toContain('Tilbudet gjelder til 20. juni 2026.');
+    expect(text).toContain('Oppgi saksnummer 2026-000417');
+    expect(text).toContain('Betalingsfristen er 30 dager fra fakturadato');
+    expect(text).toContain('Mona Tveit Saksbehandler · tlf. 38 10 20 47');
+  });
+
+  it('is A4, and page 1 converts to a PNG at 80 dpi for a person to look at', () => {
+    expect(execFileSync('pdfinfo', [PDF_FILE], { encoding: 'utf8' })).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', PDF_FILE, path.join(OUTPUT, 'offer-letter-page1')]);
+    const png = readFileSync(path.join(OUTPUT, 'offer-letter-page1.png'));
+    // IHDR: width and height at bytes 16–23. A4 (210 × 297 mm) at 80 dpi is about 662 × 935 pixels.
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    expect(Math.abs(width - 662)).toBeLessThanOrEqual(1);
+    expect(Math.abs(height - 935)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('the offer letter as HTML', () => {
+  it('escapes what people typed, so a name cannot become markup', () => {
+    const letter = demoOfferLetterInput();
+    const html = offerLetterHtml({ ...letter, owner: { ...letter.owner, name: 'Berg & <b>Sønn</b> AS' } });
+    expect(html).toContain('Berg &amp; &lt;b&gt;Sønn&lt;/b&gt; AS');
+    expect(html).not.toContain('<b>Sønn</b>');
+  });
+
+  it('fetches nothing: no remote or file references', () => {
+    expect(offerLetterHtml(demoOfferLetterInput())).not.toMatch(/(src|href)\s*=|url\(|@import/i);
+  });
+
+  it('says the installer may start on acceptance where the company releases on acceptance', () => {
+    const text = flat(offerLetterHtml({ ...demoOfferLetterInput(), startApprovalOn: 'accepted' }));
+    expect(text).toContain('klarsignal til å starte arbeidet ved tilknytningspunktet når du har godtatt tilbudet');
+    expect(flat(offerLetterHtml(demoOfferLetterInput()))).toContain('tilknytningspunktet når anleggsbidraget er betalt');
+  });
+});
