@@ -10,6 +10,10 @@ export const CENTRAL_REFUSALS = {
   /** Anyone, even the owner, trying to update, delete or truncate case events. */
   audit_immutable: 'DK004',
   case_not_found: 'DK005',
+  /** Changing or deleting an issued offer (only issued → superseded is allowed). */
+  offer_issued_immutable: 'DK006',
+  /** Changing or deleting a loaded price list version. */
+  price_list_immutable: 'DK007',
   /** No privilege (reader writing, a case handler assigning, a note in another's name, RLS). */
   permission_denied: '42501',
   /** A lease outside (0, 1 hour]. */

@@ -28,6 +28,7 @@ import {
   customType,
   date,
   doublePrecision,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -382,3 +383,52 @@ export const incomingMessages = pgTable('incoming_messages', {
   receivedAt: instant('received_at').notNull(),
   importedAt: instant('imported_at').notNull().default(sql`now()`),
 });
+
+/** One loaded version of a price list; a trigger refuses any change to it (0010_offers_privileges). */
+export const priceLists = pgTable(
+  'price_lists',
+  {
+    id: text('id').notNull(),
+    listVersion: integer('list_version').notNull(),
+    name: text('name').notNull(),
+    effectiveFrom: calendarDate('effective_from').notNull(),
+    currency: text('currency').notNull(),
+    validity: text('validity').notNull(),
+    paymentTerms: integer('payment_terms').notNull(),
+    body: text('body').notNull(),
+    loadedAt: instant('loaded_at').notNull().default(sql`now()`),
+    version: version(),
+  },
+  (t) => [primaryKey({ columns: [t.id, t.listVersion] }), index('price_lists_version').on(t.version, t.id, t.listVersion)],
+);
+
+/** An offer on a case (0010_offers_privileges: drafts under a claim; an issued offer only ever becomes superseded). */
+export const offers = pgTable(
+  'offers',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: id('case_id').notNull().references(() => cases.id),
+    offerVersion: integer('offer_version').notNull(),
+    state: text('state').notNull().default('draft'),
+    priceListId: text('price_list_id').notNull(),
+    priceListVersion: integer('price_list_version').notNull(),
+    lines: text('lines').notNull().default('[]'),
+    connectionFeeDeductionOre: bigint('connection_fee_deduction_ore', { mode: 'number' }).notNull().default(0),
+    totals: text('totals').notNull().default('{}'),
+    validUntil: calendarDate('valid_until'),
+    issuedAt: instant('issued_at'),
+    issuedBy: text('issued_by'),
+    pdfSha256: text('pdf_sha256').references(() => attachmentBlobs.sha256),
+    createdAt: instant('created_at').notNull().default(sql`now()`),
+    createdBy: text('created_by').notNull().default(sql`session_user`),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('offers_case_version').on(t.caseId, t.offerVersion),
+    index('offers_version').on(t.version, t.id),
+    check('offers_state_known', sql`${t.state} IN ('draft', 'issued', 'superseded')`),
+    check('offers_issued_complete', sql`${t.state} = 'draft' OR (${t.issuedAt} IS NOT NULL AND ${t.issuedBy} IS NOT NULL AND ${t.validUntil} IS NOT NULL)`),
+    check('offers_deduction_not_negative', sql`${t.connectionFeeDeductionOre} >= 0`),
+    foreignKey({ columns: [t.priceListId, t.priceListVersion], foreignColumns: [priceLists.id, priceLists.listVersion] }),
+  ],
+);

@@ -301,3 +301,52 @@ export const incomingMessages = sqliteTable('incoming_messages', {
   receivedAt: text('received_at').notNull(),
   importedAt: text('imported_at').notNull(),
 });
+
+/** One loaded version of a grid company's price list; never changed once loaded (a new version is a new row). */
+export const priceLists = sqliteTable(
+  'price_lists',
+  {
+    id: text('id').notNull(),
+    /** The price list's own version (`version` is the sync clock's column centrally). */
+    listVersion: integer('list_version').notNull(),
+    name: text('name').notNull(),
+    /** `YYYY-MM-DD`: the first day this version applies. */
+    effectiveFrom: text('effective_from').notNull(),
+    currency: text('currency').notNull(),
+    /** JSON `{"days": n}` or `{"months": n}`. */
+    validity: text('validity').notNull(),
+    paymentTerms: integer('payment_terms').notNull(),
+    /** The whole version as JSON (docs/price-list-format.md). */
+    body: text('body').notNull(),
+    loadedAt: text('loaded_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.id, t.listVersion] })],
+);
+
+/** An offer on a case: a draft until issued, then immutable; a revised offer is a new version that supersedes it. */
+export const offers = sqliteTable(
+  'offers',
+  {
+    id: text('id').primaryKey(),
+    caseId: integer('case_id').notNull().references(() => cases.id),
+    /** 1, 2, … per case. */
+    offerVersion: integer('offer_version').notNull(),
+    /** draft → issued → superseded. */
+    state: text('state').notNull().default('draft'),
+    priceListId: text('price_list_id').notNull(),
+    priceListVersion: integer('price_list_version').notNull(),
+    /** JSON OfferLine[]. */
+    lines: text('lines').notNull().default('[]'),
+    connectionFeeDeductionOre: integer('connection_fee_deduction_ore').notNull().default(0),
+    /** JSON OfferCalculation. */
+    totals: text('totals').notNull().default('{}'),
+    validUntil: text('valid_until'),
+    issuedAt: text('issued_at'),
+    issuedBy: text('issued_by'),
+    /** The issued letter's PDF in the attachment store. */
+    pdfSha256: text('pdf_sha256'),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [uniqueIndex('offers_case_version').on(t.caseId, t.offerVersion)],
+);

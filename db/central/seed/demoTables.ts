@@ -80,6 +80,11 @@ export const DEMO_TABLES: readonly TableCopy[] = [
   },
   { table: 'company_settings', columns: columns('key value'), orderBy: 'key' },
   { table: 'completeness_rules', columns: columns('request_type rules updated_at:timestamptz'), orderBy: 'request_type' },
+  {
+    table: 'price_lists',
+    columns: columns('id list_version:integer name effective_from:date currency validity payment_terms:integer body loaded_at:timestamptz'),
+    orderBy: 'id, list_version',
+  },
   // The demo's note ids are UUIDs already (demoNoteId), as the central key requires.
   { table: 'notes', columns: columns('id:uuid case_id:bigint author_id at:timestamptz body'), orderBy: 'id' },
 ];

@@ -9,6 +9,8 @@ import type { AttachmentStore } from '../attachments/attachmentStore';
 import { storeCompanySettingDefaults } from '../casework/companySettings';
 import { storeCompletenessRules } from '../casework/completenessService';
 import { writeMeta } from '../db/openLocalDatabase';
+import { demoPriceLists } from '../pricing/demoPriceList';
+import { storePriceLists } from '../pricing/priceListStore';
 import { generateAreaSuppliers } from './areaSuppliers';
 import { SAMPLE_FILES, type SampleFile } from './caseAttachments';
 import { CaseRowFactory, type CaseRows, type StoredSample } from './caseRows';
@@ -104,6 +106,7 @@ export function seedDatabase(sqlite: Database.Database, options: SeedOptions): {
       // Company practice as data: the shipped completeness rules and settings, for the company to change.
       storeCompletenessRules(sqlite, { ruleSets: DEFAULT_COMPLETENESS_RULE_SETS }, new Date(now).toISOString());
       storeCompanySettingDefaults(sqlite);
+      storePriceLists(sqlite, demoPriceLists(), new Date(now).toISOString());
       writeMeta(sqlite, 'current_user_id', CURRENT_DEMO_USER_ID);
       writeMeta(sqlite, 'demo_seed', JSON.stringify({ seed: options.seed, cases: options.cases, today }));
       return generated;

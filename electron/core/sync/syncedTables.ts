@@ -80,4 +80,18 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     columns: ['id', 'source', 'message_id', 'received_at', 'raw', 'reasons', 'state', 'resolved_at', 'resolved_by',
       'resolution_note'],
   },
+  {
+    central: 'price_lists',
+    local: 'price_lists',
+    key: ['id', 'list_version'],
+    columns: ['id', 'list_version', 'name', 'effective_from', 'currency', 'validity', 'payment_terms', 'body', 'loaded_at'],
+  },
+  {
+    central: 'offers',
+    local: 'offers',
+    key: ['id'],
+    columns: ['id', 'case_id', 'offer_version', 'state', 'price_list_id', 'price_list_version', 'lines',
+      'connection_fee_deduction_ore', 'totals', 'valid_until', 'issued_at', 'issued_by', 'pdf_sha256', 'created_at',
+      'created_by'],
+  },
 ];
