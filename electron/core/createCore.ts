@@ -36,6 +36,9 @@ import { QueueService } from './queue/queueService';
 import { CentralSettingsService } from './settings/centralSettingsService';
 import { memorySettingsHost, type SettingsHost } from './settings/settingsHost';
 import { CentralSession, type CentralOptions } from './sync/centralSession';
+import { loadLetterhead, type Letterhead } from './offers/letterhead';
+import { OfferService } from './offers/offerService';
+import { ChromiumPdfRenderer, type PdfRenderer } from './offers/pdfRenderer';
 
 export type { CentralOptions };
 
@@ -57,6 +60,10 @@ export interface CoreOptions {
   userId?: string;
   /** A central server: the local database becomes its cache. */
   central?: CentralOptions;
+  /** Renders offer letters to PDF; defaults to a ChromiumPdfRenderer started on first use and closed with the core. */
+  pdfRenderer?: PdfRenderer;
+  /** resources/letterhead of the app; defaults to the source tree's or the build's. */
+  letterheadDirectory?: string;
 }
 
 type Handlers = { [K in ApiName]: (input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>> };
@@ -125,6 +132,15 @@ export function createCore(options: CoreOptions): Core {
   const companySettings = new CompanySettingsService(context);
   const settings = new CentralSettingsService(options.host.settings ?? memorySettingsHost());
   const central = options.central ? new CentralSession(context, options.central, queue) : null;
+  let ownRenderer: ChromiumPdfRenderer | null = null;
+  const renderer = (): PdfRenderer => options.pdfRenderer ?? (ownRenderer ??= new ChromiumPdfRenderer());
+  let letterhead: Letterhead | null = null;
+  const offers = new OfferService({
+    context,
+    attachments,
+    renderer,
+    letterhead: () => (letterhead ??= loadLetterhead(options.letterheadDirectory)),
+  });
   const today = (): string => osloDate(clock.now());
   const who = () => ({ userId, today: today() });
   /** A local change; with a central server, the engine is told to ship it now. */
@@ -200,6 +216,15 @@ export function createCore(options: CoreOptions): Core {
     'quarantine.discard': (input) => mutate(() => quarantine.discard(input.id, input.reason)),
     'companySettings.get': () => companySettings.get(),
     'companySettings.save': (input) => mutate(() => companySettings.save(input)),
+    'offer.list': (input) => offers.list(input.caseId),
+    'offer.get': (input) => offers.get(input.offerId),
+    'case.createOfferDraft': (input) => mutate(() => offers.createDraft(input.caseId)),
+    'case.saveOfferDraft': (input) => mutate(() => offers.save(input)),
+    'case.issueOffer': async (input) => {
+      const result = await offers.issue(input.offerId);
+      central?.engine.nudge();
+      return result;
+    },
   };
 
   async function dispatch(name: string, rawInput: unknown): Promise<ApiResult<unknown>> {
@@ -227,6 +252,7 @@ export function createCore(options: CoreOptions): Core {
     async close() {
       central?.stop();
       await central?.engine.stop();
+      await ownRenderer?.close();
       database.close();
     },
   };

@@ -10,6 +10,7 @@ import { takeCase } from './takeCase';
 import { decideRouting } from './routingMutations';
 import { overrideCompletenessItem } from './completenessMutations';
 import { requestInformation } from './informationRequest';
+import { createOfferDraft, issueOffer, saveOfferDraft } from './offerMutations';
 
 export const MUTATIONS: Readonly<Record<string, MutationDefinition<z.ZodType>>> = {
   [addNote.name]: addNote,
@@ -23,4 +24,7 @@ export const MUTATIONS: Readonly<Record<string, MutationDefinition<z.ZodType>>> 
   [decideRouting.name]: decideRouting,
   [overrideCompletenessItem.name]: overrideCompletenessItem,
   [requestInformation.name]: requestInformation,
+  [createOfferDraft.name]: createOfferDraft,
+  [saveOfferDraft.name]: saveOfferDraft,
+  [issueOffer.name]: issueOffer,
 };

@@ -4,9 +4,10 @@
 import type pg from 'pg';
 import { RefusedByCentral } from './centralErrors';
 import { actionOfMutation, decisionColumns, reasonOf, type CaseActionArgs } from '../mutations/caseActions';
-import { CASE_ACTIONS, type CaseStatus } from '../../shared/rules';
+import { CASE_ACTIONS, calculateOffer, type CaseStatus, type OfferCalculation, type OfferLine } from '../../shared/rules';
 import { osloDate } from '../clock';
 import { CompanySettingsUpdateArgs } from '../mutations/companySettingsUpdate';
+import { IssueOfferArgs } from '../mutations/offerMutations';
 
 export interface OutboxEntry {
   seq: number;
@@ -207,6 +208,38 @@ Object.assign(appliers, {
         [key, JSON.stringify(value)],
       );
     }
+  },
+} satisfies Record<string, Applier>);
+
+Object.assign(appliers, {
+  // An issued offer (mutations/offerMutations.ts), inserted whole as issued: drafts stay on the desk. Earlier issued
+  // offers of the case become superseded first; the audit trigger (0010) writes offer_superseded and offer_issued,
+  // issued_by is session_user. The PDF stays local: case handlers may not write attachment_blobs, so pdf_sha256 is
+  // left null centrally.
+  async 'case.issueOffer'(client: pg.ClientBase, { args, precondition, createdAt }: OutboxEntry) {
+    const parsed = IssueOfferArgs.safeParse(args);
+    if (!parsed.success) throw new RefusedByCentral('invalid', 'offer arguments');
+    const offer = parsed.data;
+    const state = await lockCase(client, offer.caseId);
+    await presentClaim(client, state, precondition.claimToken);
+    let totals: OfferCalculation;
+    try {
+      totals = calculateOffer({ lines: JSON.parse(offer.draftLines) as OfferLine[], connectionFeeDeduction: offer.draftDeductionOre || null });
+    } catch {
+      throw new RefusedByCentral('invalid', 'offer lines');
+    }
+    await client.query(
+      "UPDATE offers SET state = 'superseded' WHERE case_id = $1 AND state = 'issued' AND id <> $2",
+      [offer.caseId, offer.offerId],
+    );
+    await client.query(
+      `INSERT INTO offers (id, case_id, offer_version, state, price_list_id, price_list_version, lines,
+         connection_fee_deduction_ore, totals, valid_until, issued_at)
+       VALUES ($1, $2, $3, 'issued', $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (id) DO NOTHING`,
+      [offer.offerId, offer.caseId, offer.offerVersion, offer.priceListId, offer.priceListVersion, offer.draftLines,
+        offer.draftDeductionOre, JSON.stringify(totals), offer.validUntil, createdAt],
+    );
   },
 } satisfies Record<string, Applier>);
 

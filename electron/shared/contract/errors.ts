@@ -26,6 +26,11 @@ export const ERROR_CODES = [
   'routing.noAreaSupplier',
   'completeness.itemNotMissing',
   'completeness.itemUnknown',
+  'offer.notFound',
+  'offer.notDraft',
+  'offer.invalid',
+  'offer.noPriceList',
+  'offer.changedWhileIssuing',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

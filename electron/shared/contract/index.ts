@@ -25,6 +25,8 @@ import {
 } from './completeness';
 import type { CompanySettingsView } from './companySettings';
 import { CompanySettingsSaveInput } from './companySettings';
+import type { CreateOfferDraftResult, IssueOfferResult, OfferDetail, OfferSummary } from './offers';
+import { CreateOfferDraftInput, IssueOfferInput, OfferGetInput, OfferListInput, SaveOfferDraftInput } from './offers';
 import { API_NAMES, type ApiName } from './names';
 
 interface Call<I extends z.ZodType, O> {
@@ -69,6 +71,11 @@ export const contract = {
   'case.requestInformation': call<MutationResult>()(RequestInformationInput),
   'companySettings.get': call<CompanySettingsView>()(Empty),
   'companySettings.save': call<CompanySettingsView>()(CompanySettingsSaveInput),
+  'offer.list': call<OfferSummary[]>()(OfferListInput),
+  'offer.get': call<OfferDetail>()(OfferGetInput),
+  'case.createOfferDraft': call<CreateOfferDraftResult & MutationResult>()(CreateOfferDraftInput),
+  'case.saveOfferDraft': call<MutationResult>()(SaveOfferDraftInput),
+  'case.issueOffer': call<IssueOfferResult & MutationResult>()(IssueOfferInput),
 } satisfies Record<ApiName, Call<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
@@ -93,3 +100,4 @@ export * from './caseActions';
 export * from './quarantine';
 export * from './completeness';
 export * from './companySettings';
+export * from './offers';

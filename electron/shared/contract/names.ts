@@ -34,5 +34,10 @@ export const API_NAMES = [
   'case.requestInformation',
   'companySettings.get',
   'companySettings.save',
+  'offer.list',
+  'offer.get',
+  'case.createOfferDraft',
+  'case.saveOfferDraft',
+  'case.issueOffer',
 ] as const;
 export type ApiName = (typeof API_NAMES)[number];

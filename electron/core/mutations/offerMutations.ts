@@ -1,0 +1,175 @@
+// Offers as mutations: a draft from the standard lines the request implies, edits to the draft, and issuing it.
+// An issued offer never changes again except issued → superseded when a revised one is issued (as 0010's
+// offers_guard holds centrally); its events have the shapes 0010's offers_audit writes.
+import { z } from 'zod';
+import { fail, OfferId, SaveOfferDraftInput } from '../../shared/contract';
+import {
+  calculateOffer, canWriteNotes, findPriceList, OfferCalculationError, offerValidUntil, priceListInEffect,
+  standardLinesFor, type OfferCalculation, type OfferLine, type PriceList, type RequestType,
+} from '../../shared/rules';
+import { osloDate } from '../clock';
+import type { CoreContext } from '../context';
+import { loadCaseHead } from '../cases/caseRow';
+import { storedPriceLists } from '../pricing/priceListStore';
+import { defineMutation, type MutationEvent } from './runMutation';
+
+export interface OfferRow {
+  id: string;
+  case_id: number;
+  offer_version: number;
+  state: 'draft' | 'issued' | 'superseded';
+  price_list_id: string;
+  price_list_version: number;
+  lines: string;
+  connection_fee_deduction_ore: number;
+  totals: string;
+  valid_until: string | null;
+  issued_at: string | null;
+  issued_by: string | null;
+  pdf_sha256: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+export function loadOffer(core: CoreContext, offerId: string): OfferRow {
+  const row = core.sqlite.prepare('SELECT * FROM offers WHERE id = ?').get(offerId) as OfferRow | undefined;
+  return row ?? fail('offer.notFound', { offerId });
+}
+
+/** The figures of lines and a deduction, or `offer.invalid` naming what is wrong. */
+export function calculateOrFail(lines: OfferLine[], deductionOre: number | null): OfferCalculation {
+  try {
+    return calculateOffer({ lines, connectionFeeDeduction: deductionOre || null });
+  } catch (error) {
+    if (error instanceof OfferCalculationError) return fail('offer.invalid', { message: error.message });
+    throw error;
+  }
+}
+
+export function priceListOf(core: CoreContext, offer: Pick<OfferRow, 'price_list_id' | 'price_list_version'>): PriceList {
+  const list = findPriceList(storedPriceLists(core.sqlite), offer.price_list_id, offer.price_list_version);
+  return list ?? fail('offer.noPriceList', { priceListId: offer.price_list_id, version: offer.price_list_version });
+}
+
+function editableDraft(core: CoreContext, offerId: string, role: Parameters<typeof canWriteNotes>[0]): OfferRow {
+  const offer = loadOffer(core, offerId);
+  if (!canWriteNotes(role)) fail('permission.denied');
+  if (offer.state !== 'draft') fail('offer.notDraft', { offerId, state: offer.state });
+  return offer;
+}
+
+/** A draft made of the standard items the request implies, priced by the price list in effect today. */
+export const createOfferDraft = defineMutation({
+  name: 'case.createOfferDraft',
+  args: z.object({ caseId: z.number().int().positive(), offerId: OfferId }),
+  apply({ core, actor, now }, { caseId, offerId }) {
+    const head = loadCaseHead(core.sqlite, caseId);
+    if (!canWriteNotes(actor.role)) fail('permission.denied');
+    const today = osloDate(new Date(now));
+    const list = priceListInEffect(storedPriceLists(core.sqlite), today) ?? fail('offer.noPriceList', { date: today });
+    const facts = core.sqlite.prepare('SELECT request_type, main_fuse_a FROM cases WHERE id = ?').get(caseId) as {
+      request_type: RequestType;
+      main_fuse_a: number | null;
+    };
+    const standard = standardLinesFor(facts.request_type, { mainFuseA: facts.main_fuse_a }, list);
+    const calculation = calculateOrFail(standard.lines, standard.connectionFeeDeduction);
+    const { next } = core.sqlite
+      .prepare('SELECT coalesce(max(offer_version), 0) + 1 AS next FROM offers WHERE case_id = ?')
+      .get(caseId) as { next: number };
+    core.sqlite
+      .prepare(
+        `INSERT INTO offers (id, case_id, offer_version, state, price_list_id, price_list_version, lines,
+           connection_fee_deduction_ore, totals, created_at, created_by)
+         VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(offerId, caseId, next, list.id, list.version, JSON.stringify(standard.lines),
+        standard.connectionFeeDeduction ?? 0, JSON.stringify(calculation), now, actor.id);
+    // A draft is the handler's working copy: no case event (0010's audit trail starts at issue).
+    return { caseId, events: [], precondition: { claimToken: head.claim_token } };
+  },
+});
+
+export const saveOfferDraft = defineMutation({
+  name: 'case.saveOfferDraft',
+  args: SaveOfferDraftInput,
+  apply({ core, actor }, { offerId, lines, connectionFeeDeductionOre }) {
+    const offer = editableDraft(core, offerId, actor.role);
+    const head = loadCaseHead(core.sqlite, offer.case_id);
+    const calculation = calculateOrFail(lines, connectionFeeDeductionOre);
+    core.sqlite
+      .prepare('UPDATE offers SET lines = ?, connection_fee_deduction_ore = ?, totals = ? WHERE id = ?')
+      .run(JSON.stringify(lines), connectionFeeDeductionOre ?? 0, JSON.stringify(calculation), offerId);
+    return { caseId: offer.case_id, events: [], precondition: { claimToken: head.claim_token } };
+  },
+});
+
+/**
+ * What the central applier needs besides the draft's content, since drafts themselves never travel (a mutation
+ * without events is not shipped): the case, version, price list and the figures' inputs as the letter showed them.
+ */
+export const IssueOfferArgs = z.object({
+  offerId: OfferId,
+  caseId: z.number().int().positive(),
+  offerVersion: z.number().int().positive(),
+  priceListId: z.string().min(1),
+  priceListVersion: z.number().int().positive(),
+  draftLines: z.string(),
+  draftDeductionOre: z.number().int(),
+  issuedOn: z.iso.date(),
+  validUntil: z.iso.date(),
+  pdfSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  pdfSizeBytes: z.number().int().positive(),
+});
+
+/**
+ * Issues a draft whose letter has already been rendered (rendering is async; a mutation is one synchronous
+ * transaction). `draftLines`/`draftDeductionOre` are what the PDF was made from: if the draft changed meanwhile,
+ * the issue is refused rather than store a letter that says something else.
+ */
+export const issueOffer = defineMutation({
+  name: 'case.issueOffer',
+  args: IssueOfferArgs,
+  apply({ core, actor, now, pendingSeq }, args) {
+    const offer = editableDraft(core, args.offerId, actor.role);
+    if (offer.case_id !== args.caseId || offer.offer_version !== args.offerVersion
+      || offer.price_list_id !== args.priceListId || offer.price_list_version !== args.priceListVersion) {
+      fail('offer.changedWhileIssuing', { offerId: offer.id });
+    }
+    if (offer.lines !== args.draftLines || offer.connection_fee_deduction_ore !== args.draftDeductionOre) {
+      fail('offer.changedWhileIssuing', { offerId: offer.id });
+    }
+    const head = loadCaseHead(core.sqlite, offer.case_id);
+    const calculation = calculateOrFail(JSON.parse(offer.lines) as OfferLine[], offer.connection_fee_deduction_ore);
+    const validUntil = offerValidUntil(args.issuedOn, priceListOf(core, offer).offerValidity);
+    if (validUntil !== args.validUntil) fail('offer.changedWhileIssuing', { offerId: offer.id });
+
+    const events: MutationEvent[] = [];
+    const earlier = core.sqlite
+      .prepare("SELECT id, offer_version FROM offers WHERE case_id = ? AND state = 'issued' ORDER BY offer_version")
+      .all(offer.case_id) as { id: string; offer_version: number }[];
+    for (const previous of earlier) {
+      core.sqlite.prepare("UPDATE offers SET state = 'superseded' WHERE id = ?").run(previous.id);
+      events.push({ kind: 'offer_superseded', data: { offerId: previous.id, version: previous.offer_version } });
+    }
+    core.sqlite
+      .prepare(
+        `UPDATE offers SET state = 'issued', totals = ?, valid_until = ?, issued_at = ?, issued_by = ?, pdf_sha256 = ?
+         WHERE id = ?`,
+      )
+      .run(JSON.stringify(calculation), validUntil, now, actor.id, args.pdfSha256, offer.id);
+    core.sqlite
+      .prepare(
+        `INSERT INTO attachments (id, case_id, kind, file_name, mime_type, size_bytes, sha256, received_at)
+         VALUES (CASE WHEN ? = 1 THEN min(-1, (SELECT coalesce(min(id), 0) - 1 FROM attachments)) END,
+                 ?, 'other', ?, 'application/pdf', ?, ?, ?)`,
+      )
+      // Kept local (a case handler may not write attachments centrally); in central mode with a negative id, so an
+      // attachment pulled from the server can never take its id.
+      .run(pendingSeq === null ? 0 : 1, offer.case_id, offerPdfName(head.case_number, offer.offer_version),
+        args.pdfSizeBytes, args.pdfSha256, now);
+    events.push({ kind: 'offer_issued', data: { offerId: offer.id, version: offer.offer_version, totalOre: calculation.grossOre } });
+    return { caseId: offer.case_id, events, precondition: { claimToken: head.claim_token } };
+  },
+});
+
+export const offerPdfName = (caseNumber: string, offerVersion: number): string => `tilbud-${caseNumber}-v${offerVersion}.pdf`;

@@ -1,0 +1,195 @@
+// The offer calls of the contract: reads straight from the offers table, writes through the offer mutations.
+// Issuing renders the letter first (async, Chromium), puts the PDF in the attachment store by its SHA-256, and
+// only then runs the one synchronous mutation that issues the offer and records the PDF with the case.
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, writeFileSync } from 'node:fs';
+import type {
+  CreateOfferDraftResult, IssueOfferResult, MutationResult, OfferDetail, OfferState, OfferSummary,
+} from '../../shared/contract';
+import { fail } from '../../shared/contract';
+import { offerValidUntil, standardLinesFor } from '../../shared/rules';
+import type { OfferCalculation, OfferLine, RequestType } from '../../shared/rules';
+import type { AttachmentStore } from '../attachments/attachmentStore';
+import { osloDate } from '../clock';
+import type { CoreContext } from '../context';
+import {
+  calculateOrFail, createOfferDraft, issueOffer, loadOffer, priceListOf, saveOfferDraft, type OfferRow,
+} from '../mutations/offerMutations';
+import { runMutation } from '../mutations/runMutation';
+import { offerLetterHtml, type OfferLetterInput } from './offerLetter';
+import type { Letterhead } from './letterhead';
+import type { PdfRenderer } from './pdfRenderer';
+
+export interface OfferServiceDeps {
+  context: CoreContext;
+  attachments: AttachmentStore;
+  renderer: () => PdfRenderer;
+  letterhead: () => Letterhead;
+}
+
+interface LetterCaseRow {
+  case_number: string;
+  address: string;
+  postcode: string;
+  post_town: string;
+  municipality_number: string;
+  gnr: number | null;
+  bnr: number | null;
+  fnr: number | null;
+  snr: number | null;
+  metering_point_ids: string;
+  owner_name: string;
+  installer_name: string | null;
+}
+
+/** "4204-123/45", with /fnr/snr when the unit has them; null when the case gives no gnr/bnr. */
+function cadastralNumber(row: LetterCaseRow): string | null {
+  if (row.gnr === null || row.bnr === null) return null;
+  const parts = [row.gnr, row.bnr, ...(row.fnr || row.snr ? [row.fnr ?? 0] : []), ...(row.snr ? [row.snr] : [])];
+  return `${row.municipality_number}-${parts.join('/')}`;
+}
+
+function firstOf(jsonList: string): string | null {
+  try {
+    const list: unknown = JSON.parse(jsonList);
+    return Array.isArray(list) && list.length > 0 ? String(list[0]) : null;
+  } catch {
+    return null;
+  }
+}
+
+export class OfferService {
+  constructor(private readonly deps: OfferServiceDeps) {}
+
+  private get sqlite() {
+    return this.deps.context.sqlite;
+  }
+
+  list(caseId: number): OfferSummary[] {
+    const rows = this.sqlite.prepare('SELECT * FROM offers WHERE case_id = ? ORDER BY offer_version').all(caseId) as OfferRow[];
+    return rows.map((row) => this.summaryOf(row));
+  }
+
+  get(offerId: string): OfferDetail {
+    const row = loadOffer(this.deps.context, offerId);
+    const lines = JSON.parse(row.lines) as OfferLine[];
+    const deduction = row.connection_fee_deduction_ore || null;
+    // An issued offer shows the figures it was issued with; a draft is worked out afresh.
+    const calculation = row.state === 'draft' ? calculateOrFail(lines, deduction) : (JSON.parse(row.totals) as OfferCalculation);
+    return { ...this.summaryOf(row), lines, connectionFeeDeductionOre: deduction, calculation };
+  }
+
+  createDraft(caseId: number): CreateOfferDraftResult & MutationResult {
+    const offerId = randomUUID();
+    const result = runMutation(this.deps.context, createOfferDraft, { caseId, offerId });
+    const row = loadOffer(this.deps.context, offerId);
+    return { ...result, offerId, offerVersion: row.offer_version, missing: this.missingOf(row) };
+  }
+
+  save(input: { offerId: string; lines: OfferLine[]; connectionFeeDeductionOre: number | null }): MutationResult {
+    return runMutation(this.deps.context, saveOfferDraft, input);
+  }
+
+  async issue(offerId: string): Promise<IssueOfferResult & MutationResult> {
+    const { context } = this.deps;
+    const draft = loadOffer(context, offerId);
+    if (draft.state !== 'draft') fail('offer.notDraft', { offerId, state: draft.state });
+    const issuedOn = osloDate(context.clock.now());
+    const letter = this.letterInput(draft, issuedOn);
+    const pdf = await this.deps.renderer().render(offerLetterHtml(letter));
+    const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
+    const target = this.deps.attachments.pathOf(pdfSha256);
+    if (!existsSync(target)) writeFileSync(target, pdf);
+    const result = runMutation(context, issueOffer, {
+      offerId,
+      caseId: draft.case_id,
+      offerVersion: draft.offer_version,
+      priceListId: draft.price_list_id,
+      priceListVersion: draft.price_list_version,
+      draftLines: draft.lines,
+      draftDeductionOre: draft.connection_fee_deduction_ore,
+      issuedOn,
+      validUntil: letter.validUntil,
+      pdfSha256,
+      pdfSizeBytes: pdf.length,
+    });
+    const issued = this.summaryOf(loadOffer(context, offerId));
+    return { ...result, offerId, offerVersion: issued.offerVersion, pdfAttachmentId: issued.pdfAttachmentId!, pdfSha256 };
+  }
+
+  /** The letter as the owner will read it: the case, the owner, and the draft's figures. */
+  letterInput(offer: OfferRow, issuedOn: string): OfferLetterInput {
+    const row = this.sqlite
+      .prepare(
+        `SELECT c.case_number, c.address, c.postcode, c.post_town, c.municipality_number, c.gnr, c.bnr, c.fnr, c.snr,
+                c.metering_point_ids, c.owner_name, i.name AS installer_name
+         FROM cases c LEFT JOIN installers i ON i.id = c.installer_id WHERE c.id = ?`,
+      )
+      .get(offer.case_id) as LetterCaseRow | undefined;
+    if (!row) return fail('case.notFound', { caseId: offer.case_id });
+    const list = priceListOf(this.deps.context, offer);
+    const actor = this.deps.context.currentUser();
+    const email = this.sqlite.prepare('SELECT email FROM users WHERE id = ?').get(actor.id) as { email: string | null } | undefined;
+    const lines = JSON.parse(offer.lines) as OfferLine[];
+    const postal = { address: row.address, postcode: row.postcode, postTown: row.post_town };
+    return {
+      letterhead: this.deps.letterhead(),
+      caseNumber: row.case_number,
+      offerVersion: offer.offer_version,
+      issuedOn,
+      validUntil: offerValidUntil(issuedOn, list.offerValidity),
+      paymentTermsDays: list.paymentTermsDays,
+      // Release on acceptance is a company setting not built yet (issue 5, part "after the offer").
+      startApprovalOn: 'paid',
+      // The case holds no separate postal address for the owner: the letter goes to the installation's address.
+      owner: { name: row.owner_name, ...postal },
+      installation: { ...postal, cadastralNumber: cadastralNumber(row), meteringPointId: firstOf(row.metering_point_ids) },
+      installerName: row.installer_name,
+      caseHandler: { name: actor.displayName, phone: null, email: email?.email ?? null },
+      calculation: calculateOrFail(lines, offer.connection_fee_deduction_ore || null),
+    };
+  }
+
+  /** Standard items the draft's price list lacks (the mutation left them out). */
+  private missingOf(row: OfferRow): string[] {
+    const facts = this.sqlite.prepare('SELECT request_type, main_fuse_a FROM cases WHERE id = ?').get(row.case_id) as {
+      request_type: RequestType;
+      main_fuse_a: number | null;
+    };
+    return standardLinesFor(facts.request_type, { mainFuseA: facts.main_fuse_a }, priceListOf(this.deps.context, row)).missing;
+  }
+
+  private caseNumberOf(caseId: number): string {
+    return (this.sqlite.prepare('SELECT case_number FROM cases WHERE id = ?').get(caseId) as { case_number: string }).case_number;
+  }
+
+  private summaryOf(row: OfferRow): OfferSummary {
+    // Centrally pdf_sha256 stays null (the PDF is kept locally), so a pulled row finds its letter by name.
+    const attachment = row.state === 'draft'
+      ? undefined
+      : (this.sqlite
+          .prepare(
+            `SELECT id FROM attachments WHERE case_id = ? AND mime_type = 'application/pdf' AND (sha256 = ? OR file_name = ?)
+             ORDER BY id LIMIT 1`,
+          )
+          .get(row.case_id, row.pdf_sha256, `tilbud-${this.caseNumberOf(row.case_id)}-v${row.offer_version}.pdf`) as
+          | { id: number }
+          | undefined);
+    const totals = JSON.parse(row.totals) as Partial<OfferCalculation>;
+    return {
+      id: row.id,
+      caseId: row.case_id,
+      offerVersion: row.offer_version,
+      state: row.state as OfferState,
+      priceListId: row.price_list_id,
+      priceListVersion: row.price_list_version,
+      grossOre: totals.grossOre ?? 0,
+      validUntil: row.valid_until,
+      issuedAt: row.issued_at,
+      issuedBy: row.issued_by,
+      pdfAttachmentId: attachment?.id ?? null,
+      createdAt: row.created_at,
+      createdBy: row.created_by,
+    };
+  }
+}

@@ -1,0 +1,80 @@
+// Offer calls: list and read a case's offers, make a draft from the standard lines, save it, issue it.
+// Amounts are whole øre; whether the lines add up (no negative price, a deduction no larger than the
+// contribution) is decided by calculateOffer in core, which names what is wrong.
+import { z } from 'zod';
+import { COST_KINDS, MAIN_COMPONENTS, VAT_CODES } from '../rules';
+import type { OfferCalculation, OfferLine } from '../rules';
+import { CaseId } from './common';
+
+export const OFFER_MAX_LINES = 200;
+export const OFFER_STATES = ['draft', 'issued', 'superseded'] as const;
+export type OfferState = (typeof OFFER_STATES)[number];
+
+const SafeInt = z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
+export const OfferId = z.uuid();
+
+export const OfferLineSchema = z.object({
+  id: z.string().min(1).max(100),
+  component: z.enum([...MAIN_COMPONENTS, 'fee']),
+  kind: z.enum(COST_KINDS),
+  description: z.string().trim().min(1).max(200),
+  quantityMilli: SafeInt,
+  unit: z.string().trim().min(1).max(20),
+  unitPriceOre: SafeInt,
+  vatCode: z.enum(VAT_CODES),
+  source: z
+    .object({ priceListId: z.string().min(1).max(100), version: z.number().int().positive(), itemCode: z.string().min(1).max(100) })
+    .nullable(),
+}) satisfies z.ZodType<OfferLine>;
+
+export const OfferListInput = z.object({ caseId: CaseId }).strict();
+export const OfferGetInput = z.object({ offerId: OfferId }).strict();
+export const CreateOfferDraftInput = z.object({ caseId: CaseId }).strict();
+export const SaveOfferDraftInput = z
+  .object({
+    offerId: OfferId,
+    lines: z.array(OfferLineSchema).max(OFFER_MAX_LINES),
+    /** Positive øre to deduct, or null (or 0) for none. */
+    connectionFeeDeductionOre: SafeInt.nullable(),
+  })
+  .strict();
+export const IssueOfferInput = z.object({ offerId: OfferId }).strict();
+
+export interface OfferSummary {
+  id: string;
+  caseId: number;
+  offerVersion: number;
+  state: OfferState;
+  priceListId: string;
+  priceListVersion: number;
+  /** The grand total incl. VAT, øre. */
+  grossOre: number;
+  validUntil: string | null;
+  issuedAt: string | null;
+  issuedBy: string | null;
+  /** The issued letter among the case's attachments; null for a draft. */
+  pdfAttachmentId: number | null;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface OfferDetail extends OfferSummary {
+  lines: OfferLine[];
+  connectionFeeDeductionOre: number | null;
+  /** For an issued offer, the figures as issued; each step of `explanation` says how a figure came about. */
+  calculation: OfferCalculation;
+}
+
+export interface CreateOfferDraftResult {
+  offerId: string;
+  offerVersion: number;
+  /** Standard items the price list lacks, left out of the draft. */
+  missing: string[];
+}
+
+export interface IssueOfferResult {
+  offerId: string;
+  offerVersion: number;
+  pdfAttachmentId: number;
+  pdfSha256: string;
+}
