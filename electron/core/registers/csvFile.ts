@@ -67,3 +67,89 @@ function csvRecords(text: string, delimiter: string): Array<{ line: number; fiel
   if (field !== '' || fields.length > 0) endRecord();
   return records;
 }
+
+/** How a register names its columns, and how it refuses a file it cannot read at all. */
+export interface RegisterLayout<Column extends string> {
+  columnOf(header: string): Column | null;
+  required: readonly Column[];
+  /** The column's name as the file writes it, for messages. */
+  nameOf(column: Column): string;
+  /** What one JSON object stands for ("business", "prequalification"), for messages. */
+  itemName: string;
+  /** Throws the register's own error. */
+  refuse(message: string): never;
+}
+
+export type RawRecord<Column extends string> = Partial<Record<Column, string>>;
+
+export interface RecordProblem {
+  line: number;
+  problem: 'missing_column' | 'not_an_object';
+  detail: string;
+}
+
+/**
+ * The records of a register file, each with its line (CSV) or position (JSON array), and the records that could
+ * not be read as such. `.json` is read as a JSON array of objects, anything else as CSV with a header row.
+ */
+export function readRegisterRecords<Column extends string>(
+  fileName: string,
+  text: string,
+  layout: RegisterLayout<Column>,
+): { records: Array<{ line: number; raw: RawRecord<Column> }>; problems: RecordProblem[] } {
+  return /\.json$/i.test(fileName) ? jsonRecords(text, layout) : csvRecordsOf(text, layout);
+}
+
+function csvRecordsOf<Column extends string>(text: string, layout: RegisterLayout<Column>) {
+  const [header, ...rows] = readCsv(text);
+  if (!header) layout.refuse('The file is empty: expected a header row.');
+  const columns = header.fields.map((name) => layout.columnOf(name));
+  const missing = layout.required.filter((column) => !columns.includes(column));
+  if (missing.length > 0) {
+    layout.refuse(
+      `The header row lacks the column(s): ${missing.map(layout.nameOf).join(', ')} (found: ${header.fields.join(', ')}).`,
+    );
+  }
+  const records: Array<{ line: number; raw: RawRecord<Column> }> = [];
+  const problems: RecordProblem[] = [];
+  for (const { line, fields } of rows) {
+    if (fields.length < header.fields.length) {
+      problems.push({ line, problem: 'missing_column', detail: `${fields.length}/${header.fields.length}` });
+      continue;
+    }
+    const raw: RawRecord<Column> = {};
+    columns.forEach((column, i) => {
+      if (column) raw[column] = fields[i];
+    });
+    records.push({ line, raw });
+  }
+  return { records, problems };
+}
+
+function jsonRecords<Column extends string>(text: string, layout: RegisterLayout<Column>) {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    layout.refuse(`Not valid JSON: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(parsed)) layout.refuse(`Expected a JSON array of objects, one per ${layout.itemName}.`);
+  const records: Array<{ line: number; raw: RawRecord<Column> }> = [];
+  const problems: RecordProblem[] = [];
+  parsed.forEach((item: unknown, index) => {
+    const line = index + 1;
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      problems.push({ line, problem: 'not_an_object', detail: JSON.stringify(item)?.slice(0, 40) ?? '' });
+      return;
+    }
+    const raw: RawRecord<Column> = {};
+    for (const [key, value] of Object.entries(item)) {
+      const column = layout.columnOf(key);
+      if (column && (typeof value === 'string' || typeof value === 'number')) raw[column] = String(value);
+    }
+    const absent = layout.required.filter((column) => raw[column] === undefined);
+    if (absent.length > 0) problems.push({ line, problem: 'missing_column', detail: absent.map(layout.nameOf).join(', ') });
+    else records.push({ line, raw });
+  });
+  return { records, problems };
+}

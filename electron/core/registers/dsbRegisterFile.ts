@@ -2,7 +2,7 @@
 // header row) or JSON (an array of objects), as docs/dsb-register-format.md describes. Every row is checked; a bad
 // row is reported with its line and why, and the good rows are kept.
 import { checkOrganisationNumber, type DsbStatus } from '../../shared/rules';
-import { columnKey, normalizedDate, readCsv } from './csvFile';
+import { columnKey, normalizedDate, readRegisterRecords, type RegisterLayout } from './csvFile';
 
 export interface DsbRegisterEntry {
   organisationNumber: string;
@@ -95,66 +95,25 @@ function entryOf(raw: RawRow, line: number, fileDate: string): DsbRegisterEntry 
   return { organisationNumber: org.normalized, name, registrationId, status, asOf, line };
 }
 
-export function parseDsbCsv(text: string, fileDate: string): DsbRegisterFile {
-  const [header, ...rows] = readCsv(text);
-  if (!header) throw new DsbFileError('The file is empty: expected a header row.');
-  const columns = header.fields.map((name) => COLUMN_ALIASES[columnKey(name)] ?? null);
-  const missing = REQUIRED_COLUMNS.filter((column) => !columns.includes(column));
-  if (missing.length > 0) {
-    throw new DsbFileError(`The header row lacks the column(s): ${missing.join(', ')} (found: ${header.fields.join(', ')}).`);
-  }
-  const entries: DsbRegisterEntry[] = [];
-  const errors: DsbRowError[] = [];
-  for (const { line, fields } of rows) {
-    if (fields.length < header.fields.length) {
-      errors.push({ line, problem: 'missing_column', detail: `${fields.length}/${header.fields.length}` });
-      continue;
-    }
-    const raw: RawRow = {};
-    columns.forEach((column, i) => {
-      if (column) raw[column] = fields[i];
-    });
-    const result = entryOf(raw, line, fileDate);
-    if ('problem' in result) errors.push(result);
-    else entries.push(result);
-  }
-  return { entries, errors };
-}
-
-export function parseDsbJson(text: string, fileDate: string): DsbRegisterFile {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new DsbFileError(`Not valid JSON: ${(error as Error).message}`);
-  }
-  if (!Array.isArray(parsed)) throw new DsbFileError('Expected a JSON array of objects, one per business.');
-  const entries: DsbRegisterEntry[] = [];
-  const errors: DsbRowError[] = [];
-  parsed.forEach((item: unknown, index) => {
-    const line = index + 1;
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      errors.push({ line, problem: 'not_an_object', detail: JSON.stringify(item)?.slice(0, 40) ?? '' });
-      return;
-    }
-    const raw: RawRow = {};
-    for (const [key, value] of Object.entries(item)) {
-      const column = COLUMN_ALIASES[key.toLowerCase().replace(/[\s_-]/g, '')];
-      if (column && (typeof value === 'string' || typeof value === 'number')) raw[column] = String(value);
-    }
-    const absent = REQUIRED_COLUMNS.filter((column) => raw[column] === undefined);
-    if (absent.length > 0) {
-      errors.push({ line, problem: 'missing_column', detail: absent.join(', ') });
-      return;
-    }
-    const result = entryOf(raw, line, fileDate);
-    if ('problem' in result) errors.push(result);
-    else entries.push(result);
-  });
-  return { entries, errors };
-}
+const LAYOUT: RegisterLayout<keyof RawRow> = {
+  columnOf: (name) => COLUMN_ALIASES[columnKey(name)] ?? null,
+  required: REQUIRED_COLUMNS,
+  nameOf: (column) => column,
+  itemName: 'business',
+  refuse: (message) => {
+    throw new DsbFileError(message);
+  },
+};
 
 /** By the file's name: `.json` is JSON, anything else is read as CSV. */
 export function parseDsbRegisterFile(fileName: string, text: string, fileDate: string): DsbRegisterFile {
-  return /\.json$/i.test(fileName) ? parseDsbJson(text, fileDate) : parseDsbCsv(text, fileDate);
+  const { records, problems } = readRegisterRecords(fileName, text, LAYOUT);
+  const entries: DsbRegisterEntry[] = [];
+  const errors: DsbRowError[] = [...problems];
+  for (const { line, raw } of records) {
+    const result = entryOf(raw, line, fileDate);
+    if ('problem' in result) errors.push(result);
+    else entries.push(result);
+  }
+  return { entries, errors: errors.sort((a, b) => a.line - b.line) };
 }

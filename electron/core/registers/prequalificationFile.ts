@@ -3,7 +3,7 @@
 // row is checked — organisation number with its check digit, a known category, real dates, from not after to; a bad
 // row is reported with its line and why, and the good rows are kept.
 import { checkOrganisationNumber, type PrequalificationCategory } from '../../shared/rules';
-import { columnKey, normalizedDate, readCsv } from './csvFile';
+import { columnKey, normalizedDate, readRegisterRecords, type RegisterLayout } from './csvFile';
 
 export interface PrequalificationEntry {
   organisationNumber: string;
@@ -133,68 +133,25 @@ function entryOf(raw: RawRow, line: number): PrequalificationEntry | Prequalific
   return { organisationNumber: org.normalized, name, category, validFrom, validTo, line };
 }
 
-export function parsePrequalificationCsv(text: string): PrequalificationFile {
-  const [header, ...rows] = readCsv(text);
-  if (!header) throw new PrequalificationFileError('The file is empty: expected a header row.');
-  const columns = header.fields.map(columnOf);
-  const missing = REQUIRED_COLUMNS.filter((column) => !columns.includes(column));
-  if (missing.length > 0) {
-    throw new PrequalificationFileError(
-      `The header row lacks the column(s): ${missing.map((c) => COLUMN_NAMES[c]).join(', ')} (found: ${header.fields.join(', ')}).`,
-    );
-  }
-  const entries: PrequalificationEntry[] = [];
-  const errors: PrequalificationRowError[] = [];
-  for (const { line, fields } of rows) {
-    if (fields.length < header.fields.length) {
-      errors.push({ line, problem: 'missing_column', detail: `${fields.length}/${header.fields.length}` });
-      continue;
-    }
-    const raw: RawRow = {};
-    columns.forEach((column, i) => {
-      if (column) raw[column] = fields[i];
-    });
-    const result = entryOf(raw, line);
-    if ('problem' in result) errors.push(result);
-    else entries.push(result);
-  }
-  return { entries, errors };
-}
-
-export function parsePrequalificationJson(text: string): PrequalificationFile {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new PrequalificationFileError(`Not valid JSON: ${(error as Error).message}`);
-  }
-  if (!Array.isArray(parsed)) throw new PrequalificationFileError('Expected a JSON array of objects, one per prequalification.');
-  const entries: PrequalificationEntry[] = [];
-  const errors: PrequalificationRowError[] = [];
-  parsed.forEach((item: unknown, index) => {
-    const line = index + 1;
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      errors.push({ line, problem: 'not_an_object', detail: JSON.stringify(item)?.slice(0, 40) ?? '' });
-      return;
-    }
-    const raw: RawRow = {};
-    for (const [key, value] of Object.entries(item)) {
-      const column = columnOf(key);
-      if (column && (typeof value === 'string' || typeof value === 'number')) raw[column] = String(value);
-    }
-    const absent = REQUIRED_COLUMNS.filter((column) => raw[column] === undefined);
-    if (absent.length > 0) {
-      errors.push({ line, problem: 'missing_column', detail: absent.map((c) => COLUMN_NAMES[c]).join(', ') });
-      return;
-    }
-    const result = entryOf(raw, line);
-    if ('problem' in result) errors.push(result);
-    else entries.push(result);
-  });
-  return { entries, errors };
-}
+const LAYOUT: RegisterLayout<keyof RawRow> = {
+  columnOf,
+  required: REQUIRED_COLUMNS,
+  nameOf: (column) => COLUMN_NAMES[column],
+  itemName: 'prequalification',
+  refuse: (message) => {
+    throw new PrequalificationFileError(message);
+  },
+};
 
 /** By the file's name: `.json` is JSON, anything else is read as CSV. */
 export function parsePrequalificationFile(fileName: string, text: string): PrequalificationFile {
-  return /\.json$/i.test(fileName) ? parsePrequalificationJson(text) : parsePrequalificationCsv(text);
+  const { records, problems } = readRegisterRecords(fileName, text, LAYOUT);
+  const entries: PrequalificationEntry[] = [];
+  const errors: PrequalificationRowError[] = [...problems];
+  for (const { line, raw } of records) {
+    const result = entryOf(raw, line);
+    if ('problem' in result) errors.push(result);
+    else entries.push(result);
+  }
+  return { entries, errors: errors.sort((a, b) => a.line - b.line) };
 }
