@@ -1,17 +1,10 @@
 // What the core answers at 100 000 cases: the queue's first page, filters, search, counts, opening a case.
 import type { Core } from '../../electron/core/createCore';
-import type { QueueFilters, QueueListInput } from '../../electron/shared/contract';
+import { DEFAULT_QUEUE_FILTERS, type QueueFilters, type QueueListInput } from '../../electron/shared/contract';
 import { percentile, round, timeRuns, type BenchResult } from './stats';
 
-export const DEFAULT_FILTERS: QueueFilters = {
-  statuses: ['new', 'in_review'],
-  types: [],
-  municipalities: [],
-  assignment: 'all',
-  overdueOnly: false,
-  waitingOnly: false,
-  search: '',
-};
+/** The queue as a case handler opens it (the renderer's default). */
+export const DEFAULT_FILTERS: QueueFilters = DEFAULT_QUEUE_FILTERS;
 
 /** A mix of what case handlers filter by: status, type, municipality, overdue, mine/unassigned. */
 export const FILTER_MIX: Array<Partial<QueueFilters>> = [

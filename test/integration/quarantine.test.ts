@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importIntoLocal } from '../../electron/core/import/importService';
-import type { QuarantineDetail, QuarantineList, QuarantineReimportResult } from '../../electron/shared/contract';
+import { NO_QUEUE_FILTERS, type QuarantineDetail, type QuarantineList, type QuarantineReimportResult } from '../../electron/shared/contract';
 import { requestMessage } from '../fixtures/import/buildMessages';
 import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
 
@@ -86,7 +86,7 @@ describe('fixing and re-importing', () => {
     expect((await ok<QuarantineList>('quarantine.list', {})).openCount).toBe(0);
     // The new case is in the queue the handler works from.
     const queue = await ok<{ rows: Array<{ id: number }> }>('queue.list', {
-      filters: { statuses: [], types: [], municipalities: [], assignment: 'all', overdueOnly: false, search: '' },
+      filters: NO_QUEUE_FILTERS,
       limit: 500,
     });
     expect(queue.rows.map((r) => r.id)).toContain(caseIds[0]);

@@ -2,7 +2,7 @@
 // sorts, the index must give exactly what a plain SQL query over the same database gives — also right after
 // a mutation changed a case.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QueueFilters, QueuePage, QueueCounts, QueueSortKey } from '../../electron/shared/contract';
+import { NO_QUEUE_FILTERS, type QueueFilters, type QueuePage, type QueueCounts, type QueueSortKey } from '../../electron/shared/contract';
 import { CASE_STATUSES, CLOCK_RUNNING_STATUSES, REQUEST_TYPES, workingDaysBetween } from '../../electron/shared/rules';
 import { toFtsQuery } from '../../electron/core/queue/searchQuery';
 import { HARNESS_NOW, startHarnessCore, type HarnessCore } from '../harness/harnessCore';
@@ -15,15 +15,7 @@ beforeAll(() => {
 });
 afterAll(() => harness.dispose());
 
-const FULL: QueueFilters = {
-  statuses: [],
-  types: [],
-  municipalities: [],
-  assignment: 'all',
-  overdueOnly: false,
-  waitingOnly: false,
-  search: '',
-};
+const FULL: QueueFilters = NO_QUEUE_FILTERS;
 
 /** The same question answered the slow, obvious way. */
 const OVERDUE_SQL = `(due_date < '${TODAY}' AND status IN (${CLOCK_RUNNING_STATUSES.map((s) => `'${s}'`).join(',')}))`;

@@ -90,6 +90,7 @@ export { API_NAMES };
 export type { ApiName };
 export * from './errors';
 export * from './queue';
+export * from './queueDefaults';
 export * from './cases';
 export * from './session';
 export * from './common';

@@ -21,6 +21,7 @@ export const QueueFilters = z
   .strict();
 export type QueueFilters = z.infer<typeof QueueFilters>;
 
+
 export const QueueListInput = z
   .object({
     filters: QueueFilters,

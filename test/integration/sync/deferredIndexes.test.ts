@@ -11,7 +11,7 @@ import { openLocalDatabase, readMeta } from '../../../electron/core/db/openLocal
 import { connectCentral } from '../../../electron/core/sync/centralConnection';
 import { DEFERRED_SCHEMA_KEY } from '../../../electron/core/sync/deferredIndexes';
 import { pullChanges } from '../../../electron/core/sync/pullChanges';
-import type { QueueFilters, QueueListInput } from '../../../electron/shared/contract';
+import { NO_QUEUE_FILTERS, type QueueFilters, type QueueListInput } from '../../../electron/shared/contract';
 import { MIGRATIONS_FOLDER } from '../../harness/harnessCore';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
 import { differencesFromCentral, removeClientFiles, seedCentral, startClient, type Client } from '../../support/syncClients';
@@ -78,15 +78,7 @@ function searchIndexByTriggers(cache: Database.Database): unknown[] {
   }
 }
 
-const ALL: QueueFilters = {
-  statuses: [],
-  types: [],
-  municipalities: [],
-  assignment: 'all',
-  overdueOnly: false,
-  waitingOnly: false,
-  search: '',
-};
+const ALL: QueueFilters = NO_QUEUE_FILTERS;
 
 async function queueTotal(client: Client, filters: Partial<QueueFilters>): Promise<number> {
   const input: QueueListInput = { filters: { ...ALL, ...filters }, offset: 0, limit: 50 };

@@ -1,6 +1,7 @@
 // What the queue asks the core for: filters and sort, with the default a case handler starts the day with
 // ("til behandling": new and in review, oldest first).
 import type { QueueFilters, QueueSortKey } from '../../api/contract';
+import { DEFAULT_QUEUE_FILTERS } from '../../../../electron/shared/contract/queueDefaults';
 
 export type SortDirection = 'asc' | 'desc';
 export interface QueueSort {
@@ -15,15 +16,7 @@ export interface QueueSort {
  */
 export const PAGE_SIZE = 50;
 
-export const defaultFilters = (): QueueFilters => ({
-  statuses: ['new', 'in_review'],
-  types: [],
-  municipalities: [],
-  assignment: 'all',
-  overdueOnly: false,
-  waitingOnly: false,
-  search: '',
-});
+export const defaultFilters = (): QueueFilters => ({ ...DEFAULT_QUEUE_FILTERS, statuses: [...DEFAULT_QUEUE_FILTERS.statuses] });
 
 export const DEFAULT_SORT: QueueSort = { key: 'received', direction: 'asc' };
 
