@@ -16,12 +16,9 @@ import { connectCentral } from '../../electron/core/sync/centralConnection';
 import type { InstallerCheckView } from '../../electron/shared/contract';
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
 import { eventually, removeClientFiles, seedCentral, startClient, type Client } from '../support/syncClients';
+import { ok } from '../support/apiResult';
 
 const MIGRATIONS = path.resolve(__dirname, '../../db/local/migrations');
-const ok = <T>(result: { ok: boolean; value?: unknown; error?: unknown }): T => {
-  if (!result.ok) throw new Error(`call failed: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-};
 const errorOf = (result: { ok: boolean; error?: unknown }) => (result.ok ? null : (result.error as { code: string; params?: unknown }));
 
 /** The facts of the case the tests route: a new house whose installer may lay the cable but not mount the meter. */

@@ -9,6 +9,7 @@ import { RefusedByCentral } from '../../../electron/core/sync/centralErrors';
 import { caseCompleteness } from '../../../electron/core/casework/completenessService';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
 import { eventually, removeClientFiles, seedCentral, startClient, type Client } from '../../support/syncClients';
+import { ok } from '../../support/apiResult';
 
 let db: TestDatabase;
 let admin: pg.Client;
@@ -32,10 +33,6 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const ok = <T>(result: { ok: boolean; value?: unknown; error?: unknown }): T => {
-  if (!result.ok) throw new Error(`call failed: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-};
 
 /** An unclaimed case put under review, made approvable (complete, its installer active with DSB) and seen by Anne. */
 async function approvableCase(): Promise<number> {

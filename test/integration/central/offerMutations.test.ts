@@ -8,6 +8,7 @@ import type { CreateOfferDraftResult, IssueOfferResult, OfferDetail } from '../.
 import { connectCentral } from '../../../electron/core/sync/centralConnection';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
 import { eventually, removeClientFiles, seedCentral, startClient, type Client } from '../../support/syncClients';
+import { ok } from '../../support/apiResult';
 
 let db: TestDatabase;
 let admin: pg.Client;
@@ -28,10 +29,6 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const ok = <T>(result: { ok: boolean; value?: unknown; error?: unknown }): T => {
-  if (!result.ok) throw new Error(`call failed: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-};
 const localSql = () => anne.core.database.sqlite;
 
 interface EventShape {

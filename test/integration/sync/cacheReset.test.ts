@@ -11,6 +11,7 @@ import { SYNCED_TABLES } from '../../../electron/core/sync/syncedTables';
 import { MIGRATIONS_FOLDER } from '../../harness/harnessCore';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
 import { differencesFromCentral, removeClientFiles, seedCentral, startClient, type Client } from '../../support/syncClients';
+import { ok } from '../../support/apiResult';
 
 let db: TestDatabase;
 const clients: Client[] = [];
@@ -26,10 +27,6 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const ok = <T>(result: { ok: boolean; value?: unknown; error?: unknown }): T => {
-  if (!result.ok) throw new Error(`call failed: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-};
 
 async function asAdmin<T>(work: (admin: Awaited<ReturnType<typeof connectCentral>>) => Promise<T>): Promise<T> {
   const admin = await connectCentral(db.adminUrl);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectCentral } from '../../../electron/core/sync/centralConnection';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
 import { differencesFromCentral, eventually, removeClientFiles, seedCentral, startClient, type Client } from '../../support/syncClients';
+import { ok } from '../../support/apiResult';
 
 let db: TestDatabase;
 const clients: Client[] = [];
@@ -21,10 +22,6 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const ok = <T>(result: { ok: boolean; value?: unknown; error?: unknown }): T => {
-  if (!result.ok) throw new Error(`call failed: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-};
 
 describe('sync between several clients and the central database', () => {
   it('brings a fresh cache level with the central database', async () => {

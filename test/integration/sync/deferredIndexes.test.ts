@@ -15,6 +15,7 @@ import { NO_QUEUE_FILTERS, type QueueFilters, type QueueListInput } from '../../
 import { MIGRATIONS_FOLDER } from '../../harness/harnessCore';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
 import { differencesFromCentral, removeClientFiles, seedCentral, startClient, type Client } from '../../support/syncClients';
+import { ok } from '../../support/apiResult';
 
 let db: TestDatabase;
 let scratch: string;
@@ -33,10 +34,6 @@ afterAll(async () => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-const ok = <T>(result: { ok: boolean; value?: unknown; error?: unknown }): T => {
-  if (!result.ok) throw new Error(`call failed: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-};
 
 type Schema = { type: string; name: string; tbl_name: string; sql: string | null }[];
 

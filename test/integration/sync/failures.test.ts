@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connectCentral } from '../../../electron/core/sync/centralConnection';
 import type { RefusedChange } from '../../../electron/shared/contract';
+import { ok } from '../../support/apiResult';
 
 let db: TestDatabase;
 let proxy: TcpProxy;
@@ -34,10 +35,6 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const ok = <T>(result: { ok: boolean; value?: unknown; error?: unknown }): T => {
-  if (!result.ok) throw new Error(`call failed: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-};
 type StatusView = { state: string; reason: string | null; pending: number; refused: number; detail: string | null };
 const status = async (client: Client) => ok<StatusView>(await client.core.dispatch('sync.status', {}));
 const centralCount = async (sql: string, params: unknown[] = []) => {

@@ -9,6 +9,7 @@ import { connectCentral } from '../../../electron/core/sync/centralConnection';
 import { MIGRATIONS_FOLDER } from '../../harness/harnessCore';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
 import { differencesFromCentral, eventually, removeClientFiles, seedCentral, type Client } from '../../support/syncClients';
+import { ok } from '../../support/apiResult';
 
 let db: TestDatabase;
 const clients: Client[] = [];
@@ -61,10 +62,6 @@ async function startHandler(name: string, heartbeatMs: number): Promise<Client> 
   return client;
 }
 
-const ok = <T>(result: { ok: boolean; value?: unknown; error?: unknown }): T => {
-  if (!result.ok) throw new Error(`call failed: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-};
 const claimState = async (client: Client, caseId: number) =>
   ok<{ claim: { state: string; holderId: string | null } }>(await client.core.dispatch('case.get', { caseId })).claim;
 
