@@ -99,9 +99,15 @@ describe('named actions on the central database', () => {
       actor_id: logins.anne,
     });
     // The cache now holds the server's event, in the same shape as the optimistic one it replaced.
-    const local = anne.core.database.sqlite
-      .prepare("SELECT data, pending_seq FROM case_events WHERE case_id = ? AND kind = 'status_changed' ORDER BY at DESC, id DESC LIMIT 1")
-      .get(caseId) as { data: string; pending_seq: number | null };
+    // (Once the pull that brings it has run: the push's own settling can come first.)
+    const latestLocal = () =>
+      anne.core.database.sqlite
+        .prepare("SELECT data, pending_seq FROM case_events WHERE case_id = ? AND kind = 'status_changed' ORDER BY at DESC, id DESC LIMIT 1")
+        .get(caseId) as { data: string; pending_seq: number | null };
+    const local = await eventually(() => {
+      const row = latestLocal();
+      return row.pending_seq === null && JSON.parse(row.data).to === 'approved' ? row : null;
+    }, 5_000, "the server's approval event in the cache");
     expect({ data: JSON.parse(local.data), pending: local.pending_seq }).toEqual({
       data: { from: 'in_review', to: 'approved', conditions },
       pending: null,
