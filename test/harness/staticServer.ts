@@ -17,7 +17,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
-export const RENDERER_DIR = path.resolve(__dirname, '../../out/renderer');
+// DESK_OUT_DIR lets a build made elsewhere (`electron-vite build --outDir <dir>`) be served instead of out/.
+export const RENDERER_DIR = path.resolve(process.env.DESK_OUT_DIR ?? path.resolve(__dirname, '../../out'), 'renderer');
 
 export interface StaticServer {
   url: string;
