@@ -14,6 +14,8 @@ export const CENTRAL_REFUSALS = {
   offer_issued_immutable: 'DK006',
   /** Changing or deleting a loaded price list version. */
   price_list_immutable: 'DK007',
+  /** Changing or deleting a recorded billing step (only an open flag may be marked resolved, once). */
+  billing_event_immutable: 'DK008',
   /** No privilege (reader writing, a case handler assigning, a note in another's name, RLS). */
   permission_denied: '42501',
   /** A lease outside (0, 1 hour]. */

@@ -119,9 +119,11 @@ export const areaSuppliers = pgTable(
     contactPerson: text('contact_person'),
     email: text('email'),
     phone: text('phone'),
+    /** The framework agreement: JSON `{"<workKind>": due working days}` (0014_area_suppliers). */
+    agreementWork: text('agreement_work').notNull().default('{}'),
     version: version(),
   },
-  (t) => [index('area_suppliers_version').on(t.version, t.id)],
+  (t) => [index('area_suppliers_version').on(t.version, t.id), uniqueIndex('area_suppliers_org_number').on(t.organisationNumber)],
 );
 
 export const areaSupplierMunicipalities = pgTable(
@@ -430,5 +432,87 @@ export const offers = pgTable(
     check('offers_issued_complete', sql`${t.state} = 'draft' OR (${t.issuedAt} IS NOT NULL AND ${t.issuedBy} IS NOT NULL AND ${t.validUntil} IS NOT NULL)`),
     check('offers_deduction_not_negative', sql`${t.connectionFeeDeductionOre} >= 0`),
     foreignKey({ columns: [t.priceListId, t.priceListVersion], foreignColumns: [priceLists.id, priceLists.listVersion] }),
+  ],
+);
+
+/** Assignment rules (0013_assignment): a handler suggested by municipality or request type; only supervisors write. */
+export const assignmentRules = pgTable(
+  'assignment_rules',
+  {
+    criterion: text('criterion').notNull(),
+    value: text('value').notNull(),
+    /** Null: the rule was cleared (rows are never deleted, so no tombstones are needed). */
+    assigneeId: text('assignee_id').references(() => appUsers.id),
+    updatedAt: instant('updated_at').notNull().default(sql`now()`),
+    updatedBy: text('updated_by').notNull().default(sql`session_user`),
+    version: version(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.criterion, t.value] }),
+    index('assignment_rules_version').on(t.version, t.criterion, t.value),
+    check('assignment_rules_criterion_known', sql`${t.criterion} IN ('municipality', 'request_type')`),
+  ],
+);
+
+/** The billing steps of an offer (migrations/0012_offer_lifecycle.sql: grants, policies, guard, audit). */
+export const billingEvents = pgTable(
+  'billing_events',
+  {
+    id: text('id').primaryKey(),
+    caseId: id('case_id').notNull().references(() => cases.id),
+    offerId: uuid('offer_id').references(() => offers.id),
+    offerVersion: integer('offer_version'),
+    kind: text('kind').notNull(),
+    amountOre: bigint('amount_ore', { mode: 'number' }),
+    occurredOn: calendarDate('occurred_on').notNull(),
+    reference: text('reference'),
+    source: text('source').notNull(),
+    outcome: text('outcome').notNull(),
+    flagCode: text('flag_code'),
+    flagParams: text('flag_params').notNull().default('{}'),
+    recordedAt: instant('recorded_at').notNull().default(sql`now()`),
+    recordedBy: text('recorded_by').notNull().default(sql`session_user`),
+    resolvedAt: instant('resolved_at'),
+    resolvedBy: text('resolved_by'),
+    version: version(),
+  },
+  (t) => [
+    index('billing_events_case').on(t.caseId, t.recordedAt),
+    index('billing_events_version').on(t.version, t.id),
+    index('billing_events_open_flags').on(t.caseId).where(sql`outcome = 'flagged' AND resolved_at IS NULL`),
+    check('billing_events_kind_known', sql`${t.kind} IN ('offer_sent', 'acceptance', 'invoice', 'payment')`),
+    check('billing_events_source_known', sql`${t.source} IN ('desk', 'billing_file')`),
+    check('billing_events_outcome_known', sql`${t.outcome} IN ('applied', 'flagged')`),
+    check('billing_events_flag_has_code', sql`(${t.outcome} = 'flagged') = (${t.flagCode} IS NOT NULL)`),
+    check('billing_events_amount_not_negative', sql`${t.amountOre} IS NULL OR ${t.amountOre} >= 0`),
+  ],
+);
+
+/** Work ordered from an area supplier (0014_area_suppliers: supervisors order; guard, audit, the case's advance). */
+export const workOrders = pgTable(
+  'work_orders',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: id('case_id').notNull().references(() => cases.id),
+    supplierId: id('supplier_id').notNull().references(() => areaSuppliers.id),
+    workKind: text('work_kind').notNull(),
+    status: text('status').notNull().default('ordered'),
+    agreementDays: integer('agreement_days').notNull(),
+    dueDate: calendarDate('due_date').notNull(),
+    orderedAt: instant('ordered_at').notNull().default(sql`now()`),
+    orderedBy: text('ordered_by').notNull().default(sql`session_user`),
+    acceptedAt: instant('accepted_at'),
+    acceptedBy: text('accepted_by'),
+    doneAt: instant('done_at'),
+    doneBy: text('done_by'),
+    messageId: uuid('message_id'),
+    pdfSha256: text('pdf_sha256'),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('work_orders_case_work').on(t.caseId, t.workKind),
+    index('work_orders_version').on(t.version, t.id),
+    check('work_orders_status_known', sql`${t.status} IN ('ordered', 'accepted', 'done')`),
+    check('work_orders_agreement_days', sql`${t.agreementDays} BETWEEN 1 AND 60`),
   ],
 );

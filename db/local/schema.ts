@@ -57,7 +57,9 @@ export const areaSuppliers = sqliteTable('area_suppliers', {
   contactPerson: text('contact_person'),
   email: text('email'),
   phone: text('phone'),
-});
+  /** The framework agreement: the work it includes with the due time in working days, JSON `{"<workKind>": days}`. */
+  agreementWork: text('agreement_work').notNull().default('{}'),
+}, (t) => [uniqueIndex('area_suppliers_org_number').on(t.organisationNumber)]);
 
 export const areaSupplierMunicipalities = sqliteTable(
   'area_supplier_municipalities',
@@ -150,6 +152,13 @@ export const cases = sqliteTable(
     index('cases_assignee_submitted').on(t.assigneeId, t.submittedAt),
     index('cases_due').on(t.dueDate),
     index('cases_installer').on(t.installerId),
+    // The overview's cases per type and status, and its breaches (0012_overview.sql).
+    index('cases_type_status').on(t.requestType, t.status),
+    index('cases_status_due').on(t.status, t.dueDate, t.requestType),
+    // The workload view (0010_assignment): counts per handler, and a handler's (or nobody's) cases, oldest due first.
+    index('cases_open_assignee_due')
+      .on(t.assigneeId, sql`${t.dueDate} IS NULL`, t.dueDate, t.submittedAt, t.id, t.status)
+      .where(sql`status NOT IN ('closed', 'rejected')`),
     // Fetch next: the oldest complete, unassigned case waiting for a first look.
     index('cases_fetch_next')
       .on(t.completeAt)
@@ -169,8 +178,13 @@ export const attachments = sqliteTable(
     /** Content address in the attachment store (the file's SHA-256), so equal files are stored once. */
     sha256: text('sha256').notNull(),
     receivedAt: text('received_at').notNull(),
+    /** Set on the letter of an offer issued here until the central database has the issue (0008_offer_sync). */
+    pendingSeq: integer('pending_seq'),
   },
-  (t) => [index('attachments_case').on(t.caseId)],
+  (t) => [
+    index('attachments_case').on(t.caseId),
+    index('attachments_pending').on(t.pendingSeq).where(sql`pending_seq IS NOT NULL`),
+  ],
 );
 
 export const caseEvents = sqliteTable(
@@ -190,6 +204,11 @@ export const caseEvents = sqliteTable(
     index('case_events_case').on(t.caseId, t.at),
     // Optimistic rows are a handful among the whole history: every pull looks for them (sync/rebase.ts).
     index('case_events_pending').on(t.pendingSeq).where(sql`pending_seq IS NOT NULL`),
+    // The overview's lead times and throughput (0012_overview.sql).
+    index('case_events_status_to_case')
+      .on(sql`json_extract(${t.data}, '$.to')`, t.caseId, t.at)
+      .where(sql`kind = 'status_changed'`),
+    index('case_events_offer_issued').on(t.caseId, t.at).where(sql`kind = 'offer_issued'`),
   ],
 );
 
@@ -347,6 +366,161 @@ export const offers = sqliteTable(
     pdfSha256: text('pdf_sha256'),
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
+    /** The outbox seq of the latest local change still waiting for the central database (0008_offer_sync). */
+    pendingSeq: integer('pending_seq'),
+    /** The row as the central database last sent it (JSON), to roll a refused change back to; NULL if never sent. */
+    serverRow: text('server_row'),
   },
-  (t) => [uniqueIndex('offers_case_version').on(t.caseId, t.offerVersion)],
+  (t) => [
+    uniqueIndex('offers_case_version').on(t.caseId, t.offerVersion),
+    index('offers_pending').on(t.pendingSeq).where(sql`pending_seq IS NOT NULL`),
+  ],
+);
+
+/** Assignment rules: a handler suggested by municipality or request type (assignee_id null: the rule was cleared). */
+export const assignmentRules = sqliteTable(
+  'assignment_rules',
+  {
+    /** 'municipality' (value: kommunenummer) or 'request_type' (value: a request type code). */
+    criterion: text('criterion').notNull(),
+    value: text('value').notNull(),
+    assigneeId: text('assignee_id'),
+    updatedAt: text('updated_at').notNull(),
+    updatedBy: text('updated_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.criterion, t.value] })],
+);
+
+/** Grid-side work ordered from an area supplier (issue 6): ordered → accepted → done, due by the agreement. */
+export const workOrders = sqliteTable(
+  'work_orders',
+  {
+    /** A UUID made where the order is placed (as notes). */
+    id: text('id').primaryKey(),
+    caseId: integer('case_id').notNull().references(() => cases.id),
+    supplierId: integer('supplier_id').notNull().references(() => areaSuppliers.id),
+    workKind: text('work_kind').notNull(),
+    status: text('status').notNull().default('ordered'),
+    /** The agreement's due time when the order was placed, in working days. */
+    agreementDays: integer('agreement_days').notNull(),
+    dueDate: text('due_date').notNull(),
+    orderedAt: text('ordered_at').notNull(),
+    orderedBy: text('ordered_by').notNull(),
+    acceptedAt: text('accepted_at'),
+    acceptedBy: text('accepted_by'),
+    doneAt: text('done_at'),
+    doneBy: text('done_by'),
+    /** The order letter stored for delivery (outgoing_messages). */
+    messageId: text('message_id'),
+    /** The order letter's PDF in the attachment store (kept locally, as the offer letter's). */
+    pdfSha256: text('pdf_sha256'),
+    pendingSeq: integer('pending_seq'),
+  },
+  (t) => [
+    uniqueIndex('work_orders_case_work').on(t.caseId, t.workKind),
+    index('work_orders_open_due').on(t.dueDate).where(sql`status <> 'done'`),
+  ],
+);
+
+/**
+ * The billing steps of an offer (sent, accepted, invoice sent, paid), taken at the desk or reported by the billing
+ * system's file (its event id is the key, so a file imported twice changes nothing). A row from the file that could
+ * not be applied is kept 'flagged' with a code until a person marks it resolved.
+ */
+export const billingEvents = sqliteTable(
+  'billing_events',
+  {
+    id: text('id').primaryKey(),
+    caseId: integer('case_id').notNull().references(() => cases.id),
+    offerId: text('offer_id'),
+    offerVersion: integer('offer_version'),
+    /** offer_sent | acceptance | invoice | payment. */
+    kind: text('kind').notNull(),
+    amountOre: integer('amount_ore'),
+    occurredOn: text('occurred_on').notNull(),
+    reference: text('reference'),
+    /** desk | billing_file. */
+    source: text('source').notNull(),
+    /** applied | flagged. */
+    outcome: text('outcome').notNull(),
+    flagCode: text('flag_code'),
+    /** JSON: what the flag's message names (e.g. the offer's total and the amount paid). */
+    flagParams: text('flag_params').notNull().default('{}'),
+    recordedAt: text('recorded_at').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    resolvedAt: text('resolved_at'),
+    resolvedBy: text('resolved_by'),
+    pendingSeq: integer('pending_seq'),
+  },
+  (t) => [
+    index('billing_events_case').on(t.caseId, t.recordedAt),
+    index('billing_events_open_flags').on(t.caseId).where(sql`outcome = 'flagged' AND resolved_at IS NULL`),
+    index('billing_events_pending').on(t.pendingSeq).where(sql`pending_seq IS NOT NULL`),
+  ],
+);
+
+/**
+ * Norwegian working days as a table (local only, derived: filled from rules/workingDays.ts for the years the data
+ * spans), so the overview counts working days with joins. `working_day_no` counts working days from 2000-01-01, so
+ * the working days between two dates are a subtraction; the `next_*` columns answer for a moment on this UTC date
+ * at or after `next_day_from_utc`, when it is already the next day in Norway.
+ */
+export const workCalendar = sqliteTable('work_calendar', {
+  day: text('day').primaryKey(),
+  isWorkingDay: integer('is_working_day', { mode: 'boolean' }).notNull(),
+  workingDayNo: integer('working_day_no').notNull(),
+  isoWeek: text('iso_week').notNull(),
+  nextDayFromUtc: text('next_day_from_utc').notNull(),
+  nextWorkingDayNo: integer('next_working_day_no').notNull(),
+  nextIsoWeek: text('next_iso_week').notNull(),
+});
+
+// The overview's derived tables (0012_overview.sql, kept by electron/core/overview/overviewFacts.ts; triggers on
+// cases and case_events, which drizzle cannot declare, note the changed cases in overview_dirty_cases).
+export const overviewDirtyCases = sqliteTable('overview_dirty_cases', {
+  caseId: integer('case_id').primaryKey(),
+});
+
+export const overviewCaseFacts = sqliteTable(
+  'overview_case_facts',
+  {
+    caseId: integer('case_id').primaryKey(),
+    requestType: text('request_type').notNull(),
+    /** UTC `YYYY-MM-DDTHH:MM:SS` of the first offer. */
+    offerAt: text('offer_at'),
+    /** Working days from completeness to the first offer, less the days waiting for the installer. */
+    offerDays: integer('offer_days'),
+    meterAt: text('meter_at'),
+    /** Working days from the completion notice to the meter mounted. */
+    meterDays: integer('meter_days'),
+  },
+  (t) => [
+    index('overview_case_facts_offer').on(t.offerAt, t.requestType, t.offerDays).where(sql`offer_days IS NOT NULL`),
+    index('overview_case_facts_meter').on(t.meterAt, t.requestType, t.meterDays).where(sql`meter_days IS NOT NULL`),
+  ],
+);
+
+export const overviewOutcomes = sqliteTable(
+  'overview_outcomes',
+  {
+    caseId: integer('case_id').notNull(),
+    actorId: text('actor_id').notNull(),
+    /** ISO week, `2026-W48`. */
+    week: text('week').notNull(),
+    decided: integer('decided').notNull(),
+    closed: integer('closed').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.actorId, t.week] }), index('overview_outcomes_week').on(t.week, t.actorId)],
+);
+
+export const overviewThroughput = sqliteTable(
+  'overview_throughput',
+  {
+    week: text('week').notNull(),
+    actorId: text('actor_id').notNull(),
+    decided: integer('decided').notNull(),
+    closed: integer('closed').notNull(),
+    cases: integer('cases').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.week, t.actorId] })],
 );

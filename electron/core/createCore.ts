@@ -20,6 +20,9 @@ import type { CoreContext } from './context';
 import { openLocalDatabase, readMeta, type LocalDatabase } from './db/openLocalDatabase';
 import { addNote, assign, setStatus } from './mutations/caseMutations';
 import { mutationForAction } from './mutations/caseActions';
+import { withDeskIds } from './mutations/offerSteps';
+import { resolveBillingFlag } from './mutations/resolveBillingFlag';
+import { caseBillingView } from './billing/caseBillingService';
 import { releaseClaim, requestClaim } from './mutations/claimMutations';
 import { OutboxService } from './mutations/outboxService';
 import { runMutation } from './mutations/runMutation';
@@ -36,13 +39,24 @@ import { QueueService } from './queue/queueService';
 import { CentralSettingsService } from './settings/centralSettingsService';
 import { memorySettingsHost, type SettingsHost } from './settings/settingsHost';
 import { CentralSession, type CentralOptions } from './sync/centralSession';
+import { withStoredFiles } from './sync/withStoredFiles';
+import { fetchMissingFile } from './sync/centralFiles';
+import { PriceListService } from './pricing/priceListService';
 import { loadLetterhead, type Letterhead } from './offers/letterhead';
+import { AreaSupplierRegisterService } from './areaSuppliers/areaSupplierRegisterService';
+import { WorkOrderService } from './workOrders/workOrderService';
 import { OfferService } from './offers/offerService';
+import { OverviewService } from './overview/overviewService';
+import { offerCatalogue } from './offers/offerCatalogue';
+import { printAttachment, saveAttachmentCopy, type AttachmentOutputHost } from './attachments/attachmentOutput';
 import { ChromiumPdfRenderer, type PdfRenderer } from './offers/pdfRenderer';
+import { AssignmentRulesService } from './workload/assignmentRulesService';
+import { WorkloadService } from './workload/workloadService';
+import { assignMany } from './workload/assignMany';
 
 export type { CentralOptions };
 
-export interface CoreHost {
+export interface CoreHost extends AttachmentOutputHost {
   /** Opens a stored attachment with the desktop's default application (or the harness's stand-in). */
   openFile(absolutePath: string, fileName: string, mimeType: string): Promise<void>;
   /** The central server's settings; in memory only when the shell provides none. */
@@ -130,8 +144,11 @@ export function createCore(options: CoreOptions): Core {
   const outbox = new OutboxService(context);
   const quarantine = new QuarantineService(context, options.attachmentsDirectory);
   const companySettings = new CompanySettingsService(context);
+  const priceLists = new PriceListService(context);
+  const assignmentRules = new AssignmentRulesService(context);
+  const workload = new WorkloadService(database.sqlite, assignmentRules);
   const settings = new CentralSettingsService(options.host.settings ?? memorySettingsHost());
-  const central = options.central ? new CentralSession(context, options.central, queue) : null;
+  const central = options.central ? new CentralSession(context, withStoredFiles(options.central, attachments), queue) : null;
   let ownRenderer: ChromiumPdfRenderer | null = null;
   const renderer = (): PdfRenderer => options.pdfRenderer ?? (ownRenderer ??= new ChromiumPdfRenderer());
   let letterhead: Letterhead | null = null;
@@ -141,7 +158,16 @@ export function createCore(options: CoreOptions): Core {
     renderer,
     letterhead: () => (letterhead ??= loadLetterhead(options.letterheadDirectory)),
   });
+  const areaSupplierRegister = new AreaSupplierRegisterService(context);
+  const workOrders = new WorkOrderService({
+    context,
+    attachments,
+    renderer,
+    letterhead: () => (letterhead ??= loadLetterhead(options.letterheadDirectory)),
+  });
+  const overview = new OverviewService(database.sqlite);
   const today = (): string => osloDate(clock.now());
+  overview.startCatchUp(() => currentUser().role, today);
   const who = () => ({ userId, today: today() });
   /** A local change; with a central server, the engine is told to ship it now. */
   const mutate = <T>(apply: () => T): T => {
@@ -181,7 +207,7 @@ export function createCore(options: CoreOptions): Core {
     'case.addNote': (input) => mutate(() => runMutation(context, addNote, { ...input, noteId: randomUUID() })),
     'case.assign': (input) => mutate(() => runMutation(context, assign, input)),
     'case.setStatus': (input) => mutate(() => runMutation(context, setStatus, input)),
-    'case.act': ({ action, ...args }) => mutate(() => runMutation(context, mutationForAction(action), args)),
+    'case.act': ({ action, ...args }) => mutate(() => runMutation(context, mutationForAction(action), withDeskIds(action, args))),
     'case.claim': (input) => (central ? central.claim(input.caseId) : mutate(() => runMutation(context, requestClaim, input))),
     'case.release': (input) => mutate(() => runMutation(context, releaseClaim, input)),
     'case.installerCheck': (input) => installerCheckFor(database.sqlite, input.caseId, today()),
@@ -193,6 +219,7 @@ export function createCore(options: CoreOptions): Core {
     'case.requestInformation': (input) =>
       mutate(() => runMutation(context, requestInformation, { ...input, messageId: randomUUID() })),
     'attachment.open': async (input) => {
+      await fetchMissingFile(database.sqlite, attachments, central, input.attachmentId);
       const stored = attachments.locate(database.sqlite, input.attachmentId);
       try {
         await options.host.openFile(stored.absolutePath, stored.fileName, stored.mimeType);
@@ -216,15 +243,44 @@ export function createCore(options: CoreOptions): Core {
     'quarantine.discard': (input) => mutate(() => quarantine.discard(input.id, input.reason)),
     'companySettings.get': () => companySettings.get(),
     'companySettings.save': (input) => mutate(() => companySettings.save(input)),
+    'priceList.list': () => priceLists.overview(),
+    'priceList.get': (input) => priceLists.get(input.id, input.version),
+    'priceList.publish': (input) => mutate(() => priceLists.publish(input.priceList)),
     'offer.list': (input) => offers.list(input.caseId),
     'offer.get': (input) => offers.get(input.offerId),
     'case.createOfferDraft': (input) => mutate(() => offers.createDraft(input.caseId)),
     'case.saveOfferDraft': (input) => mutate(() => offers.save(input)),
+    'areaSupplier.list': () => areaSupplierRegister.list(),
+    'areaSupplier.save': (input) => mutate(() => areaSupplierRegister.save(input)),
+    'case.workOrders': (input) => workOrders.panel(input.caseId),
+    'case.orderWork': async (input) => {
+      const result = await workOrders.order(input.caseId, input.workKind);
+      central?.engine.nudge();
+      return result;
+    },
+    'case.advanceWorkOrder': (input) => mutate(() => workOrders.advance(input.orderId, input.to)),
     'case.issueOffer': async (input) => {
       const result = await offers.issue(input.offerId);
       central?.engine.nudge();
       return result;
     },
+    'offer.catalogue': (input) => offerCatalogue(context, input.offerId),
+    'attachment.print': async (input) => {
+      await fetchMissingFile(database.sqlite, attachments, central, input.attachmentId);
+      return printAttachment(database.sqlite, attachments, options.host, input.attachmentId);
+    },
+    'attachment.saveCopy': async (input) => {
+      await fetchMissingFile(database.sqlite, attachments, central, input.attachmentId);
+      return saveAttachmentCopy(database.sqlite, attachments, options.host, input.attachmentId);
+    },
+    'workload.get': () => workload.view(today(), currentUser().role),
+    'workload.cases': (input) => workload.cases(input.assigneeId, today()),
+    'case.assignMany': (input) => mutate(() => assignMany(context, input)),
+    'assignmentRules.get': () => assignmentRules.get(),
+    'assignmentRules.save': (input) => mutate(() => assignmentRules.save(input)),
+    'overview.get': (input) => overview.get(input.weeks, today(), currentUser().role),
+    'case.billing': (input) => caseBillingView(database.sqlite, input.caseId, currentUser(), today()),
+    'billing.resolveFlag': (input) => mutate(() => runMutation(context, resolveBillingFlag, input)),
   };
 
   async function dispatch(name: string, rawInput: unknown): Promise<ApiResult<unknown>> {
@@ -250,6 +306,7 @@ export function createCore(options: CoreOptions): Core {
     context,
     central,
     async close() {
+      overview.stopCatchUp();
       central?.stop();
       await central?.engine.stop();
       await ownRenderer?.close();

@@ -22,6 +22,7 @@ export function openConfiguredCore(options: StandaloneOptions): Core {
     host: options.host,
     clock: options.clock,
     nativeBinding: options.nativeBinding,
+    pdfRenderer: options.pdfRenderer,
     central: {
       credentials: { ...settings, password: options.host.settings?.password() ?? null },
       userId: settings.user,

@@ -7,6 +7,7 @@ import { osloDate, systemClock, type Clock } from './clock';
 import { createCore, type Core, type CoreHost } from './createCore';
 import { openLocalDatabase } from './db/openLocalDatabase';
 import { seedDatabase } from './demo/seedDatabase';
+import type { PdfRenderer } from './offers/pdfRenderer';
 
 export interface StandaloneOptions {
   dataDirectory: string;
@@ -20,6 +21,8 @@ export interface StandaloneOptions {
   log?: (message: string) => void;
   /** Who uses the app; defaults to the user the database names as current (the demo's case handler). */
   userId?: string;
+  /** Renders offer letters; the Electron shell passes its printToPDF renderer, elsewhere Chromium is started. */
+  pdfRenderer?: PdfRenderer;
 }
 
 export const DEMO_CASES = 2_000;
@@ -60,5 +63,6 @@ export function openStandaloneCore(options: StandaloneOptions): Core {
     clock,
     nativeBinding: options.nativeBinding,
     userId: options.userId,
+    pdfRenderer: options.pdfRenderer,
   });
 }

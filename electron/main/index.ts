@@ -11,9 +11,13 @@ import { hardenSession } from './security';
 import { createUpdater } from './updater';
 import { createMainWindow } from './window';
 import { electronSettingsHost } from './settingsStore';
+import { ElectronPdfRenderer } from './electronPdfRenderer';
+import { printPdfFile, saveFileCopy } from './attachmentOutput';
 import { BrowserWindow } from 'electron';
 
 let core: Core | null = null;
+/** Offer letters to PDF through Electron's own printToPDF; outlives a core restart. */
+const pdfRenderer = new ElectronPdfRenderer();
 
 /** The better-sqlite3 build for Electron's ABI, made by scripts/electron-native.mjs at install time. */
 function electronNativeBinding(): string | undefined {
@@ -37,8 +41,11 @@ function openCore(): Core {
         const problem = await shell.openPath(absolutePath);
         if (problem) throw new Error(problem);
       },
+      printFile: printPdfFile,
+      saveFileCopy,
       settings,
     },
+    pdfRenderer,
     log: (message) => console.log(message),
   });
 }
@@ -61,7 +68,8 @@ void app.whenReady().then(() => {
   installMenu();
   core = openCore();
   registerIpc(() => core);
-  createMainWindow();
+  // The letter renderer's hidden window would otherwise keep the app from quitting when the last one closes.
+  createMainWindow().on('closed', () => void pdfRenderer.close());
   createUpdater((message) => console.warn(message)).checkInBackground();
 });
 

@@ -1,6 +1,7 @@
 // `npm run bench`: seeds 100 000 cases into a temporary database and measures what the issues ask for; then
 // the same number into a temporary central PostgreSQL database, and syncing with it (syncBench.ts; BENCH_SYNC=0
-// leaves that out; BENCH_ONLY=sync runs only that part, BENCH_ONLY=sync-initial only its initial pull). BENCH_CASES
+// leaves that out; BENCH_ONLY=sync runs only that part, BENCH_ONLY=sync-initial only its initial pull,
+// BENCH_ONLY=overview only the overview after seeding). BENCH_CASES
 // sets the number of cases for both.
 // Prints the figures and writes them to bench-results.json as [{name, value, unit}].
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { HARNESS_NOW, MIGRATIONS_FOLDER } from '../harness/harnessCore';
 import { benchCore } from './coreBench';
 import { benchImport } from './importBench';
 import { benchOfferPdf } from './offerBench';
+import { benchOverview } from './overviewBench';
 import { round, type BenchResult } from './stats';
 import { benchSync } from './syncBench';
 import { benchSearchKeystrokes } from './uiBench';
@@ -47,6 +49,10 @@ async function main(): Promise<void> {
     });
     seeding.close();
     report({ name: 'seed.cases_per_s', value: round(seeded.cases / (seeded.ms / 1000), 0), unit: 'cases/s' });
+    if (ONLY === 'overview') {
+      for (const result of await benchOverview(databaseFile, attachmentsDirectory)) report(result);
+      return;
+    }
     for (const result of benchImport()) report(result);
     for (const result of await benchOfferPdf()) report(result);
 
@@ -67,6 +73,7 @@ async function main(): Promise<void> {
     } finally {
       await core.close();
     }
+    for (const result of await benchOverview(databaseFile, attachmentsDirectory)) report(result);
     const sizeBytes = statSync(databaseFile).size;
     report({ name: 'db.size_mb', value: round(sizeBytes / 1_048_576, 1), unit: 'MB' });
     rmSync(directory, { recursive: true, force: true });

@@ -19,6 +19,7 @@ async function openSettings(page: Page): Promise<void> {
 const section = (page: Page) => page.getByRole('region', { name: 'Selskapets praksis' });
 const dueDays = (page: Page) => section(page).getByRole('textbox', { name: /Saksbehandlingsfrist \(arbeidsdager fra komplett melding\)/ });
 const autoApprove = (page: Page) => section(page).getByRole('switch', { name: /Godkjenn enkle meldinger om arbeid i målepunkt automatisk/ });
+const releaseOnAcceptance = (page: Page) => section(page).getByRole('switch', { name: /Frigi arbeidet ved aksept/ });
 
 test.describe('as a supervisor', () => {
   let supervisor: HarnessCore;
@@ -56,6 +57,11 @@ test.describe('as a supervisor', () => {
     await page.keyboard.press('Space');
     await expect(autoApprove(page)).toBeChecked();
     await page.keyboard.press('Tab');
+    // Release on acceptance (frigi arbeidet ved aksept): off by default, on by Space.
+    await page.keyboard.press('Tab');
+    await expect(releaseOnAcceptance(page)).toBeFocused();
+    await expect(releaseOnAcceptance(page)).not.toBeChecked();
+    await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
     const save = section(page).getByRole('button', { name: 'Lagre praksis' });
     await expect(save).toBeFocused();
@@ -68,6 +74,8 @@ test.describe('as a supervisor', () => {
     await openSettings(page);
     await expect(dueDays(page)).toHaveValue('20');
     await expect(autoApprove(page)).toBeChecked();
+    await expect(releaseOnAcceptance(page)).toBeChecked();
+    expect(supervisor.core.database.sqlite.prepare("SELECT value FROM company_settings WHERE key = 'release_on_acceptance'").pluck().get()).toBe('true');
     const stored = supervisor.core.database.sqlite.prepare("SELECT value FROM company_settings WHERE key = 'due_working_days'").get() as {
       value: string;
     };

@@ -160,3 +160,127 @@ test('casework, as it looks', async ({ desk, harness }) => {
   await desk.waitForTimeout(500);
   await shoot(desk, 'casework-4-queue-due');
 });
+
+test('offer builder, as it looks', async ({ desk, harness }) => {
+  const sqlite = harness.core.database.sqlite;
+  const chosen = sqlite
+    .prepare("SELECT id, case_number FROM cases WHERE request_type = 'new_installation' ORDER BY id LIMIT 1")
+    .get() as { id: number; case_number: string };
+  sqlite.prepare("UPDATE cases SET status = 'approved', main_fuse_a = 63 WHERE id = ?").run(chosen.id);
+  harness.core.context.casesChanged('all');
+  await desk.setViewportSize({ width: 1440, height: 1000 });
+  await desk.getByRole('checkbox', { name: /^Ny\b/ }).uncheck();
+  await desk.getByRole('checkbox', { name: /^Under behandling/ }).uncheck();
+  await openCase(desk, chosen.case_number);
+  const section = desk.getByRole('region', { name: 'Tilbud' });
+  await section.getByRole('button', { name: 'Lag tilbud' }).click();
+  await expect(section.getByTestId('offer-line')).toHaveCount(13);
+  await section.getByRole('textbox', { name: 'Fri linje' }).fill('Omlegging av stikkledning');
+  await section.getByRole('textbox', { name: 'Fri linje' }).press('Enter');
+  await desk.keyboard.type('12,345');
+  await section.getByText('Slik er tallene regnet ut').click();
+  // Tall enough for the whole section, so the sticky header does not cover part of it.
+  await desk.setViewportSize({ width: 1440, height: 2400 });
+  await desk.waitForTimeout(500);
+  await section.screenshot({ path: path.join(OUT, 'offers-builder.png') });
+  await desk.setViewportSize({ width: 1440, height: 1000 });
+  await section.getByRole('textbox', { name: 'Enhetspris i kroner, linje 14' }).fill('12 345,50');
+  await expect(section.getByTestId('save-state')).toHaveText('Alle endringer er lagret.');
+  await section.getByRole('button', { name: 'Utsted tilbud …' }).click();
+  await expect(desk.getByRole('dialog')).toHaveCSS('opacity', '1');
+  await shoot(desk, 'offers-issue-dialog');
+  await desk.getByRole('button', { name: 'Utsted tilbudet' }).click();
+  await expect(section.getByRole('heading', { name: 'Versjon 1 – Utstedt' })).toBeVisible({ timeout: 30_000 });
+  await desk.waitForTimeout(500);
+  await section.screenshot({ path: path.join(OUT, 'offers-issued.png') });
+});
+
+test('area suppliers and work orders, as they look', async ({ page }) => {
+  const { execFileSync } = await import('node:child_process');
+  const harness = startHarnessCore({ cases: 120, userId: 'marit.rosseland' });
+  try {
+    const sqlite = harness.core.database.sqlite;
+    const chosen = sqlite
+      .prepare("SELECT id, case_number, installer_id FROM cases WHERE status IN ('new', 'in_review') AND municipality_number = '4204' ORDER BY id LIMIT 1")
+      .get() as { id: number; case_number: string; installer_id: number };
+    sqlite.prepare(`UPDATE cases SET request_type = 'new_installation', main_fuse_a = 40, has_production = 0,
+                      work_routing = '{}', status = 'in_review' WHERE id = ?`).run(chosen.id);
+    sqlite.prepare('DELETE FROM prequalifications WHERE installer_id = ?').run(chosen.installer_id);
+    harness.core.context.casesChanged('all');
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await openDesk(page, harness.core);
+
+    await page.getByRole('button', { name: 'Områdeleverandører' }).click();
+    await expect(page.getByTestId('area-supplier-row')).toHaveCount(6);
+    await page.waitForTimeout(300);
+    await shoot(page, 'area-suppliers');
+    await page.getByRole('button', { name: 'Endre Holt Linjeservice AS' }).click();
+    await expect(page.getByRole('dialog')).toHaveCSS('opacity', '1');
+    await shoot(page, 'area-suppliers-edit');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Områdeleverandører' }).click();
+    await openCase(page, chosen.case_number);
+    const panel = page.getByRole('region', { name: 'Arbeidsordre' });
+    await panel.getByRole('button', { name: /^Bestill fra/ }).first().click();
+    await expect(panel.getByTestId('work-order-service_cable_connection')).toBeVisible({ timeout: 30_000 });
+    await panel.getByTestId('work-order-service_cable_connection').getByRole('button', { name: 'Registrer som akseptert' }).click();
+    await expect(panel.getByTestId('work-order-service_cable_connection').getByTestId('work-order-status')).toHaveText('Akseptert');
+    await panel.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await panel.screenshot({ path: path.join(OUT, 'work-order-panel.png') });
+
+    await panel.getByTestId('work-order-service_cable_connection').getByRole('button', { name: 'Vis brev' }).click();
+    await expect.poll(() => harness.openedFiles.length).toBe(1);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', harness.openedFiles[0].absolutePath,
+      path.join(OUT, 'work-order-pdf')]);
+  } finally {
+    await page.goto('about:blank').catch(() => undefined);
+    await harness.dispose();
+  }
+});
+
+test('workload, as it looks', async ({ page }) => {
+  const harness = startHarnessCore({ cases: 2_000, userId: 'marit.rosseland' });
+  try {
+    const first = (harness.core.database.sqlite
+      .prepare("SELECT municipality_number FROM cases WHERE assignee_id IS NULL AND status NOT IN ('closed', 'rejected') ORDER BY due_date IS NULL, due_date LIMIT 1")
+      .get() as { municipality_number: string }).municipality_number;
+    await harness.core.dispatch('assignmentRules.save', { criterion: 'municipality', value: first, assigneeId: 'per.tonnessen' });
+    await harness.core.dispatch('assignmentRules.save', { criterion: 'request_type', value: 'temporary_installation', assigneeId: 'ingrid.salvesen' });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openDesk(page, harness.core);
+    await page.getByRole('banner').getByRole('button', { name: 'Arbeidsfordeling' }).click();
+    const list = page.getByRole('listbox');
+    await list.focus();
+    await page.keyboard.press('Space');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForTimeout(300);
+    await shoot(page, 'workload');
+    await page.getByRole('combobox', { name: 'Tildel til' }).selectOption('silje.omdal');
+    await page.getByRole('button', { name: 'Tildel 4 saker …' }).click();
+    await expect(page.getByRole('dialog')).toHaveCSS('opacity', '1');
+    await shoot(page, 'workload-confirm');
+  } finally {
+    await page.goto('about:blank').catch(() => undefined);
+    await harness.dispose();
+  }
+});
+
+test('overview, as it looks', async ({ page }) => {
+  const harness = startHarnessCore({ cases: 3_000, userId: 'marit.rosseland' });
+  try {
+    // Tall enough for the whole screen in one picture (the overview scrolls inside the window).
+    await page.setViewportSize({ width: 1440, height: 3800 });
+    await openDesk(page, harness.core);
+    await page.getByRole('banner').getByRole('button', { name: 'Oversikt over saksbehandlingen' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Gjennomstrømning per saksbehandler per uke' })).toBeVisible();
+    await page.waitForTimeout(500);
+    await shoot(page, 'overview');
+  } finally {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto('about:blank').catch(() => undefined);
+    await harness.dispose();
+  }
+});

@@ -1,6 +1,6 @@
 // A real core on a fresh data folder: a seeded demo database, the attachment store, and a record of the
 // attachments the app asked to open (where Electron would hand them to the desktop).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fixedClock, type Clock } from '../../electron/core/clock';
@@ -18,6 +18,11 @@ export interface HarnessCore {
   core: Core;
   dataDirectory: string;
   openedFiles: Array<{ absolutePath: string; fileName: string; mimeType: string }>;
+  /** What the app asked to print (where Electron would open the print dialog). */
+  printedFiles: HarnessCore['openedFiles'];
+  /** Copies the app saved (where Electron would ask with a save dialog): written into `savedDirectory`. */
+  savedFiles: Array<{ fileName: string; savedTo: string }>;
+  savedDirectory: string;
   dispose(): Promise<void>;
 }
 
@@ -36,6 +41,9 @@ export function startHarnessCore(options: HarnessOptions = {}): HarnessCore {
   const ownsDirectory = options.dataDirectory === undefined;
   const dataDirectory = options.dataDirectory ?? mkdtempSync(path.join(tmpdir(), 'desk-harness-'));
   const openedFiles: HarnessCore['openedFiles'] = [];
+  const printedFiles: HarnessCore['printedFiles'] = [];
+  const savedFiles: HarnessCore['savedFiles'] = [];
+  const savedDirectory = path.join(dataDirectory, 'saved');
   const core = openConfiguredCore({
     dataDirectory,
     migrationsFolder: MIGRATIONS_FOLDER,
@@ -49,12 +57,26 @@ export function startHarnessCore(options: HarnessOptions = {}): HarnessCore {
         openedFiles.push(file);
         options.onOpenFile?.(file);
       },
+      async printFile(absolutePath, fileName, mimeType) {
+        printedFiles.push({ absolutePath, fileName, mimeType });
+      },
+      // As if the user accepted the save dialog's suggestion in a folder of the harness's own.
+      async saveFileCopy(absolutePath, fileName) {
+        mkdirSync(savedDirectory, { recursive: true });
+        const savedTo = path.join(savedDirectory, path.basename(fileName));
+        copyFileSync(absolutePath, savedTo);
+        savedFiles.push({ fileName, savedTo });
+        return savedTo;
+      },
     },
   });
   return {
     core,
     dataDirectory,
     openedFiles,
+    printedFiles,
+    savedFiles,
+    savedDirectory,
     async dispose() {
       await core.close();
       if (ownsDirectory) rmSync(dataDirectory, { recursive: true, force: true });

@@ -12,7 +12,7 @@ import { requestMessage } from '../fixtures/import/buildMessages';
 import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
 
 const SUPERVISOR = 'marit.rosseland';
-const DEFAULTS = { dueWorkingDays: 15, autoApproveMeteringPointWork: false, developerProjectMinUnits: 10 };
+const DEFAULTS = { dueWorkingDays: 15, autoApproveMeteringPointWork: false, developerProjectMinUnits: 10, releaseOnAcceptance: false };
 
 let harness: HarnessCore | null = null;
 afterEach(async () => {
@@ -52,7 +52,7 @@ describe('companySettings.get', () => {
 describe('companySettings.save', () => {
   it('a supervisor saves; the values are read back, stored by key, audited in the outbox and used by the importer', async () => {
     const h = start(SUPERVISOR);
-    const values = { dueWorkingDays: 20, autoApproveMeteringPointWork: true, developerProjectMinUnits: 25 };
+    const values = { dueWorkingDays: 20, autoApproveMeteringPointWork: true, developerProjectMinUnits: 25, releaseOnAcceptance: true };
     const saved = await ok<CompanySettingsView>(h, 'companySettings.save', values);
     expect(saved).toEqual({ values, defaults: DEFAULTS, canEdit: true, pending: false });
     expect(await ok<CompanySettingsView>(h, 'companySettings.get', {})).toMatchObject({ values });
@@ -62,6 +62,7 @@ describe('companySettings.save', () => {
       { key: 'auto_approve_metering_point_work', value: 'true' },
       { key: 'developer_project_min_units', value: '25' },
       { key: 'due_working_days', value: '20' },
+      { key: 'release_on_acceptance', value: 'true' },
     ]);
     // Standalone the outbox is the audit log: who changed it, to what, from what.
     const audit = sqlite
@@ -69,7 +70,7 @@ describe('companySettings.save', () => {
       .get() as { actor_id: string; state: string; case_id: number | null; args: string; precondition: string };
     expect(audit).toMatchObject({ actor_id: SUPERVISOR, state: 'applied', case_id: null });
     expect(JSON.parse(audit.args)).toEqual({
-      values: { due_working_days: 20, auto_approve_metering_point_work: true, developer_project_min_units: 25 },
+      values: { due_working_days: 20, auto_approve_metering_point_work: true, developer_project_min_units: 25, release_on_acceptance: true },
     });
     expect(JSON.parse(audit.precondition).previous).toMatchObject({ due_working_days: '15' });
 
@@ -127,6 +128,7 @@ describe('companySettings.save', () => {
       dueWorkingDays: 1,
       autoApproveMeteringPointWork: false,
       developerProjectMinUnits: 1000,
+      releaseOnAcceptance: false,
     });
   });
 });

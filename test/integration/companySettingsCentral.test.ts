@@ -59,7 +59,7 @@ describe('companySettings.update against PostgreSQL', () => {
     expect(await centralSettings()).toMatchObject({ due_working_days: '15', auto_approve_metering_point_work: 'false' });
     expect(await view(sara)).toMatchObject({ canEdit: true, values: { dueWorkingDays: 15 } });
 
-    const values = { dueWorkingDays: 22, autoApproveMeteringPointWork: true, developerProjectMinUnits: 40 };
+    const values = { dueWorkingDays: 22, autoApproveMeteringPointWork: true, developerProjectMinUnits: 40, releaseOnAcceptance: true };
     const saved = await sara.core.dispatch('companySettings.save', values);
     // At once, before the server has it: the local view shows the change as made.
     expect(saved).toMatchObject({ ok: true, value: { values } });

@@ -47,7 +47,7 @@ export const DEMO_TABLES: readonly TableCopy[] = [
   },
   {
     table: 'area_suppliers',
-    columns: columns('id:bigint organisation_number name contact_person email phone'),
+    columns: columns('id:bigint organisation_number name contact_person email phone agreement_work'),
     orderBy: 'id',
   },
   {

@@ -32,7 +32,7 @@ import {
 
 type Row = Record<string, unknown>;
 
-/** The actions the desk offers people (the offer and billing steps come with a later issue). */
+/** The actions the desk offers people: the decisions and steps (incl. the offer's billing steps) and the request for information. */
 const OFFERED_ACTIONS = new Set<CaseActionName>([...DECISION_ACTIONS, 'requestInformation']);
 
 const parseJsonArray = (text: unknown): string[] => {

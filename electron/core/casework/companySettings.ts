@@ -10,6 +10,8 @@ export const COMPANY_SETTING_DEFAULTS = {
   auto_approve_metering_point_work: false,
   /** A request with at least this many units is a developer's project, routed out of the normal flow. */
   developer_project_min_units: 10,
+  /** The installer's start approval goes out when the owner accepts the offer (else only once it is paid). */
+  release_on_acceptance: false,
 } as const;
 
 export type CompanySettingKey = keyof typeof COMPANY_SETTING_DEFAULTS;

@@ -10,6 +10,7 @@ const DEFAULTS: CompanySettingsValues = {
   dueWorkingDays: COMPANY_SETTING_DEFAULTS.due_working_days,
   autoApproveMeteringPointWork: COMPANY_SETTING_DEFAULTS.auto_approve_metering_point_work,
   developerProjectMinUnits: COMPANY_SETTING_DEFAULTS.developer_project_min_units,
+  releaseOnAcceptance: COMPANY_SETTING_DEFAULTS.release_on_acceptance,
 };
 
 /** A stored whole number outside the range the form allows is shown as the default (as the casework treats it). */
@@ -33,6 +34,7 @@ export class CompanySettingsService {
         COMPANY_PRACTICE_LIMITS.developerProjectMinUnits,
         DEFAULTS.developerProjectMinUnits,
       ),
+      releaseOnAcceptance: readCompanySetting(sqlite, 'release_on_acceptance', DEFAULTS.releaseOnAcceptance!),
     };
     return {
       values,
@@ -56,6 +58,7 @@ export class CompanySettingsService {
           due_working_days: input.dueWorkingDays,
           auto_approve_metering_point_work: input.autoApproveMeteringPointWork,
           developer_project_min_units: input.developerProjectMinUnits,
+          ...(input.releaseOnAcceptance === undefined ? {} : { release_on_acceptance: input.releaseOnAcceptance }),
         },
       },
       previous,

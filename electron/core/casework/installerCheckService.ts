@@ -4,16 +4,19 @@
 import type Database from 'better-sqlite3';
 import { fail } from '../../shared/contract';
 import type { InstallerCheckView, RoutingDecision } from '../../shared/contract/installerCheck';
+import { areaSuppliersCovering } from '../areaSuppliers/areaSupplierStore';
 import {
   DSB_STATUSES,
   checkInstaller,
   requiredGridWork,
+  supplierForWork,
   type BuildingUse,
   type DsbStatus,
   type GridWorkKind,
   type NetworkSystem,
   type PrequalificationCategory,
   type RequestType,
+  type WorkOrderStatus,
 } from '../../shared/rules';
 
 interface CaseFacts {
@@ -60,6 +63,17 @@ export function areaSuppliersOf(sqlite: Database.Database, municipalityNumber: s
     .all(municipalityNumber) as Array<{ id: number; name: string }>;
 }
 
+/** The work ordered on the case from area suppliers, by work. */
+function workOrdersByKind(sqlite: Database.Database, caseId: number): InstallerCheckView['workOrders'] {
+  const rows = sqlite
+    .prepare(
+      `SELECT w.work_kind, w.status, w.due_date, coalesce(s.name, '') AS supplier_name
+       FROM work_orders w LEFT JOIN area_suppliers s ON s.id = w.supplier_id WHERE w.case_id = ?`,
+    )
+    .all(caseId) as Array<{ work_kind: GridWorkKind; status: WorkOrderStatus; due_date: string; supplier_name: string }>;
+  return Object.fromEntries(rows.map((r) => [r.work_kind, { supplierName: r.supplier_name, status: r.status, dueDate: r.due_date }]));
+}
+
 export function parseWorkRouting(text: string): Partial<Record<GridWorkKind, RoutingDecision>> {
   try {
     const parsed: unknown = JSON.parse(text);
@@ -95,7 +109,13 @@ export function installerCheckFor(sqlite: Database.Database, caseId: number, tod
     unitCount: c.unit_count,
     hasProduction: Boolean(c.has_production),
   });
-  const check = checkInstaller({ today, dsb, prequalifications, work, areaSupplierFor: () => areaSuppliers[0] ?? null });
+  // The supplier proposed for a work is one whose agreement includes it; a municipality without one is a gap.
+  const agreements = areaSuppliersCovering(sqlite, c.municipality_number);
+  const areaSupplierFor = (kind: GridWorkKind) => {
+    const supplier = supplierForWork(agreements, c.municipality_number, kind);
+    return supplier ? { id: supplier.id, name: supplier.name } : null;
+  };
+  const check = checkInstaller({ today, dsb, prequalifications, work, areaSupplierFor });
   return {
     ...check,
     installer: {
@@ -109,5 +129,6 @@ export function installerCheckFor(sqlite: Database.Database, caseId: number, tod
     prequalifications,
     routing: parseWorkRouting(c.work_routing),
     areaSuppliers,
+    workOrders: workOrdersByKind(sqlite, caseId),
   };
 }

@@ -76,7 +76,8 @@ function insertReferenceData(statements: SeedStatements, random: Random, caseCou
     statements.prequalification.run(p.installerId, p.category, p.validFrom, p.validTo);
   }
   for (const s of generateAreaSuppliers(random.fork('areaSuppliers'))) {
-    statements.areaSupplier.run(s.id, s.organisationNumber, s.name, s.contactPerson, s.email, s.phone);
+    statements.areaSupplier.run(s.id, s.organisationNumber, s.name, s.contactPerson, s.email, s.phone,
+      JSON.stringify(s.agreementWork));
     for (const m of s.municipalityNumbers) statements.areaSupplierMunicipality.run(s.id, m);
   }
   return installers;

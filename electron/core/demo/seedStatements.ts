@@ -16,7 +16,7 @@ export function prepareSeedStatements(sqlite: Database.Database) {
       'email', 'phone', 'contact_person']),
     prequalification: insert(sqlite, 'prequalifications', ['installer_id', 'category', 'valid_from', 'valid_to']),
     areaSupplier: insert(sqlite, 'area_suppliers', ['id', 'organisation_number', 'name', 'contact_person', 'email',
-      'phone']),
+      'phone', 'agreement_work']),
     areaSupplierMunicipality: insert(sqlite, 'area_supplier_municipalities', ['supplier_id', 'municipality_number']),
     stageCase: insert(sqlite, 'temp.seed_cases', CASE_COLUMNS),
     // One INSERT … SELECT per batch: the search index's trigger still fires for every case, but FTS5 then

@@ -25,7 +25,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { id: 'liv.berge', displayName: 'Liv Berge', role: 'reader', active: true },
 ];
 
-export const userEmail = (user: DemoUser): string => `${user.id}@glitrenett.no`;
+export const userEmail = (user: DemoUser): string => `${user.id}@agdernett.no`;
 
 /** The portal's events carry this actor id; no user row matches it, so the history shows it as is. */
 export const PORTAL_ACTOR = 'elsmart';

@@ -332,7 +332,8 @@ export async function importIntoCentral(client: pg.ClientBase, text: string, sou
 export async function importReadyQuarantine(client: pg.ClientBase, now: Date): Promise<ImportOutcome> {
   const total: ImportOutcome = { imported: 0, duplicates: 0, quarantined: 0, caseIds: [], quarantineIds: [] };
   const { rows } = await client.query<{ id: string; raw: string; source: string }>(
-    "SELECT id, raw, source FROM import_quarantine WHERE state = 'ready' ORDER BY received_at, id");
+    // Rows from the billing file (source billing:…) are import-payments' (billing/centralPaymentImport.ts).
+    "SELECT id, raw, source FROM import_quarantine WHERE state = 'ready' AND source NOT LIKE 'billing:%' ORDER BY received_at, id");
   for (const row of rows) {
     const one = await importIntoCentral(client, row.raw, row.source, { now, replaceQuarantineId: row.id });
     total.imported += one.imported;

@@ -16,6 +16,8 @@ import {
 import type { CoreContext } from '../context';
 import { QUARANTINE_UPDATE, recordQuarantineUpdate } from '../mutations/quarantineUpdate';
 import { importIntoLocal } from './importService';
+import { importBillingRowHere } from '../billing/reimportBillingRow';
+import { isBillingSource } from '../billing/paymentImport';
 
 interface QuarantineRow {
   id: string;
@@ -132,7 +134,10 @@ export class QuarantineService {
     const now = this.core.clock.now().toISOString();
     const { sqlite } = this.core;
     return sqlite.transaction((): QuarantineReimportResult => {
-      const outcome = importIntoLocal(this.core, this.attachmentsDirectory, raw, row.source, { replaceQuarantineId: row.id });
+      // A row of the billing file goes back through the payment import (billing/*), a message through the importer.
+      const outcome = isBillingSource(row.source)
+        ? importBillingRowHere(this.core, row.id, row.source, raw)
+        : importIntoLocal(this.core, this.attachmentsDirectory, raw, row.source, { replaceQuarantineId: row.id });
       if (outcome.quarantined > 0) {
         // Still broken: the row holds the fix and its new reasons, and waits for the handler again.
         sqlite.prepare("UPDATE import_quarantine SET raw = ?, state = 'open' WHERE id = ?").run(raw, row.id);

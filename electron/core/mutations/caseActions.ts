@@ -15,6 +15,7 @@ import {
 import { osloDate } from '../clock';
 import { approvalBlockersOf } from './approvalBlockers';
 import { defineMutation, type MutationDefinition, type MutationApplyContext } from './runMutation';
+import { OFFER_STEP_MUTATIONS, isOfferStepAction } from './offerSteps';
 
 /** The arguments of any of these mutations: a case, and a reason or approval conditions. */
 export type CaseActionArgs = z.output<typeof StepArgs> & Partial<z.output<typeof ApproveArgs>>;
@@ -120,13 +121,16 @@ function caseActionMutation(action: DecisionAction): MutationDefinition<z.ZodTyp
   });
 }
 
-/** `case.startReview`, `case.approve`, … by mutation name. */
-export const CASE_ACTION_MUTATIONS: Readonly<Record<string, MutationDefinition<z.ZodType>>> = Object.fromEntries(
-  DECISION_ACTIONS.map((action) => {
-    const mutation = caseActionMutation(action);
-    return [mutation.name, mutation];
-  }),
-);
+/** `case.startReview`, `case.approve`, … by mutation name; the offer's billing steps are made in offerSteps.ts. */
+export const CASE_ACTION_MUTATIONS: Readonly<Record<string, MutationDefinition<z.ZodType>>> = {
+  ...Object.fromEntries(
+    DECISION_ACTIONS.filter((action) => !isOfferStepAction(action)).map((action) => {
+      const mutation = caseActionMutation(action);
+      return [mutation.name, mutation];
+    }),
+  ),
+  ...OFFER_STEP_MUTATIONS,
+};
 
 export const mutationForAction = (action: DecisionAction): MutationDefinition<z.ZodType> =>
   CASE_ACTION_MUTATIONS[`case.${action}`];

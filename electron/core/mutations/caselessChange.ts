@@ -42,4 +42,15 @@ export const ROWS_CHANGED_BY: Readonly<
 > = {
   'quarantine.update': (args) => ({ table: 'import_quarantine', where: 'id = $1', params: [args.id] }),
   'companySettings.update': () => ({ table: 'company_settings', where: 'true', params: [] }),
+  'priceList.publish': (args) => {
+    const list = args.priceList as { id: string; version: number };
+    return { table: 'price_lists', where: 'id = $1 AND list_version = $2', params: [list.id, list.version] };
+  },
+  // A new supplier has no id in the outbox: its organisation number is unique in the register.
+  'areaSupplier.save': (args) => ({ table: 'area_suppliers', where: 'organisation_number = $1', params: [args.organisationNumber] }),
+  'assignmentRule.set': (args) => ({
+    table: 'assignment_rules',
+    where: 'criterion = $1 AND value = $2',
+    params: [args.criterion, args.value],
+  }),
 };

@@ -21,6 +21,7 @@ export const CompanySettingsUpdateArgs = z
         due_working_days: z.number().int().min(dueWorkingDays.min).max(dueWorkingDays.max),
         auto_approve_metering_point_work: z.boolean(),
         developer_project_min_units: z.number().int().min(developerProjectMinUnits.min).max(developerProjectMinUnits.max),
+        release_on_acceptance: z.boolean(),
       })
       .partial()
       .strict(),

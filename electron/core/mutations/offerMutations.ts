@@ -58,54 +58,76 @@ function editableDraft(core: CoreContext, offerId: string, role: Parameters<type
   return offer;
 }
 
+export interface DraftContent {
+  list: PriceList;
+  lines: OfferLine[];
+  deductionOre: number;
+  calculation: OfferCalculation;
+}
+
+/**
+ * What a new draft holds: the standard items the request implies, priced by the list in effect on `date`. The desk
+ * and the central applier both make a draft with this, so the server's draft is the one the desk showed.
+ */
+export function draftContent(
+  lists: readonly PriceList[],
+  date: string,
+  facts: { requestType: RequestType; mainFuseA: number | null },
+): DraftContent {
+  const list = priceListInEffect(lists, date) ?? fail('offer.noPriceList', { date });
+  const standard = standardLinesFor(facts.requestType, { mainFuseA: facts.mainFuseA }, list);
+  const calculation = calculateOrFail(standard.lines, standard.connectionFeeDeduction);
+  return { list, lines: standard.lines, deductionOre: standard.connectionFeeDeduction ?? 0, calculation };
+}
+
 /** A draft made of the standard items the request implies, priced by the price list in effect today. */
 export const createOfferDraft = defineMutation({
   name: 'case.createOfferDraft',
   args: z.object({ caseId: z.number().int().positive(), offerId: OfferId }),
-  apply({ core, actor, now }, { caseId, offerId }) {
+  apply({ core, actor, now, pendingSeq }, { caseId, offerId }) {
     const head = loadCaseHead(core.sqlite, caseId);
     if (!canWriteNotes(actor.role)) fail('permission.denied');
-    const today = osloDate(new Date(now));
-    const list = priceListInEffect(storedPriceLists(core.sqlite), today) ?? fail('offer.noPriceList', { date: today });
     const facts = core.sqlite.prepare('SELECT request_type, main_fuse_a FROM cases WHERE id = ?').get(caseId) as {
       request_type: RequestType;
       main_fuse_a: number | null;
     };
-    const standard = standardLinesFor(facts.request_type, { mainFuseA: facts.main_fuse_a }, list);
-    const calculation = calculateOrFail(standard.lines, standard.connectionFeeDeduction);
+    const draft = draftContent(storedPriceLists(core.sqlite), osloDate(new Date(now)), {
+      requestType: facts.request_type,
+      mainFuseA: facts.main_fuse_a,
+    });
     const { next } = core.sqlite
       .prepare('SELECT coalesce(max(offer_version), 0) + 1 AS next FROM offers WHERE case_id = ?')
       .get(caseId) as { next: number };
     core.sqlite
       .prepare(
         `INSERT INTO offers (id, case_id, offer_version, state, price_list_id, price_list_version, lines,
-           connection_fee_deduction_ore, totals, created_at, created_by)
-         VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)`,
+           connection_fee_deduction_ore, totals, created_at, created_by, pending_seq)
+         VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(offerId, caseId, next, list.id, list.version, JSON.stringify(standard.lines),
-        standard.connectionFeeDeduction ?? 0, JSON.stringify(calculation), now, actor.id);
-    // A draft is the handler's working copy: no case event (0010's audit trail starts at issue).
-    return { caseId, events: [], precondition: { claimToken: head.claim_token } };
+      .run(offerId, caseId, next, draft.list.id, draft.list.version, JSON.stringify(draft.lines), draft.deductionOre,
+        JSON.stringify(draft.calculation), now, actor.id, pendingSeq);
+    // A draft is the handler's working copy: no case event (0010's audit trail starts at issue), but it ships.
+    return { caseId, events: [], changedWithoutHistory: true, precondition: { claimToken: head.claim_token } };
   },
 });
 
 export const saveOfferDraft = defineMutation({
   name: 'case.saveOfferDraft',
   args: SaveOfferDraftInput,
-  apply({ core, actor }, { offerId, lines, connectionFeeDeductionOre }) {
+  apply({ core, actor, pendingSeq }, { offerId, lines, connectionFeeDeductionOre }) {
     const offer = editableDraft(core, offerId, actor.role);
     const head = loadCaseHead(core.sqlite, offer.case_id);
     const calculation = calculateOrFail(lines, connectionFeeDeductionOre);
     core.sqlite
-      .prepare('UPDATE offers SET lines = ?, connection_fee_deduction_ore = ?, totals = ? WHERE id = ?')
-      .run(JSON.stringify(lines), connectionFeeDeductionOre ?? 0, JSON.stringify(calculation), offerId);
-    return { caseId: offer.case_id, events: [], precondition: { claimToken: head.claim_token } };
+      .prepare('UPDATE offers SET lines = ?, connection_fee_deduction_ore = ?, totals = ?, pending_seq = ? WHERE id = ?')
+      .run(JSON.stringify(lines), connectionFeeDeductionOre ?? 0, JSON.stringify(calculation), pendingSeq, offerId);
+    return { caseId: offer.case_id, events: [], changedWithoutHistory: true, precondition: { claimToken: head.claim_token } };
   },
 });
 
 /**
- * What the central applier needs besides the draft's content, since drafts themselves never travel (a mutation
- * without events is not shipped): the case, version, price list and the figures' inputs as the letter showed them.
+ * The draft as the letter showed it: the case, version, price list and the figures' inputs. The central draft is
+ * checked against them; an entry written before drafts travelled carries the only copy of the draft's content.
  */
 export const IssueOfferArgs = z.object({
   offerId: OfferId,
@@ -148,25 +170,26 @@ export const issueOffer = defineMutation({
       .prepare("SELECT id, offer_version FROM offers WHERE case_id = ? AND state = 'issued' ORDER BY offer_version")
       .all(offer.case_id) as { id: string; offer_version: number }[];
     for (const previous of earlier) {
-      core.sqlite.prepare("UPDATE offers SET state = 'superseded' WHERE id = ?").run(previous.id);
+      core.sqlite.prepare("UPDATE offers SET state = 'superseded', pending_seq = ? WHERE id = ?").run(pendingSeq, previous.id);
       events.push({ kind: 'offer_superseded', data: { offerId: previous.id, version: previous.offer_version } });
     }
     core.sqlite
       .prepare(
-        `UPDATE offers SET state = 'issued', totals = ?, valid_until = ?, issued_at = ?, issued_by = ?, pdf_sha256 = ?
+        `UPDATE offers SET state = 'issued', totals = ?, valid_until = ?, issued_at = ?, issued_by = ?, pdf_sha256 = ?,
+           pending_seq = ?
          WHERE id = ?`,
       )
-      .run(JSON.stringify(calculation), validUntil, now, actor.id, args.pdfSha256, offer.id);
+      .run(JSON.stringify(calculation), validUntil, now, actor.id, args.pdfSha256, pendingSeq, offer.id);
     core.sqlite
       .prepare(
-        `INSERT INTO attachments (id, case_id, kind, file_name, mime_type, size_bytes, sha256, received_at)
+        `INSERT INTO attachments (id, case_id, kind, file_name, mime_type, size_bytes, sha256, received_at, pending_seq)
          VALUES (CASE WHEN ? = 1 THEN min(-1, (SELECT coalesce(min(id), 0) - 1 FROM attachments)) END,
-                 ?, 'other', ?, 'application/pdf', ?, ?, ?)`,
+                 ?, 'other', ?, 'application/pdf', ?, ?, ?, ?)`,
       )
-      // Kept local (a case handler may not write attachments centrally); in central mode with a negative id, so an
-      // attachment pulled from the server can never take its id.
+      // In central mode an optimistic row with a negative id, so an attachment pulled from the server can never take
+      // its id; the central applier stores the letter (store_offer_letter) and the pull brings the server's row.
       .run(pendingSeq === null ? 0 : 1, offer.case_id, offerPdfName(head.case_number, offer.offer_version),
-        args.pdfSizeBytes, args.pdfSha256, now);
+        args.pdfSizeBytes, args.pdfSha256, now, pendingSeq);
     events.push({ kind: 'offer_issued', data: { offerId: offer.id, version: offer.offer_version, totalOre: calculation.grossOre } });
     return { caseId: offer.case_id, events, precondition: { claimToken: head.claim_token } };
   },

@@ -11,6 +11,8 @@ import { decideRouting } from './routingMutations';
 import { overrideCompletenessItem } from './completenessMutations';
 import { requestInformation } from './informationRequest';
 import { createOfferDraft, issueOffer, saveOfferDraft } from './offerMutations';
+import { advanceWorkOrder, orderWork } from './workOrderMutations';
+import { resolveBillingFlag } from './resolveBillingFlag';
 
 export const MUTATIONS: Readonly<Record<string, MutationDefinition<z.ZodType>>> = {
   [addNote.name]: addNote,
@@ -27,4 +29,7 @@ export const MUTATIONS: Readonly<Record<string, MutationDefinition<z.ZodType>>> 
   [createOfferDraft.name]: createOfferDraft,
   [saveOfferDraft.name]: saveOfferDraft,
   [issueOffer.name]: issueOffer,
+  [orderWork.name]: orderWork,
+  [advanceWorkOrder.name]: advanceWorkOrder,
+  [resolveBillingFlag.name]: resolveBillingFlag,
 };

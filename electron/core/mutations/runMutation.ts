@@ -25,6 +25,11 @@ export interface MutationApplyContext {
 export interface MutationOutcome {
   caseId: number;
   events: MutationEvent[];
+  /**
+   * The change wrote rows but records no history (an offer draft): it must still ship. Without events and without
+   * this, nothing changed (assigning a case to the one who has it) and nothing is recorded or shipped.
+   */
+  changedWithoutHistory?: boolean;
   /** What the change assumed (e.g. the status it moved from); the central side refuses it if that changed. */
   precondition?: Record<string, unknown>;
 }
@@ -89,7 +94,7 @@ export function runMutation<Schema extends z.ZodType>(
         .lastInsertRowid,
     );
     const outcome = mutation.apply({ core, actor, now, pendingSeq: central ? outboxSeq : null }, args);
-    if (outcome.events.length === 0) {
+    if (outcome.events.length === 0 && !outcome.changedWithoutHistory) {
       // Nothing changed (e.g. assigning a case to the one who has it): nothing to record or to ship.
       sqlite.prepare('DELETE FROM outbox WHERE seq = ?').run(outboxSeq);
       return { caseId: outcome.caseId, eventId: null, outboxSeq: null };

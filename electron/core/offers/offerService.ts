@@ -164,7 +164,7 @@ export class OfferService {
   }
 
   private summaryOf(row: OfferRow): OfferSummary {
-    // Centrally pdf_sha256 stays null (the PDF is kept locally), so a pulled row finds its letter by name.
+    // An offer issued before the letter travelled has pdf_sha256 null centrally: its row finds the letter by name.
     const attachment = row.state === 'draft'
       ? undefined
       : (this.sqlite

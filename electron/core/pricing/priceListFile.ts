@@ -1,49 +1,9 @@
 // A grid company's price list file (docs/price-list-format.md): read and checked whole. A file with any error is
-// refused with every error's path; the pure rules (rules/priceList.ts) only ever see a valid list.
+// refused with every error's path; the pure rules (rules/priceList.ts) only ever see a valid list. One version's
+// schema is the contract's, so a version published in the app obeys the same rules (contract/priceLists.ts).
 import { z } from 'zod';
-import {
-  COST_KINDS, MAIN_COMPONENTS, priceListProblems, STANDARD_FEE_CODES, VAT_CODES, type PriceList,
-} from '../../shared/rules';
-
-const ore = z.number().int('must be a whole number of øre').nonnegative().max(Number.MAX_SAFE_INTEGER);
-const text = z.string().trim().min(1);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine(
-  (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-  'is not a real date',
-);
-
-const StandardFeeSchema = z.strictObject({
-  code: z.enum(STANDARD_FEE_CODES),
-  description: text,
-  unit: text,
-  unitPriceOre: ore,
-  vatCode: z.enum(VAT_CODES),
-  isConnectionFee: z.boolean(),
-});
-
-const CatalogueItemSchema = z.strictObject({
-  code: z.string().regex(/^[a-z0-9_]+$/, 'must be lower-case letters, digits and _'),
-  component: z.enum(MAIN_COMPONENTS),
-  kind: z.enum(COST_KINDS),
-  description: text,
-  unit: text,
-  unitPriceOre: ore,
-  vatCode: z.enum(VAT_CODES),
-});
-
-const PriceListSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and -'),
-  version: z.number().int().positive(),
-  effectiveFrom: isoDate,
-  currency: z.literal('NOK'),
-  standardFees: z.array(StandardFeeSchema),
-  catalogue: z.array(CatalogueItemSchema),
-  offerValidity: z.union([
-    z.strictObject({ days: z.number().int().positive() }),
-    z.strictObject({ months: z.number().int().positive() }),
-  ]),
-  paymentTermsDays: z.number().int().positive(),
-});
+import { PriceListSchema } from '../../shared/contract/priceLists';
+import { priceListProblems, type PriceList } from '../../shared/rules';
 
 export const PriceListFileSchema = z.strictObject({
   $comment: z.string().optional(),

@@ -28,7 +28,8 @@ function canonicalJson(value: unknown): string {
 
 const label = (list: Pick<PriceList, 'id' | 'version'>) => `${list.id} v${list.version}`;
 
-function rowOf(list: PriceList) {
+/** The price_lists row of a version, on either side. */
+export function priceListRow(list: PriceList) {
   return {
     id: list.id,
     listVersion: list.version,
@@ -70,7 +71,7 @@ export function storePriceLists(sqlite: Database.Database, lists: readonly Price
   );
   return sqlite.transaction(() => {
     const { result, fresh } = classify(lists, (list) => find.get(list.id, list.version)?.body);
-    for (const list of fresh) insert.run({ ...rowOf(list), loadedAt: nowIso });
+    for (const list of fresh) insert.run({ ...priceListRow(list), loadedAt: nowIso });
     return result;
   })();
 }
@@ -86,20 +87,23 @@ export async function storePriceListsCentral(client: pg.ClientBase, lists: reado
       if (found.rows[0]) stored.set(label(list), found.rows[0].body);
     }
     const { result, fresh } = classify(lists, (list) => stored.get(label(list)));
-    for (const list of fresh) {
-      const row = rowOf(list);
-      await client.query(
-        `INSERT INTO price_lists (id, list_version, name, effective_from, currency, validity, payment_terms, body)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [row.id, row.listVersion, row.name, row.effectiveFrom, row.currency, row.validity, row.paymentTerms, row.body],
-      );
-    }
+    for (const list of fresh) await insertPriceListCentral(client, list);
     await client.query('COMMIT');
     return result;
   } catch (error) {
     await client.query('ROLLBACK');
     throw error;
   }
+}
+
+/** One new version, as whoever `client` is (PostgreSQL lets only the owner and supervisors insert; loaded_at its default). */
+export async function insertPriceListCentral(client: pg.ClientBase, list: PriceList): Promise<void> {
+  const row = priceListRow(list);
+  await client.query(
+    `INSERT INTO price_lists (id, list_version, name, effective_from, currency, validity, payment_terms, body)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [row.id, row.listVersion, row.name, row.effectiveFrom, row.currency, row.validity, row.paymentTerms, row.body],
+  );
 }
 
 /** Every stored version, as the pure rules take them (priceListInEffect, findPriceList). */

@@ -11,6 +11,7 @@ const TYPE_CODE = new Map<string, number>(REQUEST_TYPES.map((type, i) => [type, 
 const CLOCK_RUNNING = new Uint8Array(CASE_STATUSES.length);
 for (const status of CLOCK_RUNNING_STATUSES) CLOCK_RUNNING[STATUS_CODE.get(status)!] = 1;
 const WAITING = STATUS_CODE.get('waiting_for_info')!;
+const OFFER_SENT = STATUS_CODE.get('offer_sent')!;
 const collator = new Intl.Collator('nb', { sensitivity: 'base', numeric: true });
 const NONE = -1;
 const dateNumber = (isoDate: string): number => Number(isoDate.slice(0, 10).replaceAll('-', ''));
@@ -24,6 +25,8 @@ export interface QueueSelection {
   /** Overdue and waiting for the installer, under every filter but these two and the status filter. */
   overdue: number;
   waiting: number;
+  offersExpired: number;
+  billingFlagged: number;
 }
 
 export interface QueueQuery {
@@ -42,8 +45,14 @@ export interface DisplayNames {
   user(id: string): string;
 }
 
+// The issued offer's validity and open billing flags come by their partial indexes (offers_issued_case,
+// billing_events_open_flags): one index probe per case, no JSON read.
 const ENTRY_SQL = `SELECT id, status, request_type AS type, municipality_number AS municipality, assignee_id AS assignee,
-  due_date AS due, submitted_at AS submitted, address, installer_id AS installerId FROM cases`;
+  due_date AS due, submitted_at AS submitted, address, installer_id AS installerId,
+  (SELECT max(o.valid_until) FROM offers o WHERE o.case_id = cases.id AND o.state = 'issued') AS offerValidUntil,
+  EXISTS (SELECT 1 FROM billing_events b WHERE b.case_id = cases.id AND b.outcome = 'flagged' AND b.resolved_at IS NULL)
+    AS billingFlagged
+  FROM cases`;
 
 interface Row {
   id: number;
@@ -55,6 +64,8 @@ interface Row {
   submitted: string;
   address: string;
   installerId: number;
+  offerValidUntil: string | null;
+  billingFlagged: number;
 }
 
 /** One slot per case; columns as typed arrays so a filter pass touches only compact memory. */
@@ -67,13 +78,15 @@ class Slots {
   assignee = new Int32Array(0);
   due = new Int32Array(0);
   installerId = new Int32Array(0);
+  offerValidUntil = new Int32Array(0);
+  billingFlagged = new Uint8Array(0);
   submitted: string[] = [];
   address: string[] = [];
 
   ensureCapacity(capacity: number): void {
     if (capacity <= this.id.length) return;
     const grown = Math.max(capacity, Math.ceil(this.id.length * 1.5), 1024);
-    const grow = <T extends Int32Array | Int16Array | Int8Array>(old: T, make: (n: number) => T): T => {
+    const grow = <T extends Int32Array | Int16Array | Int8Array | Uint8Array>(old: T, make: (n: number) => T): T => {
       const next = make(grown);
       next.set(old);
       return next;
@@ -85,6 +98,8 @@ class Slots {
     this.assignee = grow(this.assignee, (n) => new Int32Array(n));
     this.due = grow(this.due, (n) => new Int32Array(n));
     this.installerId = grow(this.installerId, (n) => new Int32Array(n));
+    this.offerValidUntil = grow(this.offerValidUntil, (n) => new Int32Array(n));
+    this.billingFlagged = grow(this.billingFlagged, (n) => new Uint8Array(n));
   }
 }
 
@@ -123,6 +138,8 @@ export class QueueIndex {
     s.assignee[slot] = this.userCode(row.assignee);
     s.due[slot] = row.due ? dateNumber(row.due) : NONE;
     s.installerId[slot] = row.installerId;
+    s.offerValidUntil[slot] = row.offerValidUntil ? dateNumber(row.offerValidUntil) : NONE;
+    s.billingFlagged[slot] = row.billingFlagged ? 1 : 0;
     s.submitted[slot] = row.submitted;
     s.address[slot] = row.address;
   }
@@ -188,14 +205,16 @@ export class QueueIndex {
     const today = dateNumber(query.today);
     const mine = filters.assignment === 'mine';
     const unassigned = filters.assignment === 'unassigned';
-    const { overdueOnly, waitingOnly } = filters;
-    const { id, status, type, municipality, assignee, due } = this.slots;
+    const { overdueOnly, waitingOnly, offersExpiredOnly, billingFlaggedOnly } = filters;
+    const { id, status, type, municipality, assignee, due, offerValidUntil, billingFlagged } = this.slots;
     const counts = new Array<number>(CASE_STATUSES.length).fill(0);
     const pageIds: number[] = [];
     const pageEnd = query.offset + query.limit;
     let total = 0;
     let overdueCount = 0;
     let waitingCount = 0;
+    let expiredCount = 0;
+    let flaggedCount = 0;
 
     const visit = (slot: number): void => {
       if (searchHits !== null && searchHits[id[slot]] !== 1) return;
@@ -207,7 +226,12 @@ export class QueueIndex {
       const waiting = status[slot] === WAITING;
       if (overdue) overdueCount++;
       if (waiting) waitingCount++;
+      const expired = status[slot] === OFFER_SENT && offerValidUntil[slot] !== NONE && offerValidUntil[slot] < today;
+      const flagged = billingFlagged[slot] === 1;
+      if (expired) expiredCount++;
+      if (flagged) flaggedCount++;
       if ((overdueOnly && !overdue) || (waitingOnly && !waiting)) return;
+      if ((offersExpiredOnly && !expired) || (billingFlaggedOnly && !flagged)) return;
       counts[status[slot]]++;
       if (wantStatus !== null && wantStatus[status[slot]] !== 1) return;
       if (total >= query.offset && total < pageEnd) pageIds.push(id[slot]);
@@ -224,7 +248,10 @@ export class QueueIndex {
       for (let i = firstNone; i < sorted.length; i++) visit(sorted[i]);
     }
     const byStatus = Object.fromEntries(CASE_STATUSES.map((s, i) => [s, counts[i]])) as Record<CaseStatus, number>;
-    return { total, pageIds, byStatus, overdue: overdueCount, waiting: waitingCount };
+    return {
+      total, pageIds, byStatus, overdue: overdueCount, waiting: waitingCount, offersExpired: expiredCount,
+      billingFlagged: flaggedCount,
+    };
   }
 
   /** Where the slots without a value begin in an ascending order (they sort last); the length if none. */

@@ -135,7 +135,14 @@ export class QueueService {
     // The counts come from the same pass as the list; the page asked for does not change them.
     const selection = this.select({ filters, offset: 0, limit: 0 }, viewer);
     const total = Object.values(selection.byStatus).reduce((sum, n) => sum + n, 0);
-    return { byStatus: selection.byStatus, total, overdue: selection.overdue, waiting: selection.waiting };
+    return {
+      byStatus: selection.byStatus,
+      total,
+      overdue: selection.overdue,
+      waiting: selection.waiting,
+      offersExpired: selection.offersExpired,
+      billingFlagged: selection.billingFlagged,
+    };
   }
 
   /** The oldest complete case nobody holds and nobody has begun. */

@@ -49,6 +49,16 @@ function toSqliteValue(value: unknown): unknown {
  */
 const PARAMETERS_PER_STATEMENT = 8_000;
 
+/** Tables whose local rows may be optimistic (`pending_seq` set) until the central row arrives. */
+const OPTIMISTIC_TABLES = new Set(['notes', 'outgoing_messages', 'attachments', 'offers', 'work_orders', 'billing_events']);
+
+/** The bound values of one row: its columns, and for an offer the same again as JSON (`server_row`). */
+function valuesOf(table: SyncedTable, row: Row): unknown[] {
+  const values = table.columns.map((column) => toSqliteValue(row[column]));
+  if (table.local !== 'offers') return values;
+  return [...values, JSON.stringify(Object.fromEntries(table.columns.map((column, i) => [column, values[i]])))];
+}
+
 export class RowWriter {
   private readonly upserts = new Map<string, Database.Statement>();
   private readonly deletes = new Map<string, Database.Statement>();
@@ -63,9 +73,14 @@ export class RowWriter {
       const columns = [...table.columns];
       const updates = columns.filter((c) => !table.key.includes(c)).map((c) => `${c} = excluded.${c}`);
       // A row that arrives from the central side is final: it no longer waits for an outbox entry.
-      if (table.local === 'notes' || table.local === 'outgoing_messages') {
+      if (OPTIMISTIC_TABLES.has(table.local)) {
         columns.push('pending_seq');
         updates.push('pending_seq = NULL');
+      }
+      // An offer also keeps the row as sent, to roll a later local change back to (sync/rebase.ts).
+      if (table.local === 'offers') {
+        columns.push('server_row');
+        updates.push('server_row = excluded.server_row');
       }
       const tuple = `(${columns.map((c) => (c === 'pending_seq' ? 'NULL' : '?')).join(', ')})`;
       statement = this.sqlite.prepare(
@@ -90,7 +105,7 @@ export class RowWriter {
 
   private upsertOne(table: SyncedTable, row: Row): void {
     try {
-      this.upsertFor(table, 1).run(table.columns.map((column) => toSqliteValue(row[column])));
+      this.upsertFor(table, 1).run(valuesOf(table, row));
     } catch (error) {
       const key = table.key.map((k) => String(row[k])).join('/');
       throw new MalformedRowError(table.local, key, (error as Error).message);
@@ -99,7 +114,7 @@ export class RowWriter {
 
   /** As many rows per statement as the parameters allow; a statement that fails is retried row by row. */
   private upsertMany(table: SyncedTable, rows: readonly Row[]): void {
-    const perStatement = Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / table.columns.length));
+    const perStatement = Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / (table.columns.length + 1)));
     for (let from = 0; from < rows.length; from += perStatement) {
       const to = Math.min(rows.length, from + perStatement);
       if (to - from === 1) {
@@ -107,9 +122,7 @@ export class RowWriter {
         continue;
       }
       const values: unknown[] = [];
-      for (let i = from; i < to; i++) {
-        for (const column of table.columns) values.push(toSqliteValue(rows[i][column]));
-      }
+      for (let i = from; i < to; i++) values.push(...valuesOf(table, rows[i]));
       try {
         this.upsertFor(table, to - from).run(values);
       } catch {
@@ -119,9 +132,21 @@ export class RowWriter {
     }
   }
 
+  /**
+   * An offer made here and not yet sent may hold the version number the server has just given someone else's offer
+   * of the case: it gives way (the pull then replays its outbox entry, which takes the next number).
+   */
+  private makeRoomForOffers(rows: readonly Row[]): void {
+    const giveWay = this.sqlite.prepare(
+      'DELETE FROM offers WHERE case_id = ? AND offer_version = ? AND id <> ? AND server_row IS NULL AND pending_seq IS NOT NULL',
+    );
+    for (const row of rows) giveWay.run(toSqliteValue(row.case_id), toSqliteValue(row.offer_version), toSqliteValue(row.id));
+  }
+
   /** Must run inside the caller's transaction. */
   write(table: SyncedTable, rows: readonly Row[]): void {
     for (const row of rows) checkRow(table, row);
+    if (table.local === 'offers') this.makeRoomForOffers(rows);
     // In the order given: runs of upserts batched, each tombstone deleted where it stands.
     let run: Row[] = [];
     for (const row of rows) {

@@ -1,13 +1,25 @@
 // How each outbox mutation is carried out on the central database, as the person who made it (their own
 // login role, so PostgreSQL's privileges and row-level security decide). Preconditions recorded with the
 // mutation are checked first, so a refusal can say what changed instead of "0 rows updated".
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { RefusedByCentral } from './centralErrors';
+import { WORK_ORDER_APPLIERS } from './workOrderAppliers';
+import { centralDraftContent, sameLines } from './centralOfferDraft';
+import { SaveOfferDraftInput } from '../../shared/contract';
 import { actionOfMutation, decisionColumns, reasonOf, type CaseActionArgs } from '../mutations/caseActions';
-import { CASE_ACTIONS, calculateOffer, type CaseStatus, type OfferCalculation, type OfferLine } from '../../shared/rules';
+import {
+  CASE_ACTIONS, calculateOffer, type CaseStatus, type OfferCalculation, type OfferLine, type PriceList,
+  OFFER_STEP_ACTIONS, billingKindOf, planBillingStep, releasesWork,
+} from '../../shared/rules';
 import { osloDate } from '../clock';
 import { CompanySettingsUpdateArgs } from '../mutations/companySettingsUpdate';
 import { IssueOfferArgs } from '../mutations/offerMutations';
+import { PriceListPublishArgs, publishRefusal } from '../pricing/priceListPublish';
+import { insertPriceListCentral } from '../pricing/priceListStore';
+import { OfferStepMutationArgs, offerStepOfMutation } from '../mutations/offerSteps';
+import { centralOfferFacts, centralReleaseOnAcceptance, writeCentralBillingStep } from '../billing/centralBilling';
+import { ASSIGNMENT_APPLIERS } from './assignmentAppliers';
 
 export interface OutboxEntry {
   seq: number;
@@ -18,7 +30,13 @@ export interface OutboxEntry {
   createdAt: string;
 }
 
-type Applier = (client: pg.ClientBase, entry: OutboxEntry) => Promise<void>;
+/** Files of this desk an applier may send along (an issued offer's letter, by its SHA-256). */
+export interface ApplierFiles {
+  read(sha256: string): Buffer | null;
+}
+
+/** `files` is given by the push; an applier called without it has no file of this desk to send. */
+type Applier = (client: pg.ClientBase, entry: OutboxEntry, files?: ApplierFiles) => Promise<void>;
 
 interface CaseState {
   status: string;
@@ -76,7 +94,12 @@ const appliers: Record<string, Applier> = {
     if ('assigneeId' in precondition && state.assignee_id !== precondition.assigneeId) {
       throw new RefusedByCentral('assigneeChanged', state.assignee_id ?? undefined);
     }
-    await client.query('UPDATE cases SET assignee_id = $2 WHERE id = $1', [args.caseId, args.assigneeId]);
+    // Taking a free case for oneself or giving up one's own is a case handler's self-service (assign_self,
+    // 0013_assignment); anything else writes assignee_id, which PostgreSQL allows a supervisor only (42501).
+    const selfService =
+      (args.assigneeId === state.me && state.assignee_id === null) || (args.assigneeId === null && state.assignee_id === state.me);
+    if (selfService) await client.query('SELECT assign_self($1, $2)', [args.caseId, args.assigneeId !== null]);
+    else await client.query('UPDATE cases SET assignee_id = $2 WHERE id = $1', [args.caseId, args.assigneeId]);
   },
 };
 
@@ -212,11 +235,49 @@ Object.assign(appliers, {
 } satisfies Record<string, Applier>);
 
 Object.assign(appliers, {
-  // An issued offer (mutations/offerMutations.ts), inserted whole as issued: drafts stay on the desk. Earlier issued
-  // offers of the case become superseded first; the audit trigger (0010) writes offer_superseded and offer_issued,
-  // issued_by is session_user. The PDF stays local: case handlers may not write attachment_blobs, so pdf_sha256 is
-  // left null centrally.
-  async 'case.issueOffer'(client: pg.ClientBase, { args, precondition, createdAt }: OutboxEntry) {
+  // Offer drafts (mutations/offerMutations.ts) travel like any casework, under the claim: a new draft is made by the
+  // same rule as on the desk from the central price lists and case; a save replaces the draft's lines.
+  async 'case.createOfferDraft'(client: pg.ClientBase, { args, precondition, createdAt }: OutboxEntry) {
+    const caseId = Number(args.caseId);
+    const state = await lockCase(client, caseId);
+    await presentClaim(client, state, precondition.claimToken);
+    const draft = await centralDraftContent(client, caseId, createdAt);
+    await client.query(
+      `INSERT INTO offers (id, case_id, offer_version, state, price_list_id, price_list_version, lines,
+         connection_fee_deduction_ore, totals)
+       VALUES ($1, $2, (SELECT coalesce(max(offer_version), 0) + 1 FROM offers WHERE case_id = $2), 'draft', $3, $4, $5, $6, $7)`,
+      [args.offerId, caseId, draft.list.id, draft.list.version, JSON.stringify(draft.lines), draft.deductionOre,
+        JSON.stringify(draft.calculation)],
+    );
+  },
+
+  async 'case.saveOfferDraft'(client: pg.ClientBase, { args, precondition }: OutboxEntry) {
+    const parsed = SaveOfferDraftInput.safeParse(args);
+    if (!parsed.success) throw new RefusedByCentral('invalid', 'offer arguments');
+    const { offerId, lines, connectionFeeDeductionOre } = parsed.data;
+    const found = await client.query<{ case_id: string }>('SELECT case_id FROM offers WHERE id = $1', [offerId]);
+    if (found.rows.length === 0) throw new RefusedByCentral('invalid', 'offer missing');
+    const state = await lockCase(client, Number(found.rows[0].case_id));
+    const offer = await client.query<{ state: string }>('SELECT state FROM offers WHERE id = $1', [offerId]);
+    if (offer.rows[0].state !== 'draft') throw new RefusedByCentral('statusChanged', offer.rows[0].state);
+    await presentClaim(client, state, precondition.claimToken);
+    let totals: OfferCalculation;
+    try {
+      totals = calculateOffer({ lines, connectionFeeDeduction: connectionFeeDeductionOre || null });
+    } catch {
+      throw new RefusedByCentral('invalid', 'offer lines');
+    }
+    await client.query('UPDATE offers SET lines = $2, connection_fee_deduction_ore = $3, totals = $4 WHERE id = $1', [
+      offerId, JSON.stringify(lines), connectionFeeDeductionOre ?? 0, JSON.stringify(totals),
+    ]);
+  },
+
+  // Issuing: the central draft becomes the issued offer, if it is still what the letter was rendered from; an entry
+  // written before drafts travelled carries the draft and is inserted whole. Earlier issued offers of the case become
+  // superseded first; the audit trigger (0010) writes offer_superseded and offer_issued, issued_by is session_user.
+  // The letter goes in the same transaction through store_offer_letter (0011), the one way a case handler may store
+  // a file centrally; a desk that no longer has the file issues the offer without naming a letter.
+  async 'case.issueOffer'(client: pg.ClientBase, { args, precondition, createdAt }: OutboxEntry, files?: ApplierFiles) {
     const parsed = IssueOfferArgs.safeParse(args);
     if (!parsed.success) throw new RefusedByCentral('invalid', 'offer arguments');
     const offer = parsed.data;
@@ -228,22 +289,113 @@ Object.assign(appliers, {
     } catch {
       throw new RefusedByCentral('invalid', 'offer lines');
     }
+    const letter = files?.read(offer.pdfSha256) ?? null;
+    const pdfSha256 = letter && createHash('sha256').update(letter).digest('hex') === offer.pdfSha256 ? offer.pdfSha256 : null;
+    const { rows: [central] } = await client.query<{
+      state: string; case_id: string; offer_version: number; price_list_id: string; price_list_version: number;
+      lines: string; deduction: string;
+    }>(
+      `SELECT state, case_id, offer_version, price_list_id, price_list_version, lines,
+              connection_fee_deduction_ore AS deduction
+       FROM offers WHERE id = $1 FOR UPDATE`,
+      [offer.offerId],
+    );
+    if (central) {
+      if (central.state !== 'draft') throw new RefusedByCentral('statusChanged', central.state);
+      const same = Number(central.case_id) === offer.caseId && central.offer_version === offer.offerVersion
+        && central.price_list_id === offer.priceListId && central.price_list_version === offer.priceListVersion
+        && Number(central.deduction) === offer.draftDeductionOre && sameLines(central.lines, offer.draftLines);
+      if (!same) throw new RefusedByCentral('invalid', 'offerChangedWhileIssuing');
+    }
     await client.query(
       "UPDATE offers SET state = 'superseded' WHERE case_id = $1 AND state = 'issued' AND id <> $2",
       [offer.caseId, offer.offerId],
     );
-    await client.query(
-      `INSERT INTO offers (id, case_id, offer_version, state, price_list_id, price_list_version, lines,
-         connection_fee_deduction_ore, totals, valid_until, issued_at)
-       VALUES ($1, $2, $3, 'issued', $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (id) DO NOTHING`,
-      [offer.offerId, offer.caseId, offer.offerVersion, offer.priceListId, offer.priceListVersion, offer.draftLines,
-        offer.draftDeductionOre, JSON.stringify(totals), offer.validUntil, createdAt],
+    if (central) {
+      await client.query(
+        `UPDATE offers SET state = 'issued', totals = $2, valid_until = $3, issued_at = $4, pdf_sha256 = $5 WHERE id = $1`,
+        [offer.offerId, JSON.stringify(totals), offer.validUntil, createdAt, pdfSha256],
+      );
+    } else {
+      await client.query(
+        `INSERT INTO offers (id, case_id, offer_version, state, price_list_id, price_list_version, lines,
+           connection_fee_deduction_ore, totals, valid_until, issued_at, pdf_sha256)
+         VALUES ($1, $2, $3, 'issued', $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [offer.offerId, offer.caseId, offer.offerVersion, offer.priceListId, offer.priceListVersion, offer.draftLines,
+          offer.draftDeductionOre, JSON.stringify(totals), offer.validUntil, createdAt, pdfSha256],
+      );
+    }
+    if (pdfSha256) await client.query('SELECT store_offer_letter($1, $2)', [offer.offerId, letter]);
+  },
+} satisfies Record<string, Applier>);
+
+// The offer's billing steps taken at the desk (mutations/offerSteps.ts): the status assumed, the claim, the same
+// plan the desk made (billing/*), then the billing event, the status and — when the step releases the work — the
+// start approval, as the person. The triggers write billing_recorded, status_changed and message_queued.
+async function applyOfferStep(client: pg.ClientBase, { mutation, args, precondition, createdAt }: OutboxEntry): Promise<void> {
+  const action = offerStepOfMutation(mutation)!;
+  const parsed = OfferStepMutationArgs.safeParse(args);
+  if (!parsed.success) throw new RefusedByCentral('invalid', 'billing step arguments');
+  const step = parsed.data;
+  const state = await lockCase(client, step.caseId);
+  if (state.status !== precondition.status) throw new RefusedByCentral('statusChanged', state.status);
+  await presentClaim(client, state, precondition.claimToken);
+  const kind = billingKindOf(action);
+  const offers = await centralOfferFacts(client, step.caseId);
+  const issued = offers.find((offer) => offer.state === 'issued');
+  const takesAmount = kind === 'acceptance' || kind === 'payment';
+  const amountOre = step.amountOre ?? (takesAmount && issued ? issued.grossOre : null);
+  const occurredOn = step.occurredOn ?? osloDate(new Date(createdAt));
+  const plan = planBillingStep({ kind, offerVersion: null, amountOre, occurredOn }, state.status as CaseStatus, offers, 'case_handler');
+  if (plan.outcome !== 'applied') throw new RefusedByCentral('invalid', `billing.${plan.code}`);
+  if (precondition.offerId !== undefined && plan.offer.id !== precondition.offerId) throw new RefusedByCentral('invalid', 'billing.offerChanged');
+  await writeCentralBillingStep(client, {
+    record: {
+      id: step.billingEventId, caseId: step.caseId, offerId: plan.offer.id, kind, offerVersion: plan.offer.version,
+      amountOre: takesAmount ? amountOre : null, occurredOn, reference: step.reference || null, source: 'desk',
+      outcome: 'applied', flagCode: null, flagParams: {},
+    },
+    to: plan.to,
+    releasesWork: releasesWork(kind, await centralReleaseOnAcceptance(client)),
+    startApprovalMessageId: step.messageId,
+    asOwner: false,
+  });
+}
+Object.assign(appliers, Object.fromEntries(OFFER_STEP_ACTIONS.map((action) => [`case.${action}`, applyOfferStep])));
+Object.assign(appliers, {
+  // A flag from the billing file marked resolved (mutations/resolveBillingFlag.ts); the audit trigger writes
+  // billing_flag_resolved. Already resolved (by someone else) or not a flag: refused.
+  async 'billing.resolveFlag'(client: pg.ClientBase, { args }: OutboxEntry) {
+    const { rowCount } = await client.query(
+      `UPDATE billing_events SET resolved_at = now(), resolved_by = session_user
+       WHERE id = $1 AND outcome = 'flagged' AND resolved_at IS NULL`,
+      [args.billingEventId],
     );
+    if (rowCount !== 1) throw new RefusedByCentral('statusChanged', 'resolved');
+  },
+} satisfies Record<string, Applier>);
+
+// The area supplier register and work orders (sync/workOrderAppliers.ts).
+Object.assign(appliers, WORK_ORDER_APPLIERS);
+
+// Assignment rules (sync/assignmentAppliers.ts).
+Object.assign(appliers, ASSIGNMENT_APPLIERS);
+
+Object.assign(appliers, {
+  // A new price list version (pricing/priceListPublish.ts), checked again against the central versions; only a
+  // supervisor holds INSERT on price_lists (0010), so PostgreSQL refuses anyone else (42501).
+  async 'priceList.publish'(client: pg.ClientBase, { args, createdAt }: OutboxEntry) {
+    const parsed = PriceListPublishArgs.safeParse(args);
+    if (!parsed.success) throw new RefusedByCentral('invalid', 'price list');
+    const list = parsed.data.priceList;
+    const { rows } = await client.query<{ body: string }>('SELECT body FROM price_lists WHERE id = $1', [list.id]);
+    const refusal = publishRefusal(list, rows.map((row) => JSON.parse(row.body) as PriceList), osloDate(new Date(createdAt)));
+    if (refusal) throw new RefusedByCentral('invalid', refusal.code);
+    await insertPriceListCentral(client, list);
   },
 } satisfies Record<string, Applier>);
 
 export function centralApplierFor(mutation: string): Applier | null {
-  if (actionOfMutation(mutation) !== null) return applyCaseAction;
-  return appliers[mutation] ?? null;
+  if (appliers[mutation]) return appliers[mutation];
+  return actionOfMutation(mutation) !== null ? applyCaseAction : null;
 }

@@ -25,7 +25,10 @@ export interface PullOptions {
 }
 
 const DEFAULT_PAGE = 10_000;
-const CASE_ID_COLUMN: Record<string, string> = { cases: 'id', attachments: 'case_id', case_events: 'case_id', notes: 'case_id' };
+const CASE_ID_COLUMN: Record<string, string> = {
+  cases: 'id', attachments: 'case_id', case_events: 'case_id', notes: 'case_id', offers: 'case_id',
+  billing_events: 'case_id',
+};
 /** PostgreSQL functions take at most 100 arguments: wider rows are built from several arrays. */
 const ARRAY_ARGUMENTS = 90;
 

@@ -4,7 +4,7 @@
 // the person wrote stays in the outbox row, to be applied again from the UI.
 import type pg from 'pg';
 import type { CoreContext } from '../context';
-import { centralApplierFor, type OutboxEntry } from './centralAppliers';
+import { centralApplierFor, type ApplierFiles, type OutboxEntry } from './centralAppliers';
 import { classifyCentralError, RefusedByCentral, type RefusalReason } from './centralErrors';
 import { RowWriter } from './applyRows';
 import { rebaseCases, dropOptimisticRows } from './rebase';
@@ -20,6 +20,8 @@ export interface PushOptions {
   /** Test hook: runs after the central commit and before the local acknowledgement (a lost reply). */
   afterCentralCommit?: (seq: number) => void | Promise<void>;
   limit?: number;
+  /** The content of a file in this desk's attachment store, null if it is not there (an issued offer's letter). */
+  storedFile?: (sha256: string) => Buffer | null;
 }
 
 interface OutboxRow {
@@ -44,6 +46,7 @@ async function applyCentrally(
   client: pg.Client,
   clientId: string,
   entry: OutboxEntry,
+  files: ApplierFiles,
 ): Promise<{ outcome: 'applied' } | { outcome: 'rejected'; reason: RefusalReason }> {
   await client.query('BEGIN');
   try {
@@ -57,7 +60,7 @@ async function applyCentrally(
     }
     const applier = centralApplierFor(entry.mutation);
     if (!applier) throw new RefusedByCentral('invalid', `unknown mutation ${entry.mutation}`);
-    await applier(client, entry);
+    await applier(client, entry, files);
     await client.query("INSERT INTO applied_mutations (client_id, seq, outcome) VALUES ($1, $2, 'applied')", [clientId, entry.seq]);
     await client.query('COMMIT');
     return { outcome: 'applied' };
@@ -86,6 +89,7 @@ export async function pushOutbox(client: pg.Client, core: CoreContext, options: 
     )
     .all(core.clientId, options.limit ?? 200) as OutboxRow[];
   const result: PushResult = { applied: 0, refused: [] };
+  const files: ApplierFiles = { read: options.storedFile ?? (() => null) };
   for (const row of rows) {
     const entry: OutboxEntry = {
       seq: row.seq,
@@ -95,7 +99,7 @@ export async function pushOutbox(client: pg.Client, core: CoreContext, options: 
       caseId: row.case_id,
       createdAt: row.created_at,
     };
-    const verdict = await applyCentrally(client, core.clientId, entry);
+    const verdict = await applyCentrally(client, core.clientId, entry, files);
     await options.afterCentralCommit?.(entry.seq);
     // The server's row is read before the verdict is recorded, and both land in one local transaction: an
     // outage between them leaves the entry pending (to be asked again), never settled on a stale local row.

@@ -5,6 +5,7 @@ import type { UserRole } from '../../shared/rules';
 import type { CoreContext } from '../context';
 import { MUTATIONS } from '../mutations/registry';
 import { replayMutation } from '../mutations/runMutation';
+import { SYNCED_TABLES } from './syncedTables';
 
 interface PendingEntry {
   seq: number;
@@ -14,12 +15,27 @@ interface PendingEntry {
   created_at: string;
 }
 
+const OFFER_COLUMNS = SYNCED_TABLES.find((t) => t.local === 'offers')!.columns;
+
 export function dropOptimisticRows(sqlite: Database.Database, seqs: readonly number[]): void {
   if (seqs.length === 0) return;
   const list = JSON.stringify(seqs);
   sqlite.prepare('DELETE FROM case_events WHERE pending_seq IN (SELECT value FROM json_each(?))').run(list);
   sqlite.prepare('DELETE FROM notes WHERE pending_seq IN (SELECT value FROM json_each(?))').run(list);
   sqlite.prepare('DELETE FROM outgoing_messages WHERE pending_seq IN (SELECT value FROM json_each(?))').run(list);
+  sqlite.prepare('DELETE FROM work_orders WHERE pending_seq IN (SELECT value FROM json_each(?))').run(list);
+  sqlite.prepare('DELETE FROM billing_events WHERE pending_seq IN (SELECT value FROM json_each(?))').run(list);
+  sqlite.prepare('DELETE FROM attachments WHERE pending_seq IN (SELECT value FROM json_each(?))').run(list);
+  // An offer is changed in place, not only added: one the server never sent goes; one it did is put back as sent.
+  sqlite.prepare('DELETE FROM offers WHERE server_row IS NULL AND pending_seq IN (SELECT value FROM json_each(?))').run(list);
+  sqlite
+    .prepare(
+      // A column the stored copy lacks (kept before the column existed) keeps its value.
+      `UPDATE offers SET ${OFFER_COLUMNS.map((c) => `${c} = CASE WHEN json_type(server_row, '$.${c}') IS NULL THEN ${c} ELSE json_extract(server_row, '$.${c}') END`).join(', ')},
+         pending_seq = NULL
+       WHERE pending_seq IN (SELECT value FROM json_each(?))`,
+    )
+    .run(list);
 }
 
 /** Re-applies the still-pending changes of these cases on top of their current (server) rows. */
@@ -58,6 +74,14 @@ export function dropSettledOptimisticRows(sqlite: Database.Database): void {
          UNION SELECT DISTINCT pending_seq FROM notes WHERE pending_seq IS NOT NULL
            AND pending_seq IN (SELECT seq FROM outbox WHERE state != 'pending')
          UNION SELECT DISTINCT pending_seq FROM outgoing_messages WHERE pending_seq IS NOT NULL
+           AND pending_seq IN (SELECT seq FROM outbox WHERE state != 'pending')
+         UNION SELECT DISTINCT pending_seq FROM work_orders WHERE pending_seq IS NOT NULL
+           AND pending_seq IN (SELECT seq FROM outbox WHERE state != 'pending')
+         UNION SELECT DISTINCT pending_seq FROM billing_events WHERE pending_seq IS NOT NULL
+           AND pending_seq IN (SELECT seq FROM outbox WHERE state != 'pending')
+         UNION SELECT DISTINCT pending_seq FROM attachments WHERE pending_seq IS NOT NULL
+           AND pending_seq IN (SELECT seq FROM outbox WHERE state != 'pending')
+         UNION SELECT DISTINCT pending_seq FROM offers WHERE pending_seq IS NOT NULL
            AND pending_seq IN (SELECT seq FROM outbox WHERE state != 'pending')`,
       )
       .all() as { seq: number }[]

@@ -35,7 +35,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     central: 'area_suppliers',
     local: 'area_suppliers',
     key: ['id'],
-    columns: ['id', 'organisation_number', 'name', 'contact_person', 'email', 'phone'],
+    columns: ['id', 'organisation_number', 'name', 'contact_person', 'email', 'phone', 'agreement_work'],
   },
   {
     central: 'area_supplier_municipalities',
@@ -93,5 +93,25 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     columns: ['id', 'case_id', 'offer_version', 'state', 'price_list_id', 'price_list_version', 'lines',
       'connection_fee_deduction_ore', 'totals', 'valid_until', 'issued_at', 'issued_by', 'pdf_sha256', 'created_at',
       'created_by'],
+  },
+  {
+    central: 'assignment_rules',
+    local: 'assignment_rules',
+    key: ['criterion', 'value'],
+    columns: ['criterion', 'value', 'assignee_id', 'updated_at', 'updated_by'],
+  },
+  {
+    central: 'work_orders',
+    local: 'work_orders',
+    key: ['id'],
+    columns: ['id', 'case_id', 'supplier_id', 'work_kind', 'status', 'agreement_days', 'due_date', 'ordered_at', 'ordered_by',
+      'accepted_at', 'accepted_by', 'done_at', 'done_by', 'message_id', 'pdf_sha256'],
+  },
+  {
+    central: 'billing_events',
+    local: 'billing_events',
+    key: ['id'],
+    columns: ['id', 'case_id', 'offer_id', 'offer_version', 'kind', 'amount_ore', 'occurred_on', 'reference', 'source',
+      'outcome', 'flag_code', 'flag_params', 'recorded_at', 'recorded_by', 'resolved_at', 'resolved_by'],
   },
 ];

@@ -4,7 +4,9 @@
 // Each action is still its own named mutation (`case.approve`, `case.reject`, …) in the outbox and centrally.
 import { z } from 'zod';
 import type { CaseActionName } from '../rules/caseStatus';
+import { OFFER_STEP_ACTIONS, type OfferStepAction } from '../rules/offerFollowUp';
 import { CaseId } from './common';
+import { OfferStepAct } from './offerFollowUp';
 
 /** The actions this desk takes as decisions and steps (requestInformation has its own call and dialog). */
 export const DECISION_ACTIONS = [
@@ -15,6 +17,10 @@ export const DECISION_ACTIONS = [
   'referToDeveloperProject',
   'returnToNormalFlow',
   'withdrawOffer',
+  'sendOffer',
+  'acceptOffer',
+  'sendInvoice',
+  'registerPayment',
   'registerMeterMounted',
   'registerMeteringPoint',
   'close',
@@ -41,14 +47,16 @@ export const ApproveArgs = z
 /** Whether the reason may be left out is the rules table's call (`needsReason`), checked by the mutation. */
 export const StepArgs = z.object({ caseId: CaseId, reason: Reason.optional() }).strict();
 
-const OTHER_ACTIONS = DECISION_ACTIONS.filter((action) => action !== 'approve') as [
-  Exclude<DecisionAction, 'approve'>,
-  ...Exclude<DecisionAction, 'approve'>[],
-];
+type OtherAction = Exclude<DecisionAction, 'approve' | OfferStepAction>;
+const OTHER_ACTIONS = DECISION_ACTIONS.filter(
+  (action) => action !== 'approve' && !(OFFER_STEP_ACTIONS as readonly string[]).includes(action),
+) as [OtherAction, ...OtherAction[]];
 
 export const CaseActInput = z.discriminatedUnion('action', [
   ApproveArgs.extend({ action: z.literal('approve') }).strict(),
   StepArgs.extend({ action: z.enum(OTHER_ACTIONS) }).strict(),
+  // The offer's billing steps carry the amount, date and reference (contract/offerFollowUp.ts).
+  OfferStepAct,
 ]);
 export type CaseActInput = z.input<typeof CaseActInput>;
 

@@ -10,6 +10,8 @@ export const CompanySettingsSaveInput = z
     dueWorkingDays: z.number().int().min(dueWorkingDays.min).max(dueWorkingDays.max),
     autoApproveMeteringPointWork: z.boolean(),
     developerProjectMinUnits: z.number().int().min(developerProjectMinUnits.min).max(developerProjectMinUnits.max),
+    /** Release the work (the installer's start approval) on acceptance instead of on payment; left out = unchanged. */
+    releaseOnAcceptance: z.boolean().optional(),
   })
   .strict();
 export type CompanySettingsValues = z.infer<typeof CompanySettingsSaveInput>;

@@ -27,6 +27,20 @@ import type { CompanySettingsView } from './companySettings';
 import { CompanySettingsSaveInput } from './companySettings';
 import type { CreateOfferDraftResult, IssueOfferResult, OfferDetail, OfferSummary } from './offers';
 import { CreateOfferDraftInput, IssueOfferInput, OfferGetInput, OfferListInput, SaveOfferDraftInput } from './offers';
+import type { AttachmentPrintResult, AttachmentSaveCopyResult, OfferCatalogue } from './offerOutput';
+import { AttachmentPrintInput, AttachmentSaveCopyInput, OfferCatalogueInput } from './offerOutput';
+import type { AssignManyResult, AssignmentRulesView, WorkloadCases, WorkloadView } from './workload';
+import { AssignManyInput, AssignmentRuleSaveInput, WorkloadCasesInput } from './workload';
+import type { Overview } from './overview';
+import { OverviewInput } from './overview';
+import type { CaseBillingView } from './offerFollowUp';
+import { CaseBillingInput, ResolveBillingFlagInput } from './offerFollowUp';
+import type { AreaSupplierRegister } from './areaSuppliers';
+import { AreaSupplierSaveInput } from './areaSuppliers';
+import type { OrderWorkResult, WorkOrderPanel } from './workOrders';
+import { AdvanceWorkOrderInput, OrderWorkInput, WorkOrderPanelInput } from './workOrders';
+import type { PriceListDetail, PriceListOverview, PriceListVersionSummary } from './priceLists';
+import { PriceListGetInput, PriceListPublishInput } from './priceLists';
 import { API_NAMES, type ApiName } from './names';
 
 interface Call<I extends z.ZodType, O> {
@@ -76,6 +90,25 @@ export const contract = {
   'case.createOfferDraft': call<CreateOfferDraftResult & MutationResult>()(CreateOfferDraftInput),
   'case.saveOfferDraft': call<MutationResult>()(SaveOfferDraftInput),
   'case.issueOffer': call<IssueOfferResult & MutationResult>()(IssueOfferInput),
+  'priceList.list': call<PriceListOverview>()(Empty),
+  'priceList.get': call<PriceListDetail>()(PriceListGetInput),
+  'priceList.publish': call<PriceListVersionSummary>()(PriceListPublishInput),
+  'areaSupplier.list': call<AreaSupplierRegister>()(Empty),
+  'areaSupplier.save': call<AreaSupplierRegister>()(AreaSupplierSaveInput),
+  'case.workOrders': call<WorkOrderPanel>()(WorkOrderPanelInput),
+  'case.orderWork': call<OrderWorkResult & MutationResult>()(OrderWorkInput),
+  'case.advanceWorkOrder': call<MutationResult>()(AdvanceWorkOrderInput),
+  'offer.catalogue': call<OfferCatalogue>()(OfferCatalogueInput),
+  'attachment.print': call<AttachmentPrintResult>()(AttachmentPrintInput),
+  'attachment.saveCopy': call<AttachmentSaveCopyResult>()(AttachmentSaveCopyInput),
+  'workload.get': call<WorkloadView>()(Empty),
+  'workload.cases': call<WorkloadCases>()(WorkloadCasesInput),
+  'case.assignMany': call<AssignManyResult>()(AssignManyInput),
+  'assignmentRules.get': call<AssignmentRulesView>()(Empty),
+  'assignmentRules.save': call<AssignmentRulesView>()(AssignmentRuleSaveInput),
+  'overview.get': call<Overview>()(OverviewInput),
+  'case.billing': call<CaseBillingView>()(CaseBillingInput),
+  'billing.resolveFlag': call<MutationResult>()(ResolveBillingFlagInput),
 } satisfies Record<ApiName, Call<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
@@ -102,3 +135,10 @@ export * from './quarantine';
 export * from './completeness';
 export * from './companySettings';
 export * from './offers';
+export * from './priceLists';
+export * from './areaSuppliers';
+export * from './workOrders';
+export * from './offerOutput';
+export * from './workload';
+export * from './overview';
+export * from './offerFollowUp';

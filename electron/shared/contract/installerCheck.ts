@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { GRID_WORK_KINDS, WORK_PERFORMERS, type GridWorkKind, type PrequalificationCategory, type WorkPerformer } from '../rules/domain';
 import type { InstallerCheck } from '../rules/installerCheck';
+import type { WorkOrderStatus } from '../rules/workOrders';
 import { CaseId } from './common';
 
 export const InstallerCheckInput = z.object({ caseId: CaseId }).strict();
@@ -42,4 +43,6 @@ export interface InstallerCheckView extends InstallerCheck {
   routing: Partial<Record<GridWorkKind, RoutingDecision>>;
   /** Area suppliers covering the installation's municipality, for the handler to choose from. */
   areaSuppliers: Array<{ id: number; name: string }>;
+  /** Work ordered from an area supplier, by work: who, its status and due date (the case's routing shows it). */
+  workOrders: Partial<Record<GridWorkKind, { supplierName: string; status: WorkOrderStatus; dueDate: string }>>;
 }

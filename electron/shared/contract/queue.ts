@@ -16,6 +16,10 @@ export const QueueFilters = z
     overdueOnly: z.boolean().default(false),
     /** Cases waiting for the installer (the service clock paused); never overdue. */
     waitingOnly: z.boolean().default(false),
+    /** Offers sent to the owner but not accepted whose validity has run out. */
+    offersExpiredOnly: z.boolean().default(false),
+    /** Cases with a row from the billing file flagged for a person and not yet resolved. */
+    billingFlaggedOnly: z.boolean().default(false),
     search: z.string().max(SEARCH_MAX_LENGTH).default(''),
   })
   .strict();
@@ -79,6 +83,9 @@ export interface QueueCounts {
    */
   overdue: number;
   waiting: number;
+  /** Offers past their validity, and cases with open billing flags, counted as overdue and waiting are. */
+  offersExpired: number;
+  billingFlagged: number;
 }
 
 export interface FetchNextResult {

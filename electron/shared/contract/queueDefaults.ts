@@ -9,6 +9,8 @@ export const NO_QUEUE_FILTERS: Readonly<QueueFilters> = Object.freeze<QueueFilte
   assignment: 'all',
   overdueOnly: false,
   waitingOnly: false,
+  offersExpiredOnly: false,
+  billingFlaggedOnly: false,
   search: '',
 });
 

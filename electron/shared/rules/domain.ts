@@ -89,7 +89,7 @@ export const WORK_PERFORMERS = ['installer', 'area_supplier', 'grid_company'] as
 export type WorkPerformer = (typeof WORK_PERFORMERS)[number];
 
 /** Messages stored for delivery to the portal. */
-export const OUTGOING_MESSAGE_KINDS = ['information_request', 'approval', 'rejection', 'start_approval'] as const;
+export const OUTGOING_MESSAGE_KINDS = ['information_request', 'approval', 'rejection', 'start_approval', 'work_order'] as const;
 export type OutgoingMessageKind = (typeof OUTGOING_MESSAGE_KINDS)[number];
 
 export const USER_ROLES = ['case_handler', 'supervisor', 'reader'] as const;
@@ -100,7 +100,8 @@ export type OwnerIdKind = (typeof OWNER_ID_KINDS)[number];
 
 export const EVENT_KINDS = ['received', 'note_added', 'assigned', 'status_changed', 'attachment_added', 'claim_requested',
   'claim_released', 'completeness_overridden', 'completeness_reached', 'routing_decided', 'message_queued',
-  'supplement_received', 'completion_notice_received', 'offer_issued', 'offer_superseded'] as const;
+  'supplement_received', 'completion_notice_received', 'offer_issued', 'offer_superseded',
+  'work_ordered', 'work_order_accepted', 'work_order_done', 'billing_recorded', 'billing_flag_resolved'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** The 25 municipalities of Agder (county 42). */

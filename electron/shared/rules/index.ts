@@ -1,6 +1,7 @@
 // The pure rules: no I/O, nothing of the app imported. Core and renderer both use them.
 export * from './identifiers';
 export * from './workingDays';
+export * from './isoWeek';
 export * from './domain';
 export * from './caseStatus';
 export * from './completeness';
@@ -11,3 +12,8 @@ export * from './money';
 export * from './priceList';
 export * from './offerCalculation';
 export * from './standardOfferLines';
+export * from './workOrders';
+export * from './workload';
+export * from './assignmentRules';
+export * from './offerFollowUp';
+export * from './startApprovalMessage';

@@ -8,8 +8,9 @@ function show(data: NotificationData): void {
   notifications.show({ withBorder: true, closeButtonProps: { 'aria-label': i18n.t('app.closeNotification') }, ...data });
 }
 
-export function notifyError(t: TFunction, error: AppError): void {
-  const { title, message } = describeError(t, error);
+/** `describe` lets a feature put its own error codes in words (e.g. the offer builder's). */
+export function notifyError(t: TFunction, error: AppError, describe: typeof describeError = describeError): void {
+  const { title, message } = describe(t, error);
   show({ title, message, color: 'red', autoClose: false });
 }
 

@@ -2,10 +2,14 @@
 // so the signed-in person and the lists can follow the first download.
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
+import { AreaSuppliersScreen } from '../features/areaSuppliers/AreaSuppliersScreen';
 import { CaseScreen } from '../features/case/CaseScreen';
+import { OverviewScreen } from '../features/overview/LazyOverviewScreen';
+import { PriceListScreen } from '../features/priceLists/PriceListScreen';
 import { QuarantineScreen } from '../features/quarantine/QuarantineScreen';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { WorkloadScreen } from '../features/workload/WorkloadScreen';
 import { SyncStatusProvider } from '../features/sync/SyncStatusProvider';
 import { AppDataProvider } from './AppData';
 import { NavigationProvider, useNavigation } from './navigation';
@@ -16,6 +20,10 @@ function CurrentScreen() {
   const { view } = useNavigation();
   if (view.name === 'settings') return <SettingsScreen />;
   if (view.name === 'quarantine') return <QuarantineScreen />;
+  if (view.name === 'priceList') return <PriceListScreen />;
+  if (view.name === 'overview') return <OverviewScreen />;
+  if (view.name === 'workload') return <WorkloadScreen />;
+  if (view.name === 'areaSuppliers') return <AreaSuppliersScreen />;
   return view.name === 'case' ? <CaseScreen key={view.caseId} caseId={view.caseId} /> : <QueueScreen />;
 }
 

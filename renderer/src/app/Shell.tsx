@@ -3,8 +3,12 @@
 import { Button, Group, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OverviewNavButton } from '../features/overview/OverviewNavButton';
+import { AreaSuppliersNavButton } from '../features/areaSuppliers/AreaSuppliersNavButton';
+import { PriceListNavButton } from '../features/priceLists/PriceListNavButton';
 import { QuarantineNavButton } from '../features/quarantine/QuarantineNavButton';
 import { ConnectionIndicator } from '../features/sync/ConnectionIndicator';
+import { WorkloadNavButton } from '../features/workload/WorkloadNavButton';
 import { useAppData } from './AppData';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useNavigation } from './navigation';
@@ -41,7 +45,11 @@ export function Shell({ children }: { children: ReactNode }) {
               {t(`enums.role.${session.user.role}`)}
             </Text>
           </Text>
+          <WorkloadNavButton />
+          <OverviewNavButton />
+          <AreaSuppliersNavButton />
           <QuarantineNavButton />
+          <PriceListNavButton />
           <Button
             variant={onSettings ? 'light' : 'subtle'}
             size="compact-sm"

@@ -2,7 +2,8 @@
 // The settings remember where they were opened from, so "Tilbake" (or Esc) returns there.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 
-export type WorkView = { name: 'queue' } | { name: 'case'; caseId: number } | { name: 'quarantine' };
+export type WorkView = { name: 'queue' } | { name: 'case'; caseId: number } | { name: 'quarantine' } | { name: 'overview' }
+  | { name: 'workload' } | { name: 'areaSuppliers' } | { name: 'priceList' };
 export type View = WorkView | { name: 'settings'; back: WorkView };
 
 interface Navigation {
@@ -10,6 +11,10 @@ interface Navigation {
   openCase: (caseId: number) => void;
   openQueue: () => void;
   openQuarantine: () => void;
+  openOverview: () => void;
+  openWorkload: () => void;
+  openAreaSuppliers: () => void;
+  openPriceList: () => void;
   openSettings: () => void;
   closeSettings: () => void;
 }
@@ -21,11 +26,17 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
   const openCase = useCallback((caseId: number) => setView({ name: 'case', caseId }), []);
   const openQueue = useCallback(() => setView({ name: 'queue' }), []);
   const openQuarantine = useCallback(() => setView({ name: 'quarantine' }), []);
+  const openOverview = useCallback(() => setView({ name: 'overview' }), []);
+  const openWorkload = useCallback(() => setView({ name: 'workload' }), []);
+  const openAreaSuppliers = useCallback(() => setView({ name: 'areaSuppliers' }), []);
+  const openPriceList = useCallback(() => setView({ name: 'priceList' }), []);
   const openSettings = useCallback(() => setView((current) => (current.name === 'settings' ? current : { name: 'settings', back: current })), []);
   const closeSettings = useCallback(() => setView((current) => (current.name === 'settings' ? current.back : current)), []);
   const value = useMemo(
-    () => ({ view, openCase, openQueue, openQuarantine, openSettings, closeSettings }),
-    [view, openCase, openQueue, openQuarantine, openSettings, closeSettings],
+    () => ({
+      view, openCase, openQueue, openQuarantine, openOverview, openWorkload, openAreaSuppliers, openPriceList, openSettings, closeSettings,
+    }),
+    [view, openCase, openQueue, openQuarantine, openOverview, openWorkload, openAreaSuppliers, openPriceList, openSettings, closeSettings],
   );
   return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;
 }

@@ -29,14 +29,15 @@ describe('central migrations', () => {
     const { applied, total } = await migrateCentral(admin);
     expect(applied).toEqual(['0000_initial', '0001_versions', '0002_roles_and_privileges', '0003_audit_trail', '0004_claims',
       '0005_schema_version', '0006_casework', '0007_casework_privileges_and_audit', '0008_quarantine_resolution_note',
-      '0009_offers', '0010_offers_privileges']);
-    expect(total).toBe(11);
+      '0009_offers', '0010_offers_privileges', '0011_offer_sync', '0012_offer_lifecycle', '0013_assignment',
+      '0014_area_suppliers']);
+    expect(total).toBe(15);
 
     expect(await names("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).toEqual([
-      'app_users', 'applied_mutations', 'area_supplier_municipalities', 'area_suppliers', 'attachment_blobs',
-      'attachments', 'case_events', 'cases', 'company_settings', 'completeness_rules', 'dsb_register',
+      'app_users', 'applied_mutations', 'area_supplier_municipalities', 'area_suppliers', 'assignment_rules', 'attachment_blobs',
+      'attachments', 'billing_events', 'case_events', 'cases', 'company_settings', 'completeness_rules', 'dsb_register',
       'import_quarantine', 'incoming_messages', 'installers', 'municipalities', 'notes', 'offers', 'outgoing_messages',
-      'prequalifications', 'price_lists', 'sync_clock',
+      'prequalifications', 'price_lists', 'sync_clock', 'work_orders',
     ]);
     expect(await names(`SELECT proname AS name FROM pg_proc WHERE pronamespace = 'public'::regnamespace
       AND proname IN ('claim_case', 'renew_claim', 'release_case', 'fetch_next_case', 'desk_next_version') ORDER BY 1`))
@@ -55,7 +56,7 @@ describe('central migrations', () => {
 
   it('apply nothing the second time', async () => {
     const before = await admin.query('SELECT count(*) FROM drizzle.__drizzle_migrations');
-    expect(await migrateCentral(admin)).toEqual({ applied: [], total: 11 });
+    expect(await migrateCentral(admin)).toEqual({ applied: [], total: 15 });
     expect((await admin.query('SELECT count(*) FROM drizzle.__drizzle_migrations')).rows).toEqual(before.rows);
   });
 
@@ -65,7 +66,7 @@ describe('central migrations', () => {
     expect(owned.rows).toEqual([]);
     const rls = await names(`SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace
       AND relrowsecurity ORDER BY 1`);
-    expect(rls).toEqual(['applied_mutations', 'cases', 'notes', 'offers', 'outgoing_messages']);
+    expect(rls).toEqual(['applied_mutations', 'billing_events', 'cases', 'notes', 'offers', 'outgoing_messages']);
   });
 
   it('refuse a database whose applied migration was edited afterwards', async () => {

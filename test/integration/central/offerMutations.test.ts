@@ -1,6 +1,5 @@
 // Offers on a real PostgreSQL: a draft made and issued on a desk under a claim arrives centrally as the issued
-// offer (drafts stay on the desk: they record no event, so nothing is shipped until the issue), issued by that
-// person; the audit trigger writes the same events the desk wrote; a revised offer supersedes the first; and the
+// offer (the draft travels first, see offerSync.test.ts), issued by that person; the audit trigger writes the same events the desk wrote; a revised offer supersedes the first; and the
 // central database itself refuses any edit of an issued offer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';

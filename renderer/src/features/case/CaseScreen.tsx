@@ -16,8 +16,11 @@ import { CaseHeader } from './CaseHeader';
 import { HistorySection } from './HistorySection';
 import { InstallationSection } from './InstallationSection';
 import { InstallerPanel } from '../installer/InstallerPanel';
+import { WorkOrderSection } from '../workOrders/WorkOrderSection';
 import { CompletenessSection } from '../completeness/CompletenessSection';
 import { NotesSection } from './NotesSection';
+import { OffersSection } from '../offers/OffersSection';
+import { BillingSection } from '../offerFollowUp/BillingSection';
 import { OwnerSection } from './OwnerSection';
 import { ProductionSection } from './ProductionSection';
 import { RequestSection } from './RequestSection';
@@ -98,14 +101,18 @@ export function CaseScreen({ caseId }: { caseId: number }) {
               <ProductionSection production={detail.production} />
               <OwnerSection owner={detail.owner} />
               <InstallerPanel detail={detail} reload={reload} />
+              <WorkOrderSection detail={detail} reload={reload} />
               <RequestSection detail={detail} />
             </div>
             <div className={classes.column}>
+              <BillingSection detail={detail} reload={reload} />
               <AttachmentsSection attachments={detail.attachments} />
               <NotesSection caseId={detail.id} notes={detail.notes} reload={reload} />
               <HistorySection events={detail.events} />
             </div>
           </div>
+          {/* Full width: the offer's lines need the room of both columns. */}
+          <OffersSection detail={detail} reload={reload} />
         </SupplementChangesProvider>
       </div>
     </div>

@@ -2,6 +2,9 @@
 import type { TFunction } from 'i18next';
 import type { CaseEventEntry } from '../../api/contract';
 import { formatDate } from '../../i18n/format';
+import { describeWorkOrderEvent } from '../workOrders/describeWorkOrderEvent';
+import { describeBillingEvent } from '../offerFollowUp/describeBillingEvent';
+import { formatNok } from '../../../../electron/shared/rules';
 
 export interface EventText {
   summary: string;
@@ -38,7 +41,7 @@ export function describeEvent(t: TFunction, event: CaseEventEntry, userName: (id
         conditionsOf(data.conditions).length > 0 && t('decisions.history.conditions', { conditions: conditionsOf(data.conditions).join('; ') }),
       ].filter((line): line is string => typeof line === 'string');
       return {
-        summary: rule ? `${summary} ${t('decisions.history.byRule', { rule })}` : summary,
+        summary: rule ? `${summary} ${t('decisions.history.byRule', { rule: t(`workOrders.rules.${rule}`, { defaultValue: rule }) })}` : summary,
         detail: details.length > 0 ? details.join('\n') : undefined,
       };
     }
@@ -77,7 +80,9 @@ export function describeEvent(t: TFunction, event: CaseEventEntry, userName: (id
     }
     case 'message_queued': {
       const subject = text(data.subject);
-      const key = data.kind === 'information_request' ? 'completeness.history.informationRequested' : 'completeness.history.messageQueued';
+      const key = data.kind === 'information_request' ? 'completeness.history.informationRequested'
+        : data.kind === 'work_order' ? 'workOrders.history.workOrderMessage'
+        : data.kind === 'start_approval' ? 'offerFollowUp.history.startApproval' : 'completeness.history.messageQueued';
       return { summary: t(key), detail: subject ? `«${subject}»` : undefined };
     }
     case 'supplement_received': {
@@ -97,6 +102,22 @@ export function describeEvent(t: TFunction, event: CaseEventEntry, userName: (id
     }
     case 'completion_notice_received':
       return { summary: t('case.history.completionNoticeReceived') };
+    case 'work_ordered':
+    case 'work_order_accepted':
+    case 'work_order_done':
+      return describeWorkOrderEvent(t, event);
+    case 'offer_issued':
+      return {
+        summary: t('offers.history.issued', {
+          version: typeof data.version === 'number' ? data.version : '–',
+          total: typeof data.totalOre === 'number' ? formatNok(data.totalOre) : '–',
+        }),
+      };
+    case 'billing_recorded':
+    case 'billing_flag_resolved':
+      return describeBillingEvent(t, event);
+    case 'offer_superseded':
+      return { summary: t('offers.history.superseded', { version: typeof data.version === 'number' ? data.version : '–' }) };
     default:
       return { summary: t('case.history.other') };
   }

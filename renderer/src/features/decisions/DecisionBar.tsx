@@ -4,7 +4,7 @@
 import { Alert, Button, Group, Kbd, List, Stack, Text } from '@mantine/core';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_ACTIONS } from '../../../../electron/shared/rules';
+import { CASE_ACTIONS, OFFER_STEP_ACTIONS } from '../../../../electron/shared/rules';
 import type { CaseDetail, DecisionAction } from '../../api/contract';
 import { describeError } from '../../api/describeError';
 import { notifySuccess } from '../../api/notify';
@@ -13,6 +13,11 @@ import { ApproveDialog } from './ApproveDialog';
 import { DECISION_KEYS } from './decisionKeys';
 import { ReasonDialog } from './ReasonDialog';
 import { useDecisionShortcuts } from './useDecisionShortcuts';
+import { useAppData } from '../../app/AppData';
+import { OfferStepDialog, type AmountStep } from '../offerFollowUp/OfferStepDialog';
+
+const OFFER_STEPS: readonly string[] = OFFER_STEP_ACTIONS;
+const isOfferStep = (action: DecisionAction): boolean => OFFER_STEPS.includes(action);
 
 const isDecision = (action: string): action is DecisionAction => Object.hasOwn(DECISION_KEYS, action);
 
@@ -21,6 +26,8 @@ export const offeredDecisions = (detail: CaseDetail): DecisionAction[] => detail
 
 const needsReason = (action: DecisionAction): boolean => 'needsReason' in CASE_ACTIONS[action];
 const asksForReason = (action: DecisionAction): boolean => needsReason(action) || action === 'reopen';
+/** Acceptance and payment ask for amount, date and reference (features/offerFollowUp). */
+const asksForAmount = (action: DecisionAction): action is AmountStep => action === 'acceptOffer' || action === 'registerPayment';
 
 const BUTTON_LOOK: Partial<Record<DecisionAction, { variant: string; color?: string }>> = {
   approve: { variant: 'filled', color: 'teal.9' },
@@ -35,6 +42,7 @@ export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: ()
   const [dialogKey, setDialogKey] = useState(0);
   const blockersId = useId();
   const blocked = detail.approvalBlockers.length > 0;
+  const { session } = useAppData();
 
   const done = useCallback(
     (action: DecisionAction) => {
@@ -48,7 +56,7 @@ export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: ()
     async (action: DecisionAction) => {
       clearError();
       if (action === 'approve' && blocked) return;
-      if (action === 'approve' || asksForReason(action)) {
+      if (action === 'approve' || asksForReason(action) || asksForAmount(action)) {
         setDialogKey((key) => key + 1);
         setDialog(action);
         return;
@@ -119,17 +127,32 @@ export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: ()
       />
       <ReasonDialog
         key={`reason-${dialogKey}`}
-        action={dialog !== null && dialog !== 'approve' ? dialog : null}
+        action={dialog !== null && dialog !== 'approve' && !asksForAmount(dialog) ? dialog : null}
         required={dialog !== null && dialog !== 'approve' && needsReason(dialog)}
         caseNumber={detail.caseNumber}
         pending={pending}
         error={dialogError}
         onClose={() => setDialog(null)}
         onSubmit={async (reason) => {
-          if (dialog === null || dialog === 'approve') return;
+          if (dialog === null || dialog === 'approve' || asksForAmount(dialog) || isOfferStep(dialog)) return;
           if (await run({ caseId: detail.id, action: dialog, ...(reason ? { reason } : {}) })) done(dialog);
         }}
       />
+      {dialog !== null && asksForAmount(dialog) && (
+        <OfferStepDialog
+          key={`amount-${dialogKey}`}
+          action={dialog}
+          caseId={detail.id}
+          caseNumber={detail.caseNumber}
+          today={session.today}
+          pending={pending}
+          error={dialogError}
+          onClose={() => setDialog(null)}
+          onSubmit={async (values) => {
+            if (await run({ caseId: detail.id, action: dialog, ...values })) done(dialog);
+          }}
+        />
+      )}
     </Stack>
   );
 }

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { GridWorkCheck } from '../../../../electron/shared/rules/installerCheck';
 import type { InstallerCheckView } from '../../../../electron/shared/contract/installerCheck';
 import { useAppData } from '../../app/AppData';
-import { formatDateTime } from '../../i18n/format';
+import { formatDate, formatDateTime } from '../../i18n/format';
 import { describeWorkReason } from './workReason';
 
 export interface RoutingChoice {
@@ -34,6 +34,7 @@ export function GridWorkItem({ work, check, canDecide, deciding, onDecide }: Pro
   const selectId = useId();
   const municipality = check.municipality.name ?? check.municipality.number;
   const decided = check.routing[work.kind];
+  const ordered = check.workOrders?.[work.kind];
   const supplierName = (id: number | null) => check.areaSuppliers.find((s) => s.id === id)?.name ?? String(id);
   const performerText = (choice: RoutingChoice) =>
     choice.performer === 'area_supplier'
@@ -66,6 +67,11 @@ export function GridWorkItem({ work, check, canDecide, deciding, onDecide }: Pro
         {decided ? (
           <Text size="sm" fw={600} data-testid="routing-decided">
             {t('installerCheck.decided', { performer: performerText(decided), by: userName(decided.by), at: formatDateTime(decided.at) })}
+          </Text>
+        ) : null}
+        {ordered ? (
+          <Text size="sm" data-testid="routing-work-order">
+            {t('workOrders.routingLine', { supplier: ordered.supplierName, status: t(`workOrders.status.${ordered.status}`), dueDate: formatDate(ordered.dueDate) })}
           </Text>
         ) : null}
         {canDecide ? (

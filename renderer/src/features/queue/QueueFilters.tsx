@@ -11,6 +11,7 @@ import { queueStore } from './queueStore';
 import { SearchField } from './SearchField';
 import { StatusChips } from './StatusChips';
 import { DueFilter } from './DueFilter';
+import { OfferFilter } from './OfferFilter';
 import { useQueueState } from './useQueueState';
 
 interface Props {
@@ -82,6 +83,7 @@ export function QueueFilters({ searchRef, onLeaveSearch }: Props) {
           />
         </Stack>
         <DueFilter />
+        <OfferFilter />
       </Group>
       <StatusChips />
     </Stack>

@@ -21,9 +21,15 @@ interface FormValues {
   dueWorkingDays: number | string;
   autoApproveMeteringPointWork: boolean;
   developerProjectMinUnits: number | string;
+  releaseOnAcceptance: boolean;
 }
 
 type Outcome = { kind: 'saved'; pending: boolean } | { kind: 'failed'; error: AppError };
+
+const formValuesOf = (view: CompanySettingsView): FormValues => ({
+  ...view.values,
+  releaseOnAcceptance: view.values.releaseOnAcceptance ?? false,
+});
 
 const rangeText = (t: TFunction, field: NumberField) => {
   const { min, max } = COMPANY_PRACTICE_LIMITS[field];
@@ -92,6 +98,13 @@ function CompanyPracticeReadOnly({ view }: { view: CompanySettingsView }) {
             formatted: formatNumber(values.developerProjectMinUnits),
           })}
         </dd>
+        <dt>{t('companyPractice.releaseOnAcceptance.label')}</dt>
+        <dd>
+          {values.releaseOnAcceptance ? t('companyPractice.releaseOnAcceptance.on') : t('companyPractice.releaseOnAcceptance.off')}
+          <Text size="xs" c="gray.7">
+            {t('companyPractice.releaseOnAcceptance.explain')}
+          </Text>
+        </dd>
       </dl>
       <Text size="sm" c="gray.7">
         {t('companyPractice.readOnly')}
@@ -113,7 +126,7 @@ function PendingNote() {
 function CompanyPracticeForm({ view: initial }: { view: CompanySettingsView }) {
   const { t } = useTranslation();
   const [view, setView] = useState(initial);
-  const [values, setValues] = useState<FormValues>(() => ({ ...initial.values }));
+  const [values, setValues] = useState<FormValues>(() => formValuesOf(initial));
   const [checked, setChecked] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -142,6 +155,7 @@ function CompanyPracticeForm({ view: initial }: { view: CompanySettingsView }) {
       dueWorkingDays: Number(values.dueWorkingDays),
       autoApproveMeteringPointWork: values.autoApproveMeteringPointWork,
       developerProjectMinUnits: Number(values.developerProjectMinUnits),
+      releaseOnAcceptance: values.releaseOnAcceptance,
     };
     setBusy(true);
     setOutcome(null);
@@ -149,7 +163,7 @@ function CompanyPracticeForm({ view: initial }: { view: CompanySettingsView }) {
     setBusy(false);
     if (result.ok) {
       setView(result.value);
-      setValues({ ...result.value.values });
+      setValues(formValuesOf(result.value));
       setChecked(false);
       setOutcome({ kind: 'saved', pending: result.value.pending });
     } else {
@@ -201,6 +215,12 @@ function CompanyPracticeForm({ view: initial }: { view: CompanySettingsView }) {
           onChange={(event) => change({ autoApproveMeteringPointWork: event.currentTarget.checked })}
         />
         {numberInput('developerProjectMinUnits')}
+        <Switch
+          label={t('companyPractice.releaseOnAcceptance.label')}
+          description={t('companyPractice.releaseOnAcceptance.explain')}
+          checked={values.releaseOnAcceptance}
+          onChange={(event) => change({ releaseOnAcceptance: event.currentTarget.checked })}
+        />
         <Group gap="sm">
           <Button type="submit" loading={busy}>
             {t('companyPractice.save')}

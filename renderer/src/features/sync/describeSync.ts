@@ -109,6 +109,22 @@ export function describeChange(t: TFunction, change: RefusedChange, userName: (i
       return { title: t('sync.change.release', { caseNumber }), written: null };
     case 'companySettings.update':
       return { title: t('companyPractice.refusedChange'), written: null };
+    case 'priceList.publish': {
+      const list = args.priceList as { version?: unknown } | undefined;
+      return { title: t('priceLists.refused.publish', { version: String(list?.version ?? '–') }), written: null };
+    }
+    case 'case.createOfferDraft':
+    case 'case.saveOfferDraft':
+      return { title: t('priceLists.refused.offerDraft', { caseNumber }), written: null };
+    case 'case.issueOffer':
+      return { title: t('priceLists.refused.issueOffer', { caseNumber }), written: null };
+    case 'assignmentRule.set':
+      return { title: t('workload.rules.refusedChange'), written: null };
+    case 'areaSupplier.save':
+      return { title: t('areaSuppliers.refusedChange', { name: text(args.name) ?? '–' }), written: null };
+    case 'case.orderWork':
+    case 'case.advanceWorkOrder':
+      return { title: t(change.mutation === 'case.orderWork' ? 'workOrders.refused.order' : 'workOrders.refused.step', { caseNumber }), written: null };
     default:
       return (
         describeDecisionChange(t, change.mutation, args, caseNumber) ?? { title: t('sync.change.other', { caseNumber }), written: null }

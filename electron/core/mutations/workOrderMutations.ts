@@ -1,0 +1,149 @@
+// Work orders as mutations on the case: a supervisor orders grid-side work from an area supplier (the order, its
+// letter on the case and the message for delivery), and the supplier's answers are recorded step by step,
+// ordered → accepted → done. Done work may advance the case (rules/workOrders.ts caseAdvanceAfterWorkDone). The
+// events have the shapes central migration 0014's triggers write.
+import { z } from 'zod';
+import { fail } from '../../shared/contract';
+import { AdvanceWorkOrderInput, WorkOrderId } from '../../shared/contract/workOrders';
+import {
+  CASE_ACTIONS, GRID_WORK_KINDS, WORK_DONE_RULE, caseAdvanceAfterWorkDone, nextWorkOrderStatus, workOrderDueDate,
+  type GridWorkKind, type WorkOrderStatus,
+} from '../../shared/rules';
+import { osloDate } from '../clock';
+import type { CoreContext } from '../context';
+import { loadCaseHead } from '../cases/caseRow';
+import { areaSuppliersCovering } from '../areaSuppliers/areaSupplierStore';
+import { defineMutation, type MutationEvent } from './runMutation';
+
+export interface WorkOrderRow {
+  id: string;
+  case_id: number;
+  supplier_id: number;
+  work_kind: GridWorkKind;
+  status: WorkOrderStatus;
+  agreement_days: number;
+  due_date: string;
+  ordered_at: string;
+  ordered_by: string;
+  accepted_at: string | null;
+  accepted_by: string | null;
+  done_at: string | null;
+  done_by: string | null;
+  message_id: string | null;
+  pdf_sha256: string | null;
+  pending_seq: number | null;
+}
+
+export function loadWorkOrder(core: CoreContext, orderId: string): WorkOrderRow {
+  const row = core.sqlite.prepare('SELECT * FROM work_orders WHERE id = ?').get(orderId) as WorkOrderRow | undefined;
+  return row ?? fail('workOrder.notFound', { orderId });
+}
+
+export const workOrderPdfName = (caseNumber: string, workKind: GridWorkKind): string =>
+  `arbeidsordre-${caseNumber}-${workKind.replace(/_/g, '-')}.pdf`;
+
+/** What the order was made of when its letter was rendered; checked again here and by the central side. */
+export const OrderWorkArgs = z
+  .object({
+    orderId: WorkOrderId,
+    caseId: z.number().int().positive(),
+    workKind: z.enum(GRID_WORK_KINDS),
+    supplierId: z.number().int().positive(),
+    agreementDays: z.number().int().min(1).max(60),
+    orderedOn: z.iso.date(),
+    dueDate: z.iso.date(),
+    messageId: z.uuid(),
+    recipient: z.string().min(1).max(300),
+    subject: z.string().min(1).max(300),
+    body: z.string().min(1).max(5_000),
+    pdfSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    pdfSizeBytes: z.number().int().positive(),
+  })
+  .strict();
+export type OrderWorkArgs = z.infer<typeof OrderWorkArgs>;
+
+/** Only a supervisor orders (PostgreSQL grants INSERT on work_orders to supervisors alone). */
+export const orderWork = defineMutation({
+  name: 'case.orderWork',
+  args: OrderWorkArgs,
+  apply({ core, actor, now, pendingSeq }, args) {
+    const { sqlite } = core;
+    const head = loadCaseHead(sqlite, args.caseId);
+    if (actor.role !== 'supervisor') fail('permission.denied');
+    const existing = sqlite.prepare('SELECT id FROM work_orders WHERE case_id = ? AND work_kind = ?').get(args.caseId, args.workKind) as
+      | { id: string }
+      | undefined;
+    if (existing) fail('workOrder.alreadyOrdered', { workKind: args.workKind });
+    const { municipality_number: municipality } = sqlite
+      .prepare('SELECT municipality_number FROM cases WHERE id = ?')
+      .get(args.caseId) as { municipality_number: string };
+    const supplier = areaSuppliersCovering(sqlite, municipality).find((s) => s.id === args.supplierId);
+    if (!supplier || supplier.work[args.workKind] !== args.agreementDays) {
+      fail('workOrder.notProposed', { workKind: args.workKind });
+    }
+    if (args.orderedOn !== osloDate(new Date(now)) || args.dueDate !== workOrderDueDate(args.orderedOn, args.agreementDays)) {
+      fail('workOrder.notProposed', { workKind: args.workKind });
+    }
+    sqlite
+      .prepare(
+        `INSERT INTO work_orders (id, case_id, supplier_id, work_kind, status, agreement_days, due_date, ordered_at,
+           ordered_by, message_id, pdf_sha256, pending_seq)
+         VALUES (?, ?, ?, ?, 'ordered', ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(args.orderId, args.caseId, args.supplierId, args.workKind, args.agreementDays, args.dueDate, now, actor.id,
+        args.messageId, args.pdfSha256, pendingSeq);
+    sqlite
+      .prepare(
+        `INSERT INTO outgoing_messages (id, case_id, kind, recipient, subject, body, items, created_at, created_by, pending_seq)
+         VALUES (?, ?, 'work_order', ?, ?, ?, '[]', ?, ?, ?)`,
+      )
+      .run(args.messageId, args.caseId, args.recipient, args.subject, args.body, now, actor.id, pendingSeq);
+    // The letter with the case. In central mode an optimistic row with a negative id (a pulled attachment can never
+    // take it) until the server's row arrives: the applier stores the letter there (store_work_order_letter).
+    sqlite
+      .prepare(
+        `INSERT INTO attachments (id, case_id, kind, file_name, mime_type, size_bytes, sha256, received_at, pending_seq)
+         VALUES (CASE WHEN ? = 1 THEN min(-1, (SELECT coalesce(min(id), 0) - 1 FROM attachments)) END,
+                 ?, 'other', ?, 'application/pdf', ?, ?, ?, ?)`,
+      )
+      .run(pendingSeq === null ? 0 : 1, args.caseId, workOrderPdfName(head.case_number, args.workKind), args.pdfSizeBytes,
+        args.pdfSha256, now, pendingSeq);
+    const events: MutationEvent[] = [
+      { kind: 'work_ordered', data: { orderId: args.orderId, workKind: args.workKind, supplierId: args.supplierId, dueDate: args.dueDate } },
+      { kind: 'message_queued', data: { messageId: args.messageId, kind: 'work_order', subject: args.subject } },
+    ];
+    return { caseId: args.caseId, events, precondition: {} };
+  },
+});
+
+/**
+ * The supplier accepted the order, or reported the work done — recorded by a case handler or a supervisor. Done
+ * work that completes the case's ordered work moves the case on by the rule (registerMeterMounted).
+ */
+export const advanceWorkOrder = defineMutation({
+  name: 'case.advanceWorkOrder',
+  args: AdvanceWorkOrderInput,
+  apply({ core, actor, now }, { orderId, to }) {
+    const { sqlite } = core;
+    const order = loadWorkOrder(core, orderId);
+    const head = loadCaseHead(sqlite, order.case_id);
+    if (actor.role === 'reader') fail('permission.denied');
+    if (nextWorkOrderStatus(order.status) !== to) fail('workOrder.statusChanged', { status: order.status });
+    const column = to === 'accepted' ? 'accepted' : 'done';
+    sqlite.prepare(`UPDATE work_orders SET status = ?, ${column}_at = ?, ${column}_by = ? WHERE id = ?`).run(to, now, actor.id, orderId);
+    const events: MutationEvent[] = [
+      { kind: to === 'accepted' ? 'work_order_accepted' : 'work_order_done', data: { orderId, workKind: order.work_kind } },
+    ];
+    if (to === 'done') {
+      const orders = (sqlite.prepare('SELECT work_kind, status FROM work_orders WHERE case_id = ?').all(order.case_id) as
+        Array<{ work_kind: GridWorkKind; status: WorkOrderStatus }>).map((o) => ({ workKind: o.work_kind, status: o.status }));
+      const action = caseAdvanceAfterWorkDone(head.status, orders);
+      if (action) {
+        const next = CASE_ACTIONS[action].to;
+        sqlite.prepare('UPDATE cases SET status = ? WHERE id = ?').run(next, order.case_id);
+        events.push({ kind: 'status_changed', data: { from: head.status, to: next, rule: WORK_DONE_RULE } });
+      }
+    }
+    return { caseId: order.case_id, events, precondition: { status: order.status } };
+  },
+});

@@ -1,0 +1,85 @@
+// The overview's SQL. Working days are counted with the calendar table (workCalendar.ts): the working days from
+// moment a to moment b are `no(b) - no(a)`, where `no` is the working-day number of the moment's date in Norway —
+// the same count as rules/workingDays.ts `workingDaysBetween` (b counts, a does not). The lead times and the
+// throughput are read from the derived tables overviewFacts.ts keeps; the counts and breaches from the cases.
+import { CLOCK_RUNNING_STATUSES } from '../../shared/rules';
+
+/**
+ * A stored timestamp in one form, UTC `YYYY-MM-DDTHH:MM:SS`: imported messages keep the portal's offset
+ * (`+01:00`), our own writes end in `Z`, and only one form compares correctly as text.
+ */
+export const utc = (timestamp: string): string => `strftime('%Y-%m-%dT%H:%M:%S', ${timestamp})`;
+
+/** The working-day number of the Norwegian date of a UTC moment (a column or expression from `utc`). */
+export const workingDayNo = (utcMoment: string): string =>
+  `(SELECT CASE WHEN substr(${utcMoment}, 12) >= k.next_day_from_utc THEN k.next_working_day_no ELSE k.working_day_no END
+    FROM work_calendar k WHERE k.day = substr(${utcMoment}, 1, 10))`;
+
+/** The ISO week of the Norwegian date of a UTC moment. */
+export const isoWeekOfMoment = (utcMoment: string): string =>
+  `(SELECT CASE WHEN substr(${utcMoment}, 12) >= k.next_day_from_utc THEN k.next_iso_week ELSE k.iso_week END
+    FROM work_calendar k WHERE k.day = substr(${utcMoment}, 1, 10))`;
+
+const quoted = (values: readonly string[]): string => values.map((value) => `'${value}'`).join(', ');
+
+/** The queue's "overdue": past the due date while the clock runs (queueService.ts, queueIndex.ts). */
+export const OVERDUE_WHERE = `c.status IN (${quoted(CLOCK_RUNNING_STATUSES)}) AND c.due_date < @today`;
+
+/** Every case by type and status: one pass over the (request_type, status) index. */
+export const TYPE_STATUS_SQL = `SELECT request_type AS requestType, status, count(*) AS count
+  FROM cases GROUP BY request_type, status`;
+
+/**
+ * The median of `days` overall (request_type NULL) and per request type, over a CTE `spans(request_type, days)`.
+ * Days are few distinct whole numbers, so the rows are counted per value first and the median read off the
+ * running count: the values at positions (n + 1) / 2 and (n + 2) / 2, one and the same for an odd n, averaged.
+ */
+const MEDIANS = `, per_type AS MATERIALIZED (
+    SELECT request_type, days, count(*) AS n FROM spans GROUP BY request_type, days),
+  histogram AS (
+    SELECT request_type, days, n FROM per_type
+    UNION ALL SELECT NULL, days, sum(n) FROM per_type GROUP BY days),
+  running AS (
+    SELECT request_type, days, sum(n) OVER (PARTITION BY request_type ORDER BY days) AS upto,
+      sum(n) OVER (PARTITION BY request_type) AS total
+    FROM histogram)
+  SELECT request_type AS requestType, max(total) AS count,
+    (min(CASE WHEN upto >= (total + 1) / 2 THEN days END) + min(CASE WHEN upto >= (total + 2) / 2 THEN days END)) / 2.0
+      AS median
+  FROM running GROUP BY request_type`;
+
+/**
+ * Overdue cases per request type: how many, the median and the largest number of working days past the due
+ * date, and how many are up to 5, 6–10, 11–20 and over 20 working days past.
+ */
+export const BREACHES_SQL = `WITH spans AS MATERIALIZED (
+    SELECT c.request_type,
+      @todayNo - (SELECT k.working_day_no FROM work_calendar k WHERE k.day = substr(c.due_date, 1, 10)) AS days
+    FROM cases c WHERE ${OVERDUE_WHERE}),
+  ranked AS (
+    SELECT request_type, days, row_number() OVER (PARTITION BY request_type ORDER BY days) AS rn,
+      count(*) OVER (PARTITION BY request_type) AS n
+    FROM spans)
+  SELECT request_type AS requestType, count(*) AS count, max(days) AS maxDaysPast,
+    avg(CASE WHEN rn IN ((n + 1) / 2, (n + 2) / 2) THEN days END) AS medianDaysPast,
+    sum(days <= 5) AS upTo5, sum(days BETWEEN 6 AND 10) AS "6to10", sum(days BETWEEN 11 AND 20) AS "11to20",
+    sum(days > 20) AS over20
+  FROM ranked GROUP BY request_type`;
+
+/** From completeness to the first offer, for the first offers issued in the period (overviewFacts.ts). */
+export const COMPLETENESS_TO_OFFER_SQL = `WITH spans AS (
+    SELECT request_type, offer_days AS days FROM overview_case_facts
+    WHERE offer_days IS NOT NULL AND offer_at >= @fromUtc)
+  ${MEDIANS}`;
+
+/** From the completion notice to the meter mounted, for meters mounted in the period (overviewFacts.ts). */
+export const COMPLETION_TO_METER_SQL = `WITH spans AS (
+    SELECT request_type, meter_days AS days FROM overview_case_facts
+    WHERE meter_days IS NOT NULL AND meter_at >= @fromUtc)
+  ${MEDIANS}`;
+
+/** Throughput per person and ISO week from the period's first week (weekly sums kept by overviewFacts.ts). */
+export const THROUGHPUT_SQL = `SELECT t.week, t.actor_id AS userId, u.display_name AS displayName, t.decided, t.closed, t.cases
+  FROM overview_throughput t JOIN users u ON u.id = t.actor_id
+  WHERE t.week >= @fromWeek
+  ORDER BY t.week, u.display_name`;

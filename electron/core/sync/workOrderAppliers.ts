@@ -1,0 +1,100 @@
+// The central side of the area supplier register and the work orders, carried out as the person who made them:
+// PostgreSQL grants the register and ordering to supervisors alone, recording the supplier's answers to case
+// handlers and supervisors (0014_area_suppliers), and its triggers write the history and move the case on when the
+// work is done. No claim on the case is needed: an order is the supervisor's, not casework on the case.
+import type pg from 'pg';
+import { AreaSupplierSaveInput } from '../../shared/contract/areaSuppliers';
+import { AdvanceWorkOrderInput } from '../../shared/contract/workOrders';
+import { OrderWorkArgs } from '../mutations/workOrderMutations';
+import { RefusedByCentral } from './centralErrors';
+import { createHash } from 'node:crypto';
+
+/** What of an outbox entry these appliers read (centralAppliers' OutboxEntry; not imported, which would be a cycle). */
+interface Entry {
+  args: Record<string, unknown>;
+  precondition: Record<string, unknown>;
+  createdAt: string;
+}
+
+type WorkOrderApplier = (client: pg.ClientBase, entry: Entry, files?: { read(sha256: string): Buffer | null }) => Promise<void>;
+
+export const WORK_ORDER_APPLIERS: Record<string, WorkOrderApplier> = {
+  // The register: the supplier row (new ones get their id from the identity column), then its municipalities —
+  // removed ones become tombstones, added or returning ones live rows.
+  async 'areaSupplier.save'(client, { args }) {
+    const parsed = AreaSupplierSaveInput.safeParse(args);
+    if (!parsed.success) throw new RefusedByCentral('invalid', 'area supplier');
+    const v = parsed.data;
+    const values = [v.organisationNumber, v.name, v.contactPerson, v.email, v.phone, JSON.stringify(v.agreementWork)];
+    let id = v.id;
+    if (id === null) {
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO area_suppliers (organisation_number, name, contact_person, email, phone, agreement_work)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        values,
+      );
+      id = Number(rows[0].id);
+    } else {
+      const { rowCount } = await client.query(
+        `UPDATE area_suppliers SET organisation_number = $1, name = $2, contact_person = $3, email = $4, phone = $5,
+           agreement_work = $6 WHERE id = $7`,
+        [...values, id],
+      );
+      if (rowCount === 0) throw new RefusedByCentral('invalid', 'area supplier missing');
+    }
+    await client.query(
+      `UPDATE area_supplier_municipalities SET deleted = true
+       WHERE supplier_id = $1 AND NOT deleted AND NOT (municipality_number = ANY($2::text[]))`,
+      [id, v.municipalityNumbers],
+    );
+    await client.query(
+      `INSERT INTO area_supplier_municipalities (supplier_id, municipality_number, deleted)
+       SELECT $1, unnest($2::text[]), false
+       ON CONFLICT (supplier_id, municipality_number) DO UPDATE SET deleted = false
+         WHERE area_supplier_municipalities.deleted`,
+      [id, v.municipalityNumbers],
+    );
+  },
+
+  // The order and its message (work_orders_guard checks the supplier's agreement again), and the letter through
+  // store_work_order_letter, as the offer letter goes; a desk that no longer has the file orders without it. The
+  // audit triggers write work_ordered and message_queued.
+  async 'case.orderWork'(client, { args, createdAt }, files) {
+    const parsed = OrderWorkArgs.safeParse(args);
+    if (!parsed.success) throw new RefusedByCentral('invalid', 'work order arguments');
+    const order = parsed.data;
+    const { rows } = await client.query<{ id: string }>('SELECT id FROM work_orders WHERE case_id = $1 AND work_kind = $2',
+      [order.caseId, order.workKind]);
+    if (rows.length > 0 && rows[0].id !== order.orderId) throw new RefusedByCentral('invalid', 'workAlreadyOrdered');
+    const letter = files?.read(order.pdfSha256) ?? null;
+    const pdfSha256 = letter && createHash('sha256').update(letter).digest('hex') === order.pdfSha256 ? order.pdfSha256 : null;
+    await client.query(
+      `INSERT INTO work_orders (id, case_id, supplier_id, work_kind, agreement_days, due_date, ordered_at, message_id, pdf_sha256)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
+      [order.orderId, order.caseId, order.supplierId, order.workKind, order.agreementDays, order.dueDate, createdAt, order.messageId,
+        pdfSha256],
+    );
+    await client.query(
+      `INSERT INTO outgoing_messages (id, case_id, kind, recipient, subject, body, items)
+       VALUES ($1, $2, 'work_order', $3, $4, $5, '[]') ON CONFLICT (id) DO NOTHING`,
+      [order.messageId, order.caseId, order.recipient, order.subject, order.body],
+    );
+    if (pdfSha256) await client.query('SELECT store_work_order_letter($1, $2)', [order.orderId, letter]);
+  },
+
+  // One step of the supplier's answer; the guard allows only ordered → accepted → done and names who recorded it.
+  async 'case.advanceWorkOrder'(client, { args, precondition, createdAt }) {
+    const parsed = AdvanceWorkOrderInput.safeParse(args);
+    if (!parsed.success) throw new RefusedByCentral('invalid', 'work order step');
+    const { orderId, to } = parsed.data;
+    const { rows } = await client.query<{ status: string }>('SELECT status FROM work_orders WHERE id = $1 FOR UPDATE', [orderId]);
+    if (rows.length === 0) throw new RefusedByCentral('invalid', 'work order missing');
+    if (rows[0].status !== precondition.status) throw new RefusedByCentral('statusChanged', rows[0].status);
+    await client.query(
+      `UPDATE work_orders SET status = $2, accepted_at = CASE WHEN $2 = 'accepted' THEN $3::timestamptz ELSE accepted_at END,
+         done_at = CASE WHEN $2 = 'done' THEN $3::timestamptz ELSE done_at END
+       WHERE id = $1`,
+      [orderId, to, createdAt],
+    );
+  },
+};

@@ -1,0 +1,127 @@
+// The work order (arbeidsordre) to an area supplier as HTML: the same letterhead, page and renderer as the offer
+// letter (offers/letterLayout.ts), addressed to the supplier. It names the work, the case and the installation,
+// the due date the framework agreement sets, and whom at the grid company to contact.
+import type { GridWorkKind } from '../../shared/rules';
+import type { Letterhead } from '../offers/letterhead';
+import { html, printedOrganisationNumber, renderLetterFrame } from '../offers/letterLayout';
+import { formatDateNb } from '../offers/offerLetter';
+
+/** The work in the words the order uses (the UI's are in the i18n files; a letter is always in Norwegian). */
+export const WORK_KIND_NB: Readonly<Record<GridWorkKind, string>> = {
+  service_cable_connection: 'Tilkobling av stikkledning i nettselskapets skap',
+  direct_meter_mounting: 'Montering av direktemålt måler',
+  transformer_meter_mounting: 'Montering av trafomålt måler',
+  construction_power_connection: 'Tilkobling av byggestrøm (kobling i isolert kabelskap)',
+  uninsulated_cabinet_work: 'Arbeid i uisolert skap eller mast',
+};
+
+export interface WorkOrderLetterInput {
+  letterhead: Letterhead;
+  orderId: string;
+  /** ISO dates (YYYY-MM-DD). */
+  orderedOn: string;
+  dueDate: string;
+  agreementDays: number;
+  workKind: GridWorkKind;
+  supplier: { name: string; contactPerson: string | null; email: string | null; phone: string | null; organisationNumber: string };
+  caseNumber: string;
+  installation: {
+    address: string;
+    postcode: string;
+    postTown: string;
+    municipality: string;
+    cadastralNumber: string | null;
+    meteringPointId: string | null;
+    meterNumber: string | null;
+    networkSystem: string;
+    phases: number;
+    mainFuseA: number | null;
+  };
+  installer: { name: string; organisationNumber: string; contact: string | null; phone: string | null };
+  owner: { name: string; phone: string | null };
+  /** The person at the grid company who placed the order. */
+  contact: { name: string; email: string | null; phone: string | null };
+}
+
+export function workOrderSubject(input: Pick<WorkOrderLetterInput, 'workKind' | 'caseNumber' | 'installation'>): string {
+  return `Arbeidsordre: ${WORK_KIND_NB[input.workKind]} – sak ${input.caseNumber}, ${input.installation.address}`;
+}
+
+/** The plain-text message stored for delivery with the PDF: the order in a few lines. */
+export function workOrderMessageBody(input: WorkOrderLetterInput): string {
+  const place = `${input.installation.address}, ${input.installation.postcode} ${input.installation.postTown}`;
+  return [
+    `Hei${input.supplier.contactPerson ? ` ${input.supplier.contactPerson}` : ''},`,
+    '',
+    `${input.letterhead.company.name} bestiller etter rammeavtalen: ${WORK_KIND_NB[input.workKind].toLowerCase()} på ${place}`
+      + ` (sak ${input.caseNumber}).`,
+    `Frist: ${formatDateNb(input.dueDate)} (${input.agreementDays} virkedager).`,
+    'Arbeidsordren ligger ved som PDF. Gi oss beskjed når ordren er akseptert, og når arbeidet er utført.',
+    '',
+    `Med vennlig hilsen ${input.contact.name}, ${input.letterhead.company.name}`,
+  ].join('\n');
+}
+
+export function workOrderLetterHtml(input: WorkOrderLetterInput): string {
+  const { installation: inst, supplier, letterhead } = input;
+  const company = letterhead.company;
+  const work = WORK_KIND_NB[input.workKind];
+  const place = `${inst.address}, ${inst.postcode} ${inst.postTown}`;
+  const fact = (label: string, value: string | null) => (value ? html`<tr><th scope="row">${label}</th><td>${value}</td></tr>` : '');
+  const body = html`
+<h1>Arbeidsordre – ${work}</h1>
+<p class="subtitle">Sak ${input.caseNumber} · ${place}</p>
+<p>Etter rammeavtalen for området bestiller ${company.name} dette arbeidet fra ${supplier.name}.</p>
+
+<table class="facts keep">
+  <tbody>
+    ${fact('Arbeid', work)}
+    ${fact('Anleggsadresse', place)}
+    ${fact('Kommune', inst.municipality)}
+    ${fact('Matrikkelnummer', inst.cadastralNumber)}
+    ${fact('Målepunkt-ID', inst.meteringPointId)}
+    ${fact('Målernummer', inst.meterNumber)}
+    ${fact('Nettsystem og faser', `${inst.networkSystem.replace('_', ' ')}, ${inst.phases}-fase`)}
+    ${fact('Hovedsikring', inst.mainFuseA === null ? null : `${inst.mainFuseA} A`)}
+    ${fact('Installatør', `${input.installer.name} (org.nr. ${printedOrganisationNumber({ organisationNumber: input.installer.organisationNumber, vatRegistered: false })})`)}
+    ${fact('Installatørens kontakt', [input.installer.contact, input.installer.phone].filter(Boolean).join(', ') || null)}
+    ${fact('Eier', [input.owner.name, input.owner.phone].filter(Boolean).join(', '))}
+  </tbody>
+</table>
+
+<div class="due keep" data-role="due">
+  <strong>Frist: ${formatDateNb(input.dueDate)}</strong><br>
+  ${input.agreementDays} virkedager fra bestillingen ${formatDateNb(input.orderedOn)}, som rammeavtalen setter for dette arbeidet.
+</div>
+
+<div class="keep">
+<h2>Slik gjør dere</h2>
+<p>Bekreft at dere har mottatt og akseptert ordren, med referanse sak ${input.caseNumber}. Avtal tidspunkt med
+  installatøren før dere drar ut. Meld fra til oss så snart arbeidet er utført, med målerstand og målernummer når
+  arbeidet gjelder måler. Kan fristen ikke holdes, si fra med en gang, med grunnen.</p>
+</div>
+
+<div class="keep">
+<h2>Kontakt hos ${company.name}</h2>
+<p><strong>${input.contact.name}</strong>${input.contact.phone ? html` · tlf. ${input.contact.phone}` : ''}${input.contact.email
+    ? html` · ${input.contact.email}` : ''}<br>Sentralbord ${company.phone} · ${company.email}</p>
+<p>Med vennlig hilsen ${company.name}</p>
+</div>
+`;
+  return renderLetterFrame({
+    title: `Arbeidsordre – sak ${input.caseNumber}`,
+    company,
+    logoSvg: letterhead.logoSvg,
+    recipient: {
+      name: supplier.name,
+      lines: [
+        ...(supplier.contactPerson ? [`Att.: ${supplier.contactPerson}`] : []),
+        ...(supplier.email ? [supplier.email] : []),
+        ...(supplier.phone ? [`Tlf. ${supplier.phone}`] : []),
+      ],
+    },
+    meta: [['Dato', formatDateNb(input.orderedOn)], ['Vår referanse', input.caseNumber], ['Ordre', input.orderId.slice(0, 8)]],
+    body,
+    compact: true,
+  });
+}

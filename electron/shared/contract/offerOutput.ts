@@ -1,0 +1,27 @@
+// The offer builder's catalogue, and a stored letter printed or saved where the user chooses. Printing and the
+// save dialog belong to the shell (Electron's print dialog and save dialog; the browser harness records them);
+// the core only finds the file and checks it.
+import { z } from 'zod';
+import type { PriceList } from '../rules';
+import { AttachmentId } from './common';
+import { OfferId } from './offers';
+
+export const OfferCatalogueInput = z.object({ offerId: OfferId }).strict();
+export const AttachmentPrintInput = z.object({ attachmentId: AttachmentId }).strict();
+export const AttachmentSaveCopyInput = z.object({ attachmentId: AttachmentId }).strict();
+
+/** The price-list version an offer was made with, whole: what the handler may add lines from, and which of its
+ * fees are connection fees (deducted from the contribution). */
+export type OfferCatalogue = PriceList;
+
+export interface AttachmentPrintResult {
+  attachmentId: number;
+  fileName: string;
+}
+
+export interface AttachmentSaveCopyResult {
+  attachmentId: number;
+  fileName: string;
+  /** Where the copy was written; null when the user cancelled the save dialog. */
+  savedTo: string | null;
+}

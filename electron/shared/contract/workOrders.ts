@@ -1,0 +1,59 @@
+// Work orders to area suppliers in the case view: what the case needs ordered and from whom (or the gap where no
+// agreement covers it), the orders placed, and their steps ordered → accepted → done.
+import { z } from 'zod';
+import { GRID_WORK_KINDS, type GridWorkKind } from '../rules/domain';
+import type { WorkOrderStatus } from '../rules/workOrders';
+import { CaseId } from './common';
+
+export const WorkOrderId = z.uuid();
+
+export const WorkOrderPanelInput = z.object({ caseId: CaseId }).strict();
+
+export const OrderWorkInput = z.object({ caseId: CaseId, workKind: z.enum(GRID_WORK_KINDS) }).strict();
+
+export const AdvanceWorkOrderInput = z.object({ orderId: WorkOrderId, to: z.enum(['accepted', 'done']) }).strict();
+export type AdvanceWorkOrderInput = z.infer<typeof AdvanceWorkOrderInput>;
+
+export interface WorkOrderView {
+  id: string;
+  workKind: GridWorkKind;
+  supplier: { id: number; name: string; email: string | null; phone: string | null };
+  status: WorkOrderStatus;
+  agreementDays: number;
+  dueDate: string;
+  /** Working days from today to the due date: negative when overdue. */
+  workingDaysLeft: number;
+  overdue: boolean;
+  orderedAt: string;
+  orderedBy: string;
+  acceptedAt: string | null;
+  acceptedBy: string | null;
+  doneAt: string | null;
+  doneBy: string | null;
+  /** The order letter (PDF) on the case, where this desk has it. */
+  pdfAttachmentId: number | null;
+  /** Placed here and not yet recorded by the central database. */
+  pending: boolean;
+}
+
+export type WorkOrderProposalView =
+  | { workKind: GridWorkKind; state: 'proposed'; supplier: { id: number; name: string }; agreementDays: number; dueDate: string }
+  | { workKind: GridWorkKind; state: 'gap' };
+
+export interface WorkOrderPanel {
+  caseId: number;
+  municipality: { number: string; name: string | null };
+  /** Work to order (with the due date an order today would get), or the gaps no agreement covers. */
+  proposals: WorkOrderProposalView[];
+  orders: WorkOrderView[];
+  /** Only a supervisor orders. */
+  canOrder: boolean;
+  /** Case handlers and supervisors record the supplier's answer. */
+  canRecord: boolean;
+}
+
+export interface OrderWorkResult {
+  orderId: string;
+  dueDate: string;
+  pdfAttachmentId: number | null;
+}

@@ -1,0 +1,39 @@
+// The installer's start approval (igangsettingstillatelse), in Norwegian bokmål like every message to an installer:
+// the work at the connection point may start because the owner has paid the investment contribution — or accepted
+// the offer, where the grid company releases the work on acceptance.
+
+export interface StartApprovalInput {
+  caseNumber: string;
+  address: string;
+  postcode: string;
+  postTown: string;
+  offerVersion: number;
+  /** What released the work. */
+  releasedBy: 'payment' | 'acceptance';
+  /** `YYYY-MM-DD`. */
+  releasedOn: string;
+}
+
+const norwegianDate = (isoDate: string): string => {
+  const [year, month, day] = isoDate.slice(0, 10).split('-');
+  return `${day}.${month}.${year}`;
+};
+
+export function startApprovalMessage(input: StartApprovalInput): { subject: string; body: string } {
+  const place = `${input.address}, ${input.postcode} ${input.postTown}`;
+  const why = input.releasedBy === 'payment'
+    ? `Anleggsbidraget etter tilbud versjon ${input.offerVersion} er registrert betalt ${norwegianDate(input.releasedOn)}.`
+    : `Eieren aksepterte tilbud versjon ${input.offerVersion} ${norwegianDate(input.releasedOn)}, og vi frigir arbeidet ved aksept.`;
+  const body = [
+    'Hei,',
+    '',
+    `Arbeidet i tilknytningspunktet for ${place} (saksnummer ${input.caseNumber}) kan starte.`,
+    why,
+    '',
+    'Husk ferdigmelding i portalen når arbeidet er utført. Vi spenningssetter ikke før ferdigmeldingen er mottatt.',
+    '',
+    'Med vennlig hilsen',
+    'Nettselskapet',
+  ].join('\n');
+  return { subject: `Igangsettingstillatelse ${input.caseNumber} – ${input.address}`, body };
+}

@@ -1,0 +1,53 @@
+// The offer on screen, read once when shown: a draft opens in the builder (which from then on holds what is typed),
+// an issued or superseded offer opens read only.
+import { Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { OfferDetail } from '../../api/contract';
+import { useApiQuery } from '../../api/useApiQuery';
+import { describeOfferError } from './describeOfferError';
+import { IssuedOfferView } from './IssuedOfferView';
+import { OfferDraftEditor } from './OfferDraftEditor';
+import classes from './Offers.module.css';
+
+interface Props {
+  offerId: string;
+  ownerName: string;
+  missing: string[];
+  onSaved(): void;
+  onIssued(offerId: string): Promise<void>;
+  onRevise?: (from: Pick<OfferDetail, 'lines' | 'connectionFeeDeductionOre'>) => Promise<void>;
+  revising: boolean;
+}
+
+export function OfferPanel({ offerId, ownerName, missing, onSaved, onIssued, onRevise, revising }: Props) {
+  const { t } = useTranslation();
+  const { value: offer, error } = useApiQuery('offer.get', { offerId });
+  if (!offer) {
+    return (
+      <Text size="sm" c={error ? 'red.9' : 'gray.7'} role="status" mt="sm">
+        {error ? describeOfferError(t, error).message : t('offers.loading')}
+      </Text>
+    );
+  }
+  return (
+    <div>
+      <div className={classes.offerHead}>
+        <Title order={3} size="h5">
+          {t('offers.heading', { version: offer.offerVersion, state: t(`offers.state.${offer.state}`) })}
+        </Title>
+        <Text size="xs" c="gray.7">
+          {t('offers.priceList', { id: offer.priceListId, version: offer.priceListVersion })}
+        </Text>
+      </div>
+      {offer.state === 'draft' ? (
+        <OfferDraftEditor offer={offer} ownerName={ownerName} missing={missing} onSaved={onSaved} onIssued={onIssued} />
+      ) : (
+        <IssuedOfferView
+          offer={offer}
+          revising={revising}
+          onRevise={onRevise ? () => void onRevise({ lines: offer.lines, connectionFeeDeductionOre: offer.connectionFeeDeductionOre }) : undefined}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+// Tilbud: the case's offers by version, and the one on screen — a draft to build, or an issued offer to read, print
+// and revise. Shown once the case is approved (or has offers); drafting is for approved cases and people who write.
+import { Alert, Button, Text } from '@mantine/core';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { canWriteNotes } from '../../../../electron/shared/rules';
+import { call } from '../../api/call';
+import type { AppError, CaseDetail, OfferDetail, OfferSummary } from '../../api/contract';
+import { useApiQuery } from '../../api/useApiQuery';
+import { useAppData } from '../../app/AppData';
+import { Section } from '../case/Section';
+import { describeOfferError } from './describeOfferError';
+import { OfferPanel } from './OfferPanel';
+import { OfferVersionsTable } from './OfferVersionsTable';
+
+interface Props {
+  detail: CaseDetail;
+  reload: () => Promise<void>;
+}
+
+/** The draft if there is one, else the newest offer. */
+function defaultOffer(offers: OfferSummary[]): OfferSummary | null {
+  return offers.find((offer) => offer.state === 'draft') ?? offers.at(-1) ?? null;
+}
+
+export function OffersSection({ detail, reload }: Props) {
+  const { t } = useTranslation();
+  const { session } = useAppData();
+  const { value: offers, reload: reloadOffers } = useApiQuery('offer.list', { caseId: detail.id });
+  const [shownId, setShownId] = useState<string | null>(null);
+  const [missing, setMissing] = useState<{ offerId: string; items: string[] } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+
+  const shown = offers?.find((offer) => offer.id === shownId) ?? (offers ? defaultOffer(offers) : null);
+  const mayDraft = detail.status === 'approved' && canWriteNotes(session.user.role);
+  const hasDraft = offers?.some((offer) => offer.state === 'draft') ?? false;
+  const inForce = offers?.find((offer) => offer.state === 'issued') ?? null;
+
+  const afterChange = useCallback(async (offerId: string) => {
+    await Promise.all([reloadOffers(), reload()]);
+    setShownId(offerId);
+  }, [reload, reloadOffers]);
+
+  const create = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await call('case.createOfferDraft', { caseId: detail.id });
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setMissing({ offerId: result.value.offerId, items: result.value.missing });
+    await afterChange(result.value.offerId);
+  };
+
+  /** The next version, starting from the lines of the offer in force. */
+  const revise = async (from: Pick<OfferDetail, 'lines' | 'connectionFeeDeductionOre'>) => {
+    setBusy(true);
+    setError(null);
+    const created = await call('case.createOfferDraft', { caseId: detail.id });
+    if (!created.ok) {
+      setBusy(false);
+      return setError(created.error);
+    }
+    const saved = await call('case.saveOfferDraft', {
+      offerId: created.value.offerId,
+      lines: from.lines,
+      connectionFeeDeductionOre: from.connectionFeeDeductionOre,
+    });
+    setBusy(false);
+    if (!saved.ok) setError(saved.error);
+    setMissing(null);
+    await afterChange(created.value.offerId);
+  };
+
+  if (!offers || (offers.length === 0 && !mayDraft)) return null;
+  const problem = error ? describeOfferError(t, error) : null;
+
+  return (
+    <Section
+      title={t('offers.title')}
+      actions={mayDraft && !hasDraft && offers.length === 0 ? (
+        <Button size="sm" onClick={() => void create()} loading={busy}>
+          {t('offers.create')}
+        </Button>
+      ) : undefined}
+    >
+      {problem && (
+        <Alert color="red" title={problem.title} role="alert" mb="sm">
+          {problem.message}
+        </Alert>
+      )}
+      {offers.length === 0 ? (
+        <Text size="sm" c="gray.7">{t('offers.none')}</Text>
+      ) : (
+        <OfferVersionsTable offers={offers} shownId={shown?.id ?? null} onShow={setShownId} />
+      )}
+      {shown && (
+        <OfferPanel
+          // Read afresh when its state changes: an issued draft opens read only.
+          key={`${shown.id}:${shown.state}`}
+          offerId={shown.id}
+          ownerName={detail.owner.name}
+          missing={missing?.offerId === shown.id ? missing.items : []}
+          onSaved={() => void reloadOffers()}
+          onIssued={afterChange}
+          onRevise={mayDraft && !hasDraft && inForce?.id === shown.id ? revise : undefined}
+          revising={busy}
+        />
+      )}
+    </Section>
+  );
+}

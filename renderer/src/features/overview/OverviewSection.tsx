@@ -1,0 +1,40 @@
+// One part of the overview: a heading, what its figures mean (the definitions, in words), and the figures.
+import { Stack, Text, Title } from '@mantine/core';
+import { useId, type ReactNode } from 'react';
+import classes from './Overview.module.css';
+
+export function OverviewSection({ title, help, children }: { title: string; help: string; children: ReactNode }) {
+  const headingId = useId();
+  return (
+    <section className={classes.section} aria-labelledby={headingId}>
+      <Stack gap="sm">
+        <div>
+          <Title order={2} id={headingId}>
+            {title}
+          </Title>
+          <Text size="sm" c="gray.8" maw={900}>
+            {help}
+          </Text>
+        </div>
+        {children}
+      </Stack>
+    </section>
+  );
+}
+
+/** A single figure, large, with what it is. */
+export function Stat({ label, value, detail, alert }: { label: string; value: string; detail?: string; alert?: boolean }) {
+  return (
+    <div className={alert ? `${classes.stat} ${classes.statAlert}` : classes.stat}>
+      <Text size="sm" c="gray.8">
+        {label}
+      </Text>
+      <div className={classes.statValue}>{value}</div>
+      {detail && (
+        <Text size="xs" c="gray.8">
+          {detail}
+        </Text>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+// Arbeidsordre in the case view: the grid-side work the case needs from an area supplier — proposed to the supplier
+// whose agreement covers the installation's municipality, or shown as a gap where none does — and the orders placed,
+// with their steps. Case handlers see the proposals; only supervisors order.
+import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WorkOrderProposalView } from '../../../../electron/shared/contract/workOrders';
+import { call } from '../../api/call';
+import type { AppError, CaseDetail } from '../../api/contract';
+import { notifySuccess } from '../../api/notify';
+import { useApiQuery } from '../../api/useApiQuery';
+import { formatDate } from '../../i18n/format';
+import classes from '../case/Case.module.css';
+import { Section } from '../case/Section';
+import { useSyncRefresh } from '../sync/SyncStatusProvider';
+import { describeWorkOrderError } from './workOrderErrors';
+import { WorkOrderItem } from './WorkOrderItem';
+
+interface Props {
+  detail: CaseDetail;
+  reload: () => Promise<void>;
+}
+
+function ProposalItem({ proposal, municipality, canOrder, busy, onOrder }: {
+  proposal: WorkOrderProposalView;
+  municipality: string;
+  canOrder: boolean;
+  busy: boolean;
+  onOrder: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <li data-testid={`work-proposal-${proposal.workKind}`} data-state={proposal.state}>
+      <Stack gap={4}>
+        <Group gap={8} align="baseline">
+          <Text fw={600} size="sm">
+            {t(`installerCheck.work.${proposal.workKind}`)}
+          </Text>
+          {proposal.state === 'gap' ? (
+            <Badge size="sm" variant="light" color="orange" c="gray.9" tt="none">
+              {t('workOrders.gapBadge')}
+            </Badge>
+          ) : null}
+        </Group>
+        {proposal.state === 'gap' ? (
+          <Text size="sm">{t('workOrders.gap', { municipality })}</Text>
+        ) : (
+          <>
+            <Text size="sm">
+              {t('workOrders.proposed', { supplier: proposal.supplier.name, dueDate: formatDate(proposal.dueDate), days: proposal.agreementDays })}
+            </Text>
+            {canOrder ? (
+              <Button size="xs" w="fit-content" loading={busy} onClick={onOrder}>
+                {t('workOrders.order', { supplier: proposal.supplier.name })}
+              </Button>
+            ) : (
+              <Text size="xs" c="gray.7">
+                {t('workOrders.onlySupervisors')}
+              </Text>
+            )}
+          </>
+        )}
+      </Stack>
+    </li>
+  );
+}
+
+export function WorkOrderSection({ detail, reload }: Props) {
+  const { t } = useTranslation();
+  const proposalsId = useId();
+  const ordersId = useId();
+  const refresh = useSyncRefresh();
+  const { value: panel, error: loadError, reload: reloadPanel } = useApiQuery('case.workOrders', { caseId: detail.id });
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  // The history moving on (an order, a step, a routing decision, a sync) may change the panel: read it again.
+  const latestEvent = detail.events[0]?.id;
+  useEffect(() => {
+    void reloadPanel();
+  }, [latestEvent, reloadPanel]);
+
+  const afterwards = useCallback(async () => {
+    refresh();
+    await Promise.all([reloadPanel(), reload()]);
+  }, [refresh, reloadPanel, reload]);
+
+  const order = async (proposal: Extract<WorkOrderProposalView, { state: 'proposed' }>) => {
+    setBusy(proposal.workKind);
+    setError(null);
+    const result = await call('case.orderWork', { caseId: detail.id, workKind: proposal.workKind });
+    if (result.ok) {
+      notifySuccess(t('workOrders.ordered', { supplier: proposal.supplier.name, dueDate: formatDate(result.value.dueDate) }));
+      await afterwards();
+    } else setError(result.error);
+    setBusy(null);
+  };
+
+  const step = async (orderId: string, to: 'accepted' | 'done') => {
+    setBusy(orderId);
+    setError(null);
+    const result = await call('case.advanceWorkOrder', { orderId, to });
+    if (result.ok) {
+      notifySuccess(t('workOrders.stepSaved'));
+      await afterwards();
+    } else setError(result.error);
+    setBusy(null);
+  };
+
+  const shownError = error ?? loadError;
+  const errorText = shownError ? describeWorkOrderError(t, shownError) : null;
+  if (panel && panel.proposals.length === 0 && panel.orders.length === 0 && !errorText) return null;
+  const municipality = panel ? (panel.municipality.name ?? panel.municipality.number) : '';
+
+  return (
+    <div data-testid="work-order-panel">
+      <Section title={t('workOrders.title')}>
+        {errorText ? (
+          <Alert color="red" title={errorText.title} role="alert" mb="xs">
+            {errorText.message}
+          </Alert>
+        ) : null}
+        {!panel ? (
+          <Text size="sm" role="status">
+            {t('workOrders.loading')}
+          </Text>
+        ) : (
+          <Stack gap="xs">
+            <Text size="sm">{t('workOrders.intro', { municipality })}</Text>
+            {panel.proposals.length > 0 ? (
+              <>
+                <Title order={3} size="h5" id={proposalsId}>
+                  {t('workOrders.proposalsTitle')}
+                </Title>
+                <ul className={classes.plainList} aria-labelledby={proposalsId}>
+                  {panel.proposals.map((proposal) => (
+                    <ProposalItem
+                      key={proposal.workKind}
+                      proposal={proposal}
+                      municipality={municipality}
+                      canOrder={panel.canOrder}
+                      busy={busy === proposal.workKind}
+                      onOrder={() => proposal.state === 'proposed' && void order(proposal)}
+                    />
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            {panel.orders.length > 0 ? (
+              <>
+                <Title order={3} size="h5" id={ordersId}>
+                  {t('workOrders.ordersTitle')}
+                </Title>
+                <ul className={classes.plainList} aria-labelledby={ordersId}>
+                  {panel.orders.map((o) => (
+                    <WorkOrderItem key={o.id} order={o} canRecord={panel.canRecord} busy={busy === o.id} onStep={(to) => void step(o.id, to)} />
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </Stack>
+        )}
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+// An issued offer put straight into a database, for tests of what comes after the offer (billing, start approval,
+// the expired-offers filter) that need an offer's figures and validity but not its letter.
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type pg from 'pg';
+import { calculateOffer, type OfferLine } from '../../electron/shared/rules';
+
+export interface IssuedOfferSpec {
+  version?: number;
+  grossOre?: number;
+  validUntil?: string;
+  state?: 'issued' | 'superseded' | 'draft';
+}
+
+/** One VAT-exempt cable line of the whole amount, so the grand total is `grossOre` and the figures are real ones. */
+function figuresOf(grossOre: number): { lines: string; totals: string } {
+  const lines: OfferLine[] = [{
+    id: 'test:cable', component: 'cable', kind: 'material', description: 'Kabel', quantityMilli: 1000, unit: 'stk',
+    unitPriceOre: grossOre, vatCode: 'exempt', source: null,
+  }];
+  const totals = calculateOffer({ lines, connectionFeeDeduction: null });
+  if (totals.grossOre !== grossOre) throw new Error('the test offer does not add up');
+  return { lines: JSON.stringify(lines), totals: JSON.stringify(totals) };
+}
+const totalsOf = (grossOre: number) => figuresOf(grossOre).totals;
+const linesOf = (grossOre: number) => figuresOf(grossOre).lines;
+
+export function insertIssuedOffer(sqlite: Database.Database, caseId: number, spec: IssuedOfferSpec = {}): string {
+  const id = randomUUID();
+  const state = spec.state ?? 'issued';
+  sqlite
+    .prepare(
+      `INSERT INTO offers (id, case_id, offer_version, state, price_list_id, price_list_version, lines, totals, valid_until,
+         issued_at, issued_by, created_at, created_by)
+       VALUES (?, ?, ?, ?, 'agder-nett-standard', 2, ?, ?, ?, ?, ?, '2026-11-20T09:00:00.000Z', 'test')`,
+    )
+    .run(id, caseId, spec.version ?? 1, state, linesOf(spec.grossOre ?? 1_234_550), totalsOf(spec.grossOre ?? 1_234_550), spec.validUntil ?? '2026-12-31',
+      state === 'draft' ? null : '2026-11-20T09:00:00.000Z', state === 'draft' ? null : 'test');
+  return id;
+}
+
+/** Centrally, as the owner (who may insert an issued offer directly; the guard sets issued_by). */
+export async function insertIssuedOfferCentral(client: pg.ClientBase, caseId: number, spec: IssuedOfferSpec = {}): Promise<string> {
+  const id = randomUUID();
+  await client.query(
+    `INSERT INTO offers (id, case_id, offer_version, state, price_list_id, price_list_version, lines, totals, valid_until, issued_at)
+     VALUES ($1, $2, $3, $4, (SELECT id FROM price_lists ORDER BY id, list_version LIMIT 1),
+             (SELECT list_version FROM price_lists ORDER BY id, list_version LIMIT 1), $7, $5, $6, now())`,
+    [id, caseId, spec.version ?? 1, spec.state ?? 'issued', totalsOf(spec.grossOre ?? 1_234_550), spec.validUntil ?? '2026-12-31',
+      linesOf(spec.grossOre ?? 1_234_550)],
+  );
+  return id;
+}
