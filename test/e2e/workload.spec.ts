@@ -99,6 +99,11 @@ test('a supervisor selects ten unassigned cases by keyboard and assigns them; th
     .filter({ hasText: new RegExp(`^Tildelt ${HANDLER.name}`) });
   await expect(assignment).toHaveCount(1);
   await expect(assignment).toContainText('Marit Rosseland');
+
+  // Back (Esc) returns to the workload the case was opened from, not to the queue.
+  await expect(page.getByRole('button', { name: 'Tilbake til arbeidsfordelingen' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { level: 1, name: 'Arbeidsfordeling' })).toBeVisible();
 });
 
 test('an assignment rule pre-fills the suggested handler for the cases it matches', async ({ page }) => {

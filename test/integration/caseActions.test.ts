@@ -243,9 +243,9 @@ describe('refusals', () => {
     arrange('in_review', { complete: false, dsb: 'suspended' });
     const view = await detail();
     expect(view.allowedActions).toEqual(['requestInformation', 'approve', 'reject', 'referToDeveloperProject']);
-    expect(view.approvalBlockers.map((blocker) => blocker.code)).toEqual(['decision.incomplete', 'decision.installerNotActive']);
+    expect((view.actionBlockers.approve ?? []).map((blocker) => blocker.code)).toEqual(['decision.incomplete', 'decision.installerNotActive']);
     arrange('in_review');
-    expect((await detail()).approvalBlockers).toEqual([]);
+    expect((await detail()).actionBlockers.approve).toEqual([]);
   });
 
   it('refuses to register the metering point without a valid metering point id on the case', async () => {

@@ -11,7 +11,7 @@ import type {
   UserSummary,
 } from '../../shared/contract';
 import { DECISION_ACTIONS, fail } from '../../shared/contract';
-import { approvalBlockersOf } from '../mutations/approvalBlockers';
+import { actionBlockersOf } from '../mutations/actionBlockers';
 import {
   CLOCK_RUNNING_STATUSES,
   actionsFor,
@@ -233,7 +233,7 @@ export class CaseDetailService {
       notes,
       allowedNextStatuses: [...nextStatuses(status, viewer.role)],
       allowedActions: actionsFor(status, viewer.role).filter((action) => OFFERED_ACTIONS.has(action)),
-      approvalBlockers: canTakeAction('approve', status, viewer.role) ? approvalBlockersOf(this.sqlite, caseId, today) : [],
+      actionBlockers: actionBlockersOf(this.sqlite, caseId, status, viewer.role, today),
       approvalConditions: parseJsonArray(c.approval_conditions),
       decisionReason: nullableString(c.decision_reason),
       supplementChanges: parseJsonArray(c.supplement_changes),

@@ -1,7 +1,8 @@
 // The bulk-load trick for a pull into an empty cache (the first download, or the one after a cache reset): the
-// secondary indexes of `cases` and the triggers that keep its search index current are dropped before the rows
-// arrive and built once at the end, instead of being maintained row by row (each of the 100 000 cases otherwise
-// updates eight b-trees and the FTS5 index).
+// secondary indexes of `cases` and `case_events`, the triggers that keep the search index current and the ones that
+// note changed cases for the overview are dropped before the rows arrive and built once at the end, instead of
+// being maintained row by row (each of the 100 000 cases otherwise updates eight b-trees and the FTS5 index, and
+// each of about a million events an expression index and a trigger).
 //
 // Crash-safe: the SQL of what was dropped is saved in the meta table in the same transaction that drops it, and
 // removed in the same transaction that recreates it. While the key exists the pull that dropped them is still
@@ -45,24 +46,29 @@ export function hasDeferredSchema(sqlite: Database.Database): boolean {
   return Boolean(readMeta(sqlite, DEFERRED_SCHEMA_KEY));
 }
 
-/** The non-unique indexes of `cases` made by CREATE INDEX, and its search-index triggers, as they stand now. */
+const BULK_TABLES = ['cases', 'case_events'];
+
+/**
+ * The non-unique indexes of `cases` and `case_events` made by CREATE INDEX, the search-index triggers and the
+ * overview's change triggers, as they stand now.
+ */
 function deferrable(sqlite: Database.Database): DeferredObject[] {
-  const indexes = (sqlite.prepare("SELECT name, \"unique\", origin FROM pragma_index_list('cases')").all() as {
-    name: string;
-    unique: number;
-    origin: string;
-  }[])
-    .filter((index) => index.origin === 'c' && index.unique === 0)
-    .map((index) => index.name);
+  const indexList = sqlite.prepare('SELECT name, "unique", origin FROM pragma_index_list(?)');
+  const indexes = BULK_TABLES.flatMap((table) =>
+    (indexList.all(table) as { name: string; unique: number; origin: string }[])
+      // The pending-rows index stays: the pull's rebase asks it after every page.
+      .filter((index) => index.origin === 'c' && index.unique === 0 && !index.name.endsWith('_pending'))
+      .map((index) => index.name),
+  );
   const rows = sqlite
     .prepare(
       `SELECT type, name, sql FROM sqlite_master
-        WHERE tbl_name = 'cases' AND sql IS NOT NULL
+        WHERE tbl_name IN (SELECT value FROM json_each(?)) AND sql IS NOT NULL
           AND ((type = 'index' AND name IN (SELECT value FROM json_each(?)))
-            OR (type = 'trigger' AND name LIKE 'cases\\_search\\_%' ESCAPE '\\'))
+            OR (type = 'trigger' AND (name LIKE 'cases\\_search\\_%' ESCAPE '\\' OR name LIKE 'overview\\_%' ESCAPE '\\')))
         ORDER BY type, name`,
     )
-    .all(JSON.stringify(indexes)) as DeferredObject[];
+    .all(JSON.stringify(BULK_TABLES), JSON.stringify(indexes)) as DeferredObject[];
   return rows;
 }
 
@@ -92,7 +98,11 @@ export function restoreDeferredIndexes(sqlite: Database.Database): boolean {
     for (const object of objects) {
       if (object.type === 'index' && !exists.get('index', object.name)) sqlite.exec(object.sql);
     }
-    if (objects.some((object) => object.type === 'trigger')) {
+    if (objects.some((object) => object.type === 'trigger' && object.name.startsWith('overview_'))) {
+      // The overview's triggers were away while rows arrived: every case is to be counted again.
+      sqlite.exec('INSERT OR IGNORE INTO overview_dirty_cases (case_id) SELECT id FROM cases');
+    }
+    if (objects.some((object) => object.type === 'trigger' && object.name.startsWith('cases_search_'))) {
       // Whatever the index holds now may predate rows changed while the triggers were away: rebuilt whole.
       // (Empty after a fresh start or a cache reset, so this costs nothing then.)
       if (sqlite.prepare('SELECT 1 FROM case_search LIMIT 1').get()) sqlite.exec('DELETE FROM case_search');

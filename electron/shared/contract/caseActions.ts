@@ -65,3 +65,12 @@ export type ApprovalBlocker =
   | { code: 'decision.incomplete'; params?: undefined }
   | { code: 'decision.installerNotActive'; params: { installer: string; dsbStatus: string } };
 
+/** Why the offer cannot be sent now; `case.sendOffer` refuses with the same code. */
+export type SendOfferBlocker =
+  | { code: 'offerStep.noIssuedOffer'; params?: undefined }
+  | { code: 'offerStep.offerExpired'; params: { offerVersion: number; validUntil: string } };
+
+/** Why an action the case view offers cannot be taken now; its button is disabled and says why. */
+export type ActionBlocker = ApprovalBlocker | SendOfferBlocker;
+export type ActionBlockers = Partial<Record<'approve' | 'sendOffer', ActionBlocker[]>>;
+

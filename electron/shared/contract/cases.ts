@@ -14,7 +14,7 @@ import type {
 import { AttachmentId, CaseId, CaseStatusSchema, UserId } from './common';
 import type { ClaimView } from './sync';
 import type { CaseActionName } from '../rules/caseStatus';
-import type { ApprovalBlocker } from './caseActions';
+import type { ActionBlockers } from './caseActions';
 
 export const NOTE_MAX_LENGTH = 10_000;
 
@@ -157,8 +157,8 @@ export interface CaseDetail {
   allowedNextStatuses: CaseStatus[];
   /** The named actions the current user may take on the case now, in the rules table's order. */
   allowedActions: CaseActionName[];
-  /** Why the case cannot be approved now (empty when it can, or when approval is not the next step). */
-  approvalBlockers: ApprovalBlocker[];
+  /** Why an offered action (approve, send the offer) cannot be taken now; absent or empty when it can. */
+  actionBlockers: ActionBlockers;
   /** Conditions the approval was given with. */
   approvalConditions: string[];
   /** The reason given with a rejection or a referral to a developer project. */

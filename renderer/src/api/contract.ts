@@ -4,7 +4,7 @@ export type {
   ApiName,
   ApiResult,
   AppError,
-  ApprovalBlocker,
+  ActionBlocker,
   BillingEventView,
   CaseBillingView,
   DecisionAction,

@@ -43,9 +43,13 @@ const act = (action: string, extra: Record<string, unknown> = {}) => ok('case.ac
 
 describe('the billing steps from the decision bar', () => {
   it('offers "send the offer" only once there is an offer, and refuses one past its validity', async () => {
+    const blockers = async () => (await ok<CaseDetail>('case.get', { caseId })).actionBlockers.sendOffer;
     expect((await ok<CaseDetail>('case.get', { caseId })).allowedActions).toContain('sendOffer');
+    // The case view disables the button and says why, with the code the mutation refuses with.
+    expect(await blockers()).toEqual([{ code: 'offerStep.noIssuedOffer' }]);
     expect(await refused('case.act', { caseId, action: 'sendOffer' })).toMatchObject({ code: 'offerStep.noIssuedOffer' });
     insertIssuedOffer(sqlite(), caseId, { validUntil: '2026-11-26' });
+    expect(await blockers()).toEqual([{ code: 'offerStep.offerExpired', params: { offerVersion: 1, validUntil: '2026-11-26' } }]);
     expect(await refused('case.act', { caseId, action: 'sendOffer' })).toMatchObject({
       code: 'offerStep.offerExpired', params: { offerVersion: 1, validUntil: '2026-11-26' },
     });
@@ -55,6 +59,7 @@ describe('the billing steps from the decision bar', () => {
 
   it('sends, accepts, invoices and registers the payment, each in the history with the offer version', async () => {
     insertIssuedOffer(sqlite(), caseId, { version: 1, grossOre: 1_234_550 });
+    expect((await ok<CaseDetail>('case.get', { caseId })).actionBlockers.sendOffer).toEqual([]);
     await act('sendOffer');
     expect(status()).toBe('offer_sent');
     await act('acceptOffer', { reference: 'signert avtale' });

@@ -10,6 +10,7 @@ import { caseCompleteness } from '../../../electron/core/casework/completenessSe
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
 import { eventually, removeClientFiles, seedCentral, startClient, type Client } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';
+import type { CaseDetail } from '../../../electron/shared/contract';
 
 let db: TestDatabase;
 let admin: pg.Client;
@@ -56,7 +57,7 @@ async function approvableCase(): Promise<number> {
     [caseId, JSON.stringify(overrides)],
   );
   await eventually(
-    () => (anne.core.handlers['case.get']({ caseId }) as { approvalBlockers: unknown[] }).approvalBlockers.length === 0,
+    () => ((anne.core.handlers['case.get']({ caseId }) as CaseDetail).actionBlockers.approve ?? []).length === 0,
     5_000,
     'the approvable case in the cache',
   );

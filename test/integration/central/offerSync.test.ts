@@ -153,6 +153,9 @@ describe('an issue written before drafts travelled', () => {
     local.prepare("DELETE FROM outbox WHERE mutation = 'case.createOfferDraft'").run();
     local.prepare('UPDATE offers SET pending_seq = NULL WHERE id = ?').run(draft.offerId);
     const issued = ok<IssueOfferResult>(await offline.core.dispatch('case.issueOffer', { offerId: draft.offerId }));
+    // Until the server has it, the letter is this desk's own (a negative id), and it opens all the same.
+    expect(issued.pdfAttachmentId).toBeLessThan(0);
+    ok(await offline.core.dispatch('attachment.open', { attachmentId: issued.pdfAttachmentId }));
     const again = await restart(offline);
     await pushed(again);
     expect(ok<RefusedChange[]>(await again.core.dispatch('outbox.refused', {}))).toEqual([]);

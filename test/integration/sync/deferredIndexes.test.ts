@@ -113,11 +113,19 @@ describe('indexes deferred during a pull into an empty cache', () => {
     expect(during.length).toBeGreaterThan(5);
     const recorded = JSON.parse(during[0]) as { type: string; name: string }[];
     expect(recorded.map((object) => object.name).sort()).toEqual([
+      'case_events_case', 'case_events_offer_issued', 'case_events_status_to_case',
       'cases_assignee_submitted', 'cases_due', 'cases_fetch_next', 'cases_installer', 'cases_municipality_submitted',
       'cases_open_assignee_due', 'cases_search_after_delete', 'cases_search_after_insert', 'cases_search_after_update', 'cases_status_due',
       'cases_status_submitted', 'cases_submitted', 'cases_type_status', 'cases_type_submitted',
+      'overview_case_deleted', 'overview_case_inserted', 'overview_case_updated',
+      'overview_event_deleted', 'overview_event_inserted', 'overview_event_updated',
     ]);
     expectRestored(anne, fresh);
+    // The overview's triggers were away during the load: every case is left to be counted again.
+    expect(anne.core.database.sqlite.prepare(
+      `SELECT count(*) FROM cases WHERE id NOT IN (SELECT case_id FROM overview_dirty_cases)
+         AND id NOT IN (SELECT case_id FROM overview_case_facts)`,
+    ).pluck().get()).toBe(0);
     expect(await differencesFromCentral(anne.core, db.adminUrl)).toEqual([]);
 
     // Search finds cases by case number, owner and installer.

@@ -32,7 +32,8 @@ const FOLLOW_CLAIM_MS = 500;
 
 export function CaseScreen({ caseId }: { caseId: number }) {
   const { t } = useTranslation();
-  const { openQueue } = useNavigation();
+  const { view, leaveCase } = useNavigation();
+  const backTo = view.name === 'case' ? view.back : 'queue';
   const central = useAppData().session.mode === 'central';
   const [pollMs, setPollMs] = useState<number | undefined>(central ? FOLLOW_MS : undefined);
   const { value: detail, error, reload } = useApiQuery('case.get', { caseId }, { pollMs });
@@ -41,7 +42,7 @@ export function CaseScreen({ caseId }: { caseId: number }) {
     if (central) setPollMs(claimRequested ? FOLLOW_CLAIM_MS : FOLLOW_MS);
   }, [central, claimRequested]);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  useEscapeToQueue(openQueue);
+  useEscapeToQueue(leaveCase);
 
   const caseNumber = detail?.caseNumber;
   useEffect(() => {
@@ -54,8 +55,8 @@ export function CaseScreen({ caseId }: { caseId: number }) {
   }, [caseNumber]);
 
   const back = (
-    <Button variant="subtle" onClick={openQueue} leftSection={<span aria-hidden>←</span>} aria-keyshortcuts="Escape">
-      {t('case.backToQueue')}
+    <Button variant="subtle" onClick={leaveCase} leftSection={<span aria-hidden>←</span>} aria-keyshortcuts="Escape">
+      {t(`case.backTo.${backTo}`)}
     </Button>
   );
 

@@ -41,7 +41,8 @@ export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: ()
   const [dialog, setDialog] = useState<DecisionAction | null>(null);
   const [dialogKey, setDialogKey] = useState(0);
   const blockersId = useId();
-  const blocked = detail.approvalBlockers.length > 0;
+  const blockersOf = (action: DecisionAction) => (action === 'approve' || action === 'sendOffer' ? detail.actionBlockers[action] ?? [] : []);
+  const isBlocked = (action: DecisionAction) => blockersOf(action).length > 0;
   const { session } = useAppData();
 
   const done = useCallback(
@@ -55,7 +56,7 @@ export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: ()
   const take = useCallback(
     async (action: DecisionAction) => {
       clearError();
-      if (action === 'approve' && blocked) return;
+      if (isBlocked(action)) return;
       if (action === 'approve' || asksForReason(action) || asksForAmount(action)) {
         setDialogKey((key) => key + 1);
         setDialog(action);
@@ -63,7 +64,7 @@ export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: ()
       }
       if (await run({ caseId: detail.id, action })) done(action);
     },
-    [blocked, clearError, detail.id, done, run],
+    [detail, clearError, done, run],
   );
   const onShortcut = useCallback((action: DecisionAction) => void take(action), [take]);
   useDecisionShortcuts(offered, onShortcut);
@@ -77,7 +78,7 @@ export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: ()
       <Group gap="sm" wrap="wrap" role="group" aria-label={t('decisions.groupLabel')}>
         {offered.map((action) => {
           const key = DECISION_KEYS[action];
-          const disabled = action === 'approve' && blocked;
+          const disabled = isBlocked(action);
           const look = BUTTON_LOOK[action] ?? { variant: 'default' };
           return (
             <Button
@@ -87,7 +88,7 @@ export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: ()
               loading={pending && dialog === null}
               aria-keyshortcuts={key.shortcut}
               aria-disabled={disabled || undefined}
-              aria-describedby={disabled ? blockersId : undefined}
+              aria-describedby={disabled ? `${blockersId}-${action}` : undefined}
               data-disabled={disabled || undefined}
               onClick={() => void take(action)}
               rightSection={<Kbd size="xs" aria-hidden>{key.shortcut}</Kbd>}
@@ -97,18 +98,18 @@ export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: ()
           );
         })}
       </Group>
-      {offered.includes('approve') && blocked && (
-        <div id={blockersId}>
+      {offered.filter(isBlocked).map((action) => (
+        <div key={action} id={`${blockersId}-${action}`}>
           <Text size="sm" fw={500}>
-            {t('decisions.approve.blocked')}
+            {t(`decisions.${action}.blocked`)}
           </Text>
           <List size="sm">
-            {detail.approvalBlockers.map((blocker) => (
+            {blockersOf(action).map((blocker) => (
               <List.Item key={blocker.code}>{describeError(t, blocker).message}</List.Item>
             ))}
           </List>
         </div>
-      )}
+      ))}
       {barError && (
         <Alert color="red" title={barError.title} role="alert">
           {barError.message}
