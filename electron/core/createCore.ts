@@ -250,6 +250,7 @@ export function createCore(options: CoreOptions): Core {
     'offer.get': (input) => offers.get(input.offerId),
     'case.createOfferDraft': (input) => mutate(() => offers.createDraft(input.caseId)),
     'case.saveOfferDraft': (input) => mutate(() => offers.save(input)),
+    'case.reviseOffer': (input) => mutate(() => offers.revise(input.fromOfferId)),
     'areaSupplier.list': () => areaSupplierRegister.list(),
     'areaSupplier.save': (input) => mutate(() => areaSupplierRegister.save(input)),
     'case.workOrders': (input) => workOrders.panel(input.caseId),

@@ -17,7 +17,7 @@ async function openSettings(page: Page): Promise<void> {
 }
 
 const section = (page: Page) => page.getByRole('region', { name: 'Selskapets praksis' });
-const dueDays = (page: Page) => section(page).getByRole('textbox', { name: /Saksbehandlingsfrist \(arbeidsdager fra komplett melding\)/ });
+const dueDays = (page: Page) => section(page).getByRole('textbox', { name: /Saksbehandlingsfrist \(virkedager fra komplett melding\)/ });
 const autoApprove = (page: Page) => section(page).getByRole('switch', { name: /Godkjenn enkle meldinger om arbeid i målepunkt automatisk/ });
 const releaseOnAcceptance = (page: Page) => section(page).getByRole('switch', { name: /Frigi arbeidet ved aksept/ });
 
@@ -86,7 +86,7 @@ test.describe('as a supervisor', () => {
 test('a case handler sees the practice read-only', async ({ desk: page }) => {
   await openSettings(page);
   await expect(section(page).getByText('Bare en teamleder kan endre selskapets praksis.')).toBeVisible();
-  await expect(section(page).getByText('15 arbeidsdager')).toBeVisible();
+  await expect(section(page).getByText('15 virkedager')).toBeVisible();
   await expect(section(page).getByRole('button', { name: 'Lagre praksis' })).toHaveCount(0);
   await expect(section(page).getByRole('textbox')).toHaveCount(0);
   expect(await axeViolations(page)).toEqual([]);

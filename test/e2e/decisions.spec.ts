@@ -154,7 +154,7 @@ test('the queue shows working days to the due date, and waiting cases apart from
 
   const dueFilter = desk.getByRole('radiogroup', { name: 'Frist' });
   await dueFilter.getByRole('radio', { name: /^Over frist/ }).check();
-  await expect(rowOf(overdue.caseNumber)).toContainText('3 arbeidsdager over frist');
+  await expect(rowOf(overdue.caseNumber)).toContainText('3 virkedager over frist');
   await expect(rowOf(waiting.caseNumber)).toHaveCount(0);
 
   await dueFilter.getByRole('radio', { name: /^Venter på installatør/ }).check();
@@ -166,6 +166,6 @@ test('the queue shows working days to the due date, and waiting cases apart from
 
   await dueFilter.getByRole('radio', { name: 'Alle' }).check();
   await desk.getByRole('searchbox', { name: 'Søk i saker' }).fill(soon.caseNumber);
-  await expect(rowOf(soon.caseNumber)).toContainText('forfaller om 3 arbeidsdager');
+  await expect(rowOf(soon.caseNumber)).toContainText('forfaller om 3 virkedager');
   expect(await axeViolations(desk)).toEqual([]);
 });

@@ -156,7 +156,7 @@ test('build, check, issue, save, print and revise an offer by keyboard', async (
   // "How each figure came about", opened by keyboard.
   await press(section.getByText('Slik er tallene regnet ut'), 'Enter');
   await expect(section.getByTestId('offer-explanation')).toContainText(
-    plain(`MVA 25 % av ${formatNok(CHANGED_PRICE_ORE)} = ${formatNok(50_000)}`),
+    plain(`Mva 25 % av ${formatNok(CHANGED_PRICE_ORE)} = ${formatNok(50_000)}`),
   );
 
   await expect(section.getByTestId('save-state')).toHaveText('Alle endringer er lagret.');
@@ -166,7 +166,7 @@ test('build, check, issue, save, print and revise an offer by keyboard', async (
   await press(section.getByRole('button', { name: 'Utsted tilbud …' }), 'Enter');
   const dialog = desk.getByRole('dialog', { name: 'Utstede tilbud versjon 1?' });
   await expect(dialog).toContainText(target.ownerName);
-  await expect(dialog.getByTestId('issue-total')).toHaveText(`Totalt å betale: ${kr(expectedGross)} inkl. MVA`);
+  await expect(dialog.getByTestId('issue-total')).toHaveText(`Totalt å betale: ${kr(expectedGross)} inkl. mva`);
   await expect(dialog).toHaveCSS('opacity', '1');
   expect(await axeViolations(desk)).toEqual([]);
   await expect(dialog.getByRole('button', { name: 'Utsted tilbudet' })).toBeFocused();
@@ -179,7 +179,7 @@ test('build, check, issue, save, print and revise an offer by keyboard', async (
   const letterName = `tilbud-${target.caseNumber}-v1.pdf`;
   await expect(desk.getByRole('region', { name: /^Vedlegg/ })).toContainText(letterName);
   await expect(desk.getByRole('region', { name: 'Historikk' })).toContainText(
-    `Tilbud versjon 1 utstedt – ${kr(expectedGross)} inkl. MVA`,
+    `Tilbud versjon 1 utstedt – ${kr(expectedGross)} inkl. mva`,
   );
 
   // Save the PDF: the harness wrote the copy where a save dialog would have; it reads as the owner's letter.
@@ -196,7 +196,8 @@ test('build, check, issue, save, print and revise an offer by keyboard', async (
   await press(section.getByRole('button', { name: 'Vis brev' }), 'Enter');
   await expect.poll(() => harness.openedFiles.map((file) => file.fileName)).toEqual([letterName]);
 
-  // Revise: version 2 starts from version 1's lines; version 1 stays issued until 2 is issued.
+  // Revise: version 2 starts from version 1's lines re-priced by the list in effect, so the meter mounting line is
+  // back at the list's price (with its 25 % VAT) while the free line keeps its own; version 1 stays issued until 2 is.
   await press(section.getByRole('button', { name: 'Revider' }), 'Enter');
   await expect(section.getByRole('heading', { name: 'Versjon 2 – Utkast' })).toBeVisible();
   await expect(lines).toHaveCount(15);
@@ -206,14 +207,14 @@ test('build, check, issue, save, print and revise an offer by keyboard', async (
   await quantity.focus();
   await quantity.press('ControlOrMeta+a');
   await desk.keyboard.type('2');
-  const revisedGross = expectedGross + FREE_LINE_ORE;
+  const revisedGross = expectedGross - (CHANGED_PRICE_ORE + 50_000) + (METER_MOUNTING_ORE * 5) / 4 + FREE_LINE_ORE;
   await expect(grand).toHaveText(kr(revisedGross).replace(' kr', ''));
   await expect(section.getByTestId('save-state')).toHaveText('Alle endringer er lagret.');
   expect((await offers(harness, target.id)).map((o) => o.state)).toEqual(['issued', 'draft']);
 
   await press(section.getByRole('button', { name: 'Utsted tilbud …' }), 'Enter');
   const second = desk.getByRole('dialog', { name: 'Utstede tilbud versjon 2?' });
-  await expect(second.getByTestId('issue-total')).toHaveText(`Totalt å betale: ${kr(revisedGross)} inkl. MVA`);
+  await expect(second.getByTestId('issue-total')).toHaveText(`Totalt å betale: ${kr(revisedGross)} inkl. mva`);
   await expect(second.getByRole('button', { name: 'Utsted tilbudet' })).toBeFocused();
   await desk.keyboard.press('Enter');
   await expect(second).toBeHidden({ timeout: 30_000 });
@@ -221,7 +222,7 @@ test('build, check, issue, save, print and revise an offer by keyboard', async (
   await expect(section.getByTestId('offer-version-2').getByTestId('offer-state')).toHaveText('Utstedt');
   const history = desk.getByRole('region', { name: 'Historikk' });
   await expect(history).toContainText('Tilbud versjon 1 erstattet av en ny versjon');
-  await expect(history).toContainText(`Tilbud versjon 2 utstedt – ${kr(revisedGross)} inkl. MVA`);
+  await expect(history).toContainText(`Tilbud versjon 2 utstedt – ${kr(revisedGross)} inkl. mva`);
   expect((await offers(harness, target.id)).map((o) => [o.offerVersion, o.state, o.grossOre])).toEqual([
     [1, 'superseded', expectedGross],
     [2, 'issued', revisedGross],

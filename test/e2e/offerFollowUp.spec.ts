@@ -56,11 +56,11 @@ test('an issued offer is sent from the decision bar; the payment file releases t
   harness.core.context.casesChanged('all');
 
   await openCase(desk, approved.caseNumber);
-  const send = desk.getByRole('button', { name: /Send tilbudet/ });
+  const send = desk.getByRole('button', { name: /Registrer tilbud sendt/ });
   await expect(send).toHaveAttribute('aria-keyshortcuts', 'Alt+N');
   await desk.getByRole('heading', { level: 1, name: approved.caseNumber }).focus();
   await desk.keyboard.press('Alt+KeyN');
-  await expect(desk.getByText('Tilbudet er registrert sendt')).toBeVisible();
+  await expect(desk.getByText('Tilbudet er registrert som sendt')).toBeVisible();
   const billing = desk.getByRole('region', { name: 'Fakturering' });
   await expect(billing).toContainText(`Tilbud versjon ${offer.offerVersion}`);
   await expect(billing).toContainText('Igangsettingstillatelse er ikke sendt ennå.');

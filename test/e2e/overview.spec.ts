@@ -81,7 +81,7 @@ test.describe('as a supervisor', () => {
     await expect(page.getByRole('radio', { name: '52 uker' })).toBeChecked();
     const truth = completionToMeterTruth(supervisor, 52);
     expect(truth.count).toBeGreaterThan(10);
-    const leadTable = page.getByRole('table', { name: 'Behandlingstid i arbeidsdager (median)' });
+    const leadTable = page.getByRole('table', { name: 'Behandlingstid i virkedager (median)' });
     const allRow = leadTable.getByRole('row', { name: /^Alle meldingstyper/ });
     await expect(allRow.getByRole('cell').nth(2)).toHaveText(nb.format(truth.median));
     await expect(allRow.getByRole('cell').nth(3)).toHaveText(nb.format(truth.count));

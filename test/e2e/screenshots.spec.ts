@@ -224,8 +224,8 @@ test('area suppliers and work orders, as they look', async ({ page }) => {
     const panel = page.getByRole('region', { name: 'Arbeidsordre' });
     await panel.getByRole('button', { name: /^Bestill fra/ }).first().click();
     await expect(panel.getByTestId('work-order-service_cable_connection')).toBeVisible({ timeout: 30_000 });
-    await panel.getByTestId('work-order-service_cable_connection').getByRole('button', { name: 'Registrer som akseptert' }).click();
-    await expect(panel.getByTestId('work-order-service_cable_connection').getByTestId('work-order-status')).toHaveText('Akseptert');
+    await panel.getByTestId('work-order-service_cable_connection').getByRole('button', { name: 'Registrer som bekreftet' }).click();
+    await expect(panel.getByTestId('work-order-service_cable_connection').getByTestId('work-order-status')).toHaveText('Bekreftet');
     await panel.scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     await panel.screenshot({ path: path.join(OUT, 'work-order-panel.png') });

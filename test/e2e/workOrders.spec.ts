@@ -75,9 +75,9 @@ test.describe('as a supervisor', () => {
 
     // The supplier is late with its answer: the order is past its due date when accepted.
     harness.core.database.sqlite.prepare("UPDATE work_orders SET due_date = '2026-11-25' WHERE case_id = ?").run(target.id);
-    await order.getByRole('button', { name: 'Registrer som akseptert' }).focus();
+    await order.getByRole('button', { name: 'Registrer som bekreftet' }).focus();
     await page.keyboard.press('Enter');
-    await expect(order.getByTestId('work-order-status')).toHaveText('Akseptert');
+    await expect(order.getByTestId('work-order-status')).toHaveText('Bekreftet');
     await expect(order.getByTestId('work-order-overdue')).toHaveText('Forfalt');
     await expect(order.getByTestId('work-order-due')).toContainText('2 virkedager over fristen');
     expect(await violationsIn(page, '[data-testid="work-order-panel"]')).toEqual([]);

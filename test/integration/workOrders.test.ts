@@ -14,6 +14,8 @@ import { openLocalDatabase } from '../../electron/core/db/openLocalDatabase';
 import { seedDatabase } from '../../electron/core/demo/seedDatabase';
 import { ChromiumPdfRenderer } from '../../electron/core/offers/pdfRenderer';
 import type { AreaSupplierRegister, InstallerCheckView, OrderWorkResult, WorkOrderPanel } from '../../electron/shared/contract';
+import { importTextIntoDatabase } from '../../electron/core/import/importService';
+import { completionNotice } from '../fixtures/import/buildMessages';
 import { ok } from '../support/apiResult';
 
 const MIGRATIONS = path.resolve(__dirname, '../../db/local/migrations');
@@ -24,7 +26,7 @@ const errorOf = (result: { ok: boolean; error?: unknown }) =>
 const flat = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
 
 /** A new house in Kristiansand (4204) whose installer is active in DSB but prequalified for nothing. */
-function prepareCases(file: string, directory: string): { caseId: number; gapCaseId: number } {
+function prepareCases(file: string, directory: string): { caseId: number; gapCaseId: number; earlyCaseId: number } {
   const seeded = openLocalDatabase({ file, migrationsFolder: MIGRATIONS });
   seedDatabase(seeded.sqlite, { cases: 30, seed: 5, today: '2026-11-27', attachmentStore: new AttachmentStore(path.join(directory, 'att')) });
   const s = seeded.sqlite;
@@ -39,8 +41,10 @@ function prepareCases(file: string, directory: string): { caseId: number; gapCas
   };
   prepare(1, '4204');
   prepare(2, '4222'); // Bykle: no area supplier at all
+  prepare(3, '4204');
+  s.prepare("UPDATE cases SET status = 'paid' WHERE id = 3").run(); // the work may be done before the notice
   seeded.close();
-  return { caseId: 1, gapCaseId: 2 };
+  return { caseId: 1, gapCaseId: 2, earlyCaseId: 3 };
 }
 
 describe('work orders, standalone', () => {
@@ -48,7 +52,7 @@ describe('work orders, standalone', () => {
   let renderer: ChromiumPdfRenderer;
   let handler: Core;
   let supervisor: Core;
-  let ids: { caseId: number; gapCaseId: number };
+  let ids: { caseId: number; gapCaseId: number; earlyCaseId: number };
 
   beforeAll(() => {
     directory = mkdtempSync(path.join(tmpdir(), 'work-orders-test-'));
@@ -187,6 +191,54 @@ describe('work orders, standalone', () => {
     expect(orders.map((o) => [o.workKind, o.status, o.acceptedBy, o.doneBy])).toEqual([
       ['service_cable_connection', 'done', 'marit.rosseland', 'marit.rosseland'],
       ['direct_meter_mounting', 'done', 'kari.nordmann', 'marit.rosseland'],
+    ]);
+  });
+});
+
+describe('work done before the completion notice, standalone', () => {
+  let directory: string;
+  let renderer: ChromiumPdfRenderer;
+  let supervisor: Core;
+  let ids: { earlyCaseId: number };
+
+  beforeAll(() => {
+    directory = mkdtempSync(path.join(tmpdir(), 'work-orders-early-test-'));
+    const file = path.join(directory, 'desk.sqlite');
+    ids = prepareCases(file, directory);
+    renderer = new ChromiumPdfRenderer();
+    supervisor = createCore({
+      databaseFile: file, migrationsFolder: MIGRATIONS, attachmentsDirectory: path.join(directory, 'att'),
+      host: { openFile: async () => {} }, clock: fixedClock(NOW), userId: 'marit.rosseland', pdfRenderer: renderer,
+    });
+  });
+  afterAll(async () => {
+    await supervisor?.close();
+    await renderer?.close();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('moves the case to meter_mounted when the notice arrives', async () => {
+    const sqlite = supervisor.database.sqlite;
+    const caseId = ids.earlyCaseId;
+    const meter = ok<OrderWorkResult>(await supervisor.dispatch('case.orderWork', { caseId, workKind: 'direct_meter_mounting' }));
+    ok(await supervisor.dispatch('case.advanceWorkOrder', { orderId: meter.orderId, to: 'accepted' }));
+    ok(await supervisor.dispatch('case.advanceWorkOrder', { orderId: meter.orderId, to: 'done' }));
+    const statusOf = () => (sqlite.prepare('SELECT status FROM cases WHERE id = ?').get(caseId) as { status: string }).status;
+    expect(statusOf()).toBe('paid');
+
+    const { message_id: caseMessageId, organisation_number: organisationNumber } = sqlite
+      .prepare('SELECT c.message_id, i.organisation_number FROM cases c JOIN installers i ON i.id = c.installer_id WHERE c.id = ?')
+      .get(caseId) as { message_id: string; organisation_number: string };
+    const notice = completionNotice(1, caseMessageId, { sender: { role: 'installer', organisationNumber, name: 'Installatøren' } });
+    const outcome = importTextIntoDatabase(sqlite, new AttachmentStore(path.join(directory, 'att')), JSON.stringify([notice]), 'test.json',
+      { now: new Date(NOW) });
+    expect(outcome).toMatchObject({ imported: 1, quarantined: 0 });
+    expect(statusOf()).toBe('meter_mounted');
+    const moves = (sqlite.prepare("SELECT data FROM case_events WHERE case_id = ? AND kind = 'status_changed' ORDER BY id").all(caseId) as
+      Array<{ data: string }>).map((e) => JSON.parse(e.data) as unknown);
+    expect(moves.slice(-2)).toEqual([
+      { from: 'paid', to: 'completion_reported' },
+      { from: 'completion_reported', to: 'meter_mounted', rule: 'workOrdersDone' },
     ]);
   });
 });

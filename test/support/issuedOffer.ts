@@ -39,13 +39,16 @@ export function insertIssuedOffer(sqlite: Database.Database, caseId: number, spe
   return id;
 }
 
-/** Centrally, as the owner (who may insert an issued offer directly; the guard sets issued_by). */
+/**
+ * Centrally, as the owner (who may insert an issued offer directly; the guard sets issued_by). Issued on 2026-11-20
+ * like the local one, so the tests' billing steps, dated after it, are not before the offer.
+ */
 export async function insertIssuedOfferCentral(client: pg.ClientBase, caseId: number, spec: IssuedOfferSpec = {}): Promise<string> {
   const id = randomUUID();
   await client.query(
     `INSERT INTO offers (id, case_id, offer_version, state, price_list_id, price_list_version, lines, totals, valid_until, issued_at)
      VALUES ($1, $2, $3, $4, (SELECT id FROM price_lists ORDER BY id, list_version LIMIT 1),
-             (SELECT list_version FROM price_lists ORDER BY id, list_version LIMIT 1), $7, $5, $6, now())`,
+             (SELECT list_version FROM price_lists ORDER BY id, list_version LIMIT 1), $7, $5, $6, '2026-11-20T09:00:00.000Z')`,
     [id, caseId, spec.version ?? 1, spec.state ?? 'issued', totalsOf(spec.grossOre ?? 1_234_550), spec.validUntil ?? '2026-12-31',
       linesOf(spec.grossOre ?? 1_234_550)],
   );

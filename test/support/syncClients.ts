@@ -75,10 +75,13 @@ export async function startClient(
 export const removeClientFiles = (client: Client) => rmSync(client.directory, { recursive: true, force: true });
 
 /** Waits until a condition on the client holds (a pull is asynchronous), or fails after `ms`. */
-export async function eventually<T>(check: () => T | undefined | false | null, ms = 5_000, what = 'condition'): Promise<T> {
+type Checked<T> = T | undefined | false | null;
+
+/** Polls `check` (awaited, so an async check really waits) until it gives a truthy value, or fails after `ms`. */
+export async function eventually<T>(check: () => Checked<T> | Promise<Checked<T>>, ms = 5_000, what = 'condition'): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value) return value;
     if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -181,11 +181,11 @@ describe('explanation: how each figure came about', () => {
     });
     const texts = offer.explanation.map((step) => step.text.replaceAll(NBSP, ' '));
     expect(texts).toContain('Kabel: Kabel TFXP 4x50 Al, 35 m × 189,00 kr = 6 615,00 kr');
-    expect(texts).toContain('MVA 25 % av 3 280,00 kr = 820,00 kr');
+    expect(texts).toContain('Mva 25 % av 3 280,00 kr = 820,00 kr');
     expect(texts).toContain('Kabel: arbeid 0,00 kr + materiell 6 615,00 kr = 6 615,00 kr');
     expect(texts).toContain('Fradrag for tilknytningsgebyr: −2 300,00 kr');
     expect(texts).toContain('Anleggsbidrag: 4 315,00 kr');
-    expect(texts.at(-1)).toBe('Totalt å betale: 9 895,00 kr + MVA 820,00 kr = 10 715,00 kr');
+    expect(texts.at(-1)).toBe('Totalt å betale: 9 895,00 kr + mva 820,00 kr = 10 715,00 kr');
     expect(offer.explanation.find((s) => s.lineId === 'kabel')?.amountOre).toBe(661_500);
   });
 });

@@ -7,9 +7,9 @@ import {
   type OfferFacts,
 } from '../../electron/shared/rules';
 
-const issued: OfferFacts = { id: 'o2', version: 2, state: 'issued', grossOre: 1_234_550, validUntil: '2026-12-31' };
-const superseded: OfferFacts = { id: 'o1', version: 1, state: 'superseded', grossOre: 1_000_000, validUntil: '2026-11-30' };
-const draft: OfferFacts = { id: 'o3', version: 3, state: 'draft', grossOre: 0, validUntil: null };
+const issued: OfferFacts = { id: 'o2', version: 2, state: 'issued', grossOre: 1_234_550, validUntil: '2026-12-31', issuedOn: '2026-11-20' };
+const superseded: OfferFacts = { id: 'o1', version: 1, state: 'superseded', grossOre: 1_000_000, validUntil: '2026-11-30', issuedOn: '2026-10-01' };
+const draft: OfferFacts = { id: 'o3', version: 3, state: 'draft', grossOre: 0, validUntil: null, issuedOn: null };
 const offers = [superseded, issued, draft];
 
 describe('releasesWork: when the installer may start', () => {
@@ -41,8 +41,8 @@ describe('amountMatches: to the øre', () => {
 });
 
 describe('planBillingStep', () => {
-  const step = (kind: 'offer_sent' | 'acceptance' | 'invoice' | 'payment', over: Partial<{ offerVersion: number | null; amountOre: number | null; occurredOn: string }> = {}) => ({
-    kind, offerVersion: 2, amountOre: null, occurredOn: '2026-12-01', ...over,
+  const step = (kind: 'offer_sent' | 'acceptance' | 'invoice' | 'payment', over: Partial<{ offerVersion: number | null; amountOre: number | null; occurredOn: string; today: string }> = {}) => ({
+    kind, offerVersion: 2, amountOre: null, occurredOn: '2026-12-01', today: '2027-06-30', ...over,
   });
 
   it('applies a payment of the exact total to a case whose invoice is out', () => {
@@ -88,6 +88,21 @@ describe('planBillingStep', () => {
       .toMatchObject({ outcome: 'applied' });
   });
 
+  it('refuses a day after today or before the offer was issued, whoever records it', () => {
+    const today = '2026-12-01';
+    for (const actor of ['case_handler', 'system'] as const) {
+      expect(planBillingStep(step('payment', { amountOre: 1_234_550, occurredOn: '2026-12-02', today }), 'invoice_sent', offers, actor))
+        .toMatchObject({ outcome: 'flagged', code: 'occurredInFuture', params: { occurredOn: '2026-12-02', today } });
+      // Backdating an acceptance to before the offer existed is refused, not taken as within its validity.
+      expect(planBillingStep(step('acceptance', { occurredOn: '2026-11-19', today }), 'offer_sent', offers, actor))
+        .toMatchObject({ outcome: 'flagged', code: 'occurredBeforeIssue', params: { offerVersion: 2, issuedOn: '2026-11-20' } });
+    }
+    // The bounds themselves are allowed: the day of issue, and today.
+    expect(planBillingStep(step('acceptance', { occurredOn: '2026-11-20', today }), 'offer_sent', offers, 'system')).toMatchObject({ outcome: 'applied' });
+    expect(planBillingStep(step('payment', { amountOre: 1_234_550, occurredOn: today, today }), 'invoice_sent', offers, 'system'))
+      .toMatchObject({ outcome: 'applied' });
+  });
+
   it('flags a case without an issued offer', () => {
     expect(planBillingStep(step('offer_sent', { offerVersion: null }), 'approved', [draft], 'case_handler'))
       .toMatchObject({ outcome: 'flagged', code: 'noIssuedOffer' });
@@ -114,9 +129,9 @@ describe('startApprovalMessage', () => {
     const message = startApprovalMessage({ ...base, releasedBy: 'payment' });
     expect(message.subject).toBe('Igangsettingstillatelse 2026-000123 – Storgata 1');
     expect(message.body).toContain('Arbeidet i tilknytningspunktet for Storgata 1, 4612 Kristiansand (saksnummer 2026-000123) kan starte.');
-    expect(message.body).toContain('tilbud versjon 2 er registrert betalt 01.12.2026');
+    expect(message.body).toContain('tilbud versjon 2 er registrert betalt 1. desember 2026');
   });
   it('says when it was released on acceptance', () => {
-    expect(startApprovalMessage({ ...base, releasedBy: 'acceptance' }).body).toContain('aksepterte tilbud versjon 2 01.12.2026');
+    expect(startApprovalMessage({ ...base, releasedBy: 'acceptance' }).body).toContain('aksepterte tilbud versjon 2 1. desember 2026');
   });
 });

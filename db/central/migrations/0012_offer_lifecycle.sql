@@ -59,6 +59,9 @@ GRANT SELECT ON billing_events TO case_handler, supervisor, reader;
 GRANT INSERT (id, case_id, offer_id, offer_version, kind, amount_ore, occurred_on, reference, source, outcome)
   ON billing_events TO case_handler, supervisor;
 --> statement-breakpoint
+-- Resolving a flag needs no claim on the case: a flag is the billing file's disagreement with the offer, which a
+-- person settles with the billing department, not casework that would take the case from its handler. Who and when
+-- are always the writer and now() (billing_events_guard), whatever the statement said.
 GRANT UPDATE (resolved_at, resolved_by) ON billing_events TO case_handler, supervisor;
 --> statement-breakpoint
 ALTER TABLE billing_events ENABLE ROW LEVEL SECURITY;
@@ -74,21 +77,86 @@ CREATE POLICY billing_events_resolve_flag ON billing_events FOR UPDATE TO case_h
   USING (outcome = 'flagged' AND resolved_at IS NULL)
   WITH CHECK (resolved_by = session_user AND resolved_at IS NOT NULL);
 --> statement-breakpoint
--- What was recorded never changes; only an open flag may be marked resolved (once). The owner is held to it too.
+-- What was recorded never changes; only an open flag may be marked resolved (once), by the writer, now. The owner
+-- is held to it too.
 CREATE FUNCTION billing_events_guard() RETURNS trigger
 LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
 BEGIN
   IF TG_OP = 'DELETE' OR (to_jsonb(NEW) - ARRAY['resolved_at', 'resolved_by', 'version'])
       IS DISTINCT FROM (to_jsonb(OLD) - ARRAY['resolved_at', 'resolved_by', 'version'])
-      OR OLD.resolved_at IS NOT NULL THEN
+      OR OLD.resolved_at IS NOT NULL OR OLD.outcome <> 'flagged' OR NEW.resolved_at IS NULL THEN
     RAISE EXCEPTION USING ERRCODE = 'DK008',
       MESSAGE = format('desk:billing_event_immutable: billing event %s cannot be changed (%s refused)', OLD.id, TG_OP);
   END IF;
+  NEW.resolved_at := now();
+  NEW.resolved_by := session_user;
   RETURN NEW;
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER billing_events_guard BEFORE UPDATE OR DELETE ON billing_events
   FOR EACH ROW EXECUTE FUNCTION billing_events_guard();
+--> statement-breakpoint
+-- A step taken at the desk is about the case's own offer, as it was issued: the offer belongs to the case, the
+-- version is the offer's, and an acceptance or payment is the offer's gross total (an offer sent or an invoice
+-- carries no amount). The billing file's rows are checked by the importer, which flags what does not match.
+-- Errors: 23514 desk:billing_event_offer.
+CREATE FUNCTION billing_events_check_offer() RETURNS trigger
+LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+DECLARE
+  offer record;
+BEGIN
+  IF NEW.source <> 'desk' THEN
+    RETURN NEW;
+  END IF;
+  SELECT case_id, offer_version, state, (totals::jsonb ->> 'grossOre')::bigint AS gross_ore INTO offer
+    FROM offers WHERE id = NEW.offer_id;
+  IF NOT FOUND OR offer.case_id IS DISTINCT FROM NEW.case_id OR offer.offer_version IS DISTINCT FROM NEW.offer_version
+     OR offer.state <> 'issued'
+     OR (NEW.kind IN ('acceptance', 'payment') AND NEW.amount_ore IS DISTINCT FROM offer.gross_ore)
+     OR (NEW.kind IN ('offer_sent', 'invoice') AND NEW.amount_ore IS NOT NULL) THEN
+    RAISE EXCEPTION USING ERRCODE = '23514',
+      MESSAGE = format('desk:billing_event_offer: %s of %s øre does not match version %s of offer %s on case %s',
+        NEW.kind, coalesce(NEW.amount_ore::text, 'no'), NEW.offer_version, NEW.offer_id, NEW.case_id);
+  END IF;
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER billing_events_check_offer BEFORE INSERT ON billing_events
+  FOR EACH ROW EXECUTE FUNCTION billing_events_check_offer();
+--> statement-breakpoint
+-- The installer's start approval: people may not queue a 'start_approval' message themselves (the restrictive
+-- policy below); this is the one way, and only once an applied billing event of the case released the work —
+-- a payment, or an acceptance where the company releases on acceptance. SECURITY DEFINER to write past that
+-- policy; created_by stays the caller (session_user). True when this one was stored (once per case).
+-- Errors: 42501 desk:start_approval_refused.
+CREATE FUNCTION queue_start_approval(p_billing_event_id text, p_message_id uuid, p_recipient text, p_subject text,
+  p_body text) RETURNS boolean
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  released_case bigint;
+  stored integer;
+BEGIN
+  SELECT b.case_id INTO released_case FROM billing_events b
+   WHERE b.id = p_billing_event_id AND b.outcome = 'applied'
+     AND (b.kind = 'payment' OR (b.kind = 'acceptance' AND EXISTS (
+       SELECT 1 FROM company_settings WHERE key = 'release_on_acceptance' AND value = 'true')));
+  IF released_case IS NULL THEN
+    RAISE EXCEPTION USING ERRCODE = '42501',
+      MESSAGE = format('desk:start_approval_refused: billing event %s released no work', p_billing_event_id);
+  END IF;
+  INSERT INTO outgoing_messages (id, case_id, kind, recipient, subject, body, items)
+  VALUES (p_message_id, released_case, 'start_approval', p_recipient, p_subject, p_body, '[]')
+  ON CONFLICT (case_id) WHERE kind = 'start_approval' DO NOTHING;
+  GET DIAGNOSTICS stored = ROW_COUNT;
+  RETURN stored = 1;
+END $$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION queue_start_approval(text, uuid, text, text, text) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION queue_start_approval(text, uuid, text, text, text) TO case_handler, supervisor;
+--> statement-breakpoint
+CREATE POLICY outgoing_messages_no_start_approval_by_hand ON outgoing_messages AS RESTRICTIVE FOR INSERT
+  TO case_handler, supervisor WITH CHECK (kind <> 'start_approval');
 --> statement-breakpoint
 CREATE FUNCTION billing_events_audit() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -108,4 +176,4 @@ END $$;
 CREATE TRIGGER billing_events_audit AFTER INSERT OR UPDATE OF resolved_at ON billing_events
   FOR EACH ROW EXECUTE FUNCTION billing_events_audit();
 --> statement-breakpoint
-REVOKE ALL ON FUNCTION billing_events_audit(), billing_events_guard() FROM PUBLIC;
+REVOKE ALL ON FUNCTION billing_events_audit(), billing_events_guard(), billing_events_check_offer() FROM PUBLIC;

@@ -26,10 +26,17 @@ CREATE TRIGGER assignment_rules_set_version BEFORE INSERT OR UPDATE ON assignmen
 CREATE TRIGGER assignment_rules_notify AFTER INSERT OR UPDATE ON assignment_rules
   FOR EACH STATEMENT EXECUTE FUNCTION desk_notify_changes();
 --> statement-breakpoint
--- Who changed a rule and when is always the writer and now, whatever the statement said.
+-- Who changed a rule and when is always the writer and now, whatever the statement said. A rule assigns only to an
+-- active case handler or supervisor (a reader cannot work a case, an inactive user would never see it); an unknown
+-- one is the foreign key's to refuse (23503). Errors: 23514 desk:assignee_not_eligible.
 CREATE FUNCTION assignment_rules_stamp() RETURNS trigger
 LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
 BEGIN
+  IF EXISTS (SELECT 1 FROM app_users WHERE id = NEW.assignee_id
+               AND NOT (active AND role IN ('case_handler', 'supervisor'))) THEN
+    RAISE EXCEPTION USING ERRCODE = '23514',
+      MESSAGE = format('desk:assignee_not_eligible: %s is not an active case handler or supervisor', NEW.assignee_id);
+  END IF;
   NEW.updated_by := session_user;
   NEW.updated_at := now();
   RETURN NEW;
@@ -50,7 +57,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   current_assignee text;
 BEGIN
-  IF NOT (pg_has_role(session_user, 'case_handler', 'USAGE') OR pg_has_role(session_user, 'supervisor', 'USAGE')) THEN
+  IF NOT (pg_has_role(session_user, 'case_handler', 'MEMBER') OR pg_has_role(session_user, 'supervisor', 'MEMBER')) THEN
     RAISE EXCEPTION USING ERRCODE = '42501',
       MESSAGE = format('desk:assign_not_allowed: %s may not take cases', session_user);
   END IF;
@@ -58,11 +65,12 @@ BEGIN
   IF NOT FOUND THEN
     RAISE EXCEPTION USING ERRCODE = 'DK005', MESSAGE = format('desk:case_not_found: case %s', p_case_id);
   END IF;
+  -- Taking one's own case again, or giving up a case nobody has, changes nothing and is no error.
   IF p_take AND current_assignee IS NULL THEN
     UPDATE cases SET assignee_id = session_user WHERE id = p_case_id;
   ELSIF NOT p_take AND current_assignee = session_user THEN
     UPDATE cases SET assignee_id = NULL WHERE id = p_case_id;
-  ELSIF NOT (p_take AND current_assignee = session_user) THEN
+  ELSIF current_assignee IS DISTINCT FROM (CASE WHEN p_take THEN session_user::text END) THEN
     RAISE EXCEPTION USING ERRCODE = '42501',
       MESSAGE = format('desk:assign_not_allowed: case %s is assigned to %s; only a supervisor reassigns it',
         p_case_id, coalesce(current_assignee, 'nobody'));

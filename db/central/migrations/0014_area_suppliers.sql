@@ -9,7 +9,10 @@
 --   work_order_done      {"orderId","workKind"}
 -- Done work advances the case (rules/workOrders.ts caseAdvanceAfterWorkDone): when every work order of a case in
 -- completion_reported is done and one of them mounted the meter, the case moves to meter_mounted with the rule
--- `workOrdersDone` — by the trigger, as the database owner, so no claim on the case is needed.
+-- `workOrdersDone` — by a trigger, as the database owner, so no claim on the case is needed. The rule is checked both
+-- when an order becomes done and when the completion notice moves the case into completion_reported (the work may
+-- be done first), each time under a lock on the case row, so two orders done at once cannot both miss the move.
+-- Times are the server's: ordered_at, accepted_at and done_at are always now(), whatever the statement said.
 ALTER TABLE "area_suppliers" ADD COLUMN "agreement_work" text DEFAULT '{}' NOT NULL;
 --> statement-breakpoint
 ALTER TABLE "area_suppliers" ADD CONSTRAINT "area_suppliers_agreement_is_object"
@@ -71,12 +74,12 @@ GRANT INSERT (organisation_number, name, contact_person, email, phone, agreement
 GRANT INSERT (supplier_id, municipality_number, deleted), UPDATE (deleted)
   ON area_supplier_municipalities TO supervisor;
 --> statement-breakpoint
--- Ordering is the supervisor's alone; ordered_by is always session_user (work_orders_guard). ordered_at is the
--- time the order was placed on the desk, from which its due date was counted.
-GRANT INSERT (id, case_id, supplier_id, work_kind, agreement_days, due_date, ordered_at, message_id, pdf_sha256)
+-- Ordering is the supervisor's alone; ordered_by and ordered_at are always session_user and now()
+-- (work_orders_guard). Recording an answer changes the status only; who and when are the guard's.
+GRANT INSERT (id, case_id, supplier_id, work_kind, agreement_days, due_date, message_id, pdf_sha256)
   ON work_orders TO supervisor;
 --> statement-breakpoint
-GRANT UPDATE (status, accepted_at, done_at) ON work_orders TO case_handler, supervisor;
+GRANT UPDATE (status) ON work_orders TO case_handler, supervisor;
 --> statement-breakpoint
 CREATE FUNCTION work_orders_guard() RETURNS trigger
 LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
@@ -84,6 +87,7 @@ BEGIN
   IF TG_OP = 'INSERT' THEN
     NEW.status := 'ordered';
     NEW.ordered_by := session_user;
+    NEW.ordered_at := now();
     NEW.accepted_at := NULL; NEW.accepted_by := NULL; NEW.done_at := NULL; NEW.done_by := NULL;
     IF NOT EXISTS (
       SELECT 1 FROM cases c
@@ -105,10 +109,14 @@ BEGIN
   END IF;
   IF NEW.status = 'accepted' THEN
     NEW.accepted_by := session_user;
-    NEW.accepted_at := coalesce(NEW.accepted_at, now());
+    NEW.accepted_at := now();
+    NEW.done_by := NULL;
+    NEW.done_at := NULL;
   ELSE
+    NEW.accepted_by := OLD.accepted_by;
+    NEW.accepted_at := OLD.accepted_at;
     NEW.done_by := session_user;
-    NEW.done_at := coalesce(NEW.done_at, now());
+    NEW.done_at := now();
   END IF;
   RETURN NEW;
 END $$;
@@ -134,24 +142,54 @@ END $$;
 CREATE TRIGGER work_orders_audit AFTER INSERT OR UPDATE OF status ON work_orders
   FOR EACH ROW EXECUTE FUNCTION work_orders_audit();
 --> statement-breakpoint
+-- The rule itself. The case row is locked first: of two transactions marking a case's last two orders done, or one
+-- marking the work done while the completion notice arrives, the second waits for the first and then (READ
+-- COMMITTED: each statement sees what committed before it) sees its order done or its status moved. (Today the
+-- version clock, 0001, already serialises writers; the rule does not lean on that. Lock order stays clock first,
+-- then rows, as 0001 asks: the statement triggers have taken the clock before this runs.)
+CREATE FUNCTION desk_advance_case_after_work_done(p_case_id bigint) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  case_status text;
+  outer_rule text := current_setting('desk.status_rule', true);
+BEGIN
+  SELECT status INTO case_status FROM cases WHERE id = p_case_id FOR UPDATE;
+  IF case_status = 'completion_reported'
+     AND NOT EXISTS (SELECT 1 FROM work_orders WHERE case_id = p_case_id AND status <> 'done')
+     AND EXISTS (SELECT 1 FROM work_orders WHERE case_id = p_case_id AND work_kind = 'direct_meter_mounting') THEN
+    PERFORM set_config('desk.status_rule', 'workOrdersDone', true);
+    UPDATE cases SET status = 'meter_mounted' WHERE id = p_case_id;
+    PERFORM set_config('desk.status_rule', coalesce(outer_rule, ''), true);
+  END IF;
+END $$;
+--> statement-breakpoint
 -- Named to fire after work_orders_audit (AFTER triggers fire by name), so the history reads "done", then the move.
 CREATE FUNCTION work_orders_then_advance_case() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
-  IF NEW.status = 'done' AND OLD.status IS DISTINCT FROM 'done'
-     AND EXISTS (SELECT 1 FROM cases WHERE id = NEW.case_id AND status = 'completion_reported')
-     AND NOT EXISTS (SELECT 1 FROM work_orders WHERE case_id = NEW.case_id AND status <> 'done')
-     AND EXISTS (SELECT 1 FROM work_orders WHERE case_id = NEW.case_id
-                   AND work_kind IN ('direct_meter_mounting', 'transformer_meter_mounting')) THEN
-    PERFORM set_config('desk.status_rule', 'workOrdersDone', true);
-    UPDATE cases SET status = 'meter_mounted' WHERE id = NEW.case_id;
-    PERFORM set_config('desk.status_rule', '', true);
+  IF NEW.status = 'done' AND OLD.status IS DISTINCT FROM 'done' THEN
+    PERFORM desk_advance_case_after_work_done(NEW.case_id);
   END IF;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER work_orders_then_advance_case AFTER UPDATE OF status ON work_orders
   FOR EACH ROW EXECUTE FUNCTION work_orders_then_advance_case();
+--> statement-breakpoint
+-- The completion notice after the work: named to fire after cases_audit, so the history reads the notice's move,
+-- then the rule's.
+CREATE FUNCTION cases_then_advance_after_work_done() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  IF NEW.status = 'completion_reported' AND OLD.status IS DISTINCT FROM 'completion_reported' THEN
+    PERFORM desk_advance_case_after_work_done(NEW.id);
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER cases_then_advance_after_work_done AFTER UPDATE OF status ON cases
+  FOR EACH ROW WHEN (NEW.status = 'completion_reported' AND OLD.status IS DISTINCT FROM 'completion_reported')
+  EXECUTE FUNCTION cases_then_advance_after_work_done();
 --> statement-breakpoint
 -- The order letter reaches the server as the offer letter does (0011's store_offer_letter): nobody but the owner
 -- writes attachment_blobs or attachments, and this is the one narrow way in — only the PDF an order names, only by
@@ -183,7 +221,34 @@ BEGIN
   RETURN attachment_id;
 END $$;
 --> statement-breakpoint
-REVOKE ALL ON FUNCTION work_orders_guard(), work_orders_audit(), work_orders_then_advance_case() FROM PUBLIC;
+-- The order's message to the supplier: people may not queue a 'work_order' message themselves (the restrictive
+-- policy below); this is the one way, and only for an order the caller placed, under the id the order names.
+-- Errors: 42501 desk:work_order_message_refused.
+CREATE FUNCTION queue_work_order_message(p_order_id uuid, p_recipient text, p_subject text, p_body text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  order_row record;
+BEGIN
+  SELECT case_id, ordered_by, message_id INTO order_row FROM work_orders WHERE id = p_order_id;
+  IF NOT FOUND OR order_row.message_id IS NULL OR order_row.ordered_by IS DISTINCT FROM session_user::text
+     OR NOT pg_has_role(session_user, 'supervisor', 'MEMBER') THEN
+    RAISE EXCEPTION USING ERRCODE = '42501',
+      MESSAGE = format('desk:work_order_message_refused: %s did not place work order %s', session_user, p_order_id);
+  END IF;
+  INSERT INTO outgoing_messages (id, case_id, kind, recipient, subject, body, items)
+  VALUES (order_row.message_id, order_row.case_id, 'work_order', p_recipient, p_subject, p_body, '[]')
+  ON CONFLICT (id) DO NOTHING;
+END $$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION queue_work_order_message(uuid, text, text, text) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION queue_work_order_message(uuid, text, text, text) TO supervisor;
+--> statement-breakpoint
+CREATE POLICY outgoing_messages_no_work_order_by_hand ON outgoing_messages AS RESTRICTIVE FOR INSERT
+  TO case_handler, supervisor WITH CHECK (kind <> 'work_order');
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION work_orders_guard(), work_orders_audit(), work_orders_then_advance_case(),
+  cases_then_advance_after_work_done(), desk_advance_case_after_work_done(bigint) FROM PUBLIC;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION store_work_order_letter(uuid, bytea) FROM PUBLIC;
 --> statement-breakpoint

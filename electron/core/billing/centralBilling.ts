@@ -3,13 +3,18 @@
 // file's import (as the owner). The history is written by the triggers (0007 cases_audit and outgoing_messages_audit,
 // 0012 billing_events_audit); the start approval's unique index makes it once per case whoever gets there first.
 import type pg from 'pg';
-import { startApprovalMessage, type OfferFacts } from '../../shared/rules';
+import type { OfferFacts } from '../../shared/rules';
+import { RefusedByCentral } from '../sync/centralErrors';
 import type { BillingEventRecord } from './localBilling';
 import { RELEASE_ON_ACCEPTANCE } from './localBilling';
+import { startApprovalDraft, startApprovalFactsSql, type StartApprovalFacts } from './startApprovalDraft';
 
 export async function centralOfferFacts(client: pg.ClientBase, caseId: number): Promise<OfferFacts[]> {
-  const { rows } = await client.query<{ id: string; version: number; state: OfferFacts['state']; gross: string | null; valid_until: string | null }>(
-    `SELECT id, offer_version AS version, state, totals::jsonb ->> 'grossOre' AS gross, valid_until::text AS valid_until
+  const { rows } = await client.query<{
+    id: string; version: number; state: OfferFacts['state']; gross: string | null; valid_until: string | null; issued_on: string | null;
+  }>(
+    `SELECT id, offer_version AS version, state, totals::jsonb ->> 'grossOre' AS gross, valid_until::text AS valid_until,
+            (issued_at AT TIME ZONE 'Europe/Oslo')::date::text AS issued_on
      FROM offers WHERE case_id = $1 ORDER BY offer_version`,
     [caseId],
   );
@@ -19,6 +24,7 @@ export async function centralOfferFacts(client: pg.ClientBase, caseId: number): 
     state: row.state,
     grossOre: Number(row.gross ?? 0),
     validUntil: row.valid_until,
+    issuedOn: row.issued_on,
   }));
 }
 
@@ -52,38 +58,28 @@ export async function insertCentralBillingEvent(client: pg.ClientBase, record: B
 
 export interface CentralStartApproval {
   caseId: number;
+  /** The applied billing event that released the work: queue_start_approval checks it did. */
+  billingEventId: string;
   messageId: string;
   offerVersion: number;
   releasedBy: 'payment' | 'acceptance';
   releasedOn: string;
 }
 
-/** Stores the start approval unless the case has one (the unique index decides); true when this one was stored. */
+/**
+ * Stores the start approval unless the case has one (the unique index decides); true when this one was stored.
+ * Through queue_start_approval, the one way a start approval gets in. A case whose installer cannot be found
+ * refuses the whole step, as the desk does (localBilling.ts), rather than leaving the installer without one.
+ */
 export async function storeCentralStartApproval(client: pg.ClientBase, request: CentralStartApproval): Promise<boolean> {
-  const { rows } = await client.query<{ case_number: string; address: string; postcode: string; post_town: string; recipient: string }>(
-    `SELECT c.case_number, c.address, c.postcode, c.post_town,
-            coalesce(i.email, c.installer_contact, i.name || ' (' || i.organisation_number || ')') AS recipient
-     FROM cases c JOIN installers i ON i.id = c.installer_id WHERE c.id = $1`,
-    [request.caseId],
+  const { rows } = await client.query<StartApprovalFacts>(startApprovalFactsSql('$1'), [request.caseId]);
+  if (rows.length === 0) throw new RefusedByCentral('caseMissing', `start approval: no installer on case ${request.caseId}`);
+  const { recipient, subject, body } = startApprovalDraft(rows[0], request);
+  const { rows: stored } = await client.query<{ stored: boolean }>(
+    'SELECT queue_start_approval($1, $2, $3, $4, $5) AS stored',
+    [request.billingEventId, request.messageId, recipient, subject, body],
   );
-  if (rows.length === 0) return false;
-  const place = rows[0];
-  const { subject, body } = startApprovalMessage({
-    caseNumber: place.case_number,
-    address: place.address,
-    postcode: place.postcode,
-    postTown: place.post_town,
-    offerVersion: request.offerVersion,
-    releasedBy: request.releasedBy,
-    releasedOn: request.releasedOn,
-  });
-  const { rowCount } = await client.query(
-    `INSERT INTO outgoing_messages (id, case_id, kind, recipient, subject, body, items)
-     VALUES ($1, $2, 'start_approval', $3, $4, $5, '[]')
-     ON CONFLICT (case_id) WHERE kind = 'start_approval' DO NOTHING`,
-    [request.messageId, request.caseId, place.recipient, subject, body],
-  );
-  return rowCount === 1;
+  return stored[0].stored;
 }
 
 export interface CentralStepWrite {
@@ -102,6 +98,7 @@ export async function writeCentralBillingStep(client: pg.ClientBase, step: Centr
   if (step.releasesWork && step.record.offerVersion !== null) {
     await storeCentralStartApproval(client, {
       caseId: step.record.caseId,
+      billingEventId: step.record.id,
       messageId: step.startApprovalMessageId,
       offerVersion: step.record.offerVersion,
       releasedBy: step.record.kind === 'payment' ? 'payment' : 'acceptance',

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { CaseStatus } from '../../shared/rules';
 import type { ImportReason } from '../import/importReasons';
+import { centralToday } from '../sync/centralToday';
 import { parseBillingFile, type BillingRow } from './billingFile';
 import { centralOfferFacts, centralReleaseOnAcceptance, writeCentralBillingStep } from './centralBilling';
 import {
@@ -104,7 +105,7 @@ async function importRow(
     return;
   }
   const step = billingStepFor(row, caseId, found.rows[0].status, await centralOfferFacts(client, caseId),
-    await centralReleaseOnAcceptance(client));
+    await centralReleaseOnAcceptance(client), await centralToday(client));
   const written = await writeCentralBillingStep(client, {
     record: step.record,
     to: step.to,

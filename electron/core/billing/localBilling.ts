@@ -2,14 +2,11 @@
 // release rule) and the rows a step writes — the billing event and, when the step releases the work, the installer's
 // start approval, at most once per case. Used by the desk's mutations and by the standalone billing-file import.
 import type Database from 'better-sqlite3';
-import {
-  startApprovalMessage,
-  type BillingFlagCode,
-  type BillingKind,
-  type OfferFacts,
-} from '../../shared/rules';
+import { osloDate } from '../clock';
+import { fail } from '../../shared/contract';
+import type { BillingFlagCode, BillingKind, OfferFacts } from '../../shared/rules';
 import { COMPANY_SETTING_DEFAULTS, readCompanySetting, type CompanySettingKey } from '../casework/companySettings';
-import { installerRecipient } from '../casework/informationRequestDraft';
+import { startApprovalDraft, startApprovalFactsSql, type StartApprovalFacts } from './startApprovalDraft';
 
 /** company_settings key: the installer may start when the owner accepts (true) or only once paid (false, default). */
 export const RELEASE_ON_ACCEPTANCE = 'release_on_acceptance' satisfies CompanySettingKey;
@@ -21,11 +18,15 @@ export function localOfferFacts(sqlite: Database.Database, caseId: number): Offe
   const rows = sqlite
     .prepare(
       `SELECT id, offer_version AS version, state, coalesce(json_extract(totals, '$.grossOre'), 0) AS grossOre,
-              valid_until AS validUntil
+              valid_until AS validUntil, issued_at AS issuedAt
        FROM offers WHERE case_id = ? ORDER BY offer_version`,
     )
-    .all(caseId) as OfferFacts[];
-  return rows.map((row) => ({ ...row, grossOre: Number(row.grossOre) }));
+    .all(caseId) as (Omit<OfferFacts, 'issuedOn'> & { issuedAt: string | null })[];
+  return rows.map(({ issuedAt, ...row }) => ({
+    ...row,
+    grossOre: Number(row.grossOre),
+    issuedOn: issuedAt === null ? null : osloDate(new Date(issuedAt)),
+  }));
 }
 
 export interface BillingEventRecord {
@@ -102,24 +103,15 @@ export function storeLocalStartApproval(
 ): { kind: 'message_queued'; data: Record<string, unknown> } | null {
   const sent = sqlite.prepare("SELECT 1 FROM outgoing_messages WHERE case_id = ? AND kind = 'start_approval'").get(request.caseId);
   if (sent) return null;
-  const place = sqlite
-    .prepare('SELECT case_number, address, postcode, post_town FROM cases WHERE id = ?')
-    .get(request.caseId) as { case_number: string; address: string; postcode: string; post_town: string };
-  const { subject, body } = startApprovalMessage({
-    caseNumber: place.case_number,
-    address: place.address,
-    postcode: place.postcode,
-    postTown: place.post_town,
-    offerVersion: request.offerVersion,
-    releasedBy: request.releasedBy,
-    releasedOn: request.releasedOn,
-  });
+  const facts = sqlite.prepare(startApprovalFactsSql('?')).get(request.caseId) as StartApprovalFacts | undefined;
+  if (!facts) return fail('case.notFound', { caseId: request.caseId });
+  const { recipient, subject, body } = startApprovalDraft(facts, request);
   sqlite
     .prepare(
       `INSERT INTO outgoing_messages (id, case_id, kind, recipient, subject, body, items, created_at, created_by, pending_seq)
        VALUES (?, ?, 'start_approval', ?, ?, ?, '[]', ?, ?, ?)`,
     )
-    .run(request.messageId, request.caseId, installerRecipient(sqlite, request.caseId), subject, body, request.createdAt,
+    .run(request.messageId, request.caseId, recipient, subject, body, request.createdAt,
       request.createdBy, request.pendingSeq);
   return { kind: 'message_queued', data: { messageId: request.messageId, kind: 'start_approval', subject } };
 }

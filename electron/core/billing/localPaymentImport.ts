@@ -2,6 +2,7 @@
 // --database desk.sqlite`, and a fixed quarantined row re-imported from the app. Each row in its own transaction.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { osloDate } from '../clock';
 import type { CaseStatus } from '../../shared/rules';
 import type { ImportReason } from '../import/importReasons';
 import { parseBillingFile, type BillingRow } from './billingFile';
@@ -77,7 +78,8 @@ export function importPaymentsIntoSqlite(
       quarantine(row.line, row.raw, [caseNotFoundReason(row.caseNumber)], row.billingEventId);
       return;
     }
-    const step = billingStepFor(row, found.id, found.status, localOfferFacts(sqlite, found.id), releaseOnAcceptance(sqlite));
+    const step = billingStepFor(row, found.id, found.status, localOfferFacts(sqlite, found.id), releaseOnAcceptance(sqlite),
+      osloDate(options.now));
     const events = writeLocalBillingStep(sqlite, {
       record: step.record,
       from: found.status,

@@ -55,9 +55,11 @@ export function billingStepFor(
   status: CaseStatus,
   offers: readonly OfferFacts[],
   releaseOnAcceptance: boolean,
+  /** `YYYY-MM-DD` in Oslo by the importing database's clock: a row dated later is flagged. */
+  today: string,
 ): { plan: BillingPlan; record: BillingEventRecord; to: CaseStatus | null; releasesWork: boolean } {
   const plan = planBillingStep(
-    { kind: row.kind, offerVersion: row.offerVersion, amountOre: row.amountOre, occurredOn: row.occurredOn },
+    { kind: row.kind, offerVersion: row.offerVersion, amountOre: row.amountOre, occurredOn: row.occurredOn, today },
     status,
     offers,
     'system',
@@ -107,6 +109,10 @@ export function flagText(code: BillingFlagCode, params: Record<string, string | 
       return `tilbud versjon ${params.offerVersion} er ikke utstedt`;
     case 'offerExpired':
       return `tilbud versjon ${params.offerVersion} gikk ut ${params.validUntil}`;
+    case 'occurredInFuture':
+      return `datoen ${params.occurredOn} er etter i dag (${params.today})`;
+    case 'occurredBeforeIssue':
+      return `datoen ${params.occurredOn} er før tilbud versjon ${params.offerVersion} ble utstedt (${params.issuedOn})`;
     case 'amountMissing':
       return 'beløp mangler';
     case 'amountMismatch':

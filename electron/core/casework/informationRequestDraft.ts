@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { fail, type InformationRequestDraft } from '../../shared/contract';
 import { informationRequestLetter } from '../../shared/rules';
 import { caseCompleteness } from './completenessService';
+import { installerRecipientOf } from '../billing/startApprovalDraft';
 
 /** The installer's email, else the contact person the request named, else the firm: the portal delivers by firm. */
 export function installerRecipient(sqlite: Database.Database, caseId: number): string {
@@ -14,7 +15,7 @@ export function installerRecipient(sqlite: Database.Database, caseId: number): s
     )
     .get(caseId) as { email: string | null; installer_contact: string | null; name: string; organisation_number: string } | undefined;
   if (!row) return fail('case.notFound', { caseId });
-  return row.email ?? row.installer_contact ?? `${row.name} (${row.organisation_number})`;
+  return installerRecipientOf(row);
 }
 
 /** Fails unless every code names an item of the case's checklist that its facts do not meet. */

@@ -21,6 +21,7 @@ import {
 } from './messagePlans';
 import { splitRecords, type FileRecord } from './splitRecords';
 import { validateRecord } from './validateRecord';
+import { workDoneMove } from '../workOrders/workDoneMove';
 
 export interface ImportOutcome {
   imported: number;
@@ -115,6 +116,12 @@ class LocalImport {
     this.store.recordEvents(stored.id, plan.events, this.now);
     if (!plan.ok) return { kind: 'quarantined', messageId: message.messageId, reasons: plan.reasons, caseId: stored.id };
     this.store.updateCase(stored.id, { status: plan.transition.to }, this.now);
+    // Work done before the notice arrived moves the case on now.
+    const move = workDoneMove(this.sqlite, stored.id, plan.transition.to);
+    if (move) {
+      this.store.updateCase(stored.id, { status: move.to }, this.now);
+      this.store.recordEvents(stored.id, [move.event], this.now);
+    }
     return { kind: 'imported', caseId: stored.id };
   }
 

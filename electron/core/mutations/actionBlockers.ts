@@ -8,7 +8,7 @@ import { localOfferFacts } from '../billing/localBilling';
 import { approvalBlockersOf } from './approvalBlockers';
 
 function sendOfferBlockersOf(sqlite: Database.Database, caseId: number, status: CaseStatus, role: UserRole, today: string): SendOfferBlocker[] {
-  const plan = planBillingStep({ kind: 'offer_sent', offerVersion: null, amountOre: null, occurredOn: today }, status, localOfferFacts(sqlite, caseId), role);
+  const plan = planBillingStep({ kind: 'offer_sent', offerVersion: null, amountOre: null, occurredOn: today, today }, status, localOfferFacts(sqlite, caseId), role);
   if (plan.outcome !== 'flagged') return [];
   if (plan.code === 'noIssuedOffer') return [{ code: 'offerStep.noIssuedOffer' }];
   if (plan.code === 'offerExpired' && plan.offer?.validUntil) {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { fail, OfferId, SaveOfferDraftInput } from '../../shared/contract';
 import {
   calculateOffer, canWriteNotes, findPriceList, OfferCalculationError, offerValidUntil, priceListInEffect,
-  standardLinesFor, type OfferCalculation, type OfferLine, type PriceList, type RequestType,
+  revisedLines, standardLinesFor, type OfferCalculation, type OfferLine, type PriceList, type RequestType,
 } from '../../shared/rules';
 import { osloDate } from '../clock';
 import type { CoreContext } from '../context';
@@ -95,19 +95,74 @@ export const createOfferDraft = defineMutation({
       requestType: facts.request_type,
       mainFuseA: facts.main_fuse_a,
     });
-    const { next } = core.sqlite
-      .prepare('SELECT coalesce(max(offer_version), 0) + 1 AS next FROM offers WHERE case_id = ?')
-      .get(caseId) as { next: number };
-    core.sqlite
-      .prepare(
-        `INSERT INTO offers (id, case_id, offer_version, state, price_list_id, price_list_version, lines,
-           connection_fee_deduction_ore, totals, created_at, created_by, pending_seq)
-         VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(offerId, caseId, next, draft.list.id, draft.list.version, JSON.stringify(draft.lines), draft.deductionOre,
-        JSON.stringify(draft.calculation), now, actor.id, pendingSeq);
+    insertDraft(core, caseId, offerId, draft, { now, actorId: actor.id, pendingSeq });
     // A draft is the handler's working copy: no case event (0010's audit trail starts at issue), but it ships.
     return { caseId, events: [], changedWithoutHistory: true, precondition: { claimToken: head.claim_token } };
+  },
+});
+
+/** The offer a revision starts from, as stored (locally or centrally). */
+export interface RevisionSource {
+  priceListId: string;
+  priceListVersion: number;
+  lines: string;
+  deductionOre: number;
+}
+
+/**
+ * What a revised draft holds: the lines of the offer in force re-priced by the list in effect on `date`
+ * (rules/offerRevision.ts). The desk and the central applier both make a revision with this.
+ */
+export function revisedDraftContent(
+  lists: readonly PriceList[],
+  date: string,
+  from: RevisionSource,
+): DraftContent & { missing: string[] } {
+  const list = priceListInEffect(lists, date) ?? fail('offer.noPriceList', { date });
+  const revised = revisedLines(
+    { lines: JSON.parse(from.lines) as OfferLine[], connectionFeeDeduction: from.deductionOre || null },
+    findPriceList(lists, from.priceListId, from.priceListVersion),
+    list,
+  );
+  const calculation = calculateOrFail(revised.lines, revised.connectionFeeDeduction);
+  return { list, lines: revised.lines, deductionOre: revised.connectionFeeDeduction ?? 0, calculation, missing: revised.missing };
+}
+
+/** Inserts a new draft as the case's next version (the desk's copy; the central appliers insert their own). */
+function insertDraft(core: CoreContext, caseId: number, offerId: string, draft: DraftContent, by: { now: string; actorId: string; pendingSeq: number | null }): void {
+  const { next } = core.sqlite
+    .prepare('SELECT coalesce(max(offer_version), 0) + 1 AS next FROM offers WHERE case_id = ?')
+    .get(caseId) as { next: number };
+  core.sqlite
+    .prepare(
+      `INSERT INTO offers (id, case_id, offer_version, state, price_list_id, price_list_version, lines,
+         connection_fee_deduction_ore, totals, created_at, created_by, pending_seq)
+       VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(offerId, caseId, next, draft.list.id, draft.list.version, JSON.stringify(draft.lines), draft.deductionOre,
+      JSON.stringify(draft.calculation), by.now, by.actorId, by.pendingSeq);
+}
+
+/**
+ * The next version of an issued offer, in one step: a draft holding the issued offer's lines re-priced by the price
+ * list in effect today. The issued offer stays in force until the draft is issued.
+ */
+export const reviseOffer = defineMutation({
+  name: 'case.reviseOffer',
+  args: z.object({ fromOfferId: OfferId, offerId: OfferId }),
+  apply({ core, actor, now, pendingSeq }, { fromOfferId, offerId }) {
+    const from = loadOffer(core, fromOfferId);
+    if (!canWriteNotes(actor.role)) fail('permission.denied');
+    if (from.state !== 'issued') fail('offer.notInForce', { offerId: fromOfferId, state: from.state });
+    const head = loadCaseHead(core.sqlite, from.case_id);
+    const draft = revisedDraftContent(storedPriceLists(core.sqlite), osloDate(new Date(now)), {
+      priceListId: from.price_list_id,
+      priceListVersion: from.price_list_version,
+      lines: from.lines,
+      deductionOre: from.connection_fee_deduction_ore,
+    });
+    insertDraft(core, from.case_id, offerId, draft, { now, actorId: actor.id, pendingSeq });
+    return { caseId: from.case_id, events: [], changedWithoutHistory: true, precondition: { claimToken: head.claim_token } };
   },
 });
 

@@ -38,8 +38,9 @@ function offerStepMutation(action: OfferStepAction): MutationDefinition<typeof O
       const offers = localOfferFacts(sqlite, args.caseId);
       const issued = offers.find((offer) => offer.state === 'issued');
       const amountOre = args.amountOre ?? (takesAmount(action) && issued ? issued.grossOre : null);
-      const occurredOn = args.occurredOn ?? osloDate(new Date(now));
-      const plan = planBillingStep({ kind, offerVersion: null, amountOre, occurredOn }, head.status, offers, actor.role);
+      const today = osloDate(new Date(now));
+      const occurredOn = args.occurredOn ?? today;
+      const plan = planBillingStep({ kind, offerVersion: null, amountOre, occurredOn, today }, head.status, offers, actor.role);
       if (plan.outcome === 'flagged') {
         if (plan.code === 'statusNotAllowed') fail('decision.notAllowed', { action, status: head.status });
         fail(`offerStep.${plan.code}` as ErrorCode, plan.params);

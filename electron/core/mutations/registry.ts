@@ -10,7 +10,7 @@ import { takeCase } from './takeCase';
 import { decideRouting } from './routingMutations';
 import { overrideCompletenessItem } from './completenessMutations';
 import { requestInformation } from './informationRequest';
-import { createOfferDraft, issueOffer, saveOfferDraft } from './offerMutations';
+import { createOfferDraft, issueOffer, reviseOffer, saveOfferDraft } from './offerMutations';
 import { advanceWorkOrder, orderWork } from './workOrderMutations';
 import { resolveBillingFlag } from './resolveBillingFlag';
 
@@ -28,6 +28,7 @@ export const MUTATIONS: Readonly<Record<string, MutationDefinition<z.ZodType>>> 
   [requestInformation.name]: requestInformation,
   [createOfferDraft.name]: createOfferDraft,
   [saveOfferDraft.name]: saveOfferDraft,
+  [reviseOffer.name]: reviseOffer,
   [issueOffer.name]: issueOffer,
   [orderWork.name]: orderWork,
   [advanceWorkOrder.name]: advanceWorkOrder,

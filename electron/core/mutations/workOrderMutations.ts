@@ -4,15 +4,16 @@
 // events have the shapes central migration 0014's triggers write.
 import { z } from 'zod';
 import { fail } from '../../shared/contract';
+import { AgreementWorkKindSchema } from '../../shared/contract/areaSuppliers';
 import { AdvanceWorkOrderInput, WorkOrderId } from '../../shared/contract/workOrders';
 import {
-  CASE_ACTIONS, GRID_WORK_KINDS, WORK_DONE_RULE, caseAdvanceAfterWorkDone, nextWorkOrderStatus, workOrderDueDate,
-  type GridWorkKind, type WorkOrderStatus,
+  nextWorkOrderStatus, workOrderDueDate, type GridWorkKind, type WorkOrderStatus,
 } from '../../shared/rules';
 import { osloDate } from '../clock';
 import type { CoreContext } from '../context';
 import { loadCaseHead } from '../cases/caseRow';
 import { areaSuppliersCovering } from '../areaSuppliers/areaSupplierStore';
+import { workDoneMove } from '../workOrders/workDoneMove';
 import { defineMutation, type MutationEvent } from './runMutation';
 
 export interface WorkOrderRow {
@@ -47,7 +48,7 @@ export const OrderWorkArgs = z
   .object({
     orderId: WorkOrderId,
     caseId: z.number().int().positive(),
-    workKind: z.enum(GRID_WORK_KINDS),
+    workKind: AgreementWorkKindSchema,
     supplierId: z.number().int().positive(),
     agreementDays: z.number().int().min(1).max(60),
     orderedOn: z.iso.date(),
@@ -134,15 +135,10 @@ export const advanceWorkOrder = defineMutation({
     const events: MutationEvent[] = [
       { kind: to === 'accepted' ? 'work_order_accepted' : 'work_order_done', data: { orderId, workKind: order.work_kind } },
     ];
-    if (to === 'done') {
-      const orders = (sqlite.prepare('SELECT work_kind, status FROM work_orders WHERE case_id = ?').all(order.case_id) as
-        Array<{ work_kind: GridWorkKind; status: WorkOrderStatus }>).map((o) => ({ workKind: o.work_kind, status: o.status }));
-      const action = caseAdvanceAfterWorkDone(head.status, orders);
-      if (action) {
-        const next = CASE_ACTIONS[action].to;
-        sqlite.prepare('UPDATE cases SET status = ? WHERE id = ?').run(next, order.case_id);
-        events.push({ kind: 'status_changed', data: { from: head.status, to: next, rule: WORK_DONE_RULE } });
-      }
+    const move = to === 'done' ? workDoneMove(sqlite, order.case_id, head.status) : null;
+    if (move) {
+      sqlite.prepare('UPDATE cases SET status = ? WHERE id = ?').run(move.to, order.case_id);
+      events.push(move.event);
     }
     return { caseId: order.case_id, events, precondition: { status: order.status } };
   },

@@ -2,7 +2,7 @@
 // of the installation — the agreement is made with the customer, never with the installer (domain.md). Every
 // figure comes from calculateOffer and is only formatted here; the PDF is made from this HTML by a PdfRenderer.
 import {
-  formatNok, formatNokNumber, formatQuantity, VAT_PERCENT,
+  formatDateNb, formatNok, formatNokNumber, formatQuantity, VAT_PERCENT,
   type CalculatedLine, type OfferCalculation, type Ore,
 } from '../../shared/rules';
 import type { Letterhead } from './letterhead';
@@ -30,16 +30,6 @@ export interface OfferLetterInput {
   installerName: string | null;
   caseHandler: { name: string; phone: string | null; email: string | null };
   calculation: OfferCalculation;
-}
-
-const MONTHS_NB = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober',
-  'november', 'desember'];
-
-/** "2026-03-20" → "20. mars 2026". */
-export function formatDateNb(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) throw new Error(`not an ISO date: "${isoDate}"`);
-  return `${Number(match[3])}. ${MONTHS_NB[Number(match[2]) - 1]} ${match[1]}`;
 }
 
 const KIND_NB = { work: 'arbeid', material: 'materiell' } as const;

@@ -7,13 +7,13 @@ import type {
   CreateOfferDraftResult, IssueOfferResult, MutationResult, OfferDetail, OfferState, OfferSummary,
 } from '../../shared/contract';
 import { fail } from '../../shared/contract';
-import { offerValidUntil, standardLinesFor } from '../../shared/rules';
+import { offerValidUntil, revisedLines, standardLinesFor } from '../../shared/rules';
 import type { OfferCalculation, OfferLine, RequestType } from '../../shared/rules';
 import type { AttachmentStore } from '../attachments/attachmentStore';
 import { osloDate } from '../clock';
 import type { CoreContext } from '../context';
 import {
-  calculateOrFail, createOfferDraft, issueOffer, loadOffer, priceListOf, saveOfferDraft, type OfferRow,
+  calculateOrFail, createOfferDraft, issueOffer, loadOffer, priceListOf, reviseOffer, saveOfferDraft, type OfferRow,
 } from '../mutations/offerMutations';
 import { runMutation } from '../mutations/runMutation';
 import { offerLetterHtml, type OfferLetterInput } from './offerLetter';
@@ -84,6 +84,20 @@ export class OfferService {
     const result = runMutation(this.deps.context, createOfferDraft, { caseId, offerId });
     const row = loadOffer(this.deps.context, offerId);
     return { ...result, offerId, offerVersion: row.offer_version, missing: this.missingOf(row) };
+  }
+
+  /** The next version of the issued offer `fromOfferId`, re-priced; `missing` names lines kept at their old price. */
+  revise(fromOfferId: string): CreateOfferDraftResult & MutationResult {
+    const offerId = randomUUID();
+    const result = runMutation(this.deps.context, reviseOffer, { fromOfferId, offerId });
+    const row = loadOffer(this.deps.context, offerId);
+    const from = loadOffer(this.deps.context, fromOfferId);
+    const missing = revisedLines(
+      { lines: JSON.parse(from.lines) as OfferLine[], connectionFeeDeduction: from.connection_fee_deduction_ore || null },
+      null,
+      priceListOf(this.deps.context, row),
+    ).missing;
+    return { ...result, offerId, offerVersion: row.offer_version, missing };
   }
 
   save(input: { offerId: string; lines: OfferLine[]; connectionFeeDeductionOre: number | null }): MutationResult {

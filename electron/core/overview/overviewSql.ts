@@ -3,6 +3,7 @@
 // the same count as rules/workingDays.ts `workingDaysBetween` (b counts, a does not). The lead times and the
 // throughput are read from the derived tables overviewFacts.ts keeps; the counts and breaches from the cases.
 import { CLOCK_RUNNING_STATUSES } from '../../shared/rules';
+import { sqlStringList } from '../db/sqlList';
 
 /**
  * A stored timestamp in one form, UTC `YYYY-MM-DDTHH:MM:SS`: imported messages keep the portal's offset
@@ -20,10 +21,9 @@ export const isoWeekOfMoment = (utcMoment: string): string =>
   `(SELECT CASE WHEN substr(${utcMoment}, 12) >= k.next_day_from_utc THEN k.next_iso_week ELSE k.iso_week END
     FROM work_calendar k WHERE k.day = substr(${utcMoment}, 1, 10))`;
 
-const quoted = (values: readonly string[]): string => values.map((value) => `'${value}'`).join(', ');
 
 /** The queue's "overdue": past the due date while the clock runs (queueService.ts, queueIndex.ts). */
-export const OVERDUE_WHERE = `c.status IN (${quoted(CLOCK_RUNNING_STATUSES)}) AND c.due_date < @today`;
+export const OVERDUE_WHERE = `c.status IN (${sqlStringList(CLOCK_RUNNING_STATUSES)}) AND c.due_date < @today`;
 
 /** Every case by type and status: one pass over the (request_type, status) index. */
 export const TYPE_STATUS_SQL = `SELECT request_type AS requestType, status, count(*) AS count

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { RefusedByCentral } from './centralErrors';
 import { WORK_ORDER_APPLIERS } from './workOrderAppliers';
-import { centralDraftContent, sameLines } from './centralOfferDraft';
+import { centralDraftContent, centralRevisedContent, insertCentralDraft, sameLines } from './centralOfferDraft';
 import { SaveOfferDraftInput } from '../../shared/contract';
 import { actionOfMutation, decisionColumns, reasonOf, type CaseActionArgs } from '../mutations/caseActions';
 import {
@@ -19,6 +19,7 @@ import { PriceListPublishArgs, publishRefusal } from '../pricing/priceListPublis
 import { insertPriceListCentral } from '../pricing/priceListStore';
 import { OfferStepMutationArgs, offerStepOfMutation } from '../mutations/offerSteps';
 import { centralOfferFacts, centralReleaseOnAcceptance, writeCentralBillingStep } from '../billing/centralBilling';
+import { centralToday } from './centralToday';
 import { ASSIGNMENT_APPLIERS } from './assignmentAppliers';
 
 export interface OutboxEntry {
@@ -237,18 +238,21 @@ Object.assign(appliers, {
 Object.assign(appliers, {
   // Offer drafts (mutations/offerMutations.ts) travel like any casework, under the claim: a new draft is made by the
   // same rule as on the desk from the central price lists and case; a save replaces the draft's lines.
-  async 'case.createOfferDraft'(client: pg.ClientBase, { args, precondition, createdAt }: OutboxEntry) {
+  async 'case.createOfferDraft'(client: pg.ClientBase, { args, precondition }: OutboxEntry) {
     const caseId = Number(args.caseId);
     const state = await lockCase(client, caseId);
     await presentClaim(client, state, precondition.claimToken);
-    const draft = await centralDraftContent(client, caseId, createdAt);
-    await client.query(
-      `INSERT INTO offers (id, case_id, offer_version, state, price_list_id, price_list_version, lines,
-         connection_fee_deduction_ore, totals)
-       VALUES ($1, $2, (SELECT coalesce(max(offer_version), 0) + 1 FROM offers WHERE case_id = $2), 'draft', $3, $4, $5, $6, $7)`,
-      [args.offerId, caseId, draft.list.id, draft.list.version, JSON.stringify(draft.lines), draft.deductionOre,
-        JSON.stringify(draft.calculation)],
-    );
+    const draft = await centralDraftContent(client, caseId);
+    await insertCentralDraft(client, String(args.offerId), caseId, draft);
+  },
+
+  // A revision: the offer in force copied and re-priced by the same rule as on the desk, in this one transaction.
+  async 'case.reviseOffer'(client: pg.ClientBase, { args, precondition, caseId }: OutboxEntry) {
+    const state = await lockCase(client, Number(caseId));
+    await presentClaim(client, state, precondition.claimToken);
+    const draft = await centralRevisedContent(client, String(args.fromOfferId));
+    if (draft.caseId !== Number(caseId)) throw new RefusedByCentral('invalid', 'offer of another case');
+    await insertCentralDraft(client, String(args.offerId), draft.caseId, draft);
   },
 
   async 'case.saveOfferDraft'(client: pg.ClientBase, { args, precondition }: OutboxEntry) {
@@ -332,7 +336,7 @@ Object.assign(appliers, {
 // The offer's billing steps taken at the desk (mutations/offerSteps.ts): the status assumed, the claim, the same
 // plan the desk made (billing/*), then the billing event, the status and — when the step releases the work — the
 // start approval, as the person. The triggers write billing_recorded, status_changed and message_queued.
-async function applyOfferStep(client: pg.ClientBase, { mutation, args, precondition, createdAt }: OutboxEntry): Promise<void> {
+async function applyOfferStep(client: pg.ClientBase, { mutation, args, precondition }: OutboxEntry): Promise<void> {
   const action = offerStepOfMutation(mutation)!;
   const parsed = OfferStepMutationArgs.safeParse(args);
   if (!parsed.success) throw new RefusedByCentral('invalid', 'billing step arguments');
@@ -345,8 +349,9 @@ async function applyOfferStep(client: pg.ClientBase, { mutation, args, precondit
   const issued = offers.find((offer) => offer.state === 'issued');
   const takesAmount = kind === 'acceptance' || kind === 'payment';
   const amountOre = step.amountOre ?? (takesAmount && issued ? issued.grossOre : null);
-  const occurredOn = step.occurredOn ?? osloDate(new Date(createdAt));
-  const plan = planBillingStep({ kind, offerVersion: null, amountOre, occurredOn }, state.status as CaseStatus, offers, 'case_handler');
+  const today = await centralToday(client);
+  const occurredOn = step.occurredOn ?? today;
+  const plan = planBillingStep({ kind, offerVersion: null, amountOre, occurredOn, today }, state.status as CaseStatus, offers, 'case_handler');
   if (plan.outcome !== 'applied') throw new RefusedByCentral('invalid', `billing.${plan.code}`);
   if (precondition.offerId !== undefined && plan.offer.id !== precondition.offerId) throw new RefusedByCentral('invalid', 'billing.offerChanged');
   await writeCentralBillingStep(client, {
@@ -384,12 +389,12 @@ Object.assign(appliers, ASSIGNMENT_APPLIERS);
 Object.assign(appliers, {
   // A new price list version (pricing/priceListPublish.ts), checked again against the central versions; only a
   // supervisor holds INSERT on price_lists (0010), so PostgreSQL refuses anyone else (42501).
-  async 'priceList.publish'(client: pg.ClientBase, { args, createdAt }: OutboxEntry) {
+  async 'priceList.publish'(client: pg.ClientBase, { args }: OutboxEntry) {
     const parsed = PriceListPublishArgs.safeParse(args);
     if (!parsed.success) throw new RefusedByCentral('invalid', 'price list');
     const list = parsed.data.priceList;
     const { rows } = await client.query<{ body: string }>('SELECT body FROM price_lists WHERE id = $1', [list.id]);
-    const refusal = publishRefusal(list, rows.map((row) => JSON.parse(row.body) as PriceList), osloDate(new Date(createdAt)));
+    const refusal = publishRefusal(list, rows.map((row) => JSON.parse(row.body) as PriceList), await centralToday(client));
     if (refusal) throw new RefusedByCentral('invalid', refusal.code);
     await insertPriceListCentral(client, list);
   },

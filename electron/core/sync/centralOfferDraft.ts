@@ -5,25 +5,75 @@ import { isDeepStrictEqual } from 'node:util';
 import type pg from 'pg';
 import { AppFailure } from '../../shared/contract';
 import type { PriceList, RequestType } from '../../shared/rules';
-import { osloDate } from '../clock';
-import { draftContent, type DraftContent } from '../mutations/offerMutations';
+import { draftContent, revisedDraftContent, type DraftContent } from '../mutations/offerMutations';
 import { RefusedByCentral } from './centralErrors';
+import { centralToday } from './centralToday';
 
-export async function centralDraftContent(client: pg.ClientBase, caseId: number, createdAt: string): Promise<DraftContent> {
-  const lists = (await client.query<{ body: string }>('SELECT body FROM price_lists')).rows.map(
-    (row) => JSON.parse(row.body) as PriceList,
-  );
+async function centralPriceLists(client: pg.ClientBase): Promise<PriceList[]> {
+  const { rows } = await client.query<{ body: string }>('SELECT body FROM price_lists');
+  return rows.map((row) => JSON.parse(row.body) as PriceList);
+}
+
+/** A draft's content, or the refusal the desk will show for a rule the server's data breaks. */
+function refusedUnless<T>(make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    if (error instanceof AppFailure) throw new RefusedByCentral('invalid', error.appError.code);
+    throw error;
+  }
+}
+
+export async function centralDraftContent(client: pg.ClientBase, caseId: number): Promise<DraftContent> {
+  const lists = await centralPriceLists(client);
   const { rows } = await client.query<{ request_type: RequestType; main_fuse_a: number | null }>(
     'SELECT request_type, main_fuse_a FROM cases WHERE id = $1',
     [caseId],
   );
   if (rows.length === 0) throw new RefusedByCentral('caseMissing');
-  try {
-    return draftContent(lists, osloDate(new Date(createdAt)), { requestType: rows[0].request_type, mainFuseA: rows[0].main_fuse_a });
-  } catch (error) {
-    if (error instanceof AppFailure) throw new RefusedByCentral('invalid', error.appError.code);
-    throw error;
-  }
+  const today = await centralToday(client);
+  return refusedUnless(() => draftContent(lists, today, { requestType: rows[0].request_type, mainFuseA: rows[0].main_fuse_a }));
+}
+
+/**
+ * The revision of the central offer `fromOfferId` by the same rule as on the desk, with its case. Only the issued
+ * offer is revised: one superseded meanwhile is refused as a changed status. The price list is the one in effect on
+ * the server's today (centralToday.ts), not the desk's. Call with the case locked.
+ */
+export async function centralRevisedContent(
+  client: pg.ClientBase,
+  fromOfferId: string,
+): Promise<DraftContent & { caseId: number }> {
+  const { rows } = await client.query<{
+    case_id: string; state: string; price_list_id: string; price_list_version: number; lines: string; deduction: string;
+  }>(
+    `SELECT case_id, state, price_list_id, price_list_version, lines, connection_fee_deduction_ore AS deduction
+     FROM offers WHERE id = $1`,
+    [fromOfferId],
+  );
+  if (rows.length === 0) throw new RefusedByCentral('invalid', 'offer missing');
+  const from = rows[0];
+  if (from.state !== 'issued') throw new RefusedByCentral('statusChanged', from.state);
+  const lists = await centralPriceLists(client);
+  const today = await centralToday(client);
+  const draft = refusedUnless(() => revisedDraftContent(lists, today, {
+    priceListId: from.price_list_id,
+    priceListVersion: Number(from.price_list_version),
+    lines: from.lines,
+    deductionOre: Number(from.deduction),
+  }));
+  return { ...draft, caseId: Number(from.case_id) };
+}
+
+/** Inserts a draft as the case's next version; created_by/created_at take the server's defaults. */
+export async function insertCentralDraft(client: pg.ClientBase, offerId: string, caseId: number, draft: DraftContent): Promise<void> {
+  await client.query(
+    `INSERT INTO offers (id, case_id, offer_version, state, price_list_id, price_list_version, lines,
+       connection_fee_deduction_ore, totals)
+     VALUES ($1, $2, (SELECT coalesce(max(offer_version), 0) + 1 FROM offers WHERE case_id = $2), 'draft', $3, $4, $5, $6, $7)`,
+    [offerId, caseId, draft.list.id, draft.list.version, JSON.stringify(draft.lines), draft.deductionOre,
+      JSON.stringify(draft.calculation)],
+  );
 }
 
 /** The same lines, whatever the spacing or key order of the JSON text they are stored as. */

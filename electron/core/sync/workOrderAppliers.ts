@@ -56,10 +56,11 @@ export const WORK_ORDER_APPLIERS: Record<string, WorkOrderApplier> = {
     );
   },
 
-  // The order and its message (work_orders_guard checks the supplier's agreement again), and the letter through
-  // store_work_order_letter, as the offer letter goes; a desk that no longer has the file orders without it. The
-  // audit triggers write work_ordered and message_queued.
-  async 'case.orderWork'(client, { args, createdAt }, files) {
+  // The order (work_orders_guard checks the supplier's agreement again and stamps who and when), its message through
+  // queue_work_order_message and the letter through store_work_order_letter — the only ways a 'work_order' message
+  // or an order's letter gets in; a desk that no longer has the file orders without it. The audit triggers write
+  // work_ordered and message_queued.
+  async 'case.orderWork'(client, { args }, files) {
     const parsed = OrderWorkArgs.safeParse(args);
     if (!parsed.success) throw new RefusedByCentral('invalid', 'work order arguments');
     const order = parsed.data;
@@ -69,32 +70,22 @@ export const WORK_ORDER_APPLIERS: Record<string, WorkOrderApplier> = {
     const letter = files?.read(order.pdfSha256) ?? null;
     const pdfSha256 = letter && createHash('sha256').update(letter).digest('hex') === order.pdfSha256 ? order.pdfSha256 : null;
     await client.query(
-      `INSERT INTO work_orders (id, case_id, supplier_id, work_kind, agreement_days, due_date, ordered_at, message_id, pdf_sha256)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
-      [order.orderId, order.caseId, order.supplierId, order.workKind, order.agreementDays, order.dueDate, createdAt, order.messageId,
-        pdfSha256],
+      `INSERT INTO work_orders (id, case_id, supplier_id, work_kind, agreement_days, due_date, message_id, pdf_sha256)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
+      [order.orderId, order.caseId, order.supplierId, order.workKind, order.agreementDays, order.dueDate, order.messageId, pdfSha256],
     );
-    await client.query(
-      `INSERT INTO outgoing_messages (id, case_id, kind, recipient, subject, body, items)
-       VALUES ($1, $2, 'work_order', $3, $4, $5, '[]') ON CONFLICT (id) DO NOTHING`,
-      [order.messageId, order.caseId, order.recipient, order.subject, order.body],
-    );
+    await client.query('SELECT queue_work_order_message($1, $2, $3, $4)', [order.orderId, order.recipient, order.subject, order.body]);
     if (pdfSha256) await client.query('SELECT store_work_order_letter($1, $2)', [order.orderId, letter]);
   },
 
-  // One step of the supplier's answer; the guard allows only ordered → accepted → done and names who recorded it.
-  async 'case.advanceWorkOrder'(client, { args, precondition, createdAt }) {
+  // One step of the supplier's answer; the guard allows only ordered → accepted → done and stamps who and when.
+  async 'case.advanceWorkOrder'(client, { args, precondition }) {
     const parsed = AdvanceWorkOrderInput.safeParse(args);
     if (!parsed.success) throw new RefusedByCentral('invalid', 'work order step');
     const { orderId, to } = parsed.data;
     const { rows } = await client.query<{ status: string }>('SELECT status FROM work_orders WHERE id = $1 FOR UPDATE', [orderId]);
     if (rows.length === 0) throw new RefusedByCentral('invalid', 'work order missing');
     if (rows[0].status !== precondition.status) throw new RefusedByCentral('statusChanged', rows[0].status);
-    await client.query(
-      `UPDATE work_orders SET status = $2, accepted_at = CASE WHEN $2 = 'accepted' THEN $3::timestamptz ELSE accepted_at END,
-         done_at = CASE WHEN $2 = 'done' THEN $3::timestamptz ELSE done_at END
-       WHERE id = $1`,
-      [orderId, to, createdAt],
-    );
+    await client.query('UPDATE work_orders SET status = $2 WHERE id = $1', [orderId, to]);
   },
 };

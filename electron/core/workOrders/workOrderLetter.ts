@@ -1,19 +1,27 @@
 // The work order (arbeidsordre) to an area supplier as HTML: the same letterhead, page and renderer as the offer
 // letter (offers/letterLayout.ts), addressed to the supplier. It names the work, the case and the installation,
-// the due date the framework agreement sets, and whom at the grid company to contact.
-import type { GridWorkKind } from '../../shared/rules';
+// the due date the framework agreement sets, and whom at the grid company to contact. The owner's name and phone go
+// to the supplier only for work inside the owner's property (the meter), and only as the contact for access.
+import { formatDateNb, GRID_WORK_NAMES_NB, type GridWorkKind, type NetworkSystem } from '../../shared/rules';
 import type { Letterhead } from '../offers/letterhead';
 import { html, printedOrganisationNumber, renderLetterFrame } from '../offers/letterLayout';
-import { formatDateNb } from '../offers/offerLetter';
 
-/** The work in the words the order uses (the UI's are in the i18n files; a letter is always in Norwegian). */
-export const WORK_KIND_NB: Readonly<Record<GridWorkKind, string>> = {
-  service_cable_connection: 'Tilkobling av stikkledning i nettselskapets skap',
-  direct_meter_mounting: 'Montering av direktemålt måler',
-  transformer_meter_mounting: 'Montering av trafomålt måler',
-  construction_power_connection: 'Tilkobling av byggestrøm (kobling i isolert kabelskap)',
-  uninsulated_cabinet_work: 'Arbeid i uisolert skap eller mast',
-};
+/** Work done at the meter, inside the owner's property: the supplier needs someone to let them in. */
+const NEEDS_ACCESS_FROM_OWNER: ReadonlySet<GridWorkKind> = new Set(['direct_meter_mounting', 'transformer_meter_mounting']);
+
+const ACCESS_NOTE = ' Kontakten for tilgang står her bare for at dere skal komme inn til anlegget.';
+
+/** "1 virkedag", "5 virkedager". */
+export const workingDaysNb = (count: number): string => `${count} ${count === 1 ? 'virkedag' : 'virkedager'}`;
+
+/** "230V_IT" as written: "230 V IT". */
+export const networkSystemNb = (system: NetworkSystem | string): string => system.replace(/^(\d+)V_/, '$1 V ');
+
+/** The owner as the contact for access to the site, when the work needs it; otherwise nothing of the owner. */
+export function accessContact(input: Pick<WorkOrderLetterInput, 'workKind' | 'owner'>): string | null {
+  if (!NEEDS_ACCESS_FROM_OWNER.has(input.workKind)) return null;
+  return [input.owner.name, input.owner.phone].filter(Boolean).join(', ');
+}
 
 export interface WorkOrderLetterInput {
   letterhead: Letterhead;
@@ -44,7 +52,7 @@ export interface WorkOrderLetterInput {
 }
 
 export function workOrderSubject(input: Pick<WorkOrderLetterInput, 'workKind' | 'caseNumber' | 'installation'>): string {
-  return `Arbeidsordre: ${WORK_KIND_NB[input.workKind]} – sak ${input.caseNumber}, ${input.installation.address}`;
+  return `Arbeidsordre: ${GRID_WORK_NAMES_NB[input.workKind]} – sak ${input.caseNumber}, ${input.installation.address}`;
 }
 
 /** The plain-text message stored for delivery with the PDF: the order in a few lines. */
@@ -53,10 +61,10 @@ export function workOrderMessageBody(input: WorkOrderLetterInput): string {
   return [
     `Hei${input.supplier.contactPerson ? ` ${input.supplier.contactPerson}` : ''},`,
     '',
-    `${input.letterhead.company.name} bestiller etter rammeavtalen: ${WORK_KIND_NB[input.workKind].toLowerCase()} på ${place}`
+    `${input.letterhead.company.name} bestiller etter rammeavtalen: ${GRID_WORK_NAMES_NB[input.workKind].toLowerCase()} på ${place}`
       + ` (sak ${input.caseNumber}).`,
-    `Frist: ${formatDateNb(input.dueDate)} (${input.agreementDays} virkedager).`,
-    'Arbeidsordren ligger ved som PDF. Gi oss beskjed når ordren er akseptert, og når arbeidet er utført.',
+    `Frist: ${formatDateNb(input.dueDate)} (${workingDaysNb(input.agreementDays)}).`,
+    'Arbeidsordren ligger ved som PDF. Bekreft at dere har mottatt ordren, og gi oss beskjed når arbeidet er utført.',
     '',
     `Med vennlig hilsen ${input.contact.name}, ${input.letterhead.company.name}`,
   ].join('\n');
@@ -65,9 +73,10 @@ export function workOrderMessageBody(input: WorkOrderLetterInput): string {
 export function workOrderLetterHtml(input: WorkOrderLetterInput): string {
   const { installation: inst, supplier, letterhead } = input;
   const company = letterhead.company;
-  const work = WORK_KIND_NB[input.workKind];
+  const work = GRID_WORK_NAMES_NB[input.workKind];
   const place = `${inst.address}, ${inst.postcode} ${inst.postTown}`;
   const fact = (label: string, value: string | null) => (value ? html`<tr><th scope="row">${label}</th><td>${value}</td></tr>` : '');
+  const access = accessContact(input);
   const body = html`
 <h1>Arbeidsordre – ${work}</h1>
 <p class="subtitle">Sak ${input.caseNumber} · ${place}</p>
@@ -81,24 +90,24 @@ export function workOrderLetterHtml(input: WorkOrderLetterInput): string {
     ${fact('Matrikkelnummer', inst.cadastralNumber)}
     ${fact('Målepunkt-ID', inst.meteringPointId)}
     ${fact('Målernummer', inst.meterNumber)}
-    ${fact('Nettsystem og faser', `${inst.networkSystem.replace('_', ' ')}, ${inst.phases}-fase`)}
+    ${fact('Nettsystem og faser', `${networkSystemNb(inst.networkSystem)}, ${inst.phases}-fase`)}
     ${fact('Hovedsikring', inst.mainFuseA === null ? null : `${inst.mainFuseA} A`)}
     ${fact('Installatør', `${input.installer.name} (org.nr. ${printedOrganisationNumber({ organisationNumber: input.installer.organisationNumber, vatRegistered: false })})`)}
     ${fact('Installatørens kontakt', [input.installer.contact, input.installer.phone].filter(Boolean).join(', ') || null)}
-    ${fact('Eier', [input.owner.name, input.owner.phone].filter(Boolean).join(', '))}
+    ${fact('Kontakt for tilgang', access)}
   </tbody>
 </table>
 
 <div class="due keep" data-role="due">
   <strong>Frist: ${formatDateNb(input.dueDate)}</strong><br>
-  ${input.agreementDays} virkedager fra bestillingen ${formatDateNb(input.orderedOn)}, som rammeavtalen setter for dette arbeidet.
+  ${workingDaysNb(input.agreementDays)} fra bestillingen ${formatDateNb(input.orderedOn)}, som rammeavtalen setter for dette arbeidet.
 </div>
 
 <div class="keep">
 <h2>Slik gjør dere</h2>
-<p>Bekreft at dere har mottatt og akseptert ordren, med referanse sak ${input.caseNumber}. Avtal tidspunkt med
-  installatøren før dere drar ut. Meld fra til oss så snart arbeidet er utført, med målerstand og målernummer når
-  arbeidet gjelder måler. Kan fristen ikke holdes, si fra med en gang, med grunnen.</p>
+<p>Bekreft at dere har mottatt ordren, med referanse sak ${input.caseNumber}. Avtal tidspunkt med
+  installatøren før dere drar ut.${access ? ACCESS_NOTE : ''} Meld fra til oss så snart arbeidet er utført, med
+  målerstand og målernummer når arbeidet gjelder måler. Kan fristen ikke holdes, si fra med en gang, med grunnen.</p>
 </div>
 
 <div class="keep">

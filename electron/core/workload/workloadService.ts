@@ -4,12 +4,12 @@
 import type Database from 'better-sqlite3';
 import { ASSIGN_MANY_MAX, type WorkloadCases, type WorkloadView } from '../../shared/contract';
 import { CLOCK_RUNNING_STATUSES, FINISHED_STATUSES, suggestedAssignee, workloadWindow, type RequestType, type UserRole } from '../../shared/rules';
+import { sqlStringList } from '../db/sqlList';
 import { toQueueRow } from '../queue/queueService';
 import type { AssignmentRulesService } from './assignmentRulesService';
 
-const quoted = (values: readonly string[]): string => values.map((value) => `'${value}'`).join(', ');
-const OPEN = `status NOT IN (${quoted(FINISHED_STATUSES)})`;
-const RUNNING = `status IN (${quoted(CLOCK_RUNNING_STATUSES)})`;
+const OPEN = `status NOT IN (${sqlStringList(FINISHED_STATUSES)})`;
+const RUNNING = `status IN (${sqlStringList(CLOCK_RUNNING_STATUSES)})`;
 
 const COUNTS = `count(*) AS held,
   coalesce(sum(${RUNNING} AND due_date >= @today AND due_date < @before), 0) AS dueThisWeek,

@@ -11,8 +11,11 @@ export const AreaSupplierId = z.number().int().positive().max(Number.MAX_SAFE_IN
 const optionalText = (max: number) =>
   z.string().trim().max(max).nullable().transform((value) => (value ? value : null));
 
+/** Work an agreement can name, and so the only work that can be ordered from an area supplier. */
+export const AgreementWorkKindSchema = z.enum(AGREEMENT_WORK_KINDS as [AgreementWorkKind, ...AgreementWorkKind[]]);
+
 export const AgreementWorkSchema = z
-  .partialRecord(z.enum(AGREEMENT_WORK_KINDS as [AgreementWorkKind, ...AgreementWorkKind[]]),
+  .partialRecord(AgreementWorkKindSchema,
     z.number().int().min(AGREEMENT_DAYS_LIMITS.min).max(AGREEMENT_DAYS_LIMITS.max))
   .refine((work) => Object.keys(work).length > 0, { message: 'the agreement includes no work' });
 

@@ -26,7 +26,9 @@ import {
 import type { CompanySettingsView } from './companySettings';
 import { CompanySettingsSaveInput } from './companySettings';
 import type { CreateOfferDraftResult, IssueOfferResult, OfferDetail, OfferSummary } from './offers';
-import { CreateOfferDraftInput, IssueOfferInput, OfferGetInput, OfferListInput, SaveOfferDraftInput } from './offers';
+import {
+  CreateOfferDraftInput, IssueOfferInput, OfferGetInput, OfferListInput, ReviseOfferInput, SaveOfferDraftInput,
+} from './offers';
 import type { AttachmentPrintResult, AttachmentSaveCopyResult, OfferCatalogue } from './offerOutput';
 import { AttachmentPrintInput, AttachmentSaveCopyInput, OfferCatalogueInput } from './offerOutput';
 import type { AssignManyResult, AssignmentRulesView, WorkloadCases, WorkloadView } from './workload';
@@ -89,6 +91,7 @@ export const contract = {
   'offer.get': call<OfferDetail>()(OfferGetInput),
   'case.createOfferDraft': call<CreateOfferDraftResult & MutationResult>()(CreateOfferDraftInput),
   'case.saveOfferDraft': call<MutationResult>()(SaveOfferDraftInput),
+  'case.reviseOffer': call<CreateOfferDraftResult & MutationResult>()(ReviseOfferInput),
   'case.issueOffer': call<IssueOfferResult & MutationResult>()(IssueOfferInput),
   'priceList.list': call<PriceListOverview>()(Empty),
   'priceList.get': call<PriceListDetail>()(PriceListGetInput),

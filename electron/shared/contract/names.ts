@@ -38,6 +38,7 @@ export const API_NAMES = [
   'offer.get',
   'case.createOfferDraft',
   'case.saveOfferDraft',
+  'case.reviseOffer',
   'case.issueOffer',
   'priceList.list',
   'priceList.get',

@@ -38,6 +38,8 @@ export const SaveOfferDraftInput = z
     connectionFeeDeductionOre: SafeInt.nullable(),
   })
   .strict();
+/** The next version of the offer in force, re-priced by the price list in effect today. */
+export const ReviseOfferInput = z.object({ fromOfferId: OfferId }).strict();
 export const IssueOfferInput = z.object({ offerId: OfferId }).strict();
 
 export interface OfferSummary {

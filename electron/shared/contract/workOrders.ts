@@ -1,15 +1,16 @@
 // Work orders to area suppliers in the case view: what the case needs ordered and from whom (or the gap where no
 // agreement covers it), the orders placed, and their steps ordered → accepted → done.
 import { z } from 'zod';
-import { GRID_WORK_KINDS, type GridWorkKind } from '../rules/domain';
+import type { GridWorkKind } from '../rules/domain';
 import type { WorkOrderStatus } from '../rules/workOrders';
+import { AgreementWorkKindSchema } from './areaSuppliers';
 import { CaseId } from './common';
 
 export const WorkOrderId = z.uuid();
 
 export const WorkOrderPanelInput = z.object({ caseId: CaseId }).strict();
 
-export const OrderWorkInput = z.object({ caseId: CaseId, workKind: z.enum(GRID_WORK_KINDS) }).strict();
+export const OrderWorkInput = z.object({ caseId: CaseId, workKind: AgreementWorkKindSchema }).strict();
 
 export const AdvanceWorkOrderInput = z.object({ orderId: WorkOrderId, to: z.enum(['accepted', 'done']) }).strict();
 export type AdvanceWorkOrderInput = z.infer<typeof AdvanceWorkOrderInput>;

@@ -19,6 +19,18 @@ export interface GridWorkFacts {
   hasProduction: boolean;
 }
 
+/**
+ * The grid work in Norwegian, the one place these names are written: the work order letter (always in Norwegian)
+ * and the app's bokmål texts (renderer/src/i18n/index.ts puts them under `installerCheck.work`) both take them here.
+ */
+export const GRID_WORK_NAMES_NB: Readonly<Record<GridWorkKind, string>> = {
+  service_cable_connection: 'Tilkobling av stikkledning i nettselskapets skap',
+  direct_meter_mounting: 'Montering av direktemålt måler',
+  transformer_meter_mounting: 'Montering av trafomålt måler',
+  construction_power_connection: 'Tilkobling av byggestrøm (kobling i isolert kabelskap)',
+  uninsulated_cabinet_work: 'Arbeid i uisolert skap eller mast',
+};
+
 /** Above this main fuse a transformer-connected meter is needed: a grid-company job. 80 A itself is direct. */
 export const DIRECT_METER_MAX_FUSE_A = 80;
 

@@ -196,7 +196,7 @@ export function calculateOffer(input: OfferInput): OfferCalculation {
         lineId: line.id,
         component: line.component,
         amountOre: vatOre,
-        text: `MVA ${VAT_PERCENT[line.vatCode]} % av ${formatNok(netOre)} = ${formatNok(vatOre)}`,
+        text: `Mva ${VAT_PERCENT[line.vatCode]} % av ${formatNok(netOre)} = ${formatNok(vatOre)}`,
       });
     }
     return { ...line, netOre, vatOre, grossOre: netOre + vatOre };
@@ -230,7 +230,7 @@ export function calculateOffer(input: OfferInput): OfferCalculation {
   explanation.push({
     code: 'contribution_before_deduction',
     amountOre: contributionBeforeDeductionOre,
-    text: `Anleggsbidrag før fradrag (kostnadslinjer uten MVA): ${formatNok(contributionBeforeDeductionOre)}`,
+    text: `Anleggsbidrag før fradrag (kostnadslinjer uten mva): ${formatNok(contributionBeforeDeductionOre)}`,
   });
 
   const deduction = connectionFeeDeduction(input.connectionFeeDeduction, contributionBeforeDeductionOre);
@@ -264,7 +264,7 @@ export function calculateOffer(input: OfferInput): OfferCalculation {
     explanation.push({
       code: 'vat_total',
       amountOre: total.vatOre,
-      text: `MVA ${total.percent} % (summen av MVA per linje) på grunnlag ${formatNok(total.netOre)}: ${formatNok(total.vatOre)}`,
+      text: `Mva ${total.percent} % (summen av mva per linje) på grunnlag ${formatNok(total.netOre)}: ${formatNok(total.vatOre)}`,
     });
   }
 
@@ -274,7 +274,7 @@ export function calculateOffer(input: OfferInput): OfferCalculation {
   explanation.push({
     code: 'grand_total',
     amountOre: grossOre,
-    text: `Totalt å betale: ${formatNok(netOre)} + MVA ${formatNok(vatOre)} = ${formatNok(grossOre)}`,
+    text: `Totalt å betale: ${formatNok(netOre)} + mva ${formatNok(vatOre)} = ${formatNok(grossOre)}`,
   });
 
   return {

@@ -41,6 +41,8 @@ export interface OfferFacts {
   /** The grand total incl. VAT, øre. */
   grossOre: Ore;
   validUntil: string | null;
+  /** `YYYY-MM-DD` in Oslo: the day the offer was issued; null for a draft. */
+  issuedOn: string | null;
 }
 
 export interface BillingStepInput {
@@ -50,10 +52,12 @@ export interface BillingStepInput {
   amountOre: Ore | null;
   /** `YYYY-MM-DD`: the day it happened (sent, accepted, invoiced, paid). */
   occurredOn: string;
+  /** `YYYY-MM-DD` in Oslo, by the clock of whoever decides (the desk, or the server centrally). */
+  today: string;
 }
 
 export const BILLING_FLAG_CODES = ['noIssuedOffer', 'offerUnknown', 'offerSuperseded', 'offerNotIssued', 'offerExpired',
-  'amountMissing', 'amountMismatch', 'statusNotAllowed'] as const;
+  'occurredInFuture', 'occurredBeforeIssue', 'amountMissing', 'amountMismatch', 'statusNotAllowed'] as const;
 export type BillingFlagCode = (typeof BILLING_FLAG_CODES)[number];
 
 export type BillingPlan =
@@ -67,8 +71,9 @@ const flag = (code: BillingFlagCode, offer: OfferFacts | null, params: Record<st
 /**
  * Whether a billing step applies to a case in `status` with these offers, taken by `actor`. The offer is the one
  * named (or, with no version, the issued one); it must be the issued offer — a superseded one was replaced — and an
- * offer is sent or accepted only within its validity. A payment states its amount, and any amount given must be the
- * offer's grand total to the øre.
+ * offer is sent or accepted only within its validity. A step happened on a day between the offer's issue and today:
+ * not in the future (a payment not yet made), not before the offer existed (which would also let an expired offer be
+ * accepted by backdating). A payment states its amount, and any amount given must be the offer's grand total to the øre.
  */
 export function planBillingStep(
   step: BillingStepInput,
@@ -88,6 +93,10 @@ export function planBillingStep(
     if (offer.state !== 'issued') return flag('offerNotIssued', offer, { offerVersion: offer.version });
   }
   if (!offer) return flag('noIssuedOffer', null);
+  if (step.occurredOn > step.today) return flag('occurredInFuture', offer, { occurredOn: step.occurredOn, today: step.today });
+  if (offer.issuedOn !== null && step.occurredOn < offer.issuedOn) {
+    return flag('occurredBeforeIssue', offer, { offerVersion: offer.version, occurredOn: step.occurredOn, issuedOn: offer.issuedOn });
+  }
   if ((step.kind === 'offer_sent' || step.kind === 'acceptance') && offer.validUntil !== null && step.occurredOn > offer.validUntil) {
     return flag('offerExpired', offer, { offerVersion: offer.version, validUntil: offer.validUntil });
   }

@@ -1,6 +1,7 @@
 // The installer's start approval (igangsettingstillatelse), in Norwegian bokmål like every message to an installer:
 // the work at the connection point may start because the owner has paid the investment contribution — or accepted
-// the offer, where the grid company releases the work on acceptance.
+// the offer, where the grid company releases the work on acceptance. Dates as letters write them (norwegianDate.ts).
+import { formatDateNb } from './norwegianDate';
 
 export interface StartApprovalInput {
   caseNumber: string;
@@ -14,16 +15,12 @@ export interface StartApprovalInput {
   releasedOn: string;
 }
 
-const norwegianDate = (isoDate: string): string => {
-  const [year, month, day] = isoDate.slice(0, 10).split('-');
-  return `${day}.${month}.${year}`;
-};
 
 export function startApprovalMessage(input: StartApprovalInput): { subject: string; body: string } {
   const place = `${input.address}, ${input.postcode} ${input.postTown}`;
   const why = input.releasedBy === 'payment'
-    ? `Anleggsbidraget etter tilbud versjon ${input.offerVersion} er registrert betalt ${norwegianDate(input.releasedOn)}.`
-    : `Eieren aksepterte tilbud versjon ${input.offerVersion} ${norwegianDate(input.releasedOn)}, og vi frigir arbeidet ved aksept.`;
+    ? `Anleggsbidraget etter tilbud versjon ${input.offerVersion} er registrert betalt ${formatDateNb(input.releasedOn.slice(0, 10))}.`
+    : `Eieren aksepterte tilbud versjon ${input.offerVersion} ${formatDateNb(input.releasedOn.slice(0, 10))}, og vi frigir arbeidet ved aksept.`;
   const body = [
     'Hei,',
     '',

@@ -106,16 +106,17 @@ export function proposeWorkOrders(input: {
   return proposals;
 }
 
-/** Meter work: when it is done the meter is up. */
-const METER_WORK: readonly GridWorkKind[] = ['direct_meter_mounting', 'transformer_meter_mounting'];
+/** Meter work an order can be: when it is done the meter is up (transformer metering is never ordered). */
+const METER_WORK: readonly GridWorkKind[] = ['direct_meter_mounting'];
 
 /**
  * What done work does to the case (issue 6, "done work advances the case"). The meter is mounted when the work
  * order for it is done; the case moves from `completion_reported` to `meter_mounted` (the action
  * registerMeterMounted) when the completion notice is in, every work order of the case is done, and one of them
  * was meter mounting. Any other done work moves no status: it is recorded in the history (work_order_done) and
- * shown with the case's routing. PostgreSQL's trigger work_orders_advance_case (central migration 0014) applies
- * the same rule.
+ * shown with the case's routing. Checked when an order becomes done and when the completion notice arrives (the
+ * work may be done first); PostgreSQL applies the same rule in both places (central migration 0014,
+ * desk_advance_case_after_work_done).
  */
 export function caseAdvanceAfterWorkDone(
   caseStatus: CaseStatus,

@@ -2,15 +2,13 @@
 // same working-day rules the queue uses (a due date counts only while the service clock runs). The core counts in
 // SQL with the bounds made here; `countWorkload` is the same definition over plain rows, for tests and checks.
 import { CLOCK_RUNNING_STATUSES, type CaseStatus } from './domain';
+import { addCalendarDays, mondayOf } from './isoWeek';
 import { addWorkingDays } from './workingDays';
 
 /** A case is held (and, without an assignee, waiting to be handed out) until it is closed or rejected. */
 export const FINISHED_STATUSES: readonly CaseStatus[] = ['closed', 'rejected'];
 
 export const isOpenStatus = (status: CaseStatus): boolean => !FINISHED_STATUSES.includes(status);
-
-const DAY_MS = 86_400_000;
-const dayAfter = (isoDate: string): string => new Date(Date.parse(isoDate) + DAY_MS).toISOString().slice(0, 10);
 
 export interface WorkloadWindow {
   today: string;
@@ -22,10 +20,9 @@ export interface WorkloadWindow {
 
 /** The working-day bounds of "this week", seen from `today` (ISO date). */
 export function workloadWindow(today: string): WorkloadWindow {
-  const weekday = (new Date(Date.parse(today)).getUTCDay() + 6) % 7; // 0 = Monday
-  const nextMonday = new Date(Date.parse(today) + (7 - weekday) * DAY_MS).toISOString().slice(0, 10);
+  const nextMonday = addCalendarDays(mondayOf(today), 7);
   const lastWorkingDayOfWeek = addWorkingDays(nextMonday, -1);
-  return { today, lastWorkingDayOfWeek, dueThisWeekBefore: dayAfter(lastWorkingDayOfWeek) };
+  return { today, lastWorkingDayOfWeek, dueThisWeekBefore: addCalendarDays(lastWorkingDayOfWeek, 1) };
 }
 
 export interface WorkloadCase {

@@ -1,8 +1,12 @@
 // i18next with the two languages bundled; the choice is remembered and written to <html lang>.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { GRID_WORK_NAMES_NB } from '../../../electron/shared/rules';
 import en from './en.json';
-import nb from './nb.json';
+import nbTexts from './nb.json';
+
+/** Bokmål; the grid work's names come from the rules, where the work order letter takes them too. */
+const nb = { ...nbTexts, installerCheck: { ...nbTexts.installerCheck, work: GRID_WORK_NAMES_NB } };
 
 export const LANGUAGES = ['nb', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -88,7 +88,7 @@ describe('the billing steps from the decision bar', () => {
       .get(caseId) as { subject: string; body: string; recipient: string };
     expect(message.subject).toBe(`Igangsettingstillatelse ${caseNumber} – ${(sqlite().prepare('SELECT address FROM cases WHERE id = ?').get(caseId) as { address: string }).address}`);
     expect(message.body).toContain('kan starte');
-    expect(message.body).toContain('registrert betalt 26.11.2026');
+    expect(message.body).toContain('registrert betalt 26. november 2026');
     expect(events('message_queued')).toEqual([{ messageId: expect.any(String), kind: 'start_approval', subject: message.subject }]);
 
     const billing = await ok<CaseBillingView>('case.billing', { caseId });

@@ -81,6 +81,24 @@ describe('a case handler', () => {
     expect((await assignedEvents(caseIds[1])).at(-1)).toEqual({ actor_id: logins.kari, data: { from: logins.kari, to: null } });
   });
 
+  it('gives up a case nobody has: nothing happens, no error', async () => {
+    await giveUp(kari, caseIds[7]);
+    expect(await assigneeOf(caseIds[7])).toBeNull();
+    expect(await assignedEvents(caseIds[7])).toEqual([]);
+  });
+
+  it('is one by membership, as every other check reads it, even on a login that does not inherit privileges', async () => {
+    const login = await database.createLogin('nils', 'case_handler');
+    await admin.query(`ALTER ROLE "${login}" NOINHERIT`);
+    const nils = await connections.connect(database.urlFor(login));
+    // Such a login acts through SET ROLE; session_user stays the person, whom pg_has_role(…, 'USAGE') would refuse.
+    await nils.query('SET ROLE case_handler');
+    await takeFree(nils, caseIds[0]);
+    expect(await assigneeOf(caseIds[0])).toBe(login);
+    await giveUp(nils, caseIds[0]);
+    expect(await assigneeOf(caseIds[0])).toBeNull();
+  });
+
   it('is told when the case does not exist (DK005)', async () => {
     expect((await refusal(takeFree(kari, 999_999))).code).toBe(CENTRAL_REFUSALS.case_not_found);
   });
@@ -139,5 +157,23 @@ describe('assignment rules', () => {
   it('know only the two criteria and known users', async () => {
     expect((await refusal(marit.query("INSERT INTO assignment_rules (criterion, value, assignee_id) VALUES ('area', 'x', $1)", [logins.kari]))).code).toBe('23514');
     expect((await refusal(marit.query("INSERT INTO assignment_rules (criterion, value, assignee_id) VALUES ('request_type', 'fuse_change', 'nobody')"))).code).toBe('23503');
+  });
+
+  it('assign only to an active case handler or supervisor: a reader or an inactive user is refused (23514)', async () => {
+    const inactive = await database.createLogin('ola', 'case_handler');
+    await admin.query('UPDATE app_users SET active = false WHERE id = $1', [inactive]);
+    for (const assignee of [logins.reader, inactive]) {
+      const insert = await refusal(marit.query(
+        "INSERT INTO assignment_rules (criterion, value, assignee_id) VALUES ('request_type', 'fuse_change', $1)", [assignee]));
+      expect(insert.code).toBe('23514');
+      expect(insert.message).toContain('desk:assignee_not_eligible');
+      const update = await refusal(marit.query(
+        "UPDATE assignment_rules SET assignee_id = $1 WHERE criterion = 'municipality' AND value = '4204'", [assignee]));
+      expect(update.code).toBe('23514');
+    }
+    expect((await admin.query("SELECT assignee_id FROM assignment_rules WHERE value = '4204'")).rows).toEqual([{ assignee_id: logins.per }]);
+    // A supervisor may be the assignee; no assignee at all is allowed too.
+    await marit.query("INSERT INTO assignment_rules (criterion, value, assignee_id) VALUES ('request_type', 'fuse_change', $1)", [logins.marit]);
+    await marit.query("UPDATE assignment_rules SET assignee_id = NULL WHERE value = 'fuse_change'");
   });
 });

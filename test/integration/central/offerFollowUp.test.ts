@@ -127,6 +127,66 @@ describe('PostgreSQL refuses', () => {
   });
 });
 
+describe('PostgreSQL refuses what a tampered desk would send', () => {
+  const deskStep = `INSERT INTO billing_events (id, case_id, offer_id, offer_version, kind, amount_ore, occurred_on, source, outcome)
+    VALUES ($1, $2, $3, $4, $5, $6, '2026-11-27', 'desk', 'applied')`;
+  let released: { caseId: number; paymentId: string; invoiceId: string };
+
+  it("a desk step that is not the case's own offer as issued (23514 desk:billing_event_offer)", async () => {
+    const mine = await caseWithOffer('invoice_sent', 500_000);
+    const other = await caseWithOffer('invoice_sent', 700_000);
+    await per.query('SELECT claim_case($1)', [mine.id]);
+    const forged: Array<[string, string, number, string, number | null]> = [
+      ['F-amount', mine.offerId, 1, 'payment', 1],
+      ['F-other-case', other.offerId, 1, 'payment', 700_000],
+      ['F-version', mine.offerId, 2, 'payment', 500_000],
+      ['F-no-offer', '00000000-0000-4000-8000-00000000000f', 1, 'payment', 500_000],
+      ['F-invoice-amount', mine.offerId, 1, 'invoice', 500_000],
+    ];
+    for (const [id, offerId, version, kind, amount] of forged) {
+      const refused = await refusal(per.query(deskStep, [id, mine.id, offerId, version, kind, amount]));
+      expect(refused.code, id).toBe('23514');
+      expect(refused.message).toContain('desk:billing_event_offer');
+    }
+    expect(await count('SELECT count(*) AS n FROM billing_events WHERE case_id = $1', [mine.id])).toBe(0);
+    // The offer's own figures pass.
+    await per.query(deskStep, ['F-invoice', mine.id, mine.offerId, 1, 'invoice', null]);
+    await per.query(deskStep, ['F-payment', mine.id, mine.offerId, 1, 'payment', 500_000]);
+    released = { caseId: mine.id, paymentId: 'F-payment', invoiceId: 'F-invoice' };
+  });
+
+  it('a start approval or a work order message written by hand; a start approval only after a step that released the work', async () => {
+    const { caseId, paymentId, invoiceId } = released;
+    for (const kind of ['start_approval', 'work_order']) {
+      const refused = await refusal(per.query(
+        "INSERT INTO outgoing_messages (id, case_id, kind, recipient, subject, body) VALUES (gen_random_uuid(), $1, $2, 'x', 'x', 'x')",
+        [caseId, kind]));
+      expect(refused.code, kind).toBe(CENTRAL_REFUSALS.permission_denied);
+    }
+    const queue = (eventId: string) => per.query<{ stored: boolean }>(
+      "SELECT queue_start_approval($1, gen_random_uuid(), 'installer@example.no', 'Igangsettingstillatelse', 'Start') AS stored", [eventId]);
+    const notReleased = await refusal(queue(invoiceId));
+    expect(notReleased.code).toBe(CENTRAL_REFUSALS.permission_denied);
+    expect(notReleased.message).toContain('desk:start_approval_refused');
+    expect(await startApprovals(caseId)).toBe(0);
+    expect((await queue(paymentId)).rows).toEqual([{ stored: true }]);
+    expect((await queue(paymentId)).rows).toEqual([{ stored: false }]);
+    expect((await admin.query("SELECT created_by FROM outgoing_messages WHERE case_id = $1 AND kind = 'start_approval'", [caseId])).rows)
+      .toEqual([{ created_by: await per.query('SELECT session_user AS u').then((r) => r.rows[0].u as string) }]);
+  });
+
+  it('a flag marked resolved at a time or in a name of its own choosing: PostgreSQL stamps now and the writer', async () => {
+    const { caseNumber } = await caseWithOffer('invoice_sent', 100_000);
+    await importPaymentsIntoCentral(admin, 'flag.csv', `${HEADER}
+FLAG-1;betaling;${caseNumber};1;999,00;2026-11-27;`);
+    await per.query("UPDATE billing_events SET resolved_at = '2020-01-01T00:00:00Z', resolved_by = $1 WHERE id = 'FLAG-1'",
+      [(await per.query('SELECT session_user AS u')).rows[0].u]);
+    const { rows } = await admin.query<{ recent: boolean; resolved_by: string }>(
+      "SELECT resolved_at > now() - interval '1 minute' AS recent, resolved_by FROM billing_events WHERE id = 'FLAG-1'");
+    expect(rows).toEqual([{ recent: true, resolved_by: (await per.query('SELECT session_user AS u')).rows[0].u }]);
+  });
+});
+
 describe('the billing file, centrally', () => {
   it('applies, flags, quarantines — and the same file again changes nothing', async () => {
     const a = await caseWithOffer('invoice_sent', 1_234_550);

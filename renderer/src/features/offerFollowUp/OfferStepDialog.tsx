@@ -105,6 +105,7 @@ export function OfferStepDialog({ action, caseId, caseNumber, today, pending, er
           <TextInput
             type="date"
             label={t('offerFollowUp.dialog.date')}
+            max={today}
             value={date}
             onChange={(event) => {
               const { value } = event.currentTarget;

@@ -24,11 +24,13 @@ interface Props {
   ownerName: string;
   /** Standard items the price list lacked when this draft was made (only right after "Lag tilbud"). */
   missing: string[];
+  /** A revision keeps those lines at their old price as free lines instead of leaving them out. */
+  missingKept?: boolean;
   onSaved(): void;
   onIssued(offerId: string): Promise<void>;
 }
 
-export function OfferDraftEditor({ offer, ownerName, missing, onSaved, onIssued }: Props) {
+export function OfferDraftEditor({ offer, ownerName, missing, missingKept = false, onSaved, onIssued }: Props) {
   const { t } = useTranslation();
   const draft = useOfferDraft(offer, onSaved);
   const { value: catalogue } = useApiQuery('offer.catalogue', { offerId: offer.id });
@@ -82,8 +84,8 @@ export function OfferDraftEditor({ offer, ownerName, missing, onSaved, onIssued 
   return (
     <div>
       {missing.length > 0 && (
-        <Alert color="orange" title={t('offers.missing.title')} mb="sm">
-          {t('offers.missing.message', { items: missing.map((code) => t(`offers.items.${code}`, { defaultValue: code })).join(', ') })}
+        <Alert color="orange" title={t(missingKept ? 'offers.missing.keptTitle' : 'offers.missing.title')} mb="sm">
+          {t(missingKept ? 'offers.missing.keptMessage' : 'offers.missing.message', { items: missing.map((code) => t(`offers.items.${code}`, { defaultValue: code })).join(', ') })}
         </Alert>
       )}
       <EditableLinesTable rows={draft.state.rows} reading={reading} focus={focus} onChange={draft.updateRow} onRemove={remove} />

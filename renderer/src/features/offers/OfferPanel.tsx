@@ -13,13 +13,14 @@ interface Props {
   offerId: string;
   ownerName: string;
   missing: string[];
+  missingKept?: boolean;
   onSaved(): void;
   onIssued(offerId: string): Promise<void>;
-  onRevise?: (from: Pick<OfferDetail, 'lines' | 'connectionFeeDeductionOre'>) => Promise<void>;
+  onRevise?: (fromOfferId: string) => Promise<void>;
   revising: boolean;
 }
 
-export function OfferPanel({ offerId, ownerName, missing, onSaved, onIssued, onRevise, revising }: Props) {
+export function OfferPanel({ offerId, ownerName, missing, missingKept, onSaved, onIssued, onRevise, revising }: Props) {
   const { t } = useTranslation();
   const { value: offer, error } = useApiQuery('offer.get', { offerId });
   if (!offer) {
@@ -40,12 +41,12 @@ export function OfferPanel({ offerId, ownerName, missing, onSaved, onIssued, onR
         </Text>
       </div>
       {offer.state === 'draft' ? (
-        <OfferDraftEditor offer={offer} ownerName={ownerName} missing={missing} onSaved={onSaved} onIssued={onIssued} />
+        <OfferDraftEditor offer={offer} ownerName={ownerName} missing={missing} missingKept={missingKept} onSaved={onSaved} onIssued={onIssued} />
       ) : (
         <IssuedOfferView
           offer={offer}
           revising={revising}
-          onRevise={onRevise ? () => void onRevise({ lines: offer.lines, connectionFeeDeductionOre: offer.connectionFeeDeductionOre }) : undefined}
+          onRevise={onRevise ? () => void onRevise(offer.id) : undefined}
         />
       )}
     </div>

@@ -5,7 +5,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canWriteNotes } from '../../../../electron/shared/rules';
 import { call } from '../../api/call';
-import type { AppError, CaseDetail, OfferDetail, OfferSummary } from '../../api/contract';
+import type { AppError, CaseDetail, OfferSummary } from '../../api/contract';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useAppData } from '../../app/AppData';
 import { Section } from '../case/Section';
@@ -28,7 +28,7 @@ export function OffersSection({ detail, reload }: Props) {
   const { session } = useAppData();
   const { value: offers, reload: reloadOffers } = useApiQuery('offer.list', { caseId: detail.id });
   const [shownId, setShownId] = useState<string | null>(null);
-  const [missing, setMissing] = useState<{ offerId: string; items: string[] } | null>(null);
+  const [missing, setMissing] = useState<{ offerId: string; items: string[]; kept: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
@@ -48,28 +48,19 @@ export function OffersSection({ detail, reload }: Props) {
     const result = await call('case.createOfferDraft', { caseId: detail.id });
     setBusy(false);
     if (!result.ok) return setError(result.error);
-    setMissing({ offerId: result.value.offerId, items: result.value.missing });
+    setMissing({ offerId: result.value.offerId, items: result.value.missing, kept: false });
     await afterChange(result.value.offerId);
   };
 
-  /** The next version, starting from the lines of the offer in force. */
-  const revise = async (from: Pick<OfferDetail, 'lines' | 'connectionFeeDeductionOre'>) => {
+  /** The next version in one step: the offer in force copied and re-priced by the price list in effect today. */
+  const revise = async (fromOfferId: string) => {
     setBusy(true);
     setError(null);
-    const created = await call('case.createOfferDraft', { caseId: detail.id });
-    if (!created.ok) {
-      setBusy(false);
-      return setError(created.error);
-    }
-    const saved = await call('case.saveOfferDraft', {
-      offerId: created.value.offerId,
-      lines: from.lines,
-      connectionFeeDeductionOre: from.connectionFeeDeductionOre,
-    });
+    const revised = await call('case.reviseOffer', { fromOfferId });
     setBusy(false);
-    if (!saved.ok) setError(saved.error);
-    setMissing(null);
-    await afterChange(created.value.offerId);
+    if (!revised.ok) return setError(revised.error);
+    setMissing({ offerId: revised.value.offerId, items: revised.value.missing, kept: true });
+    await afterChange(revised.value.offerId);
   };
 
   if (!offers || (offers.length === 0 && !mayDraft)) return null;
@@ -101,6 +92,7 @@ export function OffersSection({ detail, reload }: Props) {
           offerId={shown.id}
           ownerName={detail.owner.name}
           missing={missing?.offerId === shown.id ? missing.items : []}
+          missingKept={missing?.kept}
           onSaved={() => void reloadOffers()}
           onIssued={afterChange}
           onRevise={mayDraft && !hasDraft && inForce?.id === shown.id ? revise : undefined}

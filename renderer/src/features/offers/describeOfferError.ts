@@ -6,6 +6,7 @@ import { describeError, type ErrorText } from '../../api/describeError';
 const OWN_CODES = new Set<string>([
   'offer.notFound',
   'offer.notDraft',
+  'offer.notInForce',
   'offer.invalid',
   'offer.noPriceList',
   'offer.changedWhileIssuing',

@@ -115,6 +115,7 @@ export function describeChange(t: TFunction, change: RefusedChange, userName: (i
     }
     case 'case.createOfferDraft':
     case 'case.saveOfferDraft':
+    case 'case.reviseOffer':
       return { title: t('priceLists.refused.offerDraft', { caseNumber }), written: null };
     case 'case.issueOffer':
       return { title: t('priceLists.refused.issueOffer', { caseNumber }), written: null };

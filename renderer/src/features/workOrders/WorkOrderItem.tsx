@@ -49,7 +49,7 @@ export function WorkOrderItem({ order, canRecord, busy, onStep }: Props) {
         </Group>
         <Text size="sm">{t('workOrders.supplierLine', { supplier: order.supplier.name })}</Text>
         <Text size="sm" data-testid="work-order-due">
-          {t('workOrders.dueLine', { dueDate: formatDate(order.dueDate), days: order.agreementDays })}
+          {t('workOrders.dueLine', { dueDate: formatDate(order.dueDate), count: order.agreementDays })}
           {dueText ? ` · ${dueText}` : ''}
         </Text>
         <Text size="xs" c="gray.7">

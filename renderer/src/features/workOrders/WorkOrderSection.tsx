@@ -47,7 +47,7 @@ function ProposalItem({ proposal, municipality, canOrder, busy, onOrder }: {
         ) : (
           <>
             <Text size="sm">
-              {t('workOrders.proposed', { supplier: proposal.supplier.name, dueDate: formatDate(proposal.dueDate), days: proposal.agreementDays })}
+              {t('workOrders.proposed', { supplier: proposal.supplier.name, dueDate: formatDate(proposal.dueDate), count: proposal.agreementDays })}
             </Text>
             {canOrder ? (
               <Button size="xs" w="fit-content" loading={busy} onClick={onOrder}>
