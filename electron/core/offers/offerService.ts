@@ -19,6 +19,7 @@ import { runMutation } from '../mutations/runMutation';
 import { offerLetterHtml, type OfferLetterInput } from './offerLetter';
 import type { Letterhead } from './letterhead';
 import type { PdfRenderer } from './pdfRenderer';
+import { cadastralNumberOf, firstOf } from './letterCase';
 
 export interface OfferServiceDeps {
   context: CoreContext;
@@ -40,22 +41,6 @@ interface LetterCaseRow {
   metering_point_ids: string;
   owner_name: string;
   installer_name: string | null;
-}
-
-/** "4204-123/45", with /fnr/snr when the unit has them; null when the case gives no gnr/bnr. */
-function cadastralNumber(row: LetterCaseRow): string | null {
-  if (row.gnr === null || row.bnr === null) return null;
-  const parts = [row.gnr, row.bnr, ...(row.fnr || row.snr ? [row.fnr ?? 0] : []), ...(row.snr ? [row.snr] : [])];
-  return `${row.municipality_number}-${parts.join('/')}`;
-}
-
-function firstOf(jsonList: string): string | null {
-  try {
-    const list: unknown = JSON.parse(jsonList);
-    return Array.isArray(list) && list.length > 0 ? String(list[0]) : null;
-  } catch {
-    return null;
-  }
 }
 
 export class OfferService {
@@ -157,7 +142,7 @@ export class OfferService {
       startApprovalOn: 'paid',
       // The case holds no separate postal address for the owner: the letter goes to the installation's address.
       owner: { name: row.owner_name, ...postal },
-      installation: { ...postal, cadastralNumber: cadastralNumber(row), meteringPointId: firstOf(row.metering_point_ids) },
+      installation: { ...postal, cadastralNumber: cadastralNumberOf(row), meteringPointId: firstOf(row.metering_point_ids) },
       installerName: row.installer_name,
       caseHandler: { name: actor.displayName, phone: null, email: email?.email ?? null },
       calculation: calculateOrFail(lines, offer.connection_fee_deduction_ore || null),

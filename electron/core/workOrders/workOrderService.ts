@@ -8,7 +8,7 @@ import {
   fail, type MutationResult, type OrderWorkResult, type WorkOrderPanel, type WorkOrderProposalView, type WorkOrderView,
 } from '../../shared/contract';
 import {
-  formatCadastralNumber, GRID_WORK_KINDS, isWorkOrderOverdue, proposeWorkOrders, workingDaysBetween, workOrderDueDate,
+  GRID_WORK_KINDS, isWorkOrderOverdue, proposeWorkOrders, workingDaysBetween, workOrderDueDate,
   type GridWorkKind, type WorkOrderStatus,
 } from '../../shared/rules';
 import type { AttachmentStore } from '../attachments/attachmentStore';
@@ -20,6 +20,7 @@ import { advanceWorkOrder, orderWork, workOrderPdfName, type WorkOrderRow } from
 import { runMutation } from '../mutations/runMutation';
 import type { Letterhead } from '../offers/letterhead';
 import type { PdfRenderer } from '../offers/pdfRenderer';
+import { cadastralNumberOf, firstOf } from '../offers/letterCase';
 import {
   workOrderLetterHtml, workOrderMessageBody, workOrderSubject, type WorkOrderLetterInput,
 } from './workOrderLetter';
@@ -53,15 +54,6 @@ interface OrderCaseRow {
   installer_org: string;
   installer_contact: string | null;
   installer_phone: string | null;
-}
-
-function firstOf(jsonList: string): string | null {
-  try {
-    const list: unknown = JSON.parse(jsonList);
-    return Array.isArray(list) && list.length > 0 ? String(list[0]) : null;
-  } catch {
-    return null;
-  }
 }
 
 export class WorkOrderService {
@@ -179,9 +171,7 @@ export class WorkOrderService {
         postcode: row.postcode,
         postTown: row.post_town,
         municipality: `${row.municipality_number} ${row.municipality_name ?? ''}`.trim(),
-        cadastralNumber: row.gnr !== null && row.bnr !== null
-          ? formatCadastralNumber({ municipalityNumber: row.municipality_number, gnr: row.gnr, bnr: row.bnr, fnr: row.fnr, snr: row.snr })
-          : null,
+        cadastralNumber: cadastralNumberOf(row),
         meteringPointId: firstOf(row.metering_point_ids),
         meterNumber: firstOf(row.meter_numbers),
         networkSystem: row.network_system,
