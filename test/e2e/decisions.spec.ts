@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import type { HarnessCore } from '../harness/harnessCore';
 import { caseCompleteness } from '../../electron/core/casework/completenessService';
-import { axeViolations, expect, test } from './fixtures';
+import { axeViolations, expect, test, openCaseByKeyboard } from './fixtures';
 
 interface Picked {
   id: number;
@@ -60,24 +60,13 @@ test.beforeEach(() => {
   taken = [];
 });
 
-async function openCase(desk: Page, caseNumber: string): Promise<void> {
-  // Show every status, then find the case by its number and open it with Enter.
-  await desk.getByRole('checkbox', { name: /^Ny\b/ }).uncheck();
-  await desk.getByRole('checkbox', { name: /^Under behandling/ }).uncheck();
-  await desk.getByRole('searchbox', { name: 'Søk i saker' }).fill(caseNumber);
-  await expect(desk.getByRole('grid', { name: 'Arbeidskø' })).toContainText(caseNumber);
-  await desk.keyboard.press('ArrowDown');
-  await desk.keyboard.press('Enter');
-  await expect(desk.getByRole('heading', { level: 1, name: caseNumber })).toBeVisible();
-}
-
 const statusOf = (harness: HarnessCore, id: number) =>
   (harness.core.database.sqlite.prepare('SELECT status FROM cases WHERE id = ?').get(id) as { status: string }).status;
 
 test('approve with a condition and reject with a reason, by keyboard; the history tells both', async ({ desk, harness }) => {
   const [first, second] = arrange(harness, 2, { status: 'in_review', complete: true });
 
-  await openCase(desk, first.caseNumber);
+  await openCaseByKeyboard(desk, first.caseNumber);
   const approve = desk.getByRole('button', { name: /^Godkjenn/ });
   await expect(approve).toHaveAttribute('aria-keyshortcuts', 'Alt+G');
   await desk.keyboard.press('Alt+KeyG');
@@ -102,7 +91,7 @@ test('approve with a condition and reject with a reason, by keyboard; the histor
   expect(statusOf(harness, first.id)).toBe('approved');
 
   await desk.keyboard.press('Escape');
-  await openCase(desk, second.caseNumber);
+  await openCaseByKeyboard(desk, second.caseNumber);
   await desk.keyboard.press('Alt+KeyA');
   const rejectDialog = desk.getByRole('dialog', { name: `Avvis forhåndsmelding ${second.caseNumber}` });
   const reason = rejectDialog.getByRole('textbox', { name: /Begrunnelse til installatøren/ });
@@ -133,7 +122,7 @@ test('approve with a condition and reject with a reason, by keyboard; the histor
 
 test('the approve button says why it cannot be used while the case is incomplete', async ({ desk, harness }) => {
   const [incomplete] = arrange(harness, 1, { status: 'in_review', complete: false });
-  await openCase(desk, incomplete.caseNumber);
+  await openCaseByKeyboard(desk, incomplete.caseNumber);
   const approve = desk.getByRole('button', { name: /^Godkjenn/ });
   await expect(approve).toHaveAttribute('aria-disabled', 'true');
   await expect(approve).toHaveAccessibleDescription(/Meldingen er ikke komplett ennå/);

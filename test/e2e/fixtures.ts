@@ -148,4 +148,15 @@ export async function axeViolations(page: Page): Promise<Array<{ id: string; nod
   }));
 }
 
+/** Every status shown (none ticked), then the case found by its number and opened with Enter, as a handler would. */
+export async function openCaseByKeyboard(desk: Page, caseNumber: string): Promise<void> {
+  await desk.getByRole('checkbox', { name: /^Ny\b/ }).uncheck();
+  await desk.getByRole('checkbox', { name: /^Under behandling/ }).uncheck();
+  await desk.getByRole('searchbox', { name: 'Søk i saker' }).fill(caseNumber);
+  await expect(desk.getByRole('grid', { name: 'Arbeidskø' })).toContainText(caseNumber);
+  await desk.keyboard.press('ArrowDown');
+  await desk.keyboard.press('Enter');
+  await expect(desk.getByRole('heading', { level: 1, name: caseNumber })).toBeVisible();
+}
+
 export { expect };

@@ -2,13 +2,16 @@
 // from the price list and a free line added, a price changed — totals and VAT follow exactly, in the øre the rules
 // give; a wrong amount is refused beside its field and nothing typed or saved is lost; issued with a confirmation
 // naming the owner and the total; the letter among the attachments and in the history, saved as a PDF (read back
-// with pdftotext) and printed; revised into version 2, which supersedes version 1 only when it is issued.
+// with pdftotext) and printed; revised into version 2, which supersedes version 1 only when it is issued; then sent,
+// paid by the billing system's file, and the installer's start approval in the history.
 import { execFileSync } from 'node:child_process';
 import type { Locator, Page } from '@playwright/test';
 import type { OfferDetail, OfferSummary } from '../../electron/shared/contract';
 import { formatNok } from '../../electron/shared/rules';
-import type { HarnessCore } from '../harness/harnessCore';
-import { axeViolations, expect, test } from './fixtures';
+import { importPaymentsIntoSqlite } from '../../electron/core/billing/localPaymentImport';
+import { HARNESS_NOW, type HarnessCore } from '../harness/harnessCore';
+import { paidInFullFile } from '../support/billingFile';
+import { axeViolations, expect, test, openCaseByKeyboard } from './fixtures';
 
 interface ApprovedCase {
   id: number;
@@ -28,17 +31,6 @@ function approvedCase(harness: HarnessCore): ApprovedCase {
   sqlite.prepare("UPDATE cases SET status = 'approved', main_fuse_a = 63 WHERE id = ?").run(row.id);
   harness.core.context.casesChanged('all');
   return row;
-}
-
-async function openCase(desk: Page, caseNumber: string): Promise<void> {
-  // Every status shown (none ticked), then the case found by its number and opened with Enter.
-  await desk.getByRole('checkbox', { name: /^Ny\b/ }).uncheck();
-  await desk.getByRole('checkbox', { name: /^Under behandling/ }).uncheck();
-  await desk.getByRole('searchbox', { name: 'Søk i saker' }).fill(caseNumber);
-  await expect(desk.getByRole('grid', { name: 'Arbeidskø' })).toContainText(caseNumber);
-  await desk.keyboard.press('ArrowDown');
-  await desk.keyboard.press('Enter');
-  await expect(desk.getByRole('heading', { level: 1, name: caseNumber })).toBeVisible();
 }
 
 /** Focus a control and press a key on it: what a keyboard user does after tabbing there. */
@@ -68,10 +60,10 @@ const METER_MOUNTING_ORE = 175_000; // 25 % VAT
 const FREE_LINE_ORE = 1_234_550; // "12 345,50"
 const CHANGED_PRICE_ORE = 199_999; // "1 999,99": VAT 49 999,75 øre → 50 000 rounded half-up
 
-test('build, check, issue, save, print and revise an offer by keyboard', async ({ desk, harness }) => {
+test('build, check, issue, save, print and revise an offer by keyboard; sent, paid by the billing file, start approval in the history', async ({ desk, harness }) => {
   test.setTimeout(120_000);
   const target = approvedCase(harness);
-  await openCase(desk, target.caseNumber);
+  await openCaseByKeyboard(desk, target.caseNumber);
 
   const section = desk.getByRole('region', { name: 'Tilbud' });
   await expect(section).toContainText('Ingen tilbud ennå');
@@ -227,6 +219,22 @@ test('build, check, issue, save, print and revise an offer by keyboard', async (
     [1, 'superseded', expectedGross],
     [2, 'issued', revisedGross],
   ]);
+
+  // The rest of the story: the offer is registered as sent, the billing system's file brings the owner's
+  // acceptance, the invoice and the payment, and the installer's start approval shows in the history.
+  await desk.getByRole('heading', { level: 1, name: target.caseNumber }).focus();
+  await desk.keyboard.press('Alt+KeyN');
+  await expect(desk.getByText('Tilbudet er registrert som sendt')).toBeVisible();
+  const summary = importPaymentsIntoSqlite(harness.core.database.sqlite, 'betalinger.csv',
+    paidInFullFile(target.caseNumber, 2, revisedGross, 'STORY'), { now: new Date(HARNESS_NOW) });
+  expect(summary).toMatchObject({ applied: 3, flagged: 0, quarantined: 0 });
+  harness.core.context.casesChanged(summary.caseIds);
+  await desk.keyboard.press('Escape');
+  await openCaseByKeyboard(desk, target.caseNumber);
+  const after = desk.getByRole('region', { name: 'Historikk' });
+  await expect(after).toContainText('Betaling registrert: tilbud versjon 2');
+  await expect(after).toContainText('Igangsettingstillatelse sendt til installatør');
+  expect(await axeViolations(desk)).toEqual([]);
 });
 
 test('a standard item the price list lacks is named, and the draft is made without it', async ({ desk, harness }) => {
@@ -238,7 +246,7 @@ test('a standard item the price list lacks is named, and the draft is made witho
   list.catalogue = list.catalogue.filter((item) => item.code !== 'meter_direct');
   sqlite.prepare('UPDATE price_lists SET body = ? WHERE list_version = 2').run(JSON.stringify(list));
 
-  await openCase(desk, target.caseNumber);
+  await openCaseByKeyboard(desk, target.caseNumber);
   const section = desk.getByRole('region', { name: 'Tilbud' });
   await press(section.getByRole('button', { name: 'Lag tilbud' }), 'Enter');
   await expect(section.getByTestId('offer-line')).toHaveCount(12);
@@ -249,7 +257,7 @@ test('a standard item the price list lacks is named, and the draft is made witho
 
 test('what was typed is saved when the handler leaves the case before the save delay', async ({ desk, harness }) => {
   const target = approvedCase(harness);
-  await openCase(desk, target.caseNumber);
+  await openCaseByKeyboard(desk, target.caseNumber);
   const section = desk.getByRole('region', { name: 'Tilbud' });
   await press(section.getByRole('button', { name: 'Lag tilbud' }), 'Enter');
   const price = section.getByRole('textbox', { name: 'Enhetspris i kroner, linje 2' });

@@ -9,7 +9,8 @@ import type { CreateOfferDraftResult, IssueOfferResult, OfferDetail } from '../.
 import { HARNESS_NOW, type HarnessCore } from '../harness/harnessCore';
 import { insertIssuedOffer } from '../support/issuedOffer';
 import { ok } from '../support/apiResult';
-import { axeViolations, expect, test } from './fixtures';
+import { paidInFullFile } from '../support/billingFile';
+import { axeViolations, expect, test, openCaseByKeyboard } from './fixtures';
 
 const SHOTS = process.env.SCREENSHOTS ? path.resolve(__dirname, '../../.screenshots') : null;
 const shoot = async (page: Page, name: string) => {
@@ -33,17 +34,6 @@ function caseInStatus(harness: HarnessCore, status: string, skip: number[] = [])
   return row;
 }
 
-/** Every status shown, the case found by its number and opened by keyboard, as a handler would. */
-async function openCase(desk: Page, caseNumber: string) {
-  await desk.getByRole('checkbox', { name: /^Ny\b/ }).uncheck();
-  await desk.getByRole('checkbox', { name: /^Under behandling/ }).uncheck();
-  await desk.getByRole('searchbox', { name: 'Søk i saker' }).fill(caseNumber);
-  await expect(desk.getByRole('grid', { name: 'Arbeidskø' })).toContainText(caseNumber);
-  await desk.keyboard.press('ArrowDown');
-  await desk.keyboard.press('Enter');
-  await expect(desk.getByRole('heading', { level: 1, name: caseNumber })).toBeVisible();
-}
-
 test('an issued offer is sent from the decision bar; the payment file releases the work; expired offers are found', async ({ desk, harness }) => {
   // An approved case with an offer issued through the core (the letter rendered to PDF, as at the desk).
   const approved = caseInStatus(harness, 'approved');
@@ -55,7 +45,7 @@ test('an issued offer is sent from the decision bar; the payment file releases t
   insertIssuedOffer(harness.core.database.sqlite, expired.id, { validUntil: '2026-11-20' });
   harness.core.context.casesChanged('all');
 
-  await openCase(desk, approved.caseNumber);
+  await openCaseByKeyboard(desk, approved.caseNumber);
   const send = desk.getByRole('button', { name: /Registrer tilbud sendt/ });
   await expect(send).toHaveAttribute('aria-keyshortcuts', 'Alt+N');
   await desk.getByRole('heading', { level: 1, name: approved.caseNumber }).focus();
@@ -68,20 +58,14 @@ test('an issued offer is sent from the decision bar; the payment file releases t
   await expect(desk.getByRole('button', { name: /Registrer aksept/ })).toBeVisible();
 
   // The billing system's file: acceptance, invoice and payment of the offer's exact total.
-  const kroner = (ore: number) => `${Math.floor(ore / 100)},${String(ore % 100).padStart(2, '0')}`;
-  const file = [
-    'hendelse_id;type;saksnummer;tilbudsversjon;beløp;dato;referanse',
-    `E2E-1;aksept;${approved.caseNumber};${offer.offerVersion};${kroner(offer.grossOre)};27.11.2026;`,
-    `E2E-2;faktura;${approved.caseNumber};${offer.offerVersion};${kroner(offer.grossOre)};27.11.2026;F-100`,
-    `E2E-3;betaling;${approved.caseNumber};${offer.offerVersion};${kroner(offer.grossOre)};27.11.2026;KID 100`,
-  ].join('\n');
+  const file = paidInFullFile(approved.caseNumber, offer.offerVersion, offer.grossOre, 'E2E');
   const summary = importPaymentsIntoSqlite(harness.core.database.sqlite, 'betalinger.csv', file, { now: new Date(HARNESS_NOW) });
   expect(summary).toMatchObject({ applied: 3, flagged: 0, quarantined: 0 });
   harness.core.context.casesChanged(summary.caseIds);
 
   // Back to the queue and into the case again: paid, and the start approval is in the history.
   await desk.keyboard.press('Escape');
-  await openCase(desk, approved.caseNumber);
+  await openCaseByKeyboard(desk, approved.caseNumber);
   const history = desk.getByRole('region', { name: 'Historikk' });
   await expect(history).toContainText('Igangsettingstillatelse sendt til installatør');
   await expect(history).toContainText('Betaling registrert: tilbud versjon 1');
@@ -113,7 +97,7 @@ test('a payment that does not match the offer is flagged on the case; the handle
   await desk.getByRole('radio', { name: /Avvik fra faktura \(1\)/ }).check({ force: true });
   await expect(desk.getByRole('grid', { name: 'Arbeidskø' })).toContainText(invoiced.caseNumber);
   await desk.getByRole('radio', { name: /^Alle$/ }).last().check({ force: true });
-  await openCase(desk, invoiced.caseNumber);
+  await openCaseByKeyboard(desk, invoiced.caseNumber);
   const warning = desk.getByRole('alert').filter({ hasText: 'Avvik fra fakturasystemet' });
   await expect(warning).toContainText('Beløpet 12 000,00 kr stemmer ikke med tilbudets sum 12 345,50 kr.');
   expect(await axeViolations(desk)).toEqual([]);

@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import type { CreateOfferDraftResult, OfferDetail, OfferSummary, PriceListDetail } from '../../electron/shared/contract';
 import { formatNok } from '../../electron/shared/rules';
 import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
-import { axeViolations, expect, openDesk, test } from './fixtures';
+import { axeViolations, expect, openDesk, test, openCaseByKeyboard } from './fixtures';
 
 const TODAY = '2026-11-27'; // HARNESS_NOW in Oslo
 let harness: HarnessCore;
@@ -22,16 +22,6 @@ async function ok<T>(name: string, input: unknown): Promise<T> {
   const result = await harness.core.dispatch(name, input);
   if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
   return result.value as T;
-}
-
-async function openCase(desk: Page, caseNumber: string): Promise<void> {
-  await desk.getByRole('checkbox', { name: /^Ny\b/ }).uncheck();
-  await desk.getByRole('checkbox', { name: /^Under behandling/ }).uncheck();
-  await desk.getByRole('searchbox', { name: 'Søk i saker' }).fill(caseNumber);
-  await expect(desk.getByRole('grid', { name: 'Arbeidskø' })).toContainText(caseNumber);
-  await desk.keyboard.press('ArrowDown');
-  await desk.keyboard.press('Enter');
-  await expect(desk.getByRole('heading', { level: 1, name: caseNumber })).toBeVisible();
 }
 
 test('Revider prices version 2 by the list in effect and keeps a dropped item as a free line', async ({ page }) => {
@@ -53,7 +43,7 @@ test('Revider prices version 2 by the list in effect and keeps a dropped item as
   await ok('priceList.publish', { priceList: { ...list, version: 3, effectiveFrom: TODAY } });
 
   await openDesk(page, harness.core);
-  await openCase(page, target.caseNumber);
+  await openCaseByKeyboard(page, target.caseNumber);
   const section = page.getByRole('region', { name: 'Tilbud' });
   const revise = section.getByRole('button', { name: 'Revider' });
   await revise.focus();
