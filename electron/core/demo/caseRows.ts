@@ -2,7 +2,8 @@
 // attachments, as positional parameter arrays for the seeder's prepared statements.
 import type { RequestType } from '../../shared/rules';
 import { planAttachments, SAMPLE_FILES, type SampleFile } from './caseAttachments';
-import { simulateLifecycle, type LateAttachment } from './caseLifecycle';
+import { simulateLifecycle, type LateAttachment, type LifecycleOutcome } from './caseLifecycle';
+import { DEMO_OVERRIDE_REASON, factsOfRequest, missingCompletenessItems } from './demoCompleteness';
 import { generateRequest } from './cases';
 import { DemoCalendar, isoOfMs } from './demoCalendar';
 import type { DemoInstaller } from './installers';
@@ -110,11 +111,13 @@ export class CaseRowFactory {
       for (const a of forgotten) attachmentRow(this.nextAttachmentId++, a.kind, a.sample, a.fileName, receivedAt);
     }
 
+    const received = [...sentWithRequest, ...(life.lateAttachmentsAt === null ? [] : forgotten)].map((a) => a.kind);
+    const checked = checkedCompleteness(life, missingCompletenessItems(factsOfRequest(request, received)));
     const { place, owner } = request;
     const caseRow: Row = [
       caseId, caseNumber, messageId, request.requestType, life.status, submittedAt,
-      life.completeAt === null ? null : isoOfMs(life.completeAt),
-      life.completeDay === null ? null : this.calendar.dueDate(life.completeDay),
+      checked.complete && life.completeAt !== null ? isoOfMs(life.completeAt) : null,
+      checked.complete && life.completeDay !== null ? this.calendar.dueDate(life.completeDay) : null,
       life.assigneeId, place.address, place.postcode, place.postTown, place.municipalityNumber,
       place.gnr, place.bnr, place.fnr, place.snr, request.buildingUse, request.networkSystem, request.phases,
       request.mainFuseA, request.meterFuseA, request.expectedPowerKw, request.expectedEnergyKwh, request.evChargingA,
@@ -122,16 +125,36 @@ export class CaseRowFactory {
       request.hasProduction ? 1 : 0, request.productionKw, request.inverter, request.batteryKwh,
       owner.name, owner.idKind, owner.nationalId, owner.organisationNumber, owner.email, owner.phone,
       request.installer.id, request.installerContact, request.wantedStartDate, request.wantedConnectionDate,
-      request.freeText, isoOfMs(life.updatedAt), life.version,
+      request.freeText, isoOfMs(life.updatedAt), life.version + (checked.overrides === '{}' ? 0 : 1),
       // approval_conditions, decision_reason, completeness_overrides, work_routing, supplement_changes, clock_paused_on
-      '[]', null, '{}', '{}', '[]', null,
+      '[]', null, checked.overrides, '{}', '[]', null,
     ];
     return {
       caseRow,
-      events: life.events,
+      events: checked.events,
       notes: life.notes,
       attachments,
     };
   }
 }
 
+/**
+ * The simulated handler's "complete" checked against the checklist (demoCompleteness.ts): items still missing are
+ * overridden with a reason by the handler when they start the review; a request no handler has reviewed yet is not
+ * complete.
+ */
+function checkedCompleteness(
+  life: LifecycleOutcome,
+  missing: string[],
+): { complete: boolean; overrides: string; events: LifecycleOutcome['events'] } {
+  if (life.completeAt === null || missing.length === 0) return { complete: life.completeAt !== null, overrides: '{}', events: life.events };
+  const reviewStart = life.events.findIndex((event) => event[3] === 'status_changed'
+    && (JSON.parse(String(event[4])) as { to?: string }).to === 'in_review');
+  if (reviewStart < 0) return { complete: false, overrides: '{}', events: life.events };
+  const [caseId, at, actorId] = life.events[reviewStart];
+  const overrides = Object.fromEntries(missing.map((item) => [item, { reason: DEMO_OVERRIDE_REASON, by: actorId, at }]));
+  const overridden = missing.map((item) => [caseId, at, actorId, 'completeness_overridden',
+    JSON.stringify({ item, reason: DEMO_OVERRIDE_REASON })] as LifecycleOutcome['events'][number]);
+  const events = [...life.events.slice(0, reviewStart), ...overridden, ...life.events.slice(reviewStart)];
+  return { complete: true, overrides: JSON.stringify(overrides), events };
+}
