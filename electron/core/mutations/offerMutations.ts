@@ -12,6 +12,7 @@ import type { CoreContext } from '../context';
 import { loadCaseHead } from '../cases/caseRow';
 import { storedPriceLists } from '../pricing/priceListStore';
 import { defineMutation, type MutationEvent } from './runMutation';
+import { fileLetterOnCase } from './letterAttachment';
 
 export interface OfferRow {
   id: string;
@@ -235,16 +236,14 @@ export const issueOffer = defineMutation({
          WHERE id = ?`,
       )
       .run(JSON.stringify(calculation), validUntil, now, actor.id, args.pdfSha256, pendingSeq, offer.id);
-    core.sqlite
-      .prepare(
-        `INSERT INTO attachments (id, case_id, kind, file_name, mime_type, size_bytes, sha256, received_at, pending_seq)
-         VALUES (CASE WHEN ? = 1 THEN min(-1, (SELECT coalesce(min(id), 0) - 1 FROM attachments)) END,
-                 ?, 'other', ?, 'application/pdf', ?, ?, ?, ?)`,
-      )
-      // In central mode an optimistic row with a negative id, so an attachment pulled from the server can never take
-      // its id; the central applier stores the letter (store_offer_letter) and the pull brings the server's row.
-      .run(pendingSeq === null ? 0 : 1, offer.case_id, offerPdfName(head.case_number, offer.offer_version),
-        args.pdfSizeBytes, args.pdfSha256, now, pendingSeq);
+    fileLetterOnCase(core.sqlite, {
+      caseId: offer.case_id,
+      fileName: offerPdfName(head.case_number, offer.offer_version),
+      sizeBytes: args.pdfSizeBytes,
+      sha256: args.pdfSha256,
+      receivedAt: now,
+      pendingSeq,
+    });
     events.push({ kind: 'offer_issued', data: { offerId: offer.id, version: offer.offer_version, totalOre: calculation.grossOre } });
     return { caseId: offer.case_id, events, precondition: { claimToken: head.claim_token } };
   },

@@ -15,6 +15,7 @@ import { loadCaseHead } from '../cases/caseRow';
 import { areaSuppliersCovering } from '../areaSuppliers/areaSupplierStore';
 import { workDoneMove } from '../workOrders/workDoneMove';
 import { defineMutation, type MutationEvent } from './runMutation';
+import { fileLetterOnCase } from './letterAttachment';
 
 export interface WorkOrderRow {
   id: string;
@@ -99,16 +100,15 @@ export const orderWork = defineMutation({
          VALUES (?, ?, 'work_order', ?, ?, ?, '[]', ?, ?, ?)`,
       )
       .run(args.messageId, args.caseId, args.recipient, args.subject, args.body, now, actor.id, pendingSeq);
-    // The letter with the case. In central mode an optimistic row with a negative id (a pulled attachment can never
-    // take it) until the server's row arrives: the applier stores the letter there (store_work_order_letter).
-    sqlite
-      .prepare(
-        `INSERT INTO attachments (id, case_id, kind, file_name, mime_type, size_bytes, sha256, received_at, pending_seq)
-         VALUES (CASE WHEN ? = 1 THEN min(-1, (SELECT coalesce(min(id), 0) - 1 FROM attachments)) END,
-                 ?, 'other', ?, 'application/pdf', ?, ?, ?, ?)`,
-      )
-      .run(pendingSeq === null ? 0 : 1, args.caseId, workOrderPdfName(head.case_number, args.workKind), args.pdfSizeBytes,
-        args.pdfSha256, now, pendingSeq);
+    // The letter with the case.
+    fileLetterOnCase(sqlite, {
+      caseId: args.caseId,
+      fileName: workOrderPdfName(head.case_number, args.workKind),
+      sizeBytes: args.pdfSizeBytes,
+      sha256: args.pdfSha256,
+      receivedAt: now,
+      pendingSeq,
+    });
     const events: MutationEvent[] = [
       { kind: 'work_ordered', data: { orderId: args.orderId, workKind: args.workKind, supplierId: args.supplierId, dueDate: args.dueDate } },
       { kind: 'message_queued', data: { messageId: args.messageId, kind: 'work_order', subject: args.subject } },

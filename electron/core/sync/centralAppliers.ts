@@ -1,9 +1,9 @@
 // How each outbox mutation is carried out on the central database, as the person who made it (their own
 // login role, so PostgreSQL's privileges and row-level security decide). Preconditions recorded with the
 // mutation are checked first, so a refusal can say what changed instead of "0 rows updated".
-import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { RefusedByCentral } from './centralErrors';
+import { letterToSend, type StoredFiles } from './letterToSend';
 import { WORK_ORDER_APPLIERS } from './workOrderAppliers';
 import { centralDraftContent, centralRevisedContent, insertCentralDraft, sameLines } from './centralOfferDraft';
 import { SaveOfferDraftInput } from '../../shared/contract';
@@ -32,9 +32,7 @@ export interface OutboxEntry {
 }
 
 /** Files of this desk an applier may send along (an issued offer's letter, by its SHA-256). */
-export interface ApplierFiles {
-  read(sha256: string): Buffer | null;
-}
+export type ApplierFiles = StoredFiles;
 
 /** `files` is given by the push; an applier called without it has no file of this desk to send. */
 type Applier = (client: pg.ClientBase, entry: OutboxEntry, files?: ApplierFiles) => Promise<void>;
@@ -293,8 +291,8 @@ Object.assign(appliers, {
     } catch {
       throw new RefusedByCentral('invalid', 'offer lines');
     }
-    const letter = files?.read(offer.pdfSha256) ?? null;
-    const pdfSha256 = letter && createHash('sha256').update(letter).digest('hex') === offer.pdfSha256 ? offer.pdfSha256 : null;
+    const letter = letterToSend(files, offer.pdfSha256);
+    const pdfSha256 = letter ? offer.pdfSha256 : null;
     const { rows: [central] } = await client.query<{
       state: string; case_id: string; offer_version: number; price_list_id: string; price_list_version: number;
       lines: string; deduction: string;

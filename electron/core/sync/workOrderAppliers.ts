@@ -7,7 +7,7 @@ import { AreaSupplierSaveInput } from '../../shared/contract/areaSuppliers';
 import { AdvanceWorkOrderInput } from '../../shared/contract/workOrders';
 import { OrderWorkArgs } from '../mutations/workOrderMutations';
 import { RefusedByCentral } from './centralErrors';
-import { createHash } from 'node:crypto';
+import { letterToSend, type StoredFiles } from './letterToSend';
 
 /** What of an outbox entry these appliers read (centralAppliers' OutboxEntry; not imported, which would be a cycle). */
 interface Entry {
@@ -16,7 +16,7 @@ interface Entry {
   createdAt: string;
 }
 
-type WorkOrderApplier = (client: pg.ClientBase, entry: Entry, files?: { read(sha256: string): Buffer | null }) => Promise<void>;
+type WorkOrderApplier = (client: pg.ClientBase, entry: Entry, files?: StoredFiles) => Promise<void>;
 
 export const WORK_ORDER_APPLIERS: Record<string, WorkOrderApplier> = {
   // The register: the supplier row (new ones get their id from the identity column), then its municipalities —
@@ -67,8 +67,8 @@ export const WORK_ORDER_APPLIERS: Record<string, WorkOrderApplier> = {
     const { rows } = await client.query<{ id: string }>('SELECT id FROM work_orders WHERE case_id = $1 AND work_kind = $2',
       [order.caseId, order.workKind]);
     if (rows.length > 0 && rows[0].id !== order.orderId) throw new RefusedByCentral('invalid', 'workAlreadyOrdered');
-    const letter = files?.read(order.pdfSha256) ?? null;
-    const pdfSha256 = letter && createHash('sha256').update(letter).digest('hex') === order.pdfSha256 ? order.pdfSha256 : null;
+    const letter = letterToSend(files, order.pdfSha256);
+    const pdfSha256 = letter ? order.pdfSha256 : null;
     await client.query(
       `INSERT INTO work_orders (id, case_id, supplier_id, work_kind, agreement_days, due_date, message_id, pdf_sha256)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
