@@ -191,34 +191,27 @@ CREATE TRIGGER cases_then_advance_after_work_done AFTER UPDATE OF status ON case
   FOR EACH ROW WHEN (NEW.status = 'completion_reported' AND OLD.status IS DISTINCT FROM 'completion_reported')
   EXECUTE FUNCTION cases_then_advance_after_work_done();
 --> statement-breakpoint
--- The order letter reaches the server as the offer letter does (0011's store_offer_letter): nobody but the owner
--- writes attachment_blobs or attachments, and this is the one narrow way in — only the PDF an order names, only by
--- the supervisor who placed it, only on that order's case.
+-- The order letter reaches the server as the offer letter does (0011's store_offer_letter, through the same
+-- desk_file_case_letter): nobody but the owner writes attachment_blobs or attachments, and this is the one narrow
+-- way in — only the PDF an order names, only by the supervisor who placed it, only on that order's case.
 CREATE FUNCTION store_work_order_letter(p_order_id uuid, p_content bytea) RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   digest text := encode(sha256(p_content), 'hex');
   letter record;
-  attachment_id bigint;
 BEGIN
   SELECT w.case_id, w.work_kind, w.ordered_by, w.ordered_at, w.pdf_sha256, c.case_number
     INTO letter
     FROM work_orders w JOIN cases c ON c.id = w.case_id
-   WHERE w.id = p_order_id;
+   WHERE w.id = p_order_id
+     FOR SHARE OF w;
   IF NOT FOUND OR NOT pg_has_role(session_user, 'supervisor', 'MEMBER') OR letter.ordered_by IS DISTINCT FROM session_user::text
      OR letter.pdf_sha256 IS DISTINCT FROM digest THEN
     RAISE EXCEPTION USING ERRCODE = '42501',
       MESSAGE = format('desk:work_order_letter_refused: %s is not the letter of an order %s placed', digest, session_user);
   END IF;
-  INSERT INTO attachment_blobs (sha256, content) VALUES (digest, p_content) ON CONFLICT (sha256) DO NOTHING;
-  SELECT id INTO attachment_id FROM attachments WHERE case_id = letter.case_id AND sha256 = digest ORDER BY id LIMIT 1;
-  IF attachment_id IS NULL THEN
-    INSERT INTO attachments (case_id, kind, file_name, mime_type, size_bytes, sha256, received_at)
-    VALUES (letter.case_id, 'other', format('arbeidsordre-%s-%s.pdf', letter.case_number, replace(letter.work_kind, '_', '-')),
-            'application/pdf', octet_length(p_content), digest, letter.ordered_at)
-    RETURNING id INTO attachment_id;
-  END IF;
-  RETURN attachment_id;
+  RETURN desk_file_case_letter(letter.case_id,
+    format('arbeidsordre-%s-%s.pdf', letter.case_number, replace(letter.work_kind, '_', '-')), p_content, letter.ordered_at);
 END $$;
 --> statement-breakpoint
 -- The order's message to the supplier: people may not queue a 'work_order' message themselves (the restrictive
