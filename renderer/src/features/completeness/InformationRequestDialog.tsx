@@ -1,10 +1,11 @@
 // Be om opplysninger (mangelbrev): the Norwegian letter drafted from the chosen missing items, edited by the handler,
 // then sent — stored for delivery to the portal. The dialog traps focus and gives it back when it closes (Mantine).
-import { Alert, Button, Group, List, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { List, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/call';
 import type { AppError } from '../../api/contract';
+import { DialogActions } from '../../app/DialogActions';
 import { completenessErrorText } from './completenessErrors';
 
 interface Props {
@@ -92,19 +93,9 @@ export function InformationRequestDialog({ opened, caseId, caseNumber, items, on
             required autosize minRows={10} maxRows={22} maxLength={20_000}
             onChange={(event) => setBody(event.currentTarget.value)}
             error={empty && body.trim() === '' ? t('completeness.request.emptyBody') : undefined} />
-          {errorText && (
-            <Alert color="red" title={errorText.title} role="alert">
-              {errorText.message}
-            </Alert>
-          )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('completeness.request.cancel')}
-            </Button>
-            <Button type="submit" loading={sending} disabled={subject === '' && body === ''}>
-              {t('completeness.request.send')}
-            </Button>
-          </Group>
+          <DialogActions problem={errorText} cancelLabel={t('completeness.request.cancel')}
+            confirmLabel={t('completeness.request.send')} pending={sending} onCancel={onClose}
+            confirmDisabled={subject === '' && body === ''} />
         </Stack>
       </form>
     </Modal>

@@ -1,9 +1,10 @@
 // Godkjenn: the advance notice is approved, with conditions if any — common ones to tick, others one per line.
-import { Alert, Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Checkbox, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../api/contract';
 import { describeError } from '../../api/describeError';
+import { DialogActions } from '../../app/DialogActions';
 import { COMMON_APPROVAL_CONDITIONS } from './commonConditions';
 
 interface Props {
@@ -54,19 +55,8 @@ export function ApproveDialog({ opened, caseNumber, pending, error, onClose, onA
             minRows={2}
             maxRows={8}
           />
-          {errorText && (
-            <Alert color="red" title={errorText.title} role="alert">
-              {errorText.message}
-            </Alert>
-          )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('decisions.cancel')}
-            </Button>
-            <Button type="submit" color="teal.9" loading={pending}>
-              {t('decisions.approve.confirm')}
-            </Button>
-          </Group>
+          <DialogActions problem={errorText} cancelLabel={t('decisions.cancel')} confirmLabel={t('decisions.approve.confirm')}
+            pending={pending} onCancel={close} confirmColor="teal.9" />
         </Stack>
       </form>
     </Modal>

@@ -1,10 +1,11 @@
 // A decision that must say why (avvis, send til utbyggerprosjekt, trekk tilbake tilbud) — or may (gjenåpne). The
 // reason goes to the installer or owner as written, so the dialog says so.
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError, DecisionAction } from '../../api/contract';
 import { describeError, describeIssue, issueFor } from '../../api/describeError';
+import { DialogActions } from '../../app/DialogActions';
 
 interface Props {
   action: DecisionAction | null;
@@ -64,19 +65,8 @@ export function ReasonDialog({ action, required, caseNumber, pending, error, onC
               maxRows={10}
               data-autofocus
             />
-            {otherError && (
-              <Alert color="red" title={otherError.title} role="alert">
-                {otherError.message}
-              </Alert>
-            )}
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={close}>
-                {t('decisions.cancel')}
-              </Button>
-              <Button type="submit" color={action === 'reject' ? 'red' : undefined} loading={pending}>
-                {t(`decisions.${action}.confirm`)}
-              </Button>
-            </Group>
+            <DialogActions problem={otherError} cancelLabel={t('decisions.cancel')} confirmLabel={t(`decisions.${action}.confirm`)}
+              pending={pending} onCancel={close} confirmColor={action === 'reject' ? 'red' : undefined} />
           </Stack>
         </form>
       )}

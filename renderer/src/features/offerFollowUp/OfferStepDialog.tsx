@@ -1,12 +1,13 @@
 // Registering the owner's acceptance or the payment from the decision bar: the issued offer it is about (version and
 // grand total), the amount (prefilled with that total; a payment must match it to the øre), the day, and the
 // billing system's reference. Amounts are typed as Norwegian kroner ("12 345,50") and sent as whole øre.
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MoneyError, formatNok, formatNokNumber, nok } from '../../../../electron/shared/rules';
 import type { AppError } from '../../api/contract';
 import { describeError } from '../../api/describeError';
+import { DialogActions } from '../../app/DialogActions';
 import { useApiQuery } from '../../api/useApiQuery';
 import { formatDate } from '../../i18n/format';
 
@@ -122,19 +123,8 @@ export function OfferStepDialog({ action, caseId, caseNumber, today, pending, er
             onChange={(event) => setReference(event.currentTarget.value)}
             maxLength={100}
           />
-          {problem && (
-            <Alert color="red" title={problem.title} role="alert">
-              {problem.message}
-            </Alert>
-          )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('decisions.cancel')}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {t(`decisions.${action}.confirm`)}
-            </Button>
-          </Group>
+          <DialogActions problem={problem} cancelLabel={t('decisions.cancel')} confirmLabel={t(`decisions.${action}.confirm`)}
+            pending={pending} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

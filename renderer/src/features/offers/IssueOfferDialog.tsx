@@ -1,8 +1,9 @@
 // Issuing is final: the dialog names who the offer goes to and what it comes to before the letter is made.
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatNok } from '../../../../electron/shared/rules';
 import type { AppError } from '../../api/contract';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { describeOfferError } from './describeOfferError';
 
 interface Props {
@@ -20,28 +21,13 @@ export function IssueOfferDialog({ opened, offerVersion, ownerName, grossOre, pe
   const { t } = useTranslation();
   const problem = error ? describeOfferError(t, error) : null;
   return (
-    <Modal opened={opened} onClose={onClose} title={t('offers.issue.title', { version: offerVersion })}
-      closeButtonProps={{ 'aria-label': t('offers.issue.cancel') }} styles={{ title: { fontWeight: 600 } }} size="lg">
-      <Stack gap="md">
-        <Text size="sm">{t('offers.issue.to', { owner: ownerName })}</Text>
-        <Text size="lg" fw={700} data-testid="issue-total">
-          {t('offers.issue.total', { total: formatNok(grossOre) })}
-        </Text>
-        <Text size="sm">{t('offers.issue.final')}</Text>
-        {problem && (
-          <Alert color="red" title={problem.title} role="alert">
-            {problem.message}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('offers.issue.cancel')}
-          </Button>
-          <Button onClick={onConfirm} loading={pending} data-autofocus>
-            {t('offers.issue.confirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmDialog opened={opened} onClose={onClose} onConfirm={onConfirm} title={t('offers.issue.title', { version: offerVersion })}
+      cancelLabel={t('offers.issue.cancel')} confirmLabel={t('offers.issue.confirm')} pending={pending} problem={problem} size="lg">
+      <Text size="sm">{t('offers.issue.to', { owner: ownerName })}</Text>
+      <Text size="lg" fw={700} data-testid="issue-total">
+        {t('offers.issue.total', { total: formatNok(grossOre) })}
+      </Text>
+      <Text size="sm">{t('offers.issue.final')}</Text>
+    </ConfirmDialog>
   );
 }

@@ -1,10 +1,9 @@
 // Service-level breaches: cases past the due date while the clock runs, by how far past and by request type.
-import { BarChart } from '@mantine/charts';
 import { Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Overview } from '../../../../electron/shared/contract/overviewView';
 import { formatNumber } from '../../i18n/format';
-import { ChartFrame } from './ChartFrame';
+import { FigureChart } from './FigureChart';
 import { FigureTable } from './FigureTable';
 import classes from './Overview.module.css';
 import { OverviewSection, Stat } from './OverviewSection';
@@ -20,21 +19,15 @@ export function BreachesSection({ overview }: { overview: Overview }) {
         <Stat label={t('overview.breaches.waiting')} value={formatNumber(breaches.waitingForInstaller)} />
       </Group>
       <div className={classes.figures}>
-        <ChartFrame title={t('overview.breaches.chart')}>
-          <BarChart
-            h={220}
-            data={breaches.byBucket.map((row) => ({ label: bucket(row.bucket), count: row.count }))}
-            dataKey="label"
-            series={[{ name: 'count', label: t('overview.count'), color: 'red.8' }]}
-            gridAxis="y"
-            withBarValueLabel
-            valueFormatter={formatNumber}
-            withTooltip={false}
-            accessibilityLayer={false}
-            textColor="gray.8"
-            xAxisLabel={t('overview.breaches.bucketTitle')}
-          />
-        </ChartFrame>
+        <FigureChart
+          title={t('overview.breaches.chart')}
+          h={220}
+          data={breaches.byBucket.map((row) => ({ label: bucket(row.bucket), count: row.count }))}
+          dataKey="label"
+          series={[{ name: 'count', label: t('overview.count'), color: 'red.8' }]}
+          withBarValueLabel
+          xAxisLabel={t('overview.breaches.bucketTitle')}
+        />
         <Stack gap="md">
           <FigureTable
             caption={t('overview.breaches.bucketTitle')}

@@ -1,9 +1,7 @@
 // Cases per status and per request type: where the work stands now.
-import { BarChart } from '@mantine/charts';
 import { useTranslation } from 'react-i18next';
 import type { Overview } from '../../../../electron/shared/contract/overviewView';
-import { formatNumber } from '../../i18n/format';
-import { ChartFrame } from './ChartFrame';
+import { FigureChart } from './FigureChart';
 import { FigureTable } from './FigureTable';
 import classes from './Overview.module.css';
 import { OverviewSection } from './OverviewSection';
@@ -19,23 +17,16 @@ export function CaseCountsSection({ overview }: { overview: Overview }) {
     <>
       <OverviewSection title={t('overview.byStatus.title')} help={t('overview.byStatus.help')}>
         <div className={classes.figures}>
-          <ChartFrame title={t('overview.byStatus.chart')}>
-            <BarChart
-              h={Math.max(120, notClosed.length * BAR_ROW_PX + 40)}
-              data={notClosed.map((row) => ({ label: status(row.status), count: row.count }))}
-              dataKey="label"
-              orientation="vertical"
-              series={[{ name: 'count', label: t('overview.count'), color: 'blue.8' }]}
-              yAxisProps={{ width: 170 }}
-              gridAxis="x"
-              withBarValueLabel
-              valueFormatter={formatNumber}
-              withTooltip={false}
-              accessibilityLayer={false}
-              textColor="gray.8"
-              barChartProps={{ barCategoryGap: 6 }}
-            />
-          </ChartFrame>
+          <FigureChart
+            title={t('overview.byStatus.chart')}
+            h={Math.max(120, notClosed.length * BAR_ROW_PX + 40)}
+            data={notClosed.map((row) => ({ label: status(row.status), count: row.count }))}
+            dataKey="label"
+            series={[{ name: 'count', label: t('overview.count'), color: 'blue.8' }]}
+            labelWidth={170}
+            withBarValueLabel
+            barChartProps={{ barCategoryGap: 6 }}
+          />
           <FigureTable
             caption={t('overview.byStatus.title')}
             columns={[{ label: t('overview.status') }, { label: t('overview.count'), numeric: true }]}
@@ -47,26 +38,19 @@ export function CaseCountsSection({ overview }: { overview: Overview }) {
       </OverviewSection>
       <OverviewSection title={t('overview.byType.title')} help={t('overview.byType.help')}>
         <div className={classes.figures}>
-          <ChartFrame title={t('overview.byType.chart')}>
-            <BarChart
-              h={overview.byType.length * BAR_ROW_PX * 1.6 + 60}
-              data={overview.byType.map((row) => ({ label: type(row.requestType), open: row.open, overdue: row.overdue }))}
-              dataKey="label"
-              orientation="vertical"
-              series={[
-                { name: 'open', label: t('overview.byType.open'), color: 'blue.8' },
-                { name: 'overdue', label: t('overview.byType.overdue'), color: 'red.8' },
-              ]}
-              yAxisProps={{ width: 230 }}
-              gridAxis="x"
-              withLegend
-              withBarValueLabel
-              valueFormatter={formatNumber}
-              withTooltip={false}
-              accessibilityLayer={false}
-              textColor="gray.8"
-            />
-          </ChartFrame>
+          <FigureChart
+            title={t('overview.byType.chart')}
+            h={overview.byType.length * BAR_ROW_PX * 1.6 + 60}
+            data={overview.byType.map((row) => ({ label: type(row.requestType), open: row.open, overdue: row.overdue }))}
+            dataKey="label"
+            series={[
+              { name: 'open', label: t('overview.byType.open'), color: 'blue.8' },
+              { name: 'overdue', label: t('overview.byType.overdue'), color: 'red.8' },
+            ]}
+            labelWidth={230}
+            withLegend
+            withBarValueLabel
+          />
           <FigureTable
             caption={t('overview.byType.title')}
             columns={[

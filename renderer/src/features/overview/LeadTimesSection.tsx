@@ -1,11 +1,10 @@
 // Lead times in working days: the medians overall as figures, per request type as a chart and a table.
-import { BarChart } from '@mantine/charts';
 import { Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { LeadTime, Overview } from '../../../../electron/shared/contract/overviewView';
 import { REQUEST_TYPES } from '../../../../electron/shared/rules/domain';
 import { formatNumber } from '../../i18n/format';
-import { ChartFrame } from './ChartFrame';
+import { FigureChart } from './FigureChart';
 import { FigureTable } from './FigureTable';
 import classes from './Overview.module.css';
 import { OverviewSection, Stat } from './OverviewSection';
@@ -38,31 +37,24 @@ export function LeadTimesSection({ overview }: { overview: Overview }) {
       </Group>
       {/* One above the other: the table has five columns. */}
       <div className={classes.stacked}>
-        <ChartFrame title={t('overview.leadTimes.title')}>
-          <BarChart
-            h={Math.max(160, rows.length * 48 + 60)}
-            data={rows.map((row) => ({
-              label: t(`enums.requestType.${row.type}`),
-              // No bar (rather than a bar at 0) where no case finished the step.
-              offer: row.offer.median,
-              meter: row.meter.median,
-            }))}
-            dataKey="label"
-            orientation="vertical"
-            series={[
-              { name: 'offer', label: t('overview.leadTimes.toOffer'), color: 'blue.8' },
-              { name: 'meter', label: t('overview.leadTimes.toMeter'), color: 'teal.9' },
-            ]}
-            yAxisProps={{ width: 230 }}
-            gridAxis="x"
-            withLegend
-            withBarValueLabel
-            valueFormatter={formatNumber}
-            withTooltip={false}
-            accessibilityLayer={false}
-            textColor="gray.8"
-          />
-        </ChartFrame>
+        <FigureChart
+          title={t('overview.leadTimes.title')}
+          h={Math.max(160, rows.length * 48 + 60)}
+          data={rows.map((row) => ({
+            label: t(`enums.requestType.${row.type}`),
+            // No bar (rather than a bar at 0) where no case finished the step.
+            offer: row.offer.median,
+            meter: row.meter.median,
+          }))}
+          dataKey="label"
+          series={[
+            { name: 'offer', label: t('overview.leadTimes.toOffer'), color: 'blue.8' },
+            { name: 'meter', label: t('overview.leadTimes.toMeter'), color: 'teal.9' },
+          ]}
+          labelWidth={230}
+          withLegend
+          withBarValueLabel
+        />
         <FigureTable
           caption={t('overview.leadTimes.title')}
           columns={[

@@ -1,9 +1,7 @@
 // Throughput per case handler per ISO week: a stacked bar per week (one colour per person) and the table.
-import { BarChart } from '@mantine/charts';
 import { useTranslation } from 'react-i18next';
 import type { Overview } from '../../../../electron/shared/contract/overviewView';
-import { formatNumber } from '../../i18n/format';
-import { ChartFrame } from './ChartFrame';
+import { FigureChart } from './FigureChart';
 import { FigureTable } from './FigureTable';
 import { OverviewSection } from './OverviewSection';
 
@@ -26,26 +24,20 @@ export function ThroughputSection({ overview }: { overview: Overview }) {
   });
   return (
     <OverviewSection title={t('overview.throughput.title')} help={t('overview.throughput.help')}>
-      <ChartFrame title={t('overview.throughput.chart')}>
-        <BarChart
-          h={300}
-          data={data}
-          dataKey="week"
-          type="stacked"
-          series={people.map(([userId, displayName], i) => ({
-            name: userId,
-            label: displayName,
-            color: PERSON_COLOURS[i % PERSON_COLOURS.length],
-          }))}
-          gridAxis="y"
-          withLegend
-          legendProps={{ verticalAlign: 'bottom', height: 40 }}
-          valueFormatter={formatNumber}
-          withTooltip={false}
-          accessibilityLayer={false}
-          textColor="gray.8"
-        />
-      </ChartFrame>
+      <FigureChart
+        title={t('overview.throughput.chart')}
+        h={300}
+        data={data}
+        dataKey="week"
+        type="stacked"
+        series={people.map(([userId, displayName], i) => ({
+          name: userId,
+          label: displayName,
+          color: PERSON_COLOURS[i % PERSON_COLOURS.length],
+        }))}
+        withLegend
+        legendProps={{ verticalAlign: 'bottom', height: 40 }}
+      />
       <FigureTable
         caption={t('overview.throughput.title')}
         columns={[

@@ -1,10 +1,11 @@
 // Back to standalone: only offered while a central server is configured, and only after a confirmation that
 // says what happens to changes not yet sent (they stay in that server's cache on this computer).
-import { Alert, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Modal, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/call';
 import { notifyError } from '../../api/notify';
+import { DialogActions } from '../../app/DialogActions';
 import { formatNumber } from '../../i18n/format';
 import { useCentralStatus } from '../sync/SyncStatusProvider';
 
@@ -53,14 +54,8 @@ export function StandaloneSwitch({ headingId }: { headingId: string }) {
               {t('settings.central.confirmPending', { count: pending, formatted: formatNumber(pending) })}
             </Text>
           )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => setConfirming(false)} data-autofocus>
-              {t('settings.central.cancel')}
-            </Button>
-            <Button loading={busy} onClick={() => void switchToStandalone()}>
-              {t('settings.central.confirmYes')}
-            </Button>
-          </Group>
+          <DialogActions cancelLabel={t('settings.central.cancel')} confirmLabel={t('settings.central.confirmYes')}
+            pending={busy} onCancel={() => setConfirming(false)} onConfirm={() => void switchToStandalone()} autofocus="cancel" />
         </Stack>
       </Modal>
     </Stack>

@@ -1,6 +1,6 @@
 // Hand the selected cases to a handler: pick the handler (pre-filled with the assignment rules' suggestion when
 // every selected case has the same one), confirm, and hear what happened to each (assigned, unchanged, refused).
-import { Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
+import { Button, NativeSelect, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { commonSuggestion } from '../../../../electron/shared/rules';
@@ -8,6 +8,7 @@ import { call } from '../../api/call';
 import type { HandlerWorkload, WorkloadRow } from '../../api/contract';
 import { describeError } from '../../api/describeError';
 import { notifyError, notifySuccess, notifyWarning } from '../../api/notify';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { formatNumber } from '../../i18n/format';
 import classes from './Workload.module.css';
 
@@ -85,28 +86,14 @@ export function AssignBar({ selectedRows, handlers, onAssigned }: Props) {
       <Button disabled={count === 0 || target === ''} onClick={() => setConfirming(true)}>
         {t('workload.assign.button', countText)}
       </Button>
-      <Modal
-        opened={confirming}
-        onClose={() => setConfirming(false)}
-        title={t('workload.assign.confirmTitle')}
-        closeButtonProps={{ 'aria-label': t('workload.assign.cancel') }}
-        styles={{ title: { fontWeight: 600 } }}
-      >
-        <Stack gap="md">
-          <Text size="sm">{t('workload.assign.confirm', { ...countText, name: targetName })}</Text>
-          <Text size="sm" c="gray.8">
-            {t('workload.assign.confirmHint')}
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>
-              {t('workload.assign.cancel')}
-            </Button>
-            <Button loading={pending} onClick={() => void assign()} data-autofocus>
-              {t('workload.assign.confirmButton', countText)}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDialog opened={confirming} onClose={() => setConfirming(false)} onConfirm={() => void assign()}
+        title={t('workload.assign.confirmTitle')} cancelLabel={t('workload.assign.cancel')}
+        confirmLabel={t('workload.assign.confirmButton', countText)} pending={pending} actionsGap="md">
+        <Text size="sm">{t('workload.assign.confirm', { ...countText, name: targetName })}</Text>
+        <Text size="sm" c="gray.8">
+          {t('workload.assign.confirmHint')}
+        </Text>
+      </ConfirmDialog>
     </div>
   );
 }
