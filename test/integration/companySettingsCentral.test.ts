@@ -3,31 +3,19 @@
 // desk by the pull. A case handler is refused by the app before anything is written, and a forged change from a
 // case handler's desk is refused by PostgreSQL itself (no INSERT/UPDATE on company_settings: 42501), ending up in
 // the refused list like any other refusal.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { centralApplierFor } from '../../electron/core/sync/centralAppliers';
 import type { CompanySettingsView, RefusedChange } from '../../electron/shared/contract';
-import { createTestDatabase, type TestDatabase } from '../support/postgres';
-import { eventually, removeClientFiles, seedCentral, startClient, type Client } from '../support/syncClients';
+import { useCentralDatabase } from '../support/centralDatabase';
+import { eventually, type Client } from '../support/syncClients';
 
-let db: TestDatabase;
 let admin: pg.Client;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  db = await createTestDatabase('company_settings_central');
-  await seedCentral(db, 5);
-  admin = new pg.Client({ connectionString: db.adminUrl });
-  await admin.connect();
-});
-
-afterAll(async () => {
-  for (const client of clients) {
-    await client.close();
-    removeClientFiles(client);
-  }
-  await admin?.end();
-  await db?.drop();
+const central = useCentralDatabase('company_settings_central', {
+  seedCases: 5,
+  async setup({ admin: owner }) {
+    admin = owner;
+  },
 });
 
 const centralSettings = async () =>
@@ -43,8 +31,7 @@ async function view(client: Client): Promise<CompanySettingsView> {
 
 /** A client whose first pull has brought its own user row (and so its role). */
 async function person(name: string, group: 'case_handler' | 'supervisor'): Promise<Client> {
-  const client = await startClient(db, name, group);
-  clients.push(client);
+  const client = await central.startClient(name, group);
   await eventually(() => client.core.context.currentUser().role === group, 15_000, `${name}'s role to arrive`);
   return client;
 }
@@ -100,7 +87,7 @@ describe('companySettings.update against PostgreSQL', () => {
     const args = { values: { due_working_days: 3, auto_approve_metering_point_work: false } };
 
     // The applier itself, as the case handler's login: PostgreSQL says no.
-    const direct = new pg.Client({ connectionString: db.urlFor(anne.login) });
+    const direct = new pg.Client({ connectionString: central.db.urlFor(anne.login) });
     await direct.connect();
     try {
       await direct.query('BEGIN');

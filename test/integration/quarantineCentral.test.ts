@@ -2,31 +2,19 @@
 // the fix and marks the record ready through the outbox (`quarantine.update`), for the importer at the server.
 // A discard is shipped the same way. A reader's change is refused by PostgreSQL itself.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { centralApplierFor } from '../../electron/core/sync/centralAppliers';
 import type { QuarantineList, QuarantineReimportResult } from '../../electron/shared/contract';
-import { createTestDatabase, type TestDatabase } from '../support/postgres';
-import { eventually, removeClientFiles, seedCentral, startClient, type Client } from '../support/syncClients';
+import { useCentralDatabase } from '../support/centralDatabase';
+import { eventually, type Client } from '../support/syncClients';
 
-let db: TestDatabase;
 let admin: pg.Client;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  db = await createTestDatabase('quarantine_central');
-  await seedCentral(db, 5);
-  admin = new pg.Client({ connectionString: db.adminUrl });
-  await admin.connect();
-});
-
-afterAll(async () => {
-  for (const client of clients) {
-    await client.close();
-    removeClientFiles(client);
-  }
-  await admin?.end();
-  await db?.drop();
+const central = useCentralDatabase('quarantine_central', {
+  seedCases: 5,
+  async setup({ admin: owner }) {
+    admin = owner;
+  },
 });
 
 /** What the importer (the database owner) writes for a record it could not take. */
@@ -54,8 +42,7 @@ const cachedIds = (client: Client) =>
 describe('quarantine.update against PostgreSQL', () => {
   it('a case handler re-imports: the fix is saved centrally and the record marked ready, by their login', async () => {
     const id = await quarantinedCentrally();
-    const anne = await startClient(db, 'anne', 'case_handler');
-    clients.push(anne);
+    const anne = await central.startClient('anne', 'case_handler');
     await eventually(() => cachedIds(anne).includes(id), 10_000, 'the quarantined record to reach the cache');
 
     const fixed = '{"messageId":"ELS-77","kind":"request","requestType":"fuse_change"}';
@@ -81,7 +68,7 @@ describe('quarantine.update against PostgreSQL', () => {
 
   it('a discard is shipped too, and the row stays', async () => {
     const id = await quarantinedCentrally();
-    const anne = clients[0];
+    const anne = central.clients[0];
     await eventually(() => cachedIds(anne).includes(id), 10_000, 'the quarantined record to reach the cache');
     await ok(anne, 'quarantine.discard', { id, reason: 'Testmelding fra portalen' });
     await expect.poll(async () => (await centralRow(id)).state, { timeout: 10_000 }).toBe('discarded');
@@ -90,10 +77,9 @@ describe('quarantine.update against PostgreSQL', () => {
 
   it('a reader is refused by PostgreSQL, and by the app before that', async () => {
     const id = await quarantinedCentrally();
-    const rita = await startClient(db, 'rita', 'reader');
-    clients.push(rita);
+    const rita = await central.startClient('rita', 'reader');
     const readerLogin = rita.login;
-    const direct = new pg.Client({ connectionString: db.urlFor(readerLogin) });
+    const direct = new pg.Client({ connectionString: central.db.urlFor(readerLogin) });
     await direct.connect();
     try {
       await direct.query('BEGIN');

@@ -3,46 +3,37 @@
 // case handler's desk by the pull. A case handler takes a free case for themself (assign_self); a forged
 // assignment of someone else's case from a case handler's desk is refused by PostgreSQL (42501) and listed as
 // refused. A supervisor's assignment rule reaches the central table, stamped with their login, and another desk.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { centralApplierFor } from '../../electron/core/sync/centralAppliers';
 import type { AssignManyResult, AssignmentRulesView, RefusedChange, WorkloadCases, WorkloadView } from '../../electron/shared/contract';
 import { ok } from '../support/apiResult';
-import { createTestDatabase, type TestDatabase } from '../support/postgres';
-import { eventually, removeClientFiles, seedCentral, startClient, type Client } from '../support/syncClients';
+import { useCentralDatabase } from '../support/centralDatabase';
+import { eventually, type Client } from '../support/syncClients';
 
 const CASES = 300;
-let db: TestDatabase;
 let admin: pg.Client;
-const clients: Client[] = [];
 let sara: Client;
 let anne: Client;
 
-beforeAll(async () => {
-  db = await createTestDatabase('workload_central');
-  await seedCentral(db, CASES);
-  admin = new pg.Client({ connectionString: db.adminUrl });
-  await admin.connect();
-  // The demo hands most open cases out; free twenty more so that there is work to assign.
-  await admin.query(
-    "UPDATE cases SET assignee_id = NULL WHERE id IN (SELECT id FROM cases WHERE status NOT IN ('closed', 'rejected') AND assignee_id IS NOT NULL ORDER BY id LIMIT 20)",
-  );
-  sara = await person('sara', 'supervisor');
-  anne = await person('anne', 'case_handler');
-});
-
-afterAll(async () => {
-  for (const client of clients) {
-    await client.close();
-    removeClientFiles(client);
-  }
-  await admin?.end();
-  await db?.drop();
+const central = useCentralDatabase('workload_central', {
+  seedCases: CASES,
+  async setup() {
+    admin = central.admin;
+    // The demo hands most open cases out; free twenty more so that there is work to assign.
+    await admin.query(
+      "UPDATE cases SET assignee_id = NULL WHERE id IN (SELECT id FROM cases WHERE status NOT IN ('closed', 'rejected') AND assignee_id IS NOT NULL ORDER BY id LIMIT 20)",
+    );
+    sara = await person('sara', 'supervisor');
+    anne = await person('anne', 'case_handler');
+    // Anne's login was made after Sara's desk started: Sara assigns to her only once her desk knows her.
+    await eventually(() => Boolean(sara.core.database.sqlite.prepare('SELECT 1 FROM users WHERE id = ?').get(anne.login)), 15_000,
+      'anne to reach the supervisor’s desk');
+  },
 });
 
 async function person(name: string, group: 'case_handler' | 'supervisor'): Promise<Client> {
-  const client = await startClient(db, name, group);
-  clients.push(client);
+  const client = await central.startClient(name, group);
   await eventually(() => client.core.context.currentUser().role === group, 15_000, `${name}'s role to arrive`);
   const cached = () => (client.core.database.sqlite.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
   await eventually(() => cached() === CASES, 30_000, `${name}'s first download`);
@@ -103,7 +94,7 @@ describe('case.assignMany against PostgreSQL', () => {
     const args = { caseId, assigneeId: sara.login };
 
     // The applier itself, as the case handler's login.
-    const direct = new pg.Client({ connectionString: db.urlFor(anne.login) });
+    const direct = new pg.Client({ connectionString: central.db.urlFor(anne.login) });
     await direct.connect();
     try {
       await direct.query('BEGIN');

@@ -3,14 +3,12 @@
 // assign_self, and nothing else (42501 desk:assign_not_allowed); every change lands in the audit trail naming the
 // login. Assignment rules are the supervisors' to write; who wrote one is stamped by PostgreSQL.
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CENTRAL_REFUSALS } from '../../../db/central/refusals';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres';
-import { Connections, insertCases, refusal } from './fixtures';
+import { useCentralDatabase } from '../../support/centralDatabase';
+import { insertCases, refusal, staff } from './fixtures';
 
 const PERMISSION_DENIED = CENTRAL_REFUSALS.permission_denied;
-let database: TestDatabase;
-const connections = new Connections();
 let admin: pg.Client;
 let reader: pg.Client;
 let kari: pg.Client;
@@ -19,24 +17,12 @@ let marit: pg.Client;
 let logins: { reader: string; kari: string; per: string; marit: string };
 let caseIds: number[];
 
-beforeAll(async () => {
-  database = await createTestDatabase('assignment');
-  logins = {
-    reader: await database.createLogin('liv', 'reader'),
-    kari: await database.createLogin('kari', 'case_handler'),
-    per: await database.createLogin('per', 'case_handler'),
-    marit: await database.createLogin('marit', 'supervisor'),
-  };
-  admin = await connections.connect(database.adminUrl);
-  reader = await connections.connect(database.urlFor(logins.reader));
-  kari = await connections.connect(database.urlFor(logins.kari));
-  per = await connections.connect(database.urlFor(logins.per));
-  marit = await connections.connect(database.urlFor(logins.marit));
-  caseIds = await insertCases(admin, 8);
-});
-afterAll(async () => {
-  await connections.closeAll();
-  await database?.drop();
+const central = useCentralDatabase('assignment', {
+  async setup(central) {
+    ({ logins, reader, kari, per, marit } = await staff(central));
+    admin = central.admin;
+    caseIds = await insertCases(admin, 8);
+  },
 });
 
 const assigneeOf = async (caseId: number) =>
@@ -88,9 +74,9 @@ describe('a case handler', () => {
   });
 
   it('is one by membership, as every other check reads it, even on a login that does not inherit privileges', async () => {
-    const login = await database.createLogin('nils', 'case_handler');
+    const login = await central.db.createLogin('nils', 'case_handler');
     await admin.query(`ALTER ROLE "${login}" NOINHERIT`);
-    const nils = await connections.connect(database.urlFor(login));
+    const nils = await central.connect(central.db.urlFor(login));
     // Such a login acts through SET ROLE; session_user stays the person, whom pg_has_role(…, 'USAGE') would refuse.
     await nils.query('SET ROLE case_handler');
     await takeFree(nils, caseIds[0]);
@@ -160,7 +146,7 @@ describe('assignment rules', () => {
   });
 
   it('assign only to an active case handler or supervisor: a reader or an inactive user is refused (23514)', async () => {
-    const inactive = await database.createLogin('ola', 'case_handler');
+    const inactive = await central.db.createLogin('ola', 'case_handler');
     await admin.query('UPDATE app_users SET active = false WHERE id = $1', [inactive]);
     for (const assignee of [logins.reader, inactive]) {
       const insert = await refusal(marit.query(

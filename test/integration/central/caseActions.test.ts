@@ -1,37 +1,31 @@
 // The named actions on a real PostgreSQL: approve and reject pushed from a desk arrive as that person, with the
 // columns and the audit trail's event shape the desk wrote locally; the generic applier refuses a stale
 // precondition with the status it found, and PostgreSQL itself refuses a reader.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { connectCentral } from '../../../electron/core/sync/centralConnection';
 import { centralApplierFor, type OutboxEntry } from '../../../electron/core/sync/centralAppliers';
 import { RefusedByCentral } from '../../../electron/core/sync/centralErrors';
 import { caseCompleteness } from '../../../electron/core/casework/completenessService';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres';
-import { eventually, removeClientFiles, seedCentral, startClient, type Client } from '../../support/syncClients';
+import { useCentralDatabase } from '../../support/centralDatabase';
+import { eventually, type Client } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';
 import type { CaseDetail } from '../../../electron/shared/contract';
 
-let db: TestDatabase;
 let admin: pg.Client;
 let anne: Client;
 const logins: Record<string, string> = {};
 
-beforeAll(async () => {
-  db = await createTestDatabase('case_actions');
-  await seedCentral(db, 120);
-  admin = await connectCentral(db.adminUrl);
-  anne = await startClient(db, 'anne', 'case_handler');
-  logins.anne = anne.login;
-  logins.rita = await db.createLogin('rita', 'reader');
-  await anne.core.central!.engine.whenIdle();
-});
-
-afterAll(async () => {
-  await anne?.close();
-  if (anne) removeClientFiles(anne);
-  await admin?.end();
-  await db?.drop();
+const central = useCentralDatabase('case_actions', {
+  seedCases: 120,
+  admin: 'desk',
+  async setup() {
+    admin = central.admin;
+    anne = await central.startClient('anne', 'case_handler');
+    logins.anne = anne.login;
+    logins.rita = await central.db.createLogin('rita', 'reader');
+    await anne.core.central!.engine.whenIdle();
+  },
 });
 
 
@@ -145,7 +139,7 @@ describe('the generic applier', () => {
   });
 
   async function asLogin<T>(login: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-    const client = await connectCentral(db.urlFor(login));
+    const client = await connectCentral(central.db.urlFor(login));
     try {
       await client.query('BEGIN');
       return await work(client);

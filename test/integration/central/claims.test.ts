@@ -2,30 +2,25 @@
 // handlers pressing "Fetch next" at once, leases that expire and are taken over, and the fencing token that
 // keeps the old holder out afterwards.
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CENTRAL_REFUSALS } from '../../../db/central/refusals';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres';
-import { Connections, inClaimedTransaction, insertCases, refusal } from './fixtures';
+import { useCentralDatabase } from '../../support/centralDatabase';
+import { inClaimedTransaction, insertCases, refusal } from './fixtures';
 
 const HANDLERS = 50;
-let database: TestDatabase;
-const connections = new Connections();
 let admin: pg.Client;
 let logins: string[];
 let handlers: pg.Client[];
 
-beforeAll(async () => {
-  database = await createTestDatabase('claims');
-  logins = [];
-  for (let i = 0; i < HANDLERS; i++) {
-    logins.push(await database.createLogin(`h${String(i).padStart(2, '0')}`, i % 10 === 9 ? 'supervisor' : 'case_handler'));
-  }
-  admin = await connections.connect(database.adminUrl);
-  handlers = await Promise.all(logins.map((login) => connections.connect(database.urlFor(login))));
-});
-afterAll(async () => {
-  await connections.closeAll();
-  await database?.drop();
+const central = useCentralDatabase('claims', {
+  async setup() {
+    logins = [];
+    for (let i = 0; i < HANDLERS; i++) {
+      logins.push(await central.db.createLogin(`h${String(i).padStart(2, '0')}`, i % 10 === 9 ? 'supervisor' : 'case_handler'));
+    }
+    admin = central.admin;
+    handlers = await Promise.all(logins.map((login) => central.connect(central.db.urlFor(login))));
+  },
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,31 +1,24 @@
 // Completeness on a real PostgreSQL: an override and a request for information pushed from a desk arrive as that
 // person; the audit triggers write the same events (kinds and data) the desk wrote optimistically, and the
 // central rows (overrides, completeness time, due date, status, paused clock, the stored letter) match the cache's.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { readCompletenessRulesFile, storeCompletenessRulesCentral } from '../../../electron/core/casework/completenessRulesFile';
-import { connectCentral } from '../../../electron/core/sync/centralConnection';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres';
-import { eventually, removeClientFiles, seedCentral, startClient, type Client } from '../../support/syncClients';
+import { useCentralDatabase } from '../../support/centralDatabase';
+import { eventually, type Client } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';
 
-let db: TestDatabase;
 let admin: pg.Client;
 let anne: Client;
 
-beforeAll(async () => {
-  db = await createTestDatabase('completeness');
-  await seedCentral(db, 120);
-  admin = await connectCentral(db.adminUrl);
-  anne = await startClient(db, 'anne', 'case_handler');
-  await anne.core.central!.engine.whenIdle();
-});
-
-afterAll(async () => {
-  await anne?.close();
-  if (anne) removeClientFiles(anne);
-  await admin?.end();
-  await db?.drop();
+useCentralDatabase('completeness', {
+  seedCases: 120,
+  admin: 'desk',
+  async setup(central) {
+    admin = central.admin;
+    anne = await central.startClient('anne', 'case_handler');
+    await anne.core.central!.engine.whenIdle();
+  },
 });
 
 const localSql = () => anne.core.database.sqlite;

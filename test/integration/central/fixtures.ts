@@ -1,23 +1,25 @@
-// Shared by the central database tests: connections that are closed for you, a few cases to work on, and an
-// assertion on PostgreSQL's refusals.
-import pg from 'pg';
+// Shared by the central database tests: a few cases to work on, and an assertion on PostgreSQL's refusals (the
+// database, connections and desks themselves come from test/support/centralDatabase.ts).
+import type pg from 'pg';
 import { expect } from 'vitest';
+import type { CentralDatabase } from '../../support/centralDatabase';
 
-export class Connections {
-  private readonly open: pg.Client[] = [];
-
-  async connect(url: string): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: url });
-    // A server-side termination (drop with FORCE) must not crash the test process.
-    client.on('error', () => undefined);
-    await client.connect();
-    this.open.push(client);
-    return client;
-  }
-
-  async closeAll(): Promise<void> {
-    await Promise.all(this.open.splice(0).map((client) => client.end().catch(() => undefined)));
-  }
+/** Liv (reader), Kari and Per (case handlers) and Marit (supervisor): their logins and a connection as each. */
+export async function staff(central: CentralDatabase) {
+  const logins = {
+    reader: await central.db.createLogin('liv', 'reader'),
+    kari: await central.db.createLogin('kari', 'case_handler'),
+    per: await central.db.createLogin('per', 'case_handler'),
+    marit: await central.db.createLogin('marit', 'supervisor'),
+  };
+  const as = (login: string) => central.connect(central.db.urlFor(login));
+  return {
+    logins,
+    reader: await as(logins.reader),
+    kari: await as(logins.kari),
+    per: await as(logins.per),
+    marit: await as(logins.marit),
+  };
 }
 
 /** The SQLSTATE and message of a refused statement; fails the test if it was not refused. */

@@ -3,23 +3,20 @@
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type pg from 'pg';
+import { describe, expect, it } from 'vitest';
 import { CENTRAL_MIGRATIONS, CentralMigrationTamperedError, migrateCentral } from '../../../db/central/migrate';
 import { SYNCED_TABLES } from '../../../electron/core/sync/syncedTables';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres';
+import { useCentralDatabase } from '../../support/centralDatabase';
+import { createTestDatabase } from '../../support/postgres';
 
-let database: TestDatabase;
 let admin: pg.Client;
 
-beforeAll(async () => {
-  database = await createTestDatabase('migrations', { migrate: false });
-  admin = new pg.Client({ connectionString: database.adminUrl });
-  await admin.connect();
-});
-afterAll(async () => {
-  await admin?.end();
-  await database?.drop();
+useCentralDatabase('migrations', {
+  migrate: false,
+  async setup(central) {
+    admin = central.admin;
+  },
 });
 
 const names = async (sql: string): Promise<string[]> => (await admin.query<{ name: string }>(sql)).rows.map((r) => r.name);

@@ -4,42 +4,34 @@
 // quarantines malformed rows, sends the start approval exactly once — on acceptance where the company says so —
 // and a second run of the same file changes nothing.
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CENTRAL_REFUSALS } from '../../../db/central/refusals';
 import type { CaseBillingView } from '../../../electron/shared/contract';
 import { importPaymentsIntoCentral, importReadyBillingQuarantine } from '../../../electron/core/billing/centralPaymentImport';
 import { importReadyQuarantine } from '../../../electron/core/import/centralImport';
-import { connectCentral } from '../../../electron/core/sync/centralConnection';
 import { ok } from '../../support/apiResult';
 import { insertIssuedOfferCentral } from '../../support/issuedOffer';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres';
-import { eventually, removeClientFiles, seedCentral, startClient, type Client } from '../../support/syncClients';
-import { Connections, refusal } from './fixtures';
+import { useCentralDatabase } from '../../support/centralDatabase';
+import { eventually, type Client } from '../../support/syncClients';
+import { refusal } from './fixtures';
 
-let db: TestDatabase;
 let admin: pg.Client;
 let anne: Client;
 let reader: pg.Client;
 let per: pg.Client;
-const connections = new Connections();
 const HEADER = 'hendelse_id;type;saksnummer;tilbudsversjon;beløp;dato;referanse';
 
-beforeAll(async () => {
-  db = await createTestDatabase('offer_follow_up');
-  await seedCentral(db, 40);
-  admin = await connectCentral(db.adminUrl);
-  reader = await connections.connect(db.urlFor(await db.createLogin('liv', 'reader')));
-  per = await connections.connect(db.urlFor(await db.createLogin('per', 'case_handler')));
-  anne = await startClient(db, 'anne', 'case_handler');
-  await anne.core.central!.engine.whenIdle();
-}, 120_000);
-
-afterAll(async () => {
-  await anne?.close();
-  if (anne) removeClientFiles(anne);
-  await connections.closeAll();
-  await admin?.end();
-  await db?.drop();
+const central = useCentralDatabase('offer_follow_up', {
+  seedCases: 40,
+  admin: 'desk',
+  timeout: 120_000,
+  async setup() {
+    admin = central.admin;
+    reader = await central.connectAs('liv', 'reader');
+    per = await central.connectAs('per', 'case_handler');
+    anne = await central.startClient('anne', 'case_handler');
+    await anne.core.central!.engine.whenIdle();
+  },
 });
 
 /** A fresh case of the seed, put in `status` by the owner, with an issued offer of `grossOre`. */

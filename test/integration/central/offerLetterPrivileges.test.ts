@@ -4,15 +4,13 @@
 // server does not have once its transaction commits.
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CENTRAL_REFUSALS } from '../../../db/central/refusals';
 import { demoPriceLists } from '../../../electron/core/pricing/demoPriceList';
 import { storePriceListsCentral } from '../../../electron/core/pricing/priceListStore';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres';
-import { Connections, insertCases, refusal } from './fixtures';
+import { useCentralDatabase } from '../../support/centralDatabase';
+import { insertCases, refusal } from './fixtures';
 
-let database: TestDatabase;
-const connections = new Connections();
 let admin: pg.Client;
 let kari: pg.Client;
 let per: pg.Client;
@@ -25,24 +23,21 @@ const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const OFFER = '00000000-0000-4000-8000-0000000000a1';
 const DRAFT = '00000000-0000-4000-8000-0000000000a2';
 
-beforeAll(async () => {
-  database = await createTestDatabase('offer_letter');
-  admin = await connections.connect(database.adminUrl);
-  kari = await connections.connect(database.urlFor(await database.createLogin('kari', 'case_handler')));
-  per = await connections.connect(database.urlFor(await database.createLogin('per', 'case_handler')));
-  liv = await connections.connect(database.urlFor(await database.createLogin('liv', 'reader')));
-  caseIds = await insertCases(admin, 2);
-  await storePriceListsCentral(admin, [list]);
-  await kari.query('SELECT claim_case($1)', [caseIds[0]]);
-  await kari.query(
-    `INSERT INTO offers (id, case_id, offer_version, price_list_id, price_list_version, lines, totals)
-     VALUES ($1, $3, 1, $4, $5, '[]', '{"grossOre":0}'), ($2, $3, 2, $4, $5, '[]', '{"grossOre":0}')`,
-    [OFFER, DRAFT, caseIds[0], list.id, list.version],
-  );
-});
-afterAll(async () => {
-  await connections.closeAll();
-  await database?.drop();
+const central = useCentralDatabase('offer_letter', {
+  async setup() {
+    admin = central.admin;
+    kari = await central.connectAs('kari', 'case_handler');
+    per = await central.connectAs('per', 'case_handler');
+    liv = await central.connectAs('liv', 'reader');
+    caseIds = await insertCases(admin, 2);
+    await storePriceListsCentral(admin, [list]);
+    await kari.query('SELECT claim_case($1)', [caseIds[0]]);
+    await kari.query(
+      `INSERT INTO offers (id, case_id, offer_version, price_list_id, price_list_version, lines, totals)
+       VALUES ($1, $3, 1, $4, $5, '[]', '{"grossOre":0}'), ($2, $3, 2, $4, $5, '[]', '{"grossOre":0}')`,
+      [OFFER, DRAFT, caseIds[0], list.id, list.version],
+    );
+  },
 });
 
 const issueSql = `UPDATE offers SET state = 'issued', valid_until = '2027-03-01', issued_at = now(), pdf_sha256 = $2 WHERE id = $1`;

@@ -1,31 +1,25 @@
 // Offers on a real PostgreSQL: a draft made and issued on a desk under a claim arrives centrally as the issued
 // offer (the draft travels first, see offerSync.test.ts), issued by that person; the audit trigger writes the same events the desk wrote; a revised offer supersedes the first; and the
 // central database itself refuses any edit of an issued offer.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import type { CreateOfferDraftResult, IssueOfferResult, OfferDetail } from '../../../electron/shared/contract';
-import { connectCentral } from '../../../electron/core/sync/centralConnection';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres';
-import { eventually, removeClientFiles, seedCentral, startClient, type Client } from '../../support/syncClients';
+import { useCentralDatabase } from '../../support/centralDatabase';
+import { eventually, type Client } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';
 
-let db: TestDatabase;
 let admin: pg.Client;
 let anne: Client;
 
-beforeAll(async () => {
-  db = await createTestDatabase('offer_mutations');
-  await seedCentral(db, 60);
-  admin = await connectCentral(db.adminUrl);
-  anne = await startClient(db, 'anne', 'case_handler');
-  await anne.core.central!.engine.whenIdle();
-}, 60_000);
-
-afterAll(async () => {
-  await anne?.close();
-  if (anne) removeClientFiles(anne);
-  await admin?.end();
-  await db?.drop();
+useCentralDatabase('offer_mutations', {
+  seedCases: 60,
+  admin: 'desk',
+  timeout: 60_000,
+  async setup(central) {
+    admin = central.admin;
+    anne = await central.startClient('anne', 'case_handler');
+    await anne.core.central!.engine.whenIdle();
+  },
 });
 
 const localSql = () => anne.core.database.sqlite;

@@ -2,38 +2,29 @@
 // same rule — the issued offer's lines re-priced by the list in effect — so the desk can issue it and the central
 // offer in force is replaced; a revision of an offer no longer in force is refused and writes nothing.
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { centralApplierFor } from '../../../electron/core/sync/centralAppliers';
 import type {
   CreateOfferDraftResult, OfferDetail, PriceListDetail, PriceListOverview,
 } from '../../../electron/shared/contract';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres';
-import { eventually, removeClientFiles, seedCentral, startClient, type Client } from '../../support/syncClients';
+import { useCentralDatabase } from '../../support/centralDatabase';
+import { eventually, type Client } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';
 
-let db: TestDatabase;
 let admin: pg.Client;
 let anne: Client;
 let sara: Client;
 
-beforeAll(async () => {
-  db = await createTestDatabase('offer_revision');
-  await seedCentral(db, 30);
-  admin = new pg.Client({ connectionString: db.adminUrl });
-  await admin.connect();
-  anne = await startClient(db, 'anne', 'case_handler');
-  sara = await startClient(db, 'sara', 'supervisor');
-  await eventually(() => sara.core.context.currentUser().role === 'supervisor', 15_000, "sara's role");
-  await Promise.all([anne.core.central!.engine.whenIdle(), sara.core.central!.engine.whenIdle()]);
-}, 60_000);
-
-afterAll(async () => {
-  for (const client of [anne, sara]) {
-    await client?.close();
-    if (client) removeClientFiles(client);
-  }
-  await admin?.end();
-  await db?.drop();
+const central = useCentralDatabase('offer_revision', {
+  seedCases: 30,
+  timeout: 60_000,
+  async setup() {
+    admin = central.admin;
+    anne = await central.startClient('anne', 'case_handler');
+    sara = await central.startClient('sara', 'supervisor');
+    await eventually(() => sara.core.context.currentUser().role === 'supervisor', 15_000, "sara's role");
+    await Promise.all([anne.core.central!.engine.whenIdle(), sara.core.central!.engine.whenIdle()]);
+  },
 });
 
 const pendingCount = (client: Client) =>
@@ -115,7 +106,7 @@ describe('case.reviseOffer against PostgreSQL', () => {
     const caseId = Number(rows[0].case_id);
     const { rows: [head] } = await admin.query<{ claim_token: number }>('SELECT claim_token FROM cases WHERE id = $1', [caseId]);
     const before = await centralOffers(caseId);
-    const direct = new pg.Client({ connectionString: db.urlFor(anne.login) });
+    const direct = new pg.Client({ connectionString: central.db.urlFor(anne.login) });
     await direct.connect();
     try {
       await direct.query('BEGIN');

@@ -5,35 +5,27 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CreateOfferDraftResult, IssueOfferResult, OfferDetail, RefusedChange } from '../../../electron/shared/contract';
-import { connectCentral } from '../../../electron/core/sync/centralConnection';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres';
-import { eventually, removeClientFiles, seedCentral, startClient, type Client } from '../../support/syncClients';
+import { useCentralDatabase } from '../../support/centralDatabase';
+import { eventually, type Client } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';
 
-let db: TestDatabase;
 let admin: pg.Client;
-const clients: Client[] = [];
 
-beforeAll(async () => {
-  db = await createTestDatabase('offer_sync');
-  await seedCentral(db, 40);
-  admin = await connectCentral(db.adminUrl);
-}, 60_000);
-
-afterAll(async () => {
-  for (const client of clients) await client.close().catch(() => undefined);
-  for (const client of clients) removeClientFiles(client);
-  await admin?.end();
-  await db?.drop();
+const central = useCentralDatabase('offer_sync', {
+  seedCases: 40,
+  admin: 'desk',
+  timeout: 60_000,
+  async setup() {
+    admin = central.admin;
+  },
 });
 
 const unreachable = (url: string) => url.replace(/@[^/]+\//, '@127.0.0.1:1/');
 
 async function start(name: string, existing?: { login: string; directory: string; url?: (url: string) => string }) {
-  const client = await startClient(db, name, 'case_handler', {}, existing);
-  clients.push(client);
+  const client = await central.startClient(name, 'case_handler', {}, existing);
   if (!existing?.url) await client.core.central!.engine.whenIdle();
   return client;
 }

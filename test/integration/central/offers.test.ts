@@ -4,17 +4,15 @@
 // superseded by a revised offer; the audit trail records issue and supersession in the person's name; both tables
 // reach a client's cache.
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CENTRAL_REFUSALS } from '../../../db/central/refusals';
 import { demoPriceLists } from '../../../electron/core/pricing/demoPriceList';
 import { PriceListVersionConflictError, storePriceListsCentral } from '../../../electron/core/pricing/priceListStore';
 import type { PriceList } from '../../../electron/shared/rules';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres';
+import { useCentralDatabase } from '../../support/centralDatabase';
 import { differencesFromCentral, eventually, removeClientFiles, startClient } from '../../support/syncClients';
-import { Connections, insertCases, refusal } from './fixtures';
+import { insertCases, refusal } from './fixtures';
 
-let database: TestDatabase;
-const connections = new Connections();
 let admin: pg.Client;
 let kari: pg.Client;
 let per: pg.Client;
@@ -24,22 +22,19 @@ let caseIds: number[];
 const demo = demoPriceLists();
 const list = demo[0];
 
-beforeAll(async () => {
-  database = await createTestDatabase('offers');
-  logins = {
-    kari: await database.createLogin('kari', 'case_handler'),
-    per: await database.createLogin('per', 'case_handler'),
-    marit: await database.createLogin('marit', 'supervisor'),
-  };
-  admin = await connections.connect(database.adminUrl);
-  kari = await connections.connect(database.urlFor(logins.kari));
-  per = await connections.connect(database.urlFor(logins.per));
-  marit = await connections.connect(database.urlFor(logins.marit));
-  caseIds = await insertCases(admin, 4);
-});
-afterAll(async () => {
-  await connections.closeAll();
-  await database?.drop();
+const central = useCentralDatabase('offers', {
+  async setup() {
+    logins = {
+      kari: await central.db.createLogin('kari', 'case_handler'),
+      per: await central.db.createLogin('per', 'case_handler'),
+      marit: await central.db.createLogin('marit', 'supervisor'),
+    };
+    admin = central.admin;
+    kari = await central.connect(central.db.urlFor(logins.kari));
+    per = await central.connect(central.db.urlFor(logins.per));
+    marit = await central.connect(central.db.urlFor(logins.marit));
+    caseIds = await insertCases(admin, 4);
+  },
 });
 
 const nextVersion = (base: PriceList, version: number): PriceList => {
@@ -156,12 +151,12 @@ describe('offers', () => {
   });
 
   it('price lists and offers reach a client cache', async () => {
-    const client = await startClient(database, 'anne', 'case_handler');
+    const client = await startClient(central.db, 'anne', 'case_handler');
     try {
       await client.core.central!.engine.whenIdle();
       await eventually(() => (client.core.database.sqlite.prepare('SELECT count(*) AS n FROM offers').get() as { n: number }).n === 2,
         10_000, 'the offers in the cache');
-      expect(await differencesFromCentral(client.core, database.adminUrl)).toEqual([]);
+      expect(await differencesFromCentral(client.core, central.db.adminUrl)).toEqual([]);
       const cached = client.core.database.sqlite.prepare(
         'SELECT offer_version, state, issued_by FROM offers ORDER BY offer_version').all();
       expect(cached).toEqual([

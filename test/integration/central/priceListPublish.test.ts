@@ -2,39 +2,28 @@
 // outbox (`priceList.publish`), is inserted centrally under their login and comes to another desk by the pull; a stored
 // version still never changes (DK007), and a case handler's forged publication is refused by PostgreSQL (42501).
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { centralApplierFor } from '../../../electron/core/sync/centralAppliers';
 import type { PriceListDetail, PriceListOverview, PriceListVersionSummary } from '../../../electron/shared/contract';
 import type { PriceList } from '../../../electron/shared/rules';
 import { CENTRAL_REFUSALS } from '../../../db/central/refusals';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres';
-import { eventually, removeClientFiles, seedCentral, startClient, type Client } from '../../support/syncClients';
+import { useCentralDatabase } from '../../support/centralDatabase';
+import { eventually, startClient, type Client } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';
 import { refusal } from './fixtures';
 
-let db: TestDatabase;
 let admin: pg.Client;
-const clients: Client[] = [];
 
-beforeAll(async () => {
-  db = await createTestDatabase('price_list_publish');
-  await seedCentral(db, 5);
-  admin = new pg.Client({ connectionString: db.adminUrl });
-  await admin.connect();
-}, 60_000);
-
-afterAll(async () => {
-  for (const client of clients) {
-    await client.close();
-    removeClientFiles(client);
-  }
-  await admin?.end();
-  await db?.drop();
+const central = useCentralDatabase('price_list_publish', {
+  seedCases: 5,
+  timeout: 60_000,
+  async setup() {
+    admin = central.admin;
+  },
 });
 
 async function person(name: string, group: 'case_handler' | 'supervisor'): Promise<Client> {
-  const client = await startClient(db, name, group);
-  clients.push(client);
+  const client = await central.startClient(name, group);
   await eventually(() => client.core.context.currentUser().role === group, 15_000, `${name}'s role to arrive`);
   await client.core.central!.engine.whenIdle();
   return client;
@@ -78,7 +67,7 @@ describe('priceList.publish against PostgreSQL', () => {
   it('a version published offline shows as waiting, and ships when the desk is back', async () => {
     await sara.close();
     const unreachable = (url: string) => url.replace(/@[^/]+\//, '@127.0.0.1:1/');
-    const offline = await startClient(db, 'sara', 'supervisor', {}, { login: sara.login, directory: sara.directory, url: unreachable });
+    const offline = await startClient(central.db, 'sara', 'supervisor', {}, { login: sara.login, directory: sara.directory, url: unreachable });
     const list = await nextVersion(offline);
     const published = ok<PriceListVersionSummary>(await offline.core.dispatch('priceList.publish', { priceList: list }));
     expect(published).toMatchObject({ version: list.version, state: 'pending', loadedAt: null });
@@ -86,8 +75,7 @@ describe('priceList.publish against PostgreSQL', () => {
     expect(detail.nextVersion).toBe(list.version + 1);
     await offline.close();
 
-    sara = await startClient(db, 'sara', 'supervisor', {}, { login: sara.login, directory: sara.directory });
-    clients.push(sara);
+    sara = await central.startClient('sara', 'supervisor', {}, { login: sara.login, directory: sara.directory });
     await expect.poll(async () => (await centralVersions()).map((row) => row.list_version), { timeout: 10_000 }).toContain(list.version);
     await expect
       .poll(async () => ok<PriceListOverview>(await sara.core.dispatch('priceList.list', {})).versions.filter((v) => v.version === list.version), { timeout: 10_000 })
@@ -98,7 +86,7 @@ describe('priceList.publish against PostgreSQL', () => {
     const [first] = await centralVersions();
     expect((await refusal(admin.query('UPDATE price_lists SET payment_terms = 7 WHERE list_version = $1', [first.list_version]))).code)
       .toBe(CENTRAL_REFUSALS.price_list_immutable);
-    const direct = new pg.Client({ connectionString: db.urlFor(sara.login) });
+    const direct = new pg.Client({ connectionString: central.db.urlFor(sara.login) });
     await direct.connect();
     try {
       expect((await refusal(direct.query('UPDATE price_lists SET payment_terms = 7'))).code).toBe(CENTRAL_REFUSALS.permission_denied);
@@ -108,9 +96,14 @@ describe('priceList.publish against PostgreSQL', () => {
   });
 
   it("a case handler is refused by the app, and a forged publication by PostgreSQL", async () => {
+    // Anne's desk must have the version Sara published offline, or the forged one would only repeat its number.
+    const newest = Math.max(...(await centralVersions()).map((row) => row.list_version));
+    await expect
+      .poll(async () => ok<PriceListOverview>(await anne.core.dispatch('priceList.list', {})).versions[0].version, { timeout: 10_000 })
+      .toBe(newest);
     const list = await nextVersion(anne);
     expect(await anne.core.dispatch('priceList.publish', { priceList: list })).toMatchObject({ ok: false, error: { code: 'permission.denied' } });
-    const direct = new pg.Client({ connectionString: db.urlFor(anne.login) });
+    const direct = new pg.Client({ connectionString: central.db.urlFor(anne.login) });
     await direct.connect();
     try {
       await direct.query('BEGIN');

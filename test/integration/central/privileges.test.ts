@@ -2,14 +2,12 @@
 // cannot be altered by anyone, casework needs a live claim and its current fencing token, only supervisors
 // assign, and every audit row names session_user.
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CENTRAL_REFUSALS, centralRefusalOf } from '../../../db/central/refusals';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres';
-import { Connections, inClaimedTransaction, insertCases, refusal } from './fixtures';
+import { useCentralDatabase } from '../../support/centralDatabase';
+import { inClaimedTransaction, insertCases, refusal, staff } from './fixtures';
 
 const PERMISSION_DENIED = CENTRAL_REFUSALS.permission_denied;
-let database: TestDatabase;
-const connections = new Connections();
 let admin: pg.Client;
 let reader: pg.Client;
 let kari: pg.Client;
@@ -18,24 +16,12 @@ let marit: pg.Client;
 let logins: { reader: string; kari: string; per: string; marit: string };
 let caseIds: number[];
 
-beforeAll(async () => {
-  database = await createTestDatabase('privileges');
-  logins = {
-    reader: await database.createLogin('liv', 'reader'),
-    kari: await database.createLogin('kari', 'case_handler'),
-    per: await database.createLogin('per', 'case_handler'),
-    marit: await database.createLogin('marit', 'supervisor'),
-  };
-  admin = await connections.connect(database.adminUrl);
-  reader = await connections.connect(database.urlFor(logins.reader));
-  kari = await connections.connect(database.urlFor(logins.kari));
-  per = await connections.connect(database.urlFor(logins.per));
-  marit = await connections.connect(database.urlFor(logins.marit));
-  caseIds = await insertCases(admin, 12);
-});
-afterAll(async () => {
-  await connections.closeAll();
-  await database?.drop();
+useCentralDatabase('privileges', {
+  async setup(central) {
+    ({ logins, reader, kari, per, marit } = await staff(central));
+    admin = central.admin;
+    caseIds = await insertCases(admin, 12);
+  },
 });
 
 const claim = async (client: pg.Client, caseId: number): Promise<number> =>

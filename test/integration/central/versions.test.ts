@@ -3,29 +3,24 @@
 // control that loses the row), then many writers committing in random order while readers pull, with NOTIFY.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Random } from '../../../electron/core/demo/random';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres';
-import { Connections, insertCases, refusal } from './fixtures';
+import { useCentralDatabase } from '../../support/centralDatabase';
+import { insertCases, refusal } from './fixtures';
 
-let database: TestDatabase;
-const connections = new Connections();
 let admin: pg.Client;
 let readerLogin: string;
 const handlerLogins: string[] = [];
 let caseIds: number[];
 
-beforeAll(async () => {
-  database = await createTestDatabase('versions');
-  readerLogin = await database.createLogin('reader', 'reader');
-  for (let i = 0; i < 8; i++) handlerLogins.push(await database.createLogin(`w${i}`, 'case_handler'));
-  admin = await connections.connect(database.adminUrl);
-  caseIds = await insertCases(admin, 4);
-  await admin.query('CREATE TABLE naive_rows (id serial PRIMARY KEY, version bigserial NOT NULL)');
-});
-afterAll(async () => {
-  await connections.closeAll();
-  await database?.drop();
+const central = useCentralDatabase('versions', {
+  async setup() {
+    readerLogin = await central.db.createLogin('reader', 'reader');
+    for (let i = 0; i < 8; i++) handlerLogins.push(await central.db.createLogin(`w${i}`, 'case_handler'));
+    admin = central.admin;
+    caseIds = await insertCases(admin, 4);
+    await admin.query('CREATE TABLE naive_rows (id serial PRIMARY KEY, version bigserial NOT NULL)');
+  },
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -62,7 +57,7 @@ class Puller {
 
 describe('versions', () => {
   it('with a plain sequence, a reader moves past a version that commits later and never sees that row (the control)', async () => {
-    const [first, second] = [await connections.connect(database.adminUrl), await connections.connect(database.adminUrl)];
+    const [first, second] = [await central.connect(central.db.adminUrl), await central.connect(central.db.adminUrl)];
     const reader = new Puller(admin, 'naive_rows');
     await first.query('BEGIN');
     const { rows: [early] } = await first.query<{ id: number }>('INSERT INTO naive_rows DEFAULT VALUES RETURNING id');
@@ -74,9 +69,9 @@ describe('versions', () => {
   });
 
   it('from the clock, make the later writer wait for the earlier one’s commit, so the reader misses nothing', async () => {
-    const [first, second] = [await connections.connect(database.urlFor(handlerLogins[0])),
-      await connections.connect(database.urlFor(handlerLogins[1]))];
-    const reader = new Puller(await connections.connect(database.urlFor(readerLogin)), 'notes');
+    const [first, second] = [await central.connect(central.db.urlFor(handlerLogins[0])),
+      await central.connect(central.db.urlFor(handlerLogins[1]))];
+    const reader = new Puller(await central.connect(central.db.urlFor(readerLogin)), 'notes');
     await reader.pull();
     const insertNote = (client: pg.Client, id: string) =>
       client.query("INSERT INTO notes (id, case_id, body) VALUES ($1, $2, 'rekkefølge')", [id, caseIds[0]]);
@@ -96,7 +91,7 @@ describe('versions', () => {
   });
 
   it('give all rows of one transaction the same version, and a later transaction a higher one', async () => {
-    const client = await connections.connect(database.urlFor(handlerLogins[2]));
+    const client = await central.connect(central.db.urlFor(handlerLogins[2]));
     await client.query('BEGIN');
     const ids = [randomUUID(), randomUUID()];
     for (const id of ids) await client.query("INSERT INTO notes (id, case_id, body) VALUES ($1, $2, 'x')", [id, caseIds[1]]);
@@ -111,7 +106,7 @@ describe('versions', () => {
   });
 
   it('are taken before any row is locked, so two writers crossing over two cases do not deadlock', async () => {
-    const [a, b] = [await connections.connect(database.adminUrl), await connections.connect(database.adminUrl)];
+    const [a, b] = [await central.connect(central.db.adminUrl), await central.connect(central.db.adminUrl)];
     const [caseA, caseB] = caseIds.slice(2);
     await a.query('BEGIN');
     await a.query("UPDATE cases SET free_text = 'a' WHERE id = $1", [caseA]);
@@ -128,8 +123,8 @@ describe('versions', () => {
   });
 
   it('are bounded by sync_clock, which every role may read and which shows only committed versions', async () => {
-    const writer = await connections.connect(database.urlFor(handlerLogins[4]));
-    const reader = await connections.connect(database.urlFor(readerLogin));
+    const writer = await central.connect(central.db.urlFor(handlerLogins[4]));
+    const reader = await central.connect(central.db.urlFor(readerLogin));
     const clock = async () => Number((await reader.query<{ version: string }>('SELECT version FROM sync_clock')).rows[0].version);
     const before = await clock();
     await writer.query('BEGIN');
@@ -142,7 +137,7 @@ describe('versions', () => {
   });
 
   it('cannot be chosen by a client', async () => {
-    const client = await connections.connect(database.urlFor(handlerLogins[3]));
+    const client = await central.connect(central.db.urlFor(handlerLogins[3]));
     const refused = await refusal(client.query("INSERT INTO notes (id, case_id, body, version) VALUES ($1, $2, 'x', 1)",
       [randomUUID(), caseIds[0]]));
     expect(refused.code).toBe('42501');
@@ -155,9 +150,9 @@ describe('versions under concurrent writers', () => {
     const seed = Number(process.env.DESK_TEST_SEED ?? Math.floor(Math.random() * 2 ** 31));
     const generator = new Random(seed);
     const random = () => generator.next();
-    const writers = await Promise.all(handlerLogins.map((login) => connections.connect(database.urlFor(login))));
-    const readerClient = await connections.connect(database.urlFor(readerLogin));
-    const listener = await connections.connect(database.urlFor(readerLogin));
+    const writers = await Promise.all(handlerLogins.map((login) => central.connect(central.db.urlFor(login))));
+    const readerClient = await central.connect(central.db.urlFor(readerLogin));
+    const listener = await central.connect(central.db.urlFor(readerLogin));
     const announced: number[] = [];
     listener.on('notification', (message) => {
       if (message.channel === 'desk_changes') announced.push(Number(message.payload));

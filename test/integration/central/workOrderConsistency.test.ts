@@ -5,15 +5,13 @@
 // arrives; the times of an order are the server's whatever a desk sends; a work order message or an order for work
 // no agreement can name is refused.
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CENTRAL_REFUSALS } from '../../../db/central/refusals';
 import { OrderWorkInput } from '../../../electron/shared/contract/workOrders';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres';
+import { useCentralDatabase } from '../../support/centralDatabase';
 import { eventually } from '../../support/syncClients';
-import { Connections, insertCases, refusal } from './fixtures';
+import { insertCases, refusal } from './fixtures';
 
-let database: TestDatabase;
-const connections = new Connections();
 let admin: pg.Client;
 let kari: pg.Client;
 let per: pg.Client;
@@ -21,22 +19,19 @@ let sara: pg.Client;
 let supplierId: number;
 let caseIds: number[];
 
-beforeAll(async () => {
-  database = await createTestDatabase('work_order_consistency');
-  admin = await connections.connect(database.adminUrl);
-  caseIds = await insertCases(admin, 4);
-  const { rows } = await admin.query<{ id: string }>(
-    `INSERT INTO area_suppliers (organisation_number, name, agreement_work)
-     VALUES ('987654321', 'Agder Nettmontasje AS', '{"direct_meter_mounting":5,"service_cable_connection":10}') RETURNING id`);
-  supplierId = Number(rows[0].id);
-  await admin.query("INSERT INTO area_supplier_municipalities (supplier_id, municipality_number) VALUES ($1, '4204')", [supplierId]);
-  kari = await connections.connect(database.urlFor(await database.createLogin('kari', 'case_handler')));
-  per = await connections.connect(database.urlFor(await database.createLogin('per', 'case_handler')));
-  sara = await connections.connect(database.urlFor(await database.createLogin('sara', 'supervisor')));
-});
-afterAll(async () => {
-  await connections.closeAll();
-  await database?.drop();
+const central = useCentralDatabase('work_order_consistency', {
+  async setup() {
+    admin = central.admin;
+    caseIds = await insertCases(admin, 4);
+    const { rows } = await admin.query<{ id: string }>(
+      `INSERT INTO area_suppliers (organisation_number, name, agreement_work)
+       VALUES ('987654321', 'Agder Nettmontasje AS', '{"direct_meter_mounting":5,"service_cable_connection":10}') RETURNING id`);
+    supplierId = Number(rows[0].id);
+    await admin.query("INSERT INTO area_supplier_municipalities (supplier_id, municipality_number) VALUES ($1, '4204')", [supplierId]);
+    kari = await central.connectAs('kari', 'case_handler');
+    per = await central.connectAs('per', 'case_handler');
+    sara = await central.connectAs('sara', 'supervisor');
+  },
 });
 
 const statusOf = async (caseId: number) =>

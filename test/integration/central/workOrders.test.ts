@@ -2,26 +2,23 @@
 // or change the register (PostgreSQL refuses it, whatever the desk does), a supervisor's can; the supplier's answers
 // are recorded step by step (the guard refuses any other change), the audit trigger writes the history the desk
 // wrote, and done work moves the case to meter_mounted — without anyone holding a claim on it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectCentral } from '../../../electron/core/sync/centralConnection';
+import { describe, expect, it } from 'vitest';
 import type { AreaSupplierRegister, OrderWorkResult, WorkOrderPanel } from '../../../electron/shared/contract';
 import { ok } from '../../support/apiResult';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres';
-import { eventually, removeClientFiles, seedCentral, startClient, type Client } from '../../support/syncClients';
-import { Connections, refusal } from './fixtures';
+import { useCentralDatabase } from '../../support/centralDatabase';
+import { eventually, type Client } from '../../support/syncClients';
+import { refusal } from './fixtures';
 
 describe('work orders on the central database', () => {
-  let db: TestDatabase;
   let handler: Client;
   let supervisor: Client;
   let caseId: number;
-  const connections = new Connections();
 
-  beforeAll(async () => {
-    db = await createTestDatabase('work_orders');
-    await seedCentral(db, 30);
-    const admin = await connectCentral(db.adminUrl);
-    try {
+  const central = useCentralDatabase('work_orders', {
+    seedCases: 30,
+    admin: 'desk',
+    async setup() {
+      const admin = central.admin;
       caseId = Number((await admin.query('SELECT id FROM cases WHERE claimed_by IS NULL ORDER BY id LIMIT 1')).rows[0].id);
       await admin.query(
         `UPDATE cases SET request_type = 'new_installation', main_fuse_a = 40, has_production = false, municipality_number = '4204',
@@ -32,31 +29,19 @@ describe('work orders on the central database', () => {
         `INSERT INTO dsb_register (organisation_number, name, status, as_of)
          SELECT organisation_number, name, 'active', '2026-11-20' FROM installers WHERE id = $1
          ON CONFLICT (organisation_number) DO UPDATE SET status = 'active'`, [installerId]);
-    } finally {
-      await admin.end();
-    }
-    handler = await startClient(db, 'hanne', 'case_handler');
-    supervisor = await startClient(db, 'sara', 'supervisor');
-    await Promise.all([handler.core.central!.engine.whenIdle(), supervisor.core.central!.engine.whenIdle()]);
-  });
-  afterAll(async () => {
-    await connections.closeAll();
-    for (const client of [handler, supervisor]) {
-      if (client) {
-        await client.close();
-        removeClientFiles(client);
-      }
-    }
-    await db?.drop();
+      handler = await central.startClient('hanne', 'case_handler');
+      supervisor = await central.startClient('sara', 'supervisor');
+      await Promise.all([handler.core.central!.engine.whenIdle(), supervisor.core.central!.engine.whenIdle()]);
+    },
   });
 
   const asAdmin = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
-    const admin = await connections.connect(db.adminUrl);
+    const admin = await central.connect(central.db.adminUrl);
     return (await admin.query(sql, params)).rows as T[];
   };
 
   it("PostgreSQL refuses a case handler's order and register change", async () => {
-    const as = await connections.connect(db.urlFor(handler.login));
+    const as = await central.connect(central.db.urlFor(handler.login));
     const order = await refusal(as.query(
       `INSERT INTO work_orders (id, case_id, supplier_id, work_kind, agreement_days, due_date)
        VALUES (gen_random_uuid(), $1, 1, 'direct_meter_mounting', 5, '2026-12-04')`, [caseId]));
@@ -90,7 +75,7 @@ describe('work orders on the central database', () => {
   });
 
   it("PostgreSQL refuses an order for work the supplier's agreement does not cover", async () => {
-    const as = await connections.connect(db.urlFor(supervisor.login));
+    const as = await central.connect(central.db.urlFor(supervisor.login));
     // Supplier 2 (Midt-Agder) does not cover Kristiansand.
     const wrong = await refusal(as.query(
       `INSERT INTO work_orders (id, case_id, supplier_id, work_kind, agreement_days, due_date)
@@ -135,7 +120,7 @@ describe('work orders on the central database', () => {
       { status: 'accepted', accepted_by: handler.login }]);
 
     // The guard allows no other change, not even to a supervisor.
-    const as = await connections.connect(db.urlFor(supervisor.login));
+    const as = await central.connect(central.db.urlFor(supervisor.login));
     expect((await refusal(as.query("UPDATE work_orders SET status = 'ordered' WHERE id = $1", [orderId]))).code).toBe('23514');
 
     await eventually(() => supervisor.core.database.sqlite.prepare("SELECT 1 FROM work_orders WHERE id = ? AND status = 'accepted'").get(orderId), 5_000, 'accepted pulled');

@@ -1,24 +1,19 @@
 // The same import against a real central PostgreSQL database, as its owner: cases, attachments, events (the audit
 // trigger's status_changed among them), duplicates and the quarantine.
-import pg from 'pg';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type pg from 'pg';
+import { expect, it } from 'vitest';
 import { importIntoCentral } from '../../../electron/core/import/centralImport';
 import { addWorkingDays } from '../../../electron/shared/rules';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres';
+import { useCentralDatabase } from '../../support/centralDatabase';
 import { requestMessage, supplementMessage } from '../../fixtures/import/buildMessages';
 
-let database: TestDatabase;
 let client: pg.Client;
 const NOW = new Date('2026-03-20T09:00:00Z');
 
-beforeAll(async () => {
-  database = await createTestDatabase('import_central');
-  client = new pg.Client({ connectionString: database.adminUrl });
-  await client.connect();
-});
-afterAll(async () => {
-  await client?.end();
-  await database?.drop();
+useCentralDatabase('import_central', {
+  async setup(central) {
+    client = central.admin;
+  },
 });
 
 const rows = async <T extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<T[]> => (await client.query<T>(sql, values)).rows;

@@ -3,33 +3,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openLocalDatabase, readMeta, writeMeta } from '../../../electron/core/db/openLocalDatabase';
 import { centralSchemaIdentity, resetCacheIfSchemaChanged } from '../../../electron/core/sync/cacheReset';
 import { connectCentral } from '../../../electron/core/sync/centralConnection';
 import { SYNCED_TABLES } from '../../../electron/core/sync/syncedTables';
 import { MIGRATIONS_FOLDER } from '../../harness/harnessCore';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres';
-import { differencesFromCentral, removeClientFiles, seedCentral, startClient, type Client } from '../../support/syncClients';
+import { useCentralDatabase } from '../../support/centralDatabase';
+import { differencesFromCentral, startClient, type Client } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';
 
-let db: TestDatabase;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  db = await createTestDatabase('sync_cache_reset');
-  await seedCentral(db, 40);
-});
-
-afterAll(async () => {
-  for (const client of clients) await client.close().catch(() => undefined);
-  for (const client of clients) removeClientFiles(client);
-  await db?.drop();
-});
+const central = useCentralDatabase('sync_cache_reset', { seedCases: 40 });
+const { clients } = central;
 
 
 async function asAdmin<T>(work: (admin: Awaited<ReturnType<typeof connectCentral>>) => Promise<T>): Promise<T> {
-  const admin = await connectCentral(db.adminUrl);
+  const admin = await connectCentral(central.db.adminUrl);
   try {
     return await work(admin);
   } finally {
@@ -68,7 +57,7 @@ async function restart(previous: Client, url?: (url: string) => string): Promise
   const pages: PageSeen[] = [];
   let client: Client | undefined;
   client = await startClient(
-    db,
+    central.db,
     'anne',
     'case_handler',
     {
@@ -95,7 +84,7 @@ async function restart(previous: Client, url?: (url: string) => string): Promise
 
 describe('the disposable cache', () => {
   it('drops and downloads everything again when the central schema changed, and replays the pending change once', async () => {
-    const first = await startClient(db, 'anne', 'case_handler');
+    const first = await startClient(central.db, 'anne', 'case_handler');
     clients.push(first);
     await first.core.central!.engine.whenIdle();
     expect(readMeta(first.core.database.sqlite, 'central.schema')).toBe(await identityNow());
@@ -137,7 +126,7 @@ describe('the disposable cache', () => {
     ]);
     expect(local.prepare('SELECT free_text FROM cases WHERE id = 3').get()).not.toEqual({ free_text: 'stale local copy' });
     expect(local.prepare("SELECT count(*) AS n FROM municipalities WHERE number = '9999'").get()).toEqual({ n: 0 });
-    expect(await differencesFromCentral(anne.core, db.adminUrl)).toEqual([]);
+    expect(await differencesFromCentral(anne.core, central.db.adminUrl)).toEqual([]);
     // The search index was filled again with the rows: one entry per case, and a case is found by its number.
     const { case_number } = local.prepare('SELECT case_number FROM cases WHERE id = 7').get() as { case_number: string };
     expect(local.prepare('SELECT count(*) AS n FROM case_search').get()).toEqual(local.prepare('SELECT count(*) AS n FROM cases').get());
@@ -147,7 +136,7 @@ describe('the disposable cache', () => {
   });
 
   it('keeps the cache when the central schema is unchanged', async () => {
-    const bjorn = await startClient(db, 'bjorn', 'case_handler');
+    const bjorn = await startClient(central.db, 'bjorn', 'case_handler');
     clients.push(bjorn);
     await bjorn.core.central!.engine.whenIdle();
     const cursor = readMeta(bjorn.core.database.sqlite, 'sync.cursor');

@@ -1,41 +1,28 @@
 // Several case handlers on one central database: every change reaches every cache, live, and when all are
 // idle every cache equals the central database.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectCentral } from '../../../electron/core/sync/centralConnection';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres';
-import { differencesFromCentral, eventually, removeClientFiles, seedCentral, startClient, type Client } from '../../support/syncClients';
+import { useCentralDatabase } from '../../support/centralDatabase';
+import { differencesFromCentral, eventually, startClient } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';
 
-let db: TestDatabase;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  db = await createTestDatabase('sync_convergence');
-  await seedCentral(db, 300);
-});
-
-afterAll(async () => {
-  for (const client of clients) {
-    await client.close();
-    removeClientFiles(client);
-  }
-  await db?.drop();
-});
+const server = useCentralDatabase('sync_convergence', { seedCases: 300 });
+const { clients } = server;
 
 
 describe('sync between several clients and the central database', () => {
   it('brings a fresh cache level with the central database', async () => {
-    const anne = await startClient(db, 'anne', 'case_handler');
+    const anne = await startClient(server.db, 'anne', 'case_handler');
     clients.push(anne);
     await anne.core.central!.engine.whenIdle();
-    expect(await differencesFromCentral(anne.core, db.adminUrl)).toEqual([]);
+    expect(await differencesFromCentral(anne.core, server.db.adminUrl)).toEqual([]);
     const page = ok<{ total: number }>(await anne.core.dispatch('queue.list', { filters: {} }));
     expect(page.total).toBe(300);
   });
 
   it('shows a note written by one handler on the other’s screen within a second', async () => {
     const [anne] = clients;
-    const bjorn = await startClient(db, 'bjorn', 'case_handler');
+    const bjorn = await startClient(server.db, 'bjorn', 'case_handler');
     clients.push(bjorn);
     await bjorn.core.central!.engine.whenIdle();
     const started = Date.now();
@@ -56,7 +43,7 @@ describe('sync between several clients and the central database', () => {
 
   it('Fetch next asks the central database, which hands over and claims the oldest complete case', async () => {
     const [anne] = clients;
-    const admin = await connectCentral(db.adminUrl);
+    const admin = await connectCentral(server.db.adminUrl);
     let oldest: number;
     try {
       oldest = Number(
@@ -99,7 +86,7 @@ describe('sync between several clients and the central database', () => {
     // A last round, so each has pulled what the others pushed.
     await new Promise((resolve) => setTimeout(resolve, 300));
     await Promise.all(clients.map((client) => client.core.central!.engine.whenIdle()));
-    for (const client of clients) expect(await differencesFromCentral(client.core, db.adminUrl), client.login).toEqual([]);
+    for (const client of clients) expect(await differencesFromCentral(client.core, server.db.adminUrl), client.login).toEqual([]);
     const central = clients[1].core.database.sqlite.prepare('SELECT status FROM cases WHERE id = ?').get(caseId);
     expect(central).toEqual({ status: next });
   });

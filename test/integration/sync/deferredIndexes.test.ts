@@ -6,31 +6,27 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openLocalDatabase, readMeta } from '../../../electron/core/db/openLocalDatabase';
 import { connectCentral } from '../../../electron/core/sync/centralConnection';
 import { DEFERRED_SCHEMA_KEY } from '../../../electron/core/sync/deferredIndexes';
 import { pullChanges } from '../../../electron/core/sync/pullChanges';
 import { NO_QUEUE_FILTERS, type QueueFilters, type QueueListInput } from '../../../electron/shared/contract';
 import { MIGRATIONS_FOLDER } from '../../harness/harnessCore';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres';
-import { differencesFromCentral, removeClientFiles, seedCentral, startClient, type Client } from '../../support/syncClients';
+import { useCentralDatabase } from '../../support/centralDatabase';
+import { differencesFromCentral, startClient, type Client } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';
 
-let db: TestDatabase;
 let scratch: string;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  db = await createTestDatabase('sync_deferred_indexes');
-  await seedCentral(db, 60);
-  scratch = mkdtempSync(path.join(tmpdir(), 'deferred-indexes-'));
+const central = useCentralDatabase('sync_deferred_indexes', {
+  seedCases: 60,
+  async setup() {
+    scratch = mkdtempSync(path.join(tmpdir(), 'deferred-indexes-'));
+  },
 });
+const { clients } = central;
 
-afterAll(async () => {
-  for (const client of clients) await client.close().catch(() => undefined);
-  for (const client of clients) removeClientFiles(client);
-  await db?.drop();
+afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -97,7 +93,7 @@ describe('indexes deferred during a pull into an empty cache', () => {
     const fresh = migratedSchema();
     const deferredSeen: Array<string | null> = [];
     let anne: Client | undefined;
-    anne = await startClient(db, 'anne', 'case_handler', {
+    anne = await startClient(central.db, 'anne', 'case_handler', {
       pull: {
         pageSize: 20,
         afterPage: () => {
@@ -126,7 +122,7 @@ describe('indexes deferred during a pull into an empty cache', () => {
       `SELECT count(*) FROM cases WHERE id NOT IN (SELECT case_id FROM overview_dirty_cases)
          AND id NOT IN (SELECT case_id FROM overview_case_facts)`,
     ).pluck().get()).toBe(0);
-    expect(await differencesFromCentral(anne.core, db.adminUrl)).toEqual([]);
+    expect(await differencesFromCentral(anne.core, central.db.adminUrl)).toEqual([]);
 
     // Search finds cases by case number, owner and installer.
     const sqlite = anne.core.database.sqlite;
@@ -143,14 +139,14 @@ describe('indexes deferred during a pull into an empty cache', () => {
 
   it('are all back when the initial pull crashed midway and the app started again, with the cache equal to central', async () => {
     const fresh = migratedSchema();
-    const login = await db.createLogin('bo', 'case_handler');
+    const login = await central.db.createLogin('bo', 'case_handler');
     const directory = mkdtempSync(path.join(tmpdir(), 'desk-client-bo-'));
     let crashed = false;
     let seenWhileCrashing: string | null = null;
     let bo: Client | undefined;
     // Crashes once the cases are in, while the case events come: from then on, every page "crashes".
     bo = await startClient(
-      db,
+      central.db,
       'bo',
       'case_handler',
       {
@@ -176,7 +172,7 @@ describe('indexes deferred during a pull into an empty cache', () => {
 
     // Started again without a connection: the cache is mid-pull, its indexes away; the app still works, slower.
     const unreachable = (url: string) => url.replace(/@[^/]+\//, '@127.0.0.1:1/');
-    const offline = await startClient(db, 'bo', 'case_handler', {}, { login, directory, url: unreachable });
+    const offline = await startClient(central.db, 'bo', 'case_handler', {}, { login, directory, url: unreachable });
     clients.push(offline);
     const sqlite = offline.core.database.sqlite;
     expect(readMeta(sqlite, DEFERRED_SCHEMA_KEY)).toBeTruthy();
@@ -190,11 +186,11 @@ describe('indexes deferred during a pull into an empty cache', () => {
     await offline.close();
 
     // Started again online: the pull resumes, ends, restores; the pending note is shipped.
-    const again = await startClient(db, 'bo', 'case_handler', {}, { login, directory });
+    const again = await startClient(central.db, 'bo', 'case_handler', {}, { login, directory });
     clients.push(again);
     await again.core.central!.engine.whenIdle();
     expectRestored(again, fresh);
-    expect(await differencesFromCentral(again.core, db.adminUrl)).toEqual([]);
+    expect(await differencesFromCentral(again.core, central.db.adminUrl)).toEqual([]);
     const notes = again.core.database.sqlite.prepare('SELECT count(*) AS n FROM notes WHERE body = ?').get(body) as { n: number };
     expect(notes.n).toBe(1);
     const sample = again.core.database.sqlite.prepare('SELECT case_number FROM cases WHERE id = 33').get() as { case_number: string };
@@ -202,15 +198,15 @@ describe('indexes deferred during a pull into an empty cache', () => {
   });
 
   it('are never dropped by an incremental pull', async () => {
-    const carl = await startClient(db, 'carl', 'case_handler');
+    const carl = await startClient(central.db, 'carl', 'case_handler');
     clients.push(carl);
     await carl.core.central!.engine.whenIdle();
     await carl.core.central!.engine.stop();
     const sqlite = carl.core.database.sqlite;
     const before = schemaOf(sqlite);
 
-    const admin = await connectCentral(db.adminUrl);
-    const connection = await connectCentral(db.urlFor(carl.login));
+    const admin = await connectCentral(central.db.adminUrl);
+    const connection = await connectCentral(central.db.urlFor(carl.login));
     try {
       await admin.query("UPDATE cases SET owner_name = 'Zyxwvu Inkrementell', free_text = 'endret' WHERE id IN (3, 4, 5)");
       await admin.query("UPDATE installers SET name = name || ' Omdøpt' WHERE id = (SELECT installer_id FROM cases WHERE id = 9)");
@@ -229,7 +225,7 @@ describe('indexes deferred during a pull into an empty cache', () => {
       // The triggers kept the search index current.
       expect(sqlite.prepare("SELECT rowid FROM case_search WHERE case_search MATCH 'Zyxwvu' ORDER BY rowid").pluck().all()).toEqual([3, 4, 5]);
       expect(searchContent(sqlite)).toEqual(searchIndexByTriggers(sqlite));
-      expect(await differencesFromCentral(carl.core, db.adminUrl)).toEqual([]);
+      expect(await differencesFromCentral(carl.core, central.db.adminUrl)).toEqual([]);
     } finally {
       await connection.end();
       await admin.end();
