@@ -384,6 +384,8 @@ export const incomingMessages = pgTable('incoming_messages', {
   caseId: id('case_id').references(() => cases.id),
   receivedAt: instant('received_at').notNull(),
   importedAt: instant('imported_at').notNull().default(sql`now()`),
+  /** SHA-256 of the record's canonical JSON (0016_import_content_hash): the same id with other content is flagged. */
+  contentSha256: text('content_sha256'),
 });
 
 /** One loaded version of a price list; a trigger refuses any change to it (0010_offers_privileges). */

@@ -319,6 +319,8 @@ export const incomingMessages = sqliteTable('incoming_messages', {
   caseId: integer('case_id'),
   receivedAt: text('received_at').notNull(),
   importedAt: text('imported_at').notNull(),
+  /** SHA-256 of the record's canonical JSON: the same id with other content is flagged, not taken as a duplicate. */
+  contentSha256: text('content_sha256'),
 });
 
 /** One loaded version of a grid company's price list; never changed once loaded (a new version is a new row). */
