@@ -27,14 +27,14 @@ describe('central migrations', () => {
     expect(applied).toEqual(['0000_initial', '0001_versions', '0002_roles_and_privileges', '0003_audit_trail', '0004_claims',
       '0005_schema_version', '0006_casework', '0007_casework_privileges_and_audit', '0008_quarantine_resolution_note',
       '0009_offers', '0010_offers_privileges', '0011_offer_sync', '0012_offer_lifecycle', '0013_assignment',
-      '0014_area_suppliers']);
-    expect(total).toBe(15);
+      '0014_area_suppliers', '0015_service_role', '0016_import_content_hash']);
+    expect(total).toBe(17);
 
     expect(await names("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).toEqual([
       'app_users', 'applied_mutations', 'area_supplier_municipalities', 'area_suppliers', 'assignment_rules', 'attachment_blobs',
       'attachments', 'billing_events', 'case_events', 'cases', 'company_settings', 'completeness_rules', 'dsb_register',
       'import_quarantine', 'incoming_messages', 'installers', 'municipalities', 'notes', 'offers', 'outgoing_messages',
-      'prequalifications', 'price_lists', 'sync_clock', 'work_orders',
+      'prequalifications', 'price_lists', 'service_sessions', 'staff_credentials', 'sync_clock', 'work_orders',
     ]);
     expect(await names(`SELECT proname AS name FROM pg_proc WHERE pronamespace = 'public'::regnamespace
       AND proname IN ('claim_case', 'renew_claim', 'release_case', 'fetch_next_case', 'desk_next_version') ORDER BY 1`))
@@ -53,7 +53,7 @@ describe('central migrations', () => {
 
   it('apply nothing the second time', async () => {
     const before = await admin.query('SELECT count(*) FROM drizzle.__drizzle_migrations');
-    expect(await migrateCentral(admin)).toEqual({ applied: [], total: 15 });
+    expect(await migrateCentral(admin)).toEqual({ applied: [], total: 17 });
     expect((await admin.query('SELECT count(*) FROM drizzle.__drizzle_migrations')).rows).toEqual(before.rows);
   });
 
@@ -64,6 +64,42 @@ describe('central migrations', () => {
     const rls = await names(`SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace
       AND relrowsecurity ORDER BY 1`);
     expect(rls).toEqual(['applied_mutations', 'billing_events', 'cases', 'notes', 'offers', 'outgoing_messages']);
+  });
+
+  it('name the person by desk_actor(), never session_user, in every function, policy and default (0015)', async () => {
+    // Only the two functions that decide who is acting may look at session_user.
+    expect(await names(`SELECT proname AS name FROM pg_proc WHERE pronamespace = 'public'::regnamespace
+      AND prosrc ~* 'session_user' ORDER BY 1`)).toEqual(['desk_actor', 'desk_acts_as']);
+    expect(await names(`SELECT policyname AS name FROM pg_policies WHERE schemaname = 'public'
+      AND (qual ~* 'session_user' OR with_check ~* 'session_user')`)).toEqual([]);
+    expect(await names(`SELECT c.relname || '.' || a.attname AS name FROM pg_attrdef d
+      JOIN pg_class c ON c.oid = d.adrelid JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+      WHERE c.relnamespace = 'public'::regnamespace AND pg_get_expr(d.adbin, d.adrelid) ~* 'session_user'`)).toEqual([]);
+    // …and the defaults that named the writer name the actor now.
+    expect(await names(`SELECT c.relname || '.' || a.attname AS name FROM pg_attrdef d
+      JOIN pg_class c ON c.oid = d.adrelid JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+      WHERE c.relnamespace = 'public'::regnamespace AND pg_get_expr(d.adbin, d.adrelid) ~ 'desk_actor' ORDER BY 1`))
+      .toEqual(['applied_mutations.actor', 'assignment_rules.updated_by', 'billing_events.recorded_by',
+        'notes.author_id', 'offers.created_by', 'outgoing_messages.created_by', 'work_orders.ordered_by']);
+  });
+
+  it('make desk_service a login that acts only through its groups, and keep its tables from them', async () => {
+    const { rows: [role] } = await admin.query(`SELECT rolcanlogin, rolinherit, rolsuper, rolcreaterole,
+      rolbypassrls FROM pg_roles WHERE rolname = 'desk_service'`);
+    expect(role).toEqual({ rolcanlogin: true, rolinherit: false, rolsuper: false, rolcreaterole: false, rolbypassrls: false });
+    expect(await names(`SELECT g.rolname AS name FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+      JOIN pg_roles r ON r.oid = m.member WHERE r.rolname = 'desk_service' ORDER BY 1`))
+      .toEqual(['case_handler', 'reader', 'supervisor']);
+    for (const group of ['case_handler', 'supervisor', 'reader']) {
+      for (const table of ['staff_credentials', 'service_sessions']) {
+        const { rows: [access] } = await admin.query(`SELECT has_table_privilege($1, $2, 'SELECT') AS r,
+          has_table_privilege($1, $2, 'INSERT') AS w`, [group, table]);
+        expect(access, `${group} on ${table}`).toEqual({ r: false, w: false });
+      }
+    }
+    const { rows: [service] } = await admin.query(`SELECT has_table_privilege('desk_service', 'service_sessions', 'DELETE') AS s,
+      has_table_privilege('desk_service', 'app_users', 'SELECT') AS u, has_table_privilege('desk_service', 'cases', 'SELECT') AS c`);
+    expect(service).toEqual({ s: true, u: true, c: false });
   });
 
   it('refuse a database whose applied migration was edited afterwards', async () => {
