@@ -3,7 +3,7 @@
 // files removed and the database dropped after the file (or the describe block) that called it.
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
-import type { GroupRole } from '../../db/central/logins';
+import type { GroupRole } from '../../db/central/staffAccounts';
 import { connectCentral } from '../../electron/core/sync/centralConnection';
 import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from './postgres';
 import { removeClientFiles, seedCentral, startClient, type Client } from './syncClients';
@@ -15,7 +15,11 @@ export interface CentralDatabase {
   readonly admin: pg.Client;
   /** A plain connection, closed after all. */
   connect(url: string): Promise<pg.Client>;
-  /** A new login in `group` and a plain connection as it, closed after all. */
+  /**
+   * A new staff account in `group`, and a connection as desk_service acting for it for the whole session
+   * (`SET ROLE <group>`, `SET desk.actor = '<username>'`: what the service does per transaction), closed after all.
+   * What PostgreSQL refuses on it is what it would refuse even if the service were wrong.
+   */
   connectAs(name: string, group: GroupRole): Promise<pg.Client>;
   /** The desk clients started so far, oldest first; push one started otherwise to have it closed and removed too. */
   readonly clients: Client[];
@@ -69,7 +73,11 @@ export function useCentralDatabase(prefix: string, options: CentralDatabaseOptio
     connect,
     async connectAs(name, group) {
       const database = ready(db, 'database');
-      return connect(database.urlFor(await database.createLogin(name, group)));
+      const login = await database.createLogin(name, group);
+      const client = await connect(database.serviceUrl);
+      await client.query(`SET ROLE ${client.escapeIdentifier(group)}`);
+      await client.query("SELECT set_config('desk.actor', $1, false)", [login]);
+      return client;
     },
     async startClient(...args) {
       const client = await startClient(ready(db, 'database'), ...args);

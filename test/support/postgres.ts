@@ -3,8 +3,13 @@
 // and stopped when this process exits. Each test file then makes its own database with createTestDatabase.
 //
 // The admin connection must be allowed to CREATE DATABASE and CREATE ROLE (a superuser in practice): the
-// migrations create the cluster-wide group roles and tests create login roles. Those logins are named after
-// their test database, so test files sharing a cluster never collide, and drop() removes them.
+// migrations create the cluster-wide group roles and desk_service. People are staff accounts of the central service
+// (db/central/staffAccounts.ts), named after their test database so that test files sharing a cluster never
+// collide; they live in the database and go with it.
+//
+// Connections "as a person" are what the central service opens: desk_service, in the person's group (role) and
+// naming them (desk.actor). The test cluster lets desk_service in by trust; a server whose DATABASE_URL needs a
+// password needs one for desk_service too: ALTER ROLE desk_service PASSWORD '…' and DESK_SERVICE_PASSWORD=….
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -13,11 +18,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { migrateCentral } from '../../db/central/migrate';
-import { upsertLogin, type GroupRole } from '../../db/central/logins';
+import { upsertStaffAccount, type GroupRole } from '../../db/central/staffAccounts';
 
 const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
-/** Every test login gets this password, so that servers with password auth work too. */
+/** Every test account gets this password unless told otherwise. */
 export const TEST_PASSWORD = 'desk-test-password';
+/** The role the central service logs in as (migration 0015). */
+export const SERVICE_ROLE = 'desk_service';
 
 let obtained: Promise<string> | undefined;
 
@@ -123,14 +130,28 @@ function withDatabase(url: string, database: string, user?: string, password?: s
   return parsed.toString();
 }
 
+/** desk_service's connection to a database, optionally already in a group and naming a person (startup options). */
+function serviceUrlOf(serverUrl: string, database: string, actAs?: { group: GroupRole; actor: string }): string {
+  const url = new URL(withDatabase(serverUrl, database, SERVICE_ROLE, process.env.DESK_SERVICE_PASSWORD));
+  if (actAs) url.searchParams.set('options', `-c role=${actAs.group} -c desk.actor=${actAs.actor}`);
+  return url.toString();
+}
+
 export interface TestDatabase {
   /** Connection as the admin (the owner of everything the migrations made). */
   adminUrl: string;
   databaseName: string;
-  /** Connection as a given login role of this database. */
-  urlFor(role: string, password?: string): string;
-  /** A login role in a group, with its app_users row; returns the role's (database-specific) name. */
-  createLogin(name: string, group: GroupRole): Promise<string>;
+  /** Connection as desk_service, the central service's login, to this database (no group taken, no actor). */
+  serviceUrl: string;
+  /**
+   * For an account made with createLogin: desk_service already in the account's group and naming it (session-level
+   * role and desk.actor, what the service sets per transaction). Any other name: a plain login of that name.
+   */
+  urlFor(login: string, password?: string): string;
+  /** A staff account (app_users + password) in a group; returns its (database-specific) username. */
+  createLogin(name: string, group: GroupRole, password?: string): Promise<string>;
+  /** The group of an account made with createLogin. */
+  groupOf(login: string): GroupRole | undefined;
   drop(): Promise<void>;
 }
 
@@ -151,7 +172,7 @@ export async function createTestDatabase(prefix: string, options: TestDatabaseOp
     await server.end();
   }
   const adminUrl = withDatabase(serverUrl, databaseName);
-  const logins: string[] = [];
+  const groups = new Map<string, GroupRole>();
   const asAdmin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
     const client = new pg.Client({ connectionString: adminUrl });
     await client.connect();
@@ -166,12 +187,19 @@ export async function createTestDatabase(prefix: string, options: TestDatabaseOp
   return {
     adminUrl,
     databaseName,
-    urlFor: (role, password = TEST_PASSWORD) => withDatabase(serverUrl, databaseName, role, password),
-    async createLogin(name, group) {
+    serviceUrl: serviceUrlOf(serverUrl, databaseName),
+    urlFor(login, password = TEST_PASSWORD) {
+      const group = groups.get(login);
+      return group === undefined
+        ? withDatabase(serverUrl, databaseName, login, password)
+        : serviceUrlOf(serverUrl, databaseName, { group, actor: login });
+    },
+    groupOf: (login) => groups.get(login),
+    async createLogin(name, group, password = TEST_PASSWORD) {
       const login = `${databaseName}.${name}`;
-      if (login.length > 63) throw new Error(`Login name too long for PostgreSQL: ${login}`);
-      logins.push(login);
-      await asAdmin((client) => upsertLogin(client, { user: login, role: group, password: TEST_PASSWORD }));
+      if (login.length > 63) throw new Error(`Username too long: ${login}`);
+      await asAdmin((client) => upsertStaffAccount(client, { username: login, role: group, password }));
+      groups.set(login, group);
       return login;
     },
     async drop() {
@@ -180,7 +208,6 @@ export async function createTestDatabase(prefix: string, options: TestDatabaseOp
       try {
         // FORCE: a test that failed half-way may leave connections open.
         await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(databaseName)} WITH (FORCE)`);
-        for (const login of logins) await client.query(`DROP ROLE IF EXISTS ${client.escapeIdentifier(login)}`);
       } finally {
         await client.end();
       }

@@ -1,5 +1,6 @@
-// How each outbox mutation is carried out on the central database, as the person who made it (their own
-// login role, so PostgreSQL's privileges and row-level security decide). Preconditions recorded with the
+// How each outbox mutation is carried out on the central database, as the person who made it: the central service
+// runs it as desk_service in the person's group role and naming them (desk.actor, read by desk_actor(); central
+// 0015), so PostgreSQL's privileges and row-level security decide. Preconditions recorded with the
 // mutation are checked first, so a refusal can say what changed instead of "0 rows updated".
 import type pg from 'pg';
 import { RefusedByCentral } from './centralErrors';
@@ -49,7 +50,7 @@ interface CaseState {
 async function lockCase(client: pg.ClientBase, caseId: number): Promise<CaseState> {
   const { rows } = await client.query<CaseState>(
     `SELECT status, assignee_id, claimed_by, coalesce(lease_until > now(), false) AS claim_live, claim_token,
-            session_user AS me
+            desk_actor() AS me
      FROM cases WHERE id = $1 FOR UPDATE`,
     [caseId],
   );
@@ -72,7 +73,7 @@ const appliers: Record<string, Applier> = {
   async 'case.addNote'(client, { args, createdAt }) {
     // The note's UUID makes a retry a no-op; the author is whoever the server says we are.
     await client.query(
-      `INSERT INTO notes (id, case_id, author_id, at, body) VALUES ($1, $2, session_user, $3, $4)
+      `INSERT INTO notes (id, case_id, author_id, at, body) VALUES ($1, $2, desk_actor(), $3, $4)
        ON CONFLICT (id) DO NOTHING`,
       [args.noteId, args.caseId, createdAt, args.body],
     );
@@ -109,7 +110,7 @@ Object.assign(appliers, {
   async 'case.release'(client: pg.ClientBase, { args, precondition }: OutboxEntry) {
     // Releasing a claim that has since lapsed or passed to someone else has nothing left to do.
     const { rows } = await client.query<{ mine: boolean }>(
-      'SELECT claimed_by = session_user AND claim_token = $2 AS mine FROM cases WHERE id = $1',
+      'SELECT claimed_by = desk_actor() AND claim_token = $2 AS mine FROM cases WHERE id = $1',
       [args.caseId, precondition.claimToken],
     );
     if (rows[0]?.mine) await client.query('SELECT release_case($1, $2)', [args.caseId, precondition.claimToken]);
@@ -147,7 +148,7 @@ Object.assign(appliers, {
     await client.query(
       `UPDATE import_quarantine SET raw = coalesce($2, raw), state = $3::text,
          resolved_at = CASE WHEN $3::text = 'open' THEN resolved_at ELSE now() END,
-         resolved_by = CASE WHEN $3::text = 'open' THEN resolved_by ELSE session_user END,
+         resolved_by = CASE WHEN $3::text = 'open' THEN resolved_by ELSE desk_actor() END,
          resolution_note = coalesce($4, resolution_note)
        WHERE id = $1`,
       [args.id, args.raw ?? null, args.state, args.reason ?? null],
@@ -174,7 +175,7 @@ Object.assign(appliers, {
     await presentClaim(client, state, precondition.claimToken);
     await client.query(
       `UPDATE cases SET work_routing = (work_routing::jsonb || jsonb_build_object($2::text, jsonb_build_object(
-         'performer', $3::text, 'supplierId', $4::integer, 'by', session_user::text, 'at', $5::text)))::text
+         'performer', $3::text, 'supplierId', $4::integer, 'by', desk_actor(), 'at', $5::text)))::text
        WHERE id = $1`,
       [args.caseId, args.workKind, args.performer, args.supplierId, createdAt],
     );
@@ -190,7 +191,7 @@ Object.assign(appliers, {
     const reached = precondition.reachesCompleteness as { dueDate: string } | undefined;
     await client.query(
       `UPDATE cases SET completeness_overrides = (completeness_overrides::jsonb || jsonb_build_object($2::text,
-         jsonb_build_object('reason', $3::text, 'by', session_user::text, 'at', $4::text)))::text,
+         jsonb_build_object('reason', $3::text, 'by', desk_actor(), 'at', $4::text)))::text,
          complete_at = CASE WHEN complete_at IS NULL AND $5::date IS NOT NULL THEN $4::timestamptz ELSE complete_at END,
          due_date = CASE WHEN complete_at IS NULL AND $5::date IS NOT NULL THEN $5::date ELSE due_date END
        WHERE id = $1`,
@@ -276,7 +277,7 @@ Object.assign(appliers, {
 
   // Issuing: the central draft becomes the issued offer, if it is still what the letter was rendered from; an entry
   // written before drafts travelled carries the draft and is inserted whole. Earlier issued offers of the case become
-  // superseded first; the audit trigger (0010) writes offer_superseded and offer_issued, issued_by is session_user.
+  // superseded first; the audit trigger (0010) writes offer_superseded and offer_issued, issued_by is desk_actor().
   // The letter goes in the same transaction through store_offer_letter (0011), the one way a case handler may store
   // a file centrally; a desk that no longer has the file issues the offer without naming a letter.
   async 'case.issueOffer'(client: pg.ClientBase, { args, precondition, createdAt }: OutboxEntry, files?: ApplierFiles) {
@@ -369,12 +370,13 @@ Object.assign(appliers, {
   // A flag from the billing file marked resolved (mutations/resolveBillingFlag.ts); the audit trigger writes
   // billing_flag_resolved. Already resolved (by someone else) or not a flag: refused.
   async 'billing.resolveFlag'(client: pg.ClientBase, { args }: OutboxEntry) {
-    const { rowCount } = await client.query(
-      `UPDATE billing_events SET resolved_at = now(), resolved_by = session_user
-       WHERE id = $1 AND outcome = 'flagged' AND resolved_at IS NULL`,
+    const { rows } = await client.query<{ resolved: boolean }>(
+      // billing_events is append-only for people (central 0015): the one change left goes through this function,
+      // which stamps the actor and now() itself.
+      'SELECT resolve_billing_flag($1) AS resolved',
       [args.billingEventId],
     );
-    if (rowCount !== 1) throw new RefusedByCentral('statusChanged', 'resolved');
+    if (rows[0]?.resolved !== true) throw new RefusedByCentral('statusChanged', 'resolved');
   },
 } satisfies Record<string, Applier>);
 
