@@ -2,16 +2,17 @@
 // the input against the contract before any service sees it.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { API_NAMES } from '../shared/contract/names';
-import type { Core } from '../core/createCore';
-import { isOwnRendererUrl } from './security';
+import type { Desk } from '../core/openConfiguredCore';
+import { isTrustedSenderFrame } from './rendererOrigin';
+import { OWN_RENDERER } from './security';
 
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  return frame !== null && frame.parent === null && isOwnRendererUrl(frame.url);
+  return isTrustedSenderFrame(frame ? { url: frame.url, isTopFrame: frame.parent === null } : null, OWN_RENDERER);
 }
 
 /** `currentCore` because the core is reopened when the central server's settings change. */
-export function registerIpc(currentCore: () => Core | null): void {
+export function registerIpc(currentCore: () => Desk | null): void {
   for (const name of API_NAMES) {
     ipcMain.handle(name, async (event, input: unknown) => {
       if (!isTrustedSender(event)) return { ok: false, error: { code: 'permission.denied' } };

@@ -1,17 +1,17 @@
 // Electron's security checklist, applied to every window and the default session.
 import { app, session, type WebContents } from 'electron';
+import path from 'node:path';
+import { isOwnRendererUrl as isOwnRendererPage, rendererLocation, type RendererLocation } from './rendererOrigin';
 
-const DEV_SERVER_URL = process.env.ELECTRON_RENDERER_URL;
+/** Our renderer's page: electron-vite's dev server in development, else the bundled out/renderer/index.html. */
+export const OWN_RENDERER: RendererLocation = rendererLocation({
+  devServerUrl: process.env.ELECTRON_RENDERER_URL,
+  indexHtmlPath: path.join(__dirname, '../renderer/index.html'),
+});
 
-/** Only our own renderer: the bundled file, or electron-vite's dev server in development. */
+/** Only our own renderer's page (see rendererOrigin.ts for the rule and its tests). */
 export function isOwnRendererUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'file:') return true;
-    return DEV_SERVER_URL !== undefined && parsed.origin === new URL(DEV_SERVER_URL).origin;
-  } catch {
-    return false;
-  }
+  return isOwnRendererPage(url, OWN_RENDERER);
 }
 
 export function hardenContents(contents: WebContents): void {
