@@ -58,7 +58,7 @@ BEGIN
   IF session_user::text OPERATOR(pg_catalog.<>) 'desk_service' THEN
     RETURN session_user;
   END IF;
-  actor := pg_catalog.nullif(pg_catalog.current_setting('desk.actor', true), '');
+  actor := NULLIF(pg_catalog.current_setting('desk.actor', true), '');
   IF actor IS NULL THEN
     RAISE EXCEPTION USING ERRCODE = 'DK010',
       MESSAGE = 'desk:no_actor: desk_service acted without naming the person (desk.actor)',

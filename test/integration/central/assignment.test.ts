@@ -73,16 +73,19 @@ describe('a case handler', () => {
     expect(await assignedEvents(caseIds[7])).toEqual([]);
   });
 
-  it('is one by membership, as every other check reads it, even on a login that does not inherit privileges', async () => {
-    const login = await central.db.createLogin('nils', 'case_handler');
-    await admin.query(`ALTER ROLE "${login}" NOINHERIT`);
-    const nils = await central.connect(central.db.urlFor(login));
-    // Such a login acts through SET ROLE; session_user stays the person, whom pg_has_role(…, 'USAGE') would refuse.
-    await nils.query('SET ROLE case_handler');
+  it('is one by the group taken, as every other check reads it, for desk_service that does not inherit privileges', async () => {
+    // desk_service (NOINHERIT) acts through SET ROLE; session_user stays desk_service, which is a member of every
+    // group: the check must read the group it took and the actor it names (central 0015), not its memberships.
+    const nils = await central.connectAs('nils', 'case_handler');
+    const login = (await nils.query<{ actor: string }>('SELECT desk_actor() AS actor')).rows[0].actor;
     await takeFree(nils, caseIds[0]);
     expect(await assigneeOf(caseIds[0])).toBe(login);
     await giveUp(nils, caseIds[0]);
     expect(await assigneeOf(caseIds[0])).toBeNull();
+    // The same service session in the reader group is refused, whatever the actor it names.
+    await nils.query('RESET ROLE');
+    await nils.query('SET ROLE reader');
+    expect((await refusal(takeFree(nils, caseIds[0]))).code).toBe(PERMISSION_DENIED);
   });
 
   it('is told when the case does not exist (DK005)', async () => {

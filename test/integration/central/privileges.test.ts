@@ -1,6 +1,8 @@
-// Who may do what, as PostgreSQL enforces it for each person's own login: readers write nothing, the audit trail
-// cannot be altered by anyone, casework needs a live claim and its current fencing token, only supervisors
-// assign, and every audit row names session_user.
+// Who may do what, as PostgreSQL enforces it for each person: readers write nothing, the audit trail cannot be
+// altered by anyone, casework needs a live claim and its current fencing token, only supervisors assign, and every
+// audit row names the person. Each connection is what the central service opens for a person (desk_service in their
+// group, naming them in desk.actor; test/support/postgres.ts), so this is the second line of defence: what holds
+// even if the service let a request through that it should have refused.
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { CENTRAL_REFUSALS, centralRefusalOf } from '../../../db/central/refusals';
@@ -84,7 +86,7 @@ describe('the audit trail', () => {
 });
 
 describe('notes and their audit rows', () => {
-  it('name the writer by session_user, whatever the client claims', async () => {
+  it('name the writer by desk_actor(), whatever the client claims', async () => {
     const caseId = caseIds[1];
     const { rows: [note] } = await kari.query<{ id: string; author_id: string }>(
       "INSERT INTO notes (id, case_id, body) VALUES (gen_random_uuid(), $1, 'Ringte eier') RETURNING id, author_id",
@@ -103,7 +105,7 @@ describe('notes and their audit rows', () => {
     expect(forged.code).toBe(PERMISSION_DENIED);
     expect(forged.message).toMatch(/row-level security/);
 
-    // Becoming the group role changes current_user, not session_user: the audit row still names Kari.
+    // Taking the group role again changes current_user, not the actor: the audit row still names Kari.
     await kari.query('BEGIN');
     await kari.query('SET LOCAL ROLE case_handler');
     await kari.query("INSERT INTO notes (id, case_id, body) VALUES (gen_random_uuid(), $1, 'Som gruppe')", [caseId]);
