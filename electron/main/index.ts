@@ -2,9 +2,8 @@
 import { app, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Core } from '../core/createCore';
 import type { SettingsHost } from '../core/settings/settingsHost';
-import { openConfiguredCore } from '../core/openConfiguredCore';
+import { openConfiguredDesk, type Desk } from '../core/openConfiguredCore';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { hardenSession } from './security';
@@ -15,7 +14,7 @@ import { ElectronPdfRenderer } from './electronPdfRenderer';
 import { printPdfFile, saveFileCopy } from './attachmentOutput';
 import { BrowserWindow } from 'electron';
 
-let core: Core | null = null;
+let core: Desk | null = null;
 /** Offer letters to PDF through Electron's own printToPDF; outlives a core restart. */
 const pdfRenderer = new ElectronPdfRenderer();
 
@@ -30,8 +29,8 @@ function electronNativeBinding(): string | undefined {
 
 app.enableSandbox();
 
-function openCore(): Core {
-  return openConfiguredCore({
+function openCore(): Desk {
+  return openConfiguredDesk({
     dataDirectory: app.getPath('userData'),
     migrationsFolder: path.join(app.getAppPath(), 'db/local/migrations'),
     nativeBinding: electronNativeBinding(),
@@ -50,13 +49,20 @@ function openCore(): Core {
   });
 }
 
-/** New central settings: close the core (its engine finishes what it is doing), open the new one, reload. */
-async function restartCore(): Promise<void> {
+/** New central settings, a sign-in or a sign-out: close the core (its engine finishes what it is doing), open the new one, reload. */
+async function reopenCore(): Promise<void> {
   const previous = core;
   core = null;
   await previous?.close();
   core = openCore();
   for (const window of BrowserWindow.getAllWindows()) window.webContents.reload();
+}
+
+/** One restart at a time (a refused token and a sign-in can ask at once); each sees the settings saved before it. */
+let restarting: Promise<void> = Promise.resolve();
+function restartCore(): Promise<void> {
+  restarting = restarting.then(reopenCore, reopenCore).catch((error: unknown) => console.error('[main] reopening the core failed', error));
+  return restarting;
 }
 
 // Made once the app is ready: on Linux, safeStorage knows only then whether a keychain is available.

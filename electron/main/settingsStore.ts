@@ -1,52 +1,78 @@
-// The central server's settings in the user's data folder; the password encrypted by the operating system's
-// keychain through safeStorage, never in plain text. Where no keychain exists (some Linux desktops), the
-// password is kept for this session only and asked for again next time.
+// The central service's settings in the user's data folder: its URL and who signs in there, in plain JSON, and
+// the bearer token from sign-in encrypted by the operating system's keychain through safeStorage — never in
+// plain text. Where no keychain exists (some Linux desktops), the token is kept in memory for this session only
+// and the person signs in again next time. The password is never stored anywhere.
 import { app, safeStorage } from 'electron';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SettingsHost } from '../core/settings/settingsHost';
-import type { CentralSettings } from '../core/sync/centralConnection';
+import type { CentralSettings, SavedToken, SettingsHost } from '../core/settings/settingsHost';
 
 interface StoredFile {
   settings: CentralSettings;
-  encryptedPassword?: string;
+  /** safeStorage's ciphertext of the token, base64. */
+  encryptedToken?: string;
+  tokenExpiresAt?: string;
+}
+
+function isStoredFile(value: unknown): value is StoredFile {
+  if (typeof value !== 'object' || value === null) return false;
+  const settings = (value as { settings?: unknown }).settings as Partial<CentralSettings> | undefined;
+  return typeof settings?.url === 'string' && typeof settings.username === 'string';
 }
 
 export function electronSettingsHost(requestRestart: () => void): SettingsHost {
-  const file = path.join(app.getPath('userData'), 'central-server.json');
+  const file = path.join(app.getPath('userData'), 'central-service.json');
+  // The PostgreSQL-era file kept the database password (encrypted); nothing reads it now, so it goes.
+  rmSync(path.join(app.getPath('userData'), 'central-server.json'), { force: true });
   const keychain = safeStorage.isEncryptionAvailable();
-  let sessionPassword: string | null = null;
+  let sessionToken: SavedToken | null = null;
   const read = (): StoredFile | null => {
     if (!existsSync(file)) return null;
     try {
-      return JSON.parse(readFileSync(file, 'utf8')) as StoredFile;
+      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      return isStoredFile(parsed) ? parsed : null;
     } catch {
       return null;
     }
   };
+  const storedToken = (): SavedToken | null => {
+    const stored = read();
+    if (stored?.encryptedToken && keychain) {
+      try {
+        return { value: safeStorage.decryptString(Buffer.from(stored.encryptedToken, 'base64')), expiresAt: stored.tokenExpiresAt ?? '' };
+      } catch {
+        return null; // another user's or another machine's keychain: sign in again
+      }
+    }
+    return sessionToken;
+  };
   return {
     load: () => read()?.settings ?? null,
-    password() {
-      const stored = read()?.encryptedPassword;
-      if (stored && keychain) return safeStorage.decryptString(Buffer.from(stored, 'base64'));
-      return sessionPassword;
-    },
-    save(settings, password) {
+    token: () => storedToken()?.value ?? null,
+    tokenExpiresAt: () => storedToken()?.expiresAt || null,
+    save(settings, token) {
       const previous = read();
-      let encryptedPassword = previous?.encryptedPassword;
-      if (password !== undefined) {
-        encryptedPassword = undefined;
-        sessionPassword = null;
-        if (password !== null && keychain) encryptedPassword = safeStorage.encryptString(password).toString('base64');
-        else if (password !== null) sessionPassword = password;
+      const sameAccount = previous?.settings.url === settings.url && previous.settings.username === settings.username;
+      let next: StoredFile = { settings };
+      if (token === undefined && sameAccount) {
+        next = { ...previous, settings };
+      } else if (token === undefined) {
+        sessionToken = null; // a token belongs to its service and person: never carried over to others
+      } else {
+        sessionToken = null;
+        if (token !== null && keychain) {
+          next = { settings, encryptedToken: safeStorage.encryptString(token.value).toString('base64'), tokenExpiresAt: token.expiresAt };
+        } else if (token !== null) {
+          sessionToken = token;
+        }
       }
-      writeFileSync(file, JSON.stringify({ settings, encryptedPassword } satisfies StoredFile, null, 2), { mode: 0o600 });
+      writeFileSync(file, JSON.stringify(next, null, 2), { mode: 0o600 });
     },
     clear() {
-      sessionPassword = null;
+      sessionToken = null;
       rmSync(file, { force: true });
     },
-    passwordStorage: keychain ? 'keychain' : 'session-only',
+    tokenStorage: keychain ? 'keychain' : 'session-only',
     requestRestart,
   };
 }

@@ -1,52 +1,114 @@
-// The settings screen's calls: what server the app uses, trying a connection before saving it, and going
-// back to standalone. Saving asks the shell to reopen the core, since a new server means a new cache.
-import type { CentralSettingsInput, CentralSettingsView, ConnectionTestResult } from '../../shared/contract';
-import { connectCentral } from '../sync/centralConnection';
-import { classifyCentralError } from '../sync/centralErrors';
+// The settings screen's calls: which central service the app uses, trying one before saving it, signing in
+// (which saves the URL, the user name and the token — never the password), signing out, and going back to
+// standalone. Saving or signing out asks the shell to reopen the core, since another service or person means
+// another cache.
+//
+// Secrets go only where the person sent them: a test carries the password typed with it and nothing stored,
+// so typing another URL can never send the kept token (or anything else kept) to that host.
+import type {
+  CentralSettingsProblem,
+  CentralSettingsView,
+  CentralSignInInput,
+  CentralTestInput,
+  ConnectionTestResult,
+} from '../../shared/contract';
+import { probeService, signIn } from '../service/serviceAuth';
+import { checkServiceUrl, type ServiceEndpoint } from '../service/serviceEndpoint';
+import { ServiceRefusal, ServiceUnreachable } from '../service/serviceHttp';
 import type { SettingsHost } from './settingsHost';
 
+/** A failure of a health check or a sign-in, as the code the renderer translates. */
+export function classifyServiceError(error: unknown): CentralSettingsProblem {
+  if (error instanceof ServiceRefusal) {
+    if (error.status === 401) return 'wrongPassword';
+    if (error.status === 403 || error.code === 'notADeskUser') return 'notADeskUser';
+    if (error.status === 404 || error.status === 405) return 'notAService';
+    return 'refused';
+  }
+  if (error instanceof ServiceUnreachable) {
+    if (/certificate|self[- ]signed|CERT_|altname/i.test(error.message)) return 'certificate';
+    return error.reason;
+  }
+  // An answer that is not what the service sends (another program on that port): zod's or JSON's complaint.
+  return 'notAService';
+}
+
+export function isTokenUsable(token: string | null, expiresAt: string | null, now: Date): boolean {
+  if (token === null || token === '') return false;
+  if (expiresAt === null) return true;
+  const until = Date.parse(expiresAt);
+  return Number.isNaN(until) || until > now.getTime();
+}
+
 export class CentralSettingsService {
-  constructor(private readonly host: SettingsHost) {}
+  constructor(
+    private readonly host: SettingsHost,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   view(): CentralSettingsView {
     const settings = this.host.load();
+    const signedIn = settings !== null && isTokenUsable(this.host.token(), this.host.tokenExpiresAt(), this.now());
     return {
-      central: settings ? { ...settings, hasPassword: this.host.password() !== null } : null,
-      passwordStorage: this.host.passwordStorage,
+      central: settings
+        ? { url: settings.url, username: settings.username, signedIn, tokenExpiresAt: signedIn ? this.host.tokenExpiresAt() : null }
+        : null,
+      tokenStorage: this.host.tokenStorage,
     };
   }
 
-  async test(input: CentralSettingsInput): Promise<ConnectionTestResult> {
-    const password = input.password !== undefined ? input.password : this.host.password();
-    let client;
+  /** The endpoint for a typed URL: the saved company CA only when it is the saved URL (a CA is no secret). */
+  private endpointFor(url: string): ServiceEndpoint | CentralSettingsProblem {
+    const checked = checkServiceUrl(url);
+    if (!checked.ok) return checked.problem;
+    const saved = this.host.load();
+    return saved?.ca && saved.url === checked.url ? { url: checked.url, ca: saved.ca } : { url: checked.url };
+  }
+
+  async test(input: CentralTestInput): Promise<ConnectionTestResult> {
+    const endpoint = this.endpointFor(input.url);
+    if (typeof endpoint === 'string') return { ok: false, reason: endpoint };
+    let service: string;
     try {
-      client = await connectCentral({ ...input, password: password === '' ? null : password });
+      const health = await probeService(endpoint);
+      if (typeof health?.service !== 'string') return { ok: false, reason: 'notAService' };
+      service = health.service;
     } catch (error) {
-      const problem = classifyCentralError(error);
-      return { ok: false, reason: problem.reason };
+      return { ok: false, reason: classifyServiceError(error) };
     }
+    // Only what was typed with this test goes to this URL: never the stored token or anything else kept.
+    if (input.username === undefined || input.password === undefined) return { ok: true, service, signedIn: false };
     try {
-      const { rows } = await client.query<{ user: string; migrated: boolean }>(
-        "SELECT session_user AS user, to_regclass('public.app_users') IS NOT NULL AS migrated",
-      );
-      if (!rows[0].migrated) return { ok: false, reason: 'notMigrated' };
-      const role = await client.query<{ role: string }>('SELECT role FROM app_users WHERE id = session_user');
-      if (role.rows.length === 0) return { ok: false, reason: 'notADeskUser', user: rows[0].user };
-      return { ok: true, user: rows[0].user, role: role.rows[0].role };
+      const login = await signIn(endpoint, input.username, input.password);
+      return { ok: true, service, signedIn: true, user: login.user.id, displayName: login.user.displayName, role: login.user.role };
     } catch (error) {
-      return { ok: false, reason: classifyCentralError(error).reason };
-    } finally {
-      await client.end().catch(() => undefined);
+      return { ok: false, service, reason: classifyServiceError(error) };
     }
   }
 
-  async save(input: CentralSettingsInput): Promise<ConnectionTestResult> {
-    const result = await this.test(input);
-    if (!result.ok) return result;
-    const { password, ...settings } = input;
-    this.host.save(settings, password === undefined ? undefined : password === '' ? null : password);
+  /** Signs in at the typed URL with the typed password; on success keeps URL, user name and token, and restarts. */
+  async save(input: CentralSignInInput): Promise<ConnectionTestResult> {
+    const endpoint = this.endpointFor(input.url);
+    if (typeof endpoint === 'string') return { ok: false, reason: endpoint };
+    let login;
+    try {
+      login = await signIn(endpoint, input.username, input.password);
+    } catch (error) {
+      return { ok: false, reason: classifyServiceError(error) };
+    }
+    this.host.save({ ...endpoint, username: login.user.id }, { value: login.token, expiresAt: login.expiresAt });
     this.host.requestRestart();
-    return result;
+    return { ok: true, signedIn: true, user: login.user.id, displayName: login.user.displayName, role: login.user.role };
+  }
+
+  /** Forgets the token (the URL and user name stay, to sign in again); the desk reopens signed out. */
+  signOut(): { restarting: boolean } {
+    const settings = this.host.load();
+    if (!settings) return { restarting: false };
+    const hadToken = this.host.token() !== null;
+    this.host.save(settings, null);
+    if (hadToken) this.host.requestRestart();
+    return { restarting: hadToken };
   }
 
   useStandalone(): { restarting: boolean } {
@@ -54,5 +116,16 @@ export class CentralSettingsService {
     this.host.clear();
     if (wasCentral) this.host.requestRestart();
     return { restarting: wasCentral };
+  }
+
+  /** The contract's settings.* handlers, for the core (and the signed-out desk) to register as they are. */
+  handlers() {
+    return {
+      'settings.get': () => this.view(),
+      'settings.testCentral': (input: CentralTestInput) => this.test(input),
+      'settings.saveCentral': (input: CentralSignInInput) => this.save(input),
+      'settings.signOut': () => this.signOut(),
+      'settings.useStandalone': () => this.useStandalone(),
+    } as const;
   }
 }

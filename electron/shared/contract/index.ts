@@ -10,7 +10,7 @@ import type { RefusedChange, SyncStatusView } from './sync';
 import { OutboxSeqInput } from './sync';
 import { CaseActInput } from './caseActions';
 import type { CentralSettingsView, ConnectionTestResult } from './settings';
-import { CentralSettingsInput } from './settings';
+import { CentralSignInInput, CentralTestInput } from './settings';
 import type { InstallerCheckView } from './installerCheck';
 import { DecideRoutingInput, InstallerCheckInput } from './installerCheck';
 import { Empty } from './common';
@@ -71,8 +71,9 @@ export const contract = {
   'outbox.reapply': call<MutationResult>()(OutboxSeqInput),
   'outbox.dismiss': call<{ seq: number }>()(OutboxSeqInput),
   'settings.get': call<CentralSettingsView>()(Empty),
-  'settings.testCentral': call<ConnectionTestResult>()(CentralSettingsInput),
-  'settings.saveCentral': call<ConnectionTestResult>()(CentralSettingsInput),
+  'settings.testCentral': call<ConnectionTestResult>()(CentralTestInput),
+  'settings.saveCentral': call<ConnectionTestResult>()(CentralSignInInput),
+  'settings.signOut': call<{ restarting: boolean }>()(Empty),
   'settings.useStandalone': call<{ restarting: boolean }>()(Empty),
   'quarantine.list': call<QuarantineList>()(QuarantineListInput),
   'quarantine.get': call<QuarantineDetail>()(QuarantineGetInput),

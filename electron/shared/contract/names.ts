@@ -20,6 +20,7 @@ export const API_NAMES = [
   'settings.get',
   'settings.testCentral',
   'settings.saveCentral',
+  'settings.signOut',
   'settings.useStandalone',
   'quarantine.list',
   'quarantine.get',

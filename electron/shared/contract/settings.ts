@@ -1,29 +1,68 @@
+// The settings screen's calls: which central service the app uses and who is signed in there, trying a service
+// before saving it, signing in (which saves), signing out, and going back to standalone. The password goes to
+// the service typed in and is never stored; what is kept is the token the service gives back.
 import { z } from 'zod';
 
-export const CentralSettingsInput = z
+const Url = z.string().trim().min(1).max(2_048);
+const Username = z.string().trim().min(1).max(63);
+const Password = z.string().min(1).max(1_024);
+
+/** "Test tilkobling": is there a service at `url`; with a user name and password, does it let me in. */
+export const CentralTestInput = z
   .object({
-    host: z.string().trim().min(1).max(255).regex(/^[A-Za-z0-9.\-:[\]]+$/),
-    port: z.number().int().min(1).max(65_535),
-    database: z.string().trim().min(1).max(63),
-    user: z.string().trim().min(1).max(63),
-    /** Absent: keep the stored password. Empty string: connect without one (trust/GSSAPI). */
-    password: z.string().max(1_000).optional(),
+    url: Url,
+    username: Username.optional(),
+    password: Password.optional(),
   })
   .strict();
-export type CentralSettingsInput = z.infer<typeof CentralSettingsInput>;
+export type CentralTestInput = z.infer<typeof CentralTestInput>;
+
+/** "Logg inn og lagre": signs in at `url` and, when that worked, keeps the URL, the user name and the token. */
+export const CentralSignInInput = z
+  .object({
+    url: Url,
+    username: Username,
+    password: Password,
+  })
+  .strict();
+export type CentralSignInInput = z.infer<typeof CentralSignInInput>;
 
 export interface CentralSettingsView {
-  /** The server the app connects to; null when it runs standalone. */
-  central: { host: string; port: number; database: string; user: string; hasPassword: boolean } | null;
-  /** Whether the password can be kept by the operating system's keychain (Electron safeStorage). */
-  passwordStorage: 'keychain' | 'session-only';
+  /** The service the app works against; null when it runs standalone. */
+  central: {
+    url: string;
+    username: string;
+    /** A token is kept and has not expired: the desk works against the service. False: sign in again. */
+    signedIn: boolean;
+    /** When the kept token stops being accepted (ISO); null when not signed in. */
+    tokenExpiresAt: string | null;
+  } | null;
+  /** Whether the token can be kept by the operating system's keychain (Electron safeStorage) or for this session only. */
+  tokenStorage: 'keychain' | 'session-only';
 }
+
+/** Why a test or a sign-in did not work, as a code the renderer translates (`settings.reason.<code>`). */
+export type CentralSettingsProblem =
+  | 'invalidUrl'
+  | 'insecureUrl'
+  | 'unreachable'
+  | 'timeout'
+  | 'connectionLost'
+  | 'certificate'
+  | 'notAService'
+  | 'wrongPassword'
+  | 'notADeskUser'
+  | 'refused';
 
 export interface ConnectionTestResult {
   ok: boolean;
-  /** When ok: the login the server knows us as, and the role it has in the desk. */
+  /** When ok: the service answered its health check (its name). */
+  service?: string;
+  /** When ok and a password was given: the sign-in worked, as this person. */
+  signedIn?: boolean;
   user?: string;
+  displayName?: string;
   role?: string | null;
-  /** When not ok: a reason code the renderer translates (wrongPassword, unreachable, noSuchDatabase, notMigrated…). */
-  reason?: string;
+  /** When not ok: why. */
+  reason?: CentralSettingsProblem;
 }
