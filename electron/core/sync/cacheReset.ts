@@ -2,18 +2,10 @@
 // and downloaded again, with progress shown. The outbox stays — it may hold the only copy of someone's work —
 // and its pending entries are replayed once the fresh rows are in.
 import type Database from 'better-sqlite3';
-import type pg from 'pg';
 import { readMeta, writeMeta } from '../db/openLocalDatabase';
 import { SYNCED_TABLES } from './syncedTables';
 
 const SCHEMA_KEY = 'central.schema';
-
-export async function centralSchemaIdentity(client: pg.Client): Promise<string> {
-  const { rows } = await client.query<{ migrations: number; last_applied: number }>(
-    'SELECT migrations, last_applied FROM desk_schema_version',
-  );
-  return `${rows[0].migrations}:${rows[0].last_applied}`;
-}
 
 /** Returns true when the cache was emptied and must be filled again from the start. */
 export function resetCacheIfSchemaChanged(sqlite: Database.Database, identity: string): boolean {

@@ -2,9 +2,11 @@
 // renderer translates. A refusal (the server said no to this change) is final for that change; an outage
 // is retried with backoff and loses nothing.
 
+import { ServiceRefusal, ServiceUnreachable } from '../service/serviceHttp';
+
 export type CentralProblem =
   | { kind: 'offline'; reason: 'unreachable' | 'connectionLost' | 'timeout' }
-  | { kind: 'auth'; reason: 'wrongPassword' | 'noSuchDatabase' | 'noSuchRole' }
+  | { kind: 'auth'; reason: 'wrongPassword' | 'noSuchDatabase' | 'noSuchRole' | 'signedOut' }
   | { kind: 'refused'; reason: RefusalReason; detail?: string }
   | { kind: 'malformed'; reason: 'badRow'; detail: string };
 
@@ -25,6 +27,22 @@ interface PgLikeError {
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'EAI_AGAIN']);
+
+/** What the desk makes of a failed call to the central service (electron/core/service/serviceHttp.ts). */
+export function classifyServiceError(error: unknown): CentralProblem {
+  if (error instanceof ServiceUnreachable) return { kind: 'offline', reason: error.reason };
+  if (error instanceof ServiceRefusal) {
+    if (error.status === 401) return { kind: 'auth', reason: 'signedOut' };
+    if (error.status === 403) return { kind: 'refused', reason: 'notPermitted', detail: error.message };
+    if (error.status === 404) return { kind: 'refused', reason: 'caseMissing', detail: error.message };
+    const known: readonly string[] = ['claimedByOther', 'staleClaim', 'notClaimed', 'statusChanged', 'assigneeChanged', 'caseMissing', 'invalid', 'notPermitted'];
+    if (known.includes(error.code)) return { kind: 'refused', reason: error.code as RefusalReason, detail: error.message };
+    if (error.status === 429) return { kind: 'offline', reason: 'timeout' };
+    return { kind: 'refused', reason: 'invalid', detail: `${error.code}: ${error.message}` };
+  }
+  if (error instanceof RefusedByCentral) return { kind: 'refused', reason: error.reason, detail: error.detail };
+  return { kind: 'offline', reason: 'connectionLost' };
+}
 
 export class RefusedByCentral extends Error {
   constructor(

@@ -1,40 +1,31 @@
-// Central mode: the sync engine plus the operations that only the central database can grant — Fetch next
-// and claims — and the heartbeat that keeps held claims alive.
-import type pg from 'pg';
+// Central mode: the sync engine plus the operations that only the central service can grant — Fetch next and
+// claims — and the heartbeat that keeps held claims alive.
 import { AppFailure, type FetchNextResult, type MutationResult, type SyncStatusView } from '../../shared/contract';
 import type { CoreContext } from '../context';
 import { requestClaim } from '../mutations/claimMutations';
 import { runMutation } from '../mutations/runMutation';
 import type { QueueService } from '../queue/queueService';
-import { RowWriter } from './applyRows';
-import { classifyCentralError } from './centralErrors';
-import { rebaseCases } from './rebase';
-import { SYNCED_TABLES } from './syncedTables';
+import type { ServiceConnection } from '../service/serviceConnection';
+import type { ServiceEndpoint } from '../service/serviceEndpoint';
+import { classifyServiceError } from './centralErrors';
 import { pullChanges } from './pullChanges';
-import type { CentralCredentials } from './centralConnection';
+import { rebaseCases } from './rebase';
 import { SyncEngine, type SyncEngineOptions } from './syncEngine';
 
 export interface CentralOptions {
-  credentials: CentralCredentials | string;
-  /** The person's login role name: their user id. */
+  service: ServiceEndpoint;
+  /** The bearer token from signing in to the service. */
+  token: string;
+  /** The signed-in person's id (their username). */
   userId: string;
-  engine?: Partial<Omit<SyncEngineOptions, 'credentials' | 'onCasesChanged'>>;
-  /** How often held claims are renewed (a lease lasts 5 minutes). */
+  engine?: Partial<Omit<SyncEngineOptions, 'service' | 'token' | 'onCasesChanged' | 'onSignedOut'>>;
+  /** How often held claims are renewed (a lease lasts 5 minutes unless the service says otherwise). */
   heartbeatMs?: number;
+  /** The service no longer accepts the token: the person must sign in again. */
+  onSignedOut?: () => void;
 }
 
 const HEARTBEAT_MS = 60_000;
-const CASES_TABLE = SYNCED_TABLES.find((t) => t.local === 'cases')!;
-
-function describeServer(credentials: CentralOptions['credentials']): string {
-  if (typeof credentials !== 'string') return `${credentials.user}@${credentials.host}:${credentials.port}/${credentials.database}`;
-  try {
-    const url = new URL(credentials);
-    return `${decodeURIComponent(url.username)}@${url.hostname}:${url.port || 5432}${url.pathname}`;
-  } catch {
-    return 'central';
-  }
-}
 
 export class CentralSession {
   readonly engine: SyncEngine;
@@ -46,11 +37,13 @@ export class CentralSession {
     options: CentralOptions,
     queue: QueueService,
   ) {
-    this.server = describeServer(options.credentials);
+    this.server = `${options.userId} @ ${options.service.url}`;
     this.engine = new SyncEngine(core, {
       ...options.engine,
-      credentials: options.credentials,
+      service: options.service,
+      token: options.token,
       onCasesChanged: (ids) => queue.casesChanged(ids),
+      onSignedOut: options.onSignedOut,
     });
     this.heartbeat = setInterval(() => void this.renewClaims(), options.heartbeatMs ?? HEARTBEAT_MS);
     this.heartbeat.unref?.();
@@ -71,15 +64,14 @@ export class CentralSession {
     };
   }
 
-  /** Online only: the oldest complete, unclaimed case, claimed and assigned to me by the central database. */
+  /** Online only: the oldest complete, unclaimed case, claimed and assigned to me by the service. */
   async fetchNext(): Promise<FetchNextResult> {
     try {
-      return await this.engine.online(async (client) => {
-        const { rows } = await client.query<{ case_id: number }>('SELECT case_id FROM fetch_next_case()');
-        if (rows.length === 0) throw new AppFailure({ code: 'queue.nothingToFetch' });
-        const pulled = await pullChanges(client, this.core);
+      return await this.engine.online(async (service) => {
+        const caseId = await service.fetchNext();
+        if (caseId === null) throw new AppFailure({ code: 'queue.nothingToFetch' });
+        const pulled = await pullChanges(service, this.core);
         this.core.casesChanged(pulled.changedCases === 'all' ? 'all' : [...pulled.changedCases]);
-        const caseId = Number(rows[0].case_id);
         const row = this.core.sqlite.prepare('SELECT case_number FROM cases WHERE id = ?').get(caseId) as
           | { case_number: string }
           | undefined;
@@ -90,7 +82,7 @@ export class CentralSession {
     }
   }
 
-  /** Online, the central database grants or refuses the claim at once; offline it waits as a request. */
+  /** Online, the service grants or refuses the claim at once; offline it waits as a request. */
   async claim(caseId: number): Promise<MutationResult> {
     const result = runMutation(this.core, requestClaim, { caseId });
     this.engine.nudge();
@@ -104,18 +96,9 @@ export class CentralSession {
       .all(me, new Date().toISOString()) as { id: number; claim_token: number }[];
     if (held.length === 0) return;
     await this.engine
-      .online(async (client) => {
-        const lost: number[] = [];
-        // One claim that is gone must not keep the others from being renewed.
-        for (const { id, claim_token } of held) {
-          try {
-            await client.query('SELECT renew_claim($1, $2)', [id, claim_token]);
-          } catch (error) {
-            if (classifyCentralError(error).kind !== 'refused') throw error;
-            lost.push(id);
-          }
-        }
-        if (lost.length > 0) await this.refreshCases(client, lost);
+      .online(async (service) => {
+        const { lost } = await service.renew(held.map(({ id, claim_token }) => ({ caseId: id, claimToken: claim_token })));
+        if (lost.length > 0) await this.refreshCases(service, lost);
       })
       .catch(() => undefined); // offline: the claims are renewed at the next beat, or lapse
     this.engine.nudge();
@@ -123,12 +106,16 @@ export class CentralSession {
 
   /**
    * A claim the server no longer grants (lapsed, or taken over) must not go on showing as held until some later
-   * pull happens to bring the case: its row as the server has it now, with this client's pending changes on top.
+   * pull happens to bring the case: the rows that changed since, with this client's pending changes on top; and
+   * where nothing newer came (a lease that merely ran out changes no row), the claim shown as lapsed.
    */
-  private async refreshCases(client: pg.Client, caseIds: number[]): Promise<void> {
-    const { rows } = await client.query(`SELECT ${CASES_TABLE.columns.join(', ')} FROM cases WHERE id = ANY($1::bigint[])`, [caseIds]);
+  private async refreshCases(service: ServiceConnection, caseIds: number[]): Promise<void> {
+    await pullChanges(service, this.core);
     this.core.sqlite.transaction(() => {
-      new RowWriter(this.core.sqlite).write(CASES_TABLE, rows);
+      const me = this.core.currentUser().id;
+      const lapse = this.core.sqlite.prepare('UPDATE cases SET lease_until = ? WHERE id = ? AND claimed_by = ? AND lease_until > ?');
+      const now = new Date().toISOString();
+      for (const id of caseIds) lapse.run(now, id, me, now);
       rebaseCases(this.core, new Set(caseIds));
     })();
     this.core.casesChanged(caseIds);
@@ -136,7 +123,7 @@ export class CentralSession {
 
   private asAppFailure(error: unknown): unknown {
     if (error instanceof AppFailure) return error;
-    const problem = classifyCentralError(error);
+    const problem = classifyServiceError(error);
     if (problem.kind === 'refused') return new AppFailure({ code: 'central.refused', params: { reason: problem.reason } });
     return new AppFailure({ code: 'central.offline', params: { reason: problem.reason } });
   }

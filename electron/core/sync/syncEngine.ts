@@ -1,13 +1,11 @@
-// The sync engine: pull, push, listen, and catch up after a drop — one loop, one central connection for it
-// (plus one that LISTENs). It never holds the only copy of anything a person wrote: the outbox lives in the
-// cache and is only marked done when the central side has recorded it.
-import type pg from 'pg';
+// The sync engine: pull, push, listen, and catch up after a drop — one loop, talking to the central service (plus
+// its live socket). It never holds the only copy of anything a person wrote: the outbox lives in the cache and is
+// only marked done when the service has recorded it.
 import type { CoreContext } from '../context';
-import { centralSchemaIdentity, resetCacheIfSchemaChanged } from './cacheReset';
-import { connectCentral, type CentralCredentials } from './centralConnection';
+import { ServiceConnection, type LiveSocket } from '../service/serviceConnection';
+import type { ServiceEndpoint } from '../service/serviceEndpoint';
 import { MalformedRowError } from './applyRows';
-import { classifyCentralError, type CentralProblem } from './centralErrors';
-import { listenForChanges, type LiveListener } from './liveListener';
+import { classifyServiceError, type CentralProblem } from './centralErrors';
 import { Mutex } from './mutex';
 import { pullChanges, type PullOptions } from './pullChanges';
 import { pushOutbox, type PushOptions } from './pushOutbox';
@@ -20,21 +18,28 @@ export type SyncStatus =
   | { state: 'error'; pending: number; problem: CentralProblem; retryAt: string };
 
 export interface SyncEngineOptions {
-  credentials: CentralCredentials | string;
+  service: ServiceEndpoint;
+  token: string;
   /** Called when rows of these cases changed (read models refresh). */
   onCasesChanged: (caseIds: readonly number[] | 'all') => void;
   pull?: PullOptions;
   push?: PushOptions;
-  /** A safety net besides LISTEN/NOTIFY. */
+  /** A safety net besides the live socket. */
   pollIntervalMs?: number;
+  /** Silence on the live socket after which the connection counts as stalled (the service beats every 10 s). */
+  stallMs?: number;
+  /** Deadline of each call to the service. */
+  callTimeoutMs?: number;
+  /** The service refused the token (expired, signed out, account disabled). */
+  onSignedOut?: () => void;
   backoff?: { initialMs: number; maxMs: number };
 }
 
 const DEFAULT_BACKOFF = { initialMs: 500, maxMs: 30_000 };
 
 export class SyncEngine {
-  private client: pg.Client | null = null;
-  private listener: LiveListener | null = null;
+  private client: ServiceConnection | null = null;
+  private listener: LiveSocket | null = null;
   private readonly mutex = new Mutex();
   private stopped = false;
   private wakeUp: (() => void) | null = null;
@@ -85,7 +90,7 @@ export class SyncEngine {
   }
 
   /** Runs an online operation (a claim, Fetch next) on the engine's connection; throws when offline. */
-  async online<T>(operation: (client: pg.Client) => Promise<T>): Promise<T> {
+  async online<T>(operation: (client: ServiceConnection) => Promise<T>): Promise<T> {
     return this.mutex.run(async () => {
       if (!this.client) throw new Error('Connection terminated');
       return operation(this.client);
@@ -94,19 +99,25 @@ export class SyncEngine {
 
   private async connect(): Promise<void> {
     this.current = { state: 'connecting', pending: 0 };
-    this.client = await connectCentral(this.options.credentials);
-    if (resetCacheIfSchemaChanged(this.core.sqlite, await centralSchemaIdentity(this.client))) {
-      this.options.onCasesChanged('all');
+    const client = new ServiceConnection(this.options.service, this.options.token, this.options.callTimeoutMs);
+    try {
+      this.listener = await client.openLive(
+        (notice) => {
+          if (notice.type === 'version') this.nudge();
+        },
+        () => {
+          // Closed, failed or silent past the stall limit: offline until a reconnect succeeds.
+          if (this.client !== client) return;
+          void this.disconnect();
+          this.nudge();
+        },
+        { stallMs: this.options.stallMs ?? 30_000 },
+      );
+    } catch (error) {
+      client.close();
+      throw error;
     }
-    this.client.on('error', () => this.nudge());
-    this.listener = await listenForChanges(
-      this.options.credentials,
-      () => this.nudge(),
-      () => {
-        void this.disconnect();
-        this.nudge();
-      },
-    );
+    this.client = client;
   }
 
   private async disconnect(): Promise<void> {
@@ -114,8 +125,8 @@ export class SyncEngine {
     const listener = this.listener;
     this.client = null;
     this.listener = null;
-    await listener?.close();
-    await client?.end().catch(() => undefined);
+    listener?.close();
+    client?.close();
   }
 
   private async syncOnce(): Promise<void> {
@@ -151,7 +162,8 @@ export class SyncEngine {
         const problem: CentralProblem =
           error instanceof MalformedRowError
             ? { kind: 'malformed', reason: 'badRow', detail: error.message }
-            : classifyCentralError(error);
+            : classifyServiceError(error);
+        if (problem.kind === 'auth') this.options.onSignedOut?.();
         await this.disconnect();
         waitMs = this.delayMs;
         this.delayMs = Math.min(backoff.maxMs, this.delayMs * 2);

@@ -6,10 +6,8 @@ import { readMeta, writeMeta } from '../db/openLocalDatabase';
 export interface PullProgress {
   /** The central version this pull runs up to, fixed when it started. */
   target: number;
-  /** Index into SYNCED_TABLES of the table being pulled. */
-  table: number;
-  /** The last (version, key…) applied from that table, or null at its start. */
-  after: unknown[] | null;
+  /** The service's token for where the last page applied stopped. */
+  resume: string;
 }
 
 export interface SyncState {
@@ -22,7 +20,7 @@ export function readSyncState(sqlite: Database.Database): SyncState {
   const progress = readMeta(sqlite, 'sync.progress');
   return {
     cursor: Number(readMeta(sqlite, 'sync.cursor') ?? 0),
-    progress: progress ? (JSON.parse(progress) as PullProgress) : null,
+    progress: progress ? progressOf(progress) : null,
   };
 }
 
@@ -31,4 +29,10 @@ export function writeSyncState(sqlite: Database.Database, state: SyncState): voi
   if (state.cursor < previous) throw new Error(`The sync cursor may only move forward (${previous} → ${state.cursor})`);
   writeMeta(sqlite, 'sync.cursor', String(state.cursor));
   writeMeta(sqlite, 'sync.progress', state.progress ? JSON.stringify(state.progress) : '');
+}
+
+/** A progress written by an older desk (table and key, no resume token) starts that pull again from its cursor. */
+function progressOf(text: string): PullProgress | null {
+  const parsed = JSON.parse(text) as Partial<PullProgress>;
+  return typeof parsed.resume === 'string' && typeof parsed.target === 'number' ? { target: parsed.target, resume: parsed.resume } : null;
 }

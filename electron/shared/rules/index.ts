@@ -19,3 +19,4 @@ export * from './assignmentRules';
 export * from './offerFollowUp';
 export * from './startApprovalMessage';
 export * from './norwegianDate';
+export * from './mutationPolicy';
