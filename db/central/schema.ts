@@ -15,8 +15,8 @@
 //   jsonb                         text         JSON.stringify(value); jsonb does not keep key order or spacing,
 //                                              so compare parsed values, not strings
 //   uuid                          text         lower-case canonical form, as is
-// Table names are the same except central `app_users` = local `users` (its id is the person's PostgreSQL
-// login role name, so `session_user` is a user id). Central `version` is the sync version (see 0001_versions);
+// Table names are the same except central `app_users` = local `users` (its id is the person's username at the
+// central service; `desk_actor()`, migration 0015, returns it for the person a transaction acts for). Central `version` is the sync version (see 0001_versions);
 // local `cases.version` may hold it. Central-only: `deleted` (a tombstone: delete the local row),
 // `attachment_blobs` (content, fetched on demand by sha256), `applied_mutations`, `sync_clock`. Local-only:
 // `meta`, `outbox`, `pending_seq`, the FTS table.
@@ -271,7 +271,7 @@ export const notes = pgTable(
     /** Made by the client when the note is written, so the optimistic local row and this one share a key. */
     id: uuid('id').primaryKey(),
     caseId: id('case_id').notNull().references(() => cases.id),
-    authorId: text('author_id').notNull().default(sql`session_user`),
+    authorId: text('author_id').notNull().default(sql`desk_actor()`),
     at: instant('at').notNull().default(sql`now()`),
     body: text('body').notNull(),
     version: version(),
@@ -285,7 +285,7 @@ export const appliedMutations = pgTable(
   {
     clientId: uuid('client_id').notNull(),
     seq: bigint('seq', { mode: 'number' }).notNull(),
-    actor: text('actor').notNull().default(sql`session_user`),
+    actor: text('actor').notNull().default(sql`desk_actor()`),
     appliedAt: instant('applied_at').default(sql`now()`),
     outcome: text('outcome').notNull(),
     reason: text('reason'),
@@ -308,7 +308,7 @@ export const outgoingMessages = pgTable(
     body: text('body').notNull(),
     items: text('items').notNull().default('[]'),
     createdAt: instant('created_at').notNull().default(sql`now()`),
-    createdBy: text('created_by').notNull().default(sql`session_user`),
+    createdBy: text('created_by').notNull().default(sql`desk_actor()`),
     deliveryState: text('delivery_state').notNull().default('queued'),
     deliveredAt: instant('delivered_at'),
     version: version(),
@@ -424,7 +424,7 @@ export const offers = pgTable(
     issuedBy: text('issued_by'),
     pdfSha256: text('pdf_sha256').references(() => attachmentBlobs.sha256),
     createdAt: instant('created_at').notNull().default(sql`now()`),
-    createdBy: text('created_by').notNull().default(sql`session_user`),
+    createdBy: text('created_by').notNull().default(sql`desk_actor()`),
     version: version(),
   },
   (t) => [
@@ -446,7 +446,7 @@ export const assignmentRules = pgTable(
     /** Null: the rule was cleared (rows are never deleted, so no tombstones are needed). */
     assigneeId: text('assignee_id').references(() => appUsers.id),
     updatedAt: instant('updated_at').notNull().default(sql`now()`),
-    updatedBy: text('updated_by').notNull().default(sql`session_user`),
+    updatedBy: text('updated_by').notNull().default(sql`desk_actor()`),
     version: version(),
   },
   (t) => [
@@ -473,7 +473,7 @@ export const billingEvents = pgTable(
     flagCode: text('flag_code'),
     flagParams: text('flag_params').notNull().default('{}'),
     recordedAt: instant('recorded_at').notNull().default(sql`now()`),
-    recordedBy: text('recorded_by').notNull().default(sql`session_user`),
+    recordedBy: text('recorded_by').notNull().default(sql`desk_actor()`),
     resolvedAt: instant('resolved_at'),
     resolvedBy: text('resolved_by'),
     version: version(),
@@ -502,7 +502,7 @@ export const workOrders = pgTable(
     agreementDays: integer('agreement_days').notNull(),
     dueDate: calendarDate('due_date').notNull(),
     orderedAt: instant('ordered_at').notNull().default(sql`now()`),
-    orderedBy: text('ordered_by').notNull().default(sql`session_user`),
+    orderedBy: text('ordered_by').notNull().default(sql`desk_actor()`),
     acceptedAt: instant('accepted_at'),
     acceptedBy: text('accepted_by'),
     doneAt: instant('done_at'),
