@@ -215,10 +215,12 @@ async function upsertPerson(db: pg.ClientBase, person: { id: string; displayName
 export interface OidcRoutesOptions {
   config: OidcConfig;
   pool: pg.Pool;
+  /** Sign-in attempts per address per minute (where @fastify/rate-limit is registered; default 30). */
+  attemptsPerMinute?: number;
 }
 
 /** `GET /api/login/oidc/config` and `POST /api/login/oidc`; register with `app.register(oidcRoutes, { config, pool })`. */
-export async function oidcRoutes(app: FastifyInstance, { config, pool }: OidcRoutesOptions): Promise<void> {
+export async function oidcRoutes(app: FastifyInstance, { config, pool, attemptsPerMinute = 30 }: OidcRoutesOptions): Promise<void> {
   const provider = providerOf(config);
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -251,6 +253,8 @@ export async function oidcRoutes(app: FastifyInstance, { config, pool }: OidcRou
       body: OidcLoginInput,
       response: { 200: LoginOutput, 401: ErrorOutput, 403: ErrorOutput, 502: ErrorOutput, 503: ErrorOutput },
     },
+    // Each attempt costs a call to the provider: throttled per address like the password sign-in.
+    config: { rateLimit: { max: attemptsPerMinute, timeWindow: '1 minute' } },
     handler: async (request) => {
       const { code, codeVerifier, redirectUri } = request.body;
       const configuration = await discovered(request.log);
