@@ -1,9 +1,11 @@
-// npm run import -- <file or folder> [--database file.sqlite]   |   npm run import -- --quarantined
+// npm run import -- <file or folder> [--database file.sqlite] [--stream-above-mb 64] [--max-message-mb 256]
+//   |   npm run import -- --quarantined
 // Loads incoming portal messages (docs/import-format.md). With DATABASE_URL (and no --database) into the central
 // database, as its owner; otherwise into a local database: --database, or the standalone app's own file.
 // `--quarantined` imports the central quarantine rows a handler fixed and marked ready. `--write-schema` writes
-// resources/schemas/incoming-message.schema.json from the zod schemas.
-import { readFileSync, writeFileSync } from 'node:fs';
+// resources/schemas/incoming-message.schema.json from the zod schemas. Files larger than --stream-above-mb are read
+// record by record; one message larger than --max-message-mb is quarantined as too large (docs/import-format.md).
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,7 +13,8 @@ import { AttachmentStore } from '../electron/core/attachments/attachmentStore';
 import { openLocalDatabase } from '../electron/core/db/openLocalDatabase';
 import { incomingFileJsonSchemaText } from '../electron/core/import/incomingJsonSchema';
 import { incomingFiles } from '../electron/core/import/incomingFiles';
-import { importTextIntoDatabase, type ImportOutcome } from '../electron/core/import/importService';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../electron/core/import/incomingFile';
+import { importFileIntoDatabase, type ImportOutcome } from '../electron/core/import/importService';
 import { progressBar } from '../electron/core/import/progressBar';
 
 const { values, positionals } = parseArgs({
@@ -20,8 +23,19 @@ const { values, positionals } = parseArgs({
     database: { type: 'string' },
     quarantined: { type: 'boolean', default: false },
     'write-schema': { type: 'boolean', default: false },
+    'stream-above-mb': { type: 'string' },
+    'max-message-mb': { type: 'string' },
   },
 });
+
+const MiB = 1024 * 1024;
+function megabytes(option: string, fallback: number): number {
+  const text = values[option as 'stream-above-mb' | 'max-message-mb'];
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${option} must be a positive number of MiB, not '${text}'`);
+  return Math.round(value * MiB);
+}
 
 /** Where Electron keeps the standalone app's data (app.getPath('userData') for our productName). */
 function standaloneDataDirectory(): string {
@@ -50,7 +64,7 @@ function printSummary(outcome: ImportOutcome, reasonsOf: (ids: string[]) => Arra
   if (outcome.quarantineIds.length > shown.length) console.log(`  … and ${outcome.quarantineIds.length - shown.length} more (see the quarantine in the app)`);
 }
 
-function importLocally(targets: string[], databaseFile: string): void {
+function importLocally(targets: string[], databaseFile: string, limits: ImportLimits): void {
   const directory = path.dirname(databaseFile);
   const database = openLocalDatabase({ file: databaseFile, migrationsFolder: path.resolve(__dirname, 'local/migrations') });
   const store = new AttachmentStore(path.join(directory, 'attachments'));
@@ -60,8 +74,9 @@ function importLocally(targets: string[], databaseFile: string): void {
     const files = targets.flatMap(incomingFiles);
     files.forEach((file, index) => {
       const label = `${path.basename(file)} (${index + 1}/${files.length})`;
-      const outcome = importTextIntoDatabase(database.sqlite, store, readFileSync(file, 'utf8'), file, {
+      const outcome = importFileIntoDatabase(database.sqlite, store, file, {
         now: new Date(),
+        limits,
         onProgress: (done, of) => progress.update(done, of, label),
       });
       add(total, outcome);
@@ -81,10 +96,14 @@ async function main(): Promise<void> {
     console.log(`Wrote ${file}`);
     return;
   }
+  const limits: ImportLimits = {
+    streamAboveBytes: megabytes('stream-above-mb', DEFAULT_IMPORT_LIMITS.streamAboveBytes),
+    maxRecordBytes: megabytes('max-message-mb', DEFAULT_IMPORT_LIMITS.maxRecordBytes),
+  };
   const central = process.env.DATABASE_URL && values.database === undefined;
   if (central || values.quarantined) {
     const { importFilesIntoCentral } = await import('../electron/core/import/centralImportCli');
-    await importFilesIntoCentral(positionals, { quarantined: values.quarantined });
+    await importFilesIntoCentral(positionals, { quarantined: values.quarantined, limits });
     return;
   }
   if (positionals.length === 0) {
@@ -94,7 +113,7 @@ async function main(): Promise<void> {
   }
   const databaseFile = path.resolve(values.database ?? path.join(standaloneDataDirectory(), 'desk.sqlite'));
   console.error(`Importing into ${databaseFile}`);
-  importLocally(positionals, databaseFile);
+  importLocally(positionals, databaseFile, limits);
 }
 
 main().catch((error: unknown) => {

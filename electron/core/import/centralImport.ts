@@ -20,7 +20,10 @@ import { columnOf, fieldsOfRow, requestCaseFields, sqlValue, type CaseFieldValue
 import { reason, type ImportReason } from './importReasons';
 import { ruleSetFromStored } from '../casework/completenessService';
 import { importSettingsFrom, type ImportSettings } from './importSettings';
-import type { ImportOutcome } from './importService';
+import { contentDiffers, readableMessageId, type ImportOutcome } from './importService';
+import { DEFAULT_IMPORT_LIMITS, inChunks, readIncomingFile, type ImportLimits, type RecordInput } from './incomingFile';
+import type { KnownMessage } from './localImportStore';
+import { contentSha256 } from './recordContent';
 import type { IncomingAttachment, IncomingMessage } from './incomingMessage';
 import { IMPORT_ACTOR } from './localImportStore';
 import {
@@ -33,7 +36,7 @@ import {
   type StoredCase,
   type SystemTransition,
 } from './messagePlans';
-import { splitRecords } from './splitRecords';
+import { splitRecords, type FileRecord } from './splitRecords';
 import { validateRecord } from './validateRecord';
 
 /** Dates and timestamps as the text PostgreSQL writes, not JS Dates in the machine's time zone. */
@@ -79,10 +82,13 @@ class CentralStore {
     this.lastCaseNumber.clear();
   }
 
-  async isKnownMessage(messageId: string): Promise<boolean> {
-    const { rowCount } = await this.client.query(
-      'SELECT 1 FROM incoming_messages WHERE message_id = $1 UNION ALL SELECT 1 FROM cases WHERE message_id = $1', [messageId]);
-    return (rowCount ?? 0) > 0;
+  /** A message imported before, with its content's hash (null when imported before hashes were kept). */
+  async knownMessage(messageId: string): Promise<KnownMessage | null> {
+    const { rows: [seen] } = await this.client.query<{ content_sha256: string | null; imported_at: string }>({
+      text: 'SELECT content_sha256, imported_at FROM incoming_messages WHERE message_id = $1', values: [messageId], types: TEXT_TIMES });
+    if (seen) return { contentSha256: seen.content_sha256, importedAt: seen.imported_at };
+    const { rowCount } = await this.client.query('SELECT 1 FROM cases WHERE message_id = $1', [messageId]);
+    return (rowCount ?? 0) > 0 ? { contentSha256: null, importedAt: null } : null;
   }
 
   async rulesFor(requestType: string): Promise<CompletenessRuleSet> {
@@ -156,9 +162,9 @@ class CentralStore {
     }
   }
 
-  async recordMessage(message: IncomingMessage, caseId: number): Promise<void> {
-    await this.client.query('INSERT INTO incoming_messages (message_id, kind, case_id, received_at) VALUES ($1, $2, $3, $4)',
-      [message.messageId, message.kind, caseId, message.sentAt]);
+  async recordMessage(message: IncomingMessage, caseId: number, content: string): Promise<void> {
+    await this.client.query('INSERT INTO incoming_messages (message_id, kind, case_id, received_at, content_sha256) VALUES ($1, $2, $3, $4, $5)',
+      [message.messageId, message.kind, caseId, message.sentAt, content]);
   }
 
   async findCase(reference: { caseMessageId?: string; caseNumber?: string }): Promise<StoredCase | null> {
@@ -221,8 +227,13 @@ class CentralStore {
   }
 }
 
-async function importMessage(store: CentralStore, message: IncomingMessage, now: string, today: string): Promise<RecordResult> {
-  if (await store.isKnownMessage(message.messageId)) return { kind: 'duplicate' };
+async function importMessage(store: CentralStore, message: IncomingMessage, content: string, now: string, today: string): Promise<RecordResult> {
+  const known = await store.knownMessage(message.messageId);
+  if (known) {
+    // Seen before: a duplicate when it says the same (or was imported before contents were kept), else a person looks.
+    if (known.contentSha256 === null || known.contentSha256 === content) return { kind: 'duplicate' };
+    return { kind: 'quarantined', messageId: message.messageId, reasons: [contentDiffers(message.messageId, known.importedAt)] };
+  }
   if (message.kind === 'request') {
     const fields = requestCaseFields(message);
     const plan = planRequest(message, fields, await store.rulesFor(message.requestType), store.settings);
@@ -270,6 +281,27 @@ async function importMessage(store: CentralStore, message: IncomingMessage, now:
 
 /** Imports a file's text into the central database in transactions of `chunkSize` records. */
 export async function importIntoCentral(client: pg.ClientBase, text: string, source: string, options: CentralImportOptions): Promise<ImportOutcome> {
+  const split = splitRecords(text);
+  if (!split.ok) return importRecordsIntoCentral(client, { quarantined: split }, source, options);
+  return importRecordsIntoCentral(client, { records: split.records, count: split.records.length }, source, options);
+}
+
+export interface CentralFileImportOptions extends CentralImportOptions {
+  limits?: ImportLimits;
+}
+
+/**
+ * Imports one file into the central database: read whole, or record by record when it is large; a file that is
+ * not UTF-8, cannot be read, or is too large is one quarantine row, and the caller goes on with the next file.
+ */
+export async function importFileIntoCentral(client: pg.ClientBase, file: string, options: CentralFileImportOptions): Promise<ImportOutcome> {
+  const content = readIncomingFile(file, options.limits ?? DEFAULT_IMPORT_LIMITS);
+  if (content.kind === 'text') return importIntoCentral(client, content.text, file, options);
+  if (content.kind === 'quarantined') return importRecordsIntoCentral(client, { quarantined: content }, file, options);
+  return importRecordsIntoCentral(client, content, file, options);
+}
+
+async function importRecordsIntoCentral(client: pg.ClientBase, input: RecordInput, source: string, options: CentralImportOptions): Promise<ImportOutcome> {
   const now = options.now.toISOString();
   const today = osloDate(options.now);
   const outcome: ImportOutcome = { imported: 0, duplicates: 0, quarantined: 0, caseIds: [], quarantineIds: [] };
@@ -280,29 +312,31 @@ export async function importIntoCentral(client: pg.ClientBase, text: string, sou
     outcome.quarantined++;
     replaceId = undefined;
   };
-  const split = splitRecords(text);
-  if (!split.ok) {
-    await quarantine(null, text, split.reasons);
+  if ('quarantined' in input) {
+    await quarantine(null, input.quarantined.raw, input.quarantined.reasons);
+    options.onProgress?.(1, 1);
     return outcome;
   }
-  const chunkSize = options.chunkSize ?? 250;
-  const { records } = split;
-  for (let start = 0; start < records.length; start += chunkSize) {
+  let done = 0;
+  for (const chunk of inChunks(input.records, options.chunkSize ?? 250)) {
     await client.query('BEGIN');
     try {
       // Case numbers run per year: one importer at a time takes the next ones.
       await client.query('SELECT pg_advisory_xact_lock($1)', [CASE_NUMBER_LOCK]);
       store.forgetCaseNumbers();
-      for (const record of records.slice(start, start + chunkSize)) {
-        const validated = validateRecord(record.value, store.municipalities);
+      for (const record of chunk) {
+        const validated = record.problems.length > 0 ? null : validateRecord(record.value, store.municipalities);
         let result: RecordResult;
-        if (!validated.ok) {
+        if (validated === null) {
+          result = { kind: 'quarantined', messageId: readableMessageId(record.value), reasons: record.problems };
+        } else if (!validated.ok) {
           result = { kind: 'quarantined', messageId: validated.messageId, reasons: validated.reasons };
         } else {
+          const content = contentSha256(record.value);
           await client.query('SAVEPOINT record');
           try {
-            result = await importMessage(store, validated.message, now, today);
-            if (result.kind === 'imported') await store.recordMessage(validated.message, result.caseId);
+            result = await importMessage(store, validated.message, content, now, today);
+            if (result.kind === 'imported') await store.recordMessage(validated.message, result.caseId, content);
             await client.query('RELEASE SAVEPOINT record');
           } catch (error) {
             await client.query('ROLLBACK TO SAVEPOINT record');
@@ -321,7 +355,8 @@ export async function importIntoCentral(client: pg.ClientBase, text: string, sou
       await client.query('ROLLBACK');
       throw error;
     }
-    options.onProgress?.(Math.min(start + chunkSize, records.length), records.length);
+    done += chunk.length;
+    options.onProgress?.(done, input.count);
   }
   if (options.replaceQuarantineId !== undefined && outcome.quarantined === 0) await store.resolveQuarantine(options.replaceQuarantineId);
   outcome.caseIds = [...new Set(outcome.caseIds)];

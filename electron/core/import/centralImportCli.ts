@@ -1,13 +1,13 @@
 // The CLI's central half: DATABASE_URL, as the owner; files with a progress bar, or the quarantine rows marked ready.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { importIntoCentral, importReadyQuarantine } from './centralImport';
+import { importFileIntoCentral, importReadyQuarantine } from './centralImport';
+import type { ImportLimits } from './incomingFile';
 import { incomingFiles } from './incomingFiles';
 import type { ImportOutcome } from './importService';
 import { progressBar } from './progressBar';
 
-export async function importFilesIntoCentral(targets: string[], options: { quarantined: boolean }): Promise<void> {
+export async function importFilesIntoCentral(targets: string[], options: { quarantined: boolean; limits?: ImportLimits }): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('Set DATABASE_URL to the central database (as its owner)');
   const client = new pg.Client({ connectionString: url, application_name: 'desk-import' });
@@ -25,8 +25,9 @@ export async function importFilesIntoCentral(targets: string[], options: { quara
     const files = targets.flatMap(incomingFiles);
     for (const [index, file] of files.entries()) {
       const label = `${path.basename(file)} (${index + 1}/${files.length})`;
-      add(await importIntoCentral(client, readFileSync(file, 'utf8'), file, {
+      add(await importFileIntoCentral(client, file, {
         now: new Date(),
+        limits: options.limits,
         onProgress: (done, of) => progress.update(done, of, label),
       }));
     }

@@ -19,6 +19,8 @@ import {
   transitionEvent,
   type PlannedEvent,
 } from './messagePlans';
+import { DEFAULT_IMPORT_LIMITS, inChunks, readIncomingFile, type ImportLimits, type RecordInput } from './incomingFile';
+import { contentSha256 } from './recordContent';
 import { splitRecords, type FileRecord } from './splitRecords';
 import { validateRecord } from './validateRecord';
 import { workDoneMove } from '../workOrders/workDoneMove';
@@ -56,6 +58,17 @@ const caseNotFound = (message: { caseMessageId?: string; caseNumber?: string }):
   reasons: [reason(message.caseMessageId !== undefined ? 'caseMessageId' : 'caseNumber', 'case.notFound',
     `No case for ${message.caseMessageId !== undefined ? `message id '${message.caseMessageId}'` : `case number '${message.caseNumber}'`}`)],
 });
+
+/** The record's message id when it has a readable one, for a record quarantined before validation. */
+export function readableMessageId(value: unknown): string | null {
+  const id = value !== null && typeof value === 'object' ? (value as { messageId?: unknown }).messageId : undefined;
+  return typeof id === 'string' && id.length > 0 && id.length <= 100 ? id : null;
+}
+
+/** A message id seen before with other content: not a duplicate, not applied, but quarantined for a person. */
+export const contentDiffers = (messageId: string, importedAt: string | null): ImportReason =>
+  reason('messageId', 'message.contentDiffers', `Message id '${messageId}' was imported before${importedAt ? ` (${importedAt})` : ''} `
+    + 'with different content; this one is not applied. Compare it with the case, and ask the portal which is right.');
 
 class LocalImport {
   private readonly today: string;
@@ -126,14 +139,21 @@ class LocalImport {
   }
 
   record(record: FileRecord): RecordResult {
+    if (record.problems.length > 0) return { kind: 'quarantined', messageId: readableMessageId(record.value), reasons: record.problems };
     const validated = validateRecord(record.value, this.store.municipalities);
     if (!validated.ok) return { kind: 'quarantined', messageId: validated.messageId, reasons: validated.reasons };
     const { message } = validated;
-    if (this.store.isKnownMessage(message.messageId)) return { kind: 'duplicate' };
+    const content = contentSha256(record.value);
+    const known = this.store.knownMessage(message.messageId);
+    if (known) {
+      // Seen before: a duplicate when it says the same (or was imported before contents were kept), else a person looks.
+      if (known.contentSha256 === null || known.contentSha256 === content) return { kind: 'duplicate' };
+      return { kind: 'quarantined', messageId: message.messageId, reasons: [contentDiffers(message.messageId, known.importedAt)] };
+    }
     const result = message.kind === 'request' ? this.request(message)
       : message.kind === 'supplement' ? this.supplement(message)
       : this.completionNotice(message);
-    if (result.kind === 'imported') this.store.recordMessage(message.messageId, message.kind, result.caseId, message.sentAt, this.now);
+    if (result.kind === 'imported') this.store.recordMessage(message.messageId, message.kind, result.caseId, message.sentAt, this.now, content);
     if (result.kind === 'quarantined') result.messageId ??= message.messageId;
     return result;
   }
@@ -147,6 +167,38 @@ export function importTextIntoDatabase(
   source: string,
   options: ImportTextOptions,
 ): ImportOutcome {
+  const split = splitRecords(text);
+  if (!split.ok) return importRecordsIntoDatabase(sqlite, attachments, { quarantined: split }, source, options);
+  return importRecordsIntoDatabase(sqlite, attachments, { records: split.records, count: split.records.length }, source, options);
+}
+
+export interface ImportFileOptions extends ImportTextOptions {
+  limits?: ImportLimits;
+}
+
+/**
+ * Imports one file into a local database: read whole, or record by record when it is large; a file that is not
+ * UTF-8, cannot be read, or is too large is one quarantine row, and the caller goes on with the next file.
+ */
+export function importFileIntoDatabase(
+  sqlite: Database.Database,
+  attachments: AttachmentStore,
+  file: string,
+  options: ImportFileOptions,
+): ImportOutcome {
+  const content = readIncomingFile(file, options.limits ?? DEFAULT_IMPORT_LIMITS);
+  if (content.kind === 'text') return importTextIntoDatabase(sqlite, attachments, content.text, file, options);
+  if (content.kind === 'quarantined') return importRecordsIntoDatabase(sqlite, attachments, { quarantined: content }, file, options);
+  return importRecordsIntoDatabase(sqlite, attachments, content, file, options);
+}
+
+function importRecordsIntoDatabase(
+  sqlite: Database.Database,
+  attachments: AttachmentStore,
+  input: RecordInput,
+  source: string,
+  options: ImportTextOptions,
+): ImportOutcome {
   const now = options.now.toISOString();
   const store = new LocalImportStore(sqlite, attachments);
   const outcome: ImportOutcome = { imported: 0, duplicates: 0, quarantined: 0, caseIds: [], quarantineIds: [] };
@@ -157,26 +209,24 @@ export function importTextIntoDatabase(
     replaceId = undefined;
   };
 
-  const split = splitRecords(text);
-  if (!split.ok) {
-    sqlite.transaction(() => quarantine(null, text, split.reasons))();
+  if ('quarantined' in input) {
+    sqlite.transaction(() => quarantine(null, input.quarantined.raw, input.quarantined.reasons))();
     options.onProgress?.(1, 1);
     return outcome;
   }
   const importer = new LocalImport(sqlite, store, options.now);
   // Each record in a savepoint of its own: a record that fails unexpectedly is quarantined, not lost with its chunk.
   const importOne = sqlite.transaction((record: FileRecord) => importer.record(record));
-  const chunkSize = options.chunkSize ?? 500;
-  const { records } = split;
-  for (let start = 0; start < records.length; start += chunkSize) {
+  let done = 0;
+  for (const chunk of inChunks(input.records, options.chunkSize ?? 500)) {
     sqlite.transaction(() => {
-      for (const record of records.slice(start, start + chunkSize)) {
+      for (const record of chunk) {
         let result: RecordResult;
         try {
           result = importOne(record);
         } catch (error) {
           const detail = error instanceof Error ? error.message : String(error);
-          result = { kind: 'quarantined', messageId: null, reasons: [reason('', 'import.failed', `Import failed: ${detail}`)] };
+          result = { kind: 'quarantined', messageId: readableMessageId(record.value), reasons: [reason('', 'import.failed', `Import failed: ${detail}`)] };
         }
         if (result.kind === 'imported') {
           outcome.imported++;
@@ -188,7 +238,8 @@ export function importTextIntoDatabase(
         }
       }
     })();
-    options.onProgress?.(Math.min(start + chunkSize, records.length), records.length);
+    done += chunk.length;
+    options.onProgress?.(done, input.count);
   }
   if (options.replaceQuarantineId !== undefined && outcome.quarantined === 0) {
     store.resolveQuarantine(options.replaceQuarantineId, options.actorId ?? IMPORT_ACTOR, now);

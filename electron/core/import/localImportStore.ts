@@ -20,6 +20,11 @@ import type { PlannedEvent, StoredCase } from './messagePlans';
 
 export const IMPORT_ACTOR = 'system:import';
 
+export interface KnownMessage {
+  contentSha256: string | null;
+  importedAt: string | null;
+}
+
 export class LocalImportStore {
   readonly municipalities: ReadonlySet<string>;
   readonly settings: ImportSettings;
@@ -37,9 +42,10 @@ export class LocalImportStore {
     const settings = sqlite.prepare('SELECT key, value FROM company_settings').raw().all() as [string, string][];
     this.settings = importSettingsFrom(new Map(settings));
     this.statements = {
-      seenMessage: sqlite.prepare('SELECT 1 FROM incoming_messages WHERE message_id = ? UNION ALL SELECT 1 FROM cases WHERE message_id = ?').pluck(),
+      incomingMessage: sqlite.prepare('SELECT content_sha256 AS contentSha256, imported_at AS importedAt FROM incoming_messages WHERE message_id = ?'),
+      caseWithMessage: sqlite.prepare('SELECT 1 FROM cases WHERE message_id = ?').pluck(),
       recordMessage: sqlite.prepare(
-        'INSERT INTO incoming_messages (message_id, kind, case_id, received_at, imported_at) VALUES (?, ?, ?, ?, ?)'),
+        'INSERT INTO incoming_messages (message_id, kind, case_id, received_at, imported_at, content_sha256) VALUES (?, ?, ?, ?, ?, ?)'),
       installerId: sqlite.prepare('SELECT id FROM installers WHERE organisation_number = ?').pluck(),
       dsbStatus: sqlite.prepare('SELECT status FROM dsb_register WHERE organisation_number = ?').pluck(),
       insertInstaller: sqlite.prepare(
@@ -64,12 +70,15 @@ export class LocalImportStore {
     };
   }
 
-  isKnownMessage(messageId: string): boolean {
-    return this.statements.seenMessage.get(messageId, messageId) !== undefined;
+  /** A message imported before, with its content's hash (null when imported before hashes were kept). */
+  knownMessage(messageId: string): KnownMessage | null {
+    const row = this.statements.incomingMessage.get(messageId) as KnownMessage | undefined;
+    if (row) return row;
+    return this.statements.caseWithMessage.get(messageId) !== undefined ? { contentSha256: null, importedAt: null } : null;
   }
 
-  recordMessage(messageId: string, kind: IncomingMessageKind, caseId: number, sentAt: string, now: string): void {
-    this.statements.recordMessage.run(messageId, kind, caseId, sentAt, now);
+  recordMessage(messageId: string, kind: IncomingMessageKind, caseId: number, sentAt: string, now: string, contentSha256: string): void {
+    this.statements.recordMessage.run(messageId, kind, caseId, sentAt, now, contentSha256);
   }
 
   rulesFor(requestType: string): CompletenessRuleSet {
