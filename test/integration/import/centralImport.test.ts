@@ -48,7 +48,7 @@ it('imports requests, counts a duplicate, quarantines a bad record, and applies 
       { kind: 'site_map', fileName: 'kart.pdf', mimeType: 'application/pdf', contentBase64: pdf },
       { kind: 'grid_rental_order', fileName: 'nettleie.pdf', mimeType: 'application/pdf', contentBase64: pdf },
     ] }),
-    requestMessage(1),
+    requestMessage(1, { attachments: [] }),
   ]), 'central-2.json', { now: NOW });
   expect(second).toMatchObject({ imported: 1, duplicates: 1, quarantined: 0 });
   const [after] = await rows<{ status: string; main_fuse_a: number; clock_paused_on: string | null; due_date: string; supplement_changes: string }>(
