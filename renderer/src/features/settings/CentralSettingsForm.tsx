@@ -1,19 +1,19 @@
-// The central server's settings: where it is, who I am there, and my password (kept by the operating system's
-// keychain when it can, never in a plain file). "Test tilkobling" tries them without changing anything;
-// "Lagre og koble til" tries them again, saves them, and the app restarts with that server.
-import { Alert, Button, Group, NumberInput, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+// The central service: its address, and signing in there with user name and password. "Test tilkobling" asks
+// the service at the typed address whether it answers (and tries the sign-in when a password is typed) without
+// changing anything; "Logg inn og lagre" signs in, keeps the address, the user name and the service's token —
+// never the password — and the app restarts with that service.
+import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/call';
 import type { AppError, CentralSettingsView, ConnectionTestResult } from '../../api/contract';
 import { describeError, describeIssue, issueFor } from '../../api/describeError';
-import { reasonHelp, reasonShort } from '../sync/describeSync';
 import classes from './Settings.module.css';
 import {
   SETTINGS_FIELDS,
-  describeServer,
   initialValues,
-  toSettingsInput,
+  toSignInInput,
+  toTestInput,
   validateSettings,
   type SettingsErrors,
   type SettingsField,
@@ -22,14 +22,17 @@ import {
 
 type Outcome =
   | { kind: 'tested'; result: ConnectionTestResult }
-  | { kind: 'saved'; result: ConnectionTestResult; server: string }
+  | { kind: 'saved'; result: ConnectionTestResult; url: string }
   | { kind: 'failed'; error: AppError };
+
+/** Reasons that are about the address: said beside the address field as well. */
+const URL_REASONS = new Set(['invalidUrl', 'insecureUrl']);
 
 export function CentralSettingsForm({ view }: { view: CentralSettingsView }) {
   const { t } = useTranslation();
   const [values, setValues] = useState<SettingsValues>(() => initialValues(view.central));
   const [errors, setErrors] = useState<SettingsErrors>({});
-  const [checked, setChecked] = useState(false);
+  const [checked, setChecked] = useState<'test' | 'save' | null>(null);
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const fields = useRef<Partial<Record<SettingsField, HTMLInputElement | null>>>({});
@@ -38,39 +41,43 @@ export function CentralSettingsForm({ view }: { view: CentralSettingsView }) {
     const next = { ...values, ...patch };
     setValues(next);
     // Once the person has tried, the messages follow what they type; an old result no longer speaks for the form.
-    if (checked) setErrors(validateSettings(t, next));
+    if (checked) setErrors(validateSettings(t, next, checked));
     if (outcome?.kind !== 'saved') setOutcome(null);
   };
 
-  /** The input for the core, or null (with the first wrong field focused) when the form is not complete. */
-  const checkedInput = () => {
-    const found = validateSettings(t, values);
-    setChecked(true);
+  /** True when the form is complete for `what`; else the first wrong field is focused. */
+  const complete = (what: 'test' | 'save') => {
+    const found = validateSettings(t, values, what);
+    setChecked(what);
     setErrors(found);
     const first = SETTINGS_FIELDS.find((field) => found[field]);
-    if (first) {
-      fields.current[first]?.focus();
-      return null;
-    }
-    return toSettingsInput(values);
+    if (first) fields.current[first]?.focus();
+    return !first;
   };
 
   const run = async (what: 'test' | 'save') => {
-    const input = checkedInput();
-    if (!input) return;
+    if (!complete(what)) return;
     setBusy(what);
     setOutcome(null);
-    const result = await call(what === 'test' ? 'settings.testCentral' : 'settings.saveCentral', input);
+    const result =
+      what === 'test' ? await call('settings.testCentral', toTestInput(values)) : await call('settings.saveCentral', toSignInInput(values));
     setBusy(null);
     if (!result.ok) setOutcome({ kind: 'failed', error: result.error });
-    else if (what === 'save' && result.value.ok) setOutcome({ kind: 'saved', result: result.value, server: describeServer(input) });
-    else setOutcome({ kind: 'tested', result: result.value });
+    else if (what === 'save' && result.value.ok) {
+      setValues((current) => ({ ...current, password: '' }));
+      setOutcome({ kind: 'saved', result: result.value, url: values.url.trim() });
+    } else setOutcome({ kind: 'tested', result: result.value });
+    if (result.ok && !result.value.ok && result.value.reason && URL_REASONS.has(result.value.reason)) fields.current.url?.focus();
   };
 
-  // Problems the core found in the input (should the checks here ever differ) go beside their field too.
+  // The core's word on a field (should its checks ever differ from these) goes beside that field too.
   const coreIssue = (field: SettingsField) => {
-    const issue = outcome?.kind === 'failed' ? issueFor(outcome.error, field) : undefined;
-    return issue ? describeIssue(t, issue) : undefined;
+    if (outcome?.kind === 'failed') {
+      const issue = issueFor(outcome.error, field);
+      return issue ? describeIssue(t, issue) : undefined;
+    }
+    const reason = outcome?.kind === 'tested' && !outcome.result.ok ? outcome.result.reason : undefined;
+    return field === 'url' && reason && URL_REASONS.has(reason) ? t(`settings.reason.${reason}`) : undefined;
   };
   const errorOf = (field: SettingsField) => errors[field] ?? coreIssue(field);
   const saved = outcome?.kind === 'saved';
@@ -79,7 +86,6 @@ export function CentralSettingsForm({ view }: { view: CentralSettingsView }) {
       fields.current[field] = element;
     },
     error: errorOf(field),
-    required: true,
     disabled: saved,
   });
 
@@ -94,60 +100,45 @@ export function CentralSettingsForm({ view }: { view: CentralSettingsView }) {
       <Stack gap="md">
         <div className={classes.fields}>
           <TextInput
-            {...bind('host')}
-            className={classes.host}
-            label={t('settings.central.host')}
-            description={t('settings.central.hostHint')}
-            value={values.host}
-            onChange={(event) => change({ host: event.currentTarget.value })}
-            autoComplete="off"
+            {...bind('url')}
+            className={classes.wide}
+            type="url"
+            inputMode="url"
+            label={t('settings.central.url')}
+            description={t('settings.central.urlHint')}
+            value={values.url}
+            onChange={(event) => change({ url: event.currentTarget.value })}
+            autoComplete="url"
             spellCheck={false}
-          />
-          <NumberInput
-            {...bind('port')}
-            className={classes.port}
-            label={t('settings.central.port')}
-            description={t('settings.central.portHint')}
-            value={values.port}
-            onChange={(port) => change({ port })}
-            allowDecimal={false}
-            allowNegative={false}
-            hideControls
-            thousandSeparator={false}
+            required
           />
           <TextInput
-            {...bind('database')}
-            className={classes.half}
-            label={t('settings.central.database')}
-            value={values.database}
-            onChange={(event) => change({ database: event.currentTarget.value })}
-            autoComplete="off"
-            spellCheck={false}
-          />
-          <TextInput
-            {...bind('user')}
+            {...bind('username')}
             className={classes.half}
             label={t('settings.central.user')}
-            value={values.user}
-            onChange={(event) => change({ user: event.currentTarget.value })}
+            value={values.username}
+            onChange={(event) => change({ username: event.currentTarget.value })}
             autoComplete="username"
             spellCheck={false}
+            required
           />
           <PasswordInput
-            className={classes.wide}
+            {...bind('password')}
+            className={classes.half}
             label={t('settings.central.password')}
-            placeholder={view.central?.hasPassword ? t('settings.central.passwordStored') : undefined}
-            description={view.passwordStorage === 'keychain' ? t('settings.central.keychain') : t('settings.central.sessionOnly')}
             value={values.password}
             onChange={(event) => change({ password: event.currentTarget.value })}
             autoComplete="current-password"
-            disabled={saved}
+            required
             visibilityToggleFocusable
             visibilityToggleButtonProps={{ 'aria-label': t('settings.central.showPassword') }}
           />
         </div>
         <Text size="sm" c="gray.8">
-          {t('settings.central.saveExplain')}
+          {view.tokenStorage === 'keychain' ? t('settings.central.keychain') : t('settings.central.sessionOnly')}
+        </Text>
+        <Text size="sm" c="gray.8">
+          {t('settings.central.testExplain')} {t('settings.central.saveExplain')}
         </Text>
         <Group gap="sm">
           <Button variant="default" loading={busy === 'test'} disabled={busy === 'save' || saved} onClick={() => void run('test')}>
@@ -177,23 +168,23 @@ function OutcomeText({ outcome }: { outcome: Outcome }) {
   if (!result.ok) {
     return (
       <Alert color="red" title={t('settings.central.testFailedTitle')} role="alert">
-        {t('settings.central.testFailed', {
-          reason: reasonShort(t, result.reason),
-          help: reasonHelp(t, result.reason, 'settings'),
-        })}
+        {t([`settings.reason.${result.reason ?? 'refused'}`, 'settings.reason.refused'])}
       </Alert>
     );
   }
   const role = result.role ? t([`enums.role.${result.role}`, 'settings.central.unknownRole']) : t('settings.central.unknownRole');
+  const who = { name: result.displayName ?? result.user ?? '', user: result.user ?? '', role };
+  if (outcome.kind === 'saved') {
+    return (
+      <Alert color="teal" title={t('settings.central.savedTitle')} role="status">
+        {t('settings.central.saved', { ...who, url: outcome.url })}
+      </Alert>
+    );
+  }
   return (
-    <Alert color="teal" title={outcome.kind === 'saved' ? t('settings.central.savedTitle') : t('settings.central.testOkTitle')} role="status">
-      {outcome.kind === 'saved' ? (
-        <>
-          {t('settings.central.saved', { server: outcome.server })} {t('settings.central.testOk', { user: result.user ?? '', role })}
-        </>
-      ) : (
-        t('settings.central.testOk', { user: result.user ?? '', role })
-      )}
+    <Alert color="teal" title={t('settings.central.testOkTitle')} role="status">
+      {t('settings.central.testOk')}
+      {result.signedIn ? ` ${t('settings.central.testSignedIn', who)}` : ''}
     </Alert>
   );
 }

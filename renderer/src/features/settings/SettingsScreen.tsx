@@ -1,4 +1,5 @@
-// Innstillinger: the central database the app works against (or none: standalone). Reached from the header's
+// Innstillinger: the central service the app works against and who is signed in there (or none: standalone),
+// and the company's practice. Reached from the header's
 // "Innstillinger"; "Tilbake" or Esc returns to where it was opened from.
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useId, useRef } from 'react';
@@ -10,8 +11,9 @@ import { useEscapeKey } from '../../app/useEscapeKey';
 import { CentralSettingsForm } from './CentralSettingsForm';
 import { CompanyPracticeSection } from './CompanyPracticeSection';
 import classes from './Settings.module.css';
+import { SignOutButton } from './SignOutButton';
 import { StandaloneSwitch } from './StandaloneSwitch';
-import { describeServer } from './validateSettings';
+import { formatDateTime } from '../../i18n/format';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -65,11 +67,28 @@ export function SettingsScreen() {
                   {t('settings.central.title')}
                 </Title>
                 <Text size="sm">{t('settings.central.intro')}</Text>
-                <Text size="sm" fw={500}>
-                  {view.central
-                    ? t('settings.central.nowCentral', { server: describeServer(view.central) })
-                    : t('settings.central.nowStandalone')}
-                </Text>
+                {!view.central ? (
+                  <Text size="sm" fw={500}>
+                    {t('settings.central.nowStandalone')}
+                  </Text>
+                ) : view.central.signedIn ? (
+                  <Group gap="sm" justify="space-between" wrap="wrap">
+                    <Text size="sm" fw={500}>
+                      {view.central.tokenExpiresAt
+                        ? t('settings.central.nowSignedInUntil', {
+                            url: view.central.url,
+                            user: view.central.username,
+                            until: formatDateTime(view.central.tokenExpiresAt),
+                          })
+                        : t('settings.central.nowSignedIn', { url: view.central.url, user: view.central.username })}
+                    </Text>
+                    <SignOutButton />
+                  </Group>
+                ) : (
+                  <Alert color="orange" title={t('settings.central.signedOutTitle')} role="status">
+                    {t('settings.central.nowSignedOut', { url: view.central.url })}
+                  </Alert>
+                )}
                 <CentralSettingsForm view={view} />
               </Stack>
             </section>

@@ -1,64 +1,76 @@
-// The central server's settings as the form holds them, checked before they go anywhere: the same limits the
-// contract's schema enforces, said beside the field in words.
+// The central service's settings as the form holds them, checked before they go anywhere: the address must be
+// https (plain http only to this machine), a sign-in needs a user name and a password. The core checks again
+// with the same rule (checkServiceUrl) and says why it refuses; these are the same words, beside the field.
 import type { TFunction } from 'i18next';
-import type { CentralSettingsInput, CentralSettingsView } from '../../api/contract';
+import type { CentralSettingsView, CentralSignInInput, CentralTestInput } from '../../api/contract';
 
-export type SettingsField = 'host' | 'port' | 'database' | 'user';
-export const SETTINGS_FIELDS: readonly SettingsField[] = ['host', 'port', 'database', 'user'];
+export type SettingsField = 'url' | 'username' | 'password';
+export const SETTINGS_FIELDS: readonly SettingsField[] = ['url', 'username', 'password'];
 
 export interface SettingsValues {
-  host: string;
-  /** A number once typed; '' while empty (as Mantine's NumberInput gives it). */
-  port: number | string;
-  database: string;
-  user: string;
-  /** Empty: keep the stored password (or use none). */
+  url: string;
+  username: string;
+  /** Never prefilled: the password is not stored anywhere. */
   password: string;
 }
 
 export type SettingsErrors = Partial<Record<SettingsField, string>>;
 
-const HOST = /^[A-Za-z0-9.\-:[\]]+$/;
-const MAX = { host: 255, database: 63, user: 63 } as const;
-export const DEFAULT_PORT = 5432;
+const MAX = { url: 2_048, username: 63, password: 1_024 } as const;
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 export function initialValues(central: CentralSettingsView['central']): SettingsValues {
-  return central
-    ? { host: central.host, port: central.port, database: central.database, user: central.user, password: '' }
-    : { host: '', port: DEFAULT_PORT, database: '', user: '', password: '' };
+  return { url: central?.url ?? '', username: central?.username ?? '', password: '' };
 }
 
-export function validateSettings(t: TFunction, values: SettingsValues): SettingsErrors {
+/** The address's problem as the core would name it: invalidUrl, insecureUrl, or null when it can be used. */
+export function urlProblem(raw: string): 'invalidUrl' | 'insecureUrl' | null {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return 'invalidUrl';
+  }
+  if (url.username || url.password || url.search || url.hash) return 'invalidUrl';
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:') return LOOPBACK.test(url.hostname) ? null : 'insecureUrl';
+  return 'invalidUrl';
+}
+
+/** `what`: a test needs only the address (and a user name with a password); signing in needs all three. */
+export function validateSettings(t: TFunction, values: SettingsValues, what: 'test' | 'save'): SettingsErrors {
   const errors: SettingsErrors = {};
-  const host = values.host.trim();
-  if (host === '') errors.host = t('settings.validation.hostRequired');
-  else if (host.length > MAX.host) errors.host = t('settings.validation.tooLong', { field: t('settings.central.host'), maximum: MAX.host });
-  else if (!HOST.test(host)) errors.host = t('settings.validation.host');
+  const url = values.url.trim();
+  if (url === '') errors.url = t('settings.validation.urlRequired');
+  else if (url.length > MAX.url) errors.url = t('settings.validation.tooLong', { field: t('settings.central.url'), maximum: MAX.url });
+  else {
+    const problem = urlProblem(url);
+    if (problem) errors.url = t(`settings.reason.${problem}`);
+  }
 
-  const port = typeof values.port === 'number' ? values.port : Number(values.port);
-  if (values.port === '' || !Number.isInteger(port) || port < 1 || port > 65_535) errors.port = t('settings.validation.port');
+  const username = values.username.trim();
+  if (username === '' && what === 'save') errors.username = t('settings.validation.userRequired');
+  else if (username === '' && values.password !== '') errors.username = t('settings.validation.userForPassword');
+  else if (username.length > MAX.username) {
+    errors.username = t('settings.validation.tooLong', { field: t('settings.central.user'), maximum: MAX.username });
+  }
 
-  for (const field of ['database', 'user'] as const) {
-    const value = values[field].trim();
-    if (value === '') errors[field] = t(`settings.validation.${field}Required`);
-    else if (value.length > MAX[field]) {
-      errors[field] = t('settings.validation.tooLong', { field: t(`settings.central.${field}`), maximum: MAX[field] });
-    }
+  if (values.password === '' && what === 'save') errors.password = t('settings.validation.passwordRequired');
+  else if (values.password.length > MAX.password) {
+    errors.password = t('settings.validation.tooLong', { field: t('settings.central.password'), maximum: MAX.password });
   }
   return errors;
 }
 
-/** What the core gets: trimmed, the port a number, and no password at all when the field was left empty. */
-export function toSettingsInput(values: SettingsValues): CentralSettingsInput {
+/** What "Test tilkobling" sends: the address, and the user name and password only when both are typed. */
+export function toTestInput(values: SettingsValues): CentralTestInput {
+  const username = values.username.trim();
   return {
-    host: values.host.trim(),
-    port: Number(values.port),
-    database: values.database.trim(),
-    user: values.user.trim(),
-    ...(values.password === '' ? {} : { password: values.password }),
+    url: values.url.trim(),
+    ...(username !== '' && values.password !== '' ? { username, password: values.password } : {}),
   };
 }
 
-export function describeServer(settings: { host: string; port: number; database: string; user: string }): string {
-  return `${settings.user}@${settings.host}:${settings.port}/${settings.database}`;
+export function toSignInInput(values: SettingsValues): CentralSignInInput {
+  return { url: values.url.trim(), username: values.username.trim(), password: values.password };
 }
