@@ -26,8 +26,9 @@ export interface JsonScan {
 
 interface Frame {
   object: boolean;
-  /** Path of this container inside its element. */
-  path: string[];
+  /** The container this one is in (within the same element), and this one's key or index there. */
+  parent: Frame | null;
+  segment: string;
   keys: Set<string> | null;
   expectKey: boolean;
   key: string;
@@ -72,10 +73,17 @@ export function scanJson(text: string): JsonScan {
       element = spans.length;
     }
   };
-  const childPath = (): string[] => {
+  // A container's place: its parent frame and its key or index there (a path is spelled out only when needed,
+  // so a deep record costs no more than its depth).
+  const place = (): { parent: Frame | null; segment: string } => {
     const parent = stack[stack.length - 1];
-    if (parent === undefined || (array && stack.length === 1)) return [];
-    return [...parent.path, parent.object ? parent.key : String(parent.index)];
+    if (parent === undefined || (array && stack.length === 1)) return { parent: null, segment: '' };
+    return { parent, segment: parent.object ? parent.key : String(parent.index) };
+  };
+  const pathOf = (frame: Frame, key: string): string => {
+    const parts = [key];
+    for (let at: Frame | null = frame; at?.parent; at = at.parent) parts.push(at.segment);
+    return parts.reverse().join('.');
   };
 
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -90,7 +98,7 @@ export function scanJson(text: string): JsonScan {
       if (top?.object && top.expectKey) {
         const slice = text.slice(i + 1, end - 1);
         const key = slice.includes('\\') ? (JSON.parse(text.slice(i, end)) as string) : slice;
-        if (top.keys!.has(key)) duplicates.push({ element, path: [...top.path, key].join('.'), key });
+        if (top.keys!.has(key)) duplicates.push({ element, path: pathOf(top, key), key });
         else top.keys!.add(key);
         top.key = key;
         top.expectKey = false;
@@ -102,11 +110,10 @@ export function scanJson(text: string): JsonScan {
     } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       if (stack.length === 0 && c === 0x5b) {
         array = true;
-        stack.push({ object: false, path: [], keys: null, expectKey: false, key: '', index: 0 });
+        stack.push({ object: false, parent: null, segment: '', keys: null, expectKey: false, key: '', index: 0 });
       } else {
         valueStarts(i);
-        const path = childPath();
-        stack.push({ object: c === 0x7b, path, keys: c === 0x7b ? new Set() : null, expectKey: c === 0x7b, key: '', index: 0 });
+        stack.push({ object: c === 0x7b, ...place(), keys: c === 0x7b ? new Set() : null, expectKey: c === 0x7b, key: '', index: 0 });
       }
       i++;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
