@@ -12,7 +12,7 @@ import type pg from 'pg';
 import { ErrorOutput, HealthOutput } from '../electron/shared/serviceApi';
 import { personOf, requireSignIn } from './auth/authenticate';
 import { loginRoutes } from './auth/loginRoutes';
-import { createServicePool } from './db/servicePool';
+import { asPerson, createServicePool } from './db/servicePool';
 import { ServiceError } from './http/errors';
 import { LiveHub } from './live/liveHub';
 import { syncRoutes } from './sync/syncRoutes';
@@ -87,8 +87,11 @@ export async function buildService(options: ServiceOptions): Promise<Service> {
   api.get('/api/health', {
     schema: { operationId: 'health', summary: 'The service answers, and the version its database has reached.', response: { 200: HealthOutput, 503: ErrorOutput } },
     handler: async () => {
-      const { rows } = await pool.query<{ version: number }>('SELECT version FROM sync_clock');
-      return { ok: true as const, service: SERVICE_NAME, version: Number(rows[0]?.version ?? 0) };
+      const version = await asPerson(pool, { id: SERVICE_NAME, role: 'reader', displayName: SERVICE_NAME }, async (client) => {
+        const { rows } = await client.query<{ version: number }>('SELECT version FROM sync_clock');
+        return Number(rows[0]?.version ?? 0);
+      });
+      return { ok: true as const, service: SERVICE_NAME, version };
     },
   });
   loginRoutes(app, pool, { attemptsPerMinute: options.loginAttemptsPerMinute ?? 10 });

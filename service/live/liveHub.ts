@@ -44,6 +44,8 @@ export class LiveHub {
     };
     client.on('error', lost);
     client.on('end', lost);
+    // desk_service holds no privileges of its own (NOINHERIT): reading the clock is a reader's right.
+    await client.query('SET ROLE reader');
     await client.query(`LISTEN ${CHANGE_CHANNEL}`);
     const { rows } = await client.query<{ version: number }>('SELECT version FROM sync_clock');
     this.version = Math.max(this.version, Number(rows[0]?.version ?? 0));

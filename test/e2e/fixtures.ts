@@ -12,7 +12,9 @@ import type { Core } from '../../electron/core/createCore';
 import { exposeCoreApi } from '../harness/exposeApi';
 import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
 import { startStaticServer, type StaticServer } from '../harness/staticServer';
-import { createTestDatabase, type TestDatabase } from '../support/postgres';
+import { createTestDatabase, TEST_PASSWORD, type TestDatabase } from '../support/postgres';
+import { closeServices, serviceFor } from '../support/serviceInstances';
+import { signInToService } from '../harness/centralUrl';
 import { seedCentral } from '../support/syncClients';
 
 let server: StaticServer | null = null;
@@ -75,9 +77,15 @@ export async function createPerson(db: TestDatabase, name: string, displayName: 
   return login;
 }
 
-/** A core on the central database as `login` (through `url` when given, e.g. a proxy), its first download done. */
-export async function startCentralHarness(db: TestDatabase, login: string, url = db.urlFor(login)): Promise<HarnessCore> {
-  const harness = startHarnessCore({ centralUrl: url, cases: 0 });
+/**
+ * A core signed in to the central service as `login` (the database's shared instance; through `url` when given,
+ * e.g. a proxy), its first download done.
+ */
+export async function startCentralHarness(db: TestDatabase, login: string, url?: (serviceUrl: string) => string): Promise<HarnessCore> {
+  const running = await serviceFor(db);
+  const central = await signInToService(running.url, login, TEST_PASSWORD);
+  if (url) central.settings.url = url(running.url);
+  const harness = startHarnessCore({ central, cases: 0 });
   try {
     await untilConnected(harness.core);
   } catch (error) {
@@ -127,6 +135,7 @@ export const test = base.extend<DeskFixtures>({
       await Promise.all(pages.map((open) => open.goto('about:blank').catch(() => undefined)));
       await Promise.all(contexts.map((context) => context.close()));
       await Promise.all(started.map((harness) => harness.dispose()));
+      await closeServices(db);
       await db.drop();
     }
   },

@@ -1,15 +1,13 @@
-import type { CentralSettings } from '../../electron/core/sync/centralConnection';
+import { signIn } from '../../electron/core/service/serviceAuth';
+import type { CentralSettings, SavedToken } from '../../electron/core/settings/settingsHost';
 
-/** `postgres://user:password@host:port/database` as the settings screen would hold it. */
-export function settingsFromUrl(url: string): { settings: CentralSettings; password: string | null } {
-  const parsed = new URL(url);
-  return {
-    settings: {
-      host: parsed.hostname,
-      port: Number(parsed.port || 5432),
-      database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) || 'postgres',
-      user: decodeURIComponent(parsed.username),
-    },
-    password: parsed.password ? decodeURIComponent(parsed.password) : null,
-  };
+export interface SignedInService {
+  settings: CentralSettings;
+  token: SavedToken;
+}
+
+/** Signs in at the central service as the settings screen would, giving what it stores. */
+export async function signInToService(url: string, username: string, password: string, ca?: string): Promise<SignedInService> {
+  const answer = await signIn({ url, ca }, username, password);
+  return { settings: { url, username, ca }, token: { value: answer.token, expiresAt: answer.expiresAt } };
 }

@@ -4,18 +4,22 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { systemClock } from '../../electron/core/clock';
 import { BRIDGE_SCRIPT_PATH, bridgeApiHandler, bridgeScript } from './devBridge';
+import { signInToService } from './centralUrl';
 import { startHarnessCore } from './harnessCore';
 import { startStaticServer } from './staticServer';
 
 async function main(): Promise<void> {
   const dataDirectory = path.resolve(__dirname, '../../.data');
   const cases = Number(process.env.DESK_DEMO_CASES ?? 2_000);
-  // DATABASE_URL: run as a client of that central server instead of standalone.
+  // SERVICE_URL, SERVICE_USER and SERVICE_PASSWORD: run as a client of that central service instead of standalone.
+  const central = process.env.SERVICE_URL
+    ? await signInToService(process.env.SERVICE_URL, process.env.SERVICE_USER ?? '', process.env.SERVICE_PASSWORD ?? '')
+    : undefined;
   const harness = startHarnessCore({
     dataDirectory,
     cases,
     clock: systemClock,
-    centralUrl: process.env.DATABASE_URL,
+    central,
     onOpenFile: (file) => console.log(`opened attachment ${file.fileName}: ${file.absolutePath}`),
   });
   const token = randomBytes(24).toString('base64url');

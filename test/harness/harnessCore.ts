@@ -7,7 +7,7 @@ import { fixedClock, type Clock } from '../../electron/core/clock';
 import type { Core } from '../../electron/core/createCore';
 import { openConfiguredCore } from '../../electron/core/openConfiguredCore';
 import { memorySettingsHost } from '../../electron/core/settings/settingsHost';
-import { settingsFromUrl } from './centralUrl';
+import type { SignedInService } from './centralUrl';
 
 export const MIGRATIONS_FOLDER = path.resolve(__dirname, '../../db/local/migrations');
 
@@ -31,8 +31,8 @@ export interface HarnessOptions {
   clock?: Clock;
   dataDirectory?: string;
   onOpenFile?: (file: HarnessCore['openedFiles'][number]) => void;
-  /** A central server (`postgres://user:password@host:port/db`): the core becomes its cache. */
-  centralUrl?: string;
+  /** A central service signed in to (signInToService): the core becomes its cache. */
+  central?: SignedInService;
   /** Standalone: who uses the app (a demo user id, e.g. a supervisor); else the demo's case handler. */
   userId?: string;
 }
@@ -51,7 +51,7 @@ export function startHarnessCore(options: HarnessOptions = {}): HarnessCore {
     userId: options.userId,
     clock: options.clock ?? fixedClock(HARNESS_NOW),
     host: {
-      settings: memorySettingsHost(options.centralUrl ? settingsFromUrl(options.centralUrl) : undefined),
+      settings: memorySettingsHost(options.central),
       async openFile(absolutePath, fileName, mimeType) {
         const file = { absolutePath, fileName, mimeType };
         openedFiles.push(file);

@@ -7,6 +7,7 @@ import type { GroupRole } from '../../db/central/staffAccounts';
 import { connectCentral } from '../../electron/core/sync/centralConnection';
 import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from './postgres';
 import { removeClientFiles, seedCentral, startClient, type Client } from './syncClients';
+import { closeServices } from './serviceInstances';
 
 export interface CentralDatabase {
   /** The test database (from the first beforeAll on). */
@@ -103,6 +104,7 @@ export function useCentralDatabase(prefix: string, options: CentralDatabaseOptio
     for (const client of clients) await client.close().catch(() => undefined);
     for (const client of clients) removeClientFiles(client);
     await Promise.all(connections.splice(0).map((client) => client.end().catch(() => undefined)));
+    if (db) await closeServices(db);
     await db?.drop();
   });
 

@@ -14,7 +14,9 @@ import type { SyncEngineOptions } from '../../electron/core/sync/syncEngine';
 import { copyLocalDatabase } from '../../db/central/seed/copyLocalDatabase';
 import type { GroupRole } from '../../db/central/logins';
 import { MIGRATIONS_FOLDER } from '../harness/harnessCore';
-import type { TestDatabase } from './postgres';
+import { TEST_PASSWORD, type TestDatabase } from './postgres';
+import { serviceFor, type RunningService } from './serviceInstances';
+import { signIn } from '../../electron/core/service/serviceAuth';
 
 /** Fills the central database with `cases` demo cases (the same generator as standalone mode). */
 export async function seedCentral(db: TestDatabase, cases: number, seed = 7): Promise<void> {
@@ -42,24 +44,49 @@ export interface Client {
   close(): Promise<void>;
 }
 
+export interface ExistingClient {
+  login: string;
+  directory: string;
+  /** Maps the service's URL to the one the desk is given (a proxy in between, or an address nobody answers). */
+  url?: (url: string) => string;
+  password?: string;
+  /** The service instance to use (another than the database's shared one). */
+  service?: RunningService;
+}
+
+/** An address where nothing answers, for a desk that is offline from the start. */
+export const unreachableUrl = (url: string) => {
+  const parsed = new URL(url);
+  parsed.port = '1';
+  return parsed.toString().replace(/\/$/, '');
+};
+
+/**
+ * A desk (a real core with its own cache file) signed in to the central service as a new account `name` in `group`
+ * (or an existing one), through the database's shared service instance unless another is given.
+ */
 export async function startClient(
   db: TestDatabase,
   name: string,
   group: GroupRole,
-  engine: Partial<Omit<SyncEngineOptions, 'credentials' | 'onCasesChanged'>> = {},
-  existing?: { login: string; directory: string; url?: (url: string) => string; password?: string },
+  engine: Partial<Omit<SyncEngineOptions, 'service' | 'token' | 'onCasesChanged'>> = {},
+  existing?: ExistingClient,
 ): Promise<Client> {
   const login = existing?.login ?? (await db.createLogin(name, group));
   const directory = existing?.directory ?? mkdtempSync(path.join(tmpdir(), `desk-client-${name}-`));
+  const running = existing?.service ?? (await serviceFor(db));
+  // Signed in at the service itself: the URL the desk is then given may lead nowhere (offline tests).
+  const { token } = await signIn({ url: running.url }, login, existing?.password ?? TEST_PASSWORD);
   const core = createCore({
     databaseFile: path.join(directory, 'cache.sqlite'),
     migrationsFolder: MIGRATIONS_FOLDER,
     attachmentsDirectory: path.join(directory, 'attachments'),
     host: { openFile: async () => {} },
     central: {
-      credentials: (existing?.url ?? ((url: string) => url))(db.urlFor(login, existing?.password)),
+      service: { url: (existing?.url ?? ((url: string) => url))(running.url) },
+      token,
       userId: login,
-      engine: { pollIntervalMs: 2_000, backoff: { initialMs: 50, maxMs: 400 }, ...engine },
+      engine: { pollIntervalMs: 2_000, backoff: { initialMs: 50, maxMs: 400 }, stallMs: 5_000, callTimeoutMs: 10_000, ...engine },
     },
   });
   return {

@@ -30,22 +30,41 @@ BEGIN
   END IF;
 END $$;
 --> statement-breakpoint
-ALTER ROLE desk_service LOGIN NOINHERIT;
---> statement-breakpoint
-GRANT case_handler, supervisor, reader TO desk_service;
---> statement-breakpoint
-DO $$
-BEGIN
-  EXECUTE format('GRANT CONNECT ON DATABASE %I TO desk_service', current_database());
-END $$;
---> statement-breakpoint
+-- Roles and their settings are cluster-wide: migrations of other databases in the same cluster (tests running side
+-- by side) change the same catalog rows at the same moment and one of them fails with "tuple concurrently updated".
+-- So each change is made only when it is not in effect yet, and tried again after a short wait when it collides.
 -- A transaction left open (BEGIN; SELECT desk_next_version(); … and then nothing) holds the version clock and so
 -- stops every writer of the company: the server ends it. Statements and lock waits are bounded too.
-ALTER ROLE desk_service SET statement_timeout = '30s';
---> statement-breakpoint
-ALTER ROLE desk_service SET lock_timeout = '5s';
---> statement-breakpoint
-ALTER ROLE desk_service SET idle_in_transaction_session_timeout = '15s';
+DO $$
+DECLARE
+  wanted constant text[] := ARRAY['statement_timeout=30s', 'lock_timeout=5s', 'idle_in_transaction_session_timeout=15s'];
+  setting text;
+  current_settings text[];
+BEGIN
+  FOR attempt IN 1..50 LOOP
+    BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'desk_service' AND rolcanlogin AND NOT rolinherit) THEN
+        ALTER ROLE desk_service LOGIN NOINHERIT;
+      END IF;
+      IF NOT (pg_has_role('desk_service', 'case_handler', 'MEMBER') AND pg_has_role('desk_service', 'supervisor', 'MEMBER')
+              AND pg_has_role('desk_service', 'reader', 'MEMBER')) THEN
+        GRANT case_handler, supervisor, reader TO desk_service;
+      END IF;
+      SELECT coalesce(s.setconfig, '{}') INTO current_settings
+        FROM pg_roles r LEFT JOIN pg_db_role_setting s ON s.setrole = r.oid AND s.setdatabase = 0
+       WHERE r.rolname = 'desk_service';
+      FOREACH setting IN ARRAY wanted LOOP
+        IF NOT setting = ANY (coalesce(current_settings, '{}')) THEN
+          EXECUTE format('ALTER ROLE desk_service SET %I = %L', split_part(setting, '=', 1), split_part(setting, '=', 2));
+        END IF;
+      END LOOP;
+      EXIT;
+    EXCEPTION WHEN internal_error OR unique_violation OR duplicate_object THEN
+      PERFORM pg_sleep(0.02 * attempt);
+    END;
+  END LOOP;
+  EXECUTE format('GRANT CONNECT ON DATABASE %I TO desk_service', current_database());
+END $$;
 --> statement-breakpoint
 -- ── Who is acting ───────────────────────────────────────────────────────────────────────────────────────────────
 -- Used in row-level security policies, column defaults and triggers, so it stays a plain STABLE function of two

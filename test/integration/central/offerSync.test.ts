@@ -8,7 +8,7 @@ import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { CreateOfferDraftResult, IssueOfferResult, OfferDetail, RefusedChange } from '../../../electron/shared/contract';
 import { useCentralDatabase } from '../../support/centralDatabase';
-import { eventually, type Client } from '../../support/syncClients';
+import { eventually, unreachableUrl, type Client } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';
 
 let admin: pg.Client;
@@ -22,7 +22,7 @@ const central = useCentralDatabase('offer_sync', {
   },
 });
 
-const unreachable = (url: string) => url.replace(/@[^/]+\//, '@127.0.0.1:1/');
+const unreachable = unreachableUrl;
 
 async function start(name: string, existing?: { login: string; directory: string; url?: (url: string) => string }) {
   const client = await central.startClient(name, 'case_handler', {}, existing);

@@ -8,7 +8,7 @@ import type { PriceListDetail, PriceListOverview, PriceListVersionSummary } from
 import type { PriceList } from '../../../electron/shared/rules';
 import { CENTRAL_REFUSALS } from '../../../db/central/refusals';
 import { useCentralDatabase } from '../../support/centralDatabase';
-import { eventually, startClient, type Client } from '../../support/syncClients';
+import { eventually, startClient, unreachableUrl, type Client } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';
 import { refusal } from './fixtures';
 
@@ -66,7 +66,7 @@ describe('priceList.publish against PostgreSQL', () => {
 
   it('a version published offline shows as waiting, and ships when the desk is back', async () => {
     await sara.close();
-    const unreachable = (url: string) => url.replace(/@[^/]+\//, '@127.0.0.1:1/');
+    const unreachable = unreachableUrl;
     const offline = await startClient(central.db, 'sara', 'supervisor', {}, { login: sara.login, directory: sara.directory, url: unreachable });
     const list = await nextVersion(offline);
     const published = ok<PriceListVersionSummary>(await offline.core.dispatch('priceList.publish', { priceList: list }));

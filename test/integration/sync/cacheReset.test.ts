@@ -10,7 +10,7 @@ import { connectCentral } from '../../../electron/core/sync/centralConnection';
 import { SYNCED_TABLES } from '../../../electron/core/sync/syncedTables';
 import { MIGRATIONS_FOLDER } from '../../harness/harnessCore';
 import { useCentralDatabase } from '../../support/centralDatabase';
-import { differencesFromCentral, startClient, type Client } from '../../support/syncClients';
+import { differencesFromCentral, startClient, unreachableUrl, type Client } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';
 
 const central = useCentralDatabase('sync_cache_reset', { seedCases: 40 });
@@ -91,7 +91,7 @@ describe('the disposable cache', () => {
     await first.close();
 
     // Offline (nothing listens on port 1): a note waits in the outbox.
-    const unreachable = (url: string) => url.replace(/@[^/]+\//, '@127.0.0.1:1/');
+    const unreachable = unreachableUrl;
     const { client: offline } = await restart(first, unreachable);
     const body = 'Skrevet før skjemaendringen.';
     ok(await offline.core.dispatch('case.addNote', { caseId: 7, body }));
