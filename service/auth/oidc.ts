@@ -186,27 +186,13 @@ const unavailable = () => new ServiceError(503, 'auth.oidcUnavailable', 'The ide
  * old role ended) and returns who they are now; null when their account was disabled here.
  */
 async function upsertPerson(db: pg.ClientBase, person: { id: string; displayName: string; role: OidcRole; email: string | null }): Promise<SessionUser | null> {
-  type Row = { display_name: string; role: StaffRole; email: string | null; active: boolean };
-  const find = async () =>
-    (await db.query<Row>('SELECT display_name, role, email, active FROM app_users WHERE id = $1 FOR UPDATE', [person.id])).rows[0];
-  let row = await find();
-  if (!row) {
-    // Two first sign-ins at once: one inserts, the other finds the row.
-    const inserted = await db.query(
-      `INSERT INTO app_users (id, display_name, role, email, active) VALUES ($1, $2, $3, $4, true)
-       ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [person.id, person.displayName, person.role, person.email],
-    );
-    if (inserted.rowCount === 1) return { id: person.id, role: person.role, displayName: person.displayName };
-    row = await find();
-  }
+  // desk_service writes no table of people itself: one narrow function does (central migration 0015).
+  const { rows: [row] } = await db.query<{ active: boolean; previous_role: StaffRole | null }>(
+    'SELECT active, previous_role FROM desk_sign_in_provider_user($1, $2, $3, $4)',
+    [person.id, person.displayName, person.role, person.email],
+  );
   if (!row.active) return null;
-  const email = person.email ?? row.email;
-  // Only a real change is written: every write to app_users is a new version every desk pulls.
-  if (row.display_name !== person.displayName || row.role !== person.role || row.email !== email) {
-    await db.query('UPDATE app_users SET display_name = $2, role = $3, email = $4 WHERE id = $1', [person.id, person.displayName, person.role, email]);
-  }
-  if (row.role !== person.role) {
+  if (row.previous_role !== null && row.previous_role !== person.role) {
     await db.query('DELETE FROM service_sessions WHERE user_id = $1 AND role <> $2', [person.id, person.role]);
   }
   return { id: person.id, role: person.role, displayName: person.displayName };

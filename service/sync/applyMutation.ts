@@ -56,7 +56,8 @@ function precheck(raw: unknown, user: SessionUser): { entry: PushMutation } | { 
 
 function caseIdOf(entry: PushMutation): number | null {
   const id = entry.args.caseId;
-  return typeof id === 'number' && Number.isInteger(id) ? id : null;
+  if (typeof id === 'number' && Number.isInteger(id)) return id;
+  return entry.caseId ?? null;
 }
 
 /**
@@ -69,20 +70,27 @@ export async function applyMutation(
   clientId: string,
   raw: unknown,
   files: StoredFiles,
+  leaseSeconds: number,
 ): Promise<PushOutcome> {
   const checked = precheck(raw, user);
   if ('refusal' in checked) return checked.refusal;
   const { entry } = checked;
-  const verdict = await applyChecked(pool, user, clientId, entry, files);
+  const verdict = await applyChecked(pool, user, clientId, entry, files, leaseSeconds);
   return { seq: entry.seq, ...verdict };
 }
 
-async function applyChecked(pool: pg.Pool, user: SessionUser, clientId: string, entry: PushMutation, files: StoredFiles): Promise<Verdict> {
+async function applyChecked(
+  pool: pg.Pool, user: SessionUser, clientId: string, entry: PushMutation, files: StoredFiles, leaseSeconds: number,
+): Promise<Verdict> {
   const client = await pool.connect();
   let broken = false;
   try {
     await client.query('BEGIN');
-    await client.query("SELECT set_config('role', $1, true), set_config('desk.actor', $2, true)", [user.role, user.id]);
+    // The lease a claim made by this change gets: the service's, not the function's default.
+    await client.query(
+      "SELECT set_config('role', $1, true), set_config('desk.actor', $2, true), set_config('desk.lease', $3, true)",
+      [user.role, user.id, `${leaseSeconds} seconds`],
+    );
     try {
       // The version clock first, as every central writer takes it: taking a case's row lock before it could
       // deadlock with a concurrent claim_case, which takes them the other way round.

@@ -70,7 +70,7 @@ export function syncRoutes(app: FastifyInstance, pool: pg.Pool, options: SyncRou
       }
       const results: PushOutcome[] = [];
       for (const mutation of request.body.mutations) {
-        const outcome = await applyMutation(pool, person, request.body.clientId, mutation, { read: (sha) => files.get(sha) ?? null });
+        const outcome = await applyMutation(pool, person, request.body.clientId, mutation, { read: (sha) => files.get(sha) ?? null }, options.leaseSeconds);
         const rows = await rowsTouched(pool, person, mutation, outcome);
         results.push(rows.length > 0 ? { ...outcome, rows } : outcome);
       }

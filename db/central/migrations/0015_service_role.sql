@@ -334,3 +334,43 @@ CREATE TRIGGER import_quarantine_own_name BEFORE UPDATE ON import_quarantine
   FOR EACH ROW EXECUTE FUNCTION import_quarantine_own_name();
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION import_quarantine_own_name() FROM PUBLIC;
+--> statement-breakpoint
+-- ── People from the company's identity provider ────────────────────────────────────────────────────────────────
+-- The service signs a person in through OpenID Connect and keeps them in app_users: created on first sign-in, name,
+-- role and e-mail brought up to date after (only on a real change: every write is a version every desk pulls). This
+-- is the one write desk_service makes on its own account, so it is this narrow function and not a grant on the
+-- table; the person signing in is the actor. Answers whether the account is active and the role it had before.
+CREATE FUNCTION desk_sign_in_provider_user(p_id text, p_display_name text, p_role text, p_email text)
+RETURNS TABLE (active boolean, previous_role text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  existing app_users%ROWTYPE;
+BEGIN
+  IF p_role NOT IN ('case_handler', 'supervisor', 'reader') OR p_id !~ '^[a-z][a-z0-9._-]{0,62}$' THEN
+    RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = format('desk:bad_provider_user: %s (%s)', p_id, p_role);
+  END IF;
+  PERFORM set_config('desk.actor', p_id, true);
+  SELECT * INTO existing FROM app_users WHERE id = p_id FOR UPDATE;
+  IF NOT FOUND THEN
+    INSERT INTO app_users (id, display_name, role, email, active) VALUES (p_id, p_display_name, p_role, p_email, true)
+    ON CONFLICT (id) DO NOTHING;
+    IF FOUND THEN
+      RETURN QUERY SELECT true, NULL::text;
+      RETURN;
+    END IF;
+    SELECT * INTO existing FROM app_users WHERE id = p_id FOR UPDATE;
+  END IF;
+  IF NOT existing.active THEN
+    RETURN QUERY SELECT false, existing.role;
+    RETURN;
+  END IF;
+  IF existing.display_name IS DISTINCT FROM p_display_name OR existing.role IS DISTINCT FROM p_role
+     OR existing.email IS DISTINCT FROM coalesce(p_email, existing.email) THEN
+    UPDATE app_users SET display_name = p_display_name, role = p_role, email = coalesce(p_email, existing.email) WHERE id = p_id;
+  END IF;
+  RETURN QUERY SELECT true, existing.role;
+END $$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION desk_sign_in_provider_user(text, text, text, text) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION desk_sign_in_provider_user(text, text, text, text) TO desk_service;

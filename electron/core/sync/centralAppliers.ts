@@ -105,7 +105,8 @@ const appliers: Record<string, Applier> = {
 
 Object.assign(appliers, {
   async 'case.claim'(client: pg.ClientBase, { args }: OutboxEntry) {
-    await client.query('SELECT claim_case($1)', [args.caseId]);
+    // The lease the service grants (desk.lease, set per transaction by service/sync/applyMutation.ts).
+    await client.query("SELECT claim_case($1, coalesce(nullif(current_setting('desk.lease', true), ''), '5 minutes')::interval)", [args.caseId]);
   },
   async 'case.release'(client: pg.ClientBase, { args, precondition }: OutboxEntry) {
     // Releasing a claim that has since lapsed or passed to someone else has nothing left to do.

@@ -69,6 +69,7 @@ export async function pushOutbox(service: ServiceConnection, core: CoreContext, 
     name: row.mutation,
     args: JSON.parse(row.args) as Record<string, unknown>,
     precondition: JSON.parse(row.precondition) as Record<string, unknown>,
+    caseId: row.case_id,
   }));
   const answer = await service.push(core.clientId, entries, filesNamedBy(entries, options.storedFile ?? (() => null)));
   const verdicts = new Map(answer.results.map((outcome) => [outcome.seq, outcome]));

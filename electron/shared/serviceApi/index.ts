@@ -70,6 +70,8 @@ export const PushMutation = z.object({
   args: JsonObject,
   /** What the desk assumed when it made the change (the status it saw, its claim token, …). */
   precondition: JsonObject.optional(),
+  /** The case the change is about, where its arguments do not name it (a revision names the offer); checked there. */
+  caseId: z.number().int().positive().nullable().optional(),
 });
 export type PushMutation = z.infer<typeof PushMutation>;
 

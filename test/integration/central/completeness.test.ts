@@ -101,7 +101,7 @@ describe('completeness on the central database', () => {
     expect(localSql().prepare("SELECT value FROM company_settings WHERE key = 'due_working_days'").pluck().get()).toBe('15');
   });
 
-  it('an override that completes the case: same events, same completeness time and due date as the desk', async () => {
+  it('an override that completes the case: same events and due date as the desk, the completeness time the server’s', async () => {
     const caseId = await incompleteClaimedCase();
     const mark = await maxCentralEventId(caseId);
     ok(await anne.core.dispatch('case.overrideCompletenessItem', { caseId, item: 'owner_email', reason: 'Eier ringte inn' }));
@@ -118,15 +118,22 @@ describe('completeness on the central database', () => {
       `SELECT to_char(complete_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS complete_at, due_date::text, completeness_overrides AS overrides FROM cases WHERE id = $1`,
       [caseId],
     );
-    expect(rows[0].complete_at).toBe(localCase.complete_at);
+    // The time is the server's clock when it applied the change, never the desk's: at or after the desk's own.
+    expect(rows[0].complete_at >= localCase.complete_at).toBe(true);
+    expect(Date.parse(rows[0].complete_at)).toBeLessThanOrEqual(Date.now());
     expect(rows[0].due_date).toBe(localCase.due_date);
-    expect(JSON.parse(rows[0].overrides)).toEqual({ owner_email: { reason: 'Eier ringte inn', by: anne.login, at: localCase.complete_at } });
+    expect(JSON.parse(rows[0].overrides)).toEqual({ owner_email: { reason: 'Eier ringte inn', by: anne.login, at: rows[0].complete_at } });
 
     // The cache now holds the server's rows, and reads them as the same checklist.
     await eventually(
       () => (localSql().prepare('SELECT count(*) AS n FROM case_events WHERE case_id = ? AND pending_seq IS NOT NULL').get(caseId) as { n: number }).n === 0,
       5_000,
       'the server events in the cache',
+    );
+    await eventually(
+      () => (localSql().prepare('SELECT complete_at FROM cases WHERE id = ?').get(caseId) as { complete_at: string }).complete_at === rows[0].complete_at,
+      5_000,
+      'the server’s completeness time in the cache',
     );
     const view = anne.core.handlers['case.completeness']({ caseId }) as { complete: boolean; items: { code: string; overridden: boolean }[] };
     expect(view.complete).toBe(true);

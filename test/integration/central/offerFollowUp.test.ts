@@ -164,18 +164,20 @@ describe('PostgreSQL refuses what a tampered desk would send', () => {
     expect((await queue(paymentId)).rows).toEqual([{ stored: true }]);
     expect((await queue(paymentId)).rows).toEqual([{ stored: false }]);
     expect((await admin.query("SELECT created_by FROM outgoing_messages WHERE case_id = $1 AND kind = 'start_approval'", [caseId])).rows)
-      .toEqual([{ created_by: await per.query('SELECT session_user AS u').then((r) => r.rows[0].u as string) }]);
+      .toEqual([{ created_by: await per.query('SELECT desk_actor() AS u').then((r) => r.rows[0].u as string) }]);
   });
 
-  it('a flag marked resolved at a time or in a name of its own choosing: PostgreSQL stamps now and the writer', async () => {
+  it('a flag marked resolved at a time or in a name of its own choosing: the history is append-only, resolve_billing_flag stamps now and the person', async () => {
     const { caseNumber } = await caseWithOffer('invoice_sent', 100_000);
     await importPaymentsIntoCentral(admin, 'flag.csv', `${HEADER}
 FLAG-1;betaling;${caseNumber};1;999,00;2026-11-27;`);
-    await per.query("UPDATE billing_events SET resolved_at = '2020-01-01T00:00:00Z', resolved_by = $1 WHERE id = 'FLAG-1'",
-      [(await per.query('SELECT session_user AS u')).rows[0].u]);
+    const me = (await per.query('SELECT desk_actor() AS u')).rows[0].u as string;
+    const forged = await refusal(per.query("UPDATE billing_events SET resolved_at = '2020-01-01T00:00:00Z', resolved_by = $1 WHERE id = 'FLAG-1'", [me]));
+    expect(forged.code).toBe(CENTRAL_REFUSALS.permission_denied);
+    expect((await per.query("SELECT resolve_billing_flag('FLAG-1') AS resolved")).rows).toEqual([{ resolved: true }]);
     const { rows } = await admin.query<{ recent: boolean; resolved_by: string }>(
       "SELECT resolved_at > now() - interval '1 minute' AS recent, resolved_by FROM billing_events WHERE id = 'FLAG-1'");
-    expect(rows).toEqual([{ recent: true, resolved_by: (await per.query('SELECT session_user AS u')).rows[0].u }]);
+    expect(rows).toEqual([{ recent: true, resolved_by: me }]);
   });
 });
 

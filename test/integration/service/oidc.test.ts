@@ -324,10 +324,8 @@ describe('sign-in through the identity provider', () => {
     });
     if (!config) throw new Error('no config');
 
-    // The service as it runs (buildService), with the identity provider's routes plugged in. As the owner for now:
-    // desk_service may not yet write app_users (migration 0015 grants it SELECT only); switch to database.serviceUrl
-    // once it may.
-    service = await buildService({ databaseUrl: database.adminUrl, plugins: [(app, servicePool) => oidcRoutes(app, { config, pool: servicePool })] });
+    // The service as it runs (buildService, as desk_service), with the identity provider's routes plugged in.
+    service = await buildService({ databaseUrl: database.serviceUrl, plugins: [(app, servicePool) => oidcRoutes(app, { config, pool: servicePool })] });
     await service.app.listen({ host: '127.0.0.1', port: 0 });
     endpoint = { url: `http://127.0.0.1:${(service.app.server.address() as AddressInfo).port}` };
   });
