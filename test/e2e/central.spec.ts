@@ -1,8 +1,11 @@
-// Two case handlers at two desks on one central PostgreSQL database, each desk a real core with its own cache
-// behind its own page: what one does shows on the other's screen without a reload; claims say who works on a
-// case; the connection is always in view; the settings screen tries a server before anything is saved.
+// Two case handlers at two desks on one central database, each desk a real core with its own cache behind its
+// own page, signed in to the central service and syncing through it: what one does shows on the other's screen
+// without a reload; claims say who works on a case; the connection is always in view; the settings screen tries
+// the service before anything is saved.
 import type { Locator, Page } from '@playwright/test';
 import type { HarnessCore } from '../harness/harnessCore';
+import { TEST_PASSWORD } from '../support/postgres';
+import { serviceFor } from '../support/serviceInstances';
 import { axeViolations, expect, syncStatus, test } from './fixtures';
 
 interface CaseRef {
@@ -50,7 +53,7 @@ test('two desks on one central database: a note added at one appears at the othe
   await anne.page.getByRole('button', { name: 'Legg til notat' }).click();
   await expect(notes(anne.page)).toContainText(text);
 
-  // Bjørn's screen follows on its own: his core hears of the note (LISTEN/NOTIFY) and his case view reads it.
+  // Bjørn's screen follows on its own: the service tells his core of the note and his case view reads it.
   await expect(notes(bjorn.page)).toContainText(text, { timeout: 5_000 });
   await expect(notes(bjorn.page).getByRole('listitem').filter({ hasText: text })).toContainText('Anne Hansen');
   await expect(bjorn.page.getByRole('heading', { level: 1, name: target.case_number })).toBeVisible();
@@ -171,36 +174,61 @@ test('a refused change is listed with what was written; it can be discarded, or 
   await expect(claimLine(anne.page)).toContainText('Tatt av Bjørn Lie', { timeout: 5_000 });
 });
 
-test('settings: the form shows the server, and "Test tilkobling" says whether it works', async ({ central }) => {
+test('settings: the form shows the service and who is signed in, and "Test tilkobling" says whether it works', async ({ central }) => {
   const { anne, db } = central;
   const page = anne.page;
-  const url = new URL(db.urlFor(anne.login));
+  const running = await serviceFor(db);
+  // What the page asks of the core: an address refused by the form must never reach it (nor the network).
+  const calls: string[] = [];
+  const dispatch = anne.harness.core.dispatch;
+  anne.harness.core.dispatch = (name, input) => {
+    calls.push(name);
+    return dispatch(name, input);
+  };
+  const region = page.getByRole('region', { name: 'Sentral tjeneste' });
+  const urlField = region.getByRole('textbox', { name: 'Adresse' });
+  const userField = region.getByRole('textbox', { name: 'Brukernavn' });
+  const passwordField = region.getByLabel(/^Passord/);
+
   await page.getByRole('button', { name: 'Innstillinger' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Innstillinger' })).toBeVisible();
-  await expect(page.getByRole('textbox', { name: 'Server' })).toHaveValue(url.hostname);
-  await expect(page.getByRole('textbox', { name: 'Port' })).toHaveValue(url.port || '5432');
-  await expect(page.getByRole('textbox', { name: 'Database' })).toHaveValue(db.databaseName);
-  await expect(page.getByRole('textbox', { name: 'Brukernavn' })).toHaveValue(anne.login);
-  await expect(page.getByLabel('Passord', { exact: true })).toHaveAttribute('placeholder', /Et passord er lagret/);
-  await expect(page.getByText('Passordet kan ikke lagres sikkert på denne maskinen og må skrives inn ved hver oppstart.')).toBeVisible();
+  await expect(region.getByText(`Nå: logget inn på ${running.url} som ${anne.login}, til`)).toBeVisible();
+  await expect(urlField).toHaveValue(running.url);
+  await expect(userField).toHaveValue(anne.login);
+  await expect(passwordField).toHaveValue('');
+  await expect(region.getByText('Denne maskinen har ingen nøkkelring, så innloggingen gjelder bare til programmet lukkes.')).toBeVisible();
+  await expect(region.getByRole('button', { name: 'Logg ut' })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Test tilkobling' }).click();
-  const ok = page.getByRole('status').filter({ hasText: 'Tilkoblingen virker' });
-  await expect(ok).toContainText(`Serveren kjenner deg som ${anne.login} (Saksbehandler)`);
+  // The service answers, and with the password the sign-in works and names the person and their role.
+  await passwordField.fill(TEST_PASSWORD);
+  await region.getByRole('button', { name: 'Test tilkobling' }).click();
+  const ok = region.getByRole('status').filter({ hasText: 'Tjenesten svarer' });
+  await expect(ok).toContainText(`Innloggingen virker: Anne Hansen (${anne.login}, Saksbehandler).`);
   expect(await axeViolations(page)).toEqual([]);
 
-  // A wrong database is named as such, with what to do.
-  await page.getByRole('textbox', { name: 'Database' }).fill(`${db.databaseName}_finnes_ikke`);
-  await page.getByRole('button', { name: 'Test tilkobling' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Tilkoblingen virker ikke' })).toContainText('databasen finnes ikke på serveren');
+  // A wrong password is said as such, with what to do.
+  await passwordField.fill('feil-passord');
+  await region.getByRole('button', { name: 'Test tilkobling' }).click();
+  await expect(region.getByRole('alert').filter({ hasText: 'Det virker ikke' })).toContainText('Brukernavnet eller passordet er feil.');
+  expect(await axeViolations(page)).toEqual([]);
 
-  // Required fields and the port's range are checked before anything is sent.
-  await page.getByRole('textbox', { name: 'Brukernavn' }).fill('');
-  await page.getByRole('textbox', { name: 'Port' }).fill('70000');
-  await page.getByRole('button', { name: 'Lagre og koble til' }).click();
-  await expect(page.getByText('Porten må være et heltall fra 1 til 65 535.')).toBeVisible();
-  await expect(page.getByText('Skriv inn brukernavnet ditt.')).toBeVisible();
-  await expect(page.getByRole('textbox', { name: 'Port' })).toBeFocused();
+  // Plain http:// to another machine is refused beside the field, with the reason, before anything is sent.
+  calls.length = 0;
+  await urlField.fill('http://saksbehandling.nettselskap.no');
+  await region.getByRole('button', { name: 'Test tilkobling' }).click();
+  await expect(region.getByText('Adressen begynner med http://, som sender passordet ukryptert over nettet.')).toBeVisible();
+  await expect(urlField).toHaveAttribute('aria-invalid', 'true');
+  await expect(urlField).toBeFocused();
+  await region.getByRole('button', { name: 'Logg inn og lagre' }).click();
+  await expect(urlField).toBeFocused();
+  expect(calls.filter((name) => name !== 'sync.status' && name !== 'outbox.refused')).toEqual([]);
+
+  // Signing in needs a user name; the first wrong field gets the focus.
+  await urlField.fill(running.url);
+  await userField.fill('');
+  await region.getByRole('button', { name: 'Logg inn og lagre' }).click();
+  await expect(region.getByText('Skriv inn brukernavnet ditt.')).toBeVisible();
+  await expect(userField).toBeFocused();
   expect(await axeViolations(page)).toEqual([]);
 
   // Going back to standalone asks first; Esc closes the question and stays on the settings.
@@ -213,12 +241,13 @@ test('settings: the form shows the server, and "Test tilkobling" says whether it
   await expect(confirm).toBeHidden();
   await expect(page.getByRole('heading', { level: 1, name: 'Innstillinger' })).toBeVisible();
 
-  // Esc goes back to where the settings were opened from; nothing was saved.
+  // Esc goes back to where the settings were opened from; nothing was saved, and the desk is still signed in.
   await page.getByRole('heading', { level: 1, name: 'Innstillinger' }).focus();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { level: 1, name: 'Arbeidskø' })).toBeVisible();
   const saved = await anne.harness.core.dispatch('settings.get', {});
-  expect(saved).toMatchObject({ ok: true, value: { central: { database: db.databaseName, user: anne.login } } });
+  expect(saved).toMatchObject({ ok: true, value: { central: { url: running.url, username: anne.login, signedIn: true } } });
+  await expect(page.getByRole('banner').getByRole('status')).toContainText('Tilkoblet');
 });
 
 test('the case view in central mode, with a claim held, is clean under axe', async ({ central }) => {
