@@ -33,8 +33,8 @@ export const MUTATION_ROLES: Readonly<Record<string, readonly UserRole[]>> = {
 
 /** The roles that may send `name`; empty for a name that is no mutation (or an action only the system takes). */
 export function rolesForMutation(name: string): readonly UserRole[] {
-  const listed = MUTATION_ROLES[name];
-  if (listed) return listed;
+  // Own keys only: a name such as `constructor` or `__proto__` would otherwise find Object.prototype's members.
+  if (Object.hasOwn(MUTATION_ROLES, name)) return MUTATION_ROLES[name];
   const action = name.startsWith('case.') ? name.slice('case.'.length) : '';
   if (Object.hasOwn(CASE_ACTIONS, action)) {
     return CASE_ACTIONS[action as CaseActionName].by.filter((by): by is UserRole => by !== 'system');
