@@ -33,6 +33,27 @@ module.exports = {
       to: { path: ['^electron/main/', '^electron/preload/', '^renderer/', 'node_modules/electron/'] },
     },
     {
+      name: 'nothing-reaches-into-the-service',
+      comment: 'The central service runs on a server: the desk (core, main, renderer) and db never import it.',
+      severity: 'error',
+      from: { path: '^(electron|renderer|db)/' },
+      to: { path: '^service/' },
+    },
+    {
+      name: 'service-is-electron-free',
+      comment: 'The service shares the desk core and rules, never Electron, main, preload or the renderer.',
+      severity: 'error',
+      from: { path: '^service/' },
+      to: { path: ['^electron/main/', '^electron/preload/', '^renderer/', 'node_modules/electron/', '^electron$'] },
+    },
+    {
+      name: 'service-api-is-a-contract',
+      comment: 'The service API schemas depend on zod and the pure rules only: desk and service take their types from them.',
+      severity: 'error',
+      from: { path: '^electron/shared/serviceApi/' },
+      to: { pathNot: ['^electron/shared/', '^node_modules/zod/'] },
+    },
+    {
       name: 'core-no-electron-module',
       severity: 'error',
       from: { path: '^(electron/core|electron/shared|db)/' },
@@ -66,7 +87,7 @@ module.exports = {
     {
       name: 'no-circular',
       severity: 'error',
-      from: { path: '^(electron|renderer|db)/' },
+      from: { path: '^(electron|renderer|db|service)/' },
       to: { circular: true },
     },
   ],
