@@ -74,7 +74,7 @@ export function openConfiguredDesk(options: StandaloneOptions): Desk {
   } catch (error) {
     if (!(error instanceof NotSignedIn) || !options.host.settings) throw error;
     options.log?.(error.message);
-    return signedOutDesk(options.host.settings, error.settings, () => (options.clock ?? systemClock).now());
+    return signedOutDesk(options.host.settings, error.settings, () => (options.clock ?? systemClock).now(), options.host.openExternal);
   }
 }
 
@@ -83,8 +83,10 @@ export function openConfiguredDesk(options: StandaloneOptions): Desk {
  * meant to sign in and empty lists, the connection indicator says "signed out", and every other call is
  * answered with central.offline / signedOut, which the renderer says in words with where to sign in.
  */
-export function signedOutDesk(host: SettingsHost, settings: CentralSettings, now: () => Date = () => new Date()): Desk {
-  const settingsCalls = new CentralSettingsService(host, now).handlers();
+export function signedOutDesk(
+  host: SettingsHost, settings: CentralSettings, now: () => Date = () => new Date(), openExternal?: (url: string) => Promise<void>,
+): Desk {
+  const settingsCalls = new CentralSettingsService(host, now, { openExternal }).handlers();
   const status: SyncStatusView = {
     mode: 'central',
     state: 'error',
@@ -95,6 +97,7 @@ export function signedOutDesk(host: SettingsHost, settings: CentralSettings, now
     detail: null,
     retryAt: null,
     server: `${settings.username} @ ${settings.url}`,
+    skipped: { count: 0, latest: [] },
   };
   const answers: Partial<Record<ApiName, (input: never) => unknown>> = {
     ...settingsCalls,

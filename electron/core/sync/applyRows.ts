@@ -1,5 +1,6 @@
-// Writes rows pulled from the central database into the cache: upserts, tombstones as deletes, each row
-// checked first so that a malformed one stops the pull with a clear message instead of corrupting the cache.
+// Writes rows pulled from the central service into the cache: upserts, tombstones as deletes, each row checked
+// first so that a malformed one never corrupts the cache. A pull skips such a row and reports it (onBadRow): one bad
+// row must not stop every later change from arriving.
 import type Database from 'better-sqlite3';
 import { CASE_STATUSES, REQUEST_TYPES } from '../../shared/rules';
 import type { SyncedTable } from './syncedTables';
@@ -59,11 +60,22 @@ function valuesOf(table: SyncedTable, row: Row): unknown[] {
   return [...values, JSON.stringify(Object.fromEntries(table.columns.map((column, i) => [column, values[i]])))];
 }
 
+/** Where a row that cannot be stored goes: reported and skipped; without it, the write throws. */
+export type BadRowHandler = (problem: MalformedRowError) => void;
+
 export class RowWriter {
   private readonly upserts = new Map<string, Database.Statement>();
   private readonly deletes = new Map<string, Database.Statement>();
 
-  constructor(private readonly sqlite: Database.Database) {}
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly onBadRow?: BadRowHandler,
+  ) {}
+
+  private reject(problem: MalformedRowError): void {
+    if (!this.onBadRow) throw problem;
+    this.onBadRow(problem);
+  }
 
   /** Upserts `count` rows at once, with the values of `table.columns` for each row in turn. */
   private upsertFor(table: SyncedTable, count: number): Database.Statement {
@@ -108,7 +120,7 @@ export class RowWriter {
       this.upsertFor(table, 1).run(valuesOf(table, row));
     } catch (error) {
       const key = table.key.map((k) => String(row[k])).join('/');
-      throw new MalformedRowError(table.local, key, (error as Error).message);
+      this.reject(new MalformedRowError(table.local, key, (error as Error).message));
     }
   }
 
@@ -144,8 +156,17 @@ export class RowWriter {
   }
 
   /** Must run inside the caller's transaction. */
-  write(table: SyncedTable, rows: readonly Row[]): void {
-    for (const row of rows) checkRow(table, row);
+  write(table: SyncedTable, given: readonly Row[]): void {
+    const rows = given.filter((row) => {
+      try {
+        checkRow(table, row);
+        return true;
+      } catch (error) {
+        if (!(error instanceof MalformedRowError)) throw error;
+        this.reject(error);
+        return false;
+      }
+    });
     if (table.local === 'offers') this.makeRoomForOffers(rows);
     // In the order given: runs of upserts batched, each tombstone deleted where it stands.
     let run: Row[] = [];

@@ -11,6 +11,7 @@ import { classifyServiceError } from './centralErrors';
 import { pullChanges } from './pullChanges';
 import { rebaseCases } from './rebase';
 import { SyncEngine, type SyncEngineOptions } from './syncEngine';
+import { readSkippedRows } from './syncState';
 
 export interface CentralOptions {
   service: ServiceEndpoint;
@@ -61,6 +62,7 @@ export class CentralSession {
       detail: status.state === 'error' && 'detail' in status.problem ? (status.problem.detail ?? null) : null,
       retryAt: status.state === 'offline' || status.state === 'error' ? status.retryAt : null,
       server: this.server,
+      skipped: readSkippedRows(this.core.sqlite),
     };
   }
 

@@ -10,7 +10,7 @@ import { resetCacheIfSchemaChanged } from './cacheReset';
 import { deferCaseIndexes, hasDeferredSchema, restoreDeferredIndexes } from './deferredIndexes';
 import { dropSettledOptimisticRows, rebaseCases } from './rebase';
 import { SYNCED_TABLES, type SyncedTable } from './syncedTables';
-import { readSyncState, writeSyncState } from './syncState';
+import { readSyncState, recordSkippedRow, writeSyncState } from './syncState';
 
 export interface PullResult {
   rows: number;
@@ -56,7 +56,7 @@ function pendingCaseIds(sqlite: CoreContext['sqlite']): Set<number> {
 export async function pullChanges(service: ServiceConnection, core: CoreContext, options: PullOptions = {}): Promise<PullResult> {
   const { sqlite } = core;
   const limit = options.pageSize ?? DEFAULT_PAGE;
-  const writer = new RowWriter(sqlite);
+  const writer = new RowWriter(sqlite, ({ table, key, problem }) => recordSkippedRow(sqlite, { table, key, problem }));
   let state = readSyncState(sqlite);
   const resumed = state.progress !== null;
   // Indexes are only ever deferred by a pull from cursor 0 and restored in the transaction that moves the cursor

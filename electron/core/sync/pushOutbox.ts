@@ -9,6 +9,7 @@ import type { PushMutation, PushOutcome } from '../../shared/serviceApi';
 import { RowWriter } from './applyRows';
 import type { RefusalReason } from './centralErrors';
 import { rowsOf } from './pullChanges';
+import { recordSkippedRow } from './syncState';
 import { rebaseCases, dropOptimisticRows } from './rebase';
 
 export interface PushResult {
@@ -88,7 +89,7 @@ export async function pushOutbox(service: ServiceConnection, core: CoreContext, 
 
 function settle(core: CoreContext, row: OutboxRow, verdict: PushOutcome): void {
   const { sqlite } = core;
-  const writer = new RowWriter(sqlite);
+  const writer = new RowWriter(sqlite, ({ table, key, problem }) => recordSkippedRow(sqlite, { table, key, problem }));
   sqlite.transaction(() => {
     if (verdict.outcome === 'refused') {
       sqlite.prepare("UPDATE outbox SET state = 'rejected', rejection = ? WHERE seq = ?").run(reasonOf(verdict.code), row.seq);

@@ -36,3 +36,26 @@ function progressOf(text: string): PullProgress | null {
   const parsed = JSON.parse(text) as Partial<PullProgress>;
   return typeof parsed.resume === 'string' && typeof parsed.target === 'number' ? { target: parsed.target, resume: parsed.resume } : null;
 }
+
+export interface SkippedRow {
+  table: string;
+  key: string;
+  problem: string;
+  at: string;
+}
+
+const SKIPPED_KEY = 'sync.skipped';
+const SKIPPED_KEPT = 50;
+
+/** The rows the service sent that could not be stored: how many in all, and the latest few with their problem. */
+export function readSkippedRows(sqlite: Database.Database): { count: number; latest: SkippedRow[] } {
+  const text = readMeta(sqlite, SKIPPED_KEY);
+  return text ? (JSON.parse(text) as { count: number; latest: SkippedRow[] }) : { count: 0, latest: [] };
+}
+
+/** Records a skipped row (in the transaction of the page it came with). */
+export function recordSkippedRow(sqlite: Database.Database, row: Omit<SkippedRow, 'at'>): void {
+  const known = readSkippedRows(sqlite);
+  const latest = [{ ...row, at: new Date().toISOString() }, ...known.latest.filter((r) => r.table !== row.table || r.key !== row.key)];
+  writeMeta(sqlite, SKIPPED_KEY, JSON.stringify({ count: known.count + 1, latest: latest.slice(0, SKIPPED_KEPT) }));
+}

@@ -15,6 +15,8 @@ export type SyncStatusView =
       detail: string | null;
       retryAt: string | null;
       server: string;
+      /** Rows the service sent that could not be stored, skipped so that the rest still arrive. */
+      skipped: { count: number; latest: Array<{ table: string; key: string; problem: string; at: string }> };
     };
 
 export interface RefusedChange {

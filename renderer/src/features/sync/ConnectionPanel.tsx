@@ -87,6 +87,26 @@ function CentralDetails({ status }: { status: Extract<SyncStatusView, { mode: 'c
           </Text>
         )
       )}
+      {status.skipped.count > 0 && <SkippedRows skipped={status.skipped} />}
     </Stack>
+  );
+}
+
+/** Rows the service sent that the cache could not store: skipped so the rest arrive, and named for support. */
+function SkippedRows({ skipped }: { skipped: Extract<SyncStatusView, { mode: 'central' }>['skipped'] }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="yellow" title={t('sync.panel.skippedTitle', { count: skipped.count, formatted: formatNumber(skipped.count) })}>
+      <Text size="sm">{t('sync.panel.skippedHelp')}</Text>
+      <ul className={classes.skipped}>
+        {skipped.latest.slice(0, 5).map((row) => (
+          <li key={`${row.table}/${row.key}`}>
+            <Text size="xs" className={classes.mono}>
+              {row.table} {row.key}: {row.problem}
+            </Text>
+          </li>
+        ))}
+      </ul>
+    </Alert>
   );
 }
