@@ -61,6 +61,11 @@ export interface CoreHost extends AttachmentOutputHost {
   openFile(absolutePath: string, fileName: string, mimeType: string): Promise<void>;
   /** The central server's settings; in memory only when the shell provides none. */
   settings?: SettingsHost;
+  /**
+   * Opens a URL in the system browser, for the sign-in through the company's identity provider (Electron's
+   * shell.openExternal, for vetted URLs only). Absent in the browser harness: that sign-in needs the desktop app.
+   */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 export interface CoreOptions {
@@ -147,7 +152,7 @@ export function createCore(options: CoreOptions): Core {
   const priceLists = new PriceListService(context);
   const assignmentRules = new AssignmentRulesService(context);
   const workload = new WorkloadService(database.sqlite, assignmentRules);
-  const settings = new CentralSettingsService(options.host.settings ?? memorySettingsHost());
+  const settings = new CentralSettingsService(options.host.settings ?? memorySettingsHost(), undefined, { openExternal: options.host.openExternal });
   const central = options.central ? new CentralSession(context, withStoredFiles(options.central, attachments), queue) : null;
   let ownRenderer: ChromiumPdfRenderer | null = null;
   const renderer = (): PdfRenderer => options.pdfRenderer ?? (ownRenderer ??= new ChromiumPdfRenderer());

@@ -12,6 +12,7 @@ import { createMainWindow } from './window';
 import { electronSettingsHost } from './settingsStore';
 import { ElectronPdfRenderer } from './electronPdfRenderer';
 import { printPdfFile, saveFileCopy } from './attachmentOutput';
+import { openVettedExternal } from './externalUrl';
 import { BrowserWindow } from 'electron';
 
 let core: Desk | null = null;
@@ -43,6 +44,8 @@ function openCore(): Desk {
       printFile: printPdfFile,
       saveFileCopy,
       settings,
+      // The sign-in through the identity provider, in the system browser: https (or http to loopback) only.
+      openExternal: (url) => openVettedExternal(url, (vetted) => shell.openExternal(vetted)),
     },
     pdfRenderer,
     log: (message) => console.log(message),

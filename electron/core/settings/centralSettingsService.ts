@@ -1,7 +1,9 @@
 // The settings screen's calls: which central service the app uses, trying one before saving it, signing in
 // (which saves the URL, the user name and the token — never the password), signing out, and going back to
 // standalone. Saving or signing out asks the shell to reopen the core, since another service or person means
-// another cache.
+// another cache. Staff whose company runs an identity provider sign in through it instead of with a password:
+// the system browser (the host's openExternal, absent in the browser harness) and a loopback redirect
+// (service/oidcSignIn.ts); what is kept afterwards is the same as after a password sign-in.
 //
 // Secrets go only where the person sent them: a test carries the password typed with it and nothing stored,
 // so typing another URL can never send the kept token (or anything else kept) to that host.
@@ -11,11 +13,57 @@ import type {
   CentralSignInInput,
   CentralTestInput,
   ConnectionTestResult,
+  IdentityProviderOffer,
+  ProviderSignInInput,
 } from '../../shared/contract';
+import type { LoginOutput } from '../../shared/serviceApi';
+import { OidcConfigOutput } from '../../shared/serviceApi/oidc';
+import { OidcSignInError, signInWithIdentityProvider, type OidcSignInOptions } from '../service/oidcSignIn';
 import { probeService, signIn } from '../service/serviceAuth';
 import { checkServiceUrl, type ServiceEndpoint } from '../service/serviceEndpoint';
-import { ServiceRefusal, ServiceUnreachable } from '../service/serviceHttp';
+import { ServiceHttp, ServiceRefusal, ServiceUnreachable } from '../service/serviceHttp';
 import type { SettingsHost } from './settingsHost';
+
+/** Opens a URL in the system browser (Electron's shell.openExternal, for vetted URLs only); absent in the harness. */
+export type OpenExternal = (url: string) => Promise<void>;
+
+/** The identity provider's sign-in, replaceable in tests. */
+export type ProviderSignIn = (endpoint: ServiceEndpoint, openExternal: OpenExternal, options: OidcSignInOptions) => Promise<LoginOutput>;
+
+export interface CentralSettingsOptions {
+  openExternal?: OpenExternal;
+  /** Defaults to signInWithIdentityProvider (electron/core/service/oidcSignIn.ts). */
+  providerSignIn?: ProviderSignIn;
+}
+
+/** A failure of the sign-in through the identity provider, as the code the renderer translates. */
+export function classifyProviderError(error: unknown): CentralSettingsProblem {
+  if (error instanceof OidcSignInError) {
+    switch (error.problem) {
+      case 'badConfig':
+        return 'providerUnavailable';
+      case 'browserFailed':
+        return 'browserFailed';
+      case 'timeout':
+        return 'providerTimeout';
+      case 'cancelled':
+        return 'cancelled';
+      case 'stateMismatch':
+      case 'providerRefused':
+        return 'providerRefused';
+    }
+  }
+  if (error instanceof ServiceRefusal) {
+    if (error.code === 'auth.accountDisabled') return 'accountDisabled';
+    if (error.code === 'auth.noRole' || error.code === 'auth.noUsername') return 'notADeskUser';
+    if (error.code === 'auth.oidcUnavailable') return 'providerUnavailable';
+    if (error.status === 404) return 'providerNotOffered';
+    if (error.status === 401 || error.status === 400) return 'providerRefused';
+  }
+  // The service answered, but with 5xx: it cannot reach the provider (auth.oidcUnavailable, auth.oidcFailed).
+  if (error instanceof ServiceUnreachable && /: HTTP 5\d\d$/.test(error.message)) return 'providerUnavailable';
+  return classifyServiceError(error);
+}
 
 /** A failure of a health check or a sign-in, as the code the renderer translates. */
 export function classifyServiceError(error: unknown): CentralSettingsProblem {
@@ -41,9 +89,13 @@ export function isTokenUsable(token: string | null, expiresAt: string | null, no
 }
 
 export class CentralSettingsService {
+  /** The sign-in through the identity provider under way (at most one), to cancel from the desk. */
+  private providerAttempt: AbortController | null = null;
+
   constructor(
     private readonly host: SettingsHost,
     private readonly now: () => Date = () => new Date(),
+    private readonly options: CentralSettingsOptions = {},
   ) {}
 
   view(): CentralSettingsView {
@@ -86,6 +138,49 @@ export class CentralSettingsService {
     }
   }
 
+  /** Whether the service at the URL offers sign-in through an identity provider (nothing stored is sent). */
+  async identityProvider(input: ProviderSignInInput): Promise<IdentityProviderOffer> {
+    const endpoint = this.endpointFor(input.url);
+    if (typeof endpoint === 'string') return { offered: false };
+    return { offered: await offersIdentityProvider(endpoint) };
+  }
+
+  /**
+   * "Logg inn med virksomhetens pålogging": the system browser at the identity provider the service names, the
+   * answer on a loopback listener, the service's session; then kept and restarted as after a password sign-in.
+   */
+  async signInWithProvider(input: ProviderSignInInput): Promise<ConnectionTestResult> {
+    const endpoint = this.endpointFor(input.url);
+    if (typeof endpoint === 'string') return { ok: false, reason: endpoint };
+    const openExternal = this.options.openExternal;
+    if (!openExternal) return { ok: false, reason: 'browserUnavailable' };
+    // A second press starts over: the first attempt's listener closes.
+    this.providerAttempt?.abort();
+    const attempt = new AbortController();
+    this.providerAttempt = attempt;
+    let login: LoginOutput;
+    try {
+      login = await (this.options.providerSignIn ?? signInWithIdentityProvider)(endpoint, openExternal, { signal: attempt.signal });
+    } catch (error) {
+      return { ok: false, reason: classifyProviderError(error) };
+    } finally {
+      if (this.providerAttempt === attempt) this.providerAttempt = null;
+    }
+    // Another attempt began meanwhile: this one's answer is not what the person waits for now.
+    if (attempt.signal.aborted) return { ok: false, reason: 'cancelled' };
+    this.host.save({ ...endpoint, username: login.user.id }, { value: login.token, expiresAt: login.expiresAt });
+    this.host.requestRestart();
+    return { ok: true, signedIn: true, user: login.user.id, displayName: login.user.displayName, role: login.user.role };
+  }
+
+  /** The person pressed Avbryt while the browser was open: the waiting attempt ends (its listener closes). */
+  cancelProviderSignIn(): { cancelled: boolean } {
+    const attempt = this.providerAttempt;
+    this.providerAttempt = null;
+    attempt?.abort();
+    return { cancelled: attempt !== null };
+  }
+
   /** Signs in at the typed URL with the typed password; on success keeps URL, user name and token, and restarts. */
   async save(input: CentralSignInInput): Promise<ConnectionTestResult> {
     const endpoint = this.endpointFor(input.url);
@@ -126,6 +221,21 @@ export class CentralSettingsService {
       'settings.saveCentral': (input: CentralSignInInput) => this.save(input),
       'settings.signOut': () => this.signOut(),
       'settings.useStandalone': () => this.useStandalone(),
+      'settings.identityProvider': (input: ProviderSignInInput) => this.identityProvider(input),
+      'settings.signInWithProvider': (input: ProviderSignInInput) => this.signInWithProvider(input),
+      'settings.cancelProviderSignIn': () => this.cancelProviderSignIn(),
     } as const;
+  }
+}
+
+/** GET /api/login/oidc/config answers 200 with a usable configuration; 404 (none configured), or anything else, is no. */
+async function offersIdentityProvider(endpoint: ServiceEndpoint): Promise<boolean> {
+  const http = new ServiceHttp(endpoint);
+  try {
+    return OidcConfigOutput.safeParse(await http.request<unknown>({ method: 'GET', path: '/api/login/oidc/config', timeoutMs: 5_000 })).success;
+  } catch {
+    return false;
+  } finally {
+    http.close();
   }
 }

@@ -9,8 +9,8 @@ import type { ReferenceData, SessionInfo } from './session';
 import type { RefusedChange, SyncStatusView } from './sync';
 import { OutboxSeqInput } from './sync';
 import { CaseActInput } from './caseActions';
-import type { CentralSettingsView, ConnectionTestResult } from './settings';
-import { CentralSignInInput, CentralTestInput } from './settings';
+import type { CentralSettingsView, ConnectionTestResult, IdentityProviderOffer } from './settings';
+import { CentralSignInInput, CentralTestInput, ProviderSignInInput } from './settings';
 import type { InstallerCheckView } from './installerCheck';
 import { DecideRoutingInput, InstallerCheckInput } from './installerCheck';
 import { Empty } from './common';
@@ -75,6 +75,9 @@ export const contract = {
   'settings.saveCentral': call<ConnectionTestResult>()(CentralSignInInput),
   'settings.signOut': call<{ restarting: boolean }>()(Empty),
   'settings.useStandalone': call<{ restarting: boolean }>()(Empty),
+  'settings.identityProvider': call<IdentityProviderOffer>()(ProviderSignInInput),
+  'settings.signInWithProvider': call<ConnectionTestResult>()(ProviderSignInInput),
+  'settings.cancelProviderSignIn': call<{ cancelled: boolean }>()(Empty),
   'quarantine.list': call<QuarantineList>()(QuarantineListInput),
   'quarantine.get': call<QuarantineDetail>()(QuarantineGetInput),
   'quarantine.save': call<QuarantineItem>()(QuarantineSaveInput),

@@ -27,6 +27,19 @@ export const CentralSignInInput = z
   .strict();
 export type CentralSignInInput = z.infer<typeof CentralSignInInput>;
 
+/**
+ * "Logg inn med virksomhetens pålogging" (and whether the service at `url` offers it): the service names the
+ * company's identity provider, the system browser signs the person in there, and the service hands out its own
+ * session; when that worked the URL, the user name and the token are kept, as with a password.
+ */
+export const ProviderSignInInput = z.object({ url: Url }).strict();
+export type ProviderSignInInput = z.infer<typeof ProviderSignInInput>;
+
+export interface IdentityProviderOffer {
+  /** The service at the URL names an identity provider (GET /api/login/oidc/config answered 200). */
+  offered: boolean;
+}
+
 export interface CentralSettingsView {
   /** The service the app works against; null when it runs standalone. */
   central: {
@@ -52,7 +65,24 @@ export type CentralSettingsProblem =
   | 'notAService'
   | 'wrongPassword'
   | 'notADeskUser'
-  | 'refused';
+  | 'refused'
+  // Signing in through the identity provider:
+  /** This window cannot open the system browser (the browser harness): only the desktop app can. */
+  | 'browserUnavailable'
+  /** The system browser could not be opened. */
+  | 'browserFailed'
+  /** The service offers no sign-in through an identity provider. */
+  | 'providerNotOffered'
+  /** The service cannot reach the identity provider, or names it wrongly. */
+  | 'providerUnavailable'
+  /** The identity provider (or the service, after it) did not accept the sign-in, or the answer was not ours. */
+  | 'providerRefused'
+  /** Nobody finished the sign-in in the browser in time. */
+  | 'providerTimeout'
+  /** The person cancelled the sign-in in the desk. */
+  | 'cancelled'
+  /** The account is disabled at the service. */
+  | 'accountDisabled';
 
 export interface ConnectionTestResult {
   ok: boolean;
