@@ -37,7 +37,9 @@ async function recordedOutcome(client: pg.ClientBase, clientId: string, seq: num
 /** The checks that need no database: is it a mutation, may this person send it, are its arguments well formed. */
 function precheck(raw: unknown, user: SessionUser): { entry: PushMutation } | { refusal: PushOutcome } {
   const parsed = PushMutation.safeParse(raw);
-  const seq = typeof (raw as { seq?: unknown })?.seq === 'number' ? (raw as { seq: number }).seq : -1;
+  const given = (raw as { seq?: unknown } | null)?.seq;
+  // Answered with the seq as given only where it is one (a whole number the answer's own schema accepts).
+  const seq = typeof given === 'number' && Number.isSafeInteger(given) && given >= 1 ? given : -1;
   if (!parsed.success) return { refusal: { seq, outcome: 'refused', code: 'invalid', message: 'malformed mutation' } };
   const entry = parsed.data;
   if (!centralApplierFor(entry.name)) return { refusal: { seq, outcome: 'refused', code: 'invalid', message: `unknown mutation ${entry.name}` } };
@@ -47,7 +49,7 @@ function precheck(raw: unknown, user: SessionUser): { entry: PushMutation } | { 
   if (containsNul(entry.args) || containsNul(entry.precondition ?? {})) {
     return { refusal: { seq, outcome: 'refused', code: 'invalid', message: 'text contains the character U+0000' } };
   }
-  const definition: { args: z.ZodType } | undefined = MUTATIONS[entry.name];
+  const definition: { args: z.ZodType } | undefined = Object.hasOwn(MUTATIONS, entry.name) ? MUTATIONS[entry.name] : undefined;
   if (definition && !definition.args.safeParse(entry.args).success) {
     return { refusal: { seq, outcome: 'refused', code: 'invalid', message: `arguments of ${entry.name}` } };
   }

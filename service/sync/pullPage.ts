@@ -96,12 +96,19 @@ export async function pullPage(client: pg.ClientBase, query: PullQuery): Promise
   if (!typesBySchema.has(schema)) typesBySchema.set(schema, columnTypes(client));
   const types = await typesBySchema.get(schema)!;
   let resume: Resume;
+  const clock = await client.query<{ version: number }>('SELECT version FROM sync_clock');
+  const committed = Number(clock.rows[0]?.version ?? 0);
   if (query.resume) {
     resume = decodeResume(query.resume);
     if (resume.target < query.after) throw new ServiceError(400, 'pull.badResume', 'The resume token is behind the cursor.');
+    // A target past the clock would let a cursor jump over versions still to come.
+    if (resume.target > committed) throw new ServiceError(400, 'pull.badResume', 'The resume token names a version not yet committed.');
+    const table = SYNCED_TABLES[resume.table];
+    if (resume.after !== null && (!table || resume.after.length !== 1 + table.key.length || typeof resume.after[0] !== 'number')) {
+      throw new ServiceError(400, 'pull.badResume', 'The resume token does not fit the table it names.');
+    }
   } else {
-    const clock = await client.query<{ version: number }>('SELECT version FROM sync_clock');
-    resume = { target: Number(clock.rows[0]?.version ?? 0), table: 0, after: null };
+    resume = { target: committed, table: 0, after: null };
   }
   const { after, limit } = query;
   const remaining = query.count === '1' && resume.target > after ? await countRemaining(client, after, resume.target) : null;
@@ -115,10 +122,15 @@ export async function pullPage(client: pg.ClientBase, query: PullQuery): Promise
       break;
     }
     const tableTypes = types.get(table.central) ?? null;
-    const { rows } = await client.query<{ page: string | null; n: number; last: string | null }>(
-      pageSql(table, tableTypes, next.after !== null, room),
-      [after, next.target, ...(next.after ?? [])],
-    );
+    const { rows } = await client
+      .query<{ page: string | null; n: number; last: string | null }>(pageSql(table, tableTypes, next.after !== null, room), [
+        after, next.target, ...(next.after ?? []),
+      ])
+      .catch((error: { code?: string }) => {
+        // A key of the wrong type in a forged token (class 22, data exception) is the caller's fault, not an outage.
+        if (String(error.code ?? '').startsWith('22')) throw new ServiceError(400, 'pull.badResume', 'The resume token does not fit the table it names.');
+        throw error;
+      });
     const { n, last } = rows[0];
     let page = rows[0].page;
     if (!tableTypes) page = await plainPage(client, table, next, after, n);

@@ -32,7 +32,7 @@ export interface CaseCompleteness extends CompletenessEvaluation {
   rulesSource: 'company' | 'default';
 }
 
-const FACT_COLUMNS = `request_type, building_use, network_system, phases, main_fuse_a, meter_fuse_a, expected_power_kw,
+export const FACT_COLUMNS = `request_type, building_use, network_system, phases, main_fuse_a, meter_fuse_a, expected_power_kw,
   expected_energy_kwh, ev_charging_a, unit_count, metering_point_ids, meter_numbers, has_production, production_kw,
   inverter, battery_kwh, owner_name, owner_id_kind, owner_national_id, owner_organisation_number, owner_email,
   owner_phone, address, postcode, municipality_number, gnr, bnr, fnr, snr, installer_contact, wanted_start_date,

@@ -3,7 +3,7 @@
 // a reason, and which columns besides the status it writes. The central applier (sync/centralAppliers.ts) writes
 // the same columns from `decisionColumns`, and PostgreSQL's audit trigger writes the same event shape.
 import type { z } from 'zod';
-import { ApproveArgs, DECISION_ACTIONS, StepArgs, fail, type DecisionAction } from '../../shared/contract';
+import { ApproveArgs, DECISION_ACTIONS, StepArgs, fail, type ApprovalBlocker, type DecisionAction } from '../../shared/contract';
 import {
   CASE_ACTIONS,
   canTakeAction,
@@ -11,6 +11,7 @@ import {
   isValidMeteringPointId,
   type CaseAction,
   type CaseStatus,
+  type UserRole,
 } from '../../shared/rules';
 import { osloDate } from '../clock';
 import { approvalBlockersOf } from './approvalBlockers';
@@ -64,7 +65,49 @@ function loadActionHead(ctx: MutationApplyContext, caseId: number): ActionHead {
   return row ?? fail('case.notFound', { caseId });
 }
 
-const parseList = (text: string): string[] => {
+/** What an action is checked against: the same facts on the desk (its cache) and at the service (PostgreSQL). */
+export interface ActionFacts {
+  status: CaseStatus;
+  role: UserRole;
+  reason: string | undefined;
+  /** Only asked for `approve`: what stands in the way (incomplete, installer not active in DSB). */
+  approvalBlockers: () => ApprovalBlocker[];
+  meteringPointIds: readonly string[];
+}
+
+/** Why the action may not be taken, as the code the handler reads; null when it may. One rule for desk and service. */
+export function actionRefusal(action: DecisionAction, facts: ActionFacts): { code: string; params?: Record<string, unknown> } | null {
+  const rule: CaseAction = CASE_ACTIONS[action];
+  if (!rule.by.includes(facts.role)) return { code: 'permission.denied' };
+  if (!canTakeAction(action, facts.status, facts.role)) return { code: 'decision.notAllowed', params: { action, status: facts.status } };
+  if (rule.needsReason && !facts.reason) return { code: 'status.reasonRequired', params: { status: rule.to } };
+  if (action === 'approve') {
+    const [blocker] = facts.approvalBlockers();
+    if (blocker) return { code: blocker.code, params: blocker.params };
+  }
+  if (action === 'registerMeteringPoint') {
+    const invalid = facts.meteringPointIds.find((id) => !isValidMeteringPointId(id));
+    if (facts.meteringPointIds.length === 0 || invalid !== undefined) {
+      return { code: 'decision.meteringPointMissing', params: invalid ? { value: invalid } : undefined };
+    }
+  }
+  return null;
+}
+
+/** Refuses the action with the reason the handler should read, or returns nothing. */
+function refuseIfNotAllowed(ctx: MutationApplyContext, action: DecisionAction, head: ActionHead, args: Args): void {
+  const refusal = actionRefusal(action, {
+    status: head.status,
+    role: ctx.actor.role,
+    reason: reasonOf(args),
+    approvalBlockers: () => approvalBlockersOf(ctx.core.sqlite, args.caseId, osloDate(new Date(ctx.now))),
+    meteringPointIds: parseList(head.metering_point_ids),
+  });
+  if (refusal) fail(refusal.code as never, refusal.params as never);
+}
+
+/** A list kept as JSON text (metering point ids, conditions); anything else is an empty list. */
+export const parseList = (text: string): string[] => {
   try {
     const value: unknown = JSON.parse(text);
     return Array.isArray(value) ? value.map(String) : [];
@@ -72,23 +115,6 @@ const parseList = (text: string): string[] => {
     return [];
   }
 };
-
-/** Refuses the action with the reason the handler should read, or returns nothing. */
-function refuseIfNotAllowed(ctx: MutationApplyContext, action: DecisionAction, head: ActionHead, args: Args): void {
-  const rule: CaseAction = CASE_ACTIONS[action];
-  if (!rule.by.includes(ctx.actor.role)) fail('permission.denied');
-  if (!canTakeAction(action, head.status, ctx.actor.role)) fail('decision.notAllowed', { action, status: head.status });
-  if (rule.needsReason && !reasonOf(args)) fail('status.reasonRequired', { status: rule.to });
-  if (action === 'approve') {
-    const [blocker] = approvalBlockersOf(ctx.core.sqlite, args.caseId, osloDate(new Date(ctx.now)));
-    if (blocker) fail(blocker.code, blocker.params);
-  }
-  if (action === 'registerMeteringPoint') {
-    const ids = parseList(head.metering_point_ids);
-    const invalid = ids.find((id) => !isValidMeteringPointId(id));
-    if (ids.length === 0 || invalid !== undefined) fail('decision.meteringPointMissing', invalid ? { value: invalid } : undefined);
-  }
-}
 
 function caseActionMutation(action: DecisionAction): MutationDefinition<z.ZodType> {
   const rule: CaseAction = CASE_ACTIONS[action];

@@ -8,9 +8,11 @@ import { letterToSend, type StoredFiles } from './letterToSend';
 import { WORK_ORDER_APPLIERS } from './workOrderAppliers';
 import { centralDraftContent, centralRevisedContent, insertCentralDraft, sameLines } from './centralOfferDraft';
 import { SaveOfferDraftInput } from '../../shared/contract';
-import { actionOfMutation, decisionColumns, reasonOf, type CaseActionArgs } from '../mutations/caseActions';
+import { actionOfMutation, actionRefusal, decisionColumns, parseList, reasonOf, type CaseActionArgs } from '../mutations/caseActions';
+import { centralApprovalBlockers, centralCompleteness, centralDueDate } from './centralCaseFacts';
 import {
-  CASE_ACTIONS, calculateOffer, type CaseStatus, type OfferCalculation, type OfferLine, type PriceList,
+  CASE_ACTIONS, STATUSES_REQUIRING_REASON, calculateOffer, canMoveCase, type CaseStatus, type OfferCalculation, type OfferLine,
+  type PriceList, type UserRole,
   OFFER_STEP_ACTIONS, billingKindOf, planBillingStep, releasesWork,
 } from '../../shared/rules';
 import { osloDate } from '../clock';
@@ -40,6 +42,8 @@ type Applier = (client: pg.ClientBase, entry: OutboxEntry, files?: ApplierFiles)
 
 interface CaseState {
   status: string;
+  /** The group the service acts in for the person (SET LOCAL ROLE); 'none' for the owner's own tools. */
+  role: string;
   assignee_id: string | null;
   claimed_by: string | null;
   claim_live: boolean;
@@ -49,7 +53,7 @@ interface CaseState {
 
 async function lockCase(client: pg.ClientBase, caseId: number): Promise<CaseState> {
   const { rows } = await client.query<CaseState>(
-    `SELECT status, assignee_id, claimed_by, coalesce(lease_until > now(), false) AS claim_live, claim_token,
+    `SELECT status, current_setting('role') AS role, assignee_id, claimed_by, coalesce(lease_until > now(), false) AS claim_live, claim_token,
             desk_actor() AS me
      FROM cases WHERE id = $1 FOR UPDATE`,
     [caseId],
@@ -69,6 +73,16 @@ async function presentClaim(client: pg.ClientBase, state: CaseState, token: unkn
   await client.query("SELECT set_config('desk.claim_token', $1, true)", [String(token ?? '')]);
 }
 
+const USER_ROLES: readonly string[] = ['case_handler', 'supervisor', 'reader'];
+const isUserRole = (role: string): role is UserRole => USER_ROLES.includes(role);
+
+/** A refusal of the status table or its blockers, in the reasons the desk knows. */
+function refusalOf(code: string, status: string): RefusedByCentral {
+  if (code === 'permission.denied') return new RefusedByCentral('notPermitted');
+  if (code === 'decision.notAllowed') return new RefusedByCentral('statusChanged', status);
+  return new RefusedByCentral('invalid', code);
+}
+
 const appliers: Record<string, Applier> = {
   async 'case.addNote'(client, { args, createdAt }) {
     // The note's UUID makes a retry a no-op; the author is whoever the server says we are.
@@ -83,6 +97,13 @@ const appliers: Record<string, Applier> = {
     const state = await lockCase(client, Number(args.caseId));
     if (precondition.status !== undefined && state.status !== precondition.status) {
       throw new RefusedByCentral('statusChanged', state.status);
+    }
+    // The life-of-a-case table decides, whatever the desk assumed: no jump from approved to meter_mounted.
+    if (!isUserRole(state.role) || !canMoveCase(state.status as CaseStatus, args.status as CaseStatus, state.role)) {
+      throw new RefusedByCentral('statusChanged', `${state.status} → ${String(args.status)}`);
+    }
+    if (STATUSES_REQUIRING_REASON.includes(args.status as CaseStatus) && !String(args.reason ?? '').trim()) {
+      throw new RefusedByCentral('invalid', 'status.reasonRequired');
     }
     await presentClaim(client, state, precondition.claimToken);
     if (args.reason) await client.query("SELECT set_config('desk.status_reason', $1, true)", [String(args.reason)]);
@@ -129,6 +150,17 @@ async function applyCaseAction(client: pg.ClientBase, { mutation, args, precondi
   await presentClaim(client, state, precondition.claimToken);
   const actionArgs = args as unknown as CaseActionArgs;
   const reason = reasonOf(actionArgs);
+  const { rows: [head] } = await client.query<{ metering_point_ids: string }>('SELECT metering_point_ids FROM cases WHERE id = $1', [args.caseId]);
+  const blockers = action === 'approve' ? await centralApprovalBlockers(client, Number(args.caseId)) : [];
+  // The same rule the desk applied (mutations/caseActions.ts), on the server's rows: status table, reason, blockers.
+  const refusal = actionRefusal(action, {
+    status: state.status as CaseStatus,
+    role: isUserRole(state.role) ? state.role : 'reader',
+    reason,
+    approvalBlockers: () => blockers,
+    meteringPointIds: parseList(head.metering_point_ids),
+  });
+  if (refusal) throw refusalOf(refusal.code, state.status);
   if (reason) await client.query("SELECT set_config('desk.status_reason', $1, true)", [reason]);
   const from = state.status as CaseStatus;
   const columns = decisionColumns(action, from, actionArgs, osloDate(new Date(createdAt)));
@@ -189,7 +221,13 @@ Object.assign(appliers, {
   async 'case.overrideCompletenessItem'(client: pg.ClientBase, { args, precondition, createdAt }: OutboxEntry) {
     const state = await lockCase(client, Number(args.caseId));
     await presentClaim(client, state, precondition.claimToken);
-    const reached = precondition.reachesCompleteness as { dueDate: string } | undefined;
+    // Completeness and the due date as the server's rows and clock say, never as the desk reported them.
+    const before = await centralCompleteness(client, Number(args.caseId));
+    const item = before.items.find((candidate) => candidate.code === args.item);
+    if (!item) throw new RefusedByCentral('invalid', 'completeness.itemUnknown');
+    if (item.ok) throw new RefusedByCentral('invalid', 'completeness.itemNotMissing');
+    const reachesCompleteness = before.completeAt === null && before.items.every((c) => c.ok || c.overridden || c.code === args.item);
+    const reached = reachesCompleteness ? { dueDate: await centralDueDate(client, createdAt) } : undefined;
     await client.query(
       `UPDATE cases SET completeness_overrides = (completeness_overrides::jsonb || jsonb_build_object($2::text,
          jsonb_build_object('reason', $3::text, 'by', desk_actor(), 'at', $4::text)))::text,
@@ -289,7 +327,9 @@ Object.assign(appliers, {
     await presentClaim(client, state, precondition.claimToken);
     let totals: OfferCalculation;
     try {
-      totals = calculateOffer({ lines: JSON.parse(offer.draftLines) as OfferLine[], connectionFeeDeduction: offer.draftDeductionOre || null });
+      const lines = JSON.parse(offer.draftLines) as OfferLine[];
+      if (!Array.isArray(lines) || lines.length === 0) throw new Error('an offer without lines');
+      totals = calculateOffer({ lines, connectionFeeDeduction: offer.draftDeductionOre || null });
     } catch {
       throw new RefusedByCentral('invalid', 'offer lines');
     }
@@ -402,6 +442,6 @@ Object.assign(appliers, {
 } satisfies Record<string, Applier>);
 
 export function centralApplierFor(mutation: string): Applier | null {
-  if (appliers[mutation]) return appliers[mutation];
+  if (Object.hasOwn(appliers, mutation)) return appliers[mutation];
   return actionOfMutation(mutation) !== null ? applyCaseAction : null;
 }

@@ -65,7 +65,7 @@ export type PullOutput = z.infer<typeof PullOutput>;
 const JsonObject = z.record(z.string(), z.unknown());
 
 export const PushMutation = z.object({
-  seq: z.number().int().min(1),
+  seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
   name: z.string().min(1).max(100),
   args: JsonObject,
   /** What the desk assumed when it made the change (the status it saw, its claim token, …). */

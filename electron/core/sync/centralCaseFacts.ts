@@ -1,0 +1,62 @@
+// What the service checks a case action against, read from PostgreSQL in the applying transaction with the same
+// pure rules the desk uses on its cache: the checklist (completeness rules, overrides, attachments), the due date a
+// case gets when it becomes complete, and whether the installer is active in DSB's register. The desk's word for
+// any of these is never taken.
+import type pg from 'pg';
+import type { ApprovalBlocker } from '../../shared/contract';
+import { addWorkingDays, evaluateCompleteness, type AttachmentKind, type CompletenessEvaluation, type RequestType } from '../../shared/rules';
+import { osloDate } from '../clock';
+import { FACT_COLUMNS, ruleSetFromStored, type StoredOverride } from '../casework/completenessService';
+import { COMPANY_SETTING_DEFAULTS } from '../casework/companySettings';
+import { caseFactsOf, fieldsOfRow } from '../import/caseFields';
+import { RefusedByCentral } from './centralErrors';
+
+export interface CentralCompleteness extends CompletenessEvaluation {
+  overrides: Record<string, StoredOverride>;
+  completeAt: string | null;
+}
+
+export async function centralCompleteness(client: pg.ClientBase, caseId: number): Promise<CentralCompleteness> {
+  const { rows: [row] } = await client.query<Record<string, unknown>>(
+    `SELECT ${FACT_COLUMNS}, completeness_overrides, complete_at FROM cases WHERE id = $1`,
+    [caseId],
+  );
+  if (!row) throw new RefusedByCentral('caseMissing');
+  const { completeness_overrides: storedOverrides, complete_at: completeAt, ...factRow } = row;
+  const { rows: kinds } = await client.query<{ kind: AttachmentKind }>('SELECT DISTINCT kind FROM attachments WHERE case_id = $1', [caseId]);
+  const facts = caseFactsOf(fieldsOfRow(factRow), kinds.map((k) => k.kind));
+  const { rows: stored } = await client.query<{ rules: string }>('SELECT rules FROM completeness_rules WHERE request_type = $1', [
+    facts.requestType,
+  ]);
+  const { rules } = ruleSetFromStored(stored[0]?.rules, facts.requestType as RequestType);
+  const overrides = JSON.parse(String(storedOverrides ?? '{}')) as Record<string, StoredOverride>;
+  return { ...evaluateCompleteness(facts, rules, overrides), overrides, completeAt: (completeAt as string | null) ?? null };
+}
+
+/** The due date of a case that becomes complete at `nowIso`: the company's working days, as the desk counts them. */
+export async function centralDueDate(client: pg.ClientBase, nowIso: string): Promise<string> {
+  const { rows } = await client.query<{ value: string }>("SELECT value FROM company_settings WHERE key = 'due_working_days'");
+  let days: unknown = COMPANY_SETTING_DEFAULTS.due_working_days;
+  try {
+    if (rows[0]) days = JSON.parse(rows[0].value);
+  } catch {
+    // A stored value that does not parse counts as not set.
+  }
+  const valid = Number.isInteger(days) && (days as number) >= 1 ? (days as number) : COMPANY_SETTING_DEFAULTS.due_working_days;
+  return addWorkingDays(osloDate(new Date(nowIso)), valid);
+}
+
+/** What stands in the way of approving, as the desk's approvalBlockersOf says it, from the central rows. */
+export async function centralApprovalBlockers(client: pg.ClientBase, caseId: number): Promise<ApprovalBlocker[]> {
+  const blockers: ApprovalBlocker[] = [];
+  if (!(await centralCompleteness(client, caseId)).complete) blockers.push({ code: 'decision.incomplete' });
+  const { rows: [installer] } = await client.query<{ name: string; status: string | null }>(
+    `SELECT i.name, d.status FROM cases c JOIN installers i ON i.id = c.installer_id
+       LEFT JOIN dsb_register d ON d.organisation_number = i.organisation_number
+      WHERE c.id = $1`,
+    [caseId],
+  );
+  const state = installer?.status ?? 'not_registered';
+  if (state !== 'active') blockers.push({ code: 'decision.installerNotActive', params: { installer: installer?.name ?? '', dsbStatus: state } });
+  return blockers;
+}
