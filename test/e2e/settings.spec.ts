@@ -2,7 +2,9 @@
 // the central one (health and sign-in only; the lead's end-to-end run uses the real service): an address that
 // is not https is refused with the reason in words, "Test tilkobling" asks the service and tries the sign-in,
 // a wrong password says so, "Logg inn og lagre" keeps the token (not the password), "Logg ut" forgets it.
-// No request carries anything stored. By keyboard, in Norwegian and English, clean under axe.
+// No request carries anything stored. Where the service offers the company's own sign-in (an identity provider),
+// "Logg inn med virksomhetens pålogging" shows; in this browser (no system browser to open) it says that it needs
+// the desktop app. By keyboard, in Norwegian and English, clean under axe.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
@@ -18,6 +20,8 @@ interface Seen {
 let service: http.Server;
 let serviceUrl: string;
 const seen: Seen[] = [];
+/** Whether the stand-in offers sign-in through an identity provider (GET /api/login/oidc/config answers 200). */
+let offersProvider = false;
 
 test.beforeAll(async () => {
   service = http.createServer((req, res) => {
@@ -27,6 +31,9 @@ test.beforeAll(async () => {
       seen.push({ path: req.url ?? '', authorization: req.headers.authorization, body });
       res.setHeader('content-type', 'application/json');
       if (req.url === '/api/health') return res.end(JSON.stringify({ ok: true, service: 'desk-central', version: 1 }));
+      if (req.url === '/api/login/oidc/config' && offersProvider) {
+        return res.end(JSON.stringify({ authorizationEndpoint: 'https://login.nettselskap.example/authorize', clientId: 'desk', scope: 'openid profile' }));
+      }
       if (req.url === '/api/login') {
         const { username, password } = JSON.parse(body) as { username: string; password: string };
         if (username === 'anne' && password === 'riktig-passord') {
@@ -52,6 +59,7 @@ test.afterAll(async () => {
 let harness: HarnessCore;
 test.beforeEach(() => {
   seen.length = 0;
+  offersProvider = false;
   harness = startHarnessCore({ cases: 20 });
 });
 test.afterEach(async ({ page }) => {
@@ -107,7 +115,11 @@ test('the address must be https (http only to this machine), said beside the fie
   await expect(page.getByText('The address starts with http://, which sends the password unencrypted across the network.')).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
   await page.getByRole('radio', { name: 'Norsk' }).check();
-  expect(seen).toEqual([]);
+  // Nothing went to the refused addresses; the usable one (left once) was only asked whether it offers the
+  // company's own sign-in, with nothing in the request.
+  expect(seen.map(({ path, authorization, body }) => ({ path, authorization, body }))).toEqual([
+    { path: '/api/login/oidc/config', authorization: undefined, body: '' },
+  ]);
 });
 
 test('test, a wrong password, sign in and save, sign out — and no request carries anything stored', async ({ page }) => {
@@ -118,7 +130,9 @@ test('test, a wrong password, sign in and save, sign out — and no request carr
   await urlField(page).fill(serviceUrl);
   await region(page).getByRole('button', { name: 'Test tilkobling' }).click();
   await expect(region(page).getByRole('status').filter({ hasText: 'Tjenesten svarer' })).toContainText('Tjenesten svarer på adressen.');
-  expect(seen.map((request) => request.path)).toEqual(['/api/health']);
+  // The health check, and whether it offers the company's own sign-in (it does not: no such button).
+  await expect.poll(() => [...new Set(seen.map((request) => request.path))].sort()).toEqual(['/api/health', '/api/login/oidc/config']);
+  await expect(region(page).getByRole('button', { name: 'Logg inn med virksomhetens pålogging' })).toHaveCount(0);
 
   // A wrong password is said in words.
   await userField(page).fill('anne');
@@ -162,7 +176,8 @@ test('test, a wrong password, sign in and save, sign out — and no request carr
   await urlField(page).fill(`http://localhost:${new URL(serviceUrl).port}`);
   await region(page).getByRole('button', { name: 'Test tilkobling' }).click();
   await expect(region(page).getByRole('status').filter({ hasText: 'Tjenesten svarer' })).toBeVisible();
-  expect(seen.map((request) => [request.path, request.authorization])).toEqual([['/api/health', undefined]]);
+  expect(seen.some((request) => request.path === '/api/health')).toBe(true);
+  expect(seen.every((request) => ['/api/health', '/api/login/oidc/config'].includes(request.path) && request.authorization === undefined)).toBe(true);
   expect(seen.some((request) => request.body.includes('token-for-anne'))).toBe(false);
 
   // Logg ut: the token goes; the address and user name stay for signing in again.
@@ -176,4 +191,43 @@ test('test, a wrong password, sign in and save, sign out — and no request carr
   await openSettings(page);
   await expect(region(page).getByText(`Du er logget ut av ${serviceUrl}.`)).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
+});
+
+test('a service that offers the company\'s own sign-in shows the button; here, without the desktop app, it says so', async ({ page }) => {
+  offersProvider = true;
+  await openDesk(page, harness.core);
+  await openSettings(page);
+  const provider = region(page).getByRole('button', { name: 'Logg inn med virksomhetens pålogging' });
+  await expect(provider).toHaveCount(0);
+
+  // Typing the address and leaving the field asks the service; it offers it.
+  await urlField(page).focus();
+  await page.keyboard.type(serviceUrl);
+  await page.keyboard.press('Tab');
+  await expect(provider).toBeVisible();
+  await expect(region(page).getByText('Tjenesten tilbyr også innlogging med virksomhetens egen pålogging.')).toBeVisible();
+  expect(seen.map((request) => [request.path, request.authorization])).toEqual([['/api/login/oidc/config', undefined]]);
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Another address: the button goes (it belongs to the address that offered it).
+  await urlField(page).fill('https://saksbehandling.nettselskap.example');
+  await expect(provider).toHaveCount(0);
+  await urlField(page).fill(serviceUrl);
+  await expect(provider).toBeVisible();
+
+  // By keyboard; this browser cannot open the system browser, so it explains and keeps nothing.
+  await provider.focus();
+  await page.keyboard.press('Enter');
+  const alert = region(page).getByRole('alert');
+  await expect(alert).toContainText('Innlogging med virksomhetens pålogging åpner nettleseren, og det kan bare skrivebordsprogrammet.');
+  await expect(provider).toBeFocused();
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await harness.core.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { central: null } });
+  expect(seen.every((request) => request.path === '/api/login/oidc/config')).toBe(true);
+
+  await page.getByRole('radio', { name: 'English' }).check();
+  const english = page.getByRole('region', { name: 'Central service' });
+  await english.getByRole('button', { name: "Sign in with your organisation's account" }).click();
+  await expect(english.getByRole('alert')).toContainText('which only the desktop app can do');
+  await page.getByRole('radio', { name: 'Norsk' }).check();
 });
