@@ -1,8 +1,8 @@
 // `npm run bench`: seeds 100 000 cases into a temporary database and measures what the issues ask for; then
-// the same number into a temporary central PostgreSQL database, and syncing with it (syncBench.ts; BENCH_SYNC=0
-// leaves that out; BENCH_ONLY=sync runs only that part, BENCH_ONLY=sync-initial only its initial pull,
-// BENCH_ONLY=overview only the overview after seeding). BENCH_CASES
-// sets the number of cases for both.
+// the same number into a temporary central PostgreSQL database behind a central service instance, and desks syncing
+// through it (syncBench.ts; BENCH_SYNC=0 leaves that out; BENCH_ONLY=sync runs only that part, BENCH_ONLY=sync-initial
+// only its initial pull, BENCH_ONLY=overview only the overview after seeding; BENCH_PULL_PROFILE=1 adds a breakdown
+// of the initial pull, pullProfile.ts). BENCH_CASES sets the number of cases for both.
 // Prints the figures and writes them to bench-results.json as [{name, value, unit}].
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,35 +1,57 @@
-// What syncing with the central PostgreSQL costs, on a central database of its own (created here, seeded once with
-// the demo generator and vacuumed, dropped at the end). Every client is a real core in this process.
-//   sync.initial_100k_s             an empty cache filled from scratch: from starting the client until its engine is
-//                                   idle, with the progress it reports printed every second (a second client's
-//                                   initial pull, later, is printed as sync.initial_second_client_s);
+// What syncing through the central service costs, on a central database of its own (created here, seeded once with
+// the demo generator and vacuumed, dropped at the end) behind a real service instance on loopback (buildService, as
+// the tests start it). Every desk is a real core in this process, signed in to the service; none talks to PostgreSQL.
+//   sync.initial_100k_s             an empty cache filled from scratch through the service's paged pull: from starting
+//                                   the desk (its sign-in included) until its engine is idle, with the progress it
+//                                   reports printed every second (a second desk's initial pull, later, is printed as
+//                                   sync.initial_second_client_s); BENCH_PULL_PROFILE=1 then times the steps of the
+//                                   same pull one by one (pullProfile.ts);
 //   sync.pull_100_changes_ms        100 cases changed centrally (one UPDATE as the admin), then one pullChanges by an
-//                                   idle client whose engine is stopped: pull + apply only (median; p95 of 20 rounds);
-//   sync.live_latency_p95_ms        two running engines: client A's `case.addNote` until the note's row is in client
-//                                   B's SQLite (polled every 2 ms; 30 samples; p50 too);
+//                                   idle desk whose engine is stopped, over its own ServiceConnection: pull + apply
+//                                   only (median; p95 of 20 rounds);
+//   sync.push_100_mutations_ms      the same desk, engine stopped: 100 notes on 100 cases made locally (untimed),
+//                                   then pushOutbox until the outbox is empty — POST /api/push, the service applying
+//                                   each, the desk settling each with the rows sent back (median of 5 rounds);
 //   queue.central_over_local_ratio  the queue's filter and search mix (coreBench.ts) as SQL on PostgreSQL over loopback
 //                                   (centralQueue.ts) against `queue.list` on the cache, interleaved in one run: the
-//                                   ratio of the p95s, and both p95s (search alone too).
+//                                   ratio of the p95s, and both p95s (search alone too). A comparison of the engines:
+//                                   the SQL goes to PostgreSQL directly (as desk_service in the person's group), not
+//                                   through the service;
+//   sync.live_latency_p95_ms        two running engines: desk A's `case.addNote` until the note's row is in desk B's
+//                                   SQLite — A's push to the service, the service's notice on B's live WebSocket, B's
+//                                   pull (polled every 2 ms; 30 samples; p50 too);
+//   service.push_per_s              50 simulated desks, signed in, POSTing /api/push at once with 5 notes a time for
+//                                   10 s (servicePush.ts): mutations applied per second (and the p95 of one POST).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
 import { osloDate } from '../../electron/core/clock';
 import { Random } from '../../electron/core/demo/random';
+import { signIn } from '../../electron/core/service/serviceAuth';
+import { ServiceConnection } from '../../electron/core/service/serviceConnection';
 import { connectCentral } from '../../electron/core/sync/centralConnection';
 import { pullChanges } from '../../electron/core/sync/pullChanges';
+import { pushOutbox } from '../../electron/core/sync/pushOutbox';
 import type { QueueFilters, QueueListInput, SyncStatusView } from '../../electron/shared/contract';
-import { createTestDatabase } from '../support/postgres';
+import { createTestDatabase, TEST_PASSWORD } from '../support/postgres';
+import { closeServices, serviceFor } from '../support/serviceInstances';
 import { removeClientFiles, seedCentral, startClient, type Client } from '../support/syncClients';
 import { centralQueueList, createCentralSearchIndex } from './centralQueue';
 import { DEFAULT_FILTERS, FILTER_MIX, SEARCH_MIX } from './coreBench';
+import { profileInitialPull } from './pullProfile';
+import { benchServicePush } from './servicePush';
 import { percentile, round, type BenchResult } from './stats';
 
-/** As the app runs: changes arrive by LISTEN/NOTIFY; the poll is only a safety net. */
+/** As the app runs: changes arrive as notices on the service's live socket; the poll is only a safety net. */
 const ENGINE = { pollIntervalMs: 15_000 };
 const PULL_ROUNDS = 20;
 const LIVE_SAMPLES = 30;
 const QUEUE_RUNS = 200;
+const PUSH_ROUNDS = 5;
+const PUSH_DESKS = 50;
+const PUSH_BATCH = 5;
+const PUSH_SECONDS = 10;
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
@@ -110,6 +132,7 @@ export async function benchSync(
   const clients: Client[] = [];
   let admin: pg.Client | null = null;
   const connections: pg.Client[] = [];
+  const services: ServiceConnection[] = [];
   try {
     console.log(`\nSeeding a central PostgreSQL database (${db.databaseName}) with ${cases} cases …`);
     const seeding = performance.now();
@@ -134,12 +157,19 @@ export async function benchSync(
     await checkFilled(b, admin);
     report({ name: 'sync.initial_100k_s', value: round(first.ms / 1000, 1), unit: 's' });
     if (first.progressShown === 0) console.log('  (over before the first progress report)');
+    const running = await serviceFor(db);
+    // The desk's own session is inside its engine; the bench signs the same account in again for the calls it times.
+    const { token } = await signIn({ url: running.url }, b.login, TEST_PASSWORD);
+    if (process.env.BENCH_PULL_PROFILE === '1') {
+      console.log('Where the initial pull spends its time (each step alone) …');
+      for (const result of await profileInitialPull(running, b.login, token)) report(result);
+    }
     if (options.initialOnly) return;
 
-    // 2. 100 cases changed centrally; the idle client pulls them (its engine stopped: only pull + apply is timed).
+    // 2. 100 cases changed centrally; the idle desk pulls them (its engine stopped: only pull + apply is timed).
     await b.core.central!.engine.stop();
-    const pullConnection = await connectCentral(db.urlFor(b.login));
-    connections.push(pullConnection);
+    const service = new ServiceConnection({ url: running.url }, token);
+    services.push(service);
     const random = new Random(2026);
     const pullSamples: number[] = [];
     for (let pass = 0; pass < PULL_ROUNDS; pass++) {
@@ -147,13 +177,40 @@ export async function benchSync(
       while (ids.size < Math.min(100, cases)) ids.add(1 + Math.floor(random.next() * cases));
       await admin.query('UPDATE cases SET free_text = $1 WHERE id = ANY($2::bigint[])', [`Benk, runde ${pass}`, [...ids]]);
       const start = performance.now();
-      const pulled = await pullChanges(pullConnection, b.core.context);
+      const pulled = await pullChanges(service, b.core.context);
       pullSamples.push(performance.now() - start);
       if (pulled.rows !== ids.size) throw new Error(`round ${pass}: pulled ${pulled.rows} rows, expected ${ids.size}`);
       b.core.context.casesChanged(pulled.changedCases === 'all' ? 'all' : [...pulled.changedCases]);
     }
     report({ name: 'sync.pull_100_changes_ms', value: round(percentile(pullSamples, 50)), unit: 'ms' }); // the median of the rounds
     report({ name: 'sync.pull_100_changes_p95_ms', value: round(percentile(pullSamples, 95)), unit: 'ms' });
+
+    // 2b. The same desk pushes 100 notes on 100 cases from its outbox (made locally first, not timed).
+    const pushSamples: number[] = [];
+    const pending = b.core.database.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'");
+    for (let pass = 0; pass < PUSH_ROUNDS; pass++) {
+      const ids = new Set<number>();
+      while (ids.size < Math.min(100, cases)) ids.add(1 + Math.floor(random.next() * cases));
+      for (const caseId of ids) await ok(b.core.dispatch('case.addNote', { caseId, body: `Benk-push ${pass}: sak ${caseId}` }));
+      const waiting = (pending.get() as { n: number }).n;
+      if (waiting !== ids.size) throw new Error(`push round ${pass}: ${waiting} entries pending, expected ${ids.size}`);
+      const start = performance.now();
+      let applied = 0;
+      while ((pending.get() as { n: number }).n > 0) {
+        const pushed = await pushOutbox(service, b.core.context);
+        if (pushed.refused.length > 0) throw new Error(`push round ${pass}: refused ${JSON.stringify(pushed.refused)}`);
+        if (pushed.applied === 0) throw new Error(`push round ${pass}: nothing applied`);
+        applied += pushed.applied;
+      }
+      pushSamples.push(performance.now() - start);
+      // Applied means stored centrally (the desk's copies lose their pending mark at its next pull, not timed here).
+      const stored = (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM notes WHERE body LIKE $1', [`Benk-push ${pass}: %`])).rows[0].n;
+      if (applied !== ids.size || stored !== ids.size) throw new Error(`push round ${pass}: ${applied} applied, ${stored} notes stored centrally`);
+    }
+    report({ name: 'sync.push_100_mutations_ms', value: round(percentile(pushSamples, 50)), unit: 'ms' });
+    report({ name: 'sync.push_100_mutations_p95_ms', value: round(percentile(pushSamples, 95)), unit: 'ms' });
+    // What the pushes changed centrally, so that the desk starts the next part up to date.
+    await pullChanges(service, b.core.context);
 
     // 3. The queue's filters and searches: PostgreSQL over loopback against the cache, interleaved in one run.
     console.log('Central search index for the queue comparison …');
@@ -231,13 +288,24 @@ export async function benchSync(
     }
     report({ name: 'sync.live_latency_p50_ms', value: round(percentile(liveSamples, 50)), unit: 'ms' });
     report({ name: 'sync.live_latency_p95_ms', value: round(percentile(liveSamples, 95)), unit: 'ms' });
+
+    // 5. Many desks pushing at once: the desks of this process closed first, so that the service has the CPU.
+    for (const client of clients.splice(0)) {
+      await client.close().catch(() => undefined);
+      removeClientFiles(client);
+    }
+    console.log(`${PUSH_DESKS} desks pushing at once for ${PUSH_SECONDS} s …`);
+    const pushed = await benchServicePush(db, running.url, { desks: PUSH_DESKS, seconds: PUSH_SECONDS, batch: PUSH_BATCH, cases });
+    for (const result of pushed) report(result);
   } finally {
     for (const connection of connections) await connection.end().catch(() => undefined);
+    for (const service of services) service.close();
     await admin?.end().catch(() => undefined);
     for (const client of clients) {
       await client.close().catch(() => undefined);
       removeClientFiles(client);
     }
+    await closeServices(db);
     await db.drop();
   }
 }
