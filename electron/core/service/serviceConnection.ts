@@ -123,7 +123,8 @@ export class ServiceConnection {
         }
       });
       socket.on('error', (error) => {
-        if (socket.readyState === WebSocket.CONNECTING) reject(new ServiceUnreachable('unreachable', error.message));
+        // ws marks the socket CLOSING before it emits a failed handshake's error; after 'open' this reject is a no-op.
+        reject(new ServiceUnreachable('unreachable', error.message));
         finish('closed');
       });
       socket.on('close', () => finish('closed'));
