@@ -1,4 +1,4 @@
-// Several case handlers on one central database: every change reaches every cache, live, and when all are
+// Several case handlers on one central database, each desk through the central service: every change reaches every cache, live, and when all are
 // idle every cache equals the central database.
 import { describe, expect, it } from 'vitest';
 import { connectCentral } from '../../../electron/core/sync/centralConnection';
@@ -35,10 +35,10 @@ describe('sync between several clients and the central database', () => {
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(seen).toEqual({ author_id: anne.login });
     // The central trail names the person's own login, written by the database itself.
-    const history = bjorn.core.database.sqlite
-      .prepare("SELECT actor_id FROM case_events WHERE case_id = 5 AND kind = 'note_added' AND pending_seq IS NULL ORDER BY id DESC LIMIT 1")
-      .get();
-    await eventually(() => history, 3_000, 'the note event');
+    const history = bjorn.core.database.sqlite.prepare(
+      "SELECT actor_id FROM case_events WHERE case_id = 5 AND kind = 'note_added' AND pending_seq IS NULL ORDER BY id DESC LIMIT 1",
+    );
+    expect(await eventually(() => history.get(), 3_000, 'the note event')).toEqual({ actor_id: anne.login });
   });
 
   it('Fetch next asks the central database, which hands over and claims the oldest complete case', async () => {

@@ -14,7 +14,11 @@ import { pullChanges } from '../../../electron/core/sync/pullChanges';
 import { NO_QUEUE_FILTERS, type QueueFilters, type QueueListInput } from '../../../electron/shared/contract';
 import { MIGRATIONS_FOLDER } from '../../harness/harnessCore';
 import { useCentralDatabase } from '../../support/centralDatabase';
-import { differencesFromCentral, startClient, type Client } from '../../support/syncClients';
+import { differencesFromCentral, startClient, unreachableUrl, type Client } from '../../support/syncClients';
+import { serviceFor } from '../../support/serviceInstances';
+import { TEST_PASSWORD } from '../../support/postgres';
+import { signIn } from '../../../electron/core/service/serviceAuth';
+import { ServiceConnection } from '../../../electron/core/service/serviceConnection';
 import { ok } from '../../support/apiResult';
 
 let scratch: string;
@@ -171,8 +175,7 @@ describe('indexes deferred during a pull into an empty cache', () => {
     expect(seenWhileCrashing).toBeTruthy();
 
     // Started again without a connection: the cache is mid-pull, its indexes away; the app still works, slower.
-    const unreachable = (url: string) => url.replace(/@[^/]+\//, '@127.0.0.1:1/');
-    const offline = await startClient(central.db, 'bo', 'case_handler', {}, { login, directory, url: unreachable });
+    const offline = await startClient(central.db, 'bo', 'case_handler', {}, { login, directory, url: unreachableUrl });
     clients.push(offline);
     const sqlite = offline.core.database.sqlite;
     expect(readMeta(sqlite, DEFERRED_SCHEMA_KEY)).toBeTruthy();
@@ -206,7 +209,9 @@ describe('indexes deferred during a pull into an empty cache', () => {
     const before = schemaOf(sqlite);
 
     const admin = await connectCentral(central.db.adminUrl);
-    const connection = await connectCentral(central.db.urlFor(carl.login));
+    const { url } = await serviceFor(central.db);
+    const { token } = await signIn({ url }, carl.login, TEST_PASSWORD);
+    const connection = new ServiceConnection({ url }, token);
     try {
       await admin.query("UPDATE cases SET owner_name = 'Zyxwvu Inkrementell', free_text = 'endret' WHERE id IN (3, 4, 5)");
       await admin.query("UPDATE installers SET name = name || ' Omdøpt' WHERE id = (SELECT installer_id FROM cases WHERE id = 9)");
@@ -227,7 +232,7 @@ describe('indexes deferred during a pull into an empty cache', () => {
       expect(searchContent(sqlite)).toEqual(searchIndexByTriggers(sqlite));
       expect(await differencesFromCentral(carl.core, central.db.adminUrl)).toEqual([]);
     } finally {
-      await connection.end();
+      connection.close();
       await admin.end();
     }
   });
