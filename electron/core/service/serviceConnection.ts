@@ -6,7 +6,7 @@ import {
   type PushMutation, type PushOutput as PushAnswer, type RenewOutput as RenewAnswer,
 } from '../../shared/serviceApi';
 import type { ServiceEndpoint } from './serviceEndpoint';
-import { ServiceHttp, ServiceUnreachable } from './serviceHttp';
+import { ServiceHttp, ServiceRefusal, ServiceUnreachable } from './serviceHttp';
 
 export interface LiveOptions {
   /** No message (notice or heartbeat) for this long ⇒ the connection is taken as stalled and closed. */
@@ -112,7 +112,9 @@ export class ServiceConnection {
       socket.once('unexpected-response', (_request, response) => {
         done = true;
         socket.terminate();
-        reject(new ServiceUnreachable('connectionLost', `live socket refused: HTTP ${response.statusCode}`));
+        reject(response.statusCode === 401
+          ? new ServiceRefusal(401, 'auth.signedOut', 'live socket refused: the service does not accept the token')
+          : new ServiceUnreachable('connectionLost', `live socket refused: HTTP ${response.statusCode}`));
       });
       socket.on('message', (data) => {
         arm();
