@@ -5,14 +5,13 @@
 import type pg from 'pg';
 import type { z } from 'zod';
 import { centralApplierFor, type OutboxEntry } from '../../electron/core/sync/centralAppliers';
-import { classifyCentralError, RefusedByCentral } from '../../electron/core/sync/centralErrors';
+import { classifyCentralError } from '../../electron/core/sync/centralErrors';
 import type { StoredFiles } from '../../electron/core/sync/letterToSend';
 import { MUTATIONS } from '../../electron/core/mutations/registry';
 import { mayRunMutation } from '../../electron/shared/rules';
 import { PushMutation, type PullTable, type PushOutcome, type SessionUser } from '../../electron/shared/serviceApi';
 import { ROWS_CHANGED_BY } from '../../electron/core/mutations/caselessChange';
 import { SYNCED_TABLES, type SyncedTable } from '../../electron/core/sync/syncedTables';
-import { asPerson } from '../db/servicePool';
 
 const CASES_TABLE = SYNCED_TABLES.find((t) => t.local === 'cases')!;
 
@@ -62,124 +61,165 @@ function caseIdOf(entry: PushMutation): number | null {
   return entry.caseId ?? null;
 }
 
+/** Runs `work` with a savepoint: undone alone when it throws, the transaction around it carrying on. */
+async function inSavepoint<T>(client: pg.ClientBase, work: () => Promise<T>): Promise<T> {
+  await client.query('SAVEPOINT mutation');
+  try {
+    const result = await work();
+    await client.query('RELEASE SAVEPOINT mutation');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK TO SAVEPOINT mutation');
+    throw error;
+  }
+}
+
 /**
- * Applies one pushed mutation. Throws only for an outage (the database unreachable, a timeout): the desk then
- * sends it again and the record in applied_mutations makes that safe.
+ * Applies a push: every mutation on its own (a savepoint each: applied, refused or a duplicate), all in one
+ * transaction as the person — one take of the version clock and one commit for the batch, so desks pushing at once
+ * queue once per push, not once per change. Throws only for an outage (the database unreachable, a timeout): nothing
+ * is committed then, the desk sends the batch again and the records in applied_mutations make that safe.
  */
-export async function applyMutation(
+export async function applyPush(
   pool: pg.Pool,
   user: SessionUser,
   clientId: string,
-  raw: unknown,
+  raws: readonly unknown[],
   files: StoredFiles,
   leaseSeconds: number,
-): Promise<PushOutcome> {
-  const checked = precheck(raw, user);
-  if ('refusal' in checked) return checked.refusal;
-  const { entry } = checked;
-  const verdict = await applyChecked(pool, user, clientId, entry, files, leaseSeconds);
-  return { seq: entry.seq, ...verdict };
-}
-
-async function applyChecked(
-  pool: pg.Pool, user: SessionUser, clientId: string, entry: PushMutation, files: StoredFiles, leaseSeconds: number,
-): Promise<Verdict> {
+): Promise<PushOutcome[]> {
+  const checked = raws.map((raw) => precheck(raw, user));
+  if (checked.every((c) => 'refusal' in c)) return checked.map((c) => (c as { refusal: PushOutcome }).refusal);
   const client = await pool.connect();
   let broken = false;
   try {
     await client.query('BEGIN');
-    // The lease a claim made by this change gets: the service's, not the function's default.
+    // The lease a claim made by these changes gets: the service's, not the function's default.
     await client.query(
       "SELECT set_config('role', $1, true), set_config('desk.actor', $2, true), set_config('desk.lease', $3, true)",
       [user.role, user.id, `${leaseSeconds} seconds`],
     );
-    try {
-      // The version clock first, as every central writer takes it: taking a case's row lock before it could
-      // deadlock with a concurrent claim_case, which takes them the other way round.
-      const { rows: [clock] } = await client.query<{ version: number; now: string }>(
-        `SELECT desk_next_version() AS version, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now`,
-      );
-      const earlier = await recordedOutcome(client, clientId, entry.seq);
-      if (earlier) {
-        await client.query('ROLLBACK');
-        return earlier.outcome === 'applied' ? { outcome: 'duplicate' } : { outcome: 'refused', code: earlier.reason ?? 'invalid' };
+    await client.query('SAVEPOINT batch');
+    const { rows: [{ now }] } = await client.query<{ now: string }>(
+      `SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now`,
+    );
+    const batch: Batch = { clientId, files, now, version: null, applied: false, refusals: [] };
+    const results: PushOutcome[] = [];
+    for (const item of checked) {
+      if ('refusal' in item) {
+        results.push(item.refusal);
+        continue;
       }
-      const outboxEntry: OutboxEntry = {
-        seq: entry.seq,
-        mutation: entry.name,
-        args: entry.args,
-        precondition: entry.precondition ?? {},
-        caseId: caseIdOf(entry),
-        // The server's time, never the desk's: a note cannot be backdated by its sender.
-        createdAt: clock.now,
-      };
-      await centralApplierFor(entry.name)!(client, outboxEntry, files);
-      await client.query("INSERT INTO applied_mutations (client_id, seq, outcome) VALUES ($1, $2, 'applied')", [clientId, entry.seq]);
-      await client.query('COMMIT');
-      return { outcome: 'applied', version: Number(clock.version) };
-    } catch (error) {
-      await client.query('ROLLBACK');
-      const problem = classifyCentralError(error);
-      if (problem.kind !== 'refused') throw error;
-      return await recordRefusal(client, user, clientId, entry.seq, problem.reason, problem.detail);
+      const verdict = await applyOne(client, batch, item.entry);
+      const rows = await rowsTouched(client, item.entry, verdict);
+      results.push({ seq: item.entry.seq, ...verdict, ...(rows.length > 0 ? { rows } : {}) });
     }
+    // Nothing applied: the clock goes back untouched (no empty version for every desk to pull), the verdicts stay.
+    if (!batch.applied) await client.query('ROLLBACK TO SAVEPOINT batch');
+    await recordRefusals(client, batch);
+    await client.query('COMMIT');
+    return results;
   } catch (error) {
-    if (!(error instanceof RefusedByCentral)) broken = isConnectionError(error);
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
+    if (isConnectionError(error)) broken = true;
     throw error;
   } finally {
     client.release(broken);
   }
 }
 
-/** The refusal recorded as the verdict, so a retry hears the same; if even that cannot be written, no verdict yet. */
-async function recordRefusal(
-  client: pg.PoolClient, user: SessionUser, clientId: string, seq: number, reason: string, detail?: string,
-): Promise<Verdict> {
-  await client.query('BEGIN');
-  try {
-    await client.query("SELECT set_config('role', $1, true), set_config('desk.actor', $2, true)", [user.role, user.id]);
-    await client.query(
-      `INSERT INTO applied_mutations (client_id, seq, outcome, reason) VALUES ($1, $2, 'rejected', $3)
-       ON CONFLICT (client_id, seq) DO NOTHING`,
-      [clientId, seq, reason],
-    );
-    const verdict = await recordedOutcome(client, clientId, seq);
-    await client.query('COMMIT');
-    if (verdict?.outcome === 'applied') return { outcome: 'duplicate' };
-    return { outcome: 'refused', code: verdict?.reason ?? reason, message: detail };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    // A person whose role may not record anything (a reader) still gets the verdict, just not a stored one.
-    if (classifyCentralError(error).kind === 'refused') return { outcome: 'refused', code: reason, message: detail };
-    throw error;
+interface Batch {
+  clientId: string;
+  files: StoredFiles;
+  /** The server's time for every change of the push. */
+  now: string;
+  /** The version the push's changes get, taken before the first one is tried. */
+  version: number | null;
+  applied: boolean;
+  refusals: Array<{ seq: number; reason: string }>;
+}
+
+/** The refusals recorded as the verdicts, so a retry hears the same; a role that may record nothing (a reader) still got them. */
+async function recordRefusals(client: pg.ClientBase, batch: Batch): Promise<void> {
+  for (const { seq, reason } of batch.refusals) {
+    await inSavepoint(client, () =>
+      client.query(
+        `INSERT INTO applied_mutations (client_id, seq, outcome, reason) VALUES ($1, $2, 'rejected', $3)
+         ON CONFLICT (client_id, seq) DO NOTHING`,
+        [batch.clientId, seq, reason],
+      ),
+    ).catch((recording: unknown) => {
+      if (classifyCentralError(recording).kind !== 'refused') throw recording;
+    });
   }
+}
+
+async function applyOne(client: pg.ClientBase, batch: Batch, entry: PushMutation): Promise<Verdict> {
+  const earlier = await recordedOutcome(client, batch.clientId, entry.seq);
+  if (earlier) return earlier.outcome === 'applied' ? { outcome: 'duplicate' } : { outcome: 'refused', code: earlier.reason ?? 'invalid' };
+  const outboxEntry: OutboxEntry = {
+    seq: entry.seq,
+    mutation: entry.name,
+    args: entry.args,
+    precondition: entry.precondition ?? {},
+    caseId: caseIdOf(entry),
+    // The server's time, never the desk's: a note cannot be backdated by its sender.
+    createdAt: batch.now,
+  };
+  // The version clock before any row lock, as every central writer takes it: taking a case's row lock first could
+  // deadlock with a concurrent claim_case, which takes them the other way round. Once per push.
+  if (batch.version === null) {
+    const { rows: [clock] } = await client.query<{ version: number }>('SELECT desk_next_version() AS version');
+    batch.version = Number(clock.version);
+  }
+  try {
+    await inSavepoint(client, async () => {
+      await centralApplierFor(entry.name)!(client, outboxEntry, batch.files);
+      await client.query("INSERT INTO applied_mutations (client_id, seq, outcome) VALUES ($1, $2, 'applied')", [batch.clientId, entry.seq]);
+    });
+    batch.applied = true;
+    return { outcome: 'applied', version: batch.version };
+  } catch (error) {
+    const problem = verdictOf(error);
+    if (problem.kind !== 'refused') throw error;
+    batch.refusals.push({ seq: entry.seq, reason: problem.reason });
+    return { outcome: 'refused', code: problem.reason, message: problem.detail };
+  }
+}
+
+/**
+ * A refusal from the rules or PostgreSQL; a plain program error on arguments the schemas let through (a TypeError,
+ * a JSON text that does not parse) refuses that mutation alone rather than failing the push for ever. Only an
+ * outage (no SQLSTATE of a refusal, a network error) fails the push, to be sent again.
+ */
+function verdictOf(error: unknown): ReturnType<typeof classifyCentralError> {
+  const problem = classifyCentralError(error);
+  if (problem.kind === 'refused') return problem;
+  const plainError = (error instanceof TypeError || error instanceof SyntaxError || error instanceof RangeError) && !('code' in error);
+  return plainError ? { kind: 'refused', reason: 'invalid', detail: (error as Error).message } : problem;
 }
 
 function isConnectionError(error: unknown): boolean {
   return classifyCentralError(error).kind === 'offline';
 }
 
-/** The server's rows a settled mutation touched, as the person sees them: its case, or a case-less change's rows. */
-export async function rowsTouched(pool: pg.Pool, user: SessionUser, raw: unknown, outcome: PushOutcome): Promise<PullTable[]> {
-  const parsed = PushMutation.safeParse(raw);
-  if (!parsed.success) return [];
-  const entry = parsed.data;
+/** The server's rows a settled mutation touched, as the person sees them now: its case, or a case-less change's rows. */
+async function rowsTouched(client: pg.ClientBase, entry: PushMutation, verdict: Verdict): Promise<PullTable[]> {
   const caseId = caseIdOf(entry);
   const wanted: Array<{ table: SyncedTable; where: string; params: unknown[] }> = [];
   if (caseId !== null) wanted.push({ table: CASES_TABLE, where: 'id = $1', params: [caseId] });
-  else if (outcome.outcome !== 'refused') {
-    const changed = ROWS_CHANGED_BY[entry.name]?.(entry.args);
+  else if (verdict.outcome !== 'refused') {
+    const changed = Object.hasOwn(ROWS_CHANGED_BY, entry.name) ? ROWS_CHANGED_BY[entry.name](entry.args) : null;
     const table = changed && SYNCED_TABLES.find((t) => t.local === changed.table);
     if (changed && table) wanted.push({ table, where: changed.where, params: changed.params });
   }
-  if (wanted.length === 0) return [];
-  return asPerson(pool, user, async (client) => {
-    const tables: PullTable[] = [];
-    for (const { table, where, params } of wanted) {
-      const columns = [...table.columns];
-      const { rows } = await client.query<Record<string, unknown>>(`SELECT ${columns.join(', ')} FROM ${table.central} WHERE ${where}`, params);
-      tables.push({ table: table.local, columns, rows: rows.map((row) => columns.map((c) => row[c] ?? null)) });
-    }
-    return tables;
-  });
+  const tables: PullTable[] = [];
+  for (const { table, where, params } of wanted) {
+    const columns = [...table.columns];
+    const { rows } = await client.query<Record<string, unknown>>(`SELECT ${columns.join(', ')} FROM ${table.central} WHERE ${where}`, params);
+    tables.push({ table: table.local, columns, rows: rows.map((row) => columns.map((c) => row[c] ?? null)) });
+  }
+  return tables;
 }

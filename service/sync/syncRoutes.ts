@@ -8,12 +8,12 @@ import { z } from 'zod';
 import { classifyCentralError } from '../../electron/core/sync/centralErrors';
 import {
   CaseIdParams, ClaimOutput, ErrorOutput, FetchNextOutput, PullOutput, PullQuery, PushInput, PushOutput, ReleaseInput,
-  RenewInput, RenewOutput, type PushOutcome,
+  RenewInput, RenewOutput,
 } from '../../electron/shared/serviceApi';
 import { personOf } from '../auth/authenticate';
 import { asPerson } from '../db/servicePool';
 import { ServiceError } from '../http/errors';
-import { applyMutation, rowsTouched } from './applyMutation';
+import { applyPush } from './applyMutation';
 import { pullPage } from './pullPage';
 
 export interface SyncRouteOptions {
@@ -68,12 +68,9 @@ export function syncRoutes(app: FastifyInstance, pool: pg.Pool, options: SyncRou
         const content = Buffer.from(base64, 'base64');
         if (createHash('sha256').update(content).digest('hex') === sha256) files.set(sha256, content);
       }
-      const results: PushOutcome[] = [];
-      for (const mutation of request.body.mutations) {
-        const outcome = await applyMutation(pool, person, request.body.clientId, mutation, { read: (sha) => files.get(sha) ?? null }, options.leaseSeconds);
-        const rows = await rowsTouched(pool, person, mutation, outcome);
-        results.push(rows.length > 0 ? { ...outcome, rows } : outcome);
-      }
+      const results = await applyPush(
+        pool, person, request.body.clientId, request.body.mutations, { read: (sha) => files.get(sha) ?? null }, options.leaseSeconds,
+      );
       return { results };
     },
   });

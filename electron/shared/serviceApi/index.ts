@@ -76,7 +76,8 @@ export const PushMutation = z.object({
 export type PushMutation = z.infer<typeof PushMutation>;
 
 export const PushInput = z.object({
-  clientId: z.string().min(8).max(100).regex(NO_NUL),
+  /** The desk's own id (a UUID made when its cache was created); with `seq`, what makes a retry a no-op. */
+  clientId: z.uuid(),
   mutations: z.array(z.unknown()).max(500),
   /** Files a mutation sends along (an issued offer's letter), base64 by SHA-256; checked against the hash. */
   files: z.record(z.string().regex(/^[0-9a-f]{64}$/), z.string()).optional(),
