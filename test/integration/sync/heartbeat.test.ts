@@ -1,39 +1,35 @@
 // The claim heartbeat: while the app runs, a held claim outlives its lease; when it stops, the lease lapses and
-// someone else can take the case; and a claim found gone when renewing stops showing as held at once.
+// someone else can take the case; and a claim found gone when renewing stops showing as held at once. Each desk
+// signs in to the central service, which grants, renews and refuses the claims (leases of 5 minutes).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/createCore';
+import { signIn } from '../../../electron/core/service/serviceAuth';
 import { connectCentral } from '../../../electron/core/sync/centralConnection';
 import { MIGRATIONS_FOLDER } from '../../harness/harnessCore';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres';
-import { differencesFromCentral, eventually, removeClientFiles, seedCentral, type Client } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';
+import { useCentralDatabase } from '../../support/centralDatabase';
+import { TEST_PASSWORD } from '../../support/postgres';
+import { serviceFor } from '../../support/serviceInstances';
+import { differencesFromCentral, eventually, type Client } from '../../support/syncClients';
 
-let db: TestDatabase;
-const clients: Client[] = [];
 let free: number[] = [];
+const central = useCentralDatabase('sync_heartbeat', {
+  seedCases: 30,
+  async setup({ admin }) {
+    free = (await admin.query<{ id: number }>('SELECT id FROM cases WHERE claimed_by IS NULL ORDER BY id LIMIT 6')).rows.map((r) => Number(r.id));
+  },
+});
+const { clients } = central;
+const db = () => central.db;
 
 const HEARTBEAT_MS = 200;
 const NO_HEARTBEAT = 3_600_000;
 
-beforeAll(async () => {
-  db = await createTestDatabase('sync_heartbeat');
-  await seedCentral(db, 30);
-  free = await asAdmin(async (admin) =>
-    (await admin.query<{ id: number }>('SELECT id FROM cases WHERE claimed_by IS NULL ORDER BY id LIMIT 6')).rows.map((r) => Number(r.id)),
-  );
-});
-
-afterAll(async () => {
-  for (const client of clients) await client.close().catch(() => undefined);
-  for (const client of clients) removeClientFiles(client);
-  await db?.drop();
-});
-
 async function asAdmin<T>(work: (admin: Awaited<ReturnType<typeof connectCentral>>) => Promise<T>): Promise<T> {
-  const admin = await connectCentral(db.adminUrl);
+  const admin = await connectCentral(db().adminUrl);
   try {
     return await work(admin);
   } finally {
@@ -41,18 +37,22 @@ async function asAdmin<T>(work: (admin: Awaited<ReturnType<typeof connectCentral
   }
 }
 
+/** A desk signed in to the service with its own claim heartbeat (startClient sets none). */
 async function startHandler(name: string, heartbeatMs: number): Promise<Client> {
-  const login = await db.createLogin(name, 'case_handler');
+  const login = await db().createLogin(name, 'case_handler');
   const directory = mkdtempSync(path.join(tmpdir(), `desk-heartbeat-${name}-`));
+  const { url } = await serviceFor(db());
+  const { token } = await signIn({ url }, login, TEST_PASSWORD);
   const core = createCore({
     databaseFile: path.join(directory, 'cache.sqlite'),
     migrationsFolder: MIGRATIONS_FOLDER,
     attachmentsDirectory: path.join(directory, 'attachments'),
     host: { openFile: async () => {} },
     central: {
-      credentials: db.urlFor(login),
+      service: { url },
+      token,
       userId: login,
-      engine: { pollIntervalMs: 2_000, backoff: { initialMs: 50, maxMs: 400 } },
+      engine: { pollIntervalMs: 2_000, backoff: { initialMs: 50, maxMs: 400 }, stallMs: 5_000 },
       heartbeatMs,
     },
   });
@@ -139,8 +139,12 @@ describe('the claim heartbeat', () => {
       );
     });
     await shortenLease(kept, 1.5);
-    const holder = anne.core.database.sqlite.prepare('SELECT claimed_by FROM cases WHERE id = ?');
-    await eventually(() => (holder.get(taken) as { claimed_by: string }).claimed_by === bjorn.login, 3_000, 'the taken-over claim');
+    // The renewal hears the claim is gone: no row changed centrally (so no pull could tell), yet anne's desk stops
+    // showing it as hers within a few beats.
+    await eventually(async () => (await claimState(anne, taken)).state === 'none', 3_000, 'the taken-over claim shown as lapsed');
+    // Who holds it now arrives with the next change of the case's row, like any other change.
+    await asAdmin((admin) => admin.query('UPDATE cases SET claimed_by = claimed_by WHERE id = $1', [taken]));
+    await eventually(async () => (await claimState(anne, taken)).state === 'other', 3_000, 'the new holder');
     expect(await claimState(anne, taken)).toMatchObject({ state: 'other', holderId: bjorn.login });
     await sleep(2_000);
     expect(await centralClaim(kept)).toMatchObject({ claimed_by: anne.login });
@@ -151,6 +155,6 @@ describe('the claim heartbeat', () => {
     await sleep(HEARTBEAT_MS);
     anne.core.central!.engine.nudge();
     await anne.core.central!.engine.whenIdle();
-    expect(await differencesFromCentral(anne.core, db.adminUrl)).toEqual([]);
+    expect(await differencesFromCentral(anne.core, db().adminUrl)).toEqual([]);
   });
 });
