@@ -13,6 +13,7 @@ import {
 import { personOf } from '../auth/authenticate';
 import { asPerson } from '../db/servicePool';
 import { ServiceError } from '../http/errors';
+import { Mutex } from '../../electron/core/sync/mutex';
 import { applyPush } from './applyMutation';
 import { pullPage } from './pullPage';
 
@@ -35,6 +36,10 @@ function asServiceError(error: unknown): unknown {
 
 export function syncRoutes(app: FastifyInstance, pool: pg.Pool, options: SyncRouteOptions): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  // Every central writer queues on the one version clock. Writers of this instance queue here instead, one at a time,
+  // so that the one holding the clock is not slowed by others waiting inside PostgreSQL (each holding a connection and
+  // all woken at every commit): with 50 desks pushing at once that took throughput from ~550 to ~10 changes a second.
+  const writer = new Mutex();
   const lease = `${Math.max(1, Math.trunc(options.leaseSeconds))} seconds`;
 
   api.get('/api/pull', {
@@ -68,9 +73,9 @@ export function syncRoutes(app: FastifyInstance, pool: pg.Pool, options: SyncRou
         const content = Buffer.from(base64, 'base64');
         if (createHash('sha256').update(content).digest('hex') === sha256) files.set(sha256, content);
       }
-      const results = await applyPush(
+      const results = await writer.run(() => applyPush(
         pool, person, request.body.clientId, request.body.mutations, { read: (sha) => files.get(sha) ?? null }, options.leaseSeconds,
-      );
+      ));
       return { results };
     },
   });
@@ -86,12 +91,12 @@ export function syncRoutes(app: FastifyInstance, pool: pg.Pool, options: SyncRou
     handler: async (request) => {
       const { caseId } = request.params;
       try {
-        return await asPerson(pool, personOf(request), async (client) => {
+        return await writer.run(() => asPerson(pool, personOf(request), async (client) => {
           await client.query('SELECT desk_next_version()');
           const { rows: [claim] } = await client.query<{ token: number }>('SELECT claim_case($1, $2::interval) AS token', [caseId, lease]);
           const { rows: [row] } = await client.query<{ lease_until: string }>('SELECT lease_until FROM cases WHERE id = $1', [caseId]);
           return { caseId, claimToken: Number(claim.token), leaseUntil: row.lease_until };
-        });
+        }));
       } catch (error) {
         throw asServiceError(error);
       }
@@ -109,10 +114,10 @@ export function syncRoutes(app: FastifyInstance, pool: pg.Pool, options: SyncRou
     config: signedIn,
     handler: async (request) => {
       try {
-        await asPerson(pool, personOf(request), async (client) => {
+        await writer.run(() => asPerson(pool, personOf(request), async (client) => {
           await client.query('SELECT desk_next_version()');
           await client.query('SELECT release_case($1, $2)', [request.params.caseId, request.body.claimToken]);
-        });
+        }));
         return { ok: true as const };
       } catch (error) {
         throw asServiceError(error);
@@ -135,10 +140,10 @@ export function syncRoutes(app: FastifyInstance, pool: pg.Pool, options: SyncRou
       // One claim that is gone must not keep the others from being renewed: each in its own transaction.
       for (const { caseId, claimToken } of request.body.claims) {
         try {
-          await asPerson(pool, person, async (client) => {
+          await writer.run(() => asPerson(pool, person, async (client) => {
             await client.query('SELECT desk_next_version()');
             await client.query('SELECT renew_claim($1, $2, $3::interval)', [caseId, claimToken, lease]);
-          });
+          }));
           renewed.push(caseId);
         } catch (error) {
           if (classifyCentralError(error).kind !== 'refused') throw error;
@@ -158,11 +163,11 @@ export function syncRoutes(app: FastifyInstance, pool: pg.Pool, options: SyncRou
     config: signedIn,
     handler: async (request) => {
       try {
-        return await asPerson(pool, personOf(request), async (client) => {
+        return await writer.run(() => asPerson(pool, personOf(request), async (client) => {
           await client.query('SELECT desk_next_version()');
           const { rows } = await client.query<{ case_id: number }>('SELECT case_id FROM fetch_next_case($1::interval)', [lease]);
           return { caseId: rows.length > 0 ? Number(rows[0].case_id) : null };
-        });
+        }));
       } catch (error) {
         throw asServiceError(error);
       }

@@ -70,7 +70,9 @@ export async function benchServicePush(db: TestDatabase, url: string, options: S
     desks.map(async (desk) => {
       while (performance.now() < until) {
         const start = performance.now();
-        applied += await post(desk);
+        // Not `applied += await post(desk)`: that reads `applied` before the await and loses the other desks' counts.
+        const count = await post(desk);
+        applied += count;
         latencies.push(performance.now() - start);
       }
     }),
