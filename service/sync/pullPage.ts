@@ -45,16 +45,17 @@ function pageSql(table: SyncedTable, types: ReadonlyMap<string, string> | null, 
   const page = `SELECT ${columns.join(', ')} FROM ${table.central}
           WHERE version > $1 AND version <= $2 ${after}
           ORDER BY ${order.join(', ')} LIMIT ${Math.trunc(limit)}`;
-  const last = `(array_agg(json_build_array(${order.map((c) => `p.${c}`).join(', ')})
-                 ORDER BY ${order.map((c) => `p.${c} DESC`).join(', ')}))[1]::text AS last`;
-  if (!types) return `SELECT NULL::text AS page, count(*)::int AS n, ${last} FROM (${page}) p`;
+  // The page once (materialised), then its rows as JSON, their number and the last key: a top-1 scan, not a second sort.
+  const orderBy = (prefix: string, direction = '') => order.map((c) => `${prefix}${c}${direction}`).join(', ');
+  const last = `(SELECT json_build_array(${orderBy('l.')}) FROM p l ORDER BY ${orderBy('l.', ' DESC')} LIMIT 1)::text AS last`;
+  const count = '(SELECT count(*) FROM p)::int AS n';
+  if (!types) return `WITH p AS MATERIALIZED (${page}) SELECT NULL::text AS page, ${count}, ${last}`;
   const shaped = columns.map((c) => cacheShapedColumn(`p.${c}`, types.get(c)!));
   const groups: string[] = [];
   for (let i = 0; i < shaped.length; i += ARRAY_ARGUMENTS) groups.push(`json_build_array(${shaped.slice(i, i + ARRAY_ARGUMENTS).join(', ')})`);
   const row = groups.length === 1 ? groups[0] : `json_build_array(${groups.join(', ')})`;
-  return `SELECT coalesce(json_agg(${row} ORDER BY ${order.map((c) => `p.${c}`).join(', ')}), '[]')::text AS page,
-                 count(*)::int AS n, ${last}
-          FROM (${page}) p`;
+  return `WITH p AS MATERIALIZED (${page})
+          SELECT (SELECT coalesce(json_agg(${row} ORDER BY ${orderBy('p.')}), '[]') FROM p)::text AS page, ${count}, ${last}`;
 }
 
 /** The central type of every column pulled, per table; null for a table with a column JSON cannot carry as is. */
