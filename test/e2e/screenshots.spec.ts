@@ -1,13 +1,20 @@
-// Pictures of the central-mode screens to look at (not assertions about pixels): the connection indicator's
-// states, the panel with refused changes, the settings screen, the case view with a claim. Off in the normal run;
+// Pictures of the central-mode screens to look at (not assertions about pixels): desks signed in to the central
+// service, the connection indicator's states (offline through a proxy cut between desk and service), the panel
+// with refused changes, the settings screen (signed in, the company's own sign-in offered, errors), the case view
+// with a claim. Off in the normal run;
 // `SCREENSHOTS=1 npx playwright test screenshots` writes them to .screenshots/.
 import { caseCompleteness } from '../../electron/core/casework/completenessService';
 import { installerCheckFor } from '../../electron/core/casework/installerCheckService';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { startTcpProxy } from '../support/tcpProxy';
-import { createTestDatabase } from '../support/postgres';
+import { oidcRoutes } from '../../service/auth/oidc';
+import { startTcpProxy, type TcpProxy } from '../support/tcpProxy';
+import { createTestDatabase, TEST_PASSWORD } from '../support/postgres';
+import { closeServices, startService } from '../support/serviceInstances';
 import { seedCentral } from '../support/syncClients';
+import { signInToService } from '../harness/centralUrl';
 import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
 import { createPerson, expect, openDesk, startCentralHarness, test } from './fixtures';
 
@@ -15,7 +22,7 @@ const OUT = path.resolve(__dirname, '../../.screenshots');
 const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(OUT, `${name}.png`) });
 
 test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to take the screenshots');
-test.setTimeout(180_000);
+test.setTimeout(300_000);
 
 async function openCase(page: Page, caseNumber: string): Promise<void> {
   await page.getByRole('searchbox', { name: 'Søk i saker' }).fill(caseNumber);
@@ -25,18 +32,57 @@ async function openCase(page: Page, caseNumber: string): Promise<void> {
 
 const indicator = (page: Page) => page.getByRole('banner').getByRole('status').getByRole('button');
 
+/**
+ * A stand-in identity provider: only its discovery document, enough for the service to name it to the desk
+ * (GET /api/login/oidc/config). Nobody signs in there in these pictures.
+ */
+async function startIssuerStandIn(): Promise<{ issuer: string; close(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    if (req.url !== '/.well-known/openid-configuration') {
+      res.statusCode = 404;
+      return res.end();
+    }
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({
+      issuer,
+      authorization_endpoint: `${issuer}/authorize`,
+      token_endpoint: `${issuer}/token`,
+      jwks_uri: `${issuer}/jwks`,
+      response_types_supported: ['code'],
+      subject_types_supported: ['public'],
+      id_token_signing_alg_values_supported: ['RS256'],
+      code_challenge_methods_supported: ['S256'],
+    }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    issuer: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
 test('central mode, as it looks', async ({ page, context }) => {
   const db = await createTestDatabase('e2e_shots');
   const cores: HarnessCore[] = [];
   const pages: Page[] = [page];
-  const proxy = await startTcpProxy('127.0.0.1', Number(new URL(db.adminUrl).port || 5432));
+  const idp = await startIssuerStandIn();
+  let proxy: TcpProxy | null = null;
   try {
     await seedCentral(db, 2_000);
     const anne = await createPerson(db, 'anne', 'Anne Hansen');
     const bjorn = await createPerson(db, 'bjorn', 'Bjørn Lie');
+    // Anne's desk works against an instance of the service that also offers the company's own sign-in, through a
+    // proxy the test can cut (the network going away); Bjørn's against the database's shared instance.
+    const running = await startService(db, {
+      plugins: [(app, pool) => oidcRoutes(app, { config: { issuer: idp.issuer, clientId: 'desk', groupClaim: 'groups', roles: {} }, pool })],
+    });
+    proxy = await startTcpProxy('127.0.0.1', Number(new URL(running.url).port));
+    const signedIn = await signInToService(running.url, anne, TEST_PASSWORD);
+    signedIn.settings.url = proxy.urlFor(running.url);
 
     // The first download, caught while it runs (a larger data set, so there is time to see it).
-    const downloading = startHarnessCore({ centralUrl: proxy.urlFor(db.urlFor(anne)), cases: 0 });
+    const downloading = startHarnessCore({ central: signedIn, cases: 0 });
     cores.push(downloading);
     await openDesk(page, downloading.core);
     await expect(indicator(page)).toContainText(/Synkroniserer|Tilkoblet/, { timeout: 20_000 });
@@ -74,11 +120,25 @@ test('central mode, as it looks', async ({ page, context }) => {
     await expect(indicator(bjornPage)).toContainText('2 ikke lagret', { timeout: 10_000 });
     await shoot(bjornPage, 'central-5-refused-notice');
     await indicator(bjornPage).click();
-    await expect(bjornPage.getByRole('dialog', { name: 'Tilkobling' })).toContainText('Endringer som ikke ble lagret (2)');
+    const refusedPanel = bjornPage.getByRole('dialog', { name: 'Tilkobling' });
+    await expect(refusedPanel).toContainText('Endringer som ikke ble lagret (2)');
     await bjornPage.waitForTimeout(1_000);
     await shoot(bjornPage, 'central-6-refused-panel');
 
-    // Offline with a change waiting: Anne's connection is cut, she writes a note anyway.
+    // Once Anne lets go, Bjørn's refused claim is applied again, and granted.
+    await page.bringToFront();
+    await page.getByRole('button', { name: 'Slipp saken' }).click();
+    await expect
+      .poll(() => bjornCore.core.database.sqlite.prepare('SELECT claimed_by FROM cases WHERE id = ?').get(target.id), { timeout: 10_000 })
+      .toEqual({ claimed_by: null });
+    await bjornPage.bringToFront();
+    await refusedPanel.getByRole('listitem').filter({ hasText: `Ta sak ${target.case_number}` }).getByRole('button', { name: 'Bruk på nytt' }).click();
+    await expect(refusedPanel).toContainText('Endringer som ikke ble lagret (1)');
+    await bjornPage.waitForTimeout(500);
+    await shoot(bjornPage, 'central-6b-refused-applied-again');
+    await bjornPage.keyboard.press('Escape');
+
+    // Offline with a change waiting: Anne's connection to the service is cut, she writes a note anyway.
     await page.bringToFront();
     proxy.cut();
     await page.getByRole('textbox', { name: 'Nytt internt notat' }).fill('Befaring avtalt med eier torsdag kl. 09.');
@@ -92,20 +152,46 @@ test('central mode, as it looks', async ({ page, context }) => {
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog', { name: 'Tilkobling' })).toBeHidden();
     proxy.restore();
+    await expect(indicator(page)).toContainText('Tilkoblet', { timeout: 30_000 });
 
-    // Settings, with a successful test.
+    // Settings, signed in: the service offers the company's own sign-in too, and a test with the password works.
     await page.getByRole('button', { name: 'Innstillinger' }).click();
-    await page.getByRole('button', { name: 'Test tilkobling' }).click();
-    await expect(page.getByText('Tilkoblingen virker')).toBeVisible({ timeout: 20_000 });
+    const region = page.getByRole('region', { name: 'Sentral tjeneste' });
+    await expect(region.getByRole('button', { name: 'Logg inn med virksomhetens pålogging' })).toBeVisible({ timeout: 20_000 });
+    await region.getByLabel(/^Passord/).fill(TEST_PASSWORD);
+    await region.getByRole('button', { name: 'Test tilkobling' }).click();
+    await expect(region.getByText('Innloggingen virker')).toBeVisible({ timeout: 20_000 });
     await shoot(page, 'central-9-settings');
-    await page.getByRole('textbox', { name: 'Port' }).fill('0');
-    await page.getByRole('textbox', { name: 'Brukernavn' }).fill('');
-    await page.getByRole('button', { name: 'Lagre og koble til' }).click();
-    await shoot(page, 'central-10-settings-invalid');
+    await page.setViewportSize({ width: 1440, height: 1300 });
+    await page.waitForTimeout(300);
+    await shoot(page, 'central-9b-settings-whole');
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    // A wrong password.
+    await region.getByLabel(/^Passord/).fill('feil-passord');
+    await region.getByRole('button', { name: 'Test tilkobling' }).click();
+    await expect(region.getByRole('alert')).toContainText('Brukernavnet eller passordet er feil.');
+    await shoot(page, 'central-10-settings-wrong-password');
+
+    // The company's own sign-in, pressed in the browser harness: it needs the desktop app.
+    await region.getByRole('button', { name: 'Logg inn med virksomhetens pålogging' }).click();
+    await expect(region.getByRole('alert')).toContainText('bare skrivebordsprogrammet');
+    await shoot(page, 'central-11-settings-provider-needs-desktop');
+
+    // Plain http:// to another machine, refused beside the field; and a missing user name.
+    await region.getByRole('textbox', { name: 'Adresse' }).fill('http://saksbehandling.nettselskap.no');
+    await region.getByRole('textbox', { name: 'Brukernavn' }).fill('');
+    await region.getByRole('button', { name: 'Logg inn og lagre' }).click();
+    await expect(region.getByText('Skriv inn brukernavnet ditt.')).toBeVisible();
+    await shoot(page, 'central-12-settings-invalid');
   } finally {
     await Promise.all(pages.map((open) => open.goto('about:blank').catch(() => undefined)));
+    // A core closes once what it is sending is through: let it through, should the test have stopped offline.
+    proxy?.restore();
     await Promise.all(cores.map((core) => core.dispose()));
-    await proxy.close();
+    await proxy?.close();
+    await closeServices(db);
+    await idp.close();
     await db.drop();
   }
 });
