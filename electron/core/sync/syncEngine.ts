@@ -73,6 +73,8 @@ export class SyncEngine {
   async stop(): Promise<void> {
     this.stopped = true;
     this.nudge();
+    // Calls in flight are cut first (a pull through a stalled network would otherwise hold the loop to its deadline).
+    await this.disconnect();
     await this.loop;
     await this.disconnect();
   }
@@ -131,7 +133,8 @@ export class SyncEngine {
 
   private async syncOnce(): Promise<void> {
     await this.mutex.run(async () => {
-      const client = this.client!;
+      const client = this.client;
+      if (!client) throw new Error('Connection terminated');
       const progress = (done: number, total: number) => {
         this.current = { state: 'syncing', pending: 0, done, total };
       };
@@ -153,6 +156,7 @@ export class SyncEngine {
       let failed = false;
       try {
         if (!this.client) await this.connect();
+        if (this.stopped) break;
         await this.syncOnce();
         this.delayMs = backoff.initialMs;
         this.current = { state: 'connected', pending: 0, lastSyncAt: new Date().toISOString() };
