@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { classifyCentralError } from '../../electron/core/sync/centralErrors';
 import {
   CaseIdParams, ClaimOutput, ErrorOutput, FetchNextOutput, PullOutput, PullQuery, PushInput, PushOutput, ReleaseInput,
-  RenewInput, RenewOutput,
+  RenewInput, RenewOutput, type SessionUser,
 } from '../../electron/shared/serviceApi';
 import { personOf } from '../auth/authenticate';
 import { asPerson } from '../db/servicePool';
@@ -40,6 +40,14 @@ export function syncRoutes(app: FastifyInstance, pool: pg.Pool, options: SyncRou
   // so that the one holding the clock is not slowed by others waiting inside PostgreSQL (each holding a connection and
   // all woken at every commit): with 50 desks pushing at once that took throughput from ~550 to ~10 changes a second.
   const writer = new Mutex();
+  /** A write as the person: in turn, the version clock first (before any row lock), then `work`. */
+  const write = <T>(person: SessionUser, work: (client: pg.PoolClient) => Promise<T>): Promise<T> =>
+    writer.run(() =>
+      asPerson(pool, person, async (client) => {
+        await client.query('SELECT desk_next_version()');
+        return work(client);
+      }),
+    );
   const lease = `${Math.max(1, Math.trunc(options.leaseSeconds))} seconds`;
 
   api.get('/api/pull', {
@@ -91,12 +99,11 @@ export function syncRoutes(app: FastifyInstance, pool: pg.Pool, options: SyncRou
     handler: async (request) => {
       const { caseId } = request.params;
       try {
-        return await writer.run(() => asPerson(pool, personOf(request), async (client) => {
-          await client.query('SELECT desk_next_version()');
+        return await write(personOf(request), async (client) => {
           const { rows: [claim] } = await client.query<{ token: number }>('SELECT claim_case($1, $2::interval) AS token', [caseId, lease]);
           const { rows: [row] } = await client.query<{ lease_until: string }>('SELECT lease_until FROM cases WHERE id = $1', [caseId]);
           return { caseId, claimToken: Number(claim.token), leaseUntil: row.lease_until };
-        }));
+        });
       } catch (error) {
         throw asServiceError(error);
       }
@@ -114,10 +121,7 @@ export function syncRoutes(app: FastifyInstance, pool: pg.Pool, options: SyncRou
     config: signedIn,
     handler: async (request) => {
       try {
-        await writer.run(() => asPerson(pool, personOf(request), async (client) => {
-          await client.query('SELECT desk_next_version()');
-          await client.query('SELECT release_case($1, $2)', [request.params.caseId, request.body.claimToken]);
-        }));
+        await write(personOf(request), (client) => client.query('SELECT release_case($1, $2)', [request.params.caseId, request.body.claimToken]));
         return { ok: true as const };
       } catch (error) {
         throw asServiceError(error);
@@ -140,10 +144,7 @@ export function syncRoutes(app: FastifyInstance, pool: pg.Pool, options: SyncRou
       // One claim that is gone must not keep the others from being renewed: each in its own transaction.
       for (const { caseId, claimToken } of request.body.claims) {
         try {
-          await writer.run(() => asPerson(pool, person, async (client) => {
-            await client.query('SELECT desk_next_version()');
-            await client.query('SELECT renew_claim($1, $2, $3::interval)', [caseId, claimToken, lease]);
-          }));
+          await write(person, (client) => client.query('SELECT renew_claim($1, $2, $3::interval)', [caseId, claimToken, lease]));
           renewed.push(caseId);
         } catch (error) {
           if (classifyCentralError(error).kind !== 'refused') throw error;
@@ -163,11 +164,10 @@ export function syncRoutes(app: FastifyInstance, pool: pg.Pool, options: SyncRou
     config: signedIn,
     handler: async (request) => {
       try {
-        return await writer.run(() => asPerson(pool, personOf(request), async (client) => {
-          await client.query('SELECT desk_next_version()');
+        return await write(personOf(request), async (client) => {
           const { rows } = await client.query<{ case_id: number }>('SELECT case_id FROM fetch_next_case($1::interval)', [lease]);
           return { caseId: rows.length > 0 ? Number(rows[0].case_id) : null };
-        }));
+        });
       } catch (error) {
         throw asServiceError(error);
       }
