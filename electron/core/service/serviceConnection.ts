@@ -85,7 +85,9 @@ export class ServiceConnection {
    */
   openLive(onNotice: (notice: LiveNotice) => void, onLost: (reason: 'stalled' | 'closed') => void, options: LiveOptions): Promise<LiveSocket> {
     const url = this.http.urlOf('/api/live', 'ws');
-    const socket = new WebSocket(url, { headers: { authorization: `Bearer ${this.token}` }, ca: this.http.tls.ca, handshakeTimeout: this.timeoutMs });
+    // A handshake that takes longer than the stall limit is a stall too.
+    const handshakeTimeout = Math.min(this.timeoutMs, options.stallMs);
+    const socket = new WebSocket(url, { headers: { authorization: `Bearer ${this.token}` }, ca: this.http.tls.ca, handshakeTimeout });
     let watchdog: ReturnType<typeof setTimeout> | null = null;
     let done = false;
     const finish = (reason: 'stalled' | 'closed') => {

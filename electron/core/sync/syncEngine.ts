@@ -100,16 +100,20 @@ export class SyncEngine {
   }
 
   private async connect(): Promise<void> {
-    this.current = { state: 'connecting', pending: 0 };
+    // After a loss the indicator keeps saying offline until a reconnect succeeds, not "connecting" for as long as a
+    // stalled link takes to fail.
+    if (this.current.state !== 'offline' && this.current.state !== 'error') this.current = { state: 'connecting', pending: 0 };
     const client = new ServiceConnection(this.options.service, this.options.token, this.options.callTimeoutMs);
     try {
       this.listener = await client.openLive(
         (notice) => {
           if (notice.type === 'version') this.nudge();
         },
-        () => {
-          // Closed, failed or silent past the stall limit: offline until a reconnect succeeds.
+        (reason) => {
+          // Closed, failed or silent past the stall limit: offline at once, until a reconnect succeeds.
           if (this.client !== client) return;
+          const retryAt = new Date().toISOString();
+          this.current = { state: 'offline', pending: 0, reason: reason === 'stalled' ? 'timeout' : 'connectionLost', retryAt };
           void this.disconnect();
           this.nudge();
         },
