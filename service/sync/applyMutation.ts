@@ -223,3 +223,10 @@ async function rowsTouched(client: pg.ClientBase, entry: PushMutation, verdict: 
   }
   return tables;
 }
+
+/** Cases as the person sees them now, in the pull's shape. */
+export async function caseRows(client: pg.ClientBase, caseIds: readonly number[]): Promise<PullTable> {
+  const columns = [...CASES_TABLE.columns];
+  const { rows } = await client.query<Record<string, unknown>>(`SELECT ${columns.join(', ')} FROM cases WHERE id = ANY($1::bigint[])`, [caseIds]);
+  return { table: CASES_TABLE.local, columns, rows: rows.map((row) => columns.map((c) => row[c] ?? null)) };
+}

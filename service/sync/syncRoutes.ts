@@ -14,7 +14,7 @@ import { personOf } from '../auth/authenticate';
 import { asPerson } from '../db/servicePool';
 import { ServiceError } from '../http/errors';
 import { Mutex } from '../../electron/core/sync/mutex';
-import { applyPush } from './applyMutation';
+import { applyPush, caseRows } from './applyMutation';
 import { pullPage } from './pullPage';
 
 export interface SyncRouteOptions {
@@ -151,7 +151,10 @@ export function syncRoutes(app: FastifyInstance, pool: pg.Pool, options: SyncRou
           lost.push(caseId);
         }
       }
-      return { renewed, lost };
+      if (lost.length === 0) return { renewed, lost };
+      // The lost cases as they are now (who holds them), so the desk shows that at once rather than at its next pull.
+      const rows = await asPerson(pool, person, (client) => caseRows(client, lost));
+      return { renewed, lost, rows: [rows] };
     },
   });
 

@@ -1,17 +1,18 @@
 // Central mode: the sync engine plus the operations that only the central service can grant — Fetch next and
 // claims — and the heartbeat that keeps held claims alive.
 import { AppFailure, type FetchNextResult, type MutationResult, type SyncStatusView } from '../../shared/contract';
+import type { PullTable } from '../../shared/serviceApi';
 import type { CoreContext } from '../context';
 import { requestClaim } from '../mutations/claimMutations';
 import { runMutation } from '../mutations/runMutation';
 import type { QueueService } from '../queue/queueService';
-import type { ServiceConnection } from '../service/serviceConnection';
 import type { ServiceEndpoint } from '../service/serviceEndpoint';
 import { classifyServiceError } from './centralErrors';
-import { pullChanges } from './pullChanges';
+import { pullChanges, rowsOf } from './pullChanges';
+import { RowWriter } from './applyRows';
 import { rebaseCases } from './rebase';
 import { SyncEngine, type SyncEngineOptions } from './syncEngine';
-import { readSkippedRows } from './syncState';
+import { readSkippedRows, recordSkippedRow } from './syncState';
 
 export interface CentralOptions {
   service: ServiceEndpoint;
@@ -99,25 +100,24 @@ export class CentralSession {
     if (held.length === 0) return;
     await this.engine
       .online(async (service) => {
-        const { lost } = await service.renew(held.map(({ id, claim_token }) => ({ caseId: id, claimToken: claim_token })));
-        if (lost.length > 0) await this.refreshCases(service, lost);
+        const answer = await service.renew(held.map(({ id, claim_token }) => ({ caseId: id, claimToken: claim_token })));
+        if (answer.lost.length > 0) this.showLostClaims(answer.lost, answer.rows ?? []);
       })
       .catch(() => undefined); // offline: the claims are renewed at the next beat, or lapse
     this.engine.nudge();
   }
 
   /**
-   * A claim the server no longer grants (lapsed, or taken over) must not go on showing as held until some later
-   * pull happens to bring the case: the rows that changed since, with this client's pending changes on top; and
-   * where nothing newer came (a lease that merely ran out changes no row), the claim shown as lapsed.
+   * A claim the service no longer grants (lapsed, or taken over) must not go on showing as held: the cases as the
+   * service has them now (who holds them), with this desk's pending changes on top.
    */
-  private async refreshCases(service: ServiceConnection, caseIds: number[]): Promise<void> {
-    await pullChanges(service, this.core);
+  private showLostClaims(caseIds: number[], pages: PullTable[]): void {
     this.core.sqlite.transaction(() => {
-      const me = this.core.currentUser().id;
-      const lapse = this.core.sqlite.prepare('UPDATE cases SET lease_until = ? WHERE id = ? AND claimed_by = ? AND lease_until > ?');
-      const now = new Date().toISOString();
-      for (const id of caseIds) lapse.run(now, id, me, now);
+      const writer = new RowWriter(this.core.sqlite, ({ table, key, problem }) => recordSkippedRow(this.core.sqlite, { table, key, problem }));
+      for (const page of pages) {
+        const { table, rows } = rowsOf(page);
+        writer.write(table, rows);
+      }
       rebaseCases(this.core, new Set(caseIds));
     })();
     this.core.casesChanged(caseIds);

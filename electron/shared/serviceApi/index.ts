@@ -119,6 +119,8 @@ export const RenewInput = z.object({
 export const RenewOutput = z.object({
   renewed: z.array(z.number().int()),
   lost: z.array(z.number().int()),
+  /** The lost cases' rows as they are now: who holds them instead. */
+  rows: z.array(PullTable).optional(),
 });
 export type RenewOutput = z.infer<typeof RenewOutput>;
 
