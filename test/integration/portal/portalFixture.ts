@@ -113,9 +113,10 @@ let applications = 0;
  * approved by `supervisor`. Answers the firm's id and organisation number.
  */
 export async function firmWithAdmin(
-  url: string, admin: pg.ClientBase, supervisor: RawClient | null, email: string, name = `Elektro ${++applications} AS`,
+  url: string, admin: pg.ClientBase, supervisor: RawClient | null, email: string, name?: string,
 ): Promise<{ id: string; org: string }> {
-  const org = organisationNumber(50, applications);
+  const org = organisationNumber(50, ++applications);
+  name ??= `Elektro ${applications} AS`;
   await registerInDsb(admin, org, name);
   const applied = await new RawClient(url).post<{ id: string }>('/api/portal/firms', {
     organisationNumber: org, contactEmail: `post@${org}.test`, user: { email, name: 'Admin', password: PASSWORD },
