@@ -53,6 +53,7 @@ import { ChromiumPdfRenderer, type PdfRenderer } from './offers/pdfRenderer';
 import { AssignmentRulesService } from './workload/assignmentRulesService';
 import { WorkloadService } from './workload/workloadService';
 import { assignMany } from './workload/assignMany';
+import { PortalFirmsService } from './portal/portalFirmsService';
 
 export type { CentralOptions };
 
@@ -171,6 +172,7 @@ export function createCore(options: CoreOptions): Core {
     letterhead: () => (letterhead ??= loadLetterhead(options.letterheadDirectory)),
   });
   const overview = new OverviewService(database.sqlite);
+  const portalFirms = new PortalFirmsService({ sqlite: database.sqlite, central: central?.engine ?? null, currentUser, now: () => clock.now() });
   const today = (): string => osloDate(clock.now());
   overview.startCatchUp(() => currentUser().role, today);
   const who = () => ({ userId, today: today() });
@@ -284,6 +286,9 @@ export function createCore(options: CoreOptions): Core {
     'overview.get': (input) => overview.get(input.weeks, today(), currentUser().role),
     'case.billing': (input) => caseBillingView(database.sqlite, input.caseId, currentUser(), today()),
     'billing.resolveFlag': (input) => mutate(() => runMutation(context, resolveBillingFlag, input)),
+    'portalFirm.list': () => portalFirms.list(),
+    'portalFirm.approve': (input) => portalFirms.approve(input.firmId),
+    'portalFirm.refuse': (input) => portalFirms.refuse(input.firmId, input.reason),
   };
 
   async function dispatch(name: string, rawInput: unknown): Promise<ApiResult<unknown>> {

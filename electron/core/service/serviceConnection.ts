@@ -1,10 +1,12 @@
 // The desk's session with the central service: the calls sync makes (pull, push, claims, Fetch next, files), each
 // with a deadline, and the live socket whose heartbeats tell a quiet connection from a dead one.
 import WebSocket from 'ws';
+import { z } from 'zod';
 import {
   ClaimOutput, FetchNextOutput, PullOutput, PushOutput, RenewOutput, type LiveNotice, type PullOutput as PullAnswer,
   type PushMutation, type PushOutput as PushAnswer, type RenewOutput as RenewAnswer,
 } from '../../shared/serviceApi';
+import { PortalDecisionOutput, PortalFirm, type PortalFirmState } from '../../shared/portalApi';
 import type { ServiceEndpoint } from './serviceEndpoint';
 import { ServiceHttp, ServiceRefusal, ServiceUnreachable } from './serviceHttp';
 
@@ -16,6 +18,12 @@ export interface LiveOptions {
 export interface LiveSocket {
   close(): void;
 }
+
+const PortalFirmAnswer = PortalFirm.extend({
+  firstUser: z.object({ email: z.string(), name: z.string() }).nullable().optional(),
+});
+export type PortalFirmAnswer = z.infer<typeof PortalFirmAnswer>;
+const PortalFirmsAnswer = z.object({ firms: z.array(PortalFirmAnswer) });
 
 export class ServiceConnection {
   readonly http: ServiceHttp;
@@ -67,6 +75,22 @@ export class ServiceConnection {
   async fetchNext(): Promise<number | null> {
     const answer = FetchNextOutput.parse(await this.http.request({ method: 'POST', path: '/api/fetch-next', token: this.token, body: {}, timeoutMs: this.timeoutMs }));
     return answer.caseId;
+  }
+
+  /** The firms' portal applications (a supervisor's session); `firstUser` is taken where the service sends it. */
+  async portalFirms(state?: PortalFirmState): Promise<PortalFirmAnswer[]> {
+    const answer = await this.http.request({ method: 'GET', path: '/api/portal/firms', token: this.token, query: { state }, timeoutMs: this.timeoutMs });
+    return PortalFirmsAnswer.parse(answer).firms;
+  }
+
+  async approvePortalFirm(id: string): Promise<PortalFirmState> {
+    const answer = await this.http.request({ method: 'POST', path: `/api/portal/firms/${encodeURIComponent(id)}/approve`, token: this.token, body: {}, timeoutMs: this.timeoutMs });
+    return PortalDecisionOutput.parse(answer).state;
+  }
+
+  async refusePortalFirm(id: string, reason: string): Promise<PortalFirmState> {
+    const answer = await this.http.request({ method: 'POST', path: `/api/portal/firms/${encodeURIComponent(id)}/refuse`, token: this.token, body: { reason }, timeoutMs: this.timeoutMs });
+    return PortalDecisionOutput.parse(answer).state;
   }
 
   async file(sha256: string): Promise<Buffer | null> {

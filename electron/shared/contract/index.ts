@@ -43,6 +43,8 @@ import type { OrderWorkResult, WorkOrderPanel } from './workOrders';
 import { AdvanceWorkOrderInput, OrderWorkInput, WorkOrderPanelInput } from './workOrders';
 import type { PriceListDetail, PriceListOverview, PriceListVersionSummary } from './priceLists';
 import { PriceListGetInput, PriceListPublishInput } from './priceLists';
+import type { PortalFirmDecision, PortalFirmsView } from './portalFirms';
+import { PortalFirmDecideInput, PortalFirmRefuseInput } from './portalFirms';
 import { API_NAMES, type ApiName } from './names';
 
 interface Call<I extends z.ZodType, O> {
@@ -116,6 +118,9 @@ export const contract = {
   'overview.get': call<Overview>()(OverviewInput),
   'case.billing': call<CaseBillingView>()(CaseBillingInput),
   'billing.resolveFlag': call<MutationResult>()(ResolveBillingFlagInput),
+  'portalFirm.list': call<PortalFirmsView>()(Empty),
+  'portalFirm.approve': call<PortalFirmDecision>()(PortalFirmDecideInput),
+  'portalFirm.refuse': call<PortalFirmDecision>()(PortalFirmRefuseInput),
 } satisfies Record<ApiName, Call<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
@@ -149,3 +154,4 @@ export * from './offerOutput';
 export * from './workload';
 export * from './overview';
 export * from './offerFollowUp';
+export * from './portalFirms';

@@ -63,5 +63,8 @@ export const API_NAMES = [
   'overview.get',
   'case.billing',
   'billing.resolveFlag',
+  'portalFirm.list',
+  'portalFirm.approve',
+  'portalFirm.refuse',
 ] as const;
 export type ApiName = (typeof API_NAMES)[number];
