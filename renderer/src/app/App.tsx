@@ -5,6 +5,7 @@ import { Notifications } from '@mantine/notifications';
 import { AreaSuppliersScreen } from '../features/areaSuppliers/AreaSuppliersScreen';
 import { CaseScreen } from '../features/case/CaseScreen';
 import { OverviewScreen } from '../features/overview/LazyOverviewScreen';
+import { PortalFirmsScreen } from '../features/portalFirms/PortalFirmsScreen';
 import { PriceListScreen } from '../features/priceLists/PriceListScreen';
 import { QuarantineScreen } from '../features/quarantine/QuarantineScreen';
 import { QueueScreen } from '../features/queue/QueueScreen';
@@ -24,6 +25,7 @@ function CurrentScreen() {
   if (view.name === 'overview') return <OverviewScreen />;
   if (view.name === 'workload') return <WorkloadScreen />;
   if (view.name === 'areaSuppliers') return <AreaSuppliersScreen />;
+  if (view.name === 'portalFirms') return <PortalFirmsScreen />;
   return view.name === 'case' ? <CaseScreen key={view.caseId} caseId={view.caseId} /> : <QueueScreen />;
 }
 

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OverviewNavButton } from '../features/overview/OverviewNavButton';
 import { AreaSuppliersNavButton } from '../features/areaSuppliers/AreaSuppliersNavButton';
+import { PortalFirmsNavButton } from '../features/portalFirms/PortalFirmsNavButton';
 import { PriceListNavButton } from '../features/priceLists/PriceListNavButton';
 import { QuarantineNavButton } from '../features/quarantine/QuarantineNavButton';
 import { ConnectionIndicator } from '../features/sync/ConnectionIndicator';
@@ -48,6 +49,7 @@ export function Shell({ children }: { children: ReactNode }) {
           <WorkloadNavButton />
           <OverviewNavButton />
           <AreaSuppliersNavButton />
+          <PortalFirmsNavButton />
           <QuarantineNavButton />
           <PriceListNavButton />
           <Button
