@@ -29,6 +29,7 @@ function supervisorOf(person: SessionUser): SessionUser {
 interface FirmRow {
   id: string; organisation_number: string; name: string; contact_email: string; state: PortalFirm['state'];
   refusal_reason: string | null; applied_at: unknown; decided_at: unknown; decided_by: string | null;
+  first_user_name: string | null; first_user_email: string | null;
 }
 
 const firmOf = (row: FirmRow): PortalFirm => ({
@@ -41,6 +42,7 @@ const firmOf = (row: FirmRow): PortalFirm => ({
   appliedAt: iso(row.applied_at),
   decidedAt: row.decided_at === null ? null : iso(row.decided_at),
   decidedBy: row.decided_by,
+  firstUser: row.first_user_email === null ? null : { name: row.first_user_name ?? '', email: row.first_user_email },
 });
 
 export function firmRoutes(app: FastifyInstance, pool: pg.Pool, options: FirmRouteOptions): void {
@@ -85,8 +87,12 @@ export function firmRoutes(app: FastifyInstance, pool: pg.Pool, options: FirmRou
     handler: async (request) => {
       const person = supervisorOf(personOf(request));
       const rows = await asPerson(pool, person, async (client) => (await client.query<FirmRow>(
-        `SELECT id, organisation_number, name, contact_email, state, refusal_reason, applied_at, decided_at, decided_by
-           FROM portal_firms WHERE $1::text IS NULL OR state = $1 ORDER BY applied_at DESC, id`,
+        `SELECT f.id, f.organisation_number, f.name, f.contact_email, f.state, f.refusal_reason, f.applied_at, f.decided_at,
+                f.decided_by, u.name AS first_user_name, u.email AS first_user_email
+           FROM portal_firms f
+           LEFT JOIN LATERAL (SELECT name, email FROM portal_users WHERE firm_id = f.id AND is_admin
+                              ORDER BY created_at, id LIMIT 1) u ON true
+          WHERE $1::text IS NULL OR f.state = $1 ORDER BY f.applied_at DESC, f.id`,
         [request.query.state ?? null],
       )).rows);
       return { firms: rows.map(firmOf) };

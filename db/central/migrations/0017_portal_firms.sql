@@ -142,6 +142,11 @@ CREATE POLICY portal_firms_own ON portal_firms FOR SELECT TO portal_user USING (
 --> statement-breakpoint
 CREATE POLICY portal_firms_staff ON portal_firms FOR SELECT TO supervisor USING (true);
 --> statement-breakpoint
+-- A supervisor deciding an application sees who will administer the firm: the users' names and e-mails, nothing else.
+GRANT SELECT (id, firm_id, email, name, is_admin, created_at) ON portal_users TO supervisor;
+--> statement-breakpoint
+CREATE POLICY portal_users_staff ON portal_users FOR SELECT TO supervisor USING (true);
+--> statement-breakpoint
 CREATE POLICY portal_users_own_firm ON portal_users FOR ALL TO portal_user
   USING (firm_id = portal_current_firm()) WITH CHECK (firm_id = portal_current_firm());
 --> statement-breakpoint

@@ -42,6 +42,8 @@ export const PortalFirm = z.object({
   appliedAt: z.string(),
   decidedAt: z.string().nullable(),
   decidedBy: z.string().nullable(),
+  /** The user who applied with the firm: its first administrator. */
+  firstUser: z.object({ name: z.string(), email: z.string() }).nullable(),
 });
 export type PortalFirm = z.infer<typeof PortalFirm>;
 

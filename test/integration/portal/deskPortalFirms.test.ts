@@ -82,6 +82,7 @@ describe('a supervisor on a connected desk', () => {
       id: firms['Lys og Varme AS'].id,
       organisationNumber: firms['Lys og Varme AS'].org,
       contactEmail: `post@${firms['Lys og Varme AS'].org}.test`,
+      firstUser: { name: 'Kari Admin', email: `admin@${firms['Lys og Varme AS'].org}.test` },
       state: 'applied',
       dsb: { status: 'active', asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
       decidedAt: null,
