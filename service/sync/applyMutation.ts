@@ -1,7 +1,7 @@
-// Push, the service's side: each named mutation checked and applied on its own, as the person who sent it, in one
-// PostgreSQL transaction that also records (client id, seq) in applied_mutations — so a retry after a lost answer
-// finds its record and changes nothing, and a refusal is recorded as the verdict too. The actor comes from the
-// session and every time from the server's clock; nothing the desk sends decides either.
+// Push, the service's side: each named mutation checked and applied on its own (a savepoint each, in one PostgreSQL
+// transaction per push) as the person who sent it, recording (client id, seq) in applied_mutations with it — so a
+// retry after a lost answer finds its record and changes nothing, and a refusal is recorded as the verdict too. The
+// actor comes from the session and every time from the server's clock; nothing the desk sends decides either.
 import type pg from 'pg';
 import type { z } from 'zod';
 import { centralApplierFor, type OutboxEntry } from '../../electron/core/sync/centralAppliers';

@@ -13,7 +13,6 @@ export const MUTATION_ROLES: Readonly<Record<string, readonly UserRole[]>> = {
   'case.setStatus': CASEWORK,
   'case.claim': CASEWORK,
   'case.release': CASEWORK,
-  'case.take': CASEWORK,
   'case.decideRouting': CASEWORK,
   'case.overrideCompletenessItem': CASEWORK,
   'case.requestInformation': CASEWORK,

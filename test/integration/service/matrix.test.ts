@@ -56,7 +56,6 @@ const PLANS: Record<string, Plan> = {
   'case.claim': { depth: 'real', claimFree: true, args: (caseId) => ({ caseId }) },
   'case.release': { depth: 'real', claimFree: true, args: (caseId) => ({ caseId }), precondition: (_s, claimToken) => ({ claimToken }) },
   'case.assign': { depth: 'role', claimFree: true, args: (caseId, me) => ({ caseId, assigneeId: me }), precondition: () => ({ assigneeId: null }) },
-  'case.take': { depth: 'role', status: 'new', args: (caseId) => ({ caseId }) },
   'case.decideRouting': {
     depth: 'real', status: 'in_review',
     args: (caseId) => ({ caseId, workKind: 'direct_meter_mounting', performer: 'grid_company', supplierId: null }),
@@ -162,8 +161,9 @@ describe('every mutation × role × claim', () => {
   it('covers every name the service accepts', () => {
     expect(NAMES.filter((name) => !PLANS[name])).toEqual([]);
     expect(NAMES.length).toBeGreaterThan(30);
-    // case.take is Fetch next made durable on a standalone desk; with the service, Fetch next is POST /api/fetch-next.
-    expect(NAMES.filter((name) => !centralApplierFor(name))).toEqual(['case.take']);
+    // Every name the policy lets someone send has a central applier (case.take, a standalone desk's Fetch next, is no
+    // mutation the service takes: Fetch next is POST /api/fetch-next).
+    expect(NAMES.filter((name) => !centralApplierFor(name))).toEqual([]);
   });
 
   for (const role of ROLES) {
