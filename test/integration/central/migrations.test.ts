@@ -27,8 +27,8 @@ describe('central migrations', () => {
     expect(applied).toEqual(['0000_initial', '0001_versions', '0002_roles_and_privileges', '0003_audit_trail', '0004_claims',
       '0005_schema_version', '0006_casework', '0007_casework_privileges_and_audit', '0008_quarantine_resolution_note',
       '0009_offers', '0010_offers_privileges', '0011_offer_sync', '0012_offer_lifecycle', '0013_assignment',
-      '0014_area_suppliers', '0015_service_role', '0016_import_content_hash', '0017_portal_firms']);
-    expect(total).toBe(18);
+      '0014_area_suppliers', '0015_service_role', '0016_import_content_hash', '0017_portal_firms', '0018_portal_messages']);
+    expect(total).toBe(19);
 
     expect(await names("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).toEqual([
       'app_users', 'applied_mutations', 'area_supplier_municipalities', 'area_suppliers', 'assignment_rules', 'attachment_blobs',
@@ -54,7 +54,7 @@ describe('central migrations', () => {
 
   it('apply nothing the second time', async () => {
     const before = await admin.query('SELECT count(*) FROM drizzle.__drizzle_migrations');
-    expect(await migrateCentral(admin)).toEqual({ applied: [], total: 18 });
+    expect(await migrateCentral(admin)).toEqual({ applied: [], total: 19 });
     expect((await admin.query('SELECT count(*) FROM drizzle.__drizzle_migrations')).rows).toEqual(before.rows);
   });
 
@@ -91,7 +91,7 @@ describe('central migrations', () => {
     expect(role).toEqual({ rolcanlogin: true, rolinherit: false, rolsuper: false, rolcreaterole: false, rolbypassrls: false });
     expect(await names(`SELECT g.rolname AS name FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
       JOIN pg_roles r ON r.oid = m.member WHERE r.rolname = 'desk_service' ORDER BY 1`))
-      .toEqual(['case_handler', 'portal_user', 'reader', 'supervisor']);
+      .toEqual(['case_handler', 'portal_submitter', 'portal_user', 'reader', 'supervisor']);
     for (const group of ['case_handler', 'supervisor', 'reader']) {
       for (const table of ['staff_credentials', 'service_sessions']) {
         const { rows: [access] } = await admin.query(`SELECT has_table_privilege($1, $2, 'SELECT') AS r,
