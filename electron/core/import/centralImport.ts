@@ -58,6 +58,18 @@ export interface CentralImportOptions {
   chunkSize?: number;
   replaceQuarantineId?: string;
   onProgress?: (done: number, total: number) => void;
+  /** Run right after each transaction's BEGIN: the portal takes its role there (SET LOCAL ROLE, its firm, the actor). */
+  onBegin?: (client: pg.ClientBase) => Promise<void>;
+  /**
+   * A record that cannot be imported is undone and answered in `refused` instead of being quarantined (the portal:
+   * the sender fixes it in the form, so nothing is left for the desk).
+   */
+  refuseInsteadOfQuarantine?: boolean;
+}
+
+/** The outcome, and with refuseInsteadOfQuarantine the records refused and why. */
+export interface CentralImportOutcome extends ImportOutcome {
+  refused: { messageId: string | null; reasons: ImportReason[] }[];
 }
 
 class CentralStore {
@@ -280,7 +292,7 @@ async function importMessage(store: CentralStore, message: IncomingMessage, cont
 }
 
 /** Imports a file's text into the central database in transactions of `chunkSize` records. */
-export async function importIntoCentral(client: pg.ClientBase, text: string, source: string, options: CentralImportOptions): Promise<ImportOutcome> {
+export async function importIntoCentral(client: pg.ClientBase, text: string, source: string, options: CentralImportOptions): Promise<CentralImportOutcome> {
   const split = splitRecords(text);
   if (!split.ok) return importRecordsIntoCentral(client, { quarantined: split }, source, options);
   return importRecordsIntoCentral(client, { records: split.records, count: split.records.length }, source, options);
@@ -301,13 +313,26 @@ export async function importFileIntoCentral(client: pg.ClientBase, file: string,
   return importRecordsIntoCentral(client, content, file, options);
 }
 
-async function importRecordsIntoCentral(client: pg.ClientBase, input: RecordInput, source: string, options: CentralImportOptions): Promise<ImportOutcome> {
+async function importRecordsIntoCentral(client: pg.ClientBase, input: RecordInput, source: string, options: CentralImportOptions): Promise<CentralImportOutcome> {
   const now = options.now.toISOString();
   const today = osloDate(options.now);
-  const outcome: ImportOutcome = { imported: 0, duplicates: 0, quarantined: 0, caseIds: [], quarantineIds: [] };
-  const store = await CentralStore.open(client);
+  const outcome: CentralImportOutcome = { imported: 0, duplicates: 0, quarantined: 0, caseIds: [], quarantineIds: [], refused: [] };
+  if (options.onBegin) await client.query('BEGIN');
+  let store: CentralStore;
+  try {
+    await options.onBegin?.(client);
+    store = await CentralStore.open(client);
+    if (options.onBegin) await client.query('COMMIT');
+  } catch (error) {
+    if (options.onBegin) await client.query('ROLLBACK');
+    throw error;
+  }
   let replaceId = options.replaceQuarantineId;
   const quarantine = async (messageId: string | null, raw: string, reasons: ImportReason[]) => {
+    if (options.refuseInsteadOfQuarantine) {
+      outcome.refused.push({ messageId, reasons });
+      return;
+    }
     outcome.quarantineIds.push(await store.quarantine(source, messageId, raw, reasons, replaceId));
     outcome.quarantined++;
     replaceId = undefined;
@@ -321,6 +346,7 @@ async function importRecordsIntoCentral(client: pg.ClientBase, input: RecordInpu
   for (const chunk of inChunks(input.records, options.chunkSize ?? 250)) {
     await client.query('BEGIN');
     try {
+      await options.onBegin?.(client);
       // Case numbers run per year: one importer at a time takes the next ones.
       await client.query('SELECT pg_advisory_xact_lock($1)', [CASE_NUMBER_LOCK]);
       store.forgetCaseNumbers();
@@ -337,6 +363,8 @@ async function importRecordsIntoCentral(client: pg.ClientBase, input: RecordInpu
           try {
             result = await importMessage(store, validated.message, content, now, today);
             if (result.kind === 'imported') await store.recordMessage(validated.message, result.caseId, content);
+            // Refused rather than quarantined: what it did (a refused completion notice's event) is undone too.
+            if (result.kind === 'quarantined' && options.refuseInsteadOfQuarantine) await client.query('ROLLBACK TO SAVEPOINT record');
             await client.query('RELEASE SAVEPOINT record');
           } catch (error) {
             await client.query('ROLLBACK TO SAVEPOINT record');
