@@ -8,6 +8,7 @@ import type pg from 'pg';
 import { accountRoutes } from './accountRoutes';
 import { firmRoutes } from './firmRoutes';
 import { noMailer, smtpMailer, type PortalMailer } from './mailer';
+import { messageRoutes } from './messageRoutes';
 
 export interface PortalOptions {
   /** How mail is sent; or smtpUrl + mailFrom to send through an SMTP server. */
@@ -36,6 +37,7 @@ export function portalPlugin(options: PortalOptions): (app: FastifyInstance, poo
       attemptsPerMinute: options.attemptsPerMinute ?? 10,
       sessionHours: options.sessionHours,
     });
+    messageRoutes(app, pool);
   };
 }
 
