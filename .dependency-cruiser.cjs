@@ -3,7 +3,8 @@
 //   core → never electron, main, preload or renderer;
 //   pure rules → nothing of the app and no package at all;
 //   contract → only the rules and zod;
-//   preload → only electron and the contract's names.
+//   preload → only electron and the contract's names;
+//   portal (the installers' web app) → only itself, the pure rules and the portal API's schemas.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -27,6 +28,25 @@ module.exports = {
       to: { path: 'node_modules/(electron|better-sqlite3|drizzle-orm|pg|electron-updater)/' },
     },
     {
+      name: 'portal-stays-in-the-browser',
+      comment: "The portal's web app reaches the service only over HTTP; it shares the pure rules and the portal API's schemas.",
+      severity: 'error',
+      from: { path: '^portal/src/' },
+      to: { pathNot: ['^portal/src/', '^electron/shared/rules/', '^electron/shared/portalApi/', '^node_modules/'] },
+    },
+    {
+      name: 'portal-no-node-builtins',
+      severity: 'error',
+      from: { path: '^portal/src/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'portal-no-native-or-server-packages',
+      severity: 'error',
+      from: { path: '^portal/src/' },
+      to: { path: 'node_modules/(electron|better-sqlite3|drizzle-orm|pg|electron-updater|fastify|@fastify)/' },
+    },
+    {
       name: 'core-is-electron-free',
       severity: 'error',
       from: { path: '^electron/core/' },
@@ -36,7 +56,7 @@ module.exports = {
       name: 'nothing-reaches-into-the-service',
       comment: 'The central service runs on a server: the desk (core, main, renderer) and db never import it.',
       severity: 'error',
-      from: { path: '^(electron|renderer|db)/' },
+      from: { path: '^(electron|renderer|portal|db)/' },
       to: { path: '^service/' },
     },
     {
@@ -87,7 +107,7 @@ module.exports = {
     {
       name: 'no-circular',
       severity: 'error',
-      from: { path: '^(electron|renderer|db|service)/' },
+      from: { path: '^(electron|renderer|portal|db|service)/' },
       to: { circular: true },
     },
   ],

@@ -1,0 +1,78 @@
+// A small router over the History API: the portal's few screens live at /portal/<path>, and the service answers
+// every such address with the app (its SPA fallback), so links and reloads land on the right screen.
+import { Anchor, type AnchorProps } from '@mantine/core';
+import { useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
+
+export const PATHS = ['login', 'apply', 'forgot-password', 'password-reset', 'invitation', 'me', 'users'] as const;
+export type Path = (typeof PATHS)[number] | '';
+
+/** The screens only a signed-in user sees. */
+export const SIGNED_IN_PATHS: readonly Path[] = ['me', 'users'];
+
+const BASE = import.meta.env.BASE_URL.replace(/\/+$/, '');
+
+/** Something a screen tells the next one (e.g. "your password is changed"), kept in the history entry. */
+export type Notice = 'passwordReset' | 'invitationAccepted' | 'sessionEnded' | 'loggedOut' | null;
+
+const listeners = new Set<() => void>();
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  window.addEventListener('popstate', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('popstate', listener);
+  };
+};
+
+export function currentPath(): Path {
+  const rest = window.location.pathname.startsWith(BASE) ? window.location.pathname.slice(BASE.length) : '';
+  const path = rest.replace(/^\/+|\/+$/g, '');
+  return (PATHS as readonly string[]).includes(path) ? (path as Path) : '';
+}
+
+const currentLocation = () => window.location.pathname + window.location.search;
+
+export const hrefOf = (path: Path) => `${BASE}/${path}`;
+
+export function navigate(path: Path, options: { replace?: boolean; notice?: Notice } = {}): void {
+  const state = { notice: options.notice ?? null };
+  if (options.replace) window.history.replaceState(state, '', hrefOf(path));
+  else window.history.pushState(state, '', hrefOf(path));
+  for (const listener of listeners) listener();
+}
+
+export function useLocation(): { path: Path; notice: Notice; key: string } {
+  const location = useSyncExternalStore(subscribe, currentLocation);
+  const state = window.history.state as { notice?: Notice } | null;
+  return { path: currentPath(), notice: state?.notice ?? null, key: location };
+}
+
+/**
+ * The token of an e-mailed link: the service writes it after `#` (never sent to a server, never in a Referer);
+ * `?token=` is taken too. It is removed from the address bar at once.
+ */
+let linkToken: string | null = null;
+
+export function takeLinkToken(): string | null {
+  const fromHash = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('token');
+  const fromQuery = new URLSearchParams(window.location.search).get('token');
+  const token = fromHash ?? fromQuery;
+  if (token) {
+    linkToken = token;
+    window.history.replaceState(window.history.state, '', window.location.pathname);
+  }
+  return linkToken;
+}
+
+export function Link({ to, children, ...props }: { to: Path; children: ReactNode } & AnchorProps) {
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(to);
+  };
+  return (
+    <Anchor href={hrefOf(to)} onClick={onClick} {...props}>
+      {children}
+    </Anchor>
+  );
+}

@@ -1,0 +1,60 @@
+// Who is signed in: the answer of GET /api/portal/me for the stored token, or null.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { PortalMe } from '../../../electron/shared/portalApi';
+import { portalApi, storedToken, storeToken, whenSessionEnds } from './api';
+import { currentPath, navigate, SIGNED_IN_PATHS } from './router';
+
+interface SessionValue {
+  /** undefined while the stored token is being checked. */
+  me: PortalMe | null | undefined;
+  signedIn(token: string, me: PortalMe): void;
+  refresh(): Promise<void>;
+  logout(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<PortalMe | null | undefined>(() => (storedToken() ? undefined : null));
+
+  const refresh = useCallback(async () => {
+    if (!storedToken()) {
+      setMe(null);
+      return;
+    }
+    const answer = await portalApi.me();
+    setMe(answer.ok ? answer.value : null);
+  }, []);
+
+  useEffect(() => {
+    whenSessionEnds(() => {
+      setMe(null);
+      // Only a signed-in screen goes away; a reset or invitation link opened in the same tab stays where it is.
+      if (SIGNED_IN_PATHS.includes(currentPath())) navigate('login', { replace: true, notice: 'sessionEnded' });
+    });
+    void refresh();
+  }, [refresh]);
+
+  const value = useMemo<SessionValue>(() => ({
+    me,
+    signedIn(token, who) {
+      storeToken(token);
+      setMe(who);
+    },
+    refresh,
+    async logout() {
+      await portalApi.logout();
+      storeToken(null);
+      setMe(null);
+      navigate('login', { replace: true, notice: 'loggedOut' });
+    },
+  }), [me, refresh]);
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
