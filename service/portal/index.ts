@@ -9,6 +9,7 @@ import { accountRoutes } from './accountRoutes';
 import { firmRoutes } from './firmRoutes';
 import { noMailer, smtpMailer, type PortalMailer } from './mailer';
 import { messageRoutes } from './messageRoutes';
+import { webApp } from './webApp';
 
 export interface PortalOptions {
   /** How mail is sent; or smtpUrl + mailFrom to send through an SMTP server. */
@@ -38,6 +39,7 @@ export function portalPlugin(options: PortalOptions): (app: FastifyInstance, poo
       sessionHours: options.sessionHours,
     });
     messageRoutes(app, pool);
+    webApp(app);
   };
 }
 
