@@ -87,7 +87,8 @@ CREATE POLICY cases_portal_update ON cases FOR UPDATE TO portal_submitter
   USING (portal_firm_installer(installer_id)) WITH CHECK (portal_firm_installer(installer_id));
 --> statement-breakpoint
 -- cases_guard (0002) fences casework behind a claim for everyone but the owner. A message from the case's own firm
--- (the policy above already holds it to those) changes a case without one, as the owner's importer always has.
+-- (the policy above already holds it to those) changes a case without one, as the owner's importer always has. Two
+-- IFs, not AND: only portal_submitter may call portal_firm_installer, and AND does not promise to test the role first.
 DO $$
 DECLARE
   definition text := pg_get_functiondef('public.cases_guard()'::regprocedure);
@@ -97,6 +98,10 @@ BEGIN
     RAISE EXCEPTION 'cases_guard is not as 0002 wrote it';
   END IF;
   EXECUTE replace(definition, owner_check,
-    $q$IF pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = TG_RELID), 'USAGE')
-     OR (current_user = 'portal_submitter' AND public.portal_firm_installer(OLD.installer_id)) THEN$q$);
+    $q$IF current_user = 'portal_submitter' THEN
+    IF public.portal_firm_installer(OLD.installer_id) THEN
+      RETURN NEW;
+    END IF;
+  END IF;
+  $q$ || owner_check);
 END $$;
