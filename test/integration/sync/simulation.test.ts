@@ -74,6 +74,8 @@ interface Seat {
 }
 
 let claimPool: number[] = [];
+/** Cases only the lease-lapse fault claims: no other desk takes them meanwhile, so the late edit is refused notClaimed. */
+let lapsePool: number[] = [];
 let workOrderCases: number[] = [];
 const instances: RunningService[] = [];
 const ports: number[] = [];
@@ -92,6 +94,11 @@ const central = useCentralDatabase('sync_simulation', {
     workOrderCases = (await admin.query<{ id: string }>(
       'SELECT id FROM cases WHERE NOT (id = ANY($1)) AND claimed_by IS NULL ORDER BY id DESC LIMIT 4', [claimPool],
     )).rows.map((row) => Number(row.id));
+    lapsePool = (await admin.query<{ id: string }>(
+      'SELECT id FROM cases WHERE NOT (id = ANY($1)) AND NOT (id = ANY($2)) AND claimed_by IS NULL ORDER BY id LIMIT 6',
+      [claimPool, workOrderCases],
+    )).rows.map((row) => Number(row.id));
+    await admin.query("UPDATE cases SET status = 'in_review' WHERE id = ANY($1)", [lapsePool]);
     for (const caseId of workOrderCases) {
       await admin.query(
         `UPDATE cases SET request_type = 'new_installation', main_fuse_a = 40, has_production = false, municipality_number = '4204',
@@ -355,12 +362,14 @@ async function injectFault(kind: string, rand: Random): Promise<boolean> {
     }
     case 'leaseLapse': {
       await withNet(seat, () => withSeat(seat, async () => {
-        const caseId = pick(rand, claimPool);
+        const open = lapsePool.filter((id) => detailOf(seat, id).allowedActions.includes('reject'));
+        if (open.length === 0) return;
+        const caseId = pick(rand, open);
         if (!(await claimAndWait(seat, caseId))) return;
-        // Offline with edits under the claim, for longer than the lease: they are refused when they arrive.
+        // Offline with a status action under the claim (one that needs it), for longer than the lease: it is refused
+        // when it arrives, since nobody else takes these cases.
         seat.proxy.cut();
-        await editUnderClaim(seat, caseId);
-        await editUnderClaim(seat, caseId);
+        if (!(await dispatch(seat, 'case.act', { caseId, action: 'reject', reason: `sim ${SEED}: leasen løp ut` })).ok) return;
         await sleep(LEASE_SECONDS * 1_000 + 600);
         fault('leaseLapsedWhileOffline');
       }));
