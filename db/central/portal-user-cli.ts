@@ -2,10 +2,10 @@
 // Adds a user of an installer's firm to the portal (portalAccounts.ts), as the owner of DATABASE_URL's database. A
 // firm not there yet is registered and approved first; it must have a valid organisation number and be active in
 // the DSB register. The password is read from stdin (one line), never from the command line.
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { requireDatabaseUrl } from './databaseUrl';
+import { passwordFromStdin } from './passwordFromStdin';
 import { registerPortalUser } from './portalAccounts';
 
 const { values } = parseArgs({
@@ -17,16 +17,6 @@ const { values } = parseArgs({
   },
 });
 
-async function readPassword(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write(`Password for ${values.email}: `);
-  const lines = createInterface({ input: process.stdin, terminal: false });
-  for await (const line of lines) {
-    lines.close();
-    return line;
-  }
-  throw new Error('No password on stdin.');
-}
-
 async function main(): Promise<void> {
   if (!values.org || !values.email) {
     console.error('Usage: npm run portal:user -- --org <organisation number> --email <address> [--admin] [--name <name>]\n' +
@@ -37,7 +27,7 @@ async function main(): Promise<void> {
   const client = new pg.Client({ connectionString: requireDatabaseUrl(), application_name: 'desk-portal-user' });
   await client.connect();
   try {
-    const password = await readPassword();
+    const password = await passwordFromStdin(String(values.email));
     const outcome = await registerPortalUser(client, {
       organisationNumber: values.org, email: values.email, password, admin: values.admin, name: values.name,
     });

@@ -3,10 +3,10 @@
 // Creates or updates a person's account of the central service (staffAccounts.ts) in DATABASE_URL's database, as
 // the owner. The password is read from stdin (one line; typed at a prompt or piped), never from the command line,
 // where other users of the machine could see it.
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { requireDatabaseUrl } from './databaseUrl';
+import { passwordFromStdin } from './passwordFromStdin';
 import { disableStaffAccount, GROUP_ROLES, upsertStaffAccount, type GroupRole } from './staffAccounts';
 
 const { values } = parseArgs({
@@ -18,16 +18,6 @@ const { values } = parseArgs({
     disable: { type: 'boolean', default: false },
   },
 });
-
-async function readPassword(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write(`Password for ${values.username}: `);
-  const lines = createInterface({ input: process.stdin, terminal: false });
-  for await (const line of lines) {
-    lines.close();
-    return line;
-  }
-  throw new Error('No password on stdin.');
-}
 
 async function main(): Promise<void> {
   if (!values.username || (!values.disable && !values.role)) {
@@ -44,7 +34,7 @@ async function main(): Promise<void> {
       console.log(`Disabled ${values.username}; their sessions have ended.`);
       return;
     }
-    const password = await readPassword();
+    const password = await passwordFromStdin(String(values.username));
     const outcome = await upsertStaffAccount(client, {
       username: values.username,
       role: values.role as GroupRole,
