@@ -23,7 +23,8 @@ function figuresOf(grossOre: number): { lines: string; totals: string } {
   return { lines: JSON.stringify(lines), totals: JSON.stringify(totals) };
 }
 const totalsOf = (grossOre: number) => figuresOf(grossOre).totals;
-const linesOf = (grossOre: number) => figuresOf(grossOre).lines;
+/** An offer's lines (JSON text, as stored) adding up to `grossOre`. */
+export const linesOf = (grossOre: number) => figuresOf(grossOre).lines;
 
 export function insertIssuedOffer(sqlite: Database.Database, caseId: number, spec: IssuedOfferSpec = {}): string {
   const id = randomUUID();

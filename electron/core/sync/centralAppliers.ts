@@ -11,7 +11,7 @@ import { SaveOfferDraftInput } from '../../shared/contract';
 import { actionOfMutation, actionRefusal, decisionColumns, parseList, reasonOf, type CaseActionArgs } from '../mutations/caseActions';
 import { centralApprovalBlockers, centralCompleteness, centralDueDate } from './centralCaseFacts';
 import {
-  CASE_ACTIONS, STATUSES_REQUIRING_REASON, calculateOffer, canMoveCase, type CaseStatus, type OfferCalculation, type OfferLine,
+  CASE_ACTIONS, STATUSES_REQUIRING_REASON, addWorkingDays, calculateOffer, offerValidUntil, canMoveCase, type CaseStatus, type OfferCalculation, type OfferLine,
   type PriceList, type UserRole,
   OFFER_STEP_ACTIONS, billingKindOf, planBillingStep, releasesWork,
 } from '../../shared/rules';
@@ -74,6 +74,8 @@ async function presentClaim(client: pg.ClientBase, state: CaseState, token: unkn
 }
 
 const USER_ROLES: readonly string[] = ['case_handler', 'supervisor', 'reader'];
+/** How many working days back an offer issued on a desk that was offline may still be dated. */
+const OFFLINE_ISSUE_WORKING_DAYS = 5;
 const isUserRole = (role: string): role is UserRole => USER_ROLES.includes(role);
 
 /** A refusal of the status table or its blockers, in the reasons the desk knows. */
@@ -332,6 +334,18 @@ Object.assign(appliers, {
       totals = calculateOffer({ lines, connectionFeeDeduction: offer.draftDeductionOre || null });
     } catch {
       throw new RefusedByCentral('invalid', 'offer lines');
+    }
+    // The letter's dates as the rules and the server's calendar say: issued today or in the last days (an offer
+    // issued offline arrives later), valid for as long as the offer's own price list says.
+    const { rows: [listRow] } = await client.query<{ body: string }>(
+      'SELECT body FROM price_lists WHERE id = $1 AND list_version = $2', [offer.priceListId, offer.priceListVersion],
+    );
+    if (!listRow) throw new RefusedByCentral('invalid', 'offer.noPriceList');
+    const today = await centralToday(client);
+    const earliest = addWorkingDays(today, -OFFLINE_ISSUE_WORKING_DAYS);
+    if (offer.issuedOn > today || offer.issuedOn < earliest) throw new RefusedByCentral('invalid', 'offer.issuedOn');
+    if (offer.validUntil !== offerValidUntil(offer.issuedOn, (JSON.parse(listRow.body) as PriceList).offerValidity)) {
+      throw new RefusedByCentral('invalid', 'offer.validUntil');
     }
     const letter = letterToSend(files, offer.pdfSha256);
     const pdfSha256 = letter ? offer.pdfSha256 : null;

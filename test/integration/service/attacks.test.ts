@@ -2,9 +2,11 @@
 // proposes"): each attack of the issue replayed over HTTP against a real PostgreSQL and a running service, and
 // refused or neutralised — asserted on the answer and on the central rows.
 import { randomUUID } from 'node:crypto';
+import { offerValidUntil, type PriceList } from '../../../electron/shared/rules';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { disableStaffAccount } from '../../../db/central/staffAccounts';
 import { useCentralDatabase } from '../../support/centralDatabase';
+import { linesOf } from '../../support/issuedOffer';
 import { login, newClientId, RawClient } from '../../support/serviceClient';
 import { serviceFor, startService } from '../../support/serviceInstances';
 
@@ -175,24 +177,48 @@ describe('the life of a case is the server’s', () => {
     else expect(after.due_date).toBeNull();
   });
 
-  it('an offer issued with no lines is refused', async () => {
+  /** An issue of a new offer on an approved case under Kari's claim, dated as the service's calendar says unless told. */
+  async function issue(lines: string, dates: (today: string, validUntil: string) => { issuedOn: string; validUntil: string }) {
     const caseId = await freshCase('approved');
     const claimToken = await kari.claim(caseId);
-    const { rows: [list] } = await central.admin.query<{ id: string; list_version: number }>('SELECT id, list_version FROM price_lists LIMIT 1');
+    const { rows: [list] } = await central.admin.query<{ id: string; list_version: number; body: string }>(
+      'SELECT id, list_version, body FROM price_lists ORDER BY list_version LIMIT 1');
+    const { rows: [{ today }] } = await central.admin.query<{ today: string }>("SELECT (now() AT TIME ZONE 'Europe/Oslo')::date::text AS today");
+    const validUntil = offerValidUntil(today, (JSON.parse(list.body) as PriceList).offerValidity);
     const offerId = randomUUID();
     const [result] = await kari.push(newClientId(), [
       {
         seq: 1, name: 'case.issueOffer',
         args: {
-          offerId, caseId, offerVersion: 1, priceListId: list.id, priceListVersion: list.list_version, draftLines: '[]',
-          draftDeductionOre: 0, issuedOn: '2026-11-27', validUntil: '2027-02-27', pdfSha256: 'a'.repeat(64), pdfSizeBytes: 1000,
+          offerId, caseId, offerVersion: 1, priceListId: list.id, priceListVersion: list.list_version, draftLines: lines,
+          draftDeductionOre: 0, ...dates(today, validUntil), pdfSha256: 'a'.repeat(64), pdfSizeBytes: 1000,
         },
         precondition: { claimToken },
       },
     ]);
-    expect(result.outcome).toBe('refused');
     const { rows } = await central.admin.query('SELECT id FROM offers WHERE id = $1', [offerId]);
-    expect(rows).toEqual([]);
+    return { result, stored: rows.length };
+  }
+
+  it('an offer issued with no lines is refused', async () => {
+    const { result, stored } = await issue('[]', (issuedOn, validUntil) => ({ issuedOn, validUntil }));
+    expect(result).toMatchObject({ outcome: 'refused', code: 'invalid', message: 'offer lines' });
+    expect(stored).toBe(0);
+  });
+
+  it('an offer whose validity or issue date the desk chose is refused; the price list and the server’s calendar decide', async () => {
+    const lines = linesOf(1_250_000);
+    const forgedValidity = await issue(lines, (issuedOn) => ({ issuedOn, validUntil: '2099-12-31' }));
+    expect(forgedValidity.result).toMatchObject({ outcome: 'refused', message: 'offer.validUntil' });
+    const future = await issue(lines, () => ({ issuedOn: '2099-01-02', validUntil: '2099-04-02' }));
+    expect(future.result).toMatchObject({ outcome: 'refused', message: 'offer.issuedOn' });
+    const old = await issue(lines, () => ({ issuedOn: '2001-03-01', validUntil: '2001-06-01' }));
+    expect(old.result).toMatchObject({ outcome: 'refused', message: 'offer.issuedOn' });
+    expect(forgedValidity.stored + future.stored + old.stored).toBe(0);
+    // The same offer dated as the rules say is issued.
+    const fair = await issue(lines, (issuedOn, validUntil) => ({ issuedOn, validUntil }));
+    expect(fair.result.outcome).toBe('applied');
+    expect(fair.stored).toBe(1);
   });
 });
 
