@@ -14,6 +14,9 @@ import { Link, navigate, SIGNED_IN_PATHS, useLocation, type Path } from './route
 import { SessionProvider, useSession } from './session';
 import { cssVariablesResolver, theme } from './theme';
 
+/** Screens with tables or threads take the page's width; a form keeps a readable one. */
+const WIDE_PATHS: readonly Path[] = ['users'];
+
 export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
@@ -88,7 +91,7 @@ function Shell() {
       </Box>
       {/* The same width as the header, so that their left edges line up; a form screen keeps a readable width. */}
       <Container component="main" id="main" size="lg" py="lg" px="md">
-        <Box maw={path === 'users' ? undefined : 560}>
+        <Box maw={WIDE_PATHS.includes(path) ? undefined : 560}>
           {me === undefined || target !== null ? <Loader aria-label={t('app.loading')} /> : <CurrentScreen path={path} />}
         </Box>
       </Container>

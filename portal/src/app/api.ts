@@ -44,7 +44,8 @@ export function whenSessionEnds(handler: () => void): void {
   onSessionEnded = handler;
 }
 
-async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiResult<T>> {
+/** One call of the portal API; a feature's own API module (features/<name>/api.ts) is built on it. */
+export async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const token = storedToken() ?? memoryToken;
   if (token) headers.authorization = `Bearer ${token}`;

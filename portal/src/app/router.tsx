@@ -1,5 +1,7 @@
-// A small router over the History API: the portal's few screens live at /portal/<path>, and the service answers
-// every such address with the app (its SPA fallback), so links and reloads land on the right screen.
+// A small router over the History API: the portal's screens live at /portal/<path>[/<param>…], and the service
+// answers every such address with the app (its SPA fallback), so links and reloads land on the right screen.
+// A feature adds its path to PATHS (and to SIGNED_IN_PATHS when only a signed-in user sees it); what follows the
+// path (a case number, an offer id) is the screen's params, from useLocation().
 import { Anchor, type AnchorProps } from '@mantine/core';
 import { useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
 
@@ -24,27 +26,44 @@ const subscribe = (listener: () => void) => {
   };
 };
 
-export function currentPath(): Path {
+function segments(): string[] {
   const rest = window.location.pathname.startsWith(BASE) ? window.location.pathname.slice(BASE.length) : '';
-  const path = rest.replace(/^\/+|\/+$/g, '');
+  return rest.split('/').filter((segment) => segment !== '').map((segment) => {
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      return segment;
+    }
+  });
+}
+
+export function currentPath(): Path {
+  const [path = ''] = segments();
   return (PATHS as readonly string[]).includes(path) ? (path as Path) : '';
+}
+
+/** What follows the path: `/portal/cases/2026-000123` → ['2026-000123']. */
+export function currentParams(): string[] {
+  return segments().slice(1);
 }
 
 const currentLocation = () => window.location.pathname + window.location.search;
 
-export const hrefOf = (path: Path) => `${BASE}/${path}`;
+export const hrefOf = (path: Path, params: readonly string[] = []) =>
+  [`${BASE}/${path}`, ...params.map(encodeURIComponent)].join('/');
 
-export function navigate(path: Path, options: { replace?: boolean; notice?: Notice } = {}): void {
+export function navigate(path: Path, options: { replace?: boolean; notice?: Notice; params?: readonly string[] } = {}): void {
   const state = { notice: options.notice ?? null };
-  if (options.replace) window.history.replaceState(state, '', hrefOf(path));
-  else window.history.pushState(state, '', hrefOf(path));
+  const href = hrefOf(path, options.params);
+  if (options.replace) window.history.replaceState(state, '', href);
+  else window.history.pushState(state, '', href);
   for (const listener of listeners) listener();
 }
 
-export function useLocation(): { path: Path; notice: Notice; key: string } {
+export function useLocation(): { path: Path; params: string[]; notice: Notice; key: string } {
   const location = useSyncExternalStore(subscribe, currentLocation);
   const state = window.history.state as { notice?: Notice } | null;
-  return { path: currentPath(), notice: state?.notice ?? null, key: location };
+  return { path: currentPath(), params: currentParams(), notice: state?.notice ?? null, key: location };
 }
 
 /**
@@ -64,14 +83,14 @@ export function takeLinkToken(): string | null {
   return linkToken;
 }
 
-export function Link({ to, children, ...props }: { to: Path; children: ReactNode } & AnchorProps) {
+export function Link({ to, params, children, ...props }: { to: Path; params?: readonly string[]; children: ReactNode } & AnchorProps) {
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    navigate(to);
+    navigate(to, { params });
   };
   return (
-    <Anchor href={hrefOf(to)} onClick={onClick} {...props}>
+    <Anchor href={hrefOf(to, params)} onClick={onClick} {...props}>
       {children}
     </Anchor>
   );

@@ -4,6 +4,18 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import nb from './nb.json';
 
+// Each feature keeps its words next to it (features/<name>/i18n/{nb,en}.json, one top-level key per feature),
+// merged here with the shell's.
+type Bundle = Record<string, unknown>;
+const featureBundles = import.meta.glob<Bundle>('../features/*/i18n/*.json', { eager: true, import: 'default' });
+function bundle(language: 'nb' | 'en', shell: Bundle): Bundle {
+  const merged: Bundle = { ...shell };
+  for (const [file, words] of Object.entries(featureBundles)) {
+    if (file.endsWith(`/${language}.json`)) Object.assign(merged, words);
+  }
+  return merged;
+}
+
 export const LANGUAGES = ['nb', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -22,7 +34,7 @@ export function initI18n(): typeof i18n {
   const lng = storedLanguage();
   document.documentElement.lang = lng;
   void i18n.use(initReactI18next).init({
-    resources: { nb: { translation: nb }, en: { translation: en } },
+    resources: { nb: { translation: bundle('nb', nb) }, en: { translation: bundle('en', en) } },
     lng,
     fallbackLng: 'nb',
     initAsync: false,
