@@ -1,5 +1,6 @@
 // The central service: one Fastify app between every desk and PostgreSQL. Stateless — sessions, verdicts and
 // versions live in PostgreSQL — so any number of instances can serve one database behind a load balancer.
+import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
@@ -70,6 +71,8 @@ export async function buildService(options: ServiceOptions): Promise<Service> {
   });
 
   await app.register(fastifyHelmet, { contentSecurityPolicy: false });
+  // The portal's browser session is a cookie (service/portal/portalSessions.ts); unsigned: it is itself a secret.
+  await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {

@@ -16,8 +16,8 @@ import { ServiceError } from '../http/errors';
 import type { PortalMailer } from './mailer';
 import { portalDbError } from './portalErrors';
 import {
-  asFirm, iso, issuePortalSession, newToken, portalBearer, portalSession, portalSessionOf, PORTAL_SESSION_HOURS,
-  requirePortalSession,
+  asFirm, clearPortalCookie, iso, issuePortalSession, newToken, portalSession, portalSessionOf, PORTAL_SESSION_HOURS,
+  requirePortalSession, setPortalCookie,
   sha256, type PortalSession,
 } from './portalSessions';
 
@@ -52,6 +52,7 @@ const meOf = (session: PortalSession) => ({
   user: { id: session.userId, email: session.email, name: session.name, isAdmin: session.isAdmin, mustChangePassword: session.mustChangePassword },
   firm: { id: session.firmId, name: session.firmName, organisationNumber: session.organisationNumber },
   expiresAt: session.expiresAt,
+  csrfToken: session.csrfToken,
 });
 
 const wrongPassword = () => new ServiceError(401, 'auth.wrongPassword', 'Wrong e-mail address or password, or the account is disabled.');
@@ -81,7 +82,9 @@ export function accountRoutes(app: FastifyInstance, pool: pg.Pool, options: Acco
   api.post('/api/portal/login', {
     schema: {
       operationId: 'portalLogin',
-      summary: "Sign in to the portal with e-mail and password; answers a bearer token, the user and the firm.",
+      summary: 'Sign in to the portal with e-mail and password. Answers a bearer token (for software: send it as '
+        + '`Authorization: Bearer`, no CSRF token needed), the user, the firm and the CSRF token, and sets the session '
+        + 'cookie for the browser (HttpOnly, Secure, SameSite=Strict; unsafe requests on it carry `x-csrf-token`).',
       security: [],
       body: PortalLoginInput,
       response: { 200: PortalLoginOutput, 401: ErrorOutput, 403: ErrorOutput, 429: ErrorOutput },
@@ -96,7 +99,7 @@ export function accountRoutes(app: FastifyInstance, pool: pg.Pool, options: Acco
           `portal-login:${request.ip}:${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
       },
     },
-    handler: async (request) => {
+    handler: async (request, reply) => {
       const email = normaliseEmail(request.body.email);
       const { rows: [account] } = await pool.query<{
         user_id: string; firm_id: string; password_hash: string | null; disabled: boolean; firm_state: string;
@@ -117,18 +120,22 @@ export function accountRoutes(app: FastifyInstance, pool: pg.Pool, options: Acco
       const { token } = await issuePortalSession(pool, actor, options.sessionHours ?? PORTAL_SESSION_HOURS);
       const session = await portalSessionOf(pool, token);
       if (!session) throw wrongPassword();
+      setPortalCookie(reply, token, session.expiresAt);
       return { token, ...meOf(session) };
     },
   });
 
   api.post('/api/portal/logout', {
-    schema: { operationId: 'portalLogout', summary: 'Ends the portal session the bearer token names.', response: { 200: PortalOk } },
-    handler: async (request) => {
-      const token = portalBearer(request);
-      const session = token ? await portalSessionOf(pool, token) : null;
-      if (session) {
-        await asFirm(pool, session, (client) => client.query('DELETE FROM portal_sessions WHERE token_sha256 = $1', [session.tokenSha256]));
-      }
+    schema: {
+      operationId: 'portalLogout',
+      summary: 'Ends the portal session the bearer token or the cookie names, and clears the cookie.',
+      response: { 200: PortalOk, 401: ErrorOutput, 403: ErrorOutput },
+    },
+    preValidation: signedIn,
+    handler: async (request, reply) => {
+      const session = portalSession(request);
+      clearPortalCookie(reply);
+      await asFirm(pool, session, (client) => client.query('DELETE FROM portal_sessions WHERE token_sha256 = $1', [session.tokenSha256]));
       return { ok: true as const };
     },
   });
@@ -251,7 +258,7 @@ export function accountRoutes(app: FastifyInstance, pool: pg.Pool, options: Acco
       response: { 200: PortalOk, 429: ErrorOutput },
     },
     config: { rateLimit: throttle },
-    handler: async (request) => {
+    handler: async (request, reply) => {
       const email = normaliseEmail(request.body.email);
       const token = newToken();
       const { rows: [stored] } = await pool.query<{ stored: boolean }>('SELECT portal_request_reset($1, $2) AS stored', [email, sha256(token)]);

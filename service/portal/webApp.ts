@@ -6,7 +6,7 @@
 //   - a strict Content-Security-Policy on all of it: scripts only from this origin, never inline, nothing framed,
 //     fetch only to this origin. Styles allow 'unsafe-inline' because Mantine writes its CSS variables in a
 //     <style> element (as the desk's renderer does).
-// The app keeps its bearer token in sessionStorage for now; cookie sessions with CSRF protection come later.
+// The app's session is the service's HttpOnly cookie with a CSRF token (portalSessions.ts).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';

@@ -170,7 +170,13 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
       await expect(main).toContainText('Administrator');
       await checkScreen(page, 'my-page');
 
-      // A reload keeps the session (sessionStorage), a deep link lands on its screen.
+      // The session is the service's HttpOnly cookie: nothing the page's script can read holds the token.
+      const readable = await page.evaluate(() => [document.cookie, JSON.stringify({ ...window.sessionStorage }),
+        JSON.stringify({ ...window.localStorage })].join(' '));
+      const [cookie] = (await page.context().cookies()).filter((c) => c.name === '__Host-portal-session');
+      expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
+      expect(readable).not.toContain(cookie.value);
+      // A reload keeps the session, a deep link lands on its screen.
       await page.reload();
       await expect(heading(page, 'Min side')).toBeVisible();
 

@@ -74,6 +74,8 @@ export const PortalMe = z.object({
   user: z.object({ id: z.uuid(), email: z.string(), name: z.string(), isAdmin: z.boolean(), mustChangePassword: z.boolean() }),
   firm: z.object({ id: z.uuid(), name: z.string(), organisationNumber: z.string() }),
   expiresAt: z.string(),
+  /** For the browser's cookie session: sent back in `x-csrf-token` on every request that changes something. */
+  csrfToken: z.string(),
 });
 export type PortalMe = z.infer<typeof PortalMe>;
 

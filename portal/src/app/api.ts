@@ -1,13 +1,35 @@
 // The portal's JSON API (service/portal/, schemas in electron/shared/portalApi) over fetch on the same origin.
-// The session is a bearer token kept in sessionStorage: it lasts as long as the tab and is never sent by the
-// browser on its own, so there is nothing for a cross-site request to ride on. Cookie sessions with CSRF
-// protection come later (issue 12, item 7); this client then stops sending the header.
+// The session is the service's cookie (HttpOnly, Secure, SameSite=Strict): this code never sees the session token.
+// What it keeps is the session's CSRF token (from the login answer and from /me), in memory only, sent with every
+// request that changes something (service/portal/portalSessions.ts says why).
 import type {
   PortalAddUserInput, PortalApplyInput, PortalApplyOutput, PortalListUsersOutput, PortalLoginInput, PortalLoginOutput,
   PortalMe, PortalUser,
 } from '../../../electron/shared/portalApi';
 
-const TOKEN_KEY = 'installatorportalen.token';
+let csrfToken: string | null = null;
+
+/** Whether this tab had a session: a 401 then means it ended (expired, logged out elsewhere, disabled). */
+const HAD_SESSION_KEY = 'installatorportalen.hadSession';
+
+function hadSession(): boolean {
+  try {
+    return window.sessionStorage.getItem(HAD_SESSION_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** Remembers the CSRF token of the session just begun or found (null when it ended). */
+export function rememberCsrfToken(token: string | null): void {
+  csrfToken = token;
+  try {
+    if (token) window.sessionStorage.setItem(HAD_SESSION_KEY, '1');
+    else window.sessionStorage.removeItem(HAD_SESSION_KEY);
+  } catch {
+    // Without storage a session that ended while the tab was closed is simply not mentioned.
+  }
+}
 
 export interface ApiError {
   /** 0 when the service could not be reached. */
@@ -18,26 +40,6 @@ export interface ApiError {
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-export function storedToken(): string | null {
-  try {
-    return window.sessionStorage.getItem(TOKEN_KEY);
-  } catch {
-    return null;
-  }
-}
-
-export function storeToken(token: string | null): void {
-  try {
-    if (token === null) window.sessionStorage.removeItem(TOKEN_KEY);
-    else window.sessionStorage.setItem(TOKEN_KEY, token);
-  } catch {
-    // Without storage the session lasts until the page is reloaded.
-  }
-  memoryToken = token;
-}
-
-let memoryToken: string | null = null;
-
 /** Called when a signed-in call is answered 401: the session has ended (expired, logged out elsewhere). */
 let onSessionEnded: () => void = () => undefined;
 export function whenSessionEnds(handler: () => void): void {
@@ -47,8 +49,7 @@ export function whenSessionEnds(handler: () => void): void {
 /** One call of the portal API; a feature's own API module (features/<name>/api.ts) is built on it. */
 export async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  const token = storedToken() ?? memoryToken;
-  if (token) headers.authorization = `Bearer ${token}`;
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
@@ -56,7 +57,7 @@ export async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: s
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'omit',
+      credentials: 'same-origin',
       cache: 'no-store',
     });
   } catch {
@@ -70,8 +71,8 @@ export async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: s
     code: typeof code === 'string' ? code : `http.${response.status}`,
     message: typeof message === 'string' ? message : response.statusText,
   };
-  if (response.status === 401 && token && error.code !== 'auth.wrongPassword') {
-    storeToken(null);
+  if (response.status === 401 && (csrfToken || hadSession()) && error.code !== 'auth.wrongPassword') {
+    rememberCsrfToken(null);
     onSessionEnded();
   }
   return { ok: false, error };

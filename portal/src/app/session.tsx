@@ -1,13 +1,13 @@
-// Who is signed in: the answer of GET /api/portal/me for the stored token, or null.
+// Who is signed in: the answer of GET /api/portal/me for the session cookie, or null.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { PortalMe } from '../../../electron/shared/portalApi';
-import { portalApi, storedToken, storeToken, whenSessionEnds } from './api';
+import { portalApi, rememberCsrfToken, whenSessionEnds } from './api';
 import { currentPath, navigate, SIGNED_IN_PATHS } from './router';
 
 interface SessionValue {
-  /** undefined while the stored token is being checked. */
+  /** undefined while the session cookie is being checked. */
   me: PortalMe | null | undefined;
-  signedIn(token: string, me: PortalMe): void;
+  signedIn(me: PortalMe): void;
   refresh(): Promise<void>;
   logout(): Promise<void>;
 }
@@ -15,14 +15,11 @@ interface SessionValue {
 const SessionContext = createContext<SessionValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<PortalMe | null | undefined>(() => (storedToken() ? undefined : null));
+  const [me, setMe] = useState<PortalMe | null | undefined>(undefined);
 
   const refresh = useCallback(async () => {
-    if (!storedToken()) {
-      setMe(null);
-      return;
-    }
     const answer = await portalApi.me();
+    rememberCsrfToken(answer.ok ? answer.value.csrfToken : null);
     setMe(answer.ok ? answer.value : null);
   }, []);
 
@@ -37,14 +34,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<SessionValue>(() => ({
     me,
-    signedIn(token, who) {
-      storeToken(token);
+    signedIn(who) {
+      rememberCsrfToken(who.csrfToken);
       setMe(who);
     },
     refresh,
     async logout() {
       await portalApi.logout();
-      storeToken(null);
+      rememberCsrfToken(null);
       setMe(null);
       navigate('login', { replace: true, notice: 'loggedOut' });
     },

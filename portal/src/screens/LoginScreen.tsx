@@ -31,8 +31,9 @@ export function LoginScreen({ notice }: { notice: Notice }) {
       setError(refused ? { ...answer.error, code: 'portal.firmRefused' } : answer.error);
       return;
     }
-    const { token, ...me } = answer.value;
-    signedIn(token, me);
+    // The browser keeps the session as the service's cookie; the token in the answer is for software, not kept here.
+    const { token: _forSoftware, ...me } = answer.value;
+    signedIn(me);
     navigate('me', { replace: true });
   };
 
