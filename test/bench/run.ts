@@ -2,7 +2,9 @@
 // the same number into a temporary central PostgreSQL database behind a central service instance, and desks syncing
 // through it (syncBench.ts; BENCH_SYNC=0 leaves that out; BENCH_ONLY=sync runs only that part, BENCH_ONLY=sync-initial
 // only its initial pull, BENCH_ONLY=overview only the overview after seeding; BENCH_PULL_PROFILE=1 adds a breakdown
-// of the initial pull, pullProfile.ts). BENCH_CASES sets the number of cases for both.
+// of the initial pull, pullProfile.ts); then the portal's figures (portalBench.ts, on a database of its own with
+// BENCH_PORTAL_CASES cases, 10 000 by default; BENCH_PORTAL=0 leaves it out, BENCH_ONLY=portal runs only that).
+// BENCH_CASES sets the number of cases for the rest.
 // Prints the figures and writes them to bench-results.json as [{name, value, unit}].
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,12 +19,14 @@ import { benchCore } from './coreBench';
 import { benchImport } from './importBench';
 import { benchOfferPdf } from './offerBench';
 import { benchOverview } from './overviewBench';
+import { benchPortal } from './portalBench';
 import { round, type BenchResult } from './stats';
 import { benchSync } from './syncBench';
 import { benchSearchKeystrokes } from './uiBench';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const ONLY = process.env.BENCH_ONLY ?? '';
+const PORTAL_CASES = Number(process.env.BENCH_PORTAL_CASES ?? 10_000);
 const SYNC_ONLY = ONLY === 'sync' || ONLY === 'sync-initial';
 
 async function main(): Promise<void> {
@@ -35,6 +39,10 @@ async function main(): Promise<void> {
     console.log(`${result.name.padEnd(34)} ${String(result.value).padStart(10)} ${result.unit}`);
   };
   try {
+    if (ONLY === 'portal') {
+      await benchPortal(PORTAL_CASES, report);
+      return;
+    }
     if (SYNC_ONLY) {
       await benchSync(CASES, report, { initialOnly: ONLY === 'sync-initial' });
       return;
@@ -78,6 +86,7 @@ async function main(): Promise<void> {
     report({ name: 'db.size_mb', value: round(sizeBytes / 1_048_576, 1), unit: 'MB' });
     rmSync(directory, { recursive: true, force: true });
     if (process.env.BENCH_SYNC !== '0') await benchSync(CASES, report);
+    if (process.env.BENCH_PORTAL !== '0') await benchPortal(PORTAL_CASES, report);
   } finally {
     // What was measured is kept even if a later part failed.
     writeFileSync(path.resolve(__dirname, '../../bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
