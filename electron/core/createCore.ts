@@ -54,6 +54,7 @@ import { AssignmentRulesService } from './workload/assignmentRulesService';
 import { WorkloadService } from './workload/workloadService';
 import { assignMany } from './workload/assignMany';
 import { PortalFirmsService } from './portal/portalFirmsService';
+import { SupportRequestsService } from './portal/supportRequestsService';
 
 export type { CentralOptions };
 
@@ -173,6 +174,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const overview = new OverviewService(database.sqlite);
   const portalFirms = new PortalFirmsService({ sqlite: database.sqlite, central: central?.engine ?? null, currentUser, now: () => clock.now() });
+  const supportRequests = new SupportRequestsService({ sqlite: database.sqlite, central: central?.engine ?? null, currentUser, now: () => clock.now() });
   const today = (): string => osloDate(clock.now());
   overview.startCatchUp(() => currentUser().role, today);
   const who = () => ({ userId, today: today() });
@@ -289,6 +291,8 @@ export function createCore(options: CoreOptions): Core {
     'portalFirm.list': () => portalFirms.list(),
     'portalFirm.approve': (input) => portalFirms.approve(input.firmId),
     'portalFirm.refuse': (input) => portalFirms.refuse(input.firmId, input.reason),
+    'supportRequest.list': () => supportRequests.list(),
+    'supportRequest.answer': (input) => supportRequests.answer(input.requestId, input.answer),
   };
 
   async function dispatch(name: string, rawInput: unknown): Promise<ApiResult<unknown>> {

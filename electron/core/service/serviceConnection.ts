@@ -7,6 +7,7 @@ import {
   type PushMutation, type PushOutput as PushAnswer, type RenewOutput as RenewAnswer,
 } from '../../shared/serviceApi';
 import { PortalDecisionOutput, PortalFirm, type PortalFirmState } from '../../shared/portalApi';
+import { PortalAnswerSupportOutput, PortalStaffSupportOutput, type PortalStaffSupportRequest } from '../../shared/portalApi/support';
 import type { ServiceEndpoint } from './serviceEndpoint';
 import { ServiceHttp, ServiceRefusal, ServiceUnreachable } from './serviceHttp';
 
@@ -91,6 +92,19 @@ export class ServiceConnection {
   async refusePortalFirm(id: string, reason: string): Promise<PortalFirmState> {
     const answer = await this.http.request({ method: 'POST', path: `/api/portal/firms/${encodeURIComponent(id)}/refuse`, token: this.token, body: { reason }, timeoutMs: this.timeoutMs });
     return PortalDecisionOutput.parse(answer).state;
+  }
+
+  /** The installers' support requests (a case handler's or supervisor's session). */
+  async supportRequests(): Promise<PortalStaffSupportRequest[]> {
+    const answer = await this.http.request({ method: 'GET', path: '/api/portal/support-requests', token: this.token, timeoutMs: this.timeoutMs });
+    return PortalStaffSupportOutput.parse(answer).requests;
+  }
+
+  async answerSupportRequest(id: string, answer: string): Promise<{ noticeSent: boolean }> {
+    const reply = await this.http.request({
+      method: 'POST', path: `/api/portal/support-requests/${encodeURIComponent(id)}/answer`, token: this.token, body: { answer }, timeoutMs: this.timeoutMs,
+    });
+    return { noticeSent: PortalAnswerSupportOutput.parse(reply).noticeSent };
   }
 
   async file(sha256: string): Promise<Buffer | null> {

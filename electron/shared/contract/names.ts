@@ -66,5 +66,7 @@ export const API_NAMES = [
   'portalFirm.list',
   'portalFirm.approve',
   'portalFirm.refuse',
+  'supportRequest.list',
+  'supportRequest.answer',
 ] as const;
 export type ApiName = (typeof API_NAMES)[number];
