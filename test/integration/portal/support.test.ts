@@ -8,6 +8,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { login, RawClient } from '../../support/serviceClient';
+import { constructionPowerCase } from './constructionPowerCase';
 import { firmWithAdmin, PORTAL_URL, portalLogin, startPortalService, startSmtp, type TestSmtp } from './portalFixture';
 
 const central = useCentralDatabase('portal_support');
@@ -25,25 +26,6 @@ let service: pg.Client;
 
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0 the cabinet meter showing 48213 kWh')]);
 const HTML = Buffer.from('<!DOCTYPE html><html><script>alert(1)</script></html>');
-
-/** A construction-power cabinet sent by `firm` through the portal; answers its case number. */
-async function caseOf(client: RawClient, firm: { org: string }, n: number): Promise<string> {
-  const answer = await client.post<{ caseNumber: string }>('/api/portal/messages', {
-    messageId: `SUPPORT-${n}`,
-    kind: 'request',
-    sentAt: '2026-11-02T08:15:00+01:00',
-    sender: { role: 'installer', organisationNumber: firm.org, name: 'Elektro AS' },
-    requestType: 'temporary_installation',
-    installation: {
-      address: `Byggeveien ${n}`, postcode: '4631', postTown: 'Kristiansand', municipalityNumber: '4204',
-      buildingUse: 'construction_power', networkSystem: '400V_TN', phases: 3, mainFuseA: 63, expectedPowerKw: 30,
-    },
-    owner: { name: `Byggherre ${n} AS`, idKind: 'organisation_number', organisationNumber: '923609016' },
-    installer: { organisationNumber: firm.org, name: 'Elektro AS', contactPerson: 'Ola Elektriker' },
-  });
-  if (answer.status !== 200) throw new Error(`message answered ${answer.status}: ${answer.text}`);
-  return answer.body.caseNumber;
-}
 
 const readingRequest = (extra: Record<string, unknown> = {}) => ({
   category: 'construction_power_reading',
@@ -66,8 +48,8 @@ beforeAll(async () => {
   firmB = await firmWithAdmin(url, central.admin, supervisor, 'admin@support-b.test', 'B Elektro AS');
   installerA = await portalLogin(url, 'admin@support-a.test');
   installerB = await portalLogin(url, 'admin@support-b.test');
-  caseOfA = await caseOf(installerA, firmA, 1);
-  caseOfB = await caseOf(installerB, firmB, 2);
+  caseOfA = await constructionPowerCase(installerA, firmA, 'SUPPORT-1');
+  caseOfB = await constructionPowerCase(installerB, firmB, 'SUPPORT-2');
   service = await central.connect(central.db.serviceUrl);
 }, 60_000);
 
