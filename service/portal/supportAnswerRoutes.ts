@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type pg from 'pg';
 import {
   PortalAnswerSupportInput, PortalAnswerSupportOutput, PortalStaffSupportOutput, PortalStaffSupportQuery,
-  PortalSupportIdParams, type PortalStaffSupportRequest,
+  PortalSupportAttachmentOutput, PortalSupportIdParams, type PortalStaffSupportRequest,
 } from '../../electron/shared/portalApi/support';
 import { ErrorOutput, type SessionUser } from '../../electron/shared/serviceApi';
 import { personOf } from '../auth/authenticate';
@@ -100,6 +100,26 @@ export function supportAnswerRoutes(app: FastifyInstance, pool: pg.Pool, options
         app.log.error({ err: error }, 'support answer notice not sent');
       });
       return { request: answered, noticeSent };
+    },
+  });
+
+  api.get('/api/portal/support-requests/:id/attachment', {
+    schema: {
+      operationId: 'portalStaffGetSupportAttachment',
+      summary: "The file a support request came with (a photo of the meter, a screenshot), in base64 "
+        + "(a case handler's or supervisor's staff session).",
+      params: PortalSupportIdParams,
+      response: { 200: PortalSupportAttachmentOutput, 401: ErrorOutput, 403: ErrorOutput, 404: ErrorOutput },
+    },
+    config: { signedIn: true },
+    handler: async (request) => {
+      const person = answererOf(personOf(request));
+      const row = await asPerson(pool, person, async (client) => (await client.query<{
+        attachment_name: string; attachment_type: 'application/pdf' | 'image/jpeg' | 'image/png'; attachment_content: Buffer;
+      }>(`SELECT attachment_name, attachment_type, attachment_content FROM portal_support_requests
+           WHERE id = $1 AND attachment_content IS NOT NULL`, [request.params.id])).rows[0]);
+      if (!row) throw new ServiceError(404, 'portal.supportAttachmentMissing', 'No such support request with a file.');
+      return { fileName: row.attachment_name, type: row.attachment_type, contentBase64: row.attachment_content.toString('base64') };
     },
   });
 }

@@ -133,8 +133,11 @@ test('an installer on a phone reports a wrong reading; a supervisor answers in t
     await expect(open).toContainText('Feil måleravlesning på byggestrømskap');
     await expect(open).toContainText(QUESTION);
     await expect(open).toContainText('Måler 7359992890123456');
-    await expect(open).toContainText('Vedlegg: maler.jpg');
     await expect(open).toContainText('Tlf. 912 34 567');
+    // The photo of the meter opens with the desktop's application, as sent.
+    await open.getByRole('button', { name: 'Åpne vedlegget maler.jpg' }).click();
+    await expect.poll(() => saraCore?.openedFiles.length).toBe(1);
+    expect(saraCore.openedFiles[0]).toMatchObject({ fileName: 'maler.jpg', mimeType: 'image/jpeg' });
     await expect(open).toContainText(/\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}/);
     // The case is in Sara's cache: its number is a link that opens it.
     await expect(open.getByRole('button', { name: `Åpne sak ${caseNumber}` })).toBeVisible();

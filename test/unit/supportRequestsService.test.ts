@@ -1,6 +1,9 @@
 // The desk's Henvendelser calls with a stand-in for the service: who may ask (case handlers and supervisors, not a
 // reader), the refusals said as the renderer's codes, and what the desk's cache adds (the case's id for the link,
 // the answerer's name); open requests oldest first, answered ones latest first.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { UserSummary } from '../../electron/shared/contract';
@@ -33,8 +36,14 @@ const serviceAnswering = (connection: Partial<ServiceConnection>): OnlineRunner 
   online: (operation) => operation(connection as ServiceConnection),
 });
 
-const make = (central: OnlineRunner | null, user: UserSummary) =>
-  new SupportRequestsService({ sqlite: cache(), central, currentUser: () => user, now: () => new Date('2026-12-05T10:00:00Z') });
+const opened: Array<{ absolutePath: string; fileName: string; mimeType: string }> = [];
+const filesDirectory = mkdtempSync(path.join(tmpdir(), 'support-files-'));
+const make = (central: OnlineRunner | null, user: UserSummary) => new SupportRequestsService({
+  sqlite: cache(), central, currentUser: () => user, now: () => new Date('2026-12-05T10:00:00Z'), filesDirectory,
+  openFile: async (absolutePath, fileName, mimeType) => {
+    opened.push({ absolutePath, fileName, mimeType });
+  },
+});
 
 describe('SupportRequestsService', () => {
   it('links the cached case, names the answerer, and orders open oldest first and answered latest first', async () => {
@@ -71,5 +80,16 @@ describe('SupportRequestsService', () => {
     await expect(make(runner, reader).list()).rejects.toMatchObject({ appError: { code: 'permission.denied' } });
     expect(asked).toBe(false);
     await expect(make(null, handler).list()).rejects.toMatchObject({ appError: { code: 'central.offline', params: { reason: 'standalone' } } });
+  });
+
+  it('opens the file a request came with, written under its own folder whatever its name says', async () => {
+    const content = Buffer.from('%PDF-1.4 skjermbilde');
+    const runner = serviceAnswering({ supportAttachment: async () => ({ fileName: '../../etc/skjerm:bilde.pdf', type: 'application/pdf', content }) });
+    const id = '00000000-0000-4000-8000-000000000009';
+    expect(await make(runner, handler).openAttachment(id)).toEqual({ requestId: id, fileName: '../../etc/skjerm:bilde.pdf' });
+    const [file] = opened.slice(-1);
+    expect(file.absolutePath).toBe(path.join(filesDirectory, id, 'skjerm_bilde.pdf'));
+    expect(file.mimeType).toBe('application/pdf');
+    expect(readFileSync(file.absolutePath)).toEqual(content);
   });
 });

@@ -2,10 +2,13 @@
 // service holds and decides them; this asks it on each call and adds what the desk's cache knows: the case asked
 // about (so the screen can open it) and the name of the person who answered. Case handlers and supervisors answer
 // (the service checks again); a reader has no such screen.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 import {
   AppFailure,
   type SupportAnswerResult,
+  type SupportAttachmentOpenResult,
   type SupportRequestView,
   type SupportRequestsView,
   type UserSummary,
@@ -21,14 +24,21 @@ export interface SupportRequestsDeps {
   central: OnlineRunner | null;
   currentUser: () => UserSummary;
   now: () => Date;
+  /** Where a request's file is written to be opened (one folder per request). */
+  filesDirectory: string;
+  /** Opens a file with the desktop's default application (the core host's). */
+  openFile(absolutePath: string, fileName: string, mimeType: string): Promise<void>;
 }
+
+/** A name that stays inside its folder and that every file system takes. */
+const safeFileName = (name: string) => path.basename(name).replace(/[^\p{L}\p{N}._ -]/gu, '_').replace(/^\.+/, '') || 'vedlegg';
 
 /** This screen's refusals first (answered meanwhile, gone); the rest as the portal's other screen has them. */
 function supportFailure(error: unknown): AppFailure {
   if (error instanceof ServiceRefusal && error.code === 'portal.supportAnswered') {
     return new AppFailure({ code: 'central.refused', params: { reason: 'supportAnswered' } });
   }
-  if (error instanceof ServiceRefusal && error.code === 'portal.supportMissing') {
+  if (error instanceof ServiceRefusal && (error.code === 'portal.supportMissing' || error.code === 'portal.supportAttachmentMissing')) {
     return new AppFailure({ code: 'central.refused', params: { reason: 'supportMissing' } });
   }
   return portalFailure(error);
@@ -47,6 +57,21 @@ export class SupportRequestsService {
   async answer(requestId: string, answer: string): Promise<SupportAnswerResult> {
     const { noticeSent } = await this.online((service) => service.answerSupportRequest(requestId, answer.trim()));
     return { requestId, noticeSent };
+  }
+
+  /** Fetches the request's file from the service (not kept in the cache) and opens it. */
+  async openAttachment(requestId: string): Promise<SupportAttachmentOpenResult> {
+    const file = await this.online((service) => service.supportAttachment(requestId));
+    const folder = path.join(this.deps.filesDirectory, requestId);
+    mkdirSync(folder, { recursive: true });
+    const absolutePath = path.join(folder, safeFileName(file.fileName));
+    writeFileSync(absolutePath, file.content);
+    try {
+      await this.deps.openFile(absolutePath, file.fileName, file.type);
+    } catch {
+      throw new AppFailure({ code: 'attachment.openFailed', params: { fileName: file.fileName } });
+    }
+    return { requestId, fileName: file.fileName };
   }
 
   private async online<T>(operation: (service: ServiceConnection) => Promise<T>): Promise<T> {

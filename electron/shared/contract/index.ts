@@ -45,8 +45,8 @@ import type { PriceListDetail, PriceListOverview, PriceListVersionSummary } from
 import { PriceListGetInput, PriceListPublishInput } from './priceLists';
 import type { PortalFirmDecision, PortalFirmsView } from './portalFirms';
 import { PortalFirmDecideInput, PortalFirmRefuseInput } from './portalFirms';
-import type { SupportAnswerResult, SupportRequestsView } from './supportRequests';
-import { SupportAnswerInput } from './supportRequests';
+import type { SupportAnswerResult, SupportAttachmentOpenResult, SupportRequestsView } from './supportRequests';
+import { SupportAnswerInput, SupportAttachmentOpenInput } from './supportRequests';
 import { API_NAMES, type ApiName } from './names';
 
 interface Call<I extends z.ZodType, O> {
@@ -125,6 +125,7 @@ export const contract = {
   'portalFirm.refuse': call<PortalFirmDecision>()(PortalFirmRefuseInput),
   'supportRequest.list': call<SupportRequestsView>()(Empty),
   'supportRequest.answer': call<SupportAnswerResult>()(SupportAnswerInput),
+  'supportRequest.openAttachment': call<SupportAttachmentOpenResult>()(SupportAttachmentOpenInput),
 } satisfies Record<ApiName, Call<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -68,5 +68,6 @@ export const API_NAMES = [
   'portalFirm.refuse',
   'supportRequest.list',
   'supportRequest.answer',
+  'supportRequest.openAttachment',
 ] as const;
 export type ApiName = (typeof API_NAMES)[number];

@@ -13,6 +13,8 @@ export const SupportAnswerInput = z
   .strict();
 export type SupportAnswerInput = z.infer<typeof SupportAnswerInput>;
 
+export const SupportAttachmentOpenInput = z.object({ requestId: z.uuid() }).strict();
+
 export interface SupportRequestView {
   id: string;
   category: SupportCategory;
@@ -47,4 +49,9 @@ export interface SupportAnswerResult {
   requestId: string;
   /** Whether the e-mail notice to the installer went out (the answer is in the portal either way). */
   noticeSent: boolean;
+}
+
+export interface SupportAttachmentOpenResult {
+  requestId: string;
+  fileName: string;
 }

@@ -106,3 +106,10 @@ export const PortalSupportIdParams = z.object({ id: z.uuid() });
 export const PortalAnswerSupportInput = z.object({ answer: Text });
 export type PortalAnswerSupportInput = z.infer<typeof PortalAnswerSupportInput>;
 export const PortalAnswerSupportOutput = z.object({ request: PortalStaffSupportRequest, noticeSent: z.boolean() });
+
+/** The file a request came with, for the staff to open (its type as sniffed when it was sent). */
+export const PortalSupportAttachmentOutput = z.object({
+  fileName: z.string(),
+  type: z.enum(PORTAL_ATTACHMENT_TYPES),
+  contentBase64: z.string(),
+});

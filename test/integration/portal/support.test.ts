@@ -191,6 +191,27 @@ describe("the desk's side: GET /api/portal/support-requests and POST …/:id/ans
     expect((await smtp.next('nobody@nowhere.test', since)).text).toContain(answer);
   });
 
+  it('hands the staff the file a request came with, as sent; nobody else', async () => {
+    const requests = (await handler.get('/api/portal/support-requests')).body.requests as Array<{ id: string; attachment: unknown }>;
+    const withFile = requests.find((r) => r.attachment !== null)!;
+    const withoutFile = requests.find((r) => r.attachment === null)!;
+    const file = await handler.get(`/api/portal/support-requests/${withFile.id}/attachment`);
+    expect(file.status, file.text).toBe(200);
+    expect(file.body).toMatchObject({ fileName: 'maler.jpg', type: 'image/jpeg' });
+    expect(Buffer.compare(Buffer.from(file.body.contentBase64, 'base64'), JPEG)).toBe(0);
+    expect((await handler.get(`/api/portal/support-requests/${withoutFile.id}/attachment`)).status).toBe(404);
+    expect((await reader.get(`/api/portal/support-requests/${withFile.id}/attachment`)).status).toBe(403);
+    expect((await installerA.get(`/api/portal/support-requests/${withFile.id}/attachment`)).status).toBe(401);
+  });
+
+  it('documents every route in the OpenAPI document with its operationId', async () => {
+    const document = await new RawClient(url).get('/api/openapi.json');
+    for (const operationId of ['portalSubmitSupportRequest', 'portalListSupportRequests', 'portalSubmitPublicSupportRequest',
+      'portalStaffListSupportRequests', 'portalAnswerSupportRequest', 'portalStaffGetSupportAttachment']) {
+      expect(document.text).toContain(`"operationId":"${operationId}"`);
+    }
+  });
+
   it('answers an unknown id as not found, and refuses an empty answer', async () => {
     expect((await handler.post('/api/portal/support-requests/00000000-0000-4000-8000-000000000000/answer', { answer: 'Hei' })).status).toBe(404);
     const [open] = (await handler.get('/api/portal/support-requests?state=open')).body.requests;

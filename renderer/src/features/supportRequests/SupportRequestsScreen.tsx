@@ -13,6 +13,7 @@ import { formatDateTime, formatNumber } from '../../i18n/format';
 import { formatOrganisationNumber } from '../installer/organisationNumber';
 import classes from '../settings/Settings.module.css';
 import { AnswerDialog } from './AnswerDialog';
+import { AttachmentLink } from './AttachmentLink';
 import { requesterOf } from './requester';
 import { describeSupportError } from './supportRequestErrors';
 
@@ -53,7 +54,7 @@ function Question({ request }: { request: SupportRequestView }) {
           {t('supportRequests.meter', { meter: request.meterNumber ?? '–', reading: request.meterReading === null ? '–' : formatNumber(request.meterReading) })}
         </Text>
       ) : null}
-      {request.attachmentName ? <Text size="xs" mt={4}>{t('supportRequests.attachment', { name: request.attachmentName })}</Text> : null}
+      {request.attachmentName ? <AttachmentLink requestId={request.id} fileName={request.attachmentName} /> : null}
     </>
   );
 }
