@@ -2,6 +2,7 @@
 // Main and the browser harness both call `dispatch`, which validates the input before any service sees it.
 // Standalone, the local database is the truth; with a central server it is a cache kept by the sync engine.
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { ZodError } from 'zod';
 import {
   AppFailure,
@@ -54,6 +55,7 @@ import { AssignmentRulesService } from './workload/assignmentRulesService';
 import { WorkloadService } from './workload/workloadService';
 import { assignMany } from './workload/assignMany';
 import { PortalFirmsService } from './portal/portalFirmsService';
+import { SupportRequestsService } from './portal/supportRequestsService';
 
 export type { CentralOptions };
 
@@ -173,6 +175,10 @@ export function createCore(options: CoreOptions): Core {
   });
   const overview = new OverviewService(database.sqlite);
   const portalFirms = new PortalFirmsService({ sqlite: database.sqlite, central: central?.engine ?? null, currentUser, now: () => clock.now() });
+  const supportRequests = new SupportRequestsService({
+    sqlite: database.sqlite, central: central?.engine ?? null, currentUser, now: () => clock.now(),
+    filesDirectory: path.join(options.attachmentsDirectory, 'support'), openFile: (...file) => options.host.openFile(...file),
+  });
   const today = (): string => osloDate(clock.now());
   overview.startCatchUp(() => currentUser().role, today);
   const who = () => ({ userId, today: today() });
@@ -289,6 +295,9 @@ export function createCore(options: CoreOptions): Core {
     'portalFirm.list': () => portalFirms.list(),
     'portalFirm.approve': (input) => portalFirms.approve(input.firmId),
     'portalFirm.refuse': (input) => portalFirms.refuse(input.firmId, input.reason),
+    'supportRequest.list': () => supportRequests.list(),
+    'supportRequest.answer': (input) => supportRequests.answer(input.requestId, input.answer),
+    'supportRequest.openAttachment': (input) => supportRequests.openAttachment(input.requestId),
   };
 
   async function dispatch(name: string, rawInput: unknown): Promise<ApiResult<unknown>> {

@@ -9,6 +9,8 @@ import { accountRoutes } from './accountRoutes';
 import { firmRoutes } from './firmRoutes';
 import { noMailer, smtpMailer, type PortalMailer } from './mailer';
 import { messageRoutes } from './messageRoutes';
+import { supportAnswerRoutes } from './supportAnswerRoutes';
+import { supportRoutes } from './supportRoutes';
 import { webApp } from './webApp';
 
 export interface PortalOptions {
@@ -21,6 +23,8 @@ export interface PortalOptions {
   attemptsPerMinute?: number;
   /** Applications per address per hour (20). */
   applicationsPerHour?: number;
+  /** Signed-out support requests per address per hour (5). */
+  publicSupportPerHour?: number;
   sessionHours?: number;
 }
 
@@ -39,6 +43,8 @@ export function portalPlugin(options: PortalOptions): (app: FastifyInstance, poo
       sessionHours: options.sessionHours,
     });
     messageRoutes(app, pool);
+    supportRoutes(app, pool, { publicRequestsPerHour: options.publicSupportPerHour ?? 5 });
+    supportAnswerRoutes(app, pool, { mailer, portalUrl: options.portalUrl });
     webApp(app);
   };
 }

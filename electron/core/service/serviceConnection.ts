@@ -7,6 +7,9 @@ import {
   type PushMutation, type PushOutput as PushAnswer, type RenewOutput as RenewAnswer,
 } from '../../shared/serviceApi';
 import { PortalDecisionOutput, PortalFirm, type PortalFirmState } from '../../shared/portalApi';
+import {
+  PortalAnswerSupportOutput, PortalStaffSupportOutput, PortalSupportAttachmentOutput, type PortalStaffSupportRequest,
+} from '../../shared/portalApi/support';
 import type { ServiceEndpoint } from './serviceEndpoint';
 import { ServiceHttp, ServiceRefusal, ServiceUnreachable } from './serviceHttp';
 
@@ -91,6 +94,26 @@ export class ServiceConnection {
   async refusePortalFirm(id: string, reason: string): Promise<PortalFirmState> {
     const answer = await this.http.request({ method: 'POST', path: `/api/portal/firms/${encodeURIComponent(id)}/refuse`, token: this.token, body: { reason }, timeoutMs: this.timeoutMs });
     return PortalDecisionOutput.parse(answer).state;
+  }
+
+  /** The installers' support requests (a case handler's or supervisor's session). */
+  async supportRequests(): Promise<PortalStaffSupportRequest[]> {
+    const answer = await this.http.request({ method: 'GET', path: '/api/portal/support-requests', token: this.token, timeoutMs: this.timeoutMs });
+    return PortalStaffSupportOutput.parse(answer).requests;
+  }
+
+  async answerSupportRequest(id: string, answer: string): Promise<{ noticeSent: boolean }> {
+    const reply = await this.http.request({
+      method: 'POST', path: `/api/portal/support-requests/${encodeURIComponent(id)}/answer`, token: this.token, body: { answer }, timeoutMs: this.timeoutMs,
+    });
+    return { noticeSent: PortalAnswerSupportOutput.parse(reply).noticeSent };
+  }
+
+  async supportAttachment(id: string): Promise<{ fileName: string; type: string; content: Buffer }> {
+    const answer = PortalSupportAttachmentOutput.parse(await this.http.request({
+      method: 'GET', path: `/api/portal/support-requests/${encodeURIComponent(id)}/attachment`, token: this.token, timeoutMs: Math.max(this.timeoutMs, 60_000),
+    }));
+    return { fileName: answer.fileName, type: answer.type, content: Buffer.from(answer.contentBase64, 'base64') };
   }
 
   async file(sha256: string): Promise<Buffer | null> {

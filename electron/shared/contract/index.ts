@@ -45,6 +45,8 @@ import type { PriceListDetail, PriceListOverview, PriceListVersionSummary } from
 import { PriceListGetInput, PriceListPublishInput } from './priceLists';
 import type { PortalFirmDecision, PortalFirmsView } from './portalFirms';
 import { PortalFirmDecideInput, PortalFirmRefuseInput } from './portalFirms';
+import type { SupportAnswerResult, SupportAttachmentOpenResult, SupportRequestsView } from './supportRequests';
+import { SupportAnswerInput, SupportAttachmentOpenInput } from './supportRequests';
 import { API_NAMES, type ApiName } from './names';
 
 interface Call<I extends z.ZodType, O> {
@@ -121,6 +123,9 @@ export const contract = {
   'portalFirm.list': call<PortalFirmsView>()(Empty),
   'portalFirm.approve': call<PortalFirmDecision>()(PortalFirmDecideInput),
   'portalFirm.refuse': call<PortalFirmDecision>()(PortalFirmRefuseInput),
+  'supportRequest.list': call<SupportRequestsView>()(Empty),
+  'supportRequest.answer': call<SupportAnswerResult>()(SupportAnswerInput),
+  'supportRequest.openAttachment': call<SupportAttachmentOpenResult>()(SupportAttachmentOpenInput),
 } satisfies Record<ApiName, Call<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
@@ -155,3 +160,4 @@ export * from './workload';
 export * from './overview';
 export * from './offerFollowUp';
 export * from './portalFirms';
+export * from './supportRequests';

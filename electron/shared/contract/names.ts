@@ -66,5 +66,8 @@ export const API_NAMES = [
   'portalFirm.list',
   'portalFirm.approve',
   'portalFirm.refuse',
+  'supportRequest.list',
+  'supportRequest.answer',
+  'supportRequest.openAttachment',
 ] as const;
 export type ApiName = (typeof API_NAMES)[number];

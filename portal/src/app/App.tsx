@@ -3,6 +3,8 @@
 import { Box, Button, Container, Group, Loader, MantineProvider, SegmentedControl, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoginHelpScreen } from '../features/support/LoginHelpScreen';
+import { SupportScreen } from '../features/support/SupportScreen';
 import { currentLanguage, setLanguage, type Language } from '../i18n';
 import { ApplyScreen } from '../screens/ApplyScreen';
 import { ForgotPasswordScreen } from '../screens/ForgotPasswordScreen';
@@ -75,6 +77,9 @@ function Shell() {
                 <Link to="me" fw={path === 'me' ? 700 : 500} aria-current={path === 'me' ? 'page' : undefined}>
                   {t('nav.me')}
                 </Link>
+                <Link to="support" fw={path === 'support' ? 700 : 500} aria-current={path === 'support' ? 'page' : undefined}>
+                  {t('support.navLabel')}
+                </Link>
                 {me.user.isAdmin && (
                   <Link to="users" fw={path === 'users' ? 700 : 500} aria-current={path === 'users' ? 'page' : undefined}>
                     {t('nav.users')}
@@ -114,6 +119,10 @@ function CurrentScreen({ path }: { path: Path }) {
       return <MyPageScreen />;
     case 'users':
       return <UsersScreen />;
+    case 'support':
+      return <SupportScreen />;
+    case 'login-help':
+      return <LoginHelpScreen />;
     default:
       return <LoginScreen notice={notice} />;
   }

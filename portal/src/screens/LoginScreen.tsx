@@ -69,6 +69,7 @@ export function LoginScreen({ notice }: { notice: Notice }) {
             />
             <Button type="submit" loading={busy} fullWidth>{t('login.submit')}</Button>
             <Link to="forgot-password" size="sm">{t('login.forgot')}</Link>
+            <Link to="login-help" size="sm">{t('support.loginHelp.link')}</Link>
           </Stack>
         </form>
       </Card>

@@ -9,6 +9,7 @@ import { PortalFirmsScreen } from '../features/portalFirms/PortalFirmsScreen';
 import { PriceListScreen } from '../features/priceLists/PriceListScreen';
 import { QuarantineScreen } from '../features/quarantine/QuarantineScreen';
 import { QueueScreen } from '../features/queue/QueueScreen';
+import { SupportRequestsScreen } from '../features/supportRequests/SupportRequestsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { WorkloadScreen } from '../features/workload/WorkloadScreen';
 import { SyncStatusProvider } from '../features/sync/SyncStatusProvider';
@@ -26,6 +27,7 @@ function CurrentScreen() {
   if (view.name === 'workload') return <WorkloadScreen />;
   if (view.name === 'areaSuppliers') return <AreaSuppliersScreen />;
   if (view.name === 'portalFirms') return <PortalFirmsScreen />;
+  if (view.name === 'supportRequests') return <SupportRequestsScreen />;
   return view.name === 'case' ? <CaseScreen key={view.caseId} caseId={view.caseId} /> : <QueueScreen />;
 }
 

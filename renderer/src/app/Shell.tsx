@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { OverviewNavButton } from '../features/overview/OverviewNavButton';
 import { AreaSuppliersNavButton } from '../features/areaSuppliers/AreaSuppliersNavButton';
 import { PortalFirmsNavButton } from '../features/portalFirms/PortalFirmsNavButton';
+import { SupportRequestsNavButton } from '../features/supportRequests/SupportRequestsNavButton';
 import { PriceListNavButton } from '../features/priceLists/PriceListNavButton';
 import { QuarantineNavButton } from '../features/quarantine/QuarantineNavButton';
 import { ConnectionIndicator } from '../features/sync/ConnectionIndicator';
@@ -50,6 +51,7 @@ export function Shell({ children }: { children: ReactNode }) {
           <OverviewNavButton />
           <AreaSuppliersNavButton />
           <PortalFirmsNavButton />
+          <SupportRequestsNavButton />
           <QuarantineNavButton />
           <PriceListNavButton />
           <Button

@@ -3,7 +3,7 @@
 // settings where they were opened from, so "back" (or Esc) returns there.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 
-export const SCREENS = ['queue', 'quarantine', 'overview', 'workload', 'areaSuppliers', 'priceList', 'portalFirms'] as const;
+export const SCREENS = ['queue', 'quarantine', 'overview', 'workload', 'areaSuppliers', 'priceList', 'portalFirms', 'supportRequests'] as const;
 export type ScreenName = (typeof SCREENS)[number];
 
 /** Each screen's name on its header button (the queue has none: it is where the others return to). */
@@ -14,6 +14,7 @@ export const SCREEN_TITLE_KEYS: Record<Exclude<ScreenName, 'queue'>, string> = {
   areaSuppliers: 'areaSuppliers.navLabel',
   priceList: 'priceLists.title',
   portalFirms: 'portalFirms.navLabel',
+  supportRequests: 'supportRequests.navLabel',
 };
 
 export type WorkView = { name: ScreenName } | { name: 'case'; caseId: number; back: ScreenName };
