@@ -6,7 +6,9 @@
 --     and an approval's conditions). Not the internal kinds — notes, claims, assignments, overrides, routing, offers
 --     (the owner's), work orders (the area supplier's), billing — and not who acted (actor_id);
 --   * the case handler's display name, through portal_case_handler (portal_user may not read app_users);
---   * an attachment's content, through portal_attachment_content (portal_user may not read attachment_blobs).
+--   * an attachment's content, through portal_attachment_content (portal_user may not read attachment_blobs);
+--   * the loaded completeness rules (company practice, nothing of any firm), to word the items a request for
+--     information asks for.
 -- Both functions answer only for the acting firm's cases (portal_firm_case), so another firm's id tells nothing.
 -- The completion notice (ferdigmelding) now carries attachments — the samsvarserklæring among them — so the
 -- attachment kinds get declaration_of_conformity (domain.ts ATTACHMENT_KINDS).
@@ -35,6 +37,8 @@ $$;
 REVOKE ALL ON FUNCTION portal_case_handler(bigint), portal_attachment_content(bigint) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION portal_case_handler(bigint), portal_attachment_content(bigint) TO portal_user;
+--> statement-breakpoint
+GRANT SELECT ON completeness_rules TO portal_user;
 --> statement-breakpoint
 -- ── The samsvarserklæring as an attachment kind ─────────────────────────────────────────────────────────────────
 ALTER TABLE attachments DROP CONSTRAINT attachments_kind_known;
