@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortalCase, PortalListCasesOutput } from '../../../electron/shared/portalApi/cases';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { login, RawClient } from '../../support/serviceClient';
+import {
+  askForInformation, caseIdOf, gridCompanyWrites as writes, newInstallation, paidAndStarted, PDF, send,
+} from './caseFixture';
 import { firmWithAdmin, portalLogin, startPortalService, startSmtp, type TestSmtp } from './portalFixture';
 
 const central = useCentralDatabase('portal_cases');
@@ -22,50 +25,16 @@ let installerB: RawClient;
 let handler: string;
 let service: pg.Client;
 
-const PDF = Buffer.from('%PDF-1.4\n% situasjonskart\n1 0 obj << >> endobj\n%%EOF\n');
 const base64 = (bytes: Buffer) => bytes.toString('base64');
-let sequence = 0;
-
-/** A new installation from `firm` at `address`, with a site map (PDF). */
-function request(firm: { org: string }, address: string, sentAt: string): Record<string, unknown> {
-  sequence++;
-  return {
-    messageId: `CASES-${sequence}`,
-    kind: 'request',
-    sentAt,
-    sender: { role: 'installer', organisationNumber: firm.org, name: 'Elektro AS' },
-    requestType: 'new_installation',
-    installation: {
-      address, postcode: '4631', postTown: 'Kristiansand', municipalityNumber: '4204', gnr: 12, bnr: 7,
-      buildingUse: 'house', networkSystem: '230V_IT', phases: 1, mainFuseA: 50, expectedPowerKw: 22,
-    },
-    owner: { name: `Eier ${sequence}`, idKind: 'national_id', nationalId: '01017012345', email: 'eier@example.no' },
-    installer: { organisationNumber: firm.org, name: 'Elektro AS' },
-    freeText: 'Ny enebolig, grøft er gravd.',
-    attachments: [{ kind: 'site_map', fileName: 'situasjonskart ø.pdf', mimeType: 'application/pdf', contentBase64: base64(PDF) }],
-  };
-}
-
-async function send(client: RawClient, message: Record<string, unknown>): Promise<string> {
-  const answer = await client.post<{ caseNumber: string }>('/api/portal/messages', message);
-  if (answer.status !== 200) throw new Error(`message answered ${answer.status}: ${answer.text}`);
-  return answer.body.caseNumber;
-}
-
-const caseId = async (caseNumber: string) =>
-  Number((await central.admin.query<{ id: string }>('SELECT id FROM cases WHERE case_number = $1', [caseNumber])).rows[0].id);
+const request = newInstallation;
+const caseId = (caseNumber: string) => caseIdOf(central.admin, caseNumber);
 const statusOf = async (caseNumber: string) =>
   (await central.admin.query<{ status: string }>('SELECT status FROM cases WHERE case_number = $1', [caseNumber])).rows[0].status;
 const attachmentIds = async (caseNumber: string) =>
   (await central.admin.query<{ id: string }>('SELECT a.id FROM attachments a JOIN cases c ON c.id = a.case_id WHERE c.case_number = $1 ORDER BY a.id', [caseNumber]))
     .rows.map((r) => Number(r.id));
-
-/** As the grid company (the owner, as the desk's push would): an outgoing message of `kind` on the case. */
-async function gridCompanyWrites(caseNumber: string, kind: string, subject: string, items: string[] = []): Promise<void> {
-  await central.admin.query(
-    `INSERT INTO outgoing_messages (id, case_id, kind, recipient, subject, body, items) VALUES ($1, $2, $3, 'installer', $4, $5, $6)`,
-    [randomUUID(), await caseId(caseNumber), kind, subject, `${subject}.\n\nHilsen Glitre Nett`, JSON.stringify(items)]);
-}
+const gridCompanyWrites = (caseNumber: string, kind: string, subject: string, items: string[] = []) =>
+  writes(central.admin, caseNumber, kind, subject, items);
 
 let caseA1: string;
 let caseA2: string;
@@ -86,10 +55,8 @@ beforeAll(async () => {
   caseB1 = await send(installerB, request(firmB, 'Strandveien 99', '2026-11-04T10:00:00+01:00'));
 
   // The handler takes A1 and asks for a power budget and the main fuse; the desk's internal traces come with it.
+  await askForInformation(central.admin, caseA1, handler, ['power_budget', 'main_fuse']);
   const a1 = await caseId(caseA1);
-  await central.admin.query('UPDATE cases SET assignee_id = $1 WHERE id = $2', [handler, a1]);
-  await gridCompanyWrites(caseA1, 'information_request', 'Vi trenger mer informasjon', ['power_budget', 'main_fuse']);
-  await central.admin.query("UPDATE cases SET status = 'waiting_for_info', clock_paused_on = current_date WHERE id = $1", [a1]);
   await central.admin.query("INSERT INTO notes (id, case_id, author_id, body) VALUES ($1, $2, $3, 'Intern: ring eier før vi svarer')", [randomUUID(), a1, handler]);
   await central.admin.query(`INSERT INTO case_events (case_id, actor_id, kind, data) VALUES ($1, $2, 'routing_decided',
     '{"workKind":"direct_meter_mounting","performer":"area_supplier","supplierId":"intern"}')`, [a1, handler]);
@@ -270,8 +237,7 @@ describe('answering the grid company', () => {
 
   it('a ferdigmelding with meter readings, date energised and the samsvarserklæring moves the case to completion_reported', async () => {
     // The grid company approved A2 and the owner has paid (as the owner's tools would record it).
-    await central.admin.query("UPDATE cases SET status = 'paid' WHERE case_number = $1", [caseA2]);
-    await gridCompanyWrites(caseA2, 'start_approval', 'Klarsignal: arbeidet kan starte');
+    await paidAndStarted(central.admin, caseA2);
     expect((await installerA.get<PortalCase>(`/api/portal/cases/${caseA2}`)).body.acceptsCompletionNotice).toBe(true);
     const answer = await installerA.post('/api/portal/messages', {
       messageId: 'CASES-FERDIG-1', kind: 'completion_notice', sentAt: new Date().toISOString(),

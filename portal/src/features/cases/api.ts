@@ -1,0 +1,49 @@
+// The case pages' calls: the firm's cases, one case, a file of it, and the answers sent through portalSubmitMessage.
+import type { PortalCase, PortalListCasesOutput, PortalListCasesQuery } from '../../../../electron/shared/portalApi/cases';
+import type { PortalSubmitMessageOutput } from '../../../../electron/shared/portalApi/messages';
+import { call, storedToken } from '../../app/api';
+
+export type CaseFilter = NonNullable<PortalListCasesQuery['state']>;
+
+function listQuery(query: PortalListCasesQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export const caseFileHref = (caseNumber: string, id: number) =>
+  `/api/portal/cases/${encodeURIComponent(caseNumber)}/attachments/${id}`;
+
+/** A message the portal sends for a case: the import format's supplement or completion notice. */
+export type CaseMessage = Record<string, unknown> & { kind: 'supplement' | 'completion_notice'; caseNumber: string };
+
+export const casesApi = {
+  list: (query: PortalListCasesQuery) => call<PortalListCasesOutput>('GET', `/cases${listQuery(query)}`),
+  get: (caseNumber: string) => call<PortalCase>('GET', `/cases/${encodeURIComponent(caseNumber)}`),
+  send: (message: CaseMessage) => call<PortalSubmitMessageOutput>('POST', '/messages', message),
+  /**
+   * A file of the case, saved by the browser. The session is a bearer token, which a plain link would not carry:
+   * the file is fetched with it and handed to the browser as a download.
+   */
+  async download(caseNumber: string, id: number, fileName: string): Promise<boolean> {
+    const token = storedToken();
+    const response = await fetch(caseFileHref(caseNumber, id), {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      credentials: 'omit',
+      cache: 'no-store',
+    }).catch(() => null);
+    if (!response?.ok) return false;
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return true;
+  },
+};
