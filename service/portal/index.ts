@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { accountRoutes } from './accountRoutes';
+import { caseRoutes } from './caseRoutes';
 import { firmRoutes } from './firmRoutes';
 import { noMailer, smtpMailer, type PortalMailer } from './mailer';
 import { messageRoutes } from './messageRoutes';
@@ -45,6 +46,7 @@ export function portalPlugin(options: PortalOptions): (app: FastifyInstance, poo
     messageRoutes(app, pool);
     supportRoutes(app, pool, { publicRequestsPerHour: options.publicSupportPerHour ?? 5 });
     supportAnswerRoutes(app, pool, { mailer, portalUrl: options.portalUrl });
+    caseRoutes(app, pool);
     webApp(app);
   };
 }

@@ -59,7 +59,7 @@ async function logIn(page: Page, email: string, password = PASSWORD): Promise<vo
   await page.getByLabel('E-post').fill(email);
   await page.getByLabel(/^Passord\b/).fill(password);
   await page.getByRole('button', { name: 'Logg inn' }).click();
-  await expect(heading(page, 'Min side')).toBeVisible();
+  await expect(heading(page, 'Mine saker')).toBeVisible();
 }
 
 /** The link of the last mail to `address` (the service writes PORTAL_URL's address), on this service instead. */
@@ -140,7 +140,7 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
       const { rows: [firm] } = await admin.query<{ id: string }>('SELECT id FROM portal_firms WHERE organisation_number = $1', [org]);
       expect((await supervisor.post(`/api/portal/firms/${firm.id}/approve`)).status).toBe(200);
       await page.getByRole('button', { name: 'Logg inn' }).click();
-      await expect(heading(page, 'Min side')).toBeVisible();
+      await expect(heading(page, 'Mine saker')).toBeVisible();
       await expect(page.getByRole('main')).toContainText(`Søknad Elektro ${width} AS`);
     });
 
@@ -162,7 +162,10 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
       await page.getByLabel(/^Passord\b/).focus();
       await page.keyboard.type(PASSWORD);
       await page.keyboard.press('Enter');
-      await expect(heading(page, 'Min side')).toBeVisible();
+      // Mine saker is the landing page; Min side is one link away.
+      await expect(heading(page, 'Mine saker')).toBeVisible();
+      await expect(heading(page, 'Mine saker')).toBeFocused();
+      await page.getByRole('navigation').getByRole('link', { name: 'Min side' }).click();
       await expect(heading(page, 'Min side')).toBeFocused();
       const main = page.getByRole('main');
       await expect(main).toContainText(email);
@@ -198,6 +201,7 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
       await page.goto(`${url}/portal/me`);
       await expect(heading(page, 'Logg inn')).toBeVisible();
       await logIn(page, email, newPassword);
+      await page.getByRole('navigation').getByRole('link', { name: 'Min side' }).click();
 
       await page.getByRole('radio', { name: 'English' }).check({ force: true });
       await expect(heading(page, 'My page')).toBeVisible();

@@ -129,6 +129,7 @@ class LocalImport {
     this.store.recordEvents(stored.id, plan.events, this.now);
     if (!plan.ok) return { kind: 'quarantined', messageId: message.messageId, reasons: plan.reasons, caseId: stored.id };
     this.store.updateCase(stored.id, { status: plan.transition.to }, this.now);
+    this.store.storeAttachments(stored.id, message.attachments, message.sentAt);
     // Work done before the notice arrived moves the case on now.
     const move = workDoneMove(this.sqlite, stored.id, plan.transition.to);
     if (move) {

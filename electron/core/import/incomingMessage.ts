@@ -144,14 +144,25 @@ export const SupplementMessage = z.strictObject({
 });
 export type SupplementMessage = z.infer<typeof SupplementMessage>;
 
+const MeterReading = z.strictObject({
+  meterNumber: z.string().trim().min(1).max(40),
+  readingKwh: z.number().min(0).max(100_000_000),
+});
+
 /** The installer reports the work done (ferdigmelding); for construction power it asks for termination. */
 export const CompletionNoticeMessage = z.strictObject({
   ...envelope,
   kind: z.literal('completion_notice'),
   ...caseReference,
   completedOn: isoDate.optional(),
+  /** The day the installation was energised (spenningssatt). */
+  energisedOn: isoDate.optional(),
   meterNumbers: z.array(z.string().trim().min(1).max(40)).max(MESSAGE_LIMITS.identifiers).optional(),
+  /** Each meter's reading when the work was done, in kWh. */
+  meterReadings: z.array(MeterReading).max(MESSAGE_LIMITS.identifiers).optional(),
   text: z.string().max(MESSAGE_LIMITS.freeText).optional(),
+  /** The samsvarserklæring (kind declaration_of_conformity) and any other documents of the finished work. */
+  attachments: z.array(IncomingAttachment).max(MESSAGE_LIMITS.attachmentsPerMessage).default([]),
 });
 export type CompletionNoticeMessage = z.infer<typeof CompletionNoticeMessage>;
 

@@ -188,7 +188,12 @@ export function planCompletionNotice(stored: StoredCase, message: CompletionNoti
     data: {
       messageId: message.messageId,
       ...(message.completedOn ? { completedOn: message.completedOn } : {}),
+      ...(message.energisedOn ? { energisedOn: message.energisedOn } : {}),
       ...(message.meterNumbers ? { meterNumbers: message.meterNumbers } : {}),
+      ...(message.meterReadings ? { meterReadings: message.meterReadings } : {}),
+      ...(message.attachments.length > 0
+        ? { attachments: message.attachments.map((a) => ({ kind: a.kind, fileName: a.fileName })) }
+        : {}),
       ...(message.text ? { text: message.text } : {}),
     },
   };

@@ -56,6 +56,8 @@ export const ATTACHMENT_KINDS = [
   'production_declaration',
   'inverter_certificate',
   'photo',
+  /** Samsvarserklæring: the installer's declaration that the installation conforms (sent with the ferdigmelding). */
+  'declaration_of_conformity',
   'other',
 ] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];

@@ -5,6 +5,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoginHelpScreen } from '../features/support/LoginHelpScreen';
 import { SupportScreen } from '../features/support/SupportScreen';
+import { CaseScreen } from '../features/cases/CaseScreen';
+import { CasesScreen } from '../features/cases/CasesScreen';
 import { currentLanguage, setLanguage, type Language } from '../i18n';
 import { ApplyScreen } from '../screens/ApplyScreen';
 import { ForgotPasswordScreen } from '../screens/ForgotPasswordScreen';
@@ -13,11 +15,11 @@ import { MyPageScreen } from '../screens/MyPageScreen';
 import { NewPasswordScreen } from '../screens/NewPasswordScreen';
 import { UsersScreen } from '../screens/UsersScreen';
 import { Link, navigate, SIGNED_IN_PATHS, useLocation, type Path } from './router';
-import { SessionProvider, useSession } from './session';
+import { homeOf, SessionProvider, useSession } from './session';
 import { cssVariablesResolver, theme } from './theme';
 
 /** Screens with tables or threads take the page's width; a form keeps a readable one. */
-const WIDE_PATHS: readonly Path[] = ['users'];
+const WIDE_PATHS: readonly Path[] = ['users', 'cases'];
 
 export function App() {
   return (
@@ -54,7 +56,7 @@ function Shell() {
   // Where a screen may not be shown to this visitor, the one they are after instead.
   const target: Path | null = me === undefined ? null
     : me === null ? (SIGNED_IN_PATHS.includes(path) || path === '' ? 'login' : null)
-      : path === '' || path === 'login' || path === 'apply' ? 'me'
+      : path === '' || path === 'login' || path === 'apply' ? homeOf(me)
         : path === 'users' && !me.user.isAdmin ? 'me' : null;
   useEffect(() => {
     if (target !== null) navigate(target, { replace: true, notice: location.notice });
@@ -74,6 +76,9 @@ function Shell() {
           {me ? (
             <Group component="nav" aria-label={t('app.navigation')} justify="space-between" gap="sm" mt="xs" wrap="wrap">
               <Group gap="md">
+                <Link to="cases" fw={path === 'cases' ? 700 : 500} aria-current={path === 'cases' ? 'page' : undefined}>
+                  {t('cases.nav')}
+                </Link>
                 <Link to="me" fw={path === 'me' ? 700 : 500} aria-current={path === 'me' ? 'page' : undefined}>
                   {t('nav.me')}
                 </Link>
@@ -105,7 +110,7 @@ function Shell() {
 }
 
 function CurrentScreen({ path }: { path: Path }) {
-  const { notice, key } = useLocation();
+  const { notice, key, params } = useLocation();
   switch (path) {
     case 'apply':
       return <ApplyScreen />;
@@ -123,6 +128,8 @@ function CurrentScreen({ path }: { path: Path }) {
       return <SupportScreen />;
     case 'login-help':
       return <LoginHelpScreen />;
+    case 'cases':
+      return params[0] ? <CaseScreen key={params[0]} caseNumber={params[0]} /> : <CasesScreen />;
     default:
       return <LoginScreen notice={notice} />;
   }

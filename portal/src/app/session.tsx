@@ -2,7 +2,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { PortalMe } from '../../../electron/shared/portalApi';
 import { portalApi, rememberCsrfToken, whenSessionEnds } from './api';
-import { currentPath, navigate, SIGNED_IN_PATHS } from './router';
+import { currentPath, navigate, SIGNED_IN_PATHS, type Path } from './router';
+
+/** Where a signed-in user lands: Mine saker, or Min side while a temporary password must be changed. */
+export const homeOf = (me: PortalMe): Path => (me.user.mustChangePassword ? 'me' : 'cases');
 
 interface SessionValue {
   /** undefined while the session cookie is being checked. */

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { portalApi, type ApiError } from '../app/api';
 import { Link, navigate, type Notice } from '../app/router';
 import { Card, ErrorAlert, Screen } from '../app/Screen';
-import { useSession } from '../app/session';
+import { homeOf, useSession } from '../app/session';
 
 export function LoginScreen({ notice }: { notice: Notice }) {
   const { t } = useTranslation();
@@ -34,7 +34,7 @@ export function LoginScreen({ notice }: { notice: Notice }) {
     // The browser keeps the session as the service's cookie; the token in the answer is for software, not kept here.
     const { token: _forSoftware, ...me } = answer.value;
     signedIn(me);
-    navigate('me', { replace: true });
+    navigate(homeOf(me), { replace: true });
   };
 
   return (

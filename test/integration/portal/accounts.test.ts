@@ -181,7 +181,7 @@ describe('OpenAPI', () => {
       .flatMap(([, methods]) => Object.values(methods).map((operation) => operation.operationId));
     expect(portal.sort()).toEqual([
       'portalAcceptInvitation', 'portalAddUser', 'portalApplyFirm', 'portalApproveFirm', 'portalChangePassword',
-      'portalCompletePasswordReset', 'portalDisableUser', 'portalListFirms', 'portalListUsers', 'portalLogin', 'portalLogout',
+      'portalCompletePasswordReset', 'portalDisableUser', 'portalGetAttachment', 'portalGetCase', 'portalListCases', 'portalListFirms', 'portalListUsers', 'portalLogin', 'portalLogout',
       'portalMe', 'portalRefuseFirm', 'portalRequestPasswordReset', 'portalSubmitMessage',
     ]);
     expect(Object.keys(document.paths['/api/portal/login'].post.requestBody?.content['application/json'].schema.properties ?? {}))

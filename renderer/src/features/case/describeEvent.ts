@@ -100,8 +100,23 @@ export function describeEvent(t: TFunction, event: CaseEventEntry, userName: (id
       ].filter((line): line is string => typeof line === 'string');
       return { summary: t('case.history.supplementReceived'), detail: details.length > 0 ? details.join('\n') : undefined };
     }
-    case 'completion_notice_received':
-      return { summary: t('case.history.completionNoticeReceived') };
+    case 'completion_notice_received': {
+      // What the ferdigmelding reported: the dates, each meter's reading, the samsvarserklæring and other files.
+      const readings = Array.isArray(data.meterReadings)
+        ? data.meterReadings.map((r: { meterNumber?: unknown; readingKwh?: unknown }) => `${text(r?.meterNumber) ?? '–'}: ${String(r?.readingKwh ?? '–')} kWh`)
+        : [];
+      const files = Array.isArray(data.attachments)
+        ? data.attachments.map((a: { fileName?: unknown }) => text(a?.fileName)).filter((f): f is string => f !== null)
+        : [];
+      const details = [
+        text(data.completedOn) && t('case.history.completedOn', { date: formatDate(text(data.completedOn)) }),
+        text(data.energisedOn) && t('case.history.energisedOn', { date: formatDate(text(data.energisedOn)) }),
+        readings.length > 0 && t('case.history.meterReadings', { readings: readings.join(', ') }),
+        files.length > 0 && t('case.history.supplementFiles', { files: files.join(', ') }),
+        text(data.text) && `«${text(data.text)}»`,
+      ].filter((line): line is string => typeof line === 'string');
+      return { summary: t('case.history.completionNoticeReceived'), detail: details.length > 0 ? details.join('\n') : undefined };
+    }
     case 'work_ordered':
     case 'work_order_accepted':
     case 'work_order_done':
