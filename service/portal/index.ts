@@ -6,9 +6,12 @@
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { accountRoutes } from './accountRoutes';
+import { draftRoutes } from './draftRoutes';
 import { firmRoutes } from './firmRoutes';
+import { lookupRoutes } from './lookupRoutes';
 import { noMailer, smtpMailer, type PortalMailer } from './mailer';
 import { messageRoutes } from './messageRoutes';
+import { templateRoutes } from './templateRoutes';
 import { webApp } from './webApp';
 
 export interface PortalOptions {
@@ -22,6 +25,8 @@ export interface PortalOptions {
   /** Applications per address per hour (20). */
   applicationsPerHour?: number;
   sessionHours?: number;
+  /** Installation look-ups per user per minute (30). */
+  lookupsPerMinute?: number;
 }
 
 const DEFAULT_FROM = 'Installatørportalen <portal@localhost>';
@@ -39,6 +44,9 @@ export function portalPlugin(options: PortalOptions): (app: FastifyInstance, poo
       sessionHours: options.sessionHours,
     });
     messageRoutes(app, pool);
+    draftRoutes(app, pool);
+    lookupRoutes(app, pool, { lookupsPerMinute: options.lookupsPerMinute ?? 30 });
+    templateRoutes(app);
     webApp(app);
   };
 }
