@@ -3,6 +3,7 @@
 import { Box, Button, Container, Group, Loader, MantineProvider, SegmentedControl, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NewMessageScreen } from '../features/newMessage/NewMessageScreen';
 import { currentLanguage, setLanguage, type Language } from '../i18n';
 import { ApplyScreen } from '../screens/ApplyScreen';
 import { ForgotPasswordScreen } from '../screens/ForgotPasswordScreen';
@@ -15,7 +16,7 @@ import { SessionProvider, useSession } from './session';
 import { cssVariablesResolver, theme } from './theme';
 
 /** Screens with tables or threads take the page's width; a form keeps a readable one. */
-const WIDE_PATHS: readonly Path[] = ['users'];
+const WIDE_PATHS: readonly Path[] = ['users', 'new-message'];
 
 export function App() {
   return (
@@ -75,6 +76,9 @@ function Shell() {
                 <Link to="me" fw={path === 'me' ? 700 : 500} aria-current={path === 'me' ? 'page' : undefined}>
                   {t('nav.me')}
                 </Link>
+                <Link to="new-message" fw={path === 'new-message' ? 700 : 500} aria-current={path === 'new-message' ? 'page' : undefined}>
+                  {t('newMessage.nav')}
+                </Link>
                 {me.user.isAdmin && (
                   <Link to="users" fw={path === 'users' ? 700 : 500} aria-current={path === 'users' ? 'page' : undefined}>
                     {t('nav.users')}
@@ -114,6 +118,8 @@ function CurrentScreen({ path }: { path: Path }) {
       return <MyPageScreen />;
     case 'users':
       return <UsersScreen />;
+    case 'new-message':
+      return <NewMessageScreen />;
     default:
       return <LoginScreen notice={notice} />;
   }

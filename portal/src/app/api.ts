@@ -14,6 +14,8 @@ export interface ApiError {
   status: number;
   code: string;
   message: string;
+  /** The refusal's whole answer (e.g. the importer's reasons of a refused message). */
+  body?: unknown;
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -69,6 +71,7 @@ export async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: s
     status: response.status,
     code: typeof code === 'string' ? code : `http.${response.status}`,
     message: typeof message === 'string' ? message : response.statusText,
+    body: payload,
   };
   if (response.status === 401 && token && error.code !== 'auth.wrongPassword') {
     storeToken(null);
