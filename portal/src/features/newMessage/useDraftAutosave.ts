@@ -45,6 +45,8 @@ export function useDraftAutosave(draftId: string | null, onSaved: (draft: Portal
   /** The form changed: save it soon. */
   const changed = useCallback((form: PortalDraftForm) => {
     pending.current = form;
+    // Not "saved" while a change waits: the installer (and a test) can trust the word.
+    setSaveState({ state: 'saving' });
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(flush, DELAY_MS);
   }, [flush]);
