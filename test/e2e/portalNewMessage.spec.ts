@@ -124,6 +124,11 @@ for (const [width, height] of WIDTHS) {
       await expect(missingList(page)).toContainText('Kreves fordi nettsystemet er 400 V TN og hovedsikringen er 50 A.');
       await expect(missingList(page).getByRole('link', { name: 'Last ned skjema for effektberegning' })).toHaveAttribute('href', '/api/portal/templates/effektberegning');
       await checkScreen(page, 'new-message-power-budget');
+      if (width === 375) {
+        // On a phone the checklist is far below: the bar at the bottom of the window keeps its count in sight.
+        await field(page, 'Hovedsikring (A)').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(SCREENS, 'new-message-phone-window-375.png') });
+      }
 
       // Attachments: a web page calling itself a PDF is refused at once; the real files are tagged with their kinds.
       const files = page.getByTestId('attachment-files');

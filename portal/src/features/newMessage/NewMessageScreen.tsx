@@ -3,7 +3,7 @@
 // the grid company; attachments are sniffed at once; the form is autosaved as a draft (resumable here or on another
 // device: the address names the draft). Sending posts the message; a refusal's reasons land on the fields, success
 // goes to the case.
-import { Alert, Button, Checkbox, Grid, List, NativeSelect, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Grid, Group, List, NativeSelect, Paper, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -47,6 +47,21 @@ function draftFormOf(form: FormState): PortalDraftForm {
   const chosen = form.attachments.map(({ kind, fileName, bytes }) => ({ kind, fileName, bytes }));
   const stillAwaited = form.awaited.filter((a) => !chosen.some((c) => c.fileName === a.fileName));
   return { requestType: form.requestType, values: form.values, attachments: [...chosen, ...stillAwaited] };
+}
+
+/** On a phone the checklist is far below the field being typed: a bar at the bottom keeps its count in sight. */
+function MissingBar({ count }: { count: number }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder shadow="sm" p="xs" radius="md" style={{ position: 'sticky', bottom: 8, zIndex: 2 }}>
+      <Group justify="space-between" gap="xs" wrap="nowrap">
+        <Badge color={count === 0 ? 'teal' : 'orange'} variant="light">
+          {count === 0 ? t('newMessage.completeness.completeShort') : t('newMessage.completeness.missingCount', { count })}
+        </Badge>
+        <Anchor href="#completeness-title" size="sm">{t('newMessage.completeness.show')}</Anchor>
+      </Group>
+    </Paper>
+  );
 }
 
 export function NewMessageScreen() {
@@ -258,6 +273,7 @@ export function NewMessageScreen() {
         <Stack gap="md">
           {draftList}
           {formColumn}
+          {evaluation && <MissingBar count={evaluation.items.filter((item) => !item.ok).length} />}
         </Stack>
       )}
     </Screen>

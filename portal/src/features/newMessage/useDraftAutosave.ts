@@ -1,8 +1,10 @@
 // Autosave of the form as a draft: a second after the installer stops typing, one save at a time (a change made
 // while one is in flight is saved right after it). The first save makes the draft and tells its id, so that the
-// address bar can name it and a reload, or another device, opens the same draft.
+// address bar can name it and a reload, or another device, opens the same draft. A change still waiting when the
+// page goes away is sent with it (a keepalive request).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PortalDraft, PortalDraftForm } from '../../../../electron/shared/portalApi/drafts';
+import { storedToken } from '../../app/api';
 import { newMessageApi } from './api';
 
 export type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at: Date } | { state: 'failed' };
@@ -63,8 +65,25 @@ export function useDraftAutosave(draftId: string | null, onSaved: (draft: Portal
     return id.current;
   }, []);
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
+  useEffect(() => {
+    // A reload or a closed tab within the second after typing: the waiting change goes out with the page.
+    const leaving = () => {
+      if (!pending.current || inFlight.current) return;
+      const token = storedToken();
+      void fetch('/api/portal/drafts', {
+        method: 'POST',
+        keepalive: true,
+        credentials: 'omit',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(id.current ? { id: id.current, form: pending.current } : { form: pending.current }),
+      }).catch(() => undefined);
+      pending.current = null;
+    };
+    window.addEventListener('pagehide', leaving);
+    return () => {
+      window.removeEventListener('pagehide', leaving);
+      if (timer.current) clearTimeout(timer.current);
+    };
   }, []);
 
   return { saveState, changed, stop };
