@@ -12,6 +12,8 @@ export const DRAFT_LIMITS = {
   attachments: 20,
   /** Drafts one user keeps; the oldest must be deleted (or sent) before another is started. */
   perUser: 50,
+  /** The form as JSON, in characters (the table's check allows 256 KiB). */
+  formJson: 200_000,
 } as const;
 
 /** One attachment the draft had: what it was, so that the form can ask for it again. */
@@ -29,7 +31,7 @@ export const PortalDraftForm = z.strictObject({
     .record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9.]{0,79}$/), z.union([z.string().max(DRAFT_LIMITS.valueLength), z.boolean()]))
     .refine((values) => Object.keys(values).length <= DRAFT_LIMITS.values, { message: `at most ${DRAFT_LIMITS.values} fields` }),
   attachments: z.array(PortalDraftAttachment).max(DRAFT_LIMITS.attachments),
-});
+}).refine((form) => JSON.stringify(form).length <= DRAFT_LIMITS.formJson, { message: `at most ${DRAFT_LIMITS.formJson} characters` });
 export type PortalDraftForm = z.infer<typeof PortalDraftForm>;
 
 export const PortalDraft = z.object({
