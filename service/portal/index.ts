@@ -7,11 +7,14 @@ import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { accountRoutes } from './accountRoutes';
 import { caseRoutes } from './caseRoutes';
+import { draftRoutes } from './draftRoutes';
 import { firmRoutes } from './firmRoutes';
+import { lookupRoutes } from './lookupRoutes';
 import { noMailer, smtpMailer, type PortalMailer } from './mailer';
 import { messageRoutes } from './messageRoutes';
 import { supportAnswerRoutes } from './supportAnswerRoutes';
 import { supportRoutes } from './supportRoutes';
+import { templateRoutes } from './templateRoutes';
 import { webApp } from './webApp';
 
 export interface PortalOptions {
@@ -27,6 +30,8 @@ export interface PortalOptions {
   /** Signed-out support requests per address per hour (5). */
   publicSupportPerHour?: number;
   sessionHours?: number;
+  /** Installation look-ups per user per minute (30). */
+  lookupsPerMinute?: number;
 }
 
 const DEFAULT_FROM = 'Installatørportalen <portal@localhost>';
@@ -47,6 +52,9 @@ export function portalPlugin(options: PortalOptions): (app: FastifyInstance, poo
     supportRoutes(app, pool, { publicRequestsPerHour: options.publicSupportPerHour ?? 5 });
     supportAnswerRoutes(app, pool, { mailer, portalUrl: options.portalUrl });
     caseRoutes(app, pool);
+    draftRoutes(app, pool);
+    lookupRoutes(app, pool, { lookupsPerMinute: options.lookupsPerMinute ?? 30 });
+    templateRoutes(app);
     webApp(app);
   };
 }

@@ -5,6 +5,7 @@ export * from './isoWeek';
 export * from './domain';
 export * from './caseStatus';
 export * from './completeness';
+export * from './requestFacts';
 export * from './messageTemplates';
 export * from './gridWork';
 export * from './installerCheck';

@@ -7,6 +7,7 @@ import { LoginHelpScreen } from '../features/support/LoginHelpScreen';
 import { SupportScreen } from '../features/support/SupportScreen';
 import { CaseScreen } from '../features/cases/CaseScreen';
 import { CasesScreen } from '../features/cases/CasesScreen';
+import { NewMessageScreen } from '../features/newMessage/NewMessageScreen';
 import { currentLanguage, setLanguage, type Language } from '../i18n';
 import { ApplyScreen } from '../screens/ApplyScreen';
 import { ForgotPasswordScreen } from '../screens/ForgotPasswordScreen';
@@ -19,7 +20,7 @@ import { homeOf, SessionProvider, useSession } from './session';
 import { cssVariablesResolver, theme } from './theme';
 
 /** Screens with tables or threads take the page's width; a form keeps a readable one. */
-const WIDE_PATHS: readonly Path[] = ['users', 'cases'];
+const WIDE_PATHS: readonly Path[] = ['users', 'cases', 'new-message'];
 
 export function App() {
   return (
@@ -85,6 +86,9 @@ function Shell() {
                 <Link to="support" fw={path === 'support' ? 700 : 500} aria-current={path === 'support' ? 'page' : undefined}>
                   {t('support.navLabel')}
                 </Link>
+                <Link to="new-message" fw={path === 'new-message' ? 700 : 500} aria-current={path === 'new-message' ? 'page' : undefined}>
+                  {t('newMessage.nav')}
+                </Link>
                 {me.user.isAdmin && (
                   <Link to="users" fw={path === 'users' ? 700 : 500} aria-current={path === 'users' ? 'page' : undefined}>
                     {t('nav.users')}
@@ -130,6 +134,8 @@ function CurrentScreen({ path }: { path: Path }) {
       return <LoginHelpScreen />;
     case 'cases':
       return params[0] ? <CaseScreen key={params[0]} caseNumber={params[0]} /> : <CasesScreen />;
+    case 'new-message':
+      return <NewMessageScreen />;
     default:
       return <LoginScreen notice={notice} />;
   }

@@ -36,6 +36,8 @@ export interface ApiError {
   status: number;
   code: string;
   message: string;
+  /** The refusal's whole answer (e.g. the importer's reasons of a refused message). */
+  body?: unknown;
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -70,12 +72,24 @@ export async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: s
     status: response.status,
     code: typeof code === 'string' ? code : `http.${response.status}`,
     message: typeof message === 'string' ? message : response.statusText,
+    body: payload,
   };
   if (response.status === 401 && (csrfToken || hadSession()) && error.code !== 'auth.wrongPassword') {
     rememberCsrfToken(null);
     onSessionEnded();
   }
   return { ok: false, error };
+}
+
+/** A request that outlives the page (keepalive): the last change of a form when the tab closes. Not awaited. */
+export function sendWhenLeaving(path: string, body: unknown): void {
+  void fetch(`/api/portal${path}`, {
+    method: 'POST',
+    keepalive: true,
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
+    body: JSON.stringify(body),
+  }).catch(() => undefined);
 }
 
 type Ok = { ok: true };
