@@ -1,3 +1,4 @@
+import type { MessageDeliveryView } from './messageDelivery';
 import { z } from 'zod';
 import type {
   AttachmentKind,
@@ -169,6 +170,8 @@ export interface CaseDetail {
   clockPausedOn: string | null;
   /** Who is working on the case right now (central mode); always 'none' standalone. */
   claim: ClaimView;
+  /** How each outgoing message of the case reached its receiver, by message id (history's messageId). */
+  deliveries: Record<string, MessageDeliveryView>;
 }
 
 export interface AttachmentOpenResult {
