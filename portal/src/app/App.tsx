@@ -4,6 +4,8 @@ import { Box, Button, Container, Group, Loader, MantineProvider, SegmentedContro
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage, setLanguage, type Language } from '../i18n';
+import { InboxNavLink } from '../features/inbox/InboxNavLink';
+import { InboxScreen } from '../features/inbox/InboxScreen';
 import { ApplyScreen } from '../screens/ApplyScreen';
 import { ForgotPasswordScreen } from '../screens/ForgotPasswordScreen';
 import { LoginScreen } from '../screens/LoginScreen';
@@ -15,7 +17,7 @@ import { SessionProvider, useSession } from './session';
 import { cssVariablesResolver, theme } from './theme';
 
 /** Screens with tables or threads take the page's width; a form keeps a readable one. */
-const WIDE_PATHS: readonly Path[] = ['users'];
+const WIDE_PATHS: readonly Path[] = ['users', 'inbox'];
 
 export function App() {
   return (
@@ -75,6 +77,7 @@ function Shell() {
                 <Link to="me" fw={path === 'me' ? 700 : 500} aria-current={path === 'me' ? 'page' : undefined}>
                   {t('nav.me')}
                 </Link>
+                <InboxNavLink current={path === 'inbox'} signedInAs={me.user.id} />
                 {me.user.isAdmin && (
                   <Link to="users" fw={path === 'users' ? 700 : 500} aria-current={path === 'users' ? 'page' : undefined}>
                     {t('nav.users')}
@@ -114,6 +117,8 @@ function CurrentScreen({ path }: { path: Path }) {
       return <MyPageScreen />;
     case 'users':
       return <UsersScreen />;
+    case 'inbox':
+      return <InboxScreen />;
     default:
       return <LoginScreen notice={notice} />;
   }
