@@ -61,11 +61,13 @@ async function asWorker<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promi
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
+    const done = () => {
       clearTimeout(timer);
+      signal.removeEventListener('abort', done);
       resolve();
-    }, { once: true });
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
   });
 
 export function startDeliveryWorker(pool: pg.Pool, options: DeliveryWorkerOptions): DeliveryWorker {
