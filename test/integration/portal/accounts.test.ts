@@ -181,8 +181,8 @@ describe('OpenAPI', () => {
       .flatMap(([, methods]) => Object.values(methods).map((operation) => operation.operationId));
     expect(portal.sort()).toEqual([
       'portalAcceptInvitation', 'portalAddUser', 'portalApplyFirm', 'portalApproveFirm', 'portalChangePassword',
-      'portalCompletePasswordReset', 'portalDisableUser', 'portalListFirms', 'portalListUsers', 'portalLogin', 'portalLogout',
-      'portalMe', 'portalRefuseFirm', 'portalRequestPasswordReset', 'portalSubmitMessage',
+      'portalCompletePasswordReset', 'portalDisableUser', 'portalListFirms', 'portalListInbox', 'portalListUsers', 'portalLogin',
+      'portalLogout', 'portalMarkRead', 'portalMe', 'portalRefuseFirm', 'portalRequestPasswordReset', 'portalSubmitMessage',
     ]);
     expect(Object.keys(document.paths['/api/portal/login'].post.requestBody?.content['application/json'].schema.properties ?? {}))
       .toEqual(['email', 'password']);
