@@ -354,6 +354,38 @@ describe('sending the e-mail notices', () => {
     }
   });
 
+  it("sends a work order's notice to the area supplier's address, not to the installer's inbox", async () => {
+    const mails = await startSmtp();
+    try {
+      await worker(mails);
+      const { rows: [supplier] } = await admin.query<{ id: string; email: string }>(
+        `SELECT s.id, lower(s.email) AS email FROM area_suppliers s
+           JOIN area_supplier_municipalities m ON m.supplier_id = s.id AND NOT m.deleted
+           JOIN cases c ON c.municipality_number = m.municipality_number
+          WHERE c.id = $1 AND coalesce(s.email, '') <> '' AND s.agreement_work::jsonb ? 'direct_meter_mounting'
+          ORDER BY s.id LIMIT 1`, [caseId]);
+      const orderId = randomUUID();
+      const messageId = randomUUID();
+      await admin.query(
+        `INSERT INTO work_orders (id, case_id, supplier_id, work_kind, agreement_days, due_date, message_id)
+         VALUES ($1, $2, $3, 'direct_meter_mounting', 5, current_date + 7, $4)`, [orderId, caseId, supplier.id, messageId]);
+      await admin.query(
+        `INSERT INTO outgoing_messages (id, case_id, kind, recipient, subject, body, items)
+         VALUES ($1, $2, 'work_order', $3, 'Arbeidsordre', 'Monter måler.', '[]')`, [messageId, caseId, supplier.email]);
+      const mail = await mails.next(supplier.email);
+      expect(mail.text).toContain('arbeidsordre');
+      expect(mail.text).toContain(caseNumber);
+      expect((await admin.query("SELECT channel FROM message_deliveries WHERE message_id = $1", [messageId])).rows)
+        .toEqual([{ channel: 'email' }]);
+      // Delivered once the supplier's notice is sent (there is no portal inbox for it).
+      await eventually(async () => (await admin.query('SELECT delivery_state FROM outgoing_messages WHERE id = $1', [messageId]))
+        .rows[0].delivery_state === 'delivered', 5_000, 'the work order delivered');
+      expect((await userA.post(`/api/portal/inbox/${messageId}/read`)).status).toBe(404);
+    } finally {
+      await mails.close();
+    }
+  });
+
   it('leaves a message to an installer without portal access undelivered, and says so', async () => {
     const { rows: [other] } = await admin.query<{ id: string }>(
       `SELECT c.id FROM cases c JOIN installers i ON i.id = c.installer_id WHERE i.organisation_number <> $1 ORDER BY c.id LIMIT 1`, [firmA.org]);
