@@ -136,22 +136,25 @@ CREATE TRIGGER outgoing_messages_enqueue_deliveries AFTER INSERT ON outgoing_mes
 --> statement-breakpoint
 -- ── The owner's offer notice (the hook for the owner's offer page) ──────────────────────────────────────────────
 -- Whoever issues the offer with its personal link enqueues the owner's notice here, in the same transaction; the
--- link is kept until the mail is sent and then forgotten. Once per offer.
+-- link is kept until the mail is sent and then forgotten. Once per offer; only for an issued offer, and only to the
+-- owner's address on its case, so that nobody can send other mail through the grid company's server with it.
+-- Errors: PT005 portal:bad_input.
 CREATE FUNCTION enqueue_offer_notice(p_offer uuid, p_email text, p_link text) RETURNS uuid
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
-  offer_case bigint;
+  offer record;
   made uuid;
 BEGIN
   IF coalesce(btrim(p_email), '') !~ '^[^@\s]+@[^@\s]+$' OR coalesce(p_link, '') !~ '^https?://' THEN
     RAISE EXCEPTION USING ERRCODE = 'PT005', MESSAGE = 'portal:bad_input: an e-mail address and an http(s) link';
   END IF;
-  SELECT case_id INTO offer_case FROM offers WHERE id = p_offer;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION USING ERRCODE = 'PT005', MESSAGE = format('portal:bad_input: no offer %s', p_offer);
+  SELECT o.case_id, o.state, c.owner_email INTO offer FROM offers o JOIN cases c ON c.id = o.case_id WHERE o.id = p_offer;
+  IF NOT FOUND OR offer.state <> 'issued' OR lower(btrim(coalesce(offer.owner_email, ''))) <> lower(btrim(p_email)) THEN
+    RAISE EXCEPTION USING ERRCODE = 'PT005',
+      MESSAGE = format('portal:bad_input: %s is no issued offer to that owner address', p_offer);
   END IF;
   INSERT INTO message_deliveries (offer_id, case_id, channel, notice, recipient, link, state, next_attempt_at)
-  VALUES (p_offer, offer_case, 'email', 'offer', lower(btrim(p_email)), p_link, 'queued', now())
+  VALUES (p_offer, offer.case_id, 'email', 'offer', lower(btrim(p_email)), p_link, 'queued', now())
   ON CONFLICT (offer_id, channel) DO NOTHING
   RETURNING id INTO made;
   RETURN made;

@@ -337,7 +337,11 @@ describe('sending the e-mail notices', () => {
     try {
       await worker(mails);
       const offerId = await insertIssuedOfferCentral(admin, caseId);
+      await admin.query("UPDATE cases SET owner_email = 'eier@example.test' WHERE id = $1", [caseId]);
       const link = `${PORTAL_URL}/offer/${offerId}#code=personal-secret`;
+      // Only to the owner's address on the case: the hook sends no other mail.
+      await expect(admin.query('SELECT enqueue_offer_notice($1, $2, $3)', [offerId, 'someone@else.test', link]))
+        .rejects.toMatchObject({ code: 'PT005' });
       await admin.query('SELECT enqueue_offer_notice($1, $2, $3)', [offerId, 'Eier@Example.test', link]);
       // Once per offer.
       expect((await admin.query('SELECT enqueue_offer_notice($1, $2, $3) AS id', [offerId, 'eier@example.test', link])).rows[0].id).toBeNull();
