@@ -1,6 +1,6 @@
 // How a case's outgoing messages reached their receivers, from the cache: the central service's message_deliveries
 // (pulled), or — standalone, or not yet pushed — an honest "not sent". Never claims a delivery the service did not
-// record.
+// record. An owner's offer notice (no message) is keyed by the offer's id, and only where the service has one.
 import type Database from 'better-sqlite3';
 import type { EmailDeliveryState, MessageDeliveryView } from '../../shared/contract';
 
@@ -14,8 +14,9 @@ export class MessageDeliveries {
   constructor(sqlite: Database.Database, private readonly mode: 'standalone' | 'central') {
     this.messages = sqlite.prepare('SELECT id, pending_seq FROM outgoing_messages WHERE case_id = ?');
     this.deliveries = sqlite.prepare(
-      `SELECT message_id, channel, state, recipient, attempts, next_attempt_at, last_error, delivered_at, read_at
-       FROM message_deliveries WHERE case_id = ? AND message_id IS NOT NULL`,
+      `SELECT message_id, channel, state, recipient, attempts, next_attempt_at, last_error, delivered_at, read_at,
+              offer_id
+       FROM message_deliveries WHERE case_id = ?`,
     );
   }
 
@@ -27,7 +28,8 @@ export class MessageDeliveries {
     }
     if (this.mode === 'standalone') return views;
     for (const d of this.deliveries.all(caseId) as Row[]) {
-      const view = views[String(d.message_id)];
+      if (d.offer_id !== null) views[String(d.offer_id)] ??= { stage: 'atService', portal: null, email: null };
+      const view = views[String(d.message_id ?? d.offer_id)];
       if (!view) continue;
       if (d.channel === 'portal') {
         view.portal = { deliveredAt: String(d.delivered_at), readAt: text(d.read_at) };

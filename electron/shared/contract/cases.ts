@@ -170,7 +170,10 @@ export interface CaseDetail {
   clockPausedOn: string | null;
   /** Who is working on the case right now (central mode); always 'none' standalone. */
   claim: ClaimView;
-  /** How each outgoing message of the case reached its receiver, by message id (history's messageId). */
+  /**
+   * How each outgoing message of the case reached its receiver, by message id (history's messageId); and an offer's
+   * notice to the owner, by offer id (offer_issued's offerId), where the service has one.
+   */
   deliveries: Record<string, MessageDeliveryView>;
 }
 

@@ -353,6 +353,12 @@ describe('sending the e-mail notices', () => {
         return r?.state === 'sent' ? r : null;
       }, 5_000, 'the offer notice sent');
       expect(row.link).toBeNull();
+      // The desk sees the owner's notice by the offer's id (beside offer_issued in the history), never the link.
+      await eventually(() => {
+        const view = anne.core.handlers['case.get']({ caseId }) as { deliveries: Record<string, { email: { state: string } | null }> };
+        return view.deliveries[offerId]?.email?.state === 'sent';
+      }, 5_000, 'the offer notice in the desk’s case view');
+      expect(anne.core.database.sqlite.prepare('SELECT * FROM message_deliveries WHERE offer_id = ?').get(offerId)).not.toHaveProperty('link');
     } finally {
       await mails.close();
     }

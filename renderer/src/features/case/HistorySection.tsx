@@ -21,7 +21,8 @@ export function HistorySection({ events, deliveries }: { events: CaseEventEntry[
         <ol className={classes.timeline}>
           {events.map((event) => {
             const { summary, detail } = describeEvent(t, event, userName);
-            const delivery = event.kind === 'message_queued' ? deliveries[String(event.data.messageId)] : undefined;
+            const delivery = event.kind === 'message_queued' ? deliveries[String(event.data.messageId)]
+              : event.kind === 'offer_issued' ? deliveries[String(event.data.offerId)] : undefined;
             const deliveryText = delivery ? describeDelivery(t, delivery) : null;
             return (
               <li key={event.id}>
