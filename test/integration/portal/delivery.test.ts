@@ -396,9 +396,10 @@ describe('sending the e-mail notices', () => {
     }
   });
 
-  it('leaves a message to an installer without portal access undelivered, and says so', async () => {
-    const { rows: [other] } = await admin.query<{ id: string }>(
-      `SELECT c.id FROM cases c JOIN installers i ON i.id = c.installer_id WHERE i.organisation_number <> $1 ORDER BY c.id LIMIT 1`, [firmA.org]);
+  it('leaves a message to an installer without portal access undelivered; the firm finds it once it joins', async () => {
+    const { rows: [other] } = await admin.query<{ id: string; org: string }>(
+      `SELECT c.id, i.organisation_number AS org FROM cases c JOIN installers i ON i.id = c.installer_id
+        WHERE i.organisation_number NOT IN (SELECT organisation_number FROM portal_firms) ORDER BY c.id LIMIT 1`);
     const id = randomUUID();
     await admin.query(
       `INSERT INTO outgoing_messages (id, case_id, kind, recipient, subject, body, items) VALUES ($1, $2, 'approval', 'x', 'Svar', 'Godkjent.', '[]')`,
@@ -406,5 +407,16 @@ describe('sending the e-mail notices', () => {
     const { rows: [message] } = await admin.query('SELECT delivery_state FROM outgoing_messages WHERE id = $1', [id]);
     expect(message.delivery_state).toBe('queued');
     expect((await admin.query('SELECT 1 FROM message_deliveries WHERE message_id = $1', [id])).rowCount).toBe(0);
+
+    const supervisor = await login(portal.url, await central.db.createLogin('sup2', 'supervisor'));
+    await firmOfInstaller(portal.url, supervisor, other.org, 'late@c.test');
+    const late = await portalLogin(portal.url, 'late@c.test');
+    const inbox = await late.get<{ unread: number; messages: Array<{ id: string; readAt: string | null }> }>('/api/portal/inbox');
+    expect(inbox.body.unread).toBe(1);
+    expect(inbox.body.messages.map((m) => [m.id, m.readAt])).toEqual([[id, null]]);
+    const read = await late.post<{ readAt: string }>(`/api/portal/inbox/${id}/read`);
+    expect(read.status).toBe(200);
+    const { rows: [row] } = await admin.query("SELECT state, read_at, read_by FROM message_deliveries WHERE message_id = $1 AND channel = 'portal'", [id]);
+    expect(row).toEqual({ state: 'delivered', read_at: read.body.readAt, read_by: late.login });
   });
 });

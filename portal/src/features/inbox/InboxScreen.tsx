@@ -97,11 +97,9 @@ export function InboxScreen() {
   // The message stays where it is until the next visit, so that it does not jump away under the reader's finger.
   const onRead = (id: string, readAt: string) => {
     setMessages((list) => list?.map((m) => (m.id === id ? { ...m, readAt } : m)) ?? null);
-    setUnread((count) => {
-      const next = Math.max(0, count - 1);
-      setUnreadCount(next);
-      return next;
-    });
+    const next = Math.max(0, unread - 1);
+    setUnread(next);
+    setUnreadCount(next);
   };
 
   return (
