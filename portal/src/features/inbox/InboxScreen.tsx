@@ -87,7 +87,6 @@ export function InboxScreen() {
     }
     setMessages(answer.value.messages);
     setUnread(answer.value.unread);
-    setUnreadCount(answer.value.unread);
   }, []);
 
   useEffect(() => {
@@ -97,10 +96,13 @@ export function InboxScreen() {
   // The message stays where it is until the next visit, so that it does not jump away under the reader's finger.
   const onRead = (id: string, readAt: string) => {
     setMessages((list) => list?.map((m) => (m.id === id ? { ...m, readAt } : m)) ?? null);
-    const next = Math.max(0, unread - 1);
-    setUnread(next);
-    setUnreadCount(next);
+    setUnread((count) => Math.max(0, count - 1));
   };
+
+  // The navigation's count follows what this screen knows.
+  useEffect(() => {
+    if (messages !== null) setUnreadCount(unread);
+  }, [messages, unread]);
 
   return (
     <Screen title={t('inbox.title')} intro={<Text>{t('inbox.intro')}</Text>}>
