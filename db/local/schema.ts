@@ -268,6 +268,33 @@ export const outgoingMessages = sqliteTable(
   (t) => [index('outgoing_messages_case').on(t.caseId, t.createdAt)],
 );
 
+/**
+ * How each outgoing message reached its receiver, as the central service records it (message_deliveries): one row
+ * per message and channel ('portal' | 'email'); 'offer' notices name an offer instead of a message. Pulled only.
+ */
+export const messageDeliveries = sqliteTable(
+  'message_deliveries',
+  {
+    id: text('id').primaryKey(),
+    messageId: text('message_id'),
+    offerId: text('offer_id'),
+    caseId: integer('case_id').notNull(),
+    channel: text('channel').notNull(),
+    notice: text('notice').notNull(),
+    recipient: text('recipient').notNull(),
+    /** portal: delivered; email: queued → sending → sent | failed. */
+    state: text('state').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(8),
+    nextAttemptAt: text('next_attempt_at'),
+    lastError: text('last_error'),
+    createdAt: text('created_at').notNull(),
+    deliveredAt: text('delivered_at'),
+    readAt: text('read_at'),
+  },
+  (t) => [index('message_deliveries_message').on(t.messageId), index('message_deliveries_case').on(t.caseId)],
+);
+
 /** DSB's register of electrical businesses (Elvirksomhetsregisteret), as last loaded from its file. */
 export const dsbRegister = sqliteTable('dsb_register', {
   organisationNumber: text('organisation_number').primaryKey(),

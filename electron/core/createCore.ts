@@ -147,7 +147,7 @@ export function createCore(options: CoreOptions): Core {
     currentUser,
     casesChanged: (caseIds) => queue.casesChanged(caseIds),
   };
-  const caseDetail = new CaseDetailService(database.sqlite);
+  const caseDetail = new CaseDetailService(database.sqlite, mode);
   const attachments = new AttachmentStore(options.attachmentsDirectory);
   const outbox = new OutboxService(context);
   const quarantine = new QuarantineService(context, options.attachmentsDirectory);

@@ -3,13 +3,16 @@
 //   SMTP_URL          the SMTP server for reset and invitation links (nodemailer URL; without it nothing is sent)
 //   PORTAL_MAIL_FROM  the sender (default "Installatørportalen <portal@localhost>")
 //   PORTAL_URL        the portal's public address, for the links (default http://localhost:8443/portal)
+// With SMTP_URL set, each instance also runs the delivery worker (service/delivery/) that sends the e-mail notices.
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
+import { startDeliveryWorker, type DeliveryWorkerOptions } from '../delivery/deliveryWorker';
 import { accountRoutes } from './accountRoutes';
 import { caseRoutes } from './caseRoutes';
 import { draftRoutes } from './draftRoutes';
 import { firmRoutes } from './firmRoutes';
 import { lookupRoutes } from './lookupRoutes';
+import { inboxRoutes } from './inboxRoutes';
 import { noMailer, smtpMailer, type PortalMailer } from './mailer';
 import { messageRoutes } from './messageRoutes';
 import { supportAnswerRoutes } from './supportAnswerRoutes';
@@ -32,6 +35,8 @@ export interface PortalOptions {
   sessionHours?: number;
   /** Installation look-ups per user per minute (30). */
   lookupsPerMinute?: number;
+  /** The delivery worker's timing (tests shorten it); false: no worker in this instance. */
+  delivery?: Omit<DeliveryWorkerOptions, 'mailer' | 'portalUrl'> | false;
 }
 
 const DEFAULT_FROM = 'Installatørportalen <portal@localhost>';
@@ -55,8 +60,21 @@ export function portalPlugin(options: PortalOptions): (app: FastifyInstance, poo
     draftRoutes(app, pool);
     lookupRoutes(app, pool, { lookupsPerMinute: options.lookupsPerMinute ?? 30 });
     templateRoutes(app);
+    inboxRoutes(app, pool);
+    if (mailer.canSend && options.delivery !== false) deliveryWorkerFor(app, pool, { ...options.delivery, mailer, portalUrl: options.portalUrl });
     webApp(app);
   };
+}
+
+/** Starts with the service, and stops before the mailer and the pool close. */
+function deliveryWorkerFor(app: FastifyInstance, pool: pg.Pool, options: DeliveryWorkerOptions): void {
+  let worker: ReturnType<typeof startDeliveryWorker> | null = null;
+  app.addHook('onReady', async () => {
+    worker = startDeliveryWorker(pool, { log: (message, error) => app.log.warn({ err: error }, message), ...options });
+  });
+  app.addHook('preClose', async () => {
+    await worker?.stop();
+  });
 }
 
 export function portalPluginFromEnv(env: NodeJS.ProcessEnv): (app: FastifyInstance, pool: pg.Pool) => void {

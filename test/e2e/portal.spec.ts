@@ -4,7 +4,6 @@
 // e-mailed link, the administrator's users (an invitation accepted through its link, a colleague disabled). At a
 // phone's width (375 px) and a desktop's (1280 px), with an axe scan of every screen and a screenshot of each in
 // test-results/portal-screens/ for people to look at.
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import pg from 'pg';
 import {
@@ -14,7 +13,8 @@ import {
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
 import { login, type RawClient } from '../support/serviceClient';
 import { closeServices } from '../support/serviceInstances';
-import { axeViolations, expect, test } from './fixtures';
+import { expect, test } from './fixtures';
+import { checkScreen, heading, logInAt } from './portalScreens';
 
 let db: TestDatabase;
 let smtp: TestSmtp;
@@ -40,27 +40,7 @@ test.afterAll(async () => {
   }
 });
 
-const SCREENS = path.resolve(__dirname, '../../test-results/portal-screens');
-
-/** No axe violation, nothing wider than the window, and a screenshot to look at. */
-async function checkScreen(page: Page, name: string): Promise<void> {
-  // Transitions (a dialog fading in) finished first: axe measures the colours as they end up.
-  await page.waitForFunction(() => document.getAnimations().length === 0);
-  expect(await axeViolations(page), name).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: path.join(SCREENS, `${name}-${page.viewportSize()?.width}.png`), fullPage: true });
-}
-
-const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
-
-async function logIn(page: Page, email: string, password = PASSWORD): Promise<void> {
-  await page.goto(`${url}/portal/login`);
-  await page.getByLabel('E-post').fill(email);
-  await page.getByLabel(/^Passord\b/).fill(password);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await expect(heading(page, 'Mine saker')).toBeVisible();
-}
+const logIn = (page: Page, email: string, password = PASSWORD) => logInAt(page, url, email, password);
 
 /** The link of the last mail to `address` (the service writes PORTAL_URL's address), on this service instead. */
 async function linkFor(address: string, since: number, linkPath: string): Promise<string> {

@@ -12,6 +12,7 @@ import type {
 } from '../../shared/contract';
 import { DECISION_ACTIONS, fail } from '../../shared/contract';
 import { actionBlockersOf } from '../mutations/actionBlockers';
+import { MessageDeliveries } from './messageDeliveries';
 import {
   CLOCK_RUNNING_STATUSES,
   actionsFor,
@@ -73,8 +74,10 @@ export class CaseDetailService {
   private readonly eventStatement: Database.Statement;
   private readonly noteStatement: Database.Statement;
   private readonly claimRequested: Database.Statement;
+  private readonly deliveries: MessageDeliveries;
 
-  constructor(private readonly sqlite: Database.Database) {
+  constructor(private readonly sqlite: Database.Database, mode: 'standalone' | 'central' = 'standalone') {
+    this.deliveries = new MessageDeliveries(sqlite, mode);
     this.caseStatement = sqlite.prepare(
       `SELECT c.*, m.name AS municipality_name,
               i.name AS installer_name, i.organisation_number AS installer_org, i.dsb_registration_id,
@@ -239,6 +242,7 @@ export class CaseDetailService {
       supplementChanges: parseJsonArray(c.supplement_changes),
       clockPausedOn: nullableString(c.clock_paused_on),
       claim: this.claimOf(c, viewer, now),
+      deliveries: this.deliveries.ofCase(caseId),
     };
   }
 }

@@ -28,7 +28,7 @@ export interface PullOptions {
 const DEFAULT_PAGE = 10_000;
 const CASE_ID_COLUMN: Record<string, string> = {
   cases: 'id', attachments: 'case_id', case_events: 'case_id', notes: 'case_id', offers: 'case_id',
-  billing_events: 'case_id',
+  billing_events: 'case_id', message_deliveries: 'case_id',
 };
 const TABLES_BY_LOCAL = new Map(SYNCED_TABLES.map((table) => [table.local, table]));
 

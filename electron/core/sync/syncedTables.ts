@@ -114,4 +114,11 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     columns: ['id', 'case_id', 'offer_id', 'offer_version', 'kind', 'amount_ore', 'occurred_on', 'reference', 'source',
       'outcome', 'flag_code', 'flag_params', 'recorded_at', 'recorded_by', 'resolved_at', 'resolved_by'],
   },
+  {
+    central: 'message_deliveries',
+    local: 'message_deliveries',
+    key: ['id'],
+    columns: ['id', 'message_id', 'offer_id', 'case_id', 'channel', 'notice', 'recipient', 'state', 'attempts',
+      'max_attempts', 'next_attempt_at', 'last_error', 'created_at', 'delivered_at', 'read_at'],
+  },
 ];

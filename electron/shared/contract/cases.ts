@@ -1,3 +1,4 @@
+import type { MessageDeliveryView } from './messageDelivery';
 import { z } from 'zod';
 import type {
   AttachmentKind,
@@ -169,6 +170,11 @@ export interface CaseDetail {
   clockPausedOn: string | null;
   /** Who is working on the case right now (central mode); always 'none' standalone. */
   claim: ClaimView;
+  /**
+   * How each outgoing message of the case reached its receiver, by message id (history's messageId); and an offer's
+   * notice to the owner, by offer id (offer_issued's offerId), where the service has one.
+   */
+  deliveries: Record<string, MessageDeliveryView>;
 }
 
 export interface AttachmentOpenResult {

@@ -142,6 +142,7 @@ export * from './errors';
 export * from './queue';
 export * from './queueDefaults';
 export * from './cases';
+export * from './messageDelivery';
 export * from './session';
 export * from './common';
 export * from './sync';

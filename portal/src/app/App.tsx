@@ -9,6 +9,8 @@ import { CaseScreen } from '../features/cases/CaseScreen';
 import { CasesScreen } from '../features/cases/CasesScreen';
 import { NewMessageScreen } from '../features/newMessage/NewMessageScreen';
 import { currentLanguage, setLanguage, type Language } from '../i18n';
+import { InboxNavLink } from '../features/inbox/InboxNavLink';
+import { InboxScreen } from '../features/inbox/InboxScreen';
 import { ApplyScreen } from '../screens/ApplyScreen';
 import { ForgotPasswordScreen } from '../screens/ForgotPasswordScreen';
 import { LoginScreen } from '../screens/LoginScreen';
@@ -20,7 +22,7 @@ import { homeOf, SessionProvider, useSession } from './session';
 import { cssVariablesResolver, theme } from './theme';
 
 /** Screens with tables or threads take the page's width; a form keeps a readable one. */
-const WIDE_PATHS: readonly Path[] = ['users', 'cases', 'new-message'];
+const WIDE_PATHS: readonly Path[] = ['users', 'cases', 'new-message', 'inbox'];
 
 export function App() {
   return (
@@ -89,6 +91,7 @@ function Shell() {
                 <Link to="new-message" fw={path === 'new-message' ? 700 : 500} aria-current={path === 'new-message' ? 'page' : undefined}>
                   {t('newMessage.nav')}
                 </Link>
+                <InboxNavLink current={path === 'inbox'} signedInAs={me.user.id} />
                 {me.user.isAdmin && (
                   <Link to="users" fw={path === 'users' ? 700 : 500} aria-current={path === 'users' ? 'page' : undefined}>
                     {t('nav.users')}
@@ -136,6 +139,8 @@ function CurrentScreen({ path }: { path: Path }) {
       return params[0] ? <CaseScreen key={params[0]} caseNumber={params[0]} /> : <CasesScreen />;
     case 'new-message':
       return <NewMessageScreen />;
+    case 'inbox':
+      return <InboxScreen />;
     default:
       return <LoginScreen notice={notice} />;
   }

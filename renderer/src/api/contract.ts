@@ -28,6 +28,7 @@ export type {
   InputOf,
   InstallationDetail,
   InstallerDetail,
+  MessageDeliveryView,
   NoteEntry,
   OfferCatalogue,
   OfferDetail,

@@ -36,8 +36,8 @@ describe('central migrations', () => {
     expect(await names("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).toEqual([
       'app_users', 'applied_mutations', 'area_supplier_municipalities', 'area_suppliers', 'assignment_rules', 'attachment_blobs',
       'attachments', 'billing_events', 'case_events', 'cases', 'company_settings', 'completeness_rules', 'dsb_register',
-      'import_quarantine', 'incoming_messages', 'installers', 'municipalities', 'notes', 'offers', 'outgoing_messages',
-      'portal_drafts', 'portal_firms', 'portal_sessions', 'portal_support_requests', 'portal_user_tokens', 'portal_users',
+      'import_quarantine', 'incoming_messages', 'installers', 'message_deliveries', 'municipalities', 'notes', 'offers',
+      'outgoing_messages', 'portal_drafts', 'portal_firms', 'portal_sessions', 'portal_support_requests', 'portal_user_tokens', 'portal_users',
       'prequalifications', 'price_lists', 'service_sessions', 'staff_credentials', 'sync_clock', 'work_orders',
     ]);
     expect(await names(`SELECT proname AS name FROM pg_proc WHERE pronamespace = 'public'::regnamespace
@@ -67,8 +67,8 @@ describe('central migrations', () => {
     expect(owned.rows).toEqual([]);
     const rls = await names(`SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace
       AND relrowsecurity ORDER BY 1`);
-    expect(rls).toEqual(['applied_mutations', 'attachments', 'billing_events', 'case_events', 'cases', 'notes', 'offers',
-      'outgoing_messages', 'portal_drafts', 'portal_firms', 'portal_sessions', 'portal_support_requests', 'portal_user_tokens', 'portal_users']);
+    expect(rls).toEqual(['applied_mutations', 'attachments', 'billing_events', 'case_events', 'cases', 'message_deliveries',
+      'notes', 'offers', 'outgoing_messages', 'portal_drafts', 'portal_firms', 'portal_sessions', 'portal_support_requests', 'portal_user_tokens', 'portal_users']);
   });
 
   it('name the person by desk_actor(), never session_user, in every function, policy and default (0015)', async () => {

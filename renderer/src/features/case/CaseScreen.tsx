@@ -109,7 +109,7 @@ export function CaseScreen({ caseId }: { caseId: number }) {
               <BillingSection detail={detail} reload={reload} />
               <AttachmentsSection attachments={detail.attachments} />
               <NotesSection caseId={detail.id} notes={detail.notes} reload={reload} />
-              <HistorySection events={detail.events} />
+              <HistorySection events={detail.events} deliveries={detail.deliveries} />
             </div>
           </div>
           {/* Full width: the offer's lines need the room of both columns. */}

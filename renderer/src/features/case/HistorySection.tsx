@@ -2,14 +2,15 @@
 import type { TFunction } from 'i18next';
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CaseEventEntry } from '../../api/contract';
+import type { CaseEventEntry, MessageDeliveryView } from '../../api/contract';
 import { useAppData } from '../../app/AppData';
 import { formatDateTime } from '../../i18n/format';
 import classes from './Case.module.css';
+import { describeDelivery } from './describeDelivery';
 import { describeEvent } from './describeEvent';
 import { Section } from './Section';
 
-export function HistorySection({ events }: { events: CaseEventEntry[] }) {
+export function HistorySection({ events, deliveries }: { events: CaseEventEntry[]; deliveries: Record<string, MessageDeliveryView> }) {
   const { t } = useTranslation();
   const { userName } = useAppData();
   return (
@@ -20,6 +21,9 @@ export function HistorySection({ events }: { events: CaseEventEntry[] }) {
         <ol className={classes.timeline}>
           {events.map((event) => {
             const { summary, detail } = describeEvent(t, event, userName);
+            const delivery = event.kind === 'message_queued' ? deliveries[String(event.data.messageId)]
+              : event.kind === 'offer_issued' ? deliveries[String(event.data.offerId)] : undefined;
+            const deliveryText = delivery ? describeDelivery(t, delivery) : null;
             return (
               <li key={event.id}>
                 <Text size="sm" fw={500}>
@@ -28,6 +32,11 @@ export function HistorySection({ events }: { events: CaseEventEntry[] }) {
                 {detail && (
                   <Text size="sm" className={classes.freeText}>
                     {detail}
+                  </Text>
+                )}
+                {deliveryText && (
+                  <Text size="sm" c={deliveryText.problem ? 'red.9' : undefined} data-testid="message-delivery">
+                    {deliveryText.text}
                   </Text>
                 )}
                 <div className={classes.meta}>
