@@ -56,6 +56,8 @@ export const ATTACHMENT_KINDS = [
   'production_declaration',
   'inverter_certificate',
   'photo',
+  /** The installer's declaration of conformity (samsvarserklæring), e.g. with a work order's report. */
+  'conformity_declaration',
   'other',
 ] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
