@@ -9,6 +9,7 @@ import { accountRoutes } from './accountRoutes';
 import { firmRoutes } from './firmRoutes';
 import { noMailer, smtpMailer, type PortalMailer } from './mailer';
 import { messageRoutes } from './messageRoutes';
+import { workOrderRoutes } from './workOrderRoutes';
 import { webApp } from './webApp';
 
 export interface PortalOptions {
@@ -39,6 +40,7 @@ export function portalPlugin(options: PortalOptions): (app: FastifyInstance, poo
       sessionHours: options.sessionHours,
     });
     messageRoutes(app, pool);
+    workOrderRoutes(app, pool);
     webApp(app);
   };
 }

@@ -146,7 +146,17 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
    WHERE w.id = p_order AND portal_firm_supplier(w.supplier_id)
 $$;
 --> statement-breakpoint
--- A photo or declaration the firm sent with a report of one of its orders.
+-- The photos and declaration the firm sent with the report of one of its orders: which, and each one's content.
+CREATE FUNCTION portal_work_order_files(p_order uuid)
+RETURNS TABLE (attachment_id bigint, kind text, file_name text, mime_type text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT a.id, a.kind, a.file_name, a.mime_type
+    FROM work_orders w
+    JOIN attachments a ON a.case_id = w.case_id AND w.report_attachment_ids @> to_jsonb(a.id)
+   WHERE w.id = p_order AND portal_firm_supplier(w.supplier_id)
+   ORDER BY a.id
+$$;
+--> statement-breakpoint
 CREATE FUNCTION portal_work_order_file(p_order uuid, p_attachment bigint)
 RETURNS TABLE (file_name text, mime_type text, content bytea)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -265,9 +275,9 @@ BEGIN
 END $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION portal_firm_supplier(bigint), portal_work_order_sites(), portal_work_order_letter(uuid),
-  portal_work_order_file(uuid, bigint), portal_acting_person(), portal_confirm_work_order(uuid, date),
+  portal_work_order_files(uuid), portal_work_order_file(uuid, bigint), portal_acting_person(), portal_confirm_work_order(uuid, date),
   portal_report_work_order(uuid, date, text, numeric, jsonb) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION portal_firm_supplier(bigint), portal_work_order_sites(), portal_work_order_letter(uuid),
-  portal_work_order_file(uuid, bigint), portal_confirm_work_order(uuid, date),
+  portal_work_order_files(uuid), portal_work_order_file(uuid, bigint), portal_confirm_work_order(uuid, date),
   portal_report_work_order(uuid, date, text, numeric, jsonb) TO portal_user;
