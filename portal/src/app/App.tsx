@@ -10,6 +10,8 @@ import { LoginScreen } from '../screens/LoginScreen';
 import { MyPageScreen } from '../screens/MyPageScreen';
 import { NewPasswordScreen } from '../screens/NewPasswordScreen';
 import { UsersScreen } from '../screens/UsersScreen';
+import { WorkOrderScreen } from '../features/workOrders/WorkOrderScreen';
+import { WorkOrdersScreen } from '../features/workOrders/WorkOrdersScreen';
 import { Link, navigate, SIGNED_IN_PATHS, useLocation, type Path } from './router';
 import { SessionProvider, useSession } from './session';
 import { cssVariablesResolver, theme } from './theme';
@@ -75,6 +77,9 @@ function Shell() {
                 <Link to="me" fw={path === 'me' ? 700 : 500} aria-current={path === 'me' ? 'page' : undefined}>
                   {t('nav.me')}
                 </Link>
+                <Link to="work-orders" fw={path === 'work-orders' ? 700 : 500} aria-current={path === 'work-orders' ? 'page' : undefined}>
+                  {t('workOrders.nav')}
+                </Link>
                 {me.user.isAdmin && (
                   <Link to="users" fw={path === 'users' ? 700 : 500} aria-current={path === 'users' ? 'page' : undefined}>
                     {t('nav.users')}
@@ -100,7 +105,7 @@ function Shell() {
 }
 
 function CurrentScreen({ path }: { path: Path }) {
-  const { notice, key } = useLocation();
+  const { notice, key, params } = useLocation();
   switch (path) {
     case 'apply':
       return <ApplyScreen />;
@@ -114,6 +119,8 @@ function CurrentScreen({ path }: { path: Path }) {
       return <MyPageScreen />;
     case 'users':
       return <UsersScreen />;
+    case 'work-orders':
+      return params[0] ? <WorkOrderScreen key={params[0]} id={params[0]} /> : <WorkOrdersScreen />;
     default:
       return <LoginScreen notice={notice} />;
   }
