@@ -30,12 +30,14 @@ export async function supplierFirm(url: string, admin: pg.ClientBase, supervisor
 
 /**
  * A free case with no work orders yet, made a new installation in `municipality` whose ferdigmelding is in
- * (completion_reported), its meter still to be mounted.
+ * (completion_reported), its meter still to be mounted — by an area supplier, since its installer is not
+ * prequalified for meter work (its prequalifications withdrawn, as tombstones).
  */
 export async function caseAwaitingMeter(admin: pg.ClientBase, municipality: string): Promise<{ id: number; caseNumber: string }> {
-  const { rows: [picked] } = await admin.query<{ id: string; case_number: string }>(
-    `SELECT id, case_number FROM cases c WHERE claimed_by IS NULL AND status NOT IN ('completion_reported', 'meter_mounted')
+  const { rows: [picked] } = await admin.query<{ id: string; case_number: string; installer_id: string }>(
+    `SELECT id, case_number, installer_id FROM cases c WHERE claimed_by IS NULL AND status NOT IN ('completion_reported', 'meter_mounted')
        AND NOT EXISTS (SELECT 1 FROM work_orders w WHERE w.case_id = c.id) ORDER BY id LIMIT 1`);
+  await admin.query('UPDATE prequalifications SET deleted = true WHERE installer_id = $1', [picked.installer_id]);
   await admin.query(
     `UPDATE cases SET request_type = 'new_installation', municipality_number = $2, status = 'completion_reported',
        work_routing = '{}', meter_numbers = '[]' WHERE id = $1`, [picked.id, municipality]);
