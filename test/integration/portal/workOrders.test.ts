@@ -262,6 +262,14 @@ describe('reporting done', () => {
     const openOrder = await placeOrder(sara, open.id, 1);
     const listed = await supplierA.get('/api/portal/work-orders');
     expect(listed.body.orders.map((o: { id: string; status: string }) => [o.id, o.status])).toEqual([[openOrder, 'ordered'], [orderA, 'done']]);
+
+    // Other work is reported without a meter, and straight from ordered (done work was taken); the case waits for
+    // its meter order still.
+    const cableOrder = await placeOrder(sara, open.id, 1, 'service_cable_connection');
+    const cable = await supplierA.post(`/api/portal/work-orders/${cableOrder}/report`, { doneOn: today(), photos: [{ fileName: 'skap.jpg', contentBase64: b64(JPEG_PHOTO) }] });
+    expect(cable).toMatchObject({ status: 200, body: { order: { status: 'done', plannedDate: today(), report: { meterNumber: null, meterReading: null } } } });
+    const { rows: [waiting] } = await central.admin.query('SELECT status FROM cases WHERE id = $1', [open.id]);
+    expect(waiting.status).toBe('completion_reported');
   });
 
   it('is in the OpenAPI document with its operationIds', async () => {
