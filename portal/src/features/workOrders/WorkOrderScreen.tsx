@@ -122,7 +122,7 @@ export function WorkOrderScreen({ id }: { id: string }) {
             <Group gap={8} wrap="wrap">
               <StatusBadge status={order.status} />
               <Text size="sm">{t('workOrders.due', { date: formatDay(order.dueDate) })}</Text>
-              {order.plannedDate ? <Text size="sm">· {t('workOrders.planned', { date: formatDay(order.plannedDate) })}</Text> : null}
+              {order.plannedDate ? <Text size="sm">{t('workOrders.planned', { date: formatDay(order.plannedDate) })}</Text> : null}
             </Group>
             {order.confirmedBy ? <Text size="sm" c="gray.7">{t('workOrders.order.confirmedBy', { by: order.confirmedBy })}</Text> : null}
           </Stack>
