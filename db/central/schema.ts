@@ -32,6 +32,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -509,6 +510,14 @@ export const workOrders = pgTable(
     doneBy: text('done_by'),
     messageId: uuid('message_id'),
     pdfSha256: text('pdf_sha256'),
+    // The supplier's answers in the portal (0023).
+    plannedDate: calendarDate('planned_date'),
+    doneOn: calendarDate('done_on'),
+    meterNumber: text('meter_number'),
+    meterReading: numeric('meter_reading', { precision: 12, scale: 1 }),
+    confirmedInPortalBy: text('confirmed_in_portal_by'),
+    reportedInPortalBy: text('reported_in_portal_by'),
+    reportAttachmentIds: jsonb('report_attachment_ids').notNull().default(sql`'[]'::jsonb`),
     version: version(),
   },
   (t) => [

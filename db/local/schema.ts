@@ -443,6 +443,16 @@ export const workOrders = sqliteTable(
     messageId: text('message_id'),
     /** The order letter's PDF in the attachment store (kept locally, as the offer letter's). */
     pdfSha256: text('pdf_sha256'),
+    /** The supplier's answers in the portal (local migration 0015); empty when the desk recorded them by hand. */
+    plannedDate: text('planned_date'),
+    doneOn: text('done_on'),
+    meterNumber: text('meter_number'),
+    meterReading: real('meter_reading'),
+    /** "Name (Firm)" of the portal user who confirmed / reported. */
+    confirmedInPortalBy: text('confirmed_in_portal_by'),
+    reportedInPortalBy: text('reported_in_portal_by'),
+    /** The photos and samsvarserklæring filed with the case by the report: attachment ids, JSON array. */
+    reportAttachmentIds: text('report_attachment_ids').notNull().default('[]'),
     pendingSeq: integer('pending_seq'),
   },
   (t) => [

@@ -18,6 +18,7 @@ import { messageRoutes } from './messageRoutes';
 import { supportAnswerRoutes } from './supportAnswerRoutes';
 import { supportRoutes } from './supportRoutes';
 import { templateRoutes } from './templateRoutes';
+import { workOrderRoutes } from './workOrderRoutes';
 import { webApp } from './webApp';
 
 export interface PortalOptions {
@@ -62,6 +63,7 @@ export function portalPlugin(options: PortalOptions): (app: FastifyInstance, poo
     templateRoutes(app);
     inboxRoutes(app, pool);
     if (mailer.canSend && options.delivery !== false) deliveryWorkerFor(app, pool, { ...options.delivery, mailer, portalUrl: options.portalUrl });
+    workOrderRoutes(app, pool);
     webApp(app);
   };
 }

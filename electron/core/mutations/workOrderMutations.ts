@@ -33,6 +33,13 @@ export interface WorkOrderRow {
   done_by: string | null;
   message_id: string | null;
   pdf_sha256: string | null;
+  planned_date: string | null;
+  done_on: string | null;
+  meter_number: string | null;
+  meter_reading: number | null;
+  confirmed_in_portal_by: string | null;
+  reported_in_portal_by: string | null;
+  report_attachment_ids: string;
   pending_seq: number | null;
 }
 

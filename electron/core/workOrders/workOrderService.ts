@@ -195,6 +195,10 @@ export class WorkOrderService {
     const attachment = this.sqlite.prepare(
       `SELECT id FROM attachments WHERE case_id = ? AND mime_type = 'application/pdf' AND file_name = ? ORDER BY id DESC LIMIT 1`,
     );
+    const reportFiles = this.sqlite.prepare(
+      `SELECT id AS attachmentId, kind, file_name AS fileName FROM attachments
+       WHERE case_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    );
     // In the order the work is done (the check's order), orders of the same moment by their work.
     const rank = (kind: GridWorkKind) => GRID_WORK_KINDS.indexOf(kind);
     rows.sort((a, b) => a.ordered_at.localeCompare(b.ordered_at) || rank(a.work_kind) - rank(b.work_kind));
@@ -218,6 +222,13 @@ export class WorkOrderService {
         doneBy: row.done_by,
         pdfAttachmentId: pdf?.id ?? null,
         pending: row.pending_seq !== null,
+        plannedDate: row.planned_date,
+        doneOn: row.done_on,
+        meterNumber: row.meter_number,
+        meterReading: row.meter_reading,
+        confirmedInPortalBy: row.confirmed_in_portal_by,
+        reportedInPortalBy: row.reported_in_portal_by,
+        reportFiles: reportFiles.all(caseId, row.report_attachment_ids) as WorkOrderView['reportFiles'],
       };
     });
   }

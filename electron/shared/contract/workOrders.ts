@@ -35,6 +35,16 @@ export interface WorkOrderView {
   pdfAttachmentId: number | null;
   /** Placed here and not yet recorded by the central database. */
   pending: boolean;
+  /** What the supplier answered in the portal (all null, and no files, when the desk recorded the answers). */
+  plannedDate: string | null;
+  doneOn: string | null;
+  meterNumber: string | null;
+  meterReading: number | null;
+  /** "Name (Firm)" of the supplier's portal user who confirmed / reported the order. */
+  confirmedInPortalBy: string | null;
+  reportedInPortalBy: string | null;
+  /** The photos and samsvarserklæring sent with the report, as attachments of the case (where this desk has them). */
+  reportFiles: Array<{ attachmentId: number; kind: string; fileName: string }>;
 }
 
 export type WorkOrderProposalView =

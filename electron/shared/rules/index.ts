@@ -15,6 +15,7 @@ export * from './offerCalculation';
 export * from './standardOfferLines';
 export * from './offerRevision';
 export * from './workOrders';
+export * from './workOrderAnswers';
 export * from './workload';
 export * from './assignmentRules';
 export * from './offerFollowUp';

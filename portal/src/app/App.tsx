@@ -17,6 +17,8 @@ import { LoginScreen } from '../screens/LoginScreen';
 import { MyPageScreen } from '../screens/MyPageScreen';
 import { NewPasswordScreen } from '../screens/NewPasswordScreen';
 import { UsersScreen } from '../screens/UsersScreen';
+import { WorkOrderScreen } from '../features/workOrders/WorkOrderScreen';
+import { WorkOrdersScreen } from '../features/workOrders/WorkOrdersScreen';
 import { Link, navigate, SIGNED_IN_PATHS, useLocation, type Path } from './router';
 import { homeOf, SessionProvider, useSession } from './session';
 import { cssVariablesResolver, theme } from './theme';
@@ -92,6 +94,9 @@ function Shell() {
                   {t('newMessage.nav')}
                 </Link>
                 <InboxNavLink current={path === 'inbox'} signedInAs={me.user.id} />
+                <Link to="work-orders" fw={path === 'work-orders' ? 700 : 500} aria-current={path === 'work-orders' ? 'page' : undefined}>
+                  {t('workOrders.nav')}
+                </Link>
                 {me.user.isAdmin && (
                   <Link to="users" fw={path === 'users' ? 700 : 500} aria-current={path === 'users' ? 'page' : undefined}>
                     {t('nav.users')}
@@ -141,6 +146,8 @@ function CurrentScreen({ path }: { path: Path }) {
       return <NewMessageScreen />;
     case 'inbox':
       return <InboxScreen />;
+    case 'work-orders':
+      return params[0] ? <WorkOrderScreen key={params[0]} id={params[0]} /> : <WorkOrdersScreen />;
     default:
       return <LoginScreen notice={notice} />;
   }

@@ -81,6 +81,29 @@ export async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: s
   return { ok: false, error };
 }
 
+/**
+ * Fetches a file the API serves (a case's attachment, an order's letter) on the session cookie and hands it to the
+ * browser as a download, so that a missing file or an ended session is told on the page, not as a browser error page.
+ */
+export async function downloadFile(url: string, fileName: string): Promise<ApiResult<true>> {
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    return { ok: false, error: { status: 0, code: 'network', message: 'The service could not be reached.' } };
+  }
+  if (!response.ok) return { ok: false, error: { status: response.status, code: `http.${response.status}`, message: response.statusText } };
+  const href = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  return { ok: true, value: true };
+}
+
 /** A request that outlives the page (keepalive): the last change of a form when the tab closes. Not awaited. */
 export function sendWhenLeaving(path: string, body: unknown): void {
   void fetch(`/api/portal${path}`, {

@@ -5,11 +5,11 @@
 import { Anchor, type AnchorProps } from '@mantine/core';
 import { useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
 
-export const PATHS = ['login', 'apply', 'forgot-password', 'password-reset', 'invitation', 'me', 'users', 'cases', 'new-message', 'inbox', 'support', 'login-help'] as const;
+export const PATHS = ['login', 'apply', 'forgot-password', 'password-reset', 'invitation', 'me', 'users', 'cases', 'new-message', 'inbox', 'work-orders', 'support', 'login-help'] as const;
 export type Path = (typeof PATHS)[number] | '';
 
 /** The screens only a signed-in user sees. */
-export const SIGNED_IN_PATHS: readonly Path[] = ['me', 'users', 'cases', 'new-message', 'inbox', 'support'];
+export const SIGNED_IN_PATHS: readonly Path[] = ['me', 'users', 'cases', 'new-message', 'inbox', 'work-orders', 'support'];
 
 const BASE = import.meta.env.BASE_URL.replace(/\/+$/, '');
 

@@ -68,7 +68,8 @@ describe('central migrations', () => {
     const rls = await names(`SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace
       AND relrowsecurity ORDER BY 1`);
     expect(rls).toEqual(['applied_mutations', 'attachments', 'billing_events', 'case_events', 'cases', 'message_deliveries',
-      'notes', 'offers', 'outgoing_messages', 'portal_drafts', 'portal_firms', 'portal_sessions', 'portal_support_requests', 'portal_user_tokens', 'portal_users']);
+      'notes', 'offers', 'outgoing_messages', 'portal_drafts', 'portal_firms', 'portal_sessions', 'portal_support_requests', 'portal_user_tokens', 'portal_users',
+      'work_orders']);
   });
 
   it('name the person by desk_actor(), never session_user, in every function, policy and default (0015)', async () => {

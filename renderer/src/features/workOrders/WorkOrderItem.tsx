@@ -1,5 +1,6 @@
 // One work order on the case: the work, the supplier, the status and the due date (marked when overdue), who did
-// what when, the letter, and the next step of the supplier's answer for those who may record it.
+// what when (the supplier itself, when it answered in the portal, with its report), the letter, and the next step of
+// the supplier's answer for those who may record it — by hand, for suppliers without portal access.
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderView } from '../../../../electron/shared/contract/workOrders';
@@ -7,6 +8,7 @@ import { nextWorkOrderStatus } from '../../../../electron/shared/rules/workOrder
 import { useAppData } from '../../app/AppData';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { LetterActions } from '../offers/LetterActions';
+import { WorkOrderPortalReport } from './WorkOrderPortalReport';
 
 const STATUS_COLOR = { ordered: 'blue', accepted: 'cyan', done: 'teal' } as const;
 
@@ -54,10 +56,14 @@ export function WorkOrderItem({ order, canRecord, busy, onStep }: Props) {
         </Text>
         <Text size="xs" c="gray.7">
           {t('workOrders.orderedBy', { at: formatDateTime(order.orderedAt), by: userName(order.orderedBy) })}
-          {order.acceptedAt && order.acceptedBy
-            ? ` · ${t('workOrders.acceptedBy', { at: formatDateTime(order.acceptedAt), by: userName(order.acceptedBy) })}` : ''}
-          {order.doneAt && order.doneBy ? ` · ${t('workOrders.doneBy', { at: formatDateTime(order.doneAt), by: userName(order.doneBy) })}` : ''}
+          {order.acceptedAt && order.acceptedBy ? ` · ${order.confirmedInPortalBy
+            ? t('workOrders.portal.confirmedBy', { at: formatDateTime(order.acceptedAt) })
+            : t('workOrders.acceptedBy', { at: formatDateTime(order.acceptedAt), by: userName(order.acceptedBy) })}` : ''}
+          {order.doneAt && order.doneBy ? ` · ${order.reportedInPortalBy
+            ? t('workOrders.portal.doneBy', { at: formatDateTime(order.doneAt) })
+            : t('workOrders.doneBy', { at: formatDateTime(order.doneAt), by: userName(order.doneBy) })}` : ''}
         </Text>
+        <WorkOrderPortalReport order={order} />
         <Group gap={8} wrap="wrap">
           {canRecord && next ? (
             <Button size="xs" loading={busy} onClick={() => onStep(next as 'accepted' | 'done')}>
