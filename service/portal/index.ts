@@ -9,6 +9,7 @@ import { accountRoutes } from './accountRoutes';
 import { firmRoutes } from './firmRoutes';
 import { noMailer, smtpMailer, type PortalMailer } from './mailer';
 import { messageRoutes } from './messageRoutes';
+import { ownerOfferRoutes } from './ownerOfferRoutes';
 import { webApp } from './webApp';
 
 export interface PortalOptions {
@@ -39,6 +40,7 @@ export function portalPlugin(options: PortalOptions): (app: FastifyInstance, poo
       sessionHours: options.sessionHours,
     });
     messageRoutes(app, pool);
+    ownerOfferRoutes(app, pool, { attemptsPerMinute: options.attemptsPerMinute ?? 10 });
     webApp(app);
   };
 }

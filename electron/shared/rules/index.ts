@@ -20,3 +20,4 @@ export * from './offerFollowUp';
 export * from './startApprovalMessage';
 export * from './norwegianDate';
 export * from './mutationPolicy';
+export * from './ownerOfferCode';
