@@ -24,12 +24,12 @@ export interface OwnerOfferRow {
   answeredAt: string | null;
 }
 
-/** The terms the letter refers to, in the words the letter uses. */
-export const OWNER_OFFER_TERMS = [
-  'Anleggsbidraget er fastsatt etter kontrollforskriften (FOR-1999-03-11-302) kapittel 16.',
-  'Er du uenig i anleggsbidraget, kan du bringe saken inn for Reguleringsmyndigheten for energi (RME) i NVE.',
-  'Faktura sendes når du har godtatt tilbudet.',
-];
+/**
+ * The terms the letter states (offers/letterTemplate.ts), worded by the portal: the legal basis (kontrollforskriften
+ * chapter 16), the right to bring a disagreement before RME, the estimate's settlement afterwards (§ 16-11) and
+ * the invoice after acceptance.
+ */
+export const OWNER_OFFER_TERMS = ['legalBasis', 'disagreement', 'postCalculation', 'invoice'] as const;
 
 export function standingOf(row: Pick<OwnerOfferRow, 'answer' | 'state' | 'validUntil' | 'today' | 'caseStatus'>): OwnerOfferStanding {
   if (row.answer) return row.answer;
@@ -54,7 +54,7 @@ export function ownerOfferView(row: OwnerOfferRow): OwnerOfferView {
     validUntil: row.validUntil,
     lines: row.totals.lines.map(lineOf),
     totals: { netOre: row.totals.netOre, vatOre: row.totals.vatOre, grossOre: row.totals.grossOre, contributionOre: row.totals.contributionOre },
-    terms: OWNER_OFFER_TERMS,
+    terms: [...OWNER_OFFER_TERMS],
     standing: standingOf(row),
     answer: row.answer && row.answeredByName && row.answeredAt
       ? { answer: row.answer, name: row.answeredByName, at: new Date(row.answeredAt).toISOString() }

@@ -57,8 +57,8 @@ export const OwnerOfferView = z.object({
   validUntil: z.string().nullable(),
   lines: z.array(OwnerOfferLine),
   totals: z.object({ netOre: z.number().int(), vatOre: z.number().int(), grossOre: z.number().int(), contributionOre: z.number().int() }),
-  /** The terms the offer refers to: the regulation and the right to bring a disagreement before RME. */
-  terms: z.array(z.string()),
+  /** The terms the offer refers to (the portal words them): OWNER_OFFER_TERMS. */
+  terms: z.array(z.enum(['legalBasis', 'disagreement', 'postCalculation', 'invoice'])),
   standing: OwnerOfferStanding,
   answer: z.object({ answer: z.enum(['accepted', 'declined']), name: z.string(), at: z.string() }).nullable(),
   /** The letter's PDF can be fetched (portalOwnerOfferLetter). */

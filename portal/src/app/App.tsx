@@ -10,6 +10,7 @@ import { LoginScreen } from '../screens/LoginScreen';
 import { MyPageScreen } from '../screens/MyPageScreen';
 import { NewPasswordScreen } from '../screens/NewPasswordScreen';
 import { UsersScreen } from '../screens/UsersScreen';
+import { OwnerOfferScreen } from '../features/ownerOffer/OwnerOfferScreen';
 import { Link, navigate, SIGNED_IN_PATHS, useLocation, type Path } from './router';
 import { SessionProvider, useSession } from './session';
 import { cssVariablesResolver, theme } from './theme';
@@ -114,6 +115,8 @@ function CurrentScreen({ path }: { path: Path }) {
       return <MyPageScreen />;
     case 'users':
       return <UsersScreen />;
+    case 'tilbud':
+      return <OwnerOfferScreen key={key} />;
     default:
       return <LoginScreen notice={notice} />;
   }
