@@ -47,40 +47,40 @@ export function OfferDetails({ offer, offerId, code }: { offer: OwnerOfferView; 
           ))}
         </dl>
         <Title order={3} size="h4">{t('ownerOffer.offer.linesHeading')}</Title>
-        <Table.ScrollContainer minWidth={320}>
-          <Table verticalSpacing="xs" striped>
+        {/* Two columns, the quantity under each line: a phone shows it without scrolling sideways. */}
+        <Table verticalSpacing="xs" horizontalSpacing="xs" striped>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('ownerOffer.offer.line')}</Table.Th>
-                <Table.Th scope="col" ta="right">{t('ownerOffer.offer.quantity')}</Table.Th>
                 <Table.Th scope="col" ta="right">{t('ownerOffer.offer.amount')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {offer.lines.map((line, i) => (
                 <Table.Tr key={i}>
-                  <Table.Td>{line.description}</Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{`${formatQuantity(line.quantityMilli)} ${line.unit}`}</Table.Td>
+                  <Table.Td>
+                    {line.description}
+                    <Text size="xs" c="gray.8">{`${t('ownerOffer.offer.quantity')}: ${formatQuantity(line.quantityMilli)} ${line.unit}`}</Text>
+                  </Table.Td>
                   <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{formatNok(line.grossOre)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
             <Table.Tfoot>
               <Table.Tr>
-                <Table.Th scope="row" colSpan={2}>{t('ownerOffer.offer.net')}</Table.Th>
+                <Table.Th scope="row">{t('ownerOffer.offer.net')}</Table.Th>
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{formatNok(totals.netOre)}</Table.Td>
               </Table.Tr>
               <Table.Tr>
-                <Table.Th scope="row" colSpan={2}>{t('ownerOffer.offer.vat')}</Table.Th>
+                <Table.Th scope="row">{t('ownerOffer.offer.vat')}</Table.Th>
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{formatNok(totals.vatOre)}</Table.Td>
               </Table.Tr>
               <Table.Tr>
-                <Table.Th scope="row" colSpan={2}>{t('ownerOffer.offer.total')}</Table.Th>
+                <Table.Th scope="row">{t('ownerOffer.offer.total')}</Table.Th>
                 <Table.Td ta="right" fw={700} style={{ whiteSpace: 'nowrap' }}>{formatNok(totals.grossOre)}</Table.Td>
               </Table.Tr>
             </Table.Tfoot>
           </Table>
-        </Table.ScrollContainer>
         <Text size="sm">{t('ownerOffer.offer.contribution', { amount: formatNok(totals.contributionOre) })}</Text>
         <Title order={3} size="h4">{t('ownerOffer.offer.termsHeading')}</Title>
         <ul style={{ margin: 0, paddingLeft: 20 }}>
