@@ -182,7 +182,7 @@ describe('OpenAPI', () => {
     expect(portal.sort()).toEqual([
       'portalAcceptInvitation', 'portalAddUser', 'portalApplyFirm', 'portalApproveFirm', 'portalChangePassword',
       'portalCompletePasswordReset', 'portalDisableUser', 'portalListFirms', 'portalListUsers', 'portalLogin', 'portalLogout',
-      'portalMe', 'portalRefuseFirm', 'portalRequestPasswordReset', 'portalSubmitMessage',
+      'portalMe', 'portalOwnerAnswerOffer', 'portalOwnerOfferLetter', 'portalOwnerOpenOffer', 'portalRefuseFirm', 'portalRequestPasswordReset', 'portalSubmitMessage',
     ]);
     expect(Object.keys(document.paths['/api/portal/login'].post.requestBody?.content['application/json'].schema.properties ?? {}))
       .toEqual(['email', 'password']);
