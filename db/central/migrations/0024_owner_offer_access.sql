@@ -243,3 +243,19 @@ BEGIN
   EXECUTE 'ALTER TABLE case_events ADD CONSTRAINT case_events_kind_known '
     || replace(definition, 'ARRAY[', 'ARRAY[''owner_answered''::text, ');
 END $$;
+--> statement-breakpoint
+-- ── The letter carries the owner's code: not for the installer ─────────────────────────────────────────────────
+-- The offer letter is filed on the case as an attachment (0011 store_offer_letter), and a firm reads its cases'
+-- attachments (0019). The letter is addressed to the owner and now prints the owner's personal code, so the
+-- installer's firm must not read it: with it the installer could answer in the owner's name.
+CREATE FUNCTION owner_offer_letter_file(p_case bigint, p_sha256 text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT EXISTS (SELECT 1 FROM offers o WHERE o.case_id = p_case AND o.pdf_sha256 = p_sha256)
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION owner_offer_letter_file(bigint, text) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION owner_offer_letter_file(bigint, text) TO portal_user;
+--> statement-breakpoint
+CREATE POLICY attachments_portal_user_no_offer_letter ON attachments AS RESTRICTIVE FOR SELECT TO portal_user
+  USING (NOT owner_offer_letter_file(case_id, sha256));

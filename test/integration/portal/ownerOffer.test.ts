@@ -141,6 +141,34 @@ describe('an offer issued at the desk, answered by the owner through the link', 
     expect(event.actor_id).toBe('portal:owner');
     expect(JSON.parse(event.data)).toMatchObject({ answer: 'accepted', name: 'Kari Nordmann', offerVersion: 1 });
     ok(await anne.core.dispatch('case.release', { caseId }));
+
+    // The letter, with the owner's code in it, is filed on the case; the installer's firm does not read it.
+    const service = await central.connect(central.db.serviceUrl);
+    const { rows: [firm] } = await admin.query<{ id: string }>(
+      `INSERT INTO portal_firms (organisation_number, name, contact_email, state, decided_at)
+       SELECT i.organisation_number, i.name, 'post@firma.test', 'approved', now() FROM cases c JOIN installers i ON i.id = c.installer_id
+        WHERE c.id = $1 RETURNING id`, [caseId]);
+    await service.query('BEGIN');
+    await service.query("SELECT set_config('role', 'portal_user', true), set_config('portal.firm', $1, true)", [firm.id]);
+    const files = (await service.query<{ sha256: string }>('SELECT sha256 FROM attachments WHERE case_id = $1', [caseId])).rows;
+    await service.query('ROLLBACK');
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.map((file) => file.sha256)).not.toContain(issued.pdfSha256);
+    expect((await admin.query('SELECT 1 FROM attachments WHERE case_id = $1 AND sha256 = $2', [caseId, issued.pdfSha256])).rowCount).toBe(1);
+  });
+
+  it('releases the work on acceptance where the company says so: one start approval, as for a registered acceptance', async () => {
+    await admin.query(`INSERT INTO company_settings (key, value) VALUES ('release_on_acceptance', 'true')
+      ON CONFLICT (key) DO UPDATE SET value = 'true'`);
+    try {
+      const { caseId, offerId } = await caseWithOffer('offer_sent');
+      expect((await answer(offerId, { name: 'Kari Nordmann', answer: 'accept' })).status).toBe(200);
+      expect(await statusOf(caseId)).toBe('offer_accepted');
+      const { rows } = await admin.query("SELECT created_by FROM outgoing_messages WHERE case_id = $1 AND kind = 'start_approval'", [caseId]);
+      expect(rows).toEqual([{ created_by: 'portal:owner' }]);
+    } finally {
+      await admin.query("UPDATE company_settings SET value = 'false' WHERE key = 'release_on_acceptance'");
+    }
   });
 });
 
