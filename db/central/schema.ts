@@ -484,7 +484,7 @@ export const billingEvents = pgTable(
     index('billing_events_version').on(t.version, t.id),
     index('billing_events_open_flags').on(t.caseId).where(sql`outcome = 'flagged' AND resolved_at IS NULL`),
     check('billing_events_kind_known', sql`${t.kind} IN ('offer_sent', 'acceptance', 'invoice', 'payment')`),
-    check('billing_events_source_known', sql`${t.source} IN ('desk', 'billing_file')`),
+    check('billing_events_source_known', sql`${t.source} IN ('desk', 'billing_file', 'portal')`),
     check('billing_events_outcome_known', sql`${t.outcome} IN ('applied', 'flagged')`),
     check('billing_events_flag_has_code', sql`(${t.outcome} = 'flagged') = (${t.flagCode} IS NOT NULL)`),
     check('billing_events_amount_not_negative', sql`${t.amountOre} IS NULL OR ${t.amountOre} >= 0`),

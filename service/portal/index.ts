@@ -19,6 +19,7 @@ import { supportAnswerRoutes } from './supportAnswerRoutes';
 import { supportRoutes } from './supportRoutes';
 import { templateRoutes } from './templateRoutes';
 import { workOrderRoutes } from './workOrderRoutes';
+import { ownerOfferRoutes } from './ownerOfferRoutes';
 import { webApp } from './webApp';
 
 export interface PortalOptions {
@@ -64,6 +65,7 @@ export function portalPlugin(options: PortalOptions): (app: FastifyInstance, poo
     inboxRoutes(app, pool);
     if (mailer.canSend && options.delivery !== false) deliveryWorkerFor(app, pool, { ...options.delivery, mailer, portalUrl: options.portalUrl });
     workOrderRoutes(app, pool);
+    ownerOfferRoutes(app, pool, { attemptsPerMinute: options.attemptsPerMinute ?? 10 });
     webApp(app);
   };
 }

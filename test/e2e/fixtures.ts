@@ -8,6 +8,7 @@ import { test as base, expect, type BrowserContext, type Page } from '@playwrigh
 import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
 import type { SyncStatusView } from '../../electron/shared/contract';
+import type { Clock } from '../../electron/core/clock';
 import type { Core } from '../../electron/core/createCore';
 import { exposeCoreApi } from '../harness/exposeApi';
 import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
@@ -79,13 +80,16 @@ export async function createPerson(db: TestDatabase, name: string, displayName: 
 
 /**
  * A core signed in to the central service as `login` (the database's shared instance; through `url` when given,
- * e.g. a proxy), its first download done.
+ * e.g. a proxy), its first download done. `clock`: the harness's fixed day unless given (the server checks an
+ * issued offer's date against its own calendar, so a desk issuing offers centrally needs the real one).
  */
-export async function startCentralHarness(db: TestDatabase, login: string, url?: (serviceUrl: string) => string): Promise<HarnessCore> {
+export async function startCentralHarness(
+  db: TestDatabase, login: string, url?: (serviceUrl: string) => string, clock?: Clock,
+): Promise<HarnessCore> {
   const running = await serviceFor(db);
   const central = await signInToService(running.url, login, TEST_PASSWORD);
   if (url) central.settings.url = url(running.url);
-  const harness = startHarnessCore({ central, cases: 0 });
+  const harness = startHarnessCore({ central, cases: 0, clock });
   try {
     await untilConnected(harness.core);
   } catch (error) {

@@ -86,6 +86,12 @@ describe('the offer letter as a PDF', () => {
     expect(text).toContain('Mona Tveit Saksbehandler · tlf. 38 10 20 47');
   });
 
+  it("gives the owner the personal link and code to answer in the portal, the code on one line", () => {
+    const text = flat(layoutText);
+    expect(text).toContain('Gå til https://minside.agdernett.no/portal/tilbud/3f1c2a9e-5b7d-4e21-9c4a-8d2f6b0e7a15 og skriv inn koden K7M2Q-XR9TD');
+    expect(layoutText).toMatch(/K7M2Q-XR9TD/);
+  });
+
   it('is A4, and page 1 converts to a PNG at 80 dpi for a person to look at', () => {
     expect(execFileSync('pdfinfo', [PDF_FILE], { encoding: 'utf8' })).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', PDF_FILE, path.join(OUTPUT, 'offer-letter-page1')]);

@@ -13,7 +13,7 @@ interface BillingEventRow {
   amount_ore: number | null;
   occurred_on: string;
   reference: string | null;
-  source: 'desk' | 'billing_file';
+  source: 'desk' | 'billing_file' | 'portal';
   outcome: 'applied' | 'flagged';
   flag_code: BillingFlagCode | null;
   flag_params: string;

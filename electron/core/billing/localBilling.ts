@@ -38,7 +38,7 @@ export interface BillingEventRecord {
   amountOre: number | null;
   occurredOn: string;
   reference: string | null;
-  source: 'desk' | 'billing_file';
+  source: 'desk' | 'billing_file' | 'portal';
   outcome: 'applied' | 'flagged';
   flagCode: BillingFlagCode | null;
   flagParams: Record<string, string | number>;

@@ -197,6 +197,8 @@ export const IssueOfferArgs = z.object({
   validUntil: z.iso.date(),
   pdfSha256: z.string().regex(/^[0-9a-f]{64}$/),
   pdfSizeBytes: z.number().int().positive(),
+  /** SHA-256 of the owner's code printed in the letter (offers/ownerAccess.ts); absent from desks before it. */
+  ownerCodeSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 
 /**

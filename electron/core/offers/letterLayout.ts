@@ -59,6 +59,9 @@ table.facts td { padding: 0.6mm 1.5mm; }
 .keep { break-inside: avoid; }
 .nowrap { white-space: nowrap; }
 .signature { margin-top: 5mm; }
+.owner-access { border: 1.5px solid #1d5a73; border-radius: 2mm; padding: 2mm 4mm; margin: 3mm 0; break-inside: avoid; }
+.owner-access .code { font-family: "DejaVu Sans Mono", monospace; font-size: 12pt; white-space: nowrap; }
+.owner-access .link { white-space: nowrap; font-weight: 600; }
 .acceptance { border: 1px solid #9fb3bd; padding: 3mm 4mm; margin-bottom: 4mm; break-inside: avoid; }
 .acceptance .fields { display: flex; gap: 8mm; margin-top: 8mm; }
 .acceptance .fields div { flex: 1; border-top: 1px solid #1d2a30; padding-top: 1mm; font-size: 8pt; color: #4a6b7a; }

@@ -53,6 +53,7 @@ export interface LetterView {
   /** When the installer may start at the connection point: company practice. */
   startApprovalOn: 'paid' | 'accepted';
   caseHandler: { name: string; phone: string | null; email: string | null };
+  ownerAccess: { link: string; code: string } | null;
 }
 
 const LEGAL_BASIS = new Markup('forskrift om økonomisk og teknisk rapportering, inntektsramme for nettvirksomheten og '
@@ -122,9 +123,16 @@ export function renderLetterHtml(view: LetterView): string {
 <div class="keep">
 <h2>Gyldighet, aksept og betaling</h2>
 <p><strong>Tilbudet gjelder til ${view.validUntil}.</strong> Etter denne datoen må vi gi et nytt tilbud.</p>
-<p>Du godtar tilbudet ved å signere og returnere dette brevet til ${c.name}, ${c.postalAddress.street},
+${view.ownerAccess ? html`<div class="owner-access">
+  <p><strong>Svar på tilbudet på nett.</strong> Gå til <span class="link">${view.ownerAccess.link}</span> og skriv inn
+    koden <strong class="code">${view.ownerAccess.code}</strong>. Der kan du lese tilbudet, godta det eller takke nei.
+    Koden er personlig: gi den bare til den som skal svare for deg.</p>
+</div>
+<p>Du kan også godta tilbudet ved å signere og returnere dette brevet til ${c.name}, ${c.postalAddress.street},
+  ${c.postalAddress.postcode} ${c.postalAddress.postTown} eller til ${c.email}. Oppgi saksnummer ${view.caseNumber}.</p>`
+  : html`<p>Du godtar tilbudet ved å signere og returnere dette brevet til ${c.name}, ${c.postalAddress.street},
   ${c.postalAddress.postcode} ${c.postalAddress.postTown} eller til ${c.email}, eller ved å godta det på
-  ${c.portal}. Oppgi saksnummer ${view.caseNumber}.</p>
+  ${c.portal}. Oppgi saksnummer ${view.caseNumber}.</p>`}
 <p>Betaling: ${view.paymentTerms}</p>
 <p>Installatøren får klarsignal til å starte arbeidet ved tilknytningspunktet når ${view.startApprovalOn === 'paid'
     ? 'anleggsbidraget er betalt' : 'du har godtatt tilbudet'}. Arbeid som gjøres før det, skjer for egen risiko.</p>

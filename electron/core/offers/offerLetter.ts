@@ -30,6 +30,15 @@ export interface OfferLetterInput {
   installerName: string | null;
   caseHandler: { name: string; phone: string | null; email: string | null };
   calculation: OfferCalculation;
+  /** The owner's personal link and code for answering in the portal; null for a letter without them. */
+  ownerAccess: OwnerAccess | null;
+}
+
+export interface OwnerAccess {
+  /** `<portal URL>/tilbud/<offer id>` */
+  link: string;
+  /** As printed: "K7M2Q-XR9TD". */
+  code: string;
 }
 
 const KIND_NB = { work: 'arbeid', material: 'materiell' } as const;
@@ -104,6 +113,7 @@ export function offerLetterView(input: OfferLetterInput): LetterView {
       + 'fra fakturadato. Oppgi saksnummeret ved betaling.',
     startApprovalOn: input.startApprovalOn,
     caseHandler: input.caseHandler,
+    ownerAccess: input.ownerAccess,
   };
 }
 

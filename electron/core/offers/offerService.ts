@@ -20,6 +20,7 @@ import { offerLetterHtml, type OfferLetterInput } from './offerLetter';
 import type { Letterhead } from './letterhead';
 import type { PdfRenderer } from './pdfRenderer';
 import { cadastralNumberOf, firstOf } from './letterCase';
+import { newOwnerAccess, portalUrlOf } from './ownerAccess';
 
 export interface OfferServiceDeps {
   context: CoreContext;
@@ -94,7 +95,8 @@ export class OfferService {
     const draft = loadOffer(context, offerId);
     if (draft.state !== 'draft') fail('offer.notDraft', { offerId, state: draft.state });
     const issuedOn = osloDate(context.clock.now());
-    const letter = this.letterInput(draft, issuedOn);
+    const owner = newOwnerAccess(portalUrlOf(this.sqlite, this.deps.letterhead()), offerId);
+    const letter = { ...this.letterInput(draft, issuedOn), ownerAccess: owner.access };
     const pdf = await this.deps.renderer().render(offerLetterHtml(letter));
     const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
     const target = this.deps.attachments.pathOf(pdfSha256);
@@ -111,6 +113,7 @@ export class OfferService {
       validUntil: letter.validUntil,
       pdfSha256,
       pdfSizeBytes: pdf.length,
+      ownerCodeSha256: owner.codeSha256,
     });
     const issued = this.summaryOf(loadOffer(context, offerId));
     return { ...result, offerId, offerVersion: issued.offerVersion, pdfAttachmentId: issued.pdfAttachmentId!, pdfSha256 };
@@ -146,6 +149,7 @@ export class OfferService {
       installerName: row.installer_name,
       caseHandler: { name: actor.displayName, phone: null, email: email?.email ?? null },
       calculation: calculateOrFail(lines, offer.connection_fee_deduction_ore || null),
+      ownerAccess: null,
     };
   }
 

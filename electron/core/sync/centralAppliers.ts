@@ -384,6 +384,8 @@ Object.assign(appliers, {
       );
     }
     if (pdfSha256) await client.query('SELECT store_offer_letter($1, $2)', [offer.offerId, letter]);
+    // Only the hash of the owner's code travels; it answers the owner in the portal (central 0024).
+    if (offer.ownerCodeSha256) await client.query('SELECT owner_offer_code_set($1, $2)', [offer.offerId, offer.ownerCodeSha256]);
   },
 } satisfies Record<string, Applier>);
 

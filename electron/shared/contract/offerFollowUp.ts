@@ -31,7 +31,7 @@ export interface BillingEventView {
   amountOre: number | null;
   occurredOn: string;
   reference: string | null;
-  source: 'desk' | 'billing_file';
+  source: 'desk' | 'billing_file' | 'portal';
   outcome: 'applied' | 'flagged';
   flagCode: BillingFlagCode | null;
   /** What the flag's message names (amounts already formatted in NOK). */

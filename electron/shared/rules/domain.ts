@@ -103,7 +103,7 @@ export type OwnerIdKind = (typeof OWNER_ID_KINDS)[number];
 export const EVENT_KINDS = ['received', 'note_added', 'assigned', 'status_changed', 'attachment_added', 'claim_requested',
   'claim_released', 'completeness_overridden', 'completeness_reached', 'routing_decided', 'message_queued',
   'supplement_received', 'completion_notice_received', 'offer_issued', 'offer_superseded',
-  'work_ordered', 'work_order_accepted', 'work_order_done', 'billing_recorded', 'billing_flag_resolved'] as const;
+  'work_ordered', 'work_order_accepted', 'work_order_done', 'billing_recorded', 'billing_flag_resolved', 'owner_answered'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** The 25 municipalities of Agder (county 42). */

@@ -22,3 +22,4 @@ export * from './offerFollowUp';
 export * from './startApprovalMessage';
 export * from './norwegianDate';
 export * from './mutationPolicy';
+export * from './ownerOfferCode';

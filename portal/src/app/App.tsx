@@ -1,24 +1,25 @@
 // The portal's shell: a header with the product's name, the language switch and (signed in) the user's screens;
 // one screen at a time below it. Signed-out screens send a signed-in user to Min side and the other way round.
 import { Box, Button, Container, Group, Loader, MantineProvider, SegmentedControl, Text } from '@mantine/core';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoginHelpScreen } from '../features/support/LoginHelpScreen';
-import { SupportScreen } from '../features/support/SupportScreen';
 import { CaseScreen } from '../features/cases/CaseScreen';
 import { CasesScreen } from '../features/cases/CasesScreen';
-import { NewMessageScreen } from '../features/newMessage/NewMessageScreen';
-import { currentLanguage, setLanguage, type Language } from '../i18n';
 import { InboxNavLink } from '../features/inbox/InboxNavLink';
 import { InboxScreen } from '../features/inbox/InboxScreen';
+import { NewMessageScreen } from '../features/newMessage/NewMessageScreen';
+import { OwnerOfferScreen } from '../features/ownerOffer/OwnerOfferScreen';
+import { LoginHelpScreen } from '../features/support/LoginHelpScreen';
+import { SupportScreen } from '../features/support/SupportScreen';
+import { WorkOrderScreen } from '../features/workOrders/WorkOrderScreen';
+import { WorkOrdersScreen } from '../features/workOrders/WorkOrdersScreen';
+import { currentLanguage, setLanguage, type Language } from '../i18n';
 import { ApplyScreen } from '../screens/ApplyScreen';
 import { ForgotPasswordScreen } from '../screens/ForgotPasswordScreen';
 import { LoginScreen } from '../screens/LoginScreen';
 import { MyPageScreen } from '../screens/MyPageScreen';
 import { NewPasswordScreen } from '../screens/NewPasswordScreen';
 import { UsersScreen } from '../screens/UsersScreen';
-import { WorkOrderScreen } from '../features/workOrders/WorkOrderScreen';
-import { WorkOrdersScreen } from '../features/workOrders/WorkOrdersScreen';
 import { Link, navigate, SIGNED_IN_PATHS, useLocation, type Path } from './router';
 import { homeOf, SessionProvider, useSession } from './session';
 import { cssVariablesResolver, theme } from './theme';
@@ -33,6 +34,15 @@ export function App() {
         <Shell />
       </SessionProvider>
     </MantineProvider>
+  );
+}
+
+/** A link of the signed-in navigation; the screen shown is marked for the eye and for a screen reader. */
+function NavLink({ to, current, children }: { to: Path; current: Path; children: ReactNode }) {
+  return (
+    <Link to={to} fw={current === to ? 700 : 500} aria-current={current === to ? 'page' : undefined}>
+      {children}
+    </Link>
   );
 }
 
@@ -81,27 +91,13 @@ function Shell() {
           {me ? (
             <Group component="nav" aria-label={t('app.navigation')} justify="space-between" gap="sm" mt="xs" wrap="wrap">
               <Group gap="md">
-                <Link to="cases" fw={path === 'cases' ? 700 : 500} aria-current={path === 'cases' ? 'page' : undefined}>
-                  {t('cases.nav')}
-                </Link>
-                <Link to="me" fw={path === 'me' ? 700 : 500} aria-current={path === 'me' ? 'page' : undefined}>
-                  {t('nav.me')}
-                </Link>
-                <Link to="support" fw={path === 'support' ? 700 : 500} aria-current={path === 'support' ? 'page' : undefined}>
-                  {t('support.navLabel')}
-                </Link>
-                <Link to="new-message" fw={path === 'new-message' ? 700 : 500} aria-current={path === 'new-message' ? 'page' : undefined}>
-                  {t('newMessage.nav')}
-                </Link>
+                <NavLink to="cases" current={path}>{t('cases.nav')}</NavLink>
+                <NavLink to="new-message" current={path}>{t('newMessage.nav')}</NavLink>
                 <InboxNavLink current={path === 'inbox'} signedInAs={me.user.id} />
-                <Link to="work-orders" fw={path === 'work-orders' ? 700 : 500} aria-current={path === 'work-orders' ? 'page' : undefined}>
-                  {t('workOrders.nav')}
-                </Link>
-                {me.user.isAdmin && (
-                  <Link to="users" fw={path === 'users' ? 700 : 500} aria-current={path === 'users' ? 'page' : undefined}>
-                    {t('nav.users')}
-                  </Link>
-                )}
+                <NavLink to="work-orders" current={path}>{t('workOrders.nav')}</NavLink>
+                <NavLink to="support" current={path}>{t('support.navLabel')}</NavLink>
+                <NavLink to="me" current={path}>{t('nav.me')}</NavLink>
+                {me.user.isAdmin && <NavLink to="users" current={path}>{t('nav.users')}</NavLink>}
               </Group>
               <Group gap="sm" wrap="nowrap">
                 <Text size="sm" c="dimmed" truncate maw={220}>{me.firm.name}</Text>
@@ -148,6 +144,8 @@ function CurrentScreen({ path }: { path: Path }) {
       return <InboxScreen />;
     case 'work-orders':
       return params[0] ? <WorkOrderScreen key={params[0]} id={params[0]} /> : <WorkOrdersScreen />;
+    case 'tilbud':
+      return <OwnerOfferScreen key={key} />;
     default:
       return <LoginScreen notice={notice} />;
   }

@@ -5,7 +5,7 @@
 import { Anchor, type AnchorProps } from '@mantine/core';
 import { useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
 
-export const PATHS = ['login', 'apply', 'forgot-password', 'password-reset', 'invitation', 'me', 'users', 'cases', 'new-message', 'inbox', 'work-orders', 'support', 'login-help'] as const;
+export const PATHS = ['login', 'apply', 'forgot-password', 'password-reset', 'invitation', 'me', 'users', 'cases', 'new-message', 'inbox', 'work-orders', 'support', 'login-help', 'tilbud'] as const;
 export type Path = (typeof PATHS)[number] | '';
 
 /** The screens only a signed-in user sees. */

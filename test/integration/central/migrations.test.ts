@@ -37,7 +37,7 @@ describe('central migrations', () => {
       'app_users', 'applied_mutations', 'area_supplier_municipalities', 'area_suppliers', 'assignment_rules', 'attachment_blobs',
       'attachments', 'billing_events', 'case_events', 'cases', 'company_settings', 'completeness_rules', 'dsb_register',
       'import_quarantine', 'incoming_messages', 'installers', 'message_deliveries', 'municipalities', 'notes', 'offers',
-      'outgoing_messages', 'portal_drafts', 'portal_firms', 'portal_sessions', 'portal_support_requests', 'portal_user_tokens', 'portal_users',
+      'outgoing_messages', 'owner_offer_access', 'portal_drafts', 'portal_firms', 'portal_sessions', 'portal_support_requests', 'portal_user_tokens', 'portal_users',
       'prequalifications', 'price_lists', 'service_sessions', 'staff_credentials', 'sync_clock', 'work_orders',
     ]);
     expect(await names(`SELECT proname AS name FROM pg_proc WHERE pronamespace = 'public'::regnamespace
@@ -68,7 +68,7 @@ describe('central migrations', () => {
     const rls = await names(`SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace
       AND relrowsecurity ORDER BY 1`);
     expect(rls).toEqual(['applied_mutations', 'attachments', 'billing_events', 'case_events', 'cases', 'message_deliveries',
-      'notes', 'offers', 'outgoing_messages', 'portal_drafts', 'portal_firms', 'portal_sessions', 'portal_support_requests', 'portal_user_tokens', 'portal_users',
+      'notes', 'offers', 'outgoing_messages', 'owner_offer_access', 'portal_drafts', 'portal_firms', 'portal_sessions', 'portal_support_requests', 'portal_user_tokens', 'portal_users',
       'work_orders']);
   });
 
@@ -95,7 +95,7 @@ describe('central migrations', () => {
     expect(role).toEqual({ rolcanlogin: true, rolinherit: false, rolsuper: false, rolcreaterole: false, rolbypassrls: false });
     expect(await names(`SELECT g.rolname AS name FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
       JOIN pg_roles r ON r.oid = m.member WHERE r.rolname = 'desk_service' ORDER BY 1`))
-      .toEqual(['case_handler', 'portal_submitter', 'portal_user', 'reader', 'supervisor']);
+      .toEqual(['case_handler', 'portal_owner', 'portal_submitter', 'portal_user', 'reader', 'supervisor']);
     for (const group of ['case_handler', 'supervisor', 'reader']) {
       for (const table of ['staff_credentials', 'service_sessions']) {
         const { rows: [access] } = await admin.query(`SELECT has_table_privilege($1, $2, 'SELECT') AS r,

@@ -4,6 +4,7 @@ import type { CaseEventEntry } from '../../api/contract';
 import { formatDate } from '../../i18n/format';
 import { describeWorkOrderEvent } from '../workOrders/describeWorkOrderEvent';
 import { describeBillingEvent } from '../offerFollowUp/describeBillingEvent';
+import { describeOwnerAnswer } from '../offerFollowUp/describeOwnerAnswer';
 import { formatNok } from '../../../../electron/shared/rules';
 
 export interface EventText {
@@ -131,6 +132,8 @@ export function describeEvent(t: TFunction, event: CaseEventEntry, userName: (id
     case 'billing_recorded':
     case 'billing_flag_resolved':
       return describeBillingEvent(t, event);
+    case 'owner_answered':
+      return describeOwnerAnswer(t, event);
     case 'offer_superseded':
       return { summary: t('offers.history.superseded', { version: typeof data.version === 'number' ? data.version : '–' }) };
     default:

@@ -14,6 +14,7 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import classes from '../case/Case.module.css';
 import { Section } from '../case/Section';
+import { describeOwnerAnswer, latestOwnerAnswer } from './describeOwnerAnswer';
 
 /** One step in words: "Betaling registrert: tilbud versjon 2, 12 345,00 kr, 01.12.2026 (ref. KID 123)". */
 export function describeBillingStep(t: TFunction, event: Pick<BillingEventView, 'kind' | 'offerVersion' | 'amountOre' | 'occurredOn' | 'reference'>): string {
@@ -44,6 +45,8 @@ export function BillingSection({ detail, reload }: { detail: CaseDetail; reload:
   }, [detail.events.length, detail.status, reloadBilling]);
 
   const view = billing.value;
+  const answerEvent = latestOwnerAnswer(detail.events);
+  const ownerAnswer = answerEvent ? describeOwnerAnswer(t, answerEvent) : null;
   if (!view || (view.events.length === 0 && !view.issuedOffer)) return null;
 
   const resolve = async (id: string) => {
@@ -88,6 +91,11 @@ export function BillingSection({ detail, reload }: { detail: CaseDetail; reload:
               total: formatNok(view.issuedOffer.grossOre),
               validUntil: view.issuedOffer.validUntil ? formatDate(view.issuedOffer.validUntil) : '–',
             })}
+          </Text>
+        )}
+        {ownerAnswer && (
+          <Text size="sm" fw={600} data-testid="owner-answer">
+            {[ownerAnswer.summary, ownerAnswer.detail].filter(Boolean).join(' – ')}
           </Text>
         )}
         <Text size="sm" fw={500}>

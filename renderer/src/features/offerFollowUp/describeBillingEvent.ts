@@ -19,7 +19,7 @@ export function describeBillingEvent(t: TFunction, event: CaseEventEntry): { sum
     occurredOn: textOrNull(data.occurredOn) ?? '',
     reference: textOrNull(data.reference),
   });
-  const source = t(`offerFollowUp.source.${data.source === 'billing_file' ? 'billing_file' : 'desk'}`);
+  const source = t(`offerFollowUp.source.${data.source === 'billing_file' || data.source === 'portal' ? data.source : 'desk'}`);
   if (data.outcome === 'flagged') {
     return {
       summary: t('offerFollowUp.history.flagged', { source }),
