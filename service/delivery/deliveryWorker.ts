@@ -92,10 +92,19 @@ export function startDeliveryWorker(pool: pg.Pool, options: DeliveryWorkerOption
     }));
   });
 
+  /** An offer notice carries the offer's letter; without it (no PDF yet) the mail would promise an attachment. */
+  const letterOf = (notice: DueNotice) => asWorker(pool, async (client) => {
+    const { rows: [letter] } = await client.query<{ offer_id: string; offer_version: number; content: Buffer }>(
+      'SELECT * FROM delivery_offer_letter($1)', [notice.id]);
+    if (!letter) throw new Error('the offer letter is not stored');
+    return { offerId: letter.offer_id, offerVersion: letter.offer_version, content: letter.content };
+  });
+
   const deliver = async (notice: DueNotice) => {
     let failure: string | null = null;
     try {
-      await options.mailer.send(noticeMail(notice, options.portalUrl));
+      const letter = notice.notice === 'offer' ? await letterOf(notice) : undefined;
+      await options.mailer.send(noticeMail({ ...notice, letter }, options.portalUrl));
     } catch (error) {
       failure = error instanceof Error ? error.message : String(error);
     }

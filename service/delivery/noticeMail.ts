@@ -1,6 +1,8 @@
-// The e-mail notice of a delivery: what came, on which case, and where to read it — in bokmål, then English. Never
-// the letter itself, its subject or anything about the owner: the mail goes through servers we do not control, and
-// the portal shows the rest to the signed-in firm only.
+// The e-mail notice of a delivery: what came, on which case, and where to read it — in bokmål, then English. A notice
+// to an installer or area supplier never carries the letter, its subject or anything about the owner: the mail goes
+// through servers we do not control, and the portal shows the rest to the signed-in firm only. The owner's offer
+// notice is the exception: it is addressed to the owner and carries their own offer letter (with the personal code
+// the portal's offer page asks for), since the owner has no account to read it behind.
 import type { PortalMail } from '../portal/mailer';
 
 export interface DueNotice {
@@ -10,8 +12,10 @@ export interface DueNotice {
   caseNumber: string;
   /** The outgoing message's kind (information_request, approval, …); null for an offer notice. */
   messageKind: string | null;
-  /** An offer notice's personal link. */
+  /** An offer notice's link to the portal's offer page (the company's portal_url), if the database made one. */
   link: string | null;
+  /** An offer notice's letter: the offer's id and version, and the PDF. */
+  letter?: { offerId: string; offerVersion: number; content: Buffer };
   smtpMessageId: string;
   attempts: number;
 }
@@ -29,17 +33,21 @@ export function noticeMail(notice: DueNotice, portalUrl: string): PortalMail {
   const base = portalUrl.replace(/\/+$/, '');
   const { caseNumber } = notice;
   if (notice.notice === 'offer') {
+    const link = notice.link ?? (notice.letter ? `${base}/tilbud/${notice.letter.offerId}` : base);
     return {
       to: notice.recipient,
       messageId: notice.smtpMessageId,
       subject: `Tilbud om tilknytningsavtale, sak ${caseNumber} / Offer of a connection agreement, case ${caseNumber}`,
       text: [
-        `Nettselskapet har sendt deg et tilbud om tilknytningsavtale med anleggsbidrag (sak ${caseNumber}).`,
-        `Les tilbudet og svar på det her: ${notice.link ?? base}`,
+        `Nettselskapet sender deg et tilbud om tilknytningsavtale mot anleggsbidrag (sak ${caseNumber}). Tilbudet ligger vedlagt.`,
+        `Du kan godta eller avslå det her, med koden som står i brevet: ${link}`,
         '',
-        `The grid company has sent you an offer of a connection agreement (case ${caseNumber}).`,
-        `Read and answer it here: ${notice.link ?? base}`,
+        `The grid company sends you an offer of a connection agreement against an investment contribution (case ${caseNumber}). The offer is attached.`,
+        `You can accept or decline it here, with the code printed in the letter: ${link}`,
       ].join('\n'),
+      attachments: notice.letter ? [{
+        filename: `tilbud-${caseNumber}-v${notice.letter.offerVersion}.pdf`, content: notice.letter.content, contentType: 'application/pdf',
+      }] : undefined,
     };
   }
   const words = KIND_WORDS[notice.messageKind ?? ''] ?? OTHER;

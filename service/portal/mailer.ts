@@ -9,6 +9,8 @@ export interface PortalMail {
   text: string;
   /** The Message-ID header, `<id@domain>`: the same on every attempt of one notice (its idempotency key). */
   messageId?: string;
+  /** Files sent with the mail (the owner's offer letter). */
+  attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
 }
 
 export interface PortalMailer {
@@ -29,7 +31,9 @@ export function smtpMailer(smtpUrl: string, from: string): PortalMailer {
   return {
     canSend: true,
     async send(mail) {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
+      await transport.sendMail({
+        from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId, attachments: mail.attachments,
+      });
     },
     close: () => transport.close(),
   };

@@ -10,6 +10,8 @@ export interface IssuedOfferSpec {
   grossOre?: number;
   validUntil?: string;
   state?: 'issued' | 'superseded' | 'draft';
+  /** The letter's blob (stored already), as a desk's issue leaves it. */
+  pdfSha256?: string;
 }
 
 /** One VAT-exempt cable line of the whole amount, so the grand total is `grossOre` and the figures are real ones. */
@@ -47,11 +49,12 @@ export function insertIssuedOffer(sqlite: Database.Database, caseId: number, spe
 export async function insertIssuedOfferCentral(client: pg.ClientBase, caseId: number, spec: IssuedOfferSpec = {}): Promise<string> {
   const id = randomUUID();
   await client.query(
-    `INSERT INTO offers (id, case_id, offer_version, state, price_list_id, price_list_version, lines, totals, valid_until, issued_at)
+    `INSERT INTO offers (id, case_id, offer_version, state, price_list_id, price_list_version, lines, totals, valid_until, issued_at,
+       pdf_sha256)
      VALUES ($1, $2, $3, $4, (SELECT id FROM price_lists ORDER BY id, list_version LIMIT 1),
-             (SELECT list_version FROM price_lists ORDER BY id, list_version LIMIT 1), $7, $5, $6, '2026-11-20T09:00:00.000Z')`,
+             (SELECT list_version FROM price_lists ORDER BY id, list_version LIMIT 1), $7, $5, $6, '2026-11-20T09:00:00.000Z', $8)`,
     [id, caseId, spec.version ?? 1, spec.state ?? 'issued', totalsOf(spec.grossOre ?? 1_234_550), spec.validUntil ?? '2026-12-31',
-      linesOf(spec.grossOre ?? 1_234_550)],
+      linesOf(spec.grossOre ?? 1_234_550), spec.pdfSha256 ?? null],
   );
   return id;
 }

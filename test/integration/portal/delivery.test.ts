@@ -3,7 +3,7 @@
 // e-mail; reading it is recorded once and reaches the desk's cache; an SMTP server that is down is tried again with
 // backoff until it answers, still one mail; two instances on one database (and a worker that stopped mid-send)
 // send each notice once; another firm's message id is 404 and PostgreSQL keeps the inbox to the firm by itself.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import type pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -332,33 +332,38 @@ describe('sending the e-mail notices', () => {
     }
   });
 
-  it("sends an offer's notice to the owner with the link given (the hook for the owner's offer page), then forgets the link", async () => {
+  it("sends the owner, once, the offer letter and the link to answer it when the offer is registered sent", async () => {
     const mails = await startSmtp();
     try {
       await worker(mails);
-      const offerId = await insertIssuedOfferCentral(admin, caseId);
-      await admin.query("UPDATE cases SET owner_email = 'eier@example.test' WHERE id = $1", [caseId]);
-      const link = `${PORTAL_URL}/offer/${offerId}#code=personal-secret`;
-      // Only to the owner's address on the case: the hook sends no other mail.
-      await expect(admin.query('SELECT enqueue_offer_notice($1, $2, $3)', [offerId, 'someone@else.test', link]))
-        .rejects.toMatchObject({ code: 'PT005' });
-      await admin.query('SELECT enqueue_offer_notice($1, $2, $3)', [offerId, 'Eier@Example.test', link]);
-      // Once per offer.
-      expect((await admin.query('SELECT enqueue_offer_notice($1, $2, $3) AS id', [offerId, 'eier@example.test', link])).rows[0].id).toBeNull();
+      const letter = Buffer.from('%PDF-1.4\n% tilbud om tilknytningsavtale, kode K7M2Q-XR9TD\n%%EOF\n');
+      const sha = createHash('sha256').update(letter).digest('hex');
+      await admin.query('INSERT INTO attachment_blobs (sha256, content) VALUES ($1, $2) ON CONFLICT DO NOTHING', [sha, letter]);
+      const offerId = await insertIssuedOfferCentral(admin, caseId, { pdfSha256: sha });
+      await admin.query("UPDATE cases SET owner_email = 'Eier@Example.test', status = 'approved' WHERE id = $1", [caseId]);
+      await admin.query("UPDATE cases SET status = 'offer_sent' WHERE id = $1", [caseId]);
       const mail = await mails.next('eier@example.test');
-      expect(mail.text).toContain(link);
+      expect(mail.text).toContain(`${PORTAL_URL}/tilbud/${offerId}`);
       expect(mail.text).toContain(caseNumber);
-      const row = await eventually(async () => {
-        const { rows: [r] } = await admin.query("SELECT state, link FROM message_deliveries WHERE offer_id = $1", [offerId]);
-        return r?.state === 'sent' ? r : null;
+      expect(mail.text).toMatch(/Content-Type: application\/pdf; name=tilbud-[^\s]+-v1\.pdf/);
+      expect(mail.text).toContain(letter.toString('base64').slice(0, 40));
+      await eventually(async () => {
+        const { rows: [r] } = await admin.query("SELECT state FROM message_deliveries WHERE offer_id = $1", [offerId]);
+        return r?.state === 'sent';
       }, 5_000, 'the offer notice sent');
-      expect(row.link).toBeNull();
-      // The desk sees the owner's notice by the offer's id (beside offer_issued in the history), never the link.
+      // The case moving on (accepted, and back to sent by a revision) queues no second mail for the same offer.
+      await admin.query("UPDATE cases SET status = 'offer_accepted' WHERE id = $1", [caseId]);
+      await admin.query("UPDATE cases SET status = 'offer_sent' WHERE id = $1", [caseId]);
+      expect((await admin.query('SELECT count(*)::int AS n FROM message_deliveries WHERE offer_id = $1', [offerId])).rows[0].n).toBe(1);
+      // Nobody queues mail to an owner by hand any more.
+      expect((await admin.query("SELECT to_regprocedure('enqueue_offer_notice(uuid, text, text)') AS f")).rows[0].f).toBeNull();
+      // The desk sees the owner's notice by the offer's id (beside offer_issued in the history).
       await eventually(() => {
         const view = anne.core.handlers['case.get']({ caseId }) as { deliveries: Record<string, { email: { state: string } | null }> };
         return view.deliveries[offerId]?.email?.state === 'sent';
       }, 5_000, 'the offer notice in the desk’s case view');
-      expect(anne.core.database.sqlite.prepare('SELECT * FROM message_deliveries WHERE offer_id = ?').get(offerId)).not.toHaveProperty('link');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(mails.mails.filter((m) => m.to.includes('eier@example.test'))).toHaveLength(1);
     } finally {
       await mails.close();
     }
