@@ -144,7 +144,8 @@ export function messageRoutes(app: FastifyInstance, pool: pg.Pool): void {
       const client = await pool.connect();
       let broken = false;
       try {
-        // A case named by number must be the firm's own; as not found otherwise (the number tells nothing).
+        // A case named by number must be the firm's own; as not found otherwise (the number tells nothing): the very
+        // answer the importer gives a number that does not exist, word for word.
         if (body.kind !== 'request' && typeof body.caseNumber === 'string') {
           await client.query('BEGIN');
           await asSubmitter(client, session.firmId);
@@ -152,7 +153,9 @@ export function messageRoutes(app: FastifyInstance, pool: pg.Pool): void {
             'SELECT portal_firm_installer(installer_id) AS own FROM cases WHERE case_number = $1', [body.caseNumber]);
           await client.query('COMMIT');
           if (named && !named.own) {
-            return refuse(reply, 404, 'case.notFound', 'No such case of the firm.', [{ path: 'caseNumber', code: 'case.notFound', message: `No case ${body.caseNumber} of the firm` }]);
+            const named = typeof body.caseMessageId === 'string' ? 'caseMessageId' : 'caseNumber';
+            return refuse(reply, 404, 'case.notFound', 'The message was not taken.', [{ path: named, code: 'case.notFound',
+              message: `No case for ${String(body[named]).split(`${org}:`).join('')}` }]);
           }
         }
         const outcome = await importIntoCentral(client, JSON.stringify(body), `portal:${org}`, {
