@@ -153,9 +153,9 @@ export function messageRoutes(app: FastifyInstance, pool: pg.Pool): void {
             'SELECT portal_firm_installer(installer_id) AS own FROM cases WHERE case_number = $1', [body.caseNumber]);
           await client.query('COMMIT');
           if (named && !named.own) {
-            const named = typeof body.caseMessageId === 'string' ? 'caseMessageId' : 'caseNumber';
-            return refuse(reply, 404, 'case.notFound', 'The message was not taken.', [{ path: named, code: 'case.notFound',
-              message: `No case for ${String(body[named]).split(`${org}:`).join('')}` }]);
+            const field = typeof body.caseMessageId === 'string' ? 'caseMessageId' : 'caseNumber';
+            return refuse(reply, 404, 'case.notFound', 'The message was not taken.', [{ path: field, code: 'case.notFound',
+              message: `No case for ${String(body[field]).split(`${org}:`).join('')}` }]);
           }
         }
         const outcome = await importIntoCentral(client, JSON.stringify(body), `portal:${org}`, {
