@@ -13,15 +13,22 @@ export function createServicePool(databaseUrl: string, max = 10): pg.Pool {
 }
 
 /**
- * Runs `work` in one transaction as `user`: SET LOCAL ROLE to their group (so PostgreSQL's grants and row-level
- * security apply as the second line) and `desk.actor` to their id (so the history names them, not the service).
+ * Runs `work` in one transaction with the given settings made local to it (`role` switches the role the grants and
+ * row-level security see; `desk.actor`, `portal.firm`, … are what the triggers and policies read). Rolled back when
+ * `work` throws; a connection whose rollback failed is not handed out again.
  */
-export async function asPerson<T>(pool: pg.Pool, user: SessionUser, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  pool: pg.Pool, settings: Record<string, string>, work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   let broken = false;
   try {
     await client.query('BEGIN');
-    await client.query("SELECT set_config('role', $1, true), set_config('desk.actor', $2, true)", [user.role, user.id]);
+    const names = Object.keys(settings);
+    if (names.length > 0) {
+      await client.query(`SELECT ${names.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`,
+        names.flatMap((name) => [name, settings[name]]));
+    }
     const result = await work(client);
     await client.query('COMMIT');
     return result;
@@ -33,4 +40,12 @@ export async function asPerson<T>(pool: pg.Pool, user: SessionUser, work: (clien
   } finally {
     client.release(broken);
   }
+}
+
+/**
+ * Runs `work` in one transaction as `user`: SET LOCAL ROLE to their group (so PostgreSQL's grants and row-level
+ * security apply as the second line) and `desk.actor` to their id (so the history names them, not the service).
+ */
+export function asPerson<T>(pool: pg.Pool, user: SessionUser, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return inTransaction(pool, { role: user.role, 'desk.actor': user.id }, work);
 }

@@ -12,6 +12,7 @@
 // timeouts (service/portal/mailer.ts SMTP_TIMEOUTS, under a minute of silence), far inside the lease (5 minutes).
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import { inTransaction } from '../db/servicePool';
 import type { PortalMailer } from '../portal/mailer';
 import { noticeMail, type DueNotice } from './noticeMail';
 
@@ -40,24 +41,8 @@ export interface DeliveryWorker {
 }
 
 /** One transaction as desk_service with the worker named as the actor (desk_actor() requires one). */
-async function asWorker<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query('BEGIN');
-    await client.query("SELECT set_config('desk.actor', $1, true)", [DELIVERY_ACTOR]);
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {
-      broken = true;
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
-}
+const asWorker = <T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> =>
+  inTransaction(pool, { 'desk.actor': DELIVERY_ACTOR }, work);
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {

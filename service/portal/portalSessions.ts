@@ -12,6 +12,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
+import { inTransaction } from '../db/servicePool';
 import { ServiceError, unauthorized } from '../http/errors';
 
 /** `__Host-`: the browser keeps it only if Secure, Path=/ and no Domain — no subdomain can set or shadow it. */
@@ -46,26 +47,8 @@ export interface PortalActor {
 }
 
 /** Runs `work` in one transaction as portal_user for the firm (and user): the policies of 0017 apply. */
-export async function asFirm<T>(pool: pg.Pool, actor: PortalActor, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query('BEGIN');
-    await client.query(
-      "SELECT set_config('role', 'portal_user', true), set_config('portal.firm', $1, true), set_config('portal.user', $2, true)",
-      [actor.firmId, actor.userId],
-    );
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {
-      broken = true;
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+export function asFirm<T>(pool: pg.Pool, actor: PortalActor, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return inTransaction(pool, { role: 'portal_user', 'portal.firm': actor.firmId, 'portal.user': actor.userId }, work);
 }
 
 export async function issuePortalSession(pool: pg.Pool, actor: PortalActor, hours = PORTAL_SESSION_HOURS): Promise<{ token: string; expiresAt: string }> {
