@@ -4,8 +4,6 @@
 // from the archive, and sends the ferdigmelding with a meter reading, the dates and the samsvarserklæring once the
 // owner has paid. At a phone's width (375 px) and a desktop's (1280 px), axe-clean, with screenshots of the list
 // and the case page in test-results/portal-screens/.
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import pg from 'pg';
 import {
   askForInformation, newInstallation, paidAndStarted, PDF, send,
@@ -14,7 +12,8 @@ import { firmWithAdmin, portalLogin, PASSWORD, startPortalService, startSmtp, ty
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
 import { login, type RawClient } from '../support/serviceClient';
 import { closeServices } from '../support/serviceInstances';
-import { axeViolations, expect, test } from './fixtures';
+import { expect, test } from './fixtures';
+import { checkScreen, heading } from './portalScreens';
 
 let db: TestDatabase;
 let smtp: TestSmtp;
@@ -40,18 +39,6 @@ test.afterAll(async () => {
   }
 });
 
-const SCREENS = path.resolve(__dirname, '../../test-results/portal-screens');
-
-/** No axe violation, nothing wider than the window, and a screenshot to look at. */
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().length === 0);
-  expect(await axeViolations(page), name).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: path.join(SCREENS, `${name}-${page.viewportSize()?.width}.png`), fullPage: true });
-}
-
-const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 const statusOf = async (caseNumber: string) =>
   (await admin.query<{ status: string }>('SELECT status FROM cases WHERE case_number = $1', [caseNumber])).rows[0].status;
 

@@ -13,7 +13,8 @@ import { firmWithAdmin, portalLogin, PASSWORD, startPortalService, startSmtp, ty
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
 import { login, type RawClient } from '../support/serviceClient';
 import { closeServices } from '../support/serviceInstances';
-import { axeViolations, expect, test } from './fixtures';
+import { expect, test } from './fixtures';
+import { SCREENS, checkScreen } from './portalScreens';
 
 let db: TestDatabase;
 let smtp: TestSmtp;
@@ -28,8 +29,6 @@ const knownMeteringPoint = (width: number) => {
 };
 const WIDTHS = [[375, 812], [1280, 900]] as const;
 const ATTACHMENTS = path.resolve(__dirname, '../../resources/demo-attachments');
-const SCREENS = path.resolve(__dirname, '../../test-results/portal-screens');
-
 test.beforeAll(async () => {
   db = await createTestDatabase('e2e_portal_new_message');
   smtp = await startSmtp();
@@ -64,14 +63,6 @@ test.afterAll(async () => {
     await db.drop();
   }
 });
-
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().length === 0);
-  expect(await axeViolations(page), name).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: path.join(SCREENS, `${name}-${page.viewportSize()?.width}.png`), fullPage: true });
-}
 
 const field = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
 const missingList = (page: Page) => page.getByTestId('completeness-missing');

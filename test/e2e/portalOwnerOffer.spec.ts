@@ -18,18 +18,8 @@ import { ok } from '../support/apiResult';
 import { startService } from '../support/serviceInstances';
 import { systemClock } from '../../electron/core/clock';
 import type { HarnessCore } from '../harness/harnessCore';
-import { axeViolations, createPerson, expect, openCaseByKeyboard, openDesk, startCentralHarness, test } from './fixtures';
-
-const SCREENS = path.resolve(__dirname, '../../test-results/portal-screens');
-
-/** No axe violation, nothing wider than the window, and a screenshot to look at. */
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().length === 0);
-  expect(await axeViolations(page), name).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: path.join(SCREENS, `${name}-${page.viewportSize()?.width}.png`), fullPage: true });
-}
+import { createPerson, expect, openCaseByKeyboard, openDesk, startCentralHarness, test } from './fixtures';
+import { SCREENS, checkScreen } from './portalScreens';
 
 async function ownerPage(browser: Browser, width: number): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: width < 600 ? 800 : 900 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });

@@ -17,7 +17,7 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENS, `${name}-${page.viewportSize()?.width}.png`), fullPage: true });
 }
 
-export const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
+export const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
 /** Logs in at the portal of the service at `serviceUrl`, and waits for Mine saker, where an installer lands. */
 export async function logInAt(page: Page, serviceUrl: string, email: string, password = PASSWORD): Promise<void> {

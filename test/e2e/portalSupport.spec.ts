@@ -14,6 +14,7 @@ import { login } from '../support/serviceClient';
 import { closeServices } from '../support/serviceInstances';
 import type { HarnessCore } from '../harness/harnessCore';
 import { axeViolations, createPerson, expect, openDesk, startCentralHarness, test } from './fixtures';
+import { SCREENS, checkScreen, heading } from './portalScreens';
 
 let db: TestDatabase;
 let smtp: TestSmtp;
@@ -49,17 +50,6 @@ test.afterAll(async () => {
   }
 });
 
-const SCREENS = path.resolve(__dirname, '../../test-results/portal-screens');
-const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
-
-/** No axe violation, nothing wider than the window, and a screenshot to look at. */
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().length === 0);
-  expect(await axeViolations(page), name).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: path.join(SCREENS, `${name}-${page.viewportSize()?.width}.png`), fullPage: true });
-}
 
 async function logIn(page: Page): Promise<void> {
   await page.goto(`${url}/portal/login`);

@@ -13,7 +13,8 @@ import { createTestDatabase, type TestDatabase } from '../support/postgres';
 import { login } from '../support/serviceClient';
 import { closeServices } from '../support/serviceInstances';
 import { seedCentral } from '../support/syncClients';
-import { axeViolations, createPerson, expect, openCaseByKeyboard, openDesk, startCentralHarness, test } from './fixtures';
+import { createPerson, expect, openCaseByKeyboard, openDesk, startCentralHarness, test } from './fixtures';
+import { SCREENS, checkScreen, heading } from './portalScreens';
 
 let db: TestDatabase;
 let smtp: TestSmtp;
@@ -47,18 +48,6 @@ test.afterAll(async () => {
   }
 });
 
-const SCREENS = path.resolve(__dirname, '../../test-results/portal-screens');
-
-/** No axe violation, nothing wider than the window, and a screenshot to look at. */
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().length === 0);
-  expect(await axeViolations(page), name).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: path.join(SCREENS, `${name}-${page.viewportSize()?.width}.png`), fullPage: true });
-}
-
-const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 const osloDay = (offset = 0) =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date(Date.now() + offset * 86_400_000));
 
