@@ -118,7 +118,8 @@ class CentralStore {
     if (rows[0]) return Number(rows[0].id);
     const { rows: [created] } = await this.client.query<{ id: string }>(
       `INSERT INTO installers (organisation_number, name, dsb_registration_id, dsb_status, email, phone, contact_person)
-       VALUES ($1, $2, $3, (SELECT status FROM dsb_register WHERE organisation_number = $1), $4, $5, $6) RETURNING id`,
+       VALUES ($1, $2, coalesce($3, (SELECT registration_id FROM dsb_register WHERE organisation_number = $1)),
+               (SELECT status FROM dsb_register WHERE organisation_number = $1), $4, $5, $6) RETURNING id`,
       [installer.organisationNumber, installer.name, installer.dsbRegistrationId ?? null, installer.email ?? null,
         installer.phone ?? null, installer.contactPerson ?? null]);
     return Number(created.id);

@@ -47,7 +47,7 @@ export class LocalImportStore {
       recordMessage: sqlite.prepare(
         'INSERT INTO incoming_messages (message_id, kind, case_id, received_at, imported_at, content_sha256) VALUES (?, ?, ?, ?, ?, ?)'),
       installerId: sqlite.prepare('SELECT id FROM installers WHERE organisation_number = ?').pluck(),
-      dsbStatus: sqlite.prepare('SELECT status FROM dsb_register WHERE organisation_number = ?').pluck(),
+      dsbEntry: sqlite.prepare('SELECT status, registration_id FROM dsb_register WHERE organisation_number = ?'),
       insertInstaller: sqlite.prepare(
         `INSERT INTO installers (organisation_number, name, dsb_registration_id, dsb_status, email, phone, contact_person)
          VALUES (?, ?, ?, ?, ?, ?, ?)`),
@@ -95,9 +95,10 @@ export class LocalImportStore {
   installerIdOf(installer: RequestMessage['installer']): number {
     const existing = this.statements.installerId.get(installer.organisationNumber) as number | undefined;
     if (existing !== undefined) return existing;
-    const dsbStatus = (this.statements.dsbStatus.get(installer.organisationNumber) as string | undefined) ?? null;
+    // The register's entry gives the status, and the registration id when the message names none (the portal's don't).
+    const dsb = this.statements.dsbEntry.get(installer.organisationNumber) as { status: string; registration_id: string | null } | undefined;
     return Number(this.statements.insertInstaller.run(installer.organisationNumber, installer.name,
-      installer.dsbRegistrationId ?? null, dsbStatus, installer.email ?? null, installer.phone ?? null,
+      installer.dsbRegistrationId ?? dsb?.registration_id ?? null, dsb?.status ?? null, installer.email ?? null, installer.phone ?? null,
       installer.contactPerson ?? null).lastInsertRowid);
   }
 
