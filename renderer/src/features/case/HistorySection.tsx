@@ -51,9 +51,13 @@ export function HistorySection({ events, deliveries }: { events: CaseEventEntry[
   );
 }
 
-/** People by name; the system's own actors (`system:import`, …) in words. */
+/** People by name; the system's own actors (`system:import`, …) and the portal's (`portal:owner`) in words. */
 function actorLabel(t: TFunction, actorName: string): string {
-  return actorName.startsWith('system:')
-    ? t(`case.history.systemActor.${actorName.slice('system:'.length)}`, { defaultValue: t('case.history.systemActor.other') })
-    : actorName;
+  if (actorName.startsWith('system:')) {
+    return t(`case.history.systemActor.${actorName.slice('system:'.length)}`, { defaultValue: t('case.history.systemActor.other') });
+  }
+  if (actorName.startsWith('portal:')) {
+    return t(`case.history.portalActor.${actorName.slice('portal:'.length)}`, { defaultValue: t('case.history.systemActor.portal') });
+  }
+  return actorName;
 }
