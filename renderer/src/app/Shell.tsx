@@ -37,7 +37,7 @@ export function Shell({ children }: { children: ReactNode }) {
       </a>
       <header className={classes.header}>
         <span className={classes.product}>{t('app.productName')}</span>
-        <Group gap="md" ml="auto" wrap="nowrap">
+        <Group gap="xs" ml="auto" wrap="wrap" justify="flex-end">
           <ConnectionIndicator />
           <Text size="sm" c="gray.8">
             <VisuallyHidden>{t('app.signedInAs')} </VisuallyHidden>

@@ -83,6 +83,19 @@ describe('GET /api/portal/cases (portalListCases)', () => {
     expect(answer.body.cases[0].handler).toBeNull();
   });
 
+  it('names the handler who took an unassigned case from the queue, while they work on it', async () => {
+    const handlerOf = async () => (await installerA.get<PortalListCasesOutput>('/api/portal/cases')).body.cases
+      .find((c) => c.caseNumber === caseA2)?.handler;
+    await central.admin.query("UPDATE cases SET claimed_by = $1, lease_until = now() + interval '5 minutes' WHERE case_number = $2",
+      [handler, caseA2]);
+    try {
+      expect(await handlerOf()).toBe('Anne Saksbehandler');
+    } finally {
+      await central.admin.query('UPDATE cases SET claimed_by = NULL, lease_until = NULL WHERE case_number = $1', [caseA2]);
+    }
+    expect(await handlerOf()).toBeNull();
+  });
+
   it("searches case number and address within the firm only, filters open and closed, and pages", async () => {
     const search = async (query: string) =>
       (await installerA.get<PortalListCasesOutput>(`/api/portal/cases?${query}`)).body.cases.map((c) => c.caseNumber);

@@ -1,7 +1,7 @@
 // A history entry in words: "Status endret fra Ny til Under behandling", with names for user ids.
 import type { TFunction } from 'i18next';
 import type { CaseEventEntry } from '../../api/contract';
-import { formatDate } from '../../i18n/format';
+import { formatDate, formatNumber } from '../../i18n/format';
 import { describeWorkOrderEvent } from '../workOrders/describeWorkOrderEvent';
 import { describeBillingEvent } from '../offerFollowUp/describeBillingEvent';
 import { describeOwnerAnswer } from '../offerFollowUp/describeOwnerAnswer';
@@ -104,7 +104,7 @@ export function describeEvent(t: TFunction, event: CaseEventEntry, userName: (id
     case 'completion_notice_received': {
       // What the ferdigmelding reported: the dates, each meter's reading, the samsvarserklæring and other files.
       const readings = Array.isArray(data.meterReadings)
-        ? data.meterReadings.map((r: { meterNumber?: unknown; readingKwh?: unknown }) => `${text(r?.meterNumber) ?? '–'}: ${String(r?.readingKwh ?? '–')} kWh`)
+        ? data.meterReadings.map((r: { meterNumber?: unknown; readingKwh?: unknown }) => `${text(r?.meterNumber) ?? '–'}: ${typeof r?.readingKwh === 'number' ? formatNumber(r.readingKwh) : '–'} kWh`)
         : [];
       const files = Array.isArray(data.attachments)
         ? data.attachments.map((a: { fileName?: unknown }) => text(a?.fileName)).filter((f): f is string => f !== null)
