@@ -14,7 +14,7 @@ import { login } from '../support/serviceClient';
 import { closeServices } from '../support/serviceInstances';
 import type { HarnessCore } from '../harness/harnessCore';
 import { axeViolations, createPerson, expect, openDesk, startCentralHarness, test } from './fixtures';
-import { SCREENS, checkScreen, heading } from './portalScreens';
+import { SCREENS, checkScreen, heading, logInAt } from './portalScreens';
 
 let db: TestDatabase;
 let smtp: TestSmtp;
@@ -50,14 +50,7 @@ test.afterAll(async () => {
   }
 });
 
-
-async function logIn(page: Page): Promise<void> {
-  await page.goto(`${url}/portal/login`);
-  await page.getByLabel('E-post').fill(EMAIL);
-  await page.getByLabel(/^Passord\b/).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await expect(heading(page, 'Min side')).toBeVisible();
-}
+const logIn = (page: Page) => logInAt(page, url, EMAIL, PASSWORD);
 
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0 meter 48213 kWh')]);
 const QUESTION = 'Fakturaen for byggestrøm sier 84 213 kWh, men måleren i skapet viser 48 213 kWh. Bilde vedlagt.';
