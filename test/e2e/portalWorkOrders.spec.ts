@@ -14,7 +14,7 @@ import { login } from '../support/serviceClient';
 import { closeServices } from '../support/serviceInstances';
 import { seedCentral } from '../support/syncClients';
 import { createPerson, expect, openCaseByKeyboard, openDesk, startCentralHarness, test } from './fixtures';
-import { SCREENS, checkScreen, heading } from './portalScreens';
+import { SCREENS, checkScreen, heading, logInAt } from './portalScreens';
 
 let db: TestDatabase;
 let smtp: TestSmtp;
@@ -60,11 +60,7 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
       const target = await caseAwaitingMeter(admin, '4204');
       await placeOrder(asSupervisor, target.id, 1);
 
-      await page.goto(`${url}/portal/login`);
-      await page.getByLabel('E-post').fill(SUPPLIER_EMAIL);
-      await page.getByLabel(/^Passord\b/).fill(PASSWORD);
-      await page.getByRole('button', { name: 'Logg inn' }).click();
-      await expect(heading(page, 'Min side')).toBeVisible();
+      await logInAt(page, url, SUPPLIER_EMAIL, PASSWORD);
 
       await page.getByRole('navigation').getByRole('link', { name: 'Arbeidsordrer' }).click();
       await expect(heading(page, 'Arbeidsordrer')).toBeVisible();
