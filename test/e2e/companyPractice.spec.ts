@@ -1,5 +1,5 @@
 // Company practice on Innstillinger, in Chromium against the real core: a supervisor (the demo's Marit Rosseland)
-// changes the due days and switches on auto-approval by keyboard, saves, reloads and finds them kept; a case
+// changes the due days, the meter mounting target and switches on auto-approval by keyboard, saves, reloads and finds them kept; a case
 // handler sees the same practice as text, with no way to change it. Clean under axe.
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -18,6 +18,8 @@ async function openSettings(page: Page): Promise<void> {
 
 const section = (page: Page) => page.getByRole('region', { name: 'Selskapets praksis' });
 const dueDays = (page: Page) => section(page).getByRole('textbox', { name: /Saksbehandlingsfrist \(virkedager fra komplett melding\)/ });
+const meterDays = (page: Page) =>
+  section(page).getByRole('textbox', { name: /Frist for målermontering \(virkedager fra ferdigmelding\)/ });
 const autoApprove = (page: Page) => section(page).getByRole('switch', { name: /Godkjenn enkle meldinger om arbeid i målepunkt automatisk/ });
 const releaseOnAcceptance = (page: Page) => section(page).getByRole('switch', { name: /Frigi arbeidet ved aksept/ });
 
@@ -35,6 +37,7 @@ test.describe('as a supervisor', () => {
     await openDesk(page, supervisor.core);
     await openSettings(page);
     await expect(dueDays(page)).toHaveValue('15');
+    await expect(meterDays(page)).toHaveValue('5');
     await expect(autoApprove(page)).not.toBeChecked();
     await expect(section(page).getByText('Bare komplette meldinger fra en installatør som er aktiv i Elvirksomhetsregisteret')).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
@@ -52,6 +55,11 @@ test.describe('as a supervisor', () => {
     await dueDays(page).focus();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('20');
+    await page.keyboard.press('Tab');
+    // The meter mounting target (after the ferdigmelding) sits beside the handling days.
+    await expect(meterDays(page)).toBeFocused();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('6');
     await page.keyboard.press('Tab');
     await expect(autoApprove(page)).toBeFocused();
     await page.keyboard.press('Space');
@@ -73,6 +81,7 @@ test.describe('as a supervisor', () => {
     await page.reload();
     await openSettings(page);
     await expect(dueDays(page)).toHaveValue('20');
+    await expect(meterDays(page)).toHaveValue('6');
     await expect(autoApprove(page)).toBeChecked();
     await expect(releaseOnAcceptance(page)).toBeChecked();
     expect(supervisor.core.database.sqlite.prepare("SELECT value FROM company_settings WHERE key = 'release_on_acceptance'").pluck().get()).toBe('true');
@@ -80,6 +89,7 @@ test.describe('as a supervisor', () => {
       value: string;
     };
     expect(stored.value).toBe('20');
+    expect(supervisor.core.database.sqlite.prepare("SELECT value FROM company_settings WHERE key = 'meter_mounting_working_days'").pluck().get()).toBe('6');
   });
 });
 
@@ -87,6 +97,7 @@ test('a case handler sees the practice read-only', async ({ desk: page }) => {
   await openSettings(page);
   await expect(section(page).getByText('Bare en teamleder kan endre selskapets praksis.')).toBeVisible();
   await expect(section(page).getByText('15 virkedager')).toBeVisible();
+  await expect(section(page).getByText('5 virkedager', { exact: true })).toBeVisible();
   await expect(section(page).getByRole('button', { name: 'Lagre praksis' })).toHaveCount(0);
   await expect(section(page).getByRole('textbox')).toHaveCount(0);
   expect(await axeViolations(page)).toEqual([]);

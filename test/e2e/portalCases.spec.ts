@@ -12,6 +12,8 @@ import { firmWithAdmin, portalLogin, PASSWORD, startPortalService, startSmtp, ty
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
 import { login, type RawClient } from '../support/serviceClient';
 import { closeServices } from '../support/serviceInstances';
+import { osloDate } from '../../electron/core/clock';
+import { meterMountingDueDate } from '../../electron/shared/rules';
 import { expect, test } from './fixtures';
 import { checkScreen, heading } from './portalScreens';
 
@@ -125,6 +127,11 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
       await expect(main).toContainText('Måler 7359992912345678: 12,5 kWh');
       await expect(main).toContainText('samsvarserklaering.pdf');
       expect(await statusOf(paid)).toBe('completion_reported');
+      // The meter clock: due when the meter is to be up, the shipped 5 working days after the notice arrived.
+      const meterDue = meterMountingDueDate(osloDate(new Date()), 5);
+      expect((await admin.query("SELECT to_char(due_date, 'YYYY-MM-DD') AS d FROM cases WHERE case_number = $1", [paid])).rows[0].d).toBe(meterDue);
+      const dueFact = main.locator('div', { has: page.locator('dt', { hasText: 'Måler skal monteres innen' }) }).last();
+      await expect(dueFact.locator('dd')).toHaveText(new Date(`${meterDue}T12:00:00`).toLocaleDateString('nb-NO', { day: 'numeric', month: 'short', year: 'numeric' }));
       await checkScreen(page, 'case-completed');
 
       // In English: the list's words follow.

@@ -4,7 +4,7 @@
 // of range are refused as input.invalid.
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dueWorkingDays, readCompanySetting } from '../../electron/core/casework/companySettings';
+import { dueWorkingDays, meterMountingWorkingDays, readCompanySetting } from '../../electron/core/casework/companySettings';
 import { importIntoLocal } from '../../electron/core/import/importService';
 import type { CompanySettingsView } from '../../electron/shared/contract';
 import { addWorkingDays } from '../../electron/shared/rules';
@@ -12,7 +12,7 @@ import { requestMessage } from '../fixtures/import/buildMessages';
 import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
 
 const SUPERVISOR = 'marit.rosseland';
-const DEFAULTS = { dueWorkingDays: 15, autoApproveMeteringPointWork: false, developerProjectMinUnits: 10, releaseOnAcceptance: false };
+const DEFAULTS = { dueWorkingDays: 15, meterMountingWorkingDays: 5, autoApproveMeteringPointWork: false, developerProjectMinUnits: 10, releaseOnAcceptance: false };
 
 let harness: HarnessCore | null = null;
 afterEach(async () => {
@@ -52,7 +52,7 @@ describe('companySettings.get', () => {
 describe('companySettings.save', () => {
   it('a supervisor saves; the values are read back, stored by key, audited in the outbox and used by the importer', async () => {
     const h = start(SUPERVISOR);
-    const values = { dueWorkingDays: 20, autoApproveMeteringPointWork: true, developerProjectMinUnits: 25, releaseOnAcceptance: true };
+    const values = { dueWorkingDays: 20, meterMountingWorkingDays: 7, autoApproveMeteringPointWork: true, developerProjectMinUnits: 25, releaseOnAcceptance: true };
     const saved = await ok<CompanySettingsView>(h, 'companySettings.save', values);
     expect(saved).toEqual({ values, defaults: DEFAULTS, canEdit: true, pending: false });
     expect(await ok<CompanySettingsView>(h, 'companySettings.get', {})).toMatchObject({ values });
@@ -62,6 +62,7 @@ describe('companySettings.save', () => {
       { key: 'auto_approve_metering_point_work', value: 'true' },
       { key: 'developer_project_min_units', value: '25' },
       { key: 'due_working_days', value: '20' },
+      { key: 'meter_mounting_working_days', value: '7' },
       { key: 'release_on_acceptance', value: 'true' },
     ]);
     // Standalone the outbox is the audit log: who changed it, to what, from what.
@@ -70,12 +71,13 @@ describe('companySettings.save', () => {
       .get() as { actor_id: string; state: string; case_id: number | null; args: string; precondition: string };
     expect(audit).toMatchObject({ actor_id: SUPERVISOR, state: 'applied', case_id: null });
     expect(JSON.parse(audit.args)).toEqual({
-      values: { due_working_days: 20, auto_approve_metering_point_work: true, developer_project_min_units: 25, release_on_acceptance: true },
+      values: { due_working_days: 20, meter_mounting_working_days: 7, auto_approve_metering_point_work: true, developer_project_min_units: 25, release_on_acceptance: true },
     });
     expect(JSON.parse(audit.precondition).previous).toMatchObject({ due_working_days: '15' });
 
     // The casework reads them: the completeness due date and the importer's.
     expect(dueWorkingDays(sqlite)).toBe(20);
+    expect(meterMountingWorkingDays(sqlite)).toBe(7);
     expect(readCompanySetting(sqlite, 'auto_approve_metering_point_work', false)).toBe(true);
     const outcome = importIntoLocal(
       h.core.context,
@@ -110,6 +112,9 @@ describe('companySettings.save', () => {
       [{ dueWorkingDays: 0 }, 'dueWorkingDays', 'too_small'],
       [{ dueWorkingDays: 61 }, 'dueWorkingDays', 'too_big'],
       [{ dueWorkingDays: 2.5 }, 'dueWorkingDays', 'invalid_type'],
+      [{ meterMountingWorkingDays: 0 }, 'meterMountingWorkingDays', 'too_small'],
+      [{ meterMountingWorkingDays: 61 }, 'meterMountingWorkingDays', 'too_big'],
+      [{ meterMountingWorkingDays: 1.5 }, 'meterMountingWorkingDays', 'invalid_type'],
       [{ developerProjectMinUnits: 1 }, 'developerProjectMinUnits', 'too_small'],
       [{ developerProjectMinUnits: 1001 }, 'developerProjectMinUnits', 'too_big'],
       [{ autoApproveMeteringPointWork: 'ja' }, 'autoApproveMeteringPointWork', 'invalid_type'],
@@ -126,6 +131,7 @@ describe('companySettings.save', () => {
     expect(outboxCount(h)).toBe(2);
     expect((await ok<CompanySettingsView>(h, 'companySettings.get', {})).values).toEqual({
       dueWorkingDays: 1,
+      meterMountingWorkingDays: 5,
       autoApproveMeteringPointWork: false,
       developerProjectMinUnits: 1000,
       releaseOnAcceptance: false,

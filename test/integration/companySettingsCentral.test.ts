@@ -43,16 +43,17 @@ describe('companySettings.update against PostgreSQL', () => {
   it('a supervisor changes the practice: it reaches the central table and comes back to another desk', async () => {
     sara = await person('sara', 'supervisor');
     anne = await person('anne', 'case_handler');
-    expect(await centralSettings()).toMatchObject({ due_working_days: '15', auto_approve_metering_point_work: 'false' });
+    expect(await centralSettings()).toMatchObject({ due_working_days: '15', meter_mounting_working_days: '5', auto_approve_metering_point_work: 'false' });
     expect(await view(sara)).toMatchObject({ canEdit: true, values: { dueWorkingDays: 15 } });
 
-    const values = { dueWorkingDays: 22, autoApproveMeteringPointWork: true, developerProjectMinUnits: 40, releaseOnAcceptance: true };
+    const values = { dueWorkingDays: 22, meterMountingWorkingDays: 6, autoApproveMeteringPointWork: true, developerProjectMinUnits: 40, releaseOnAcceptance: true };
     const saved = await sara.core.dispatch('companySettings.save', values);
     // At once, before the server has it: the local view shows the change as made.
     expect(saved).toMatchObject({ ok: true, value: { values } });
 
     await expect.poll(centralSettings, { timeout: 10_000 }).toMatchObject({
       due_working_days: '22',
+      meter_mounting_working_days: '6',
       auto_approve_metering_point_work: 'true',
       developer_project_min_units: '40',
     });

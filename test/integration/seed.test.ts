@@ -17,6 +17,7 @@ import {
   AGDER_MUNICIPALITIES,
   CASE_STATUSES,
   addWorkingDays,
+  meterMountingDueDate,
   isValidMeteringPointId,
   isValidOrganisationNumber,
 } from '../../electron/shared/rules';
@@ -163,16 +164,22 @@ describe('a demo of 5 000 cases', () => {
       if (history) history.push(e);
       else byCase.set(e.case_id, [e]);
     }
+    let awaitingMeter = 0;
     for (const c of cases) {
       expect(CASE_STATUSES).toContain(c.status);
+      const history = byCase.get(c.id) ?? [];
       if (c.complete_at === null) {
         expect(['new', 'waiting_for_info']).toContain(c.status);
         expect(c.due_date).toBeNull();
+      } else if (c.status === 'completion_reported') {
+        // The meter clock: the shipped 5 working days from the day the ferdigmelding arrived.
+        const notice = history.filter((e) => e.kind === 'status_changed' && JSON.parse(e.data).to === 'completion_reported').at(-1)!;
+        expect(c.due_date).toBe(meterMountingDueDate(osloDate(new Date(notice.at)), 5));
+        awaitingMeter++;
       } else {
         expect(c.complete_at >= c.submitted_at).toBe(true);
         expect(c.due_date).toBe(addWorkingDays(osloDate(new Date(c.complete_at)), 15));
       }
-      const history = byCase.get(c.id) ?? [];
       expect(history[0]).toMatchObject({ kind: 'received', actor_id: 'elsmart', at: c.submitted_at });
       for (let i = 1; i < history.length; i++) expect(history[i].at >= history[i - 1].at).toBe(true);
       expect(history.at(-1)!.at).toBe(c.updated_at);
@@ -180,6 +187,7 @@ describe('a demo of 5 000 cases', () => {
       expect(lastMove ? JSON.parse(lastMove.data).to : 'new').toBe(c.status);
       if (c.status !== 'new') expect(c.assignee_id).not.toBeNull();
     }
+    expect(awaitingMeter).toBeGreaterThan(0);
     expect(cases.filter((c) => c.status === 'new' && c.assignee_id === null).length).toBeGreaterThan(0);
     expect(cases.filter((c) => c.status === 'new' && c.complete_at === null).length).toBeGreaterThan(0);
     expect(cases.every((c) => c.updated_at <= '2026-11-28T09:00:00.000Z')).toBe(true);

@@ -6,6 +6,8 @@ import { COMPANY_SETTINGS_UPDATE } from '../mutations/companySettingsUpdate';
 export const COMPANY_SETTING_DEFAULTS = {
   /** Case handling within N working days of completeness (domain.md, "Service targets"). */
   due_working_days: 15,
+  /** The meter mounted within N working days of the ferdigmelding (domain.md, "Service targets"; rules/meterClock.ts). */
+  meter_mounting_working_days: 5,
   /** Simple work at a metering point that passes every check is approved by a rule. */
   auto_approve_metering_point_work: false,
   /** A request with at least this many units is a developer's project, routed out of the normal flow. */
@@ -54,11 +56,26 @@ export function settingFromText<T>(text: string | undefined, fallback: T): T {
   }
 }
 
-/** The working days from completeness to the due date, as the company set it (a whole number ≥ 1). */
-export function dueWorkingDays(sqlite: Database.Database): number {
-  const days = readCompanySetting(sqlite, 'due_working_days', COMPANY_SETTING_DEFAULTS.due_working_days);
-  return Number.isInteger(days) && days >= 1 ? days : COMPANY_SETTING_DEFAULTS.due_working_days;
+/** A count of working days as stored (JSON text): a whole number ≥ 1, else `fallback` (as if never set). */
+export function workingDaysFromText(text: string | undefined, fallback: number): number {
+  const days = settingFromText(text, fallback);
+  return Number.isInteger(days) && days >= 1 ? days : fallback;
 }
+
+type WorkingDaysKey = 'due_working_days' | 'meter_mounting_working_days';
+
+function workingDaysSetting(sqlite: Database.Database, key: WorkingDaysKey): number {
+  const fallback = COMPANY_SETTING_DEFAULTS[key];
+  const days = readCompanySetting<number>(sqlite, key, fallback);
+  return Number.isInteger(days) && days >= 1 ? days : fallback;
+}
+
+/** The working days from completeness to the due date, as the company set it (a whole number ≥ 1). */
+export const dueWorkingDays = (sqlite: Database.Database): number => workingDaysSetting(sqlite, 'due_working_days');
+
+/** The working days from the ferdigmelding to the meter mounted, as the company set it (rules/meterClock.ts). */
+export const meterMountingWorkingDays = (sqlite: Database.Database): number =>
+  workingDaysSetting(sqlite, 'meter_mounting_working_days');
 
 /** Writes the shipped defaults for keys the company has not set (a new or demo database). */
 export function storeCompanySettingDefaults(sqlite: Database.Database): void {

@@ -4,10 +4,11 @@ import type { CompanySettingsValues, CompanySettingsView } from '../../shared/co
 import { COMPANY_PRACTICE_LIMITS } from '../../shared/rules/companyPractice';
 import type { CoreContext } from '../context';
 import { recordCompanySettingsUpdate } from '../mutations/companySettingsUpdate';
-import { COMPANY_SETTING_DEFAULTS, pendingCompanySettings, readCompanySetting } from './companySettings';
+import { COMPANY_SETTING_DEFAULTS, meterMountingWorkingDays, pendingCompanySettings, readCompanySetting } from './companySettings';
 
 const DEFAULTS: CompanySettingsValues = {
   dueWorkingDays: COMPANY_SETTING_DEFAULTS.due_working_days,
+  meterMountingWorkingDays: COMPANY_SETTING_DEFAULTS.meter_mounting_working_days,
   autoApproveMeteringPointWork: COMPANY_SETTING_DEFAULTS.auto_approve_metering_point_work,
   developerProjectMinUnits: COMPANY_SETTING_DEFAULTS.developer_project_min_units,
   releaseOnAcceptance: COMPANY_SETTING_DEFAULTS.release_on_acceptance,
@@ -28,6 +29,7 @@ export class CompanySettingsService {
         COMPANY_PRACTICE_LIMITS.dueWorkingDays,
         DEFAULTS.dueWorkingDays,
       ),
+      meterMountingWorkingDays: meterMountingWorkingDays(sqlite),
       autoApproveMeteringPointWork: readCompanySetting(sqlite, 'auto_approve_metering_point_work', DEFAULTS.autoApproveMeteringPointWork),
       developerProjectMinUnits: wholeIn(
         readCompanySetting(sqlite, 'developer_project_min_units', DEFAULTS.developerProjectMinUnits),
@@ -56,6 +58,7 @@ export class CompanySettingsService {
       {
         values: {
           due_working_days: input.dueWorkingDays,
+          ...(input.meterMountingWorkingDays === undefined ? {} : { meter_mounting_working_days: input.meterMountingWorkingDays }),
           auto_approve_metering_point_work: input.autoApproveMeteringPointWork,
           developer_project_min_units: input.developerProjectMinUnits,
           ...(input.releaseOnAcceptance === undefined ? {} : { release_on_acceptance: input.releaseOnAcceptance }),

@@ -46,6 +46,8 @@ export interface LifecycleOutcome {
   assigneeId: string | null;
   completeAt: number | null;
   completeDay: number | null;
+  /** The day the ferdigmelding arrived (the meter clock's start), if it has. */
+  completionNoticeDay: number | null;
   lateAttachmentsAt: number | null;
   events: EventRow[];
   notes: NoteRow[];
@@ -129,12 +131,14 @@ export function simulateLifecycle(
   let completeAt: number | null = input.completeOnArrival ? t.at : null;
   let completeDay: number | null = input.completeOnArrival ? t.day : null;
   let lateAttachmentsAt: number | null = null;
+  let completionNoticeDay: number | null = null;
   const handler = input.handlerId;
   const outcome = (): LifecycleOutcome => ({
     status: t.status,
     assigneeId: t.assigneeId,
     completeAt,
     completeDay,
+    completionNoticeDay,
     lateAttachmentsAt,
     events: t.events,
     notes: t.notes,
@@ -231,6 +235,7 @@ export function simulateLifecycle(
     if (!t.waitBetween(10, 70)) return outcome();
   } else if (!t.waitBetween(3, 40, 0.1, 90)) return outcome();
   t.move(PORTAL_ACTOR, 'completion_reported');
+  completionNoticeDay = t.day;
   if (input.requestType === 'temporary_installation' && random.chance(0.2)) t.note(handler, NOTE_ON_CONSTRUCTION_POWER);
 
   if (!t.waitBetween(1, 6, 0.1, 20)) return outcome();

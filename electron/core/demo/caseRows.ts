@@ -117,7 +117,9 @@ export class CaseRowFactory {
     const caseRow: Row = [
       caseId, caseNumber, messageId, request.requestType, life.status, submittedAt,
       checked.complete && life.completeAt !== null ? isoOfMs(life.completeAt) : null,
-      checked.complete && life.completeDay !== null ? this.calendar.dueDate(life.completeDay) : null,
+      life.status === 'completion_reported' && life.completionNoticeDay !== null
+        ? this.calendar.meterDueDate(life.completionNoticeDay)
+        : checked.complete && life.completeDay !== null ? this.calendar.dueDate(life.completeDay) : null,
       life.assigneeId, place.address, place.postcode, place.postTown, place.municipalityNumber,
       place.gnr, place.bnr, place.fnr, place.snr, request.buildingUse, request.networkSystem, request.phases,
       request.mainFuseA, request.meterFuseA, request.expectedPowerKw, request.expectedEnergyKwh, request.evChargingA,

@@ -1,6 +1,7 @@
 // Dates and times of the demo, fast: the generator moves hundreds of thousands of events by working days,
 // so the working days of the whole period are listed once and each step is an array lookup.
-import { addWorkingDays, isWorkingDay } from '../../shared/rules';
+import { addWorkingDays, isWorkingDay, meterMountingDueDate } from '../../shared/rules';
+import { COMPANY_SETTING_DEFAULTS } from '../casework/companySettings';
 import { Random } from './random';
 
 const DAY_MS = 86_400_000;
@@ -66,6 +67,11 @@ export class DemoCalendar {
       this.dueDates.set(completeDay, due);
     }
     return due;
+  }
+
+  /** After the ferdigmelding: the meter mounted within the shipped target (rules/meterClock.ts). */
+  meterDueDate(noticeDay: number): string {
+    return meterMountingDueDate(isoOfDay(noticeDay), COMPANY_SETTING_DEFAULTS.meter_mounting_working_days);
   }
 
   /** A moment given as a day and the local (Oslo) time of day in seconds. */

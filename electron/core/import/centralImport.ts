@@ -285,10 +285,10 @@ async function importMessage(store: CentralStore, message: IncomingMessage, cont
     await store.storeAttachments(stored.id, message.attachments, message.sentAt);
     return { kind: 'imported', caseId: stored.id };
   }
-  const plan = planCompletionNotice(stored, message);
+  const plan = planCompletionNotice(stored, message, store.settings);
   await store.recordEvents(stored.id, plan.events.filter((e) => e.kind !== 'status_changed'), now);
   if (!plan.ok) return { kind: 'quarantined', messageId: message.messageId, reasons: plan.reasons };
-  await store.updateCase(stored.id, { status: plan.transition.to }, plan.transition);
+  await store.updateCase(stored.id, plan.set, plan.transition);
   await store.storeAttachments(stored.id, message.attachments, message.sentAt);
   return { kind: 'imported', caseId: stored.id };
 }

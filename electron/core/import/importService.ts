@@ -125,10 +125,10 @@ class LocalImport {
   completionNotice(message: CompletionNoticeMessage): RecordResult {
     const stored = this.store.findCase(message);
     if (!stored) return caseNotFound(message);
-    const plan = planCompletionNotice(stored, message);
+    const plan = planCompletionNotice(stored, message, this.store.settings);
     this.store.recordEvents(stored.id, plan.events, this.now);
     if (!plan.ok) return { kind: 'quarantined', messageId: message.messageId, reasons: plan.reasons, caseId: stored.id };
-    this.store.updateCase(stored.id, { status: plan.transition.to }, this.now);
+    this.store.updateCase(stored.id, plan.set, this.now);
     this.store.storeAttachments(stored.id, message.attachments, message.sentAt);
     // Work done before the notice arrived moves the case on now.
     const move = workDoneMove(this.sqlite, stored.id, plan.transition.to);

@@ -6,6 +6,7 @@ import {
   addWorkingDays,
   canTakeAction,
   evaluateCompleteness,
+  meterMountingDueDate,
   workingDaysBetween,
   type AttachmentKind,
   type CaseActionName,
@@ -173,7 +174,13 @@ export function planSupplement(
 }
 
 export type CompletionNoticePlan =
-  | { ok: true; transition: SystemTransition; events: PlannedEvent[] }
+  | {
+      ok: true;
+      transition: SystemTransition;
+      /** The case columns to write: the new status and, for a ferdigmelding, the meter clock's due date. */
+      set: { status: CaseStatus; dueDate?: string };
+      events: PlannedEvent[];
+    }
   | { ok: false; events: PlannedEvent[]; reasons: ImportReason[] };
 
 /** Construction power's completion notice asks for termination; every other type's reports the work done. */
@@ -181,8 +188,16 @@ export function completionActionFor(requestType: string): CaseActionName {
   return requestType === 'temporary_installation' ? 'receiveTerminationRequest' : 'receiveCompletionNotice';
 }
 
-export function planCompletionNotice(stored: StoredCase, message: CompletionNoticeMessage): CompletionNoticePlan {
+/**
+ * The ferdigmelding starts the meter clock: the case is due when the meter is to be up, the company's target in
+ * working days after the notice arrived (its sentAt, the moment the portal took it in; rules/meterClock.ts), and no
+ * longer by the handling deadline long past. A termination request (construction power) keeps its due date.
+ */
+export function planCompletionNotice(stored: StoredCase, message: CompletionNoticeMessage, settings: ImportSettings): CompletionNoticePlan {
   const action = completionActionFor(stored.requestType);
+  const meterDueDate = action === 'receiveCompletionNotice'
+    ? meterMountingDueDate(osloDate(new Date(message.sentAt)), settings.meterMountingWorkingDays)
+    : null;
   const received: PlannedEvent = {
     kind: 'completion_notice_received',
     data: {
@@ -207,5 +222,9 @@ export function planCompletionNotice(stored: StoredCase, message: CompletionNoti
     };
   }
   const transition = { from: stored.status, to: CASE_ACTIONS[action].to };
-  return { ok: true, transition, events: [received, transitionEvent(transition)] };
+  const events = [
+    meterDueDate === null ? received : { ...received, data: { ...received.data, meterDueDate } },
+    transitionEvent(transition),
+  ];
+  return { ok: true, transition, set: { status: transition.to, ...(meterDueDate === null ? {} : { dueDate: meterDueDate }) }, events };
 }

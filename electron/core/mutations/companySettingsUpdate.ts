@@ -11,7 +11,7 @@ import { recordCaselessChange } from './caselessChange';
 
 export const COMPANY_SETTINGS_UPDATE = 'companySettings.update';
 
-const { dueWorkingDays, developerProjectMinUnits } = COMPANY_PRACTICE_LIMITS;
+const { dueWorkingDays, meterMountingWorkingDays, developerProjectMinUnits } = COMPANY_PRACTICE_LIMITS;
 
 /** The values by their company_settings keys; checked again by the central applier (an outbox can be forged). */
 export const CompanySettingsUpdateArgs = z
@@ -19,6 +19,7 @@ export const CompanySettingsUpdateArgs = z
     values: z
       .object({
         due_working_days: z.number().int().min(dueWorkingDays.min).max(dueWorkingDays.max),
+        meter_mounting_working_days: z.number().int().min(meterMountingWorkingDays.min).max(meterMountingWorkingDays.max),
         auto_approve_metering_point_work: z.boolean(),
         developer_project_min_units: z.number().int().min(developerProjectMinUnits.min).max(developerProjectMinUnits.max),
         release_on_acceptance: z.boolean(),

@@ -7,7 +7,7 @@ import type { ApprovalBlocker } from '../../shared/contract';
 import { addWorkingDays, evaluateCompleteness, type AttachmentKind, type CompletenessEvaluation, type RequestType } from '../../shared/rules';
 import { osloDate } from '../clock';
 import { FACT_COLUMNS, ruleSetFromStored, type StoredOverride } from '../casework/completenessService';
-import { COMPANY_SETTING_DEFAULTS } from '../casework/companySettings';
+import { COMPANY_SETTING_DEFAULTS, workingDaysFromText } from '../casework/companySettings';
 import { caseFactsOf, fieldsOfRow } from '../import/caseFields';
 import { RefusedByCentral } from './centralErrors';
 
@@ -33,17 +33,15 @@ export async function centralCompleteness(client: pg.ClientBase, caseId: number)
   return { ...evaluateCompleteness(facts, rules, overrides), overrides, completeAt: (completeAt as string | null) ?? null };
 }
 
-/** The due date of a case that becomes complete at `nowIso`: the company's working days, as the desk counts them. */
+/**
+ * The due date of a case that becomes complete at `nowIso`: the company's working days, as the desk counts them.
+ * (The other clock, the meter mounted after the ferdigmelding, is set by the importer's plan from the same
+ * company_settings rows: messagePlans.ts planCompletionNotice, rules/meterClock.ts.)
+ */
 export async function centralDueDate(client: pg.ClientBase, nowIso: string): Promise<string> {
   const { rows } = await client.query<{ value: string }>("SELECT value FROM company_settings WHERE key = 'due_working_days'");
-  let days: unknown = COMPANY_SETTING_DEFAULTS.due_working_days;
-  try {
-    if (rows[0]) days = JSON.parse(rows[0].value);
-  } catch {
-    // A stored value that does not parse counts as not set.
-  }
-  const valid = Number.isInteger(days) && (days as number) >= 1 ? (days as number) : COMPANY_SETTING_DEFAULTS.due_working_days;
-  return addWorkingDays(osloDate(new Date(nowIso)), valid);
+  const days = workingDaysFromText(rows[0]?.value, COMPANY_SETTING_DEFAULTS.due_working_days);
+  return addWorkingDays(osloDate(new Date(nowIso)), days);
 }
 
 /** What stands in the way of approving, as the desk's approvalBlockersOf says it, from the central rows. */

@@ -3,11 +3,13 @@
 import { z } from 'zod';
 import { COMPANY_PRACTICE_LIMITS } from '../rules/companyPractice';
 
-const { dueWorkingDays, developerProjectMinUnits } = COMPANY_PRACTICE_LIMITS;
+const { dueWorkingDays, meterMountingWorkingDays, developerProjectMinUnits } = COMPANY_PRACTICE_LIMITS;
 
 export const CompanySettingsSaveInput = z
   .object({
     dueWorkingDays: z.number().int().min(dueWorkingDays.min).max(dueWorkingDays.max),
+    /** The meter mounted within this many working days of the ferdigmelding; left out = unchanged. */
+    meterMountingWorkingDays: z.number().int().min(meterMountingWorkingDays.min).max(meterMountingWorkingDays.max).optional(),
     autoApproveMeteringPointWork: z.boolean(),
     developerProjectMinUnits: z.number().int().min(developerProjectMinUnits.min).max(developerProjectMinUnits.max),
     /** Release the work (the installer's start approval) on acceptance instead of on payment; left out = unchanged. */

@@ -4,6 +4,8 @@
 export const COMPANY_PRACTICE_LIMITS = {
   /** Working days from a complete request to its due date. */
   dueWorkingDays: { min: 1, max: 60 },
+  /** Working days from the ferdigmelding to the meter mounted. */
+  meterMountingWorkingDays: { min: 1, max: 60 },
   /** A request with at least this many units is a developer's project. */
   developerProjectMinUnits: { min: 2, max: 1000 },
 } as const;

@@ -1,6 +1,7 @@
 // The pure rules: no I/O, nothing of the app imported. Core and renderer both use them.
 export * from './identifiers';
 export * from './workingDays';
+export * from './meterClock';
 export * from './isoWeek';
 export * from './domain';
 export * from './caseStatus';

@@ -96,9 +96,10 @@ describe('completeness on the central database', () => {
     const { rows } = await admin.query<{ rules: string; settings: string }>(
       'SELECT (SELECT count(*) FROM completeness_rules)::text AS rules, (SELECT count(*) FROM company_settings)::text AS settings',
     );
-    expect(rows[0]).toEqual({ rules: '8', settings: '4' });
+    expect(rows[0]).toEqual({ rules: '8', settings: '5' });
     expect(localSql().prepare('SELECT count(*) FROM completeness_rules').pluck().get()).toBe(8);
     expect(localSql().prepare("SELECT value FROM company_settings WHERE key = 'due_working_days'").pluck().get()).toBe('15');
+    expect(localSql().prepare("SELECT value FROM company_settings WHERE key = 'meter_mounting_working_days'").pluck().get()).toBe('5');
   });
 
   it('an override that completes the case: same events and due date as the desk, the completeness time the server’s', async () => {

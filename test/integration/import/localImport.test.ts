@@ -253,11 +253,39 @@ describe('completion notices', () => {
     expect(eventsOf(caseOf('ELS-9000001').id).slice(-2).map((e) => e.kind)).toEqual(['completion_notice_received', 'status_changed']);
   });
 
+  it('start the meter clock: due the company target in working days after the notice arrived, not the handling date', () => {
+    load([requestMessage(1)]);
+    approve('ELS-9000001');
+    const handlingDue = caseOf('ELS-9000001').due_date;
+    expect(handlingDue).toBe(addWorkingDays('2026-03-02', 15));
+    // Sent Monday 4 May 2026: five working days on is Monday 11 May.
+    load([completionNotice(1, 'ELS-9000001')]);
+    const row = caseOf('ELS-9000001');
+    expect(row).toMatchObject({ status: 'completion_reported', due_date: '2026-05-11' });
+    expect(eventsOf(row.id).at(-2)).toMatchObject({ kind: 'completion_notice_received', data: { meterDueDate: '2026-05-11' } });
+  });
+
+  it('follow the meter mounting setting and skip holidays (Ascension Day, 14 May 2026)', () => {
+    setting('meter_mounting_working_days', 8);
+    load([requestMessage(1)]);
+    approve('ELS-9000001');
+    load([completionNotice(1, 'ELS-9000001')]);
+    expect(caseOf('ELS-9000001').due_date).toBe('2026-05-15');
+    // A value no one could have saved counts as not set: the shipped 5.
+    setting('meter_mounting_working_days', 0);
+    load([requestMessage(2)]);
+    approve('ELS-9000002');
+    load([completionNotice(2, 'ELS-9000002')]);
+    expect(caseOf('ELS-9000002').due_date).toBe('2026-05-11');
+  });
+
   it('for construction power ask for termination instead', () => {
     load([requestMessage(1, { requestType: 'temporary_installation' })]);
     approve('ELS-9000001');
     load([completionNotice(1, 'ELS-9000001')]);
     expect(caseOf('ELS-9000001').status).toBe('termination_requested');
+    // Not the meter clock: the termination keeps the due date it had.
+    expect(caseOf('ELS-9000001').due_date).toBe(addWorkingDays('2026-03-02', 15));
     expect(eventsOf(caseOf('ELS-9000001').id).at(-1)).toMatchObject({
       data: { from: 'approved', to: 'termination_requested' } });
   });

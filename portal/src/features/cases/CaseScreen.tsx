@@ -5,6 +5,7 @@ import { Alert, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/c
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortalCase } from '../../../../electron/shared/portalApi/cases';
+import { dueDateMeaning } from '../../../../electron/shared/rules';
 import type { ApiError } from '../../app/api';
 import { Link } from '../../app/router';
 import { Card, ErrorAlert, Screen } from '../../app/Screen';
@@ -27,7 +28,8 @@ function Standing({ c }: { c: PortalCase }) {
         <StatusBadge status={c.status} />
         <SimpleGrid component="dl" cols={{ base: 1, xs: 2 }} spacing="sm" m={0}>
           <Fact label={t('cases.case.handler')}>{c.handler ?? t('cases.unassigned')}</Fact>
-          <Fact label={t('cases.case.due')}>{c.dueDate ? formatDay(c.dueDate) : t('cases.noDue')}</Fact>
+          {/* After the ferdigmelding the due date is when the meter is to be up (rules/meterClock.ts). */}
+          <Fact label={dueDateMeaning(c.status) === 'meterMounting' ? t('cases.case.meterDue') : t('cases.case.due')}>{c.dueDate ? formatDay(c.dueDate) : t('cases.noDue')}</Fact>
           <Fact label={t('cases.case.requestType')}>{t(`cases.requestType.${c.requestType}`)}</Fact>
           <Fact label={t('cases.case.submitted')}>{formatDay(c.submittedAt)}</Fact>
         </SimpleGrid>

@@ -1,7 +1,9 @@
-// The case at a glance: number, type, status, who has it, when it came and became complete, and when it is due.
+// The case at a glance: number, type, status, who has it, when it came and became complete, and when it is due —
+// after the ferdigmelding, when the meter is to be mounted (rules/meterClock.ts).
 import { Group, Text, Title } from '@mantine/core';
 import { useMemo, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dueDateMeaning } from '../../../../electron/shared/rules';
 import type { CaseDetail } from '../../api/contract';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import classes from './Case.module.css';
@@ -59,7 +61,7 @@ export function CaseHeader({ detail, headingRef }: Props) {
           </dd>
         </div>
         <div>
-          <dt>{t('case.header.due')}</dt>
+          <dt>{dueDateMeaning(detail.status) === 'meterMounting' ? t('case.header.meterDue') : t('case.header.due')}</dt>
           <dd>
             {detail.dueDate === null ? (
               <span className={classes.notGiven}>{t('queue.noDueDate')}</span>

@@ -115,6 +115,7 @@ export function describeEvent(t: TFunction, event: CaseEventEntry, userName: (id
         readings.length > 0 && t('case.history.meterReadings', { readings: readings.join(', ') }),
         files.length > 0 && t('case.history.supplementFiles', { files: files.join(', ') }),
         text(data.text) && `«${text(data.text)}»`,
+        text(data.meterDueDate) && t('case.history.meterDueDate', { date: formatDate(text(data.meterDueDate)) }),
       ].filter((line): line is string => typeof line === 'string');
       return { summary: t('case.history.completionNoticeReceived'), detail: details.length > 0 ? details.join('\n') : undefined };
     }

@@ -4,6 +4,7 @@
 import { Alert, Button, Group, Kbd, Text } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CaseStatus } from '../../../../electron/shared/rules';
 import { call } from '../../api/call';
 import type { AppError, CaseDetail, CompletenessView } from '../../api/contract';
 import { useApiQuery } from '../../api/useApiQuery';
@@ -17,6 +18,8 @@ import { completenessErrorText } from './completenessErrors';
 import { itemLabel } from './describeItem';
 import { InformationRequestDialog } from './InformationRequestDialog';
 import { REQUEST_INFORMATION_SHORTCUT, useRequestInformationKey } from './requestInformationKey';
+
+const AFTER_FERDIGMELDING: readonly CaseStatus[] = ['completion_reported', 'meter_mounted', 'metering_point_registered'];
 
 export function CompletenessSection({ detail, reload }: { detail: CaseDetail; reload: () => Promise<void> }) {
   const { t, i18n } = useTranslation();
@@ -76,7 +79,7 @@ export function CompletenessSection({ detail, reload }: { detail: CaseDetail; re
         ) : undefined
       }
     >
-      {view && <CompletenessSummary view={view} />}
+      {view && <CompletenessSummary view={view} status={detail.status} />}
       {view && (
         <ul className={classes.list} aria-label={t('completeness.listLabel')}>
           {view.items.map((item) => (
@@ -119,16 +122,20 @@ export function CompletenessSection({ detail, reload }: { detail: CaseDetail; re
   );
 }
 
-/** Complete or not, since when and due when; a paused clock while the case waits for the installer. */
-function CompletenessSummary({ view }: { view: CompletenessView }) {
+/**
+ * Complete or not, since when and due when; a paused clock while the case waits for the installer. From the
+ * ferdigmelding on, the case's due date is the meter's (the header says so), not a handling deadline: not shown here.
+ */
+function CompletenessSummary({ view, status }: { view: CompletenessView; status: CaseStatus }) {
   const { t } = useTranslation();
+  const handlingDue = AFTER_FERDIGMELDING.includes(status) ? null : view.dueDate;
   return (
     <Group gap="md" className={classes.summary} wrap="wrap">
       <Text size="sm" fw={600} c={view.complete ? '#1b5e20' : '#b71c1c'} role="status">
         {view.complete ? t('completeness.complete') : t('completeness.incomplete', { count: view.items.filter((i) => !i.ok && !i.overridden).length })}
       </Text>
       {view.completeAt && <Text size="sm">{t('completeness.completeAt', { at: formatDateTime(view.completeAt) })}</Text>}
-      {view.dueDate && <Text size="sm">{t('completeness.dueDate', { date: formatDate(view.dueDate) })}</Text>}
+      {handlingDue && <Text size="sm">{t('completeness.dueDate', { date: formatDate(handlingDue) })}</Text>}
       {view.clockPausedOn && <Text size="sm" c="#8a3c00">{t('completeness.clockPaused', { date: formatDate(view.clockPausedOn) })}</Text>}
       {view.rulesSource === 'default' && <Text size="xs" c="gray.7">{t('completeness.defaultRules')}</Text>}
     </Group>

@@ -5,7 +5,7 @@
 // does little more than place its text.
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_STATUSES, REQUEST_TYPES, type CaseStatus, type RequestType } from '../../../../electron/shared/rules';
+import { CASE_STATUSES, REQUEST_TYPES, dueDateMeaning, type CaseStatus, type RequestType } from '../../../../electron/shared/rules';
 import type { QueueRow } from '../../api/contract';
 import { STATUS_COLOR } from '../../app/statusColor';
 import { formatDate, formatDateTime } from '../../i18n/format';
@@ -21,6 +21,8 @@ export interface RowLabels {
   type: Record<RequestType, string>;
   withProduction: string;
   noDueDate: string;
+  /** The tooltip of a due date that is the meter clock's (completion_reported). */
+  meterDueBy(date: string): string;
   waiting: string;
   dueToday: string;
   dueIn(workingDays: number): string;
@@ -44,6 +46,7 @@ export function useRowLabels(): RowLabels {
       >,
       withProduction: t('queue.withProduction'),
       noDueDate: t('queue.noDueDate'),
+      meterDueBy: (date: string) => t('queue.due.meterBy', { date }),
       waiting: t('queue.due.waiting'),
       dueToday: t('queue.due.today'),
       dueIn: (count: number) => t('queue.due.inDays', { count }),
@@ -76,10 +79,11 @@ function Cell({ children, title }: { children?: React.ReactNode; title?: string 
 /**
  * Where the case stands against its due date, in working days while the clock runs ("forfaller om 3
  * arbeidsdager", "2 arbeidsdager over frist"); "frist stoppet" while the case waits for the installer; the date
- * itself otherwise, and always in the tooltip.
+ * itself otherwise, and always in the tooltip (after the ferdigmelding: "Måler skal monteres innen …").
  */
 function DueCell({ row, labels }: { row: QueueRow; labels: RowLabels }) {
-  const date = row.dueDate === null ? undefined : formatDate(row.dueDate);
+  const shown = row.dueDate === null ? undefined : formatDate(row.dueDate);
+  const date = shown !== undefined && dueDateMeaning(row.status) === 'meterMounting' ? labels.meterDueBy(shown) : shown;
   if (row.waitingForInstaller) {
     return (
       <Cell title={date}>
@@ -87,7 +91,7 @@ function DueCell({ row, labels }: { row: QueueRow; labels: RowLabels }) {
       </Cell>
     );
   }
-  if (date === undefined) {
+  if (shown === undefined) {
     return (
       <Cell>
         <span className={classes.secondary}>{labels.noDueDate}</span>
@@ -95,7 +99,7 @@ function DueCell({ row, labels }: { row: QueueRow; labels: RowLabels }) {
     );
   }
   const left = row.workingDaysLeft;
-  if (left === null) return <Cell title={date}>{date}</Cell>;
+  if (left === null) return <Cell title={date}>{shown}</Cell>;
   if (left < 0 || row.overdue) {
     return (
       <Cell title={date}>

@@ -1,4 +1,4 @@
-// "Selskapets praksis": the company settings the casework follows (due days, auto-approval of simple metering
+// "Selskapets praksis": the company settings the casework follows (due days, the meter clock, auto-approval of simple metering
 // point work, when a request is a developer's project). Everyone sees them; a supervisor may change them. A save
 // goes through the outbox like any change: standalone at once, with a central server when it is sent (a refusal
 // then shows in the connection panel's list of refused changes).
@@ -14,11 +14,12 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { formatNumber } from '../../i18n/format';
 import classes from './Settings.module.css';
 
-type NumberField = 'dueWorkingDays' | 'developerProjectMinUnits';
-const NUMBER_FIELDS: readonly NumberField[] = ['dueWorkingDays', 'developerProjectMinUnits'];
+type NumberField = 'dueWorkingDays' | 'meterMountingWorkingDays' | 'developerProjectMinUnits';
+const NUMBER_FIELDS: readonly NumberField[] = ['dueWorkingDays', 'meterMountingWorkingDays', 'developerProjectMinUnits'];
 
 interface FormValues {
   dueWorkingDays: number | string;
+  meterMountingWorkingDays: number | string;
   autoApproveMeteringPointWork: boolean;
   developerProjectMinUnits: number | string;
   releaseOnAcceptance: boolean;
@@ -26,8 +27,12 @@ interface FormValues {
 
 type Outcome = { kind: 'saved'; pending: boolean } | { kind: 'failed'; error: AppError };
 
+const meterDaysOf = (view: CompanySettingsView): number =>
+  view.values.meterMountingWorkingDays ?? view.defaults.meterMountingWorkingDays ?? COMPANY_PRACTICE_LIMITS.meterMountingWorkingDays.min;
+
 const formValuesOf = (view: CompanySettingsView): FormValues => ({
   ...view.values,
+  meterMountingWorkingDays: meterDaysOf(view),
   releaseOnAcceptance: view.values.releaseOnAcceptance ?? false,
 });
 
@@ -84,6 +89,8 @@ function CompanyPracticeReadOnly({ view }: { view: CompanySettingsView }) {
       <dl className={classes.practiceList}>
         <dt>{t('companyPractice.dueWorkingDays.label')}</dt>
         <dd>{t('companyPractice.dueWorkingDays.value', { count: values.dueWorkingDays, formatted: formatNumber(values.dueWorkingDays) })}</dd>
+        <dt>{t('companyPractice.meterMountingWorkingDays.label')}</dt>
+        <dd>{t('companyPractice.meterMountingWorkingDays.value', { count: meterDaysOf(view), formatted: formatNumber(meterDaysOf(view)) })}</dd>
         <dt>{t('companyPractice.autoApprove.label')}</dt>
         <dd>
           {values.autoApproveMeteringPointWork ? t('companyPractice.autoApprove.on') : t('companyPractice.autoApprove.off')}
@@ -153,6 +160,7 @@ function CompanyPracticeForm({ view: initial }: { view: CompanySettingsView }) {
     }
     const input: CompanySettingsValues = {
       dueWorkingDays: Number(values.dueWorkingDays),
+      meterMountingWorkingDays: Number(values.meterMountingWorkingDays),
       autoApproveMeteringPointWork: values.autoApproveMeteringPointWork,
       developerProjectMinUnits: Number(values.developerProjectMinUnits),
       releaseOnAcceptance: values.releaseOnAcceptance,
@@ -182,7 +190,7 @@ function CompanyPracticeForm({ view: initial }: { view: CompanySettingsView }) {
         label={t(`companyPractice.${field}.label`)}
         description={t(`companyPractice.${field}.hint`, {
           range: rangeText(t, field),
-          standard: formatNumber(view.defaults[field]),
+          standard: formatNumber(view.defaults[field] ?? COMPANY_PRACTICE_LIMITS[field].min),
         })}
         value={values[field]}
         onChange={(value) => change({ [field]: value })}
@@ -208,6 +216,7 @@ function CompanyPracticeForm({ view: initial }: { view: CompanySettingsView }) {
     >
       <Stack gap="md">
         {numberInput('dueWorkingDays')}
+        {numberInput('meterMountingWorkingDays')}
         <Switch
           label={t('companyPractice.autoApprove.label')}
           description={t('companyPractice.autoApprove.explain')}
