@@ -5,10 +5,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  ATTACHMENT_KINDS, BUILDING_USES, CASE_STATUSES, DEFAULT_COMPLETENESS_RULE_SETS, DSB_STATUSES, GRID_WORK_KINDS,
-  GRID_WORK_NAMES_NB, NETWORK_SYSTEMS, OUTGOING_MESSAGE_KINDS, OWNER_ID_KINDS, PREQUALIFICATION_CATEGORIES,
-  OPTIONAL_COMPLETENESS_ITEMS, REQUEST_TYPES, USER_ROLES,
+  ATTACHMENT_KINDS, BUILDING_USES, CASE_STATUSES, DEFAULT_COMPLETENESS_RULE_SETS, DSB_STATUSES, FACT_FIELDS,
+  GRID_WORK_KINDS, GRID_WORK_NAMES_NB, NETWORK_SYSTEMS, OPTIONAL_COMPLETENESS_ITEMS, OUTGOING_MESSAGE_KINDS,
+  OWNER_ID_KINDS, PREQUALIFICATION_CATEGORIES, REQUEST_TYPES, USER_ROLES,
 } from '../../electron/shared/rules';
+import { SUPPORT_CATEGORIES } from '../../electron/shared/portalApi/support';
 import { SUPPLEMENT_FIELDS } from '../../portal/src/features/cases/supplementFields';
 
 type Bundle = { [key: string]: string | Bundle };
@@ -69,6 +70,9 @@ describe('the desk speaks bokmål and English alike', () => {
     ['enums.ownerIdKind', OWNER_ID_KINDS],
     ['installerCheck.work', GRID_WORK_KINDS],
     ['completeness.items', COMPLETENESS_CODES],
+    // A supplement's changed fields, named in the case history.
+    ['case.supplement.field', FACT_FIELDS],
+    ['supportRequests.category', SUPPORT_CATEGORIES],
   ];
   it.each(codes)('has a word for every code under %s', (namespace, list) => {
     for (const [language, bundle] of [['nb', deskNb()], ['en', deskEn()]] as const) {
@@ -92,6 +96,7 @@ describe('the portal speaks bokmål and English alike', () => {
     ['ownerOffer.requestType', REQUEST_TYPES],
     ['inbox.kind', OUTGOING_MESSAGE_KINDS],
     ['inbox.items', COMPLETENESS_CODES],
+    ['support.category', SUPPORT_CATEGORIES],
   ];
   it.each(codes)('has a word for every code under %s', (namespace, list) => {
     for (const language of ['nb', 'en'] as const) {
