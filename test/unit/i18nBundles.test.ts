@@ -97,6 +97,13 @@ describe('the portal speaks bokmål and English alike', () => {
     ['inbox.kind', OUTGOING_MESSAGE_KINDS],
     ['inbox.items', COMPLETENESS_CODES],
     ['support.category', SUPPORT_CATEGORIES],
+    ['cases.thread.outgoing', OUTGOING_MESSAGE_KINDS],
+    ['cases.buildingUse', BUILDING_USES],
+    ['newMessage.requestTypes', REQUEST_TYPES],
+    ['newMessage.attachments.kinds', ATTACHMENT_KINDS],
+    ['newMessage.options.buildingUse', BUILDING_USES],
+    ['newMessage.options.networkSystem', NETWORK_SYSTEMS],
+    ['newMessage.options.idKind', OWNER_ID_KINDS],
   ];
   it.each(codes)('has a word for every code under %s', (namespace, list) => {
     for (const language of ['nb', 'en'] as const) {
