@@ -9,7 +9,9 @@ import {
   GRID_WORK_KINDS, GRID_WORK_NAMES_NB, NETWORK_SYSTEMS, OPTIONAL_COMPLETENESS_ITEMS, OUTGOING_MESSAGE_KINDS,
   OWNER_ID_KINDS, PREQUALIFICATION_CATEGORIES, REQUEST_TYPES, USER_ROLES,
 } from '../../electron/shared/rules';
+import { AUTO_APPROVAL_RULE, DEVELOPER_PROJECT_RULE } from '../../electron/core/import/messagePlans';
 import { SUPPORT_CATEGORIES } from '../../electron/shared/portalApi/support';
+import { WORK_DONE_RULE } from '../../electron/shared/rules/workOrders';
 import { SUPPLEMENT_FIELDS } from '../../portal/src/features/cases/supplementFields';
 
 type Bundle = { [key: string]: string | Bundle };
@@ -73,6 +75,8 @@ describe('the desk speaks bokmål and English alike', () => {
     // A supplement's changed fields, named in the case history.
     ['case.supplement.field', FACT_FIELDS],
     ['supportRequests.category', SUPPORT_CATEGORIES],
+    // The rule that moved a case, named in its history: (automatisk, etter regelen «…»).
+    ['decisions.history.rules', [AUTO_APPROVAL_RULE, DEVELOPER_PROJECT_RULE, WORK_DONE_RULE]],
   ];
   it.each(codes)('has a word for every code under %s', (namespace, list) => {
     for (const [language, bundle] of [['nb', deskNb()], ['en', deskEn()]] as const) {
