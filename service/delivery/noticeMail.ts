@@ -24,7 +24,7 @@ const KIND_WORDS: Record<string, { nb: string; en: string }> = {
   information_request: { nb: 'en forespørsel om opplysninger (mangler i meldingen)', en: 'a request for information (items missing)' },
   approval: { nb: 'et svar på meldingen: godkjent', en: 'an answer to the message: approved' },
   rejection: { nb: 'et svar på meldingen: avvist', en: 'an answer to the message: rejected' },
-  start_approval: { nb: 'en startmelding: arbeidet kan starte', en: 'a start message: the work may begin' },
+  start_approval: { nb: 'et klarsignal: arbeidet kan starte', en: 'a go-ahead: the work may begin' },
   work_order: { nb: 'en arbeidsordre', en: 'a work order' },
 };
 const OTHER = { nb: 'en melding', en: 'a message' };

@@ -21,7 +21,7 @@ const dueDays = (page: Page) => section(page).getByRole('textbox', { name: /Saks
 const meterDays = (page: Page) =>
   section(page).getByRole('textbox', { name: /Frist for målermontering \(virkedager fra ferdigmelding\)/ });
 const autoApprove = (page: Page) => section(page).getByRole('switch', { name: /Godkjenn enkle meldinger om arbeid i målepunkt automatisk/ });
-const releaseOnAcceptance = (page: Page) => section(page).getByRole('switch', { name: /Frigi arbeidet ved aksept/ });
+const releaseOnAcceptance = (page: Page) => section(page).getByRole('switch', { name: /Frigi arbeidet når eieren har godtatt tilbudet/ });
 
 test.describe('as a supervisor', () => {
   let supervisor: HarnessCore;
@@ -65,7 +65,7 @@ test.describe('as a supervisor', () => {
     await page.keyboard.press('Space');
     await expect(autoApprove(page)).toBeChecked();
     await page.keyboard.press('Tab');
-    // Release on acceptance (frigi arbeidet ved aksept): off by default, on by Space.
+    // Release on acceptance (frigi arbeidet når eieren har godtatt tilbudet): off by default, on by Space.
     await page.keyboard.press('Tab');
     await expect(releaseOnAcceptance(page)).toBeFocused();
     await expect(releaseOnAcceptance(page)).not.toBeChecked();

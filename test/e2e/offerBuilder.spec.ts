@@ -233,7 +233,7 @@ test('build, check, issue, save, print and revise an offer by keyboard; sent, pa
   await openCaseByKeyboard(desk, target.caseNumber);
   const after = desk.getByRole('region', { name: 'Historikk' });
   await expect(after).toContainText('Betaling registrert: tilbud versjon 2');
-  await expect(after).toContainText('Igangsettingstillatelse lagt til utsending');
+  await expect(after).toContainText('Klarsignal lagt til utsending');
   expect(await axeViolations(desk)).toEqual([]);
 });
 

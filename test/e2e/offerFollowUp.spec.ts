@@ -53,9 +53,9 @@ test('an issued offer is sent from the decision bar; the payment file releases t
   await expect(desk.getByText('Tilbudet er registrert som sendt')).toBeVisible();
   const billing = desk.getByRole('region', { name: 'Fakturering' });
   await expect(billing).toContainText(`Tilbud versjon ${offer.offerVersion}`);
-  await expect(billing).toContainText('Igangsettingstillatelse er ikke sendt ennå.');
+  await expect(billing).toContainText('Klarsignal er ikke sendt ennå.');
   // The owner's steps are the billing system's now: the decision bar offers registering the acceptance.
-  await expect(desk.getByRole('button', { name: /Registrer aksept/ })).toBeVisible();
+  await expect(desk.getByRole('button', { name: /Registrer at tilbudet er godtatt/ })).toBeVisible();
 
   // The billing system's file: acceptance, invoice and payment of the offer's exact total.
   const file = paidInFullFile(approved.caseNumber, offer.offerVersion, offer.grossOre, 'E2E');
@@ -67,10 +67,10 @@ test('an issued offer is sent from the decision bar; the payment file releases t
   await desk.keyboard.press('Escape');
   await openCaseByKeyboard(desk, approved.caseNumber);
   const history = desk.getByRole('region', { name: 'Historikk' });
-  await expect(history).toContainText('Igangsettingstillatelse lagt til utsending');
+  await expect(history).toContainText('Klarsignal lagt til utsending');
   await expect(history).toContainText('Betaling registrert: tilbud versjon 1');
   await expect(history).toContainText('Fra fakturasystemets fil');
-  await expect(desk.getByRole('region', { name: 'Fakturering' })).toContainText('Igangsettingstillatelse til installatøren lagt til utsending');
+  await expect(desk.getByRole('region', { name: 'Fakturering' })).toContainText('Klarsignal til installatøren lagt til utsending');
   await expect(desk.getByText('Betalt').first()).toBeVisible();
   expect(await axeViolations(desk)).toEqual([]);
   await shoot(desk, 'offer-follow-up-1-case');
@@ -123,7 +123,7 @@ test('a payment that does not match the offer is flagged on the case; the handle
   await dialog.getByRole('textbox', { name: /Referanse/ }).fill('KID 9 rettet');
   await dialog.getByRole('button', { name: 'Registrer betaling' }).click();
   await expect(dialog).toBeHidden();
-  await expect(desk.getByRole('region', { name: 'Historikk' })).toContainText('Igangsettingstillatelse lagt til utsending');
+  await expect(desk.getByRole('region', { name: 'Historikk' })).toContainText('Klarsignal lagt til utsending');
 
   await warning.getByRole('button', { name: 'Marker som løst' }).click();
   await expect(warning).toBeHidden();

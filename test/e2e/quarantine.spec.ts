@@ -37,7 +37,7 @@ test('a quarantined record is found, fixed and re-imported into a case in the qu
 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: 'Melding ELS-9004242' })).toBeFocused();
-  await expect(page.getByText('innboks-2026-11-27.json', { exact: true })).toBeVisible();
+  await expect(page.getByText('Filen innboks-2026-11-27.json', { exact: true })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Hovedsikring (OV, ampere)' })).toContainText('har feil type');
 
   const editor = page.getByRole('textbox', { name: 'Meldingen (JSON)' });

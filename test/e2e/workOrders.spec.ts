@@ -91,7 +91,7 @@ test.describe('as a supervisor', () => {
     // The case's routing shows the work and who did it.
     await expect(page.getByTestId('grid-work-direct_meter_mounting').getByTestId('routing-work-order'))
       .toHaveText('Arbeidsordre til Kristiansand Kabel og Montasje AS: Utført (frist 25.11.2026)');
-    await expect(history).toContainText('Status endret fra Ferdigmeldt til Måler montert (automatisk, etter regelen «alt bestilt arbeid er utført»)');
+    await expect(history).toContainText('Status endret fra Ferdigmeldt til Måler montert (automatisk, etter regelen «Alt bestilt arbeid er utført»)');
     const status = harness.core.database.sqlite.prepare('SELECT status FROM cases WHERE id = ?').get(target.id) as { status: string };
     expect(status.status).toBe('meter_mounted');
   });

@@ -70,9 +70,12 @@ describe('the offer letter as a PDF', () => {
     expect(plain(formatNokNumber(input.calculation.grossOre))).toBe('39 200,03');
     expect(flat(layoutText)).toContain(`til ${plain(formatNok(input.calculation.grossOre))} inkl. mva`);
     expect(flat(layoutText)).toContain(`Anleggsbidraget i dette tilbudet er ${plain(formatNok(input.calculation.contributionOre))}`);
-    // Each line's own VAT: the service line carries 25 %, a contribution line 0 %.
-    expect(layoutText).toMatch(/^\s*Målermontasje\s+1 stk\s+1 790,00\s+1 790,00\s+25\s?%\s+447,50\s+2 237,50\s*$/m);
-    expect(layoutText).toMatch(/^\s*Dekkbord\s+32,5 m\s+14,37\s+467,03\s+0\s?%\s+0,00\s+467,03\s*$/m);
+    // Each line's own VAT: the service line carries 25 %; a contribution line is outside the VAT Act, with no rate.
+    expect(layoutText).toMatch(/^\s*Montering av måler\s+1 stk\s+1 790,00\s+1 790,00\s+25\s?%\s+447,50\s+2 237,50\s*$/m);
+    expect(layoutText).toMatch(/^\s*Dekkbord\s+32,5 m\s+14,37\s+467,03\s+utenfor\s+0,00\s+467,03\s*$/m);
+    expect(layoutText).toMatch(/^\s*Linjer utenfor merverdiavgiftsloven\s/m);
+    expect(flat(layoutText)).toContain('Anleggsbidraget er utenfor merverdiavgiftsloven');
+    expect(layoutText).not.toMatch(/fritatt|(^|\s)0\s?%/im);
   });
 
   it('states the legal basis, the practice, the right to go to RME, validity, acceptance and payment', () => {

@@ -40,7 +40,7 @@ describe('parseBillingFile: CSV', () => {
     const [first, negative, noAmount] = file.bad;
     expect(first.line).toBe(2);
     expect(first.reasons.map((r) => r.code)).toEqual(['billing.unknownKind', 'billing.missing', 'billing.badOfferVersion', 'billing.badAmount', 'billing.badDate']);
-    expect(first.reasons[0].message).toBe('Ukjent type «refusjon»: bruk betaling, aksept eller faktura.');
+    expect(first.reasons[0].message).toBe('Ukjent type «refusjon»: bruk betaling, godtatt eller faktura.');
     expect(JSON.parse(first.raw)).toEqual([{ hendelse_id: 'F-9', type: 'refusjon', saksnummer: '', tilbudsversjon: 'null', beløp: '12,345', dato: '31.02.2026', referanse: '' }]);
     expect(negative.reasons.map((r) => r.code)).toEqual(['billing.negativeAmount']);
     expect(noAmount.reasons).toEqual([{ path: 'beløp', code: 'billing.missing', message: 'En betaling må ha beløp.' }]);

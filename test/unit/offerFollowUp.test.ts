@@ -127,11 +127,11 @@ describe('startApprovalMessage', () => {
   const base = { caseNumber: '2026-000123', address: 'Storgata 1', postcode: '4612', postTown: 'Kristiansand', offerVersion: 2, releasedOn: '2026-12-01' };
   it('says the work may start, for which installation, and why (payment)', () => {
     const message = startApprovalMessage({ ...base, releasedBy: 'payment' });
-    expect(message.subject).toBe('Igangsettingstillatelse 2026-000123 – Storgata 1');
+    expect(message.subject).toBe('Klarsignal 2026-000123 – Storgata 1');
     expect(message.body).toContain('Arbeidet i tilknytningspunktet for Storgata 1, 4612 Kristiansand (saksnummer 2026-000123) kan starte.');
     expect(message.body).toContain('tilbud versjon 2 er registrert betalt 1. desember 2026');
   });
   it('says when it was released on acceptance', () => {
-    expect(startApprovalMessage({ ...base, releasedBy: 'acceptance' }).body).toContain('aksepterte tilbud versjon 2 1. desember 2026');
+    expect(startApprovalMessage({ ...base, releasedBy: 'acceptance' }).body).toContain('godtok tilbud versjon 2 1. desember 2026');
   });
 });

@@ -18,7 +18,7 @@ describe('startApprovalDraft', () => {
 
   it('names the case, the place and the offer version the payment released', () => {
     const draft = startApprovalDraft(facts, release);
-    expect(draft.subject).toBe('Igangsettingstillatelse 2026-000042 – Markens gate 1');
+    expect(draft.subject).toBe('Klarsignal 2026-000042 – Markens gate 1');
     expect(draft.body).toContain('Markens gate 1, 4611 Kristiansand (saksnummer 2026-000042)');
     expect(draft.body).toContain('tilbud versjon 2');
   });

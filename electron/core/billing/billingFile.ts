@@ -49,7 +49,8 @@ export const BILLING_COLUMNS: Readonly<Record<Field, readonly string[]>> = {
 /** The words for each kind, lower-cased. */
 export const BILLING_KIND_WORDS: Readonly<Record<BillingKind, readonly string[]>> = {
   offer_sent: [],
-  acceptance: ['aksept', 'akseptert', 'acceptance'],
+  // 'godtatt' is the word the desk and the letters use; the billing system's own words are read as well.
+  acceptance: ['godtatt', 'aksept', 'akseptert', 'acceptance'],
   invoice: ['faktura', 'faktura_sendt', 'invoice'],
   payment: ['betaling', 'betalt', 'innbetaling', 'payment'],
 };
@@ -122,7 +123,7 @@ export function parseBillingRecord(record: SourceRecord): BillingRow | BadBillin
   const kind = KIND_OF.get(kindText);
   if (!kind) {
     reasons.push(reason('type', 'billing.unknownKind',
-      kindText === '' ? 'Mangler type (betaling, aksept eller faktura).' : `Ukjent type «${get('kind')}»: bruk betaling, aksept eller faktura.`));
+      kindText === '' ? 'Mangler type (betaling, godtatt eller faktura).' : `Ukjent type «${get('kind')}»: bruk betaling, godtatt eller faktura.`));
   }
 
   const caseNumber = get('caseNumber');

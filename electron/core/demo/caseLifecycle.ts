@@ -223,7 +223,7 @@ export function simulateLifecycle(
     t.move(handler, 'offer_sent');
     if (random.chance(0.08)) {
       // Not accepted within the offer's three months.
-      if (t.wait(random.int(63, 70))) t.move(handler, 'closed', 'Tilbudet er ikke akseptert innen fristen.');
+      if (t.wait(random.int(63, 70))) t.move(handler, 'closed', 'Tilbudet er ikke godtatt innen fristen.');
       return outcome();
     }
     if (!t.waitBetween(2, 30)) return outcome();

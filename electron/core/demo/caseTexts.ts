@@ -71,7 +71,7 @@ const MISSING_REASON: Partial<Record<AttachmentKind, string>> = {
   single_line_diagram: 'Mangler enlinjeskjema for anlegget med flere enheter.',
   power_budget: 'Mangler effektberegning for valgt hovedsikring.',
   production_declaration: 'Mangler erklæring for plusskunde.',
-  inverter_certificate: 'Mangler sertifikat for vekselretter (VDE-AR-N 4105).',
+  inverter_certificate: 'Mangler samsvarserklæring for vekselretter (VDE-AR-N 4105).',
 };
 
 export function waitingReason(random: Random, missing: readonly AttachmentKind[]): string {

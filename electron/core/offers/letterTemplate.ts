@@ -56,6 +56,15 @@ export interface LetterView {
   ownerAccess: { link: string; code: string } | null;
 }
 
+/**
+ * A regulated anleggsbidrag is not a supply in the VAT Act's sense (merverdiavgiftsloven § 1-3 første ledd bokstav a):
+ * it is outside the Act, not a zero-rated ("fritatt") supply. Skatteetaten's binding rulings BFU 15/10 and BFU 21/13
+ * (anleggsbidrag for moving a line, agreed with a developer: that one is taxable) and Skattedirektoratet's practice
+ * since 1970 for contributions collected under kontrollforskriften (FOR-1999-03-11-302) say so; services carry 25 %.
+ */
+export const VAT_NOTE = 'Anleggsbidraget er utenfor merverdiavgiftsloven, fordi det kreves inn etter kontrollforskriften; '
+  + 'tjenester som byggestrøm og montering av måler har 25 % merverdiavgift.';
+
 const LEGAL_BASIS = new Markup('forskrift om økonomisk og teknisk rapportering, inntektsramme for nettvirksomheten og '
   + 'tariffer (kontrollforskriften), <span class="nowrap">FOR-1999-03-11-302</span>, kapittel 16');
 
@@ -100,8 +109,8 @@ export function renderLetterHtml(view: LetterView): string {
     <th class="num">Inkl. mva (kr)</th></tr></thead>
   <tbody>${view.settlement.map(settlementRow)}</tbody>
 </table>
-<p>Anleggsbidraget i dette tilbudet er ${view.contribution}. Merverdiavgiften er beregnet på hver linje for seg. Anleggsbidrag er ikke merverdiavgiftspliktig (sats 0 %);
-  tjenester er det (25 %). Alle linjene står i spesifikasjonen til slutt i brevet.</p>
+<p>Anleggsbidraget i dette tilbudet er ${view.contribution}. Merverdiavgiften er beregnet på hver linje for seg.
+  ${VAT_NOTE} Alle linjene står i spesifikasjonen til slutt i brevet.</p>
 
 <div class="keep">
 <h2>Rettslig grunnlag</h2>
@@ -121,7 +130,7 @@ export function renderLetterHtml(view: LetterView): string {
 </div>
 
 <div class="keep">
-<h2>Gyldighet, aksept og betaling</h2>
+<h2>Gyldighet, svar og betaling</h2>
 <p><strong>Tilbudet gjelder til ${view.validUntil}.</strong> Etter denne datoen må vi gi et nytt tilbud.</p>
 ${view.ownerAccess ? html`<div class="owner-access">
   <p><strong>Svar på tilbudet på nett.</strong> Gå til <span class="link">${view.ownerAccess.link}</span> og skriv inn
@@ -146,7 +155,7 @@ ${view.ownerAccess ? html`<div class="owner-access">
 </div>
 
 <section class="acceptance" style="break-before: page">
-  <strong>Aksept av tilbud – sak ${view.caseNumber}, versjon ${view.offerVersion}</strong><br>
+  <strong>Svarslipp – sak ${view.caseNumber}, tilbud versjon ${view.offerVersion}</strong><br>
   Jeg godtar tilbudet om tilknytning av ${place} til ${view.grandTotal} inkl. mva.
   <div class="fields"><div>Sted og dato</div><div>Underskrift</div><div>Navn med blokkbokstaver</div></div>
 </section>

@@ -3,7 +3,7 @@
 // figure comes from calculateOffer and is only formatted here; the PDF is made from this HTML by a PdfRenderer.
 import {
   formatDateNb, formatNok, formatNokNumber, formatQuantity, VAT_PERCENT,
-  type CalculatedLine, type OfferCalculation, type Ore,
+  type CalculatedLine, type OfferCalculation, type Ore, type VatCode,
 } from '../../shared/rules';
 import type { Letterhead } from './letterhead';
 import { renderLetterHtml, type LetterLineRow, type LetterSettlementRow, type LetterView } from './letterTemplate';
@@ -43,6 +43,9 @@ export interface OwnerAccess {
 
 const KIND_NB = { work: 'arbeid', material: 'materiell' } as const;
 
+/** A line of the contribution is outside the VAT Act (letterTemplate.ts, VAT_NOTE): no rate is printed for it. */
+const VAT_RATE_NB: Readonly<Record<VatCode, string>> = { exempt: 'utenfor', standard: `${VAT_PERCENT.standard} %` };
+
 function lineRow(line: CalculatedLine, componentLabel: string): LetterLineRow {
   return {
     description: line.description,
@@ -51,7 +54,7 @@ function lineRow(line: CalculatedLine, componentLabel: string): LetterLineRow {
     quantity: `${formatQuantity(line.quantityMilli)} ${line.unit}`,
     unitPrice: formatNokNumber(line.unitPriceOre),
     net: formatNokNumber(line.netOre),
-    vatRate: `${VAT_PERCENT[line.vatCode]} %`,
+    vatRate: VAT_RATE_NB[line.vatCode],
     vat: formatNokNumber(line.vatOre),
     gross: formatNokNumber(line.grossOre),
   };
@@ -66,7 +69,7 @@ function settlementRows(calculation: OfferCalculation): LetterSettlementRow[] {
     // The exempt total already includes the (negative) deduction; the deduction gets its own row below.
     const net = total.vatCode === 'exempt' ? total.netOre - deducted : total.netOre;
     if (net === 0 && total.vatOre === 0) continue;
-    const label = total.percent === 0 ? 'Linjer uten merverdiavgift (0 %)' : `Linjer med ${total.percent} % merverdiavgift`;
+    const label = total.vatCode === 'exempt' ? 'Linjer utenfor merverdiavgiftsloven' : `Linjer med ${total.percent} % merverdiavgift`;
     rows.push(row(label, net, total.vatOre));
   }
   if (calculation.deduction) rows.push(row(calculation.deduction.description, calculation.deduction.amountOre, 0));

@@ -30,7 +30,7 @@ const item = {
   coOwnerConsent: { code: 'co_owner_consent', label: { nb: 'Samtykke fra sameiere', en: 'Consent from co-owners' }, requires: { attachment: 'co_owner_consent' } },
   productionKw: { code: 'production_kw', label: { nb: 'Produksjon (kW) og vekselretter', en: 'Production (kW) and inverter' }, requires: { fields: ['productionKw', 'inverter'] }, when: WITH_PRODUCTION },
   productionDeclaration: { code: 'production_declaration', label: { nb: 'Erklæring for plusskunde', en: 'Production declaration' }, requires: { attachment: 'production_declaration' }, when: WITH_PRODUCTION },
-  inverterCertificate: { code: 'inverter_certificate', label: { nb: 'Sertifikat for vekselretter (VDE-AR-N 4105)', en: 'Inverter certificate (VDE-AR-N 4105)' }, requires: { attachment: 'inverter_certificate' }, when: WITH_PRODUCTION },
+  inverterCertificate: { code: 'inverter_certificate', label: { nb: 'Samsvarserklæring for vekselretter (VDE-AR-N 4105)', en: 'Inverter declaration of conformity (VDE-AR-N 4105)' }, requires: { attachment: 'inverter_certificate' }, when: WITH_PRODUCTION },
 } satisfies Record<string, CompletenessItemRule>;
 
 /**

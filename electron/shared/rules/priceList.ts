@@ -29,7 +29,7 @@ export const MAIN_COMPONENT_LABELS_NB: Readonly<Record<MainComponent, string>> =
   groundworks: 'Grunnarbeider',
   commissioning: 'Idriftsettelse',
   surveying_and_documentation: 'Innmåling og dokumentasjon',
-  meter_with_mounting: 'Måler med montasje',
+  meter_with_mounting: 'Måler med montering',
 };
 
 export const COST_KINDS = ['work', 'material'] as const;

@@ -1,4 +1,4 @@
-// The installer's start approval (igangsettingstillatelse), in Norwegian bokmål like every message to an installer:
+// The installer's start approval (klarsignal; not "igangsettingstillatelse", the building-permit term), in Norwegian bokmål like every message to an installer:
 // the work at the connection point may start because the owner has paid the investment contribution — or accepted
 // the offer, where the grid company releases the work on acceptance. Dates as letters write them (norwegianDate.ts).
 import { formatDateNb } from './norwegianDate';
@@ -20,7 +20,7 @@ export function startApprovalMessage(input: StartApprovalInput): { subject: stri
   const place = `${input.address}, ${input.postcode} ${input.postTown}`;
   const why = input.releasedBy === 'payment'
     ? `Anleggsbidraget etter tilbud versjon ${input.offerVersion} er registrert betalt ${formatDateNb(input.releasedOn.slice(0, 10))}.`
-    : `Eieren aksepterte tilbud versjon ${input.offerVersion} ${formatDateNb(input.releasedOn.slice(0, 10))}, og vi frigir arbeidet ved aksept.`;
+    : `Eieren godtok tilbud versjon ${input.offerVersion} ${formatDateNb(input.releasedOn.slice(0, 10))}, og vi frigir arbeidet når tilbudet er godtatt.`;
   const body = [
     'Hei,',
     '',
@@ -32,5 +32,5 @@ export function startApprovalMessage(input: StartApprovalInput): { subject: stri
     'Med vennlig hilsen',
     'Nettselskapet',
   ].join('\n');
-  return { subject: `Igangsettingstillatelse ${input.caseNumber} – ${input.address}`, body };
+  return { subject: `Klarsignal ${input.caseNumber} – ${input.address}`, body };
 }

@@ -86,7 +86,7 @@ describe('the billing steps from the decision bar', () => {
     expect(startApprovals()).toBe(1);
     const message = sqlite().prepare("SELECT subject, body, recipient FROM outgoing_messages WHERE case_id = ? AND kind = 'start_approval'")
       .get(caseId) as { subject: string; body: string; recipient: string };
-    expect(message.subject).toBe(`Igangsettingstillatelse ${caseNumber} – ${(sqlite().prepare('SELECT address FROM cases WHERE id = ?').get(caseId) as { address: string }).address}`);
+    expect(message.subject).toBe(`Klarsignal ${caseNumber} – ${(sqlite().prepare('SELECT address FROM cases WHERE id = ?').get(caseId) as { address: string }).address}`);
     expect(message.body).toContain('kan starte');
     expect(message.body).toContain('registrert betalt 26. november 2026');
     expect(events('message_queued')).toEqual([{ messageId: expect.any(String), kind: 'start_approval', subject: message.subject }]);
@@ -157,7 +157,7 @@ describe('the billing file, standalone', () => {
     expect(quarantine.every((row) => row.source === 'billing:betalinger.csv')).toBe(true);
     const reasons = quarantine.flatMap((row) => (JSON.parse(row.reasons) as { message: string }[]).map((r) => r.message));
     expect(reasons).toContain('Fant ingen sak med saksnummer «2099-999999».');
-    expect(reasons).toContain('Ukjent type «refusjon»: bruk betaling, aksept eller faktura.');
+    expect(reasons).toContain('Ukjent type «refusjon»: bruk betaling, godtatt eller faktura.');
 
     const before = ['billing_events', 'case_events', 'import_quarantine', 'outgoing_messages']
       .map((table) => count(`SELECT count(*) AS n FROM ${table}`));
@@ -176,7 +176,7 @@ describe('the billing file, standalone', () => {
     expect(status()).toBe('offer_accepted');
     expect(startApprovals()).toBe(1);
     expect((sqlite().prepare("SELECT body FROM outgoing_messages WHERE case_id = ? AND kind = 'start_approval'").get(caseId) as { body: string }).body)
-      .toContain('vi frigir arbeidet ved aksept');
+      .toContain('vi frigir arbeidet når tilbudet er godtatt');
     const rest = `${HEADER}\nI-1;faktura;${caseNumber};1;;27.11.2026;\nP-1;betaling;${caseNumber};1;3 000,00;27.11.2026;KID`;
     expect(importFile(rest)).toMatchObject({ applied: 2 });
     expect(status()).toBe('paid');

@@ -8,20 +8,15 @@ import type { CompletenessEvaluation, CompletenessItemResult } from '../../../..
 import { Card } from '../../app/Screen';
 import { currentLanguage } from '../../i18n';
 import { templateHref } from './api';
+import { factLabel, factValue } from './factWords';
 import { fieldId } from './FormField';
 import { formKeyOfFact } from './messageForm';
 
 function useFactWords() {
   const { t, i18n } = useTranslation();
   const listFormat = new Intl.ListFormat(currentLanguage() === 'nb' ? 'nb' : 'en', { type: 'conjunction' });
-  const fieldLabel = (fact: string) => {
-    const key = formKeyOfFact(fact);
-    return key ? t(`newMessage.field.${key}`) : fact;
-  };
-  const valueWords = (fact: string, value: unknown) => {
-    if (fact === 'networkSystem') return t(`newMessage.options.networkSystem.${String(value)}`);
-    return String(value);
-  };
+  const fieldLabel = (fact: string) => factLabel(t, fact);
+  const valueWords = (fact: string, value: unknown) => factValue(t, fact, value);
   const because = (facts: Record<string, unknown>) => listFormat.format(Object.entries(facts)
     .filter(([, value]) => value !== null && value !== undefined && value !== false)
     .map(([fact, value]) => (i18n.exists(`newMessage.facts.${fact}`)

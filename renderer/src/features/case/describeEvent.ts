@@ -42,7 +42,7 @@ export function describeEvent(t: TFunction, event: CaseEventEntry, userName: (id
         conditionsOf(data.conditions).length > 0 && t('decisions.history.conditions', { conditions: conditionsOf(data.conditions).join('; ') }),
       ].filter((line): line is string => typeof line === 'string');
       return {
-        summary: rule ? `${summary} ${t('decisions.history.byRule', { rule: t(`workOrders.rules.${rule}`, { defaultValue: rule }) })}` : summary,
+        summary: rule ? `${summary} ${t('decisions.history.byRule', { rule: t([`decisions.history.rules.${rule}`, 'decisions.history.rules.other']) })}` : summary,
         detail: details.length > 0 ? details.join('\n') : undefined,
       };
     }

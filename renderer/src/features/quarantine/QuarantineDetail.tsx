@@ -11,6 +11,7 @@ import { notifySuccess } from '../../api/notify';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useAppData } from '../../app/AppData';
 import { formatDateTime } from '../../i18n/format';
+import { describeSource } from './describeSource';
 import { DiscardConfirm } from './DiscardConfirm';
 import { jsonProblem } from './jsonProblem';
 import { notifyQuarantineError } from './notifyQuarantineError';
@@ -117,7 +118,7 @@ export function QuarantineDetail({ id, onChanged, onOpenCase }: Props) {
         </Title>
         <dl className={classes.facts}>
           <dt>{t('quarantine.source')}</dt>
-          <dd>{record.source}</dd>
+          <dd>{describeSource(t, record.source)}</dd>
           <dt>{t('quarantine.received')}</dt>
           <dd>{formatDateTime(record.receivedAt)}</dd>
           <dt>{t('quarantine.stateLabel')}</dt>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { QuarantineItem } from '../../api/contract';
 import { formatDateTime } from '../../i18n/format';
 import { reasonLine } from './describeReason';
+import { describeSource } from './describeSource';
 import classes from './Quarantine.module.css';
 
 interface Props {
@@ -75,7 +76,7 @@ export function QuarantineList({ items, openId, onOpen, labelId, listRef }: Prop
             )}
           </div>
           <div className={classes.itemMeta}>
-            {item.source} · {formatDateTime(item.receivedAt)}
+            {describeSource(t, item.source)} · {formatDateTime(item.receivedAt)}
           </div>
           {item.reasons[0] && (
             <div className={classes.firstReason}>
