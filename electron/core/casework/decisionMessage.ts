@@ -16,12 +16,19 @@ export const DECISION_MESSAGE_OF: Partial<Record<DecisionAction, DecisionMessage
 export const decisionMessageKindOf = (action: string): DecisionMessageKind | null =>
   DECISION_MESSAGE_OF[action as DecisionAction] ?? null;
 
-/** `placeholder` is the case id's parameter ('?' in SQLite, '$1' in PostgreSQL). */
-export const decisionMessageFactsSql = (placeholder: '?' | '$1'): string => `
+/**
+ * `placeholder` is the case id's parameter ('?' in SQLite, '$1' in PostgreSQL). The importer, deciding on a case it
+ * has just made (which has no offer), asks without the offers: its role may not read them.
+ */
+export const decisionMessageFactsSql = (placeholder: '?' | '$1', offers: 'withOffers' | 'newCase' = 'withOffers'): string => `
   SELECT c.case_number, c.address, c.postcode, c.post_town, c.request_type,
          i.email, c.installer_contact, i.name, i.organisation_number,
-         EXISTS (SELECT 1 FROM offers o WHERE o.case_id = c.id AND o.state IN ('draft', 'issued')) AS has_offer
+         ${offers === 'withOffers' ? "EXISTS (SELECT 1 FROM offers o WHERE o.case_id = c.id AND o.state IN ('draft', 'issued'))" : '0 = 1'} AS has_offer
   FROM cases c JOIN installers i ON i.id = c.installer_id WHERE c.id = ${placeholder}`;
+
+/** The message a decision the importer takes by a rule writes: approval without conditions, or the referral. */
+export const ruleDecisionKindOf = (to: string): DecisionMessageKind | null =>
+  to === 'approved' ? 'approval' : to === 'developer_project' ? 'developer_referral' : null;
 
 export interface DecisionMessageFacts {
   case_number: string;
