@@ -18,10 +18,17 @@ describe('decisionLetter', () => {
     expect(letter.body).toContain('forhåndsmeldingen om ny installasjon og godkjenner den');
     expect(letter.body).toContain('Godkjenningen gjelder på disse vilkårene:\n- Signert tilknytningsavtale\n- Stikkledning legges i trekkerør\n');
     expect(letter.body).toContain('Eieren av installasjonen får et tilbud om tilknytningsavtale');
-    expect(letter.body).toContain('klarsignal');
+    expect(letter.body).toContain('klarsignal, etter at eieren har godtatt tilbudet og betalt anleggsbidraget.');
     expect(letter.body).not.toContain('Denne godkjenningen er klarsignalet');
     expect(letter.body).toContain('Send ferdigmelding i portalen');
     expect(letter.body.endsWith('Med vennlig hilsen\nNettselskapet')).toBe(true);
+  });
+
+  it('says the work is released at acceptance where the company does so', () => {
+    const letter = decisionLetter({
+      ...place, requestType: 'new_installation', kind: 'approval', nextStep: 'offer', conditions: [], releaseOnAcceptance: true,
+    });
+    expect(letter.body).toContain('klarsignal, etter at eieren har godtatt tilbudet. Arbeid som gjøres før det, skjer for egen risiko.');
   });
 
   it('gives the go-ahead in the approval itself when there is no offer, and says when there are no conditions', () => {
@@ -61,6 +68,7 @@ describe('decisionMessageDraft', () => {
   const facts: DecisionMessageFacts = {
     case_number: '2026-000042', address: 'Markens gate 1', postcode: '4611', post_town: 'Kristiansand', request_type: 'fuse_change',
     email: null, installer_contact: 'Kari Elektriker', name: 'Sørlandet Elektro AS', organisation_number: '923609016', has_offer: 0,
+    release_on_acceptance: 0,
   };
 
   it('tells approval, rejection and referral only, each by its own kind', () => {
@@ -76,5 +84,6 @@ describe('decisionMessageDraft', () => {
     expect(decisionMessageDraft(facts, input).body).toContain('klarsignalet');
     expect(decisionMessageDraft({ ...facts, has_offer: true }, input).body).toContain('tilbud om tilknytningsavtale');
     expect(decisionMessageDraft({ ...facts, has_offer: 1 }, input).recipient).toBe('Kari Elektriker');
+    expect(decisionMessageDraft({ ...facts, has_offer: true, release_on_acceptance: true }, input).body).toContain('godtatt tilbudet. Arbeid');
   });
 });

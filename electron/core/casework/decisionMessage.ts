@@ -23,7 +23,8 @@ export const decisionMessageKindOf = (action: string): DecisionMessageKind | nul
 export const decisionMessageFactsSql = (placeholder: '?' | '$1', offers: 'withOffers' | 'newCase' = 'withOffers'): string => `
   SELECT c.case_number, c.address, c.postcode, c.post_town, c.request_type,
          i.email, c.installer_contact, i.name, i.organisation_number,
-         ${offers === 'withOffers' ? "EXISTS (SELECT 1 FROM offers o WHERE o.case_id = c.id AND o.state IN ('draft', 'issued'))" : '0 = 1'} AS has_offer
+         ${offers === 'withOffers' ? "EXISTS (SELECT 1 FROM offers o WHERE o.case_id = c.id AND o.state IN ('draft', 'issued'))" : '0 = 1'} AS has_offer,
+         EXISTS (SELECT 1 FROM company_settings s WHERE s.key = 'release_on_acceptance' AND s.value = 'true') AS release_on_acceptance
   FROM cases c JOIN installers i ON i.id = c.installer_id WHERE c.id = ${placeholder}`;
 
 /** The message a decision the importer takes by a rule writes: approval without conditions, or the referral. */
@@ -42,6 +43,8 @@ export interface DecisionMessageFacts {
   organisation_number: string;
   /** 0/1 from SQLite, a boolean from PostgreSQL. */
   has_offer: number | boolean;
+  /** The company setting `release_on_acceptance` (stored as JSON text), likewise 0/1 or a boolean. */
+  release_on_acceptance: number | boolean;
 }
 
 export interface DecisionMessageInput {
@@ -63,7 +66,11 @@ export function decisionMessageDraft(facts: DecisionMessageFacts, input: Decisio
     requestType: facts.request_type as RequestType,
   };
   const letter = input.kind === 'approval'
-    ? decisionLetter({ ...place, kind: 'approval', conditions: input.conditions, nextStep: approvalNextStep(place.requestType, Boolean(facts.has_offer)) })
+    ? decisionLetter({
+        ...place, kind: 'approval', conditions: input.conditions,
+        nextStep: approvalNextStep(place.requestType, Boolean(facts.has_offer)),
+        releaseOnAcceptance: Boolean(facts.release_on_acceptance),
+      })
     : decisionLetter({ ...place, kind: input.kind, reason: input.reason ?? '' });
   return { recipient: installerRecipientOf(facts), ...letter };
 }

@@ -60,7 +60,13 @@ export interface DecisionLetterCase {
 }
 
 export type DecisionLetterInput = DecisionLetterCase & (
-  | { kind: 'approval'; conditions: readonly string[]; nextStep: ApprovalNextStep }
+  | {
+      kind: 'approval';
+      conditions: readonly string[];
+      nextStep: ApprovalNextStep;
+      /** The company releases the work at acceptance of the offer instead of at payment (company setting). */
+      releaseOnAcceptance?: boolean;
+    }
   | { kind: 'rejection'; reason: string }
   | { kind: 'developer_referral'; reason: string }
 );
@@ -78,7 +84,8 @@ function approvalParagraphs(input: Extract<DecisionLetterInput, { kind: 'approva
     ? [
         'Tilknytningen krever anleggsbidrag. Eieren av installasjonen får et tilbud om tilknytningsavtale fra oss. ' +
           'Arbeidet i tilknytningspunktet kan starte først når vi har sendt dere klarsignal, etter at eieren har ' +
-          'godtatt tilbudet og betalt. Arbeid som gjøres før det, skjer for egen risiko.',
+          (input.releaseOnAcceptance ? 'godtatt tilbudet.' : 'godtatt tilbudet og betalt anleggsbidraget.') +
+          ' Arbeid som gjøres før det, skjer for egen risiko.',
       ]
     : [
         'Saken krever ikke anleggsbidrag, og dere kan sette i gang arbeidet nå. Denne godkjenningen er klarsignalet.',
