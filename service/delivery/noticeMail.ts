@@ -24,6 +24,9 @@ const KIND_WORDS: Record<string, { nb: string; en: string }> = {
   information_request: { nb: 'en forespørsel om opplysninger (mangler i meldingen)', en: 'a request for information (items missing)' },
   approval: { nb: 'et svar på meldingen: godkjent', en: 'an answer to the message: approved' },
   rejection: { nb: 'et svar på meldingen: avvist', en: 'an answer to the message: rejected' },
+  developer_referral: {
+    nb: 'et svar på meldingen: henvist til utbyggerprosjekt', en: 'an answer to the message: referred to a developer project',
+  },
   start_approval: { nb: 'et klarsignal: arbeidet kan starte', en: 'a go-ahead: the work may begin' },
   work_order: { nb: 'en arbeidsordre', en: 'a work order' },
 };

@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { CompletenessRuleSetSchema } from '../../electron/shared/contract/completeness';
 import { completionActionFor } from '../../electron/core/import/messagePlans';
 import type { PortalAttachment, PortalCase, PortalRequestedItem, PortalThreadEntry } from '../../electron/shared/portalApi/cases';
+import type { PortalInboxKind } from '../../electron/shared/portalApi/inbox';
 import {
   canTakeAction, defaultCompletenessRules, type CaseStatus, type CompletenessRuleSet, type RequestType,
 } from '../../electron/shared/rules';
@@ -139,7 +140,7 @@ function threadOf(c: Row, events: Row[], outgoing: Row[], attachments: PortalAtt
   for (const message of outgoing) {
     entries.push({
       type: 'outgoing',
-      kind: message.kind as 'information_request',
+      kind: message.kind as PortalInboxKind,
       at: iso(message.created_at),
       subject: String(message.subject),
       body: String(message.body),

@@ -136,6 +136,7 @@ test('a request from arrival to approval: checklist, request for information, su
     /Status endret fra Venter på installatør til Under behandling/,
     /Meldingen er komplett – frist 18\.12\.2026/,
     /Status endret fra Under behandling til Godkjent Vilkår: Signert tilknytningsavtale/,
+    /Godkjenning til installatøren lagt til utsending «Forhåndsmelding godkjent /,
   ];
   const positions = storyInOrder.map((pattern) => {
     const match = pattern.exec(text);

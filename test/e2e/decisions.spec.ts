@@ -1,5 +1,5 @@
 // Decisions in the case view, by keyboard: approve with a condition, reject with a reason the installer reads; the
-// history tells both. The approve button says why it cannot be used yet. The queue shows due dates in working
+// history tells both, and that each decision's letter to the installer is queued (not sent). The approve button says why it cannot be used yet. The queue shows due dates in working
 // days, and the cases waiting for the installer apart from the overdue ones.
 import type { Page } from '@playwright/test';
 import type { HarnessCore } from '../harness/harnessCore';
@@ -89,6 +89,14 @@ test('approve with a condition and reject with a reason, by keyboard; the histor
   await expect(history).toContainText('Status endret fra Under behandling til Godkjent');
   await expect(history).toContainText('Vilkår: Signert tilknytningsavtale; Graving avtales med netteier');
   expect(statusOf(harness, first.id)).toBe('approved');
+  // The letter to the installer is queued in the same change, and the history says no more than what happened: this
+  // desk has no central service, so the delivery line says it was not sent.
+  const approvalEntry = history.getByRole('listitem').filter({ hasText: 'Godkjenning til installatøren lagt til utsending' });
+  await expect(approvalEntry).toContainText(`«Forhåndsmelding godkjent ${first.caseNumber} – `);
+  await expect(approvalEntry.getByTestId('message-delivery')).toHaveText('Ikke sendt – frittstående (ingen sentral tjeneste)');
+  await expect(history).not.toContainText(/Godkjenning[^·]*sendt [0-9]/);
+  await history.scrollIntoViewIfNeeded();
+  await desk.screenshot({ path: test.info().outputPath('approval-queued.png') });
 
   await desk.keyboard.press('Escape');
   await openCaseByKeyboard(desk, second.caseNumber);
@@ -113,6 +121,8 @@ test('approve with a condition and reject with a reason, by keyboard; the histor
   await expect(history).toContainText('Status endret fra Under behandling til Avvist');
   await expect(history).toContainText('Begrunnelse: Feil meldingstype: dette er en endring av hovedsikring.');
   expect(statusOf(harness, second.id)).toBe('rejected');
+  await expect(history.getByRole('listitem').filter({ hasText: 'Avslag til installatøren lagt til utsending' }))
+    .toContainText(`«Forhåndsmelding avvist ${second.caseNumber} – `);
   // A rejected case offers reopening and closing, nothing else.
   await expect(desk.getByRole('group', { name: 'Beslutninger' }).getByRole('button')).toHaveText([/Gjenåpne/, /Avslutt saken/]);
   // The notice says it was done, then goes by itself; the page is scanned once it has gone, not while it fades.

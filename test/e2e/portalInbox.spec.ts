@@ -13,6 +13,7 @@ import { createTestDatabase, type TestDatabase } from '../support/postgres';
 import { login, RawClient } from '../support/serviceClient';
 import { closeServices } from '../support/serviceInstances';
 import { seedCentral } from '../support/syncClients';
+import { decisionLetter } from '../../electron/shared/rules';
 import type { HarnessCore } from '../harness/harnessCore';
 import { createPerson, expect, openCaseByKeyboard, openDesk, startCentralHarness, test } from './fixtures';
 import { checkScreen, heading, logInAt, SCREENS } from './portalScreens';
@@ -30,6 +31,7 @@ interface FirmCase {
   contact: string;
   request: string;
   approval: string;
+  approvalSubject: string;
 }
 const firmCases = new Map<number, FirmCase>();
 
@@ -58,8 +60,9 @@ test.afterAll(async () => {
  * grid company wrote on the case: a request for information, then an approval.
  */
 async function firmWithMessages(n: number): Promise<FirmCase> {
-  const { rows: [row] } = await admin.query<{ id: string; case_number: string; org: string }>(
-    `SELECT c.id, c.case_number, i.organisation_number AS org FROM cases c JOIN installers i ON i.id = c.installer_id
+  const { rows: [row] } = await admin.query<{ id: string; case_number: string; org: string; address: string; postcode: string; post_town: string }>(
+    `SELECT c.id, c.case_number, i.organisation_number AS org, c.address, c.postcode, c.post_town
+       FROM cases c JOIN installers i ON i.id = c.installer_id
       WHERE i.organisation_number NOT IN (SELECT organisation_number FROM portal_firms)
       ORDER BY c.id OFFSET $1 LIMIT 1`, [n]);
   await registerInDsb(admin, row.org, `Installatør ${row.org} AS`);
@@ -72,14 +75,19 @@ async function firmWithMessages(n: number): Promise<FirmCase> {
   expect((await supervisor.post(`/api/portal/firms/${applied.body.id}/approve`)).status).toBe(200);
   const request = randomUUID();
   const approval = randomUUID();
+  // The approval in the words the desk writes (rules/decisionMessages.ts).
+  const letter = decisionLetter({
+    caseNumber: row.case_number, address: row.address, postcode: row.postcode, postTown: row.post_town,
+    requestType: 'new_installation', kind: 'approval', nextStep: 'offer', conditions: ['Signert tilknytningsavtale'],
+  });
   await admin.query(
     `INSERT INTO outgoing_messages (id, case_id, kind, recipient, subject, body, items, created_at)
      VALUES ($1, $3, 'information_request', $4, 'Mangler i meldingen', $5, '["site_map","power_budget"]', now() - interval '1 hour'),
-            ($2, $3, 'approval', $4, 'Forhåndsmeldingen er godkjent', 'Meldingen er godkjent. Send ferdigmelding når arbeidet er utført.', '[]', now())`,
+            ($2, $3, 'approval', $4, $6, $7, '[]', now())`,
     [request, approval, row.id, contact,
-      'Hei,\n\nfor å behandle meldingen trenger vi situasjonskart og effektberegning.\n\nHilsen saksbehandler'],
+      'Hei,\n\nfor å behandle meldingen trenger vi situasjonskart og effektberegning.\n\nHilsen saksbehandler', letter.subject, letter.body],
   );
-  return { caseId: Number(row.id), caseNumber: row.case_number, email, contact, request, approval };
+  return { caseId: Number(row.id), caseNumber: row.case_number, email, contact, request, approval, approvalSubject: letter.subject };
 }
 
 for (const [width, height] of [[375, 812], [1280, 900]] as const) {
@@ -97,7 +105,7 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
       await expect(page.getByText('2 uleste meldinger')).toBeVisible();
       const cards = page.getByRole('region');
       // Newest first: the approval, then the request for information.
-      await expect(cards.nth(0)).toContainText('Forhåndsmeldingen er godkjent');
+      await expect(cards.nth(0)).toContainText(firm.approvalSubject);
       await expect(cards.nth(1)).toContainText('Mangler i meldingen');
       await expect(cards.nth(1)).toContainText(`Sak ${firm.caseNumber}`);
       await expect(cards.nth(1)).toContainText('Forespørsel om opplysninger');
@@ -118,7 +126,7 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
       await expect.poll(async () => (await admin.query(
         "SELECT read_at IS NOT NULL AS read FROM message_deliveries WHERE message_id = $1 AND channel = 'portal'", [firm.request])).rows[0]?.read).toBe(true);
       await page.reload();
-      await expect(page.getByRole('region').nth(0)).toContainText('Forhåndsmeldingen er godkjent');
+      await expect(page.getByRole('region').nth(0)).toContainText(firm.approvalSubject);
       await expect(page.getByRole('region').nth(0)).toContainText('Ulest');
 
       // In English too.
@@ -133,6 +141,14 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
       for (const mail of smtp.mails.filter((m) => m.to.includes(firm.contact))) {
         expect(mail.text).toContain(firm.caseNumber);
         expect(mail.text).not.toContain('effektberegning');
+      }
+      if (width === 375) {
+        // The approval as the installer reads it: its conditions and what happens next (issue 13).
+        const approval = page.getByRole('region', { name: firm.approvalSubject });
+        await approval.getByRole('button', { name: 'Les meldingen' }).click();
+        await expect(approval).toContainText('- Signert tilknytningsavtale');
+        await expect(approval).toContainText('Eieren av installasjonen får et tilbud om tilknytningsavtale');
+        await checkScreen(page, 'inbox-approval');
       }
     });
   });
@@ -159,7 +175,7 @@ test.describe('the desk', () => {
       await openCaseByKeyboard(page, firm!.caseNumber);
       const read = await deliveryLine(page, 'Mangler i meldingen');
       await expect(read).toHaveText(/^Levert i portalen \d{2}\.\d{2}\.\d{4} \d{2}:\d{2} · E-post sendt (\d{2}\.\d{2}\.\d{4} )?\d{2}:\d{2} · Lest (\d{2}\.\d{2}\.\d{4} )?\d{2}:\d{2}$/);
-      const unread = await deliveryLine(page, 'Forhåndsmeldingen er godkjent');
+      const unread = await deliveryLine(page, firm!.approvalSubject);
       await expect(unread).toHaveText(/^Levert i portalen .* · E-post sendt .* · Ikke lest ennå$/);
       await read.scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(SCREENS, 'desk-delivery-1440.png'), fullPage: false });

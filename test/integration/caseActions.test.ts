@@ -21,9 +21,10 @@ const row = () =>
   sql()
     .prepare('SELECT status, approval_conditions, decision_reason, clock_paused_on FROM cases WHERE id = ?')
     .get(caseId) as { status: string; approval_conditions: string; decision_reason: string | null; clock_paused_on: string | null };
+/** The last change of status (a told decision writes its message_queued after it). */
 const lastEvent = () => {
   const event = sql()
-    .prepare('SELECT kind, data, actor_id FROM case_events WHERE case_id = ? ORDER BY id DESC LIMIT 1')
+    .prepare("SELECT kind, data, actor_id FROM case_events WHERE case_id = ? AND kind = 'status_changed' ORDER BY id DESC LIMIT 1")
     .get(caseId) as { kind: string; data: string; actor_id: string };
   return { ...event, data: JSON.parse(event.data) as Record<string, unknown> };
 };
@@ -191,6 +192,53 @@ describe('taking an action', () => {
       expect(row().status).toBe(status);
     }
     expect((await detail()).allowedActions).toEqual([]);
+  });
+});
+
+describe('telling the installer', () => {
+  const messages = () =>
+    sql().prepare('SELECT id, kind, recipient, subject, body, created_by, pending_seq FROM outgoing_messages WHERE case_id = ? ORDER BY rowid')
+      .all(caseId) as { id: string; kind: string; recipient: string; subject: string; body: string; created_by: string; pending_seq: number | null }[];
+  const lastOutbox = () => {
+    const entry = sql().prepare('SELECT args FROM outbox ORDER BY seq DESC LIMIT 1').get() as { args: string };
+    return { args: JSON.parse(entry.args) as Record<string, unknown> };
+  };
+  const messageEvents = () =>
+    (sql().prepare("SELECT data FROM case_events WHERE case_id = ? AND kind = 'message_queued' ORDER BY id").all(caseId) as { data: string }[])
+      .map((event) => JSON.parse(event.data) as Record<string, unknown>);
+  beforeEach(() => sql().prepare('DELETE FROM outgoing_messages WHERE case_id = ?').run(caseId));
+
+  it('approval writes the letter with its conditions in the same change, under the id the outbox carries', async () => {
+    arrange('in_review');
+    const conditions = ['Signert tilknytningsavtale'];
+    expect((await act({ action: 'approve', conditions })).ok).toBe(true);
+    const [message] = messages();
+    const outbox = lastOutbox();
+    expect(messages()).toHaveLength(1);
+    expect(message).toMatchObject({ id: outbox.args.messageId, kind: 'approval', created_by: me });
+    expect(message.subject).toMatch(/^Forhåndsmelding godkjent /);
+    expect(message.body).toContain('- Signert tilknytningsavtale');
+    expect(messageEvents().filter((data) => data.messageId === message.id)).toEqual([{ messageId: message.id, kind: 'approval', subject: message.subject }]);
+  });
+
+  it('rejection quotes the reason; referral to a developer project quotes its reason', async () => {
+    arrange('in_review');
+    expect((await act({ action: 'reject', reason: 'Feil meldingstype' })).ok).toBe(true);
+    arrange('new');
+    expect((await act({ action: 'referToDeveloperProject', reason: 'Boligfelt med 24 enheter' })).ok).toBe(true);
+    expect(messages().map((m) => m.kind)).toEqual(['rejection', 'developer_referral']);
+    expect(messages()[0].body).toContain('«Feil meldingstype»');
+    expect(messages()[1].body).toContain('«Boligfelt med 24 enheter»');
+  });
+
+  it('a refused decision writes no message, and actions that decide nothing write none', async () => {
+    arrange('in_review', { complete: false });
+    expect((await act({ action: 'approve' })).ok).toBe(false);
+    arrange('in_review');
+    expect((await act({ action: 'reject' })).ok).toBe(false);
+    arrange('new');
+    expect((await act({ action: 'startReview' })).ok).toBe(true);
+    expect(messages()).toEqual([]);
   });
 });
 

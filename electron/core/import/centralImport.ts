@@ -24,6 +24,7 @@ import { contentDiffers, readableMessageId, type ImportOutcome } from './importS
 import { DEFAULT_IMPORT_LIMITS, inChunks, readIncomingFile, type ImportLimits, type RecordInput } from './incomingFile';
 import type { KnownMessage } from './localImportStore';
 import { contentSha256 } from './recordContent';
+import { decisionMessageDraft, decisionMessageFactsSql, ruleDecisionKindOf, type DecisionMessageFacts } from '../casework/decisionMessage';
 import type { IncomingAttachment, IncomingMessage } from './incomingMessage';
 import { IMPORT_ACTOR } from './localImportStore';
 import {
@@ -156,6 +157,15 @@ class CentralStore {
     await this.client.query("SELECT set_config('desk.status_rule', '', true), set_config('desk.status_reason', '', true)");
   }
 
+  /** The installer's message about a decision taken by a rule, through queue_rule_decision_message (central 0028). */
+  async tellRuleDecision(caseId: number, transition: SystemTransition): Promise<void> {
+    const kind = ruleDecisionKindOf(transition.to);
+    if (!kind) return;
+    const { rows: [facts] } = await this.client.query<DecisionMessageFacts>(decisionMessageFactsSql('$1', 'newCase'), [caseId]);
+    const { recipient, subject, body } = decisionMessageDraft(facts, { kind, conditions: [], reason: transition.reason });
+    await this.client.query('SELECT queue_rule_decision_message($1, $2, $3, $4, $5, $6)', [caseId, randomUUID(), kind, recipient, subject, body]);
+  }
+
   async storeAttachments(caseId: number, attachments: readonly IncomingAttachment[], receivedAt: string): Promise<void> {
     for (const attachment of attachments) {
       const content = Buffer.from(attachment.contentBase64, 'base64');
@@ -267,8 +277,10 @@ async function importMessage(store: CentralStore, message: IncomingMessage, cont
     await store.recordEvents(caseId, arrival, message.sentAt);
     if (plan.transition) {
       await store.updateCase(caseId, { status: plan.transition.to, decisionReason: plan.transition.reason ?? null }, plan.transition);
+      await store.tellRuleDecision(caseId, plan.transition);
     } else if (plan.mayAutoApprove && (await store.installerPassesEveryCheck(caseId, fields, today))) {
       await store.updateCase(caseId, { status: autoApproval.to }, autoApproval);
+      await store.tellRuleDecision(caseId, autoApproval);
     }
     return { kind: 'imported', caseId };
   }

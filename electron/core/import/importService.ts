@@ -103,10 +103,14 @@ class LocalImport {
     const arrival: PlannedEvent[] = [{ kind: 'received', data: { messageId: message.messageId } }];
     if (plan.completeness.dueDate !== null) arrival.push({ kind: 'completeness_reached', data: { dueDate: plan.completeness.dueDate } });
     store.recordEvents(caseId, arrival, message.sentAt);
-    if (plan.transition) store.recordEvents(caseId, [transitionEvent(plan.transition)], this.now);
+    if (plan.transition) {
+      store.recordEvents(caseId, [transitionEvent(plan.transition)], this.now);
+      store.tellRuleDecision(caseId, plan.transition, this.now);
+    }
     if (plan.mayAutoApprove && installerPassesEveryCheck(installerCheckFor(this.sqlite, caseId, this.today))) {
       store.updateCase(caseId, { status: autoApproval.to }, this.now);
       store.recordEvents(caseId, [transitionEvent(autoApproval)], this.now);
+      store.tellRuleDecision(caseId, autoApproval, this.now);
     }
     return { kind: 'imported', caseId };
   }

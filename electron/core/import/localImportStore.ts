@@ -16,7 +16,8 @@ import type { ImportReason } from './importReasons';
 import { ruleSetFromStored } from '../casework/completenessService';
 import { importSettingsFrom, type ImportSettings } from './importSettings';
 import type { IncomingAttachment, IncomingMessageKind, RequestMessage } from './incomingMessage';
-import type { PlannedEvent, StoredCase } from './messagePlans';
+import type { PlannedEvent, StoredCase, SystemTransition } from './messagePlans';
+import { decisionMessageDraft, decisionMessageFactsSql, ruleDecisionKindOf, type DecisionMessageFacts } from '../casework/decisionMessage';
 
 export const IMPORT_ACTOR = 'system:import';
 
@@ -146,6 +147,20 @@ export class LocalImportStore {
       this.statements.insertAttachment.run(caseId, attachment.kind, attachment.fileName, attachment.mimeType,
         content.length, sha256, receivedAt);
     }
+  }
+
+  /** The installer's message about a decision taken by a rule (casework/decisionMessage.ts), and its history entry. */
+  tellRuleDecision(caseId: number, transition: SystemTransition, at: string): void {
+    const kind = ruleDecisionKindOf(transition.to);
+    if (!kind) return;
+    const facts = this.statement(decisionMessageFactsSql('?', 'newCase')).get(caseId) as DecisionMessageFacts;
+    const { recipient, subject, body } = decisionMessageDraft(facts, { kind, conditions: [], reason: transition.reason });
+    const messageId = randomUUID();
+    this.statement(
+      `INSERT INTO outgoing_messages (id, case_id, kind, recipient, subject, body, items, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?)`,
+    ).run(messageId, caseId, kind, recipient, subject, body, at, IMPORT_ACTOR);
+    this.recordEvents(caseId, [{ kind: 'message_queued', data: { messageId, kind, subject } }], at);
   }
 
   recordEvents(caseId: number, events: readonly PlannedEvent[], at: string): void {

@@ -2,7 +2,8 @@
 // factory from the rules table (rules/caseStatus.ts): who may take the action from which status, whether it needs
 // a reason, and which columns besides the status it writes. The central applier (sync/centralAppliers.ts) writes
 // the same columns from `decisionColumns`, and PostgreSQL's audit trigger writes the same event shape.
-import type { z } from 'zod';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { ApproveArgs, DECISION_ACTIONS, StepArgs, fail, type ApprovalBlocker, type DecisionAction } from '../../shared/contract';
 import {
   CASE_ACTIONS,
@@ -17,9 +18,15 @@ import { osloDate } from '../clock';
 import { approvalBlockersOf } from './approvalBlockers';
 import { defineMutation, type MutationDefinition, type MutationApplyContext } from './runMutation';
 import { OFFER_STEP_MUTATIONS, isOfferStepAction } from './offerSteps';
+import { decisionMessageDraft, decisionMessageFactsSql, decisionMessageKindOf, type DecisionMessageFacts } from '../casework/decisionMessage';
 
-/** The arguments of any of these mutations: a case, and a reason or approval conditions. */
-export type CaseActionArgs = z.output<typeof StepArgs> & Partial<z.output<typeof ApproveArgs>>;
+/**
+ * The arguments of any of these mutations: a case, and a reason or approval conditions; a decision told to the
+ * installer carries the id of its message, made at the desk so the outbox, the central copy and a retry agree on it
+ * (absent only in entries queued before decisions were told: the central service then makes one).
+ */
+export type CaseActionArgs = z.output<typeof StepArgs> & Partial<z.output<typeof ApproveArgs>> & { messageId?: string };
+const MessageId = { messageId: z.uuid().optional() };
 type Args = CaseActionArgs;
 
 /** The case columns an action writes besides `status`; the central roles are granted exactly these. */
@@ -116,11 +123,29 @@ export const parseList = (text: string): string[] => {
   }
 };
 
+/** The message a told decision writes to the installer, in the mutation's transaction; its `message_queued` event. */
+function queueDecisionMessage(ctx: MutationApplyContext, action: DecisionAction, args: Args, conditions: readonly string[]) {
+  const kind = decisionMessageKindOf(action);
+  if (!kind) return [];
+  const facts = ctx.core.sqlite.prepare(decisionMessageFactsSql('?')).get(args.caseId) as DecisionMessageFacts | undefined;
+  if (!facts) return fail('case.notFound', { caseId: args.caseId });
+  const { recipient, subject, body } = decisionMessageDraft(facts, { kind, conditions, reason: reasonOf(args) });
+  const messageId = args.messageId ?? randomUUID();
+  ctx.core.sqlite
+    .prepare(
+      `INSERT INTO outgoing_messages (id, case_id, kind, recipient, subject, body, items, created_at, created_by, pending_seq)
+       VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?, ?)`,
+    )
+    .run(messageId, args.caseId, kind, recipient, subject, body, ctx.now, ctx.actor.id, ctx.pendingSeq);
+  return [{ kind: 'message_queued' as const, data: { messageId, kind, subject } }];
+}
+
 function caseActionMutation(action: DecisionAction): MutationDefinition<z.ZodType> {
   const rule: CaseAction = CASE_ACTIONS[action];
+  const base = action === 'approve' ? ApproveArgs : StepArgs;
   return defineMutation({
     name: `case.${action}`,
-    args: action === 'approve' ? ApproveArgs : StepArgs,
+    args: decisionMessageKindOf(action) ? base.extend(MessageId).strict() : base,
     apply(ctx, rawArgs) {
       const args = rawArgs as Args;
       const head = loadActionHead(ctx, args.caseId);
@@ -138,9 +163,10 @@ function caseActionMutation(action: DecisionAction): MutationDefinition<z.ZodTyp
       if (reason) data.reason = reason;
       const conditions = parseList(columns.approval_conditions ?? head.approval_conditions);
       if (rule.to === 'approved' && conditions.length > 0) data.conditions = conditions;
+      const told = queueDecisionMessage(ctx, action, args, conditions);
       return {
         caseId: args.caseId,
-        events: [{ kind: 'status_changed', data }],
+        events: [{ kind: 'status_changed', data }, ...told],
         precondition: { status: head.status, claimToken: head.claim_token },
       };
     },

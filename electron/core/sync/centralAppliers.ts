@@ -10,6 +10,8 @@ import { centralDraftContent, centralRevisedContent, insertCentralDraft, sameLin
 import { SaveOfferDraftInput } from '../../shared/contract';
 import { actionOfMutation, actionRefusal, decisionColumns, parseList, reasonOf, type CaseActionArgs } from '../mutations/caseActions';
 import { centralApprovalBlockers, centralCompleteness, centralDueDate } from './centralCaseFacts';
+import { decisionMessageDraft, decisionMessageFactsSql, decisionMessageKindOf, type DecisionMessageFacts } from '../casework/decisionMessage';
+import type { DecisionAction } from '../../shared/contract';
 import {
   CASE_ACTIONS, STATUSES_REQUIRING_REASON, addWorkingDays, calculateOffer, offerValidUntil, canMoveCase, type CaseStatus, type OfferCalculation, type OfferLine,
   type PriceList, type UserRole,
@@ -170,6 +172,25 @@ async function applyCaseAction(client: pg.ClientBase, { mutation, args, precondi
   await client.query(
     `UPDATE cases SET status = $2${names.map((name, i) => `, ${name} = $${i + 3}`).join('')} WHERE id = $1`,
     [args.caseId, CASE_ACTIONS[action].to, ...names.map((name) => columns[name])],
+  );
+  await queueCentralDecisionMessage(client, action, actionArgs, parseList(columns.approval_conditions ?? '[]'));
+}
+
+/**
+ * The installer's message about the decision, in its transaction and as the person (created_by is desk_actor()):
+ * the same facts query and words as the desk's mutation; the audit trigger writes message_queued and the delivery
+ * triggers (central 0022) put it in the firm's inbox. An entry queued before decisions were told gets a new id.
+ */
+async function queueCentralDecisionMessage(client: pg.ClientBase, action: DecisionAction, args: CaseActionArgs, conditions: string[]) {
+  const kind = decisionMessageKindOf(action);
+  if (!kind) return;
+  const { rows: [facts] } = await client.query<DecisionMessageFacts>(decisionMessageFactsSql('$1'), [args.caseId]);
+  if (!facts) throw new RefusedByCentral('caseMissing');
+  const { recipient, subject, body } = decisionMessageDraft(facts, { kind, conditions, reason: reasonOf(args) });
+  await client.query(
+    `INSERT INTO outgoing_messages (id, case_id, kind, recipient, subject, body, items)
+     VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, '[]')`,
+    [args.messageId ?? null, args.caseId, kind, recipient, subject, body],
   );
 }
 

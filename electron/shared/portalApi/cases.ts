@@ -7,6 +7,7 @@ import { z } from 'zod';
 import {
   ATTACHMENT_KINDS, BUILDING_USES, CASE_STATUSES, FACT_FIELDS, NETWORK_SYSTEMS, REQUEST_TYPES, type CaseStatus,
 } from '../rules';
+import { PortalInboxKind } from './inbox';
 
 /** Statuses in which the firm has nothing more to expect: the "closed" filter. */
 export const CLOSED_CASE_STATUSES: readonly CaseStatus[] = ['rejected', 'closed'];
@@ -87,10 +88,10 @@ export const PortalIncomingEntry = z.object({
   attachments: z.array(PortalAttachment),
 });
 
-/** What the grid company wrote to the installer: a request for information, approval, rejection, start message. */
+/** What the grid company wrote to the installer: a request for information, approval, rejection, referral, start message. */
 export const PortalOutgoingEntry = z.object({
   type: z.literal('outgoing'),
-  kind: z.enum(['information_request', 'approval', 'rejection', 'start_approval']),
+  kind: PortalInboxKind,
   at: z.string(),
   subject: z.string(),
   body: z.string(),

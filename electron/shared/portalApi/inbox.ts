@@ -4,7 +4,8 @@
 // portalMarkRead). Work orders go to an area supplier, not to the installer's inbox.
 import { z } from 'zod';
 
-export const PORTAL_INBOX_KINDS = ['information_request', 'approval', 'rejection', 'start_approval'] as const;
+/** What the grid company writes to the installer (domain.ts OUTGOING_MESSAGE_KINDS but the area supplier's work order). */
+export const PORTAL_INBOX_KINDS = ['information_request', 'approval', 'rejection', 'developer_referral', 'start_approval'] as const;
 export const PortalInboxKind = z.enum(PORTAL_INBOX_KINDS);
 export type PortalInboxKind = z.infer<typeof PortalInboxKind>;
 

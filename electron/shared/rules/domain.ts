@@ -91,7 +91,9 @@ export const WORK_PERFORMERS = ['installer', 'area_supplier', 'grid_company'] as
 export type WorkPerformer = (typeof WORK_PERFORMERS)[number];
 
 /** Messages stored for delivery to the portal. */
-export const OUTGOING_MESSAGE_KINDS = ['information_request', 'approval', 'rejection', 'start_approval', 'work_order'] as const;
+export const OUTGOING_MESSAGE_KINDS = [
+  'information_request', 'approval', 'rejection', 'developer_referral', 'start_approval', 'work_order',
+] as const;
 export type OutgoingMessageKind = (typeof OUTGOING_MESSAGE_KINDS)[number];
 
 export const USER_ROLES = ['case_handler', 'supervisor', 'reader'] as const;

@@ -21,6 +21,7 @@ export * from './workload';
 export * from './assignmentRules';
 export * from './offerFollowUp';
 export * from './startApprovalMessage';
+export * from './decisionMessages';
 export * from './norwegianDate';
 export * from './mutationPolicy';
 export * from './ownerOfferCode';

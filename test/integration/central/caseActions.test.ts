@@ -1,6 +1,7 @@
 // The named actions on a real PostgreSQL: approve and reject pushed from a desk arrive as that person, with the
 // columns and the audit trail's event shape the desk wrote locally; the generic applier refuses a stale
 // precondition with the status it found, and PostgreSQL itself refuses a reader.
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { connectCentral } from '../../../electron/core/sync/centralConnection';
@@ -32,8 +33,8 @@ const central = useCentralDatabase('case_actions', {
 /** An unclaimed case put under review, made approvable (complete, its installer active with DSB) and seen by Anne. */
 async function approvableCase(): Promise<number> {
   const { rows } = await admin.query<{ id: string; installer_id: string }>(
-    `SELECT id, installer_id FROM cases WHERE status IN ('new', 'in_review') AND claimed_by IS NULL
-     ORDER BY status DESC, id LIMIT 1`,
+    `SELECT id, installer_id FROM cases WHERE claimed_by IS NULL AND status NOT IN ('approved', 'rejected')
+     ORDER BY status IN ('new', 'in_review') DESC, status DESC, id LIMIT 1`,
   );
   const caseId = Number(rows[0].id);
   await admin.query("UPDATE installers SET dsb_status = 'active' WHERE id = $1", [rows[0].installer_id]);
@@ -63,7 +64,7 @@ const claimState = (caseId: number) =>
 
 async function lastCentralEvent(caseId: number) {
   const { rows } = await admin.query<{ kind: string; data: string; actor_id: string }>(
-    `SELECT kind, data::text AS data, actor_id FROM case_events WHERE case_id = $1 ORDER BY id DESC LIMIT 1`,
+    `SELECT kind, data::text AS data, actor_id FROM case_events WHERE case_id = $1 AND kind = 'status_changed' ORDER BY id DESC LIMIT 1`,
     [caseId],
   );
   return { ...rows[0], data: JSON.parse(rows[0].data) as Record<string, unknown> };
@@ -128,6 +129,55 @@ describe('named actions on the central database', () => {
   });
 });
 
+/** The messages to the installer on the case, centrally, with who wrote them and the history's message_queued. */
+async function centralMessages(caseId: number) {
+  const { rows } = await admin.query<{ id: string; kind: string; subject: string; body: string; created_by: string; queued_by: string | null }>(
+    `SELECT m.id, m.kind, m.subject, m.body, m.created_by,
+            (SELECT e.actor_id FROM case_events e WHERE e.case_id = m.case_id AND e.kind = 'message_queued'
+               AND e.data ->> 'messageId' = m.id::text) AS queued_by
+     FROM outgoing_messages m WHERE m.case_id = $1 ORDER BY m.created_at, m.id`,
+    [caseId],
+  );
+  return rows;
+}
+
+const deskMessageIds = (caseId: number) =>
+  (anne.core.database.sqlite.prepare('SELECT id FROM outgoing_messages WHERE case_id = ?').all(caseId) as { id: string }[]).map((r) => r.id);
+
+describe('every decision is told', () => {
+  it('an approval pushed from the desk writes the letter centrally as the person, under the desk’s id', async () => {
+    const caseId = await approvableCase();
+    ok(await anne.core.dispatch('case.claim', { caseId }));
+    await eventually(() => claimState(caseId) === 'mine', 5_000, 'the claim');
+    ok(await anne.core.dispatch('case.act', { caseId, action: 'approve', conditions: ['Signert tilknytningsavtale'] }));
+    const [deskId] = deskMessageIds(caseId);
+    await pushed();
+    const messages = await centralMessages(caseId);
+    expect(messages.map(({ id, kind, created_by, queued_by }) => ({ id, kind, created_by, queued_by }))).toEqual([
+      { id: deskId, kind: 'approval', created_by: logins.anne, queued_by: logins.anne },
+    ]);
+    expect(messages[0].subject).toMatch(/^Forhåndsmelding godkjent /);
+    expect(messages[0].body).toContain('- Signert tilknytningsavtale');
+    // The cache then holds the server's row, no longer pending.
+    await eventually(() => {
+      const row = anne.core.database.sqlite.prepare('SELECT pending_seq FROM outgoing_messages WHERE id = ?').get(deskId) as
+        { pending_seq: number | null } | undefined;
+      return row?.pending_seq === null;
+    }, 5_000, "the server's message in the cache");
+  });
+
+  it('a rejection pushed from the desk writes its letter with the reason quoted', async () => {
+    const caseId = await approvableCase();
+    ok(await anne.core.dispatch('case.claim', { caseId }));
+    await eventually(() => claimState(caseId) === 'mine', 5_000, 'the claim');
+    ok(await anne.core.dispatch('case.act', { caseId, action: 'reject', reason: 'Målernummeret finnes ikke i anlegget.' }));
+    await pushed();
+    const [message] = await centralMessages(caseId);
+    expect(message).toMatchObject({ kind: 'rejection', created_by: logins.anne });
+    expect(message.body).toContain('«Målernummeret finnes ikke i anlegget.»');
+  });
+});
+
 describe('the generic applier', () => {
   const entry = (caseId: number, status: string, claimToken = 0): OutboxEntry => ({
     seq: 1,
@@ -149,14 +199,42 @@ describe('the generic applier', () => {
     }
   }
 
-  it('refuses a change whose case moved on since, naming the status it found', async () => {
+  it('refuses a change whose case moved on since, naming the status it found, and writes no message', async () => {
     const caseId = await approvableCase();
     const applier = centralApplierFor('case.approve')!;
-    const refusal = await asLogin(logins.anne, (client) => applier(client, entry(caseId, 'new')).then(() => null, (e) => e));
+    const refusal = await asLogin(logins.anne, async (client) => {
+      const outcome = await applier(client, entry(caseId, 'new')).then(() => null, (e) => e);
+      const { rows } = await client.query('SELECT count(*)::int AS n FROM outgoing_messages WHERE case_id = $1', [caseId]);
+      expect(rows[0].n).toBe(0);
+      return outcome;
+    });
     expect(refusal).toBeInstanceOf(RefusedByCentral);
     expect(refusal).toMatchObject({ reason: 'statusChanged', detail: 'in_review' });
     const { rows } = await admin.query('SELECT status FROM cases WHERE id = $1', [caseId]);
     expect(rows[0].status).toBe('in_review');
+  });
+
+  it('writes the decision and its message together: a message that cannot be stored undoes the decision', async () => {
+    const caseId = await approvableCase();
+    // Someone's message already holds the id the entry names: the INSERT fails, and with it the whole change.
+    const taken = randomUUID();
+    await admin.query(
+      "INSERT INTO outgoing_messages (id, case_id, kind, recipient, subject, body) VALUES ($1, $2, 'approval', 'x', 'x', 'x')",
+      [taken, caseId],
+    );
+    await admin.query("UPDATE cases SET claimed_by = $2, lease_until = now() + interval '5 minutes' WHERE id = $1", [caseId, logins.anne]);
+    const { rows: [{ claim_token: token }] } = await admin.query<{ claim_token: number }>('SELECT claim_token FROM cases WHERE id = $1', [caseId]);
+    const outcome = await asLogin(logins.anne, async (client) => {
+      await client.query('SAVEPOINT mutation');
+      const error = await centralApplierFor('case.approve')!(client, {
+        ...entry(caseId, 'in_review', token), args: { caseId, conditions: [], messageId: taken },
+      }).then(() => null, (e) => e);
+      await client.query('ROLLBACK TO SAVEPOINT mutation');
+      const { rows: [row] } = await client.query('SELECT status FROM cases WHERE id = $1', [caseId]);
+      return { code: (error as { code?: string } | null)?.code, status: row.status };
+    });
+    expect(outcome).toEqual({ code: '23505', status: 'in_review' });
+    await admin.query('UPDATE cases SET claimed_by = NULL, lease_until = NULL WHERE id = $1', [caseId]);
   });
 
   it('refuses a case handler without a claim', async () => {

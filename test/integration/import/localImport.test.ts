@@ -44,6 +44,10 @@ const eventsOf = (caseId: unknown) =>
   (sqlite.prepare('SELECT kind, data, actor_id FROM case_events WHERE case_id = ? ORDER BY id').all(caseId) as {
     kind: string; data: string; actor_id: string;
   }[]).map((e) => ({ kind: e.kind, data: JSON.parse(e.data) as Record<string, unknown>, actor: e.actor_id }));
+const messagesOf = (caseId: unknown) =>
+  sqlite.prepare('SELECT kind, subject, body, created_by FROM outgoing_messages WHERE case_id = ? ORDER BY created_at').all(caseId) as {
+    kind: string; subject: string; body: string; created_by: string;
+  }[];
 const quarantineRows = () =>
   (sqlite.prepare('SELECT * FROM import_quarantine ORDER BY received_at, rowid').all() as Record<string, string>[]).map(
     (row) => ({ id: row.id, raw: row.raw, source: row.source, state: row.state, message_id: row.message_id as string | null,
@@ -90,9 +94,14 @@ describe('requests', () => {
     expect(caseOf('ELS-9000001').decision_reason).toMatch(/utbyggeren Bygg Utvikling AS/);
     expect(caseOf('ELS-9000002').decision_reason).toMatch(/12 enheter \(grensen er 12\)/);
     expect(caseOf('ELS-9000003').status).toBe('new');
-    expect(eventsOf(caseOf('ELS-9000002').id).at(-1)).toMatchObject({
+    expect(eventsOf(caseOf('ELS-9000002').id).at(-2)).toMatchObject({
       kind: 'status_changed', data: { from: 'new', to: 'developer_project', rule: 'developer_project' },
     });
+    // Told to the installer in the same import, with the reason; the case left in the normal flow gets no message.
+    expect(messagesOf(caseOf('ELS-9000002').id)).toEqual([expect.objectContaining({ kind: 'developer_referral', created_by: 'system:import' })]);
+    expect(messagesOf(caseOf('ELS-9000002').id)[0].body).toContain('«Utbyggerprosjekt: 12 enheter (grensen er 12)');
+    expect(eventsOf(caseOf('ELS-9000002').id).at(-1)).toMatchObject({ kind: 'message_queued', data: { kind: 'developer_referral' } });
+    expect(messagesOf(caseOf('ELS-9000003').id)).toEqual([]);
   });
 });
 
@@ -119,9 +128,13 @@ describe('auto-approval of work at a metering point', () => {
     setting('auto_approve_metering_point_work', true);
     load([meteringPointWork(1)]);
     expect(caseOf('ELS-9000001').status).toBe('approved');
-    expect(eventsOf(caseOf('ELS-9000001').id).at(-1)).toMatchObject({
+    expect(eventsOf(caseOf('ELS-9000001').id).at(-2)).toMatchObject({
       kind: 'status_changed', data: { from: 'new', to: 'approved', rule: 'auto_approve_metering_point_work' },
     });
+    // The approval is the installer's go-ahead (no offer for work at a metering point), queued in the same import.
+    const [message] = messagesOf(caseOf('ELS-9000001').id);
+    expect(message).toMatchObject({ kind: 'approval', created_by: 'system:import' });
+    expect(message.body).toContain('Denne godkjenningen er klarsignalet.');
   });
 
   it('when switched on, leaves the request new if the installer is not active in DSB, or the request is incomplete', () => {
@@ -130,6 +143,7 @@ describe('auto-approval of work at a metering point', () => {
     load([meteringPointWork(1), requestMessage(2, { requestType: 'metering_point_work' })]);
     expect(caseOf('ELS-9000001').status).toBe('new');
     expect(caseOf('ELS-9000002')).toMatchObject({ status: 'new', complete_at: null });
+    expect(messagesOf(caseOf('ELS-9000001').id)).toEqual([]);
   });
 });
 

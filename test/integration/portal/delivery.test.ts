@@ -425,3 +425,31 @@ describe('sending the e-mail notices', () => {
     expect(row).toEqual({ state: 'delivered', read_at: read.body.readAt, read_by: late.login });
   });
 });
+
+describe('a decision from the desk (issue 13: every decision is told)', () => {
+  it("puts the rejection with its reason in the firm's inbox, and in no other firm's", async () => {
+    const { rows: [row] } = await admin.query<{ status: string }>('SELECT status FROM cases WHERE id = $1', [caseId]);
+    if (!['new', 'in_review', 'waiting_for_info'].includes(row.status)) {
+      await admin.query("UPDATE cases SET status = 'in_review' WHERE id = $1", [caseId]);
+    }
+    const status = () => (anne.core.handlers['case.get']({ caseId }) as { status: string }).status;
+    await eventually(() => ['new', 'in_review', 'waiting_for_info'].includes(status()), 5_000, 'the case open in the cache');
+    const claim = () => (anne.core.handlers['case.get']({ caseId }) as { claim: { state: string } }).claim.state;
+    if (claim() !== 'mine') ok(await anne.core.dispatch('case.claim', { caseId }));
+    await eventually(() => claim() === 'mine', 5_000, 'the claim');
+    const reason = 'Hovedsikringen på 125 A krever trafomåling; send meldingen som endring av hovedsikring.';
+    ok(await anne.core.dispatch('case.act', { caseId, action: 'reject', reason }));
+    await anne.core.central!.engine.whenIdle();
+    const messageId = (anne.core.database.sqlite
+      .prepare("SELECT id FROM outgoing_messages WHERE case_id = ? AND kind = 'rejection' ORDER BY created_at DESC LIMIT 1")
+      .get(caseId) as { id: string }).id;
+
+    const inbox = await eventually(async () => {
+      const answer = await userA.get<{ messages: Array<{ id: string; kind: string; subject: string; body: string }> }>('/api/portal/inbox');
+      return answer.body.messages.find((m) => m.id === messageId) ?? null;
+    }, 5_000, "the rejection in the firm's inbox");
+    expect(inbox).toMatchObject({ kind: 'rejection', subject: expect.stringMatching(/^Forhåndsmelding avvist /) });
+    expect(inbox.body).toContain(`«${reason}»`);
+    expect((await userB.get<{ messages: Array<{ id: string }> }>('/api/portal/inbox')).body.messages.map((m) => m.id)).not.toContain(messageId);
+  });
+});

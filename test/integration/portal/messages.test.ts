@@ -209,6 +209,30 @@ describe('POST /api/portal/messages', () => {
   });
 });
 
+describe('a decision the importer takes by a rule is told (issue 13)', () => {
+  it('refers a large project to a developer project and puts the referral with its reason in the firm’s inbox', async () => {
+    await central.admin.query(
+      "INSERT INTO company_settings (key, value) VALUES ('developer_project_min_units', '12') ON CONFLICT (key) DO UPDATE SET value = '12'");
+    try {
+      const message = newInstallation(firmA);
+      message.installation = { ...(message.installation as object), unitCount: 24 };
+      const answer = await installerA.post<{ caseNumber: string }>('/api/portal/messages', message);
+      expect(answer.status, answer.text).toBe(200);
+      const { rows } = await central.admin.query(
+        `SELECT c.status, m.kind, m.created_by, m.body FROM cases c JOIN outgoing_messages m ON m.case_id = c.id
+          WHERE c.case_number = $1`, [answer.body.caseNumber]);
+      expect(rows).toEqual([expect.objectContaining({ status: 'developer_project', kind: 'developer_referral', created_by: 'system:import' })]);
+      expect(rows[0].body).toContain('«Utbyggerprosjekt: 24 enheter (grensen er 12)');
+      const inbox = await installerA.get<{ messages: Array<{ caseNumber: string; kind: string }> }>('/api/portal/inbox');
+      expect(inbox.body.messages).toContainEqual(expect.objectContaining({ caseNumber: answer.body.caseNumber, kind: 'developer_referral' }));
+      const other = await installerB.get<{ messages: Array<{ caseNumber: string }> }>('/api/portal/inbox');
+      expect(other.body.messages.map((m) => m.caseNumber)).not.toContain(answer.body.caseNumber);
+    } finally {
+      await central.admin.query("DELETE FROM company_settings WHERE key = 'developer_project_min_units'");
+    }
+  });
+});
+
 describe('PostgreSQL as the second line (raw SQL as desk_service)', () => {
   let service: pg.Client;
   let caseOfB: string;
@@ -251,6 +275,19 @@ describe('PostgreSQL as the second line (raw SQL as desk_service)', () => {
     await asSubmitter(firmA.id, () => refused(service.query('SELECT content FROM attachment_blobs')));
     await asSubmitter(firmA.id, () => refused(service.query('UPDATE case_events SET kind = kind')));
     await asSubmitter(firmA.id, () => refused(service.query('SELECT * FROM notes')));
+  });
+
+  it('portal_submitter may tell only a decision just taken by a rule: not a case that is new, nor the same twice', async () => {
+    const { rows: [a] } = await central.admin.query<{ id: string }>(
+      "SELECT c.id FROM cases c JOIN installers i ON i.id = c.installer_id WHERE i.organisation_number = $1 AND c.status = 'new' LIMIT 1", [firmA.org]);
+    await asSubmitter(firmA.id, () => refused(service.query(
+      "SELECT queue_rule_decision_message($1, gen_random_uuid(), 'approval', 'x', 'Godkjent', 'x')", [a.id])));
+    await asSubmitter(firmA.id, () => refused(service.query(
+      "INSERT INTO outgoing_messages (id, case_id, kind, recipient, subject, body) VALUES (gen_random_uuid(), $1, 'approval', 'x', 'x', 'x')", [a.id])));
+    const { rows: [referred] } = await central.admin.query<{ id: string }>(
+      "SELECT case_id AS id FROM outgoing_messages WHERE kind = 'developer_referral' LIMIT 1");
+    await asSubmitter(firmA.id, () => refused(service.query(
+      "SELECT queue_rule_decision_message($1, gen_random_uuid(), 'developer_referral', 'x', 'x', 'x')", [referred.id])));
   });
 
   it('portal_submitter may not open a case in another firm’s installer', async () => {

@@ -15,6 +15,16 @@ export interface EventText {
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 const conditionsOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((c) => typeof c === 'string') : []);
 
+/** A stored message's history line by its kind: "lagt til utsending", never "sent" — the delivery line says that. */
+const MESSAGE_QUEUED_KEY: Readonly<Record<string, string>> = {
+  information_request: 'completeness.history.informationRequested',
+  approval: 'decisions.history.approvalQueued',
+  rejection: 'decisions.history.rejectionQueued',
+  developer_referral: 'decisions.history.referralQueued',
+  work_order: 'workOrders.history.workOrderMessage',
+  start_approval: 'offerFollowUp.history.startApproval',
+};
+
 export function describeEvent(t: TFunction, event: CaseEventEntry, userName: (id: string) => string): EventText {
   const data = event.data;
   switch (event.kind) {
@@ -81,9 +91,7 @@ export function describeEvent(t: TFunction, event: CaseEventEntry, userName: (id
     }
     case 'message_queued': {
       const subject = text(data.subject);
-      const key = data.kind === 'information_request' ? 'completeness.history.informationRequested'
-        : data.kind === 'work_order' ? 'workOrders.history.workOrderMessage'
-        : data.kind === 'start_approval' ? 'offerFollowUp.history.startApproval' : 'completeness.history.messageQueued';
+      const key = MESSAGE_QUEUED_KEY[text(data.kind) ?? ''] ?? 'completeness.history.messageQueued';
       return { summary: t(key), detail: subject ? `«${subject}»` : undefined };
     }
     case 'supplement_received': {

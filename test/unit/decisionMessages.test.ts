@@ -1,0 +1,89 @@
+// The installer's answer to an advance notice (rules/decisionMessages.ts, core/casework/decisionMessage.ts): the
+// letter's subject and words for approval (conditions listed, what happens next), rejection and referral (the reason
+// quoted), and the facts both databases read it from.
+import { describe, expect, it } from 'vitest';
+import { APPROVAL_NEXT_STEP_BY_REQUEST_TYPE, REQUEST_TYPES, approvalNextStep, decisionLetter } from '../../electron/shared/rules';
+import { decisionMessageDraft, decisionMessageKindOf, type DecisionMessageFacts } from '../../electron/core/casework/decisionMessage';
+
+const place = { caseNumber: '2026-000042', address: 'Markens gate 1', postcode: '4611', postTown: 'Kristiansand' };
+
+describe('decisionLetter', () => {
+  it('approves with the conditions listed one per line and the offer as the next step', () => {
+    const letter = decisionLetter({
+      ...place, requestType: 'new_installation', kind: 'approval', nextStep: 'offer',
+      conditions: ['Signert tilknytningsavtale', 'Stikkledning legges i trekkerør'],
+    });
+    expect(letter.subject).toBe('Forhåndsmelding godkjent 2026-000042 – Markens gate 1');
+    expect(letter.body).toContain('Gjelder Markens gate 1, 4611 Kristiansand (saksnummer 2026-000042).');
+    expect(letter.body).toContain('forhåndsmeldingen om ny installasjon og godkjenner den');
+    expect(letter.body).toContain('Godkjenningen gjelder på disse vilkårene:\n- Signert tilknytningsavtale\n- Stikkledning legges i trekkerør\n');
+    expect(letter.body).toContain('Eieren av installasjonen får et tilbud om tilknytningsavtale');
+    expect(letter.body).toContain('klarsignal, etter at eieren har godtatt tilbudet og betalt anleggsbidraget.');
+    expect(letter.body).not.toContain('Denne godkjenningen er klarsignalet');
+    expect(letter.body).toContain('Send ferdigmelding i portalen');
+    expect(letter.body.endsWith('Med vennlig hilsen\nNettselskapet')).toBe(true);
+  });
+
+  it('says the work is released at acceptance where the company does so', () => {
+    const letter = decisionLetter({
+      ...place, requestType: 'new_installation', kind: 'approval', nextStep: 'offer', conditions: [], releaseOnAcceptance: true,
+    });
+    expect(letter.body).toContain('klarsignal, etter at eieren har godtatt tilbudet. Arbeid som gjøres før det, skjer for egen risiko.');
+  });
+
+  it('gives the go-ahead in the approval itself when there is no offer, and says when there are no conditions', () => {
+    const letter = decisionLetter({ ...place, requestType: 'metering_point_work', kind: 'approval', nextStep: 'go_ahead', conditions: [] });
+    expect(letter.body).toContain('Godkjenningen har ingen særskilte vilkår.');
+    expect(letter.body).toContain('dere kan sette i gang arbeidet nå. Denne godkjenningen er klarsignalet.');
+    expect(letter.body).not.toContain('tilbud');
+  });
+
+  it('rejects with the reason quoted as written and says what the installer can do', () => {
+    const letter = decisionLetter({ ...place, requestType: 'fuse_change', kind: 'rejection', reason: '  Målernummeret finnes ikke i anlegget.  ' });
+    expect(letter.subject).toBe('Forhåndsmelding avvist 2026-000042 – Markens gate 1');
+    expect(letter.body).toContain('forhåndsmeldingen om endring av hovedsikring og kan ikke godkjenne den');
+    expect(letter.body).toContain('Begrunnelse:\n«Målernummeret finnes ikke i anlegget.»');
+    expect(letter.body).toContain('sende en ny forhåndsmelding');
+  });
+
+  it('refers to a developer project with the reason quoted', () => {
+    const letter = decisionLetter({ ...place, requestType: 'new_installation', kind: 'developer_referral', reason: 'Boligfelt med 24 enheter' });
+    expect(letter.subject).toBe('Forhåndsmelding henvist til utbyggerprosjekt 2026-000042 – Markens gate 1');
+    expect(letter.body).toContain('avtales med utbyggeren direkte');
+    expect(letter.body).toContain('Begrunnelse:\n«Boligfelt med 24 enheter»');
+  });
+});
+
+describe('approvalNextStep', () => {
+  it('is an offer for a new connection and the go-ahead for work without a contribution, unless the case has an offer', () => {
+    expect(approvalNextStep('new_installation', false)).toBe('offer');
+    expect(approvalNextStep('metering_point_work', false)).toBe('go_ahead');
+    expect(approvalNextStep('fuse_change', false)).toBe('go_ahead');
+    expect(approvalNextStep('fuse_change', true)).toBe('offer');
+    expect(Object.keys(APPROVAL_NEXT_STEP_BY_REQUEST_TYPE).sort()).toEqual([...REQUEST_TYPES].sort());
+  });
+});
+
+describe('decisionMessageDraft', () => {
+  const facts: DecisionMessageFacts = {
+    case_number: '2026-000042', address: 'Markens gate 1', postcode: '4611', post_town: 'Kristiansand', request_type: 'fuse_change',
+    email: null, installer_contact: 'Kari Elektriker', name: 'Sørlandet Elektro AS', organisation_number: '923609016', has_offer: 0,
+    release_on_acceptance: 0,
+  };
+
+  it('tells approval, rejection and referral only, each by its own kind', () => {
+    expect(decisionMessageKindOf('approve')).toBe('approval');
+    expect(decisionMessageKindOf('reject')).toBe('rejection');
+    expect(decisionMessageKindOf('referToDeveloperProject')).toBe('developer_referral');
+    expect(decisionMessageKindOf('startReview')).toBeNull();
+    expect(decisionMessageKindOf('reopen')).toBeNull();
+  });
+
+  it('reads SQLite’s 0/1 and PostgreSQL’s boolean alike for the offer, and goes to the installer', () => {
+    const input = { kind: 'approval' as const, conditions: [], reason: undefined };
+    expect(decisionMessageDraft(facts, input).body).toContain('klarsignalet');
+    expect(decisionMessageDraft({ ...facts, has_offer: true }, input).body).toContain('tilbud om tilknytningsavtale');
+    expect(decisionMessageDraft({ ...facts, has_offer: 1 }, input).recipient).toBe('Kari Elektriker');
+    expect(decisionMessageDraft({ ...facts, has_offer: true, release_on_acceptance: true }, input).body).toContain('godtatt tilbudet. Arbeid');
+  });
+});
