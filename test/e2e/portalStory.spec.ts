@@ -290,14 +290,14 @@ test('the whole story: access, a message from the phone, information asked and g
   expect(summary).toMatchObject({ applied: 2, flagged: 0, quarantined: 0 });
   await expect.poll(() => statusOf(caseNumber)).toBe('paid');
   const billing = desk.getByRole('region', { name: 'Fakturering' });
-  await expect(billing).toContainText('Igangsettingstillatelse til installatøren lagt til utsending', { timeout: 15_000 });
+  await expect(billing).toContainText('Klarsignal til installatøren lagt til utsending', { timeout: 15_000 });
   await billing.scrollIntoViewIfNeeded();
   await shot(desk, '08-desk-paid');
 
   // 9. The installer finds the start message in Innboks, then sends the ferdigmelding from the case page.
   await phone.getByRole('navigation', { name: 'Portalen' }).getByRole('link', { name: /^Innboks/ }).click();
   await expect(heading(phone, 'Innboks')).toBeVisible();
-  const start = phone.getByRole('region').filter({ hasText: 'Startmelding' });
+  const start = phone.getByRole('region', { name: new RegExp(`^Klarsignal ${caseNumber}`) });
   await expect(start).toContainText(`Sak ${caseNumber}`);
   await checkScreen(phone, 'story-09-inbox');
   await phone.goto(`${url}/portal/cases/${caseNumber}`);
@@ -378,17 +378,18 @@ test('the whole story: access, a message from the phone, information asked and g
     what: /Nettselskapet (?:har sendt|sender) (.*?) (?:i sak|\(sak)/.exec(raw)?.[1],
   }))).toEqual([
     { to: FIRM_CONTACT, subject: `Ny melding fra nettselskapet, sak ${caseNumber} / New message from the grid company, case ${caseNumber}`, what: 'en forespørsel om opplysninger (mangler i meldingen)' },
+    { to: FIRM_CONTACT, subject: `Ny melding fra nettselskapet, sak ${caseNumber} / New message from the grid company, case ${caseNumber}`, what: 'et svar på meldingen: godkjent' },
     { to: OWNER_EMAIL, subject: `Tilbud om tilknytningsavtale, sak ${caseNumber} / Offer of a connection agreement, case ${caseNumber}`, what: 'deg et tilbud om tilknytningsavtale mot anleggsbidrag' },
-    { to: FIRM_CONTACT, subject: `Ny melding fra nettselskapet, sak ${caseNumber} / New message from the grid company, case ${caseNumber}`, what: 'en startmelding: arbeidet kan starte' },
+    { to: FIRM_CONTACT, subject: `Ny melding fra nettselskapet, sak ${caseNumber} / New message from the grid company, case ${caseNumber}`, what: 'et klarsignal: arbeidet kan starte' },
     { to: supplierRow.email.toLowerCase(), subject: `Ny arbeidsordre, sak ${caseNumber} / New work order, case ${caseNumber}`, what: 'en arbeidsordre' },
   ]);
-  expect(mails[1].raw).toContain(link);
-  expect(mails[1].raw).toContain(`filename=tilbud-${caseNumber}-v1.pdf`);
+  expect(mails[2].raw).toContain(link);
+  expect(mails[2].raw).toContain(`filename=tilbud-${caseNumber}-v1.pdf`);
   // Once per message: each notice's Message-ID arrived once, and every notice the outbox holds is among them.
   const arrived = mails.map(({ raw }) => header(raw, 'Message-ID'));
   const { rows: notices } = await admin.query<{ smtp_message_id: string; attempts: number }>(
     "SELECT smtp_message_id, attempts FROM message_deliveries WHERE channel = 'email' ORDER BY created_at");
   expect(arrived).toEqual(notices.map((notice) => notice.smtp_message_id));
   expect(new Set(arrived).size).toBe(arrived.length);
-  expect(notices.map((notice) => notice.attempts)).toEqual([1, 1, 1, 1]);
+  expect(notices.map((notice) => notice.attempts)).toEqual([1, 1, 1, 1, 1]);
 });
