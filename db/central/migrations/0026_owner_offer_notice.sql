@@ -14,7 +14,8 @@ BEGIN
      OR coalesce(btrim(NEW.owner_email), '') !~ '^[^@\s]+@[^@\s]+$' THEN
     RETURN NULL;
   END IF;
-  SELECT o.id INTO offer FROM offers o WHERE o.case_id = NEW.id AND o.state = 'issued'
+  -- The letter is what the mail carries: an offer without its stored letter (none is issued so) gets no notice.
+  SELECT o.id INTO offer FROM offers o WHERE o.case_id = NEW.id AND o.state = 'issued' AND o.pdf_sha256 IS NOT NULL
    ORDER BY o.offer_version DESC LIMIT 1;
   IF offer IS NULL THEN
     RETURN NULL;

@@ -325,16 +325,21 @@ async function digests(): Promise<Record<string, string>> {
   return out;
 }
 
-/** The digests once the delivery worker has done with the set-up's messages (two readings 1 s apart alike). */
+/**
+ * The digests once the delivery worker has done with the set-up's messages: no e-mail notice waiting or being sent,
+ * and two readings 1 s apart alike.
+ */
 async function settled(): Promise<Record<string, string>> {
+  const pending = async () => (await central.admin.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM message_deliveries WHERE channel = 'email' AND state IN ('queued', 'sending')")).rows[0].n;
   let last = await digests();
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 30; i++) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const now = await digests();
-    if (JSON.stringify(now) === JSON.stringify(last)) return now;
+    if (JSON.stringify(now) === JSON.stringify(last) && await pending() === 0) return now;
     last = now;
   }
-  throw new Error('the database did not settle within 20 s');
+  throw new Error('the database did not settle within 30 s');
 }
 
 /**
