@@ -3,12 +3,11 @@
 // decision, who and when. Online only: the list is asked of the central service each time the screen opens and
 // after each decision (no timer); without the service it says so. "Tilbake" or Esc returns to the queue.
 import { Alert, Button, Group, Table, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortalFirmView } from '../../../../electron/shared/contract/portalFirms';
 import { useApiQuery } from '../../api/useApiQuery';
-import { useNavigation } from '../../app/navigation';
-import { useEscapeKey } from '../../app/useEscapeKey';
+import { useOnlineScreen } from '../../app/useOnlineScreen';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
 import { formatOrganisationNumber } from '../installer/organisationNumber';
 import classes from '../settings/Settings.module.css';
@@ -30,33 +29,10 @@ function DsbStatus({ firm }: { firm: PortalFirmView }) {
 
 export function PortalFirmsScreen() {
   const { t } = useTranslation();
-  const { openQueue } = useNavigation();
   const { value: firms, error, loading, reload } = useApiQuery('portalFirm.list', {});
-  const [decision, setDecision] = useState<Decision | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const { open: decision, setOpen: setDecision, done, headingRef, onDone, openQueue } = useOnlineScreen<Decision>('portalFirms.title', reload);
   const appliedId = useId();
   const decidedId = useId();
-  useEscapeKey(() => {
-    if (decision === null) openQueue();
-  });
-
-  useEffect(() => {
-    document.title = `${t('portalFirms.title')} – ${t('app.productName')}`;
-    headingRef.current?.focus({ preventScroll: true });
-  }, [t]);
-
-  const onDone = useCallback(
-    (message: string | null) => {
-      if (message !== null) {
-        setDecision(null);
-        setDone(message);
-        headingRef.current?.focus({ preventScroll: true });
-      }
-      void reload();
-    },
-    [reload],
-  );
 
   // An answer shown before the failure stays, marked as perhaps out of date; without one only the failure shows.
   const errorText = error ? describePortalError(t, error) : null;

@@ -3,12 +3,12 @@
 // and closes it; and the answered ones with the answer, who and when. Online only: asked of the central service each
 // time the screen opens and after each answer; without the service it says so. "Tilbake" or Esc returns to the queue.
 import { Alert, Anchor, Button, Group, Table, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SupportRequestView } from '../../../../electron/shared/contract/supportRequests';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useNavigation } from '../../app/navigation';
-import { useEscapeKey } from '../../app/useEscapeKey';
+import { useOnlineScreen } from '../../app/useOnlineScreen';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { formatOrganisationNumber } from '../installer/organisationNumber';
 import classes from '../settings/Settings.module.css';
@@ -61,33 +61,10 @@ function Question({ request }: { request: SupportRequestView }) {
 
 export function SupportRequestsScreen() {
   const { t } = useTranslation();
-  const { openQueue } = useNavigation();
   const { value: requests, error, loading, reload } = useApiQuery('supportRequest.list', {});
-  const [answering, setAnswering] = useState<SupportRequestView | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const { open: answering, setOpen: setAnswering, done, headingRef, onDone, openQueue } = useOnlineScreen<SupportRequestView>('supportRequests.title', reload);
   const openId = useId();
   const answeredId = useId();
-  useEscapeKey(() => {
-    if (answering === null) openQueue();
-  });
-
-  useEffect(() => {
-    document.title = `${t('supportRequests.title')} – ${t('app.productName')}`;
-    headingRef.current?.focus({ preventScroll: true });
-  }, [t]);
-
-  const onDone = useCallback(
-    (message: string | null) => {
-      if (message !== null) {
-        setAnswering(null);
-        setDone(message);
-        headingRef.current?.focus({ preventScroll: true });
-      }
-      void reload();
-    },
-    [reload],
-  );
 
   const errorText = error ? describeSupportError(t, error) : null;
   const category = (request: SupportRequestView) => t(`supportRequests.category.${request.category}`);
