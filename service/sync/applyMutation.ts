@@ -205,11 +205,18 @@ function isConnectionError(error: unknown): boolean {
   return classifyCentralError(error).kind === 'offline';
 }
 
-/** The server's rows a settled mutation touched, as the person sees them now: its case, or a case-less change's rows. */
+const OFFERS_TABLE = SYNCED_TABLES.find((t) => t.local === 'offers')!;
+
+/** The server's rows a settled mutation touched, as the person sees them now: its case and its offers, or a case-less change's rows. */
 async function rowsTouched(client: pg.ClientBase, entry: PushMutation, verdict: Verdict): Promise<PullTable[]> {
   const caseId = caseIdOf(entry);
   const wanted: Array<{ table: SyncedTable; where: string; params: unknown[] }> = [];
-  if (caseId !== null) wanted.push({ table: CASES_TABLE, where: 'id = $1', params: [caseId] });
+  if (caseId !== null) {
+    wanted.push({ table: CASES_TABLE, where: 'id = $1', params: [caseId] });
+    // Offers are changed in place, not only added: the desk settles its draft on the server's copy at once, so that
+    // replaying a later pending edit of the same draft finds it (it would otherwise vanish until the next pull).
+    wanted.push({ table: OFFERS_TABLE, where: 'case_id = $1', params: [caseId] });
+  }
   else if (verdict.outcome !== 'refused') {
     const changed = Object.hasOwn(ROWS_CHANGED_BY, entry.name) ? ROWS_CHANGED_BY[entry.name](entry.args) : null;
     const table = changed && SYNCED_TABLES.find((t) => t.local === changed.table);
