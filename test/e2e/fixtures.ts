@@ -152,6 +152,11 @@ test.afterAll(async () => {
 
 /** An axe scan against WCAG 2.x A and AA; returns the violations so a failure names them (and where). */
 export async function axeViolations(page: Page): Promise<Array<{ id: string; nodes: number; help: string; where: string[] }>> {
+  // Colours as they end up, not halfway through a fade (a notification appearing measured 1.16:1 mid-transition);
+  // endless animations (a spinner) are left running.
+  await page.waitForFunction(() => document.getAnimations().every((animation) =>
+    animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity), undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations.map((v) => ({
     id: v.id,
