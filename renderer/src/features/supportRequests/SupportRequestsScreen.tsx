@@ -3,7 +3,7 @@
 // and closes it; and the answered ones with the answer, who and when. Online only: asked of the central service each
 // time the screen opens and after each answer; without the service it says so. "Tilbake" or Esc returns to the queue.
 import { Alert, Anchor, Button, Group, Table, Text, Title } from '@mantine/core';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SupportRequestView } from '../../../../electron/shared/contract/supportRequests';
 import { useApiQuery } from '../../api/useApiQuery';
@@ -59,6 +59,57 @@ function Question({ request }: { request: SupportRequestView }) {
   );
 }
 
+/** One list of requests (open or answered): who, category, case and question, then the list's own two columns. */
+function RequestsSection({ id, which, title, none, requests, columns, cells, receivedUnderQuestion = false }: {
+  id: string;
+  which: 'open' | 'answered';
+  title: string;
+  none: string;
+  requests: SupportRequestView[];
+  columns: [string, string];
+  cells: (request: SupportRequestView) => ReactNode;
+  /** The answered list shows when a request came under its question, the open list in a column of its own. */
+  receivedUnderQuestion?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section className={classes.section} aria-labelledby={id}>
+      <Title order={2} size="h4" id={id} mb="xs">{title}</Title>
+      {requests.length === 0 ? (
+        <Text size="sm">{none}</Text>
+      ) : (
+        <Table striped withRowBorders verticalSpacing={6} data-testid={`support-requests-${which}`}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('supportRequests.columns.from')}</Table.Th>
+              <Table.Th scope="col">{t('supportRequests.columns.category')}</Table.Th>
+              <Table.Th scope="col">{t('supportRequests.columns.case')}</Table.Th>
+              <Table.Th scope="col">{t('supportRequests.columns.text')}</Table.Th>
+              {columns.map((column) => <Table.Th key={column} scope="col">{column}</Table.Th>)}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {requests.map((request) => (
+              <Table.Tr key={request.id} data-testid={`support-request-${which}`}>
+                <Table.Th scope="row" fw={400} style={{ minWidth: 180 }}><Requester request={request} /></Table.Th>
+                <Table.Td>{t(`supportRequests.category.${request.category}`)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}><CaseLink request={request} /></Table.Td>
+                <Table.Td style={{ minWidth: receivedUnderQuestion ? 220 : 260 }}>
+                  <Question request={request} />
+                  {receivedUnderQuestion ? (
+                    <Text size="xs" c="gray.7" mt={4}>{t('supportRequests.receivedAt', { time: formatDateTime(request.createdAt) })}</Text>
+                  ) : null}
+                </Table.Td>
+                {cells(request)}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </section>
+  );
+}
+
 export function SupportRequestsScreen() {
   const { t } = useTranslation();
   const { value: requests, error, loading, reload } = useApiQuery('supportRequest.list', {});
@@ -100,85 +151,40 @@ export function SupportRequestsScreen() {
         {!requests && !error ? <Text size="sm" role="status">{t('supportRequests.loading')}</Text> : null}
         {requests ? (
           <>
-            <section className={classes.section} aria-labelledby={openId}>
-              <Title order={2} size="h4" id={openId} mb="xs">
-                {t('supportRequests.openTitle', { formatted: formatNumber(requests.open.length) })}
-              </Title>
-              {requests.open.length === 0 ? (
-                <Text size="sm">{t('supportRequests.noneOpen')}</Text>
-              ) : (
-                <Table striped withRowBorders verticalSpacing={6} data-testid="support-requests-open">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('supportRequests.columns.from')}</Table.Th>
-                      <Table.Th scope="col">{t('supportRequests.columns.category')}</Table.Th>
-                      <Table.Th scope="col">{t('supportRequests.columns.case')}</Table.Th>
-                      <Table.Th scope="col">{t('supportRequests.columns.text')}</Table.Th>
-                      <Table.Th scope="col">{t('supportRequests.columns.received')}</Table.Th>
-                      <Table.Th scope="col">{t('supportRequests.columns.answer')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {requests.open.map((request) => (
-                      <Table.Tr key={request.id} data-testid="support-request-open">
-                        <Table.Th scope="row" fw={400} style={{ minWidth: 180 }}><Requester request={request} /></Table.Th>
-                        <Table.Td>{category(request)}</Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}><CaseLink request={request} /></Table.Td>
-                        <Table.Td style={{ minWidth: 260 }}><Question request={request} /></Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(request.createdAt)}</Table.Td>
-                        <Table.Td>
-                          <Button size="xs" onClick={() => setAnswering(request)}
-                            aria-label={t('supportRequests.answerLabel', { who: requesterOf(t, request), category: category(request) })}>
-                            {t('supportRequests.answer')}
-                          </Button>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+            <RequestsSection
+              id={openId} which="open" title={t('supportRequests.openTitle', { formatted: formatNumber(requests.open.length) })}
+              none={t('supportRequests.noneOpen')} requests={requests.open}
+              columns={[t('supportRequests.columns.received'), t('supportRequests.columns.answer')]}
+              cells={(request) => (
+                <>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(request.createdAt)}</Table.Td>
+                  <Table.Td>
+                    <Button size="xs" onClick={() => setAnswering(request)}
+                      aria-label={t('supportRequests.answerLabel', { who: requesterOf(t, request), category: category(request) })}>
+                      {t('supportRequests.answer')}
+                    </Button>
+                  </Table.Td>
+                </>
               )}
-            </section>
-            <section className={classes.section} aria-labelledby={answeredId}>
-              <Title order={2} size="h4" id={answeredId} mb="xs">
-                {t('supportRequests.answeredTitle', { formatted: formatNumber(requests.answered.length) })}
-              </Title>
-              {requests.answered.length === 0 ? (
-                <Text size="sm">{t('supportRequests.noneAnswered')}</Text>
-              ) : (
-                <Table striped withRowBorders verticalSpacing={6} data-testid="support-requests-answered">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('supportRequests.columns.from')}</Table.Th>
-                      <Table.Th scope="col">{t('supportRequests.columns.category')}</Table.Th>
-                      <Table.Th scope="col">{t('supportRequests.columns.case')}</Table.Th>
-                      <Table.Th scope="col">{t('supportRequests.columns.text')}</Table.Th>
-                      <Table.Th scope="col">{t('supportRequests.columns.givenAnswer')}</Table.Th>
-                      <Table.Th scope="col">{t('supportRequests.columns.answeredBy')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {requests.answered.map((request) => (
-                      <Table.Tr key={request.id} data-testid="support-request-answered">
-                        <Table.Th scope="row" fw={400} style={{ minWidth: 180 }}><Requester request={request} /></Table.Th>
-                        <Table.Td>{category(request)}</Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}><CaseLink request={request} /></Table.Td>
-                        <Table.Td style={{ minWidth: 220 }}>
-                          <Question request={request} />
-                          <Text size="xs" c="gray.7" mt={4}>{t('supportRequests.receivedAt', { time: formatDateTime(request.createdAt) })}</Text>
-                        </Table.Td>
-                        <Table.Td style={{ minWidth: 220 }}>
-                          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{request.answer}</Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm">{request.answeredBy?.displayName ?? ''}</Text>
-                          <Text size="xs" style={{ whiteSpace: 'nowrap' }}>{formatDateTime(request.answeredAt)}</Text>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+            />
+            <RequestsSection
+              id={answeredId} which="answered"
+              title={t('supportRequests.answeredTitle', { formatted: formatNumber(requests.answered.length) })}
+              none={t('supportRequests.noneAnswered')} requests={requests.answered}
+              columns={[t('supportRequests.columns.givenAnswer'), t('supportRequests.columns.answeredBy')]}
+              receivedUnderQuestion
+              cells={(request) => (
+                <>
+                  <Table.Td style={{ minWidth: 220 }}>
+                    <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{request.answer}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{request.answeredBy?.displayName ?? ''}</Text>
+                    <Text size="xs" style={{ whiteSpace: 'nowrap' }}>{formatDateTime(request.answeredAt)}</Text>
+                  </Table.Td>
+                </>
               )}
-            </section>
+            />
           </>
         ) : null}
       </div>
