@@ -13,6 +13,7 @@ export * from './installerCheck';
 export * from './money';
 export * from './priceList';
 export * from './offerCalculation';
+export * from './offerSettlement';
 export * from './standardOfferLines';
 export * from './offerRevision';
 export * from './workOrders';
