@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offerLetterHtml, type OfferLetterInput } from '../../electron/core/offers/offerLetter';
 import { ChromiumPdfRenderer } from '../../electron/core/offers/pdfRenderer';
-import { formatNok, formatNokNumber } from '../../electron/shared/rules';
+import { formatNok, formatNokNumber, offerSettlement } from '../../electron/shared/rules';
 import { DEMO_INSTALLER_NAME, DEMO_OWNER_NAME, demoOfferLetterInput } from '../fixtures/offers/demoOfferLetter';
 
 const OUTPUT = path.resolve(__dirname, '../../test-results/offer-letter');
@@ -50,9 +50,20 @@ describe('the offer letter as a PDF', () => {
     expect(layoutText).toContain('Matrikkelnummer 4204-123/45');
   });
 
-  it('gives work, materials and their sum for each main component on one row, exactly', () => {
-    expect(input.calculation.components.length).toBe(10);
-    for (const component of input.calculation.components) {
+  it('says what is bought: main fuse, phases, network system, connection point, and the tilknytningsavtale', () => {
+    expect(layoutText).toMatch(/^\s*Hovedsikring\s+63 A\s*$/m);
+    expect(layoutText).toMatch(/^\s*Faser\s+3-faset\s*$/m);
+    expect(layoutText).toMatch(/^\s*Nettsystem\s+230 V IT\s*$/m);
+    expect(layoutText).toMatch(/^\s*Tilknytningspunkt\s+Kabelskap KS-4204-0117\s*$/m);
+    const text = flat(layoutText);
+    expect(text).toContain('inngår du en tilknytningsavtale med Agder Nett AS');
+    expect(text).toContain('følger våre standard tilknytningsvilkår');
+  });
+
+  it('gives the cost of the connection per main component, work and materials, without the fee or services', () => {
+    const settlement = offerSettlement(input.calculation);
+    expect(settlement.costComponents.length).toBe(9);
+    for (const component of settlement.costComponents) {
       const figures = [component.workNetOre, component.materialNetOre, component.netOre].map(formatNokNumber).map(plain);
       const row = new RegExp(`^\\s*${component.label}\\s+${figures.map((f) => f.replace(/ /g, '\\s')).join('\\s+')}\\s*$`, 'm');
       expect(layoutText, component.label).toMatch(row);
@@ -60,29 +71,56 @@ describe('the offer letter as a PDF', () => {
     // The same figures written out by hand, so a formatting or calculation fault cannot agree with itself.
     expect(layoutText).toMatch(/^\s*Kabel\s+3 103,75\s+6 142,50\s+9 246,25\s*$/m);
     expect(layoutText).toMatch(/^\s*Rør og dekkbord\s+0,00\s+2 056,28\s+2 056,28\s*$/m);
-    expect(layoutText).toMatch(/^\s*Sum arbeid og materiell\s+26 853,75\s+14 198,78\s+41 052,53\s*$/m);
+    expect(layoutText).toMatch(/^\s*Kostnad for tilknytningen\s+22 763,75\s+14 198,78\s+36 962,53\s*$/m);
+    const costTable = layoutText.slice(layoutText.indexOf('Kostnad for tilknytningen fordelt'), layoutText.indexOf('Fra kostnad til'));
+    expect(costTable).toContain('Hovedkomponent');
+    expect(costTable).not.toMatch(/Gebyrer og tjenester|Tilknytning av nytt anlegg|Montering av måler/);
   });
 
-  it('shows VAT per line and code, the connection fee deduction and the grand total', () => {
-    expect(layoutText).toMatch(/^\s*Linjer med 25 % merverdiavgift\s+1 790,00\s+447,50\s+2 237,50\s*$/m);
-    expect(layoutText).toMatch(/^\s*Fradrag for tilknytningsgebyr\s+−2 300,00\s+0,00\s+−2 300,00\s*$/m);
-    expect(layoutText).toMatch(/^\s*Å betale\s+39 200,03\s*$/m);
+  it('goes from the cost to the amount to pay in steps that are each the sum they claim, VAT per row', () => {
+    // 36 962,53 − 2 300,00 = 34 662,53; + 2 300,00 + 1 790,00 = 38 752,53; VAT 447,50; 39 200,03 in all.
+    const steps = [
+      /^\s*Kostnad for tilknytningen\s+36 962,53\s+utenfor\s+0,00\s+36 962,53\s*$/m,
+      /^\s*− Fradrag for tilknytningsgebyr\s+−2 300,00\s+utenfor\s+0,00\s+−2 300,00\s*$/m,
+      /^\s*= Anleggsbidrag\s+34 662,53\s+utenfor\s+0,00\s+34 662,53\s*$/m,
+      /^\s*\+ Tilknytning av nytt anlegg, direktemålt\s+2 300,00\s+utenfor\s+0,00\s+2 300,00\s*$/m,
+      /^\s*\+ Montering av måler\s+1 790,00\s+25 %\s+447,50\s+2 237,50\s*$/m,
+      /^\s*= Å betale\s+38 752,53\s+447,50\s+39 200,03\s*$/m,
+    ];
+    let from = 0;
+    for (const step of steps) {
+      const found = step.exec(layoutText.slice(from));
+      expect(found, String(step)).not.toBeNull();
+      from += found!.index + found![0].length;
+    }
+    expect(plain(formatNokNumber(input.calculation.contributionOre))).toBe('34 662,53');
     expect(plain(formatNokNumber(input.calculation.grossOre))).toBe('39 200,03');
     expect(flat(layoutText)).toContain(`til ${plain(formatNok(input.calculation.grossOre))} inkl. mva`);
-    expect(flat(layoutText)).toContain(`Anleggsbidraget i dette tilbudet er ${plain(formatNok(input.calculation.contributionOre))}`);
+    expect(flat(layoutText)).toContain('fratrukket tilknytningsgebyret, og er i dette tilbudet 34 662,53 kr');
     // Each line's own VAT: the service line carries 25 %; a contribution line is outside the VAT Act, with no rate.
     expect(layoutText).toMatch(/^\s*Montering av måler\s+1 stk\s+1 790,00\s+1 790,00\s+25\s?%\s+447,50\s+2 237,50\s*$/m);
     expect(layoutText).toMatch(/^\s*Dekkbord\s+32,5 m\s+14,37\s+467,03\s+utenfor\s+0,00\s+467,03\s*$/m);
-    expect(layoutText).toMatch(/^\s*Linjer utenfor merverdiavgiftsloven\s/m);
     expect(flat(layoutText)).toContain('Anleggsbidraget er utenfor merverdiavgiftsloven');
     expect(layoutText).not.toMatch(/fritatt|(^|\s)0\s?%/im);
   });
 
-  it('states the legal basis, the practice, the right to go to RME, validity, acceptance and payment', () => {
+  it('states the law exactly: §§ 16-1 and 16-2, the estimate and post-calculation under § 16-11, and RME', () => {
     const text = flat(layoutText);
-    expect(text).toContain('(kontrollforskriften), FOR-1999-03-11-302, kapittel 16');
+    expect(text).toContain('etter forskrift om kontroll av nettvirksomhet (kontrollforskriften), FOR-1999-03-11-302 § 16-1.');
+    expect(text).toContain('Etter § 16-2 skal vi gi deg hjemmelen for anleggsbidraget, vår praksis, det estimerte anleggsbidraget med beregningsgrunnlag');
+    expect(text).toContain('det estimerte anleggsbidraget etter kontrollforskriften');
+    expect(text).toContain('(etterberegning etter § 16-11)');
+    expect(text).toContain('lavere enn det du har betalt, betaler vi tilbake forskjellen');
+    // 15 % of 34 662,53 kr = 5 199,3795 kr → 5 199,38 kr.
+    expect(text).toContain('høyst 15 prosent utover det estimerte anleggsbidraget – i dette tilbudet høyst 5 199,38 kr');
+    expect(text).toContain('Grensen gjelder ikke dersom kostnadsoverskridelsen skyldes forhold på din side');
+    expect(text).not.toMatch(/vesentlig dyrere|varsler vi deg/);
+    expect(text).toContain('Reguleringsmyndigheten for energi (RME), Postboks 5091 Majorstuen, 0301 Oslo, e-post rme@nve.no');
+  });
+
+  it('states the practice, validity, acceptance and payment', () => {
+    const text = flat(layoutText);
     expect(text).toContain(flat(input.letterhead.company.practice));
-    expect(text).toContain('Reguleringsmyndigheten for energi (RME) i NVE');
     expect(text).toContain('Tilbudet gjelder til 20. juni 2026.');
     expect(text).toContain('Oppgi saksnummer 2026-000417');
     expect(text).toContain('Betalingsfristen er 30 dager fra fakturadato');

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  calculateOffer, findPriceList, offerSettlement, standardLinesFor, standardFee, vatRateWordNb,
+  calculateOffer, findPriceList, offerSettlement, postCalculationCapOre, standardLinesFor, standardFee, vatRateWordNb,
   type OfferLine, type PriceList, type SettlementStep,
 } from '../../electron/shared/rules';
 
@@ -88,5 +88,13 @@ describe('VAT words', () => {
   it('says "utenfor" for the contribution, never 0 % or fritatt', () => {
     expect(vatRateWordNb('exempt')).toBe('utenfor');
     expect(vatRateWordNb('standard')).toBe('25 %');
+  });
+});
+
+describe('post-calculation under kontrollforskriften § 16-11', () => {
+  it('caps the extra charge at 15 % of the estimated contribution', () => {
+    expect(postCalculationCapOre(2_760_000)).toBe(414_000); // 15 % of 27 600,00 kr = 4 140,00 kr
+    expect(postCalculationCapOre(3_333)).toBe(500); // 499,95 øre rounded half-up
+    expect(postCalculationCapOre(0)).toBe(0);
   });
 });

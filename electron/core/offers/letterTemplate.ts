@@ -25,7 +25,10 @@ export interface LetterLineRow {
 
 export interface LetterSettlementRow {
   label: string;
+  /** '−', '+', '=' before the label: how the row joins the ones above it (rules/offerSettlement.ts). */
+  operator: string;
   net: string;
+  vatRate: string;
   vat: string;
   gross: string;
   emphasis: 'sum' | 'grand' | null;
@@ -40,13 +43,18 @@ export interface LetterView {
   offerVersion: number;
   installation: { address: string; cadastralNumber: string | null; meteringPointId: string | null };
   installerName: string | null;
+  /** What is bought, as label and value rows: main fuse, phases, network system, connection point. */
+  connection: [string, string][];
+  /** The cost of the connection per main component; the fee and services are not in it. */
   components: LetterComponentRow[];
   componentTotal: LetterComponentRow;
   lines: LetterLineRow[];
-  /** Per VAT code, the connection fee deduction, the sums and what is to be paid. */
+  /** The steps from the cost of the connection to the amount to pay, VAT per row. */
   settlement: LetterSettlementRow[];
   /** "2 300,00 kr"-style amounts for running text. */
   contribution: string;
+  /** The most that can be invoiced on top of the contribution after post-calculation (§ 16-11). */
+  postCalculationCap: string;
   grandTotal: string;
   validUntil: string;
   paymentTerms: string;
@@ -65,8 +73,16 @@ export interface LetterView {
 export const VAT_NOTE = 'Anleggsbidraget er utenfor merverdiavgiftsloven, fordi det kreves inn etter kontrollforskriften; '
   + 'tjenester som byggestrøm og montering av måler har 25 % merverdiavgift.';
 
-const LEGAL_BASIS = new Markup('forskrift om økonomisk og teknisk rapportering, inntektsramme for nettvirksomheten og '
-  + 'tariffer (kontrollforskriften), <span class="nowrap">FOR-1999-03-11-302</span>, kapittel 16');
+/** The regulation by its present title (renamed 2019) and number; §§ 16-1 (the duty) and 16-2 (what the owner is told). */
+const REGULATION = new Markup('forskrift om kontroll av nettvirksomhet (kontrollforskriften), '
+  + '<span class="nowrap">FOR-1999-03-11-302</span>');
+
+/**
+ * RME, the regulator disagreements about the contribution are brought to (§ 16-2 first paragraph letter d). Postal
+ * address as on NVE's letters (Postboks 5091 Majorstuen, 0301 Oslo) and RME's e-mail, rme@nve.no (nve.no,
+ * Reguleringsmyndigheten › Klage › Anleggsbidrag; domain.md "Facts checked against public sources").
+ */
+export const RME_ADDRESS = 'Reguleringsmyndigheten for energi (RME), Postboks 5091 Majorstuen, 0301 Oslo, e-post rme@nve.no';
 
 export function renderLetterHtml(view: LetterView): string {
   const c = view.company;
@@ -78,7 +94,8 @@ export function renderLetterHtml(view: LetterView): string {
     <td class="num">${row.quantity}</td><td class="num">${row.unitPrice}</td><td class="num">${row.net}</td>
     <td class="num">${row.vatRate}</td><td class="num">${row.vat}</td><td class="num">${row.gross}</td></tr>`;
   const settlementRow = (row: LetterSettlementRow) => html`
-    <tr class="${row.emphasis ?? ''}"><td>${row.label}</td><td class="num">${row.net}</td><td class="num">${row.vat}</td>
+    <tr class="${row.emphasis ?? ''}"><td><span class="op">${row.operator}</span> ${row.label}</td>
+    <td class="num">${row.net}</td><td class="num">${row.vatRate}</td><td class="num">${row.vat}</td>
     <td class="num">${row.gross}</td></tr>`;
   const place = view.installation.address;
 
@@ -93,29 +110,54 @@ export function renderLetterHtml(view: LetterView): string {
   ${c.name} gjøre arbeid i nettet. Du er eier av anlegget, og dette tilbudet gjelder avtalen mellom deg og oss.
   Nedenfor står hva tilknytningen er beregnet å koste, hvordan beløpet er satt sammen, og hvordan du godtar tilbudet.</p>
 
-<h2>Kostnadsoverslag fordelt på arbeid og materiell</h2>
+<div class="keep">
+<h2>Hva tilbudet gjelder</h2>
+<table class="facts">
+  <tbody>${view.connection.map(([label, value]) => html`<tr><th scope="row">${label}</th><td>${value}</td></tr>`)}</tbody>
+</table>
+<p>Når du godtar tilbudet, inngår du en tilknytningsavtale med ${c.name} om å knytte anlegget til strømnettet slik det
+  står her. Tilknytningsavtalen følger våre standard tilknytningsvilkår, som bygger på bransjens standardavtale for
+  tilknytning. Vilkårene finner du på ${c.web}, og vi sender dem til deg om du ber om det.</p>
+</div>
+
+<h2>Kostnad for tilknytningen fordelt på arbeid og materiell</h2>
 <table class="components">
   <thead><tr><th>Hovedkomponent</th><th class="num">Arbeid (kr)</th><th class="num">Materiell (kr)</th>
-    <th class="num">Sum eks. mva (kr)</th></tr></thead>
+    <th class="num">Sum (kr)</th></tr></thead>
   <tbody>
     ${view.components.map((row) => componentRow(row))}
     ${componentRow(view.componentTotal, 'sum')}
   </tbody>
 </table>
 
-<h2>Oppgjør og merverdiavgift</h2>
+<h2>Fra kostnad til beløpet du betaler</h2>
 <table class="settlement keep">
-  <thead><tr><th>Post</th><th class="num">Eks. mva (kr)</th><th class="num">Mva (kr)</th>
+  <thead><tr><th>Post</th><th class="num">Eks. mva (kr)</th><th class="num">Mva-sats</th><th class="num">Mva (kr)</th>
     <th class="num">Inkl. mva (kr)</th></tr></thead>
   <tbody>${view.settlement.map(settlementRow)}</tbody>
 </table>
-<p>Anleggsbidraget i dette tilbudet er ${view.contribution}. Merverdiavgiften er beregnet på hver linje for seg.
-  ${VAT_NOTE} Alle linjene står i spesifikasjonen til slutt i brevet.</p>
+<p>Anleggsbidraget er kostnaden for tilknytningen fratrukket tilknytningsgebyret, og er i dette tilbudet
+  ${view.contribution}. Tilknytningsgebyret og eventuelle tjenester kommer i tillegg, så du betaler gebyret én gang.
+  ${VAT_NOTE} Merverdiavgiften er beregnet på hver linje for seg. Alle linjene står i spesifikasjonen til slutt i brevet.</p>
 
 <div class="keep">
 <h2>Rettslig grunnlag</h2>
-<p>Nettselskapet skal fastsette og kreve inn anleggsbidrag etter ${LEGAL_BASIS}. Anleggsbidraget skal dekke de
-  faktiske kostnadene ved tilknytningen og er fastsatt etter denne forskriften.</p>
+<p>Nettselskapet skal fastsette og kreve inn anleggsbidrag etter ${REGULATION} § 16-1. Etter § 16-2 skal vi gi deg
+  hjemmelen for anleggsbidraget, vår praksis, det estimerte anleggsbidraget med beregningsgrunnlag og hvor du kan
+  bringe en uenighet inn; det står i dette brevet. Anleggsbidraget skal dekke de nødvendige kostnadene ved
+  tilknytningen, fratrukket tilknytningsgebyret.</p>
+</div>
+
+<div class="keep">
+<h2>Estimat og etterberegning</h2>
+<p>Beløpet i dette tilbudet er det estimerte anleggsbidraget etter kontrollforskriften. Når arbeidet er ferdig,
+  beregner vi anleggsbidraget på nytt ut fra de faktiske kostnadene (etterberegning etter § 16-11):</p>
+<ul>
+  <li>Blir det faktiske anleggsbidraget lavere enn det du har betalt, betaler vi tilbake forskjellen.</li>
+  <li>Blir det høyere, fakturerer vi forskjellen, men høyst 15 prosent utover det estimerte anleggsbidraget – i dette
+    tilbudet høyst ${view.postCalculationCap}. Grensen gjelder ikke dersom kostnadsoverskridelsen skyldes forhold på
+    din side.</li>
+</ul>
 </div>
 
 <div class="keep">
@@ -126,7 +168,7 @@ export function renderLetterHtml(view: LetterView): string {
 <div class="keep">
 <h2>Uenighet om anleggsbidraget</h2>
 <p>Er du uenig i anleggsbidraget eller i hvordan det er beregnet, kan du ta saken opp med oss. Blir vi ikke enige,
-  kan du bringe uenigheten inn for Reguleringsmyndigheten for energi (RME) i NVE, som avgjør saken.</p>
+  kan du bringe saken inn for ${RME_ADDRESS}.</p>
 </div>
 
 <div class="keep">

@@ -2,11 +2,14 @@
 // of the installation — the agreement is made with the customer, never with the installer (domain.md). Every
 // figure comes from calculateOffer and is only formatted here; the PDF is made from this HTML by a PdfRenderer.
 import {
-  formatDateNb, formatNok, formatNokNumber, formatQuantity, VAT_PERCENT,
-  type CalculatedLine, type OfferCalculation, type Ore, type VatCode,
+  formatDateNb, formatNok, formatNokNumber, formatQuantity, offerSettlement, postCalculationCapOre, vatRateWordNb,
+  type CalculatedLine, type ComponentTotal, type OfferCalculation, type SettlementStep,
 } from '../../shared/rules';
+import { networkSystemNb } from '../workOrders/workOrderLetter';
 import type { Letterhead } from './letterhead';
-import { renderLetterHtml, type LetterLineRow, type LetterSettlementRow, type LetterView } from './letterTemplate';
+import {
+  renderLetterHtml, type LetterComponentRow, type LetterLineRow, type LetterSettlementRow, type LetterView,
+} from './letterTemplate';
 
 export interface PostalAddress {
   address: string;
@@ -26,6 +29,8 @@ export interface OfferLetterInput {
   startApprovalOn: 'paid' | 'accepted';
   owner: { name: string } & PostalAddress;
   installation: PostalAddress & { cadastralNumber: string | null; meteringPointId: string | null };
+  /** What is bought: the connection as the case has it. */
+  connection: ConnectionBought;
   /** Named in the text as the one who sent the request; never the addressee. */
   installerName: string | null;
   caseHandler: { name: string; phone: string | null; email: string | null };
@@ -41,10 +46,27 @@ export interface OwnerAccess {
   code: string;
 }
 
+/** The connection the owner buys: the main fuse, phases, network system and where it is connected. */
+export interface ConnectionBought {
+  mainFuseA: number | null;
+  phases: number;
+  /** "230V_IT", "230V_TN", "400V_TN". */
+  networkSystem: string;
+  /** The cabinet or other connection point, by its ID; null while the grid company has not set it. */
+  connectionPoint: string | null;
+}
+
 const KIND_NB = { work: 'arbeid', material: 'materiell' } as const;
 
-/** A line of the contribution is outside the VAT Act (letterTemplate.ts, VAT_NOTE): no rate is printed for it. */
-const VAT_RATE_NB: Readonly<Record<VatCode, string>> = { exempt: 'utenfor', standard: `${VAT_PERCENT.standard} %` };
+/** "Hovedsikring", "Faser", …: the rows of "Hva tilbudet gjelder", in words an owner reads. */
+export function connectionRows(connection: ConnectionBought): [string, string][] {
+  return [
+    ['Hovedsikring', connection.mainFuseA === null ? 'ikke oppgitt' : `${connection.mainFuseA} A`],
+    ['Faser', connection.phases === 1 ? '1-faset' : `${connection.phases}-faset`],
+    ['Nettsystem', networkSystemNb(connection.networkSystem)],
+    ['Tilknytningspunkt', connection.connectionPoint ?? 'fastsettes av oss og avtales med installatøren før arbeidet starter'],
+  ];
+}
 
 function lineRow(line: CalculatedLine, componentLabel: string): LetterLineRow {
   return {
@@ -54,32 +76,36 @@ function lineRow(line: CalculatedLine, componentLabel: string): LetterLineRow {
     quantity: `${formatQuantity(line.quantityMilli)} ${line.unit}`,
     unitPrice: formatNokNumber(line.unitPriceOre),
     net: formatNokNumber(line.netOre),
-    vatRate: VAT_RATE_NB[line.vatCode],
+    vatRate: vatRateWordNb(line.vatCode),
     vat: formatNokNumber(line.vatOre),
     gross: formatNokNumber(line.grossOre),
   };
 }
 
-function settlementRows(calculation: OfferCalculation): LetterSettlementRow[] {
-  const row = (label: string, net: Ore, vat: Ore, emphasis: LetterSettlementRow['emphasis'] = null) =>
-    ({ label, net: formatNokNumber(net), vat: formatNokNumber(vat), gross: formatNokNumber(net + vat), emphasis });
-  const deducted = calculation.deduction?.amountOre ?? 0;
-  const rows: LetterSettlementRow[] = [];
-  for (const total of calculation.vatTotals) {
-    // The exempt total already includes the (negative) deduction; the deduction gets its own row below.
-    const net = total.vatCode === 'exempt' ? total.netOre - deducted : total.netOre;
-    if (net === 0 && total.vatOre === 0) continue;
-    const label = total.vatCode === 'exempt' ? 'Linjer utenfor merverdiavgiftsloven' : `Linjer med ${total.percent} % merverdiavgift`;
-    rows.push(row(label, net, total.vatOre));
-  }
-  if (calculation.deduction) rows.push(row(calculation.deduction.description, calculation.deduction.amountOre, 0));
-  rows.push(row('Sum', calculation.netOre, calculation.vatOre, 'sum'));
-  rows.push({ ...row('Å betale', calculation.netOre, calculation.vatOre, 'grand'), net: '', vat: '' });
-  return rows;
+function settlementRow(step: SettlementStep): LetterSettlementRow {
+  return {
+    label: step.label,
+    operator: step.operator,
+    net: formatNokNumber(step.netOre),
+    vatRate: vatRateWordNb(step.vatCode),
+    vat: formatNokNumber(step.vatOre),
+    gross: formatNokNumber(step.grossOre),
+    emphasis: step.code === 'to_pay' ? 'grand' : step.code === 'contribution' ? 'sum' : null,
+  };
+}
+
+function componentRow(component: Pick<ComponentTotal, 'label' | 'workNetOre' | 'materialNetOre' | 'netOre'>): LetterComponentRow {
+  return {
+    label: component.label,
+    work: formatNokNumber(component.workNetOre),
+    material: formatNokNumber(component.materialNetOre),
+    total: formatNokNumber(component.netOre),
+  };
 }
 
 export function offerLetterView(input: OfferLetterInput): LetterView {
   const { calculation } = input;
+  const settlement = offerSettlement(calculation);
   const labels = new Map(calculation.components.map((component) => [component.component, component.label]));
   const { owner, installation } = input;
   return {
@@ -95,21 +121,13 @@ export function offerLetterView(input: OfferLetterInput): LetterView {
       meteringPointId: installation.meteringPointId,
     },
     installerName: input.installerName,
-    components: calculation.components.map((component) => ({
-      label: component.label,
-      work: formatNokNumber(component.workNetOre),
-      material: formatNokNumber(component.materialNetOre),
-      total: formatNokNumber(component.netOre),
-    })),
-    componentTotal: {
-      label: 'Sum arbeid og materiell',
-      work: formatNokNumber(calculation.workNetOre),
-      material: formatNokNumber(calculation.materialNetOre),
-      total: formatNokNumber(calculation.workNetOre + calculation.materialNetOre),
-    },
+    connection: connectionRows(input.connection),
+    components: settlement.costComponents.map(componentRow),
+    componentTotal: componentRow({ label: 'Kostnad for tilknytningen', ...settlement.connectionCost }),
     lines: calculation.lines.map((line) => lineRow(line, labels.get(line.component) ?? line.component)),
-    settlement: settlementRows(calculation),
+    settlement: settlement.steps.map(settlementRow),
     contribution: formatNok(calculation.contributionOre),
+    postCalculationCap: formatNok(postCalculationCapOre(calculation.contributionOre)),
     grandTotal: formatNok(calculation.grossOre),
     validUntil: formatDateNb(input.validUntil),
     paymentTerms: `Vi sender faktura når du har godtatt tilbudet. Betalingsfristen er ${input.paymentTermsDays} dager `

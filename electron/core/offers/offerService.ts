@@ -42,6 +42,9 @@ interface LetterCaseRow {
   metering_point_ids: string;
   owner_name: string;
   installer_name: string | null;
+  main_fuse_a: number | null;
+  phases: number;
+  network_system: string;
 }
 
 export class OfferService {
@@ -124,7 +127,7 @@ export class OfferService {
     const row = this.sqlite
       .prepare(
         `SELECT c.case_number, c.address, c.postcode, c.post_town, c.municipality_number, c.gnr, c.bnr, c.fnr, c.snr,
-                c.metering_point_ids, c.owner_name, i.name AS installer_name
+                c.metering_point_ids, c.owner_name, i.name AS installer_name, c.main_fuse_a, c.phases, c.network_system
          FROM cases c LEFT JOIN installers i ON i.id = c.installer_id WHERE c.id = ?`,
       )
       .get(offer.case_id) as LetterCaseRow | undefined;
@@ -146,6 +149,8 @@ export class OfferService {
       // The case holds no separate postal address for the owner: the letter goes to the installation's address.
       owner: { name: row.owner_name, ...postal },
       installation: { ...postal, cadastralNumber: cadastralNumberOf(row), meteringPointId: firstOf(row.metering_point_ids) },
+      // The case has no column for the cabinet or connection point yet: the letter says it will be set (issue 13, item 10).
+      connection: { mainFuseA: row.main_fuse_a, phases: row.phases, networkSystem: row.network_system, connectionPoint: null },
       installerName: row.installer_name,
       caseHandler: { name: actor.displayName, phone: null, email: email?.email ?? null },
       calculation: calculateOrFail(lines, offer.connection_fee_deduction_ore || null),

@@ -4,7 +4,7 @@
 // every figure a person sees is the sum it claims. NVE: the contribution is at most the cost of the connection minus
 // any connection fee ("anleggskostnad minus eventuelt tilknytningsgebyr", nve.no, RME › Nettilknytning ›
 // Anleggsbidrag › Beregning av anleggsbidrag).
-import { VAT_PERCENT, type Ore, type VatCode } from './money';
+import { bigintToOre, divideRoundHalfUp, VAT_PERCENT, type Ore, type VatCode } from './money';
 import {
   componentLabel, OfferCalculationError, type CalculatedLine, type ComponentTotal, type OfferCalculation,
 } from './offerCalculation';
@@ -102,4 +102,17 @@ export function offerSettlement(calculation: OfferCalculation): OfferSettlement 
 export function vatRateWordNb(vatCode: VatCode | null): string {
   if (vatCode === null) return '';
   return vatCode === 'exempt' ? 'utenfor' : `${VAT_PERCENT[vatCode]} %`;
+}
+
+/**
+ * Post-calculation (etterberegning), kontrollforskriften (FOR-1999-03-11-302) § 16-11: a lower actual cost is refunded;
+ * a higher one is invoiced "men maksimalt 15 prosent utover estimert anleggsbidrag. Begrensningen gjelder ikke dersom
+ * kostnadsoverskridelsen skyldes forhold på kundens side" (§ 16-11 second paragraph as quoted by REN jussnytt, "Hva er
+ * beste tidspunkt å estimere anleggsbidrag?", ren.no, 25 January 2023). The most the owner can be invoiced on top of the
+ * estimated contribution, in øre, rounded half-up.
+ */
+export const POST_CALCULATION_CAP_PERCENT = 15;
+
+export function postCalculationCapOre(estimatedContributionOre: Ore): Ore {
+  return bigintToOre(divideRoundHalfUp(BigInt(estimatedContributionOre) * BigInt(POST_CALCULATION_CAP_PERCENT), 100n));
 }
