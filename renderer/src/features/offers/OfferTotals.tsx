@@ -1,19 +1,34 @@
-// The offer's figures as the regulation asks for them: per main component split into work and materials, then
-// the contribution after the connection-fee deduction, VAT per code (the sum of each line's VAT) and the total.
+// The offer's figures as the owner's letter shows them (rules/offerSettlement.ts): the cost of the connection per
+// main component split into work and materials, then the steps from that cost to the amount to pay — minus the
+// connection fee, the anleggsbidrag, plus the fee and any services with their own VAT.
 import { Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNokNumber, type OfferCalculation } from '../../../../electron/shared/rules';
+import {
+  formatNokNumber, offerSettlement, type OfferCalculation, type SettlementStep,
+} from '../../../../electron/shared/rules';
 import classes from './Offers.module.css';
+
+const STEP_TEST_IDS: Partial<Record<SettlementStep['code'], string>> = {
+  connection_fee_deduction: 'deduction-total',
+  contribution: 'contribution-total',
+  to_pay: 'net-total',
+};
 
 export function OfferTotals({ calculation }: { calculation: OfferCalculation }) {
   const { t } = useTranslation();
   const componentsId = useId();
-  const totalsId = useId();
+  const stepsId = useId();
+  const settlement = offerSettlement(calculation);
+  const stepLabel = (step: SettlementStep) => {
+    if (step.code === 'added_line') return step.label;
+    if (step.code === 'connection_fee_deduction') return t('offers.totals.deduction');
+    return t(`offers.totals.step.${step.code}`);
+  };
   return (
     <div className={classes.summary}>
       <div>
-        <Title order={4} id={componentsId} size="h6" mb={4}>{t('offers.totals.byComponent')}</Title>
+        <Title order={4} id={componentsId} size="h6" mb={4}>{t('offers.totals.costByComponent')}</Title>
         <table className={classes.table} aria-labelledby={componentsId}>
           <thead>
             <tr>
@@ -21,65 +36,56 @@ export function OfferTotals({ calculation }: { calculation: OfferCalculation }) 
               <th scope="col" className={classes.number}>{t('offers.totals.work')}</th>
               <th scope="col" className={classes.number}>{t('offers.totals.material')}</th>
               <th scope="col" className={classes.number}>{t('offers.totals.net')}</th>
-              <th scope="col" className={classes.number}>{t('offers.lines.vat')}</th>
             </tr>
           </thead>
           <tbody>
-            {calculation.components.map((c) => (
+            {settlement.costComponents.map((c) => (
               <tr key={c.component} data-testid={`component-${c.component}`}>
-                <th scope="row" className={classes.rowHeader}>
-                  {t(`offers.component.${c.component}`)}
-                </th>
+                <th scope="row" className={classes.rowHeader}>{t(`offers.component.${c.component}`)}</th>
                 <td className={classes.number}>{formatNokNumber(c.workNetOre)}</td>
                 <td className={classes.number}>{formatNokNumber(c.materialNetOre)}</td>
                 <td className={classes.number}>{formatNokNumber(c.netOre)}</td>
-                <td className={classes.number}>{formatNokNumber(c.vatOre)}</td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">{t('offers.totals.sum')}</th>
-              <td className={classes.number} data-testid="work-total">{formatNokNumber(calculation.workNetOre)}</td>
-              <td className={classes.number} data-testid="material-total">{formatNokNumber(calculation.materialNetOre)}</td>
-              <td className={classes.number}>{formatNokNumber(calculation.workNetOre + calculation.materialNetOre)}</td>
-              <td className={classes.number}>{formatNokNumber(calculation.vatOre)}</td>
+              <th scope="row">{t('offers.totals.step.connection_cost')}</th>
+              <td className={classes.number} data-testid="work-total">{formatNokNumber(settlement.connectionCost.workNetOre)}</td>
+              <td className={classes.number} data-testid="material-total">{formatNokNumber(settlement.connectionCost.materialNetOre)}</td>
+              <td className={classes.number} data-testid="connection-cost">{formatNokNumber(settlement.connectionCost.netOre)}</td>
             </tr>
           </tfoot>
         </table>
       </div>
-      <div>
-        <Title order={4} id={totalsId} size="h6" mb={4}>{t('offers.totals.toPay')}</Title>
-        <table className={classes.table} aria-labelledby={totalsId}>
+      <div className={classes.fullRow}>
+        <Title order={4} id={stepsId} size="h6" mb={4}>{t('offers.totals.steps')}</Title>
+        <table className={classes.table} aria-labelledby={stepsId}>
+          <thead>
+            <tr>
+              <th scope="col">{t('offers.totals.item')}</th>
+              <th scope="col" className={classes.number}>{t('offers.totals.net')}</th>
+              <th scope="col" className={classes.number}>{t('offers.totals.rate')}</th>
+              <th scope="col" className={classes.number}>{t('offers.lines.vat')}</th>
+              <th scope="col" className={classes.number}>{t('offers.totals.gross')}</th>
+            </tr>
+          </thead>
           <tbody>
-            <tr>
-              <th scope="row" className={classes.rowHeader}>{t('offers.totals.contributionBefore')}</th>
-              <td className={classes.number}>{formatNokNumber(calculation.contributionBeforeDeductionOre)}</td>
-            </tr>
-            {calculation.deduction && (
-              <tr>
-                <th scope="row" className={classes.rowHeader}>{t('offers.totals.deduction')}</th>
-                <td className={classes.number} data-testid="deduction-total">{formatNokNumber(calculation.deduction.amountOre)}</td>
-              </tr>
-            )}
-            <tr>
-              <th scope="row" className={classes.rowHeader}>{t('offers.totals.contribution')}</th>
-              <td className={classes.number} data-testid="contribution-total">{formatNokNumber(calculation.contributionOre)}</td>
-            </tr>
-            <tr>
-              <th scope="row" className={classes.rowHeader}>{t('offers.totals.netAll')}</th>
-              <td className={classes.number} data-testid="net-total">{formatNokNumber(calculation.netOre)}</td>
-            </tr>
-            {calculation.vatTotals.filter((v) => v.percent > 0 && calculation.lines.some((line) => line.vatCode === v.vatCode)).map((v) => (
-              <tr key={v.vatCode}>
-                <th scope="row" className={classes.rowHeader}>{t('offers.totals.vatOf', { percent: v.percent, base: formatNokNumber(v.netOre) })}</th>
-                <td className={classes.number} data-testid={`vat-total-${v.vatCode}`}>{formatNokNumber(v.vatOre)}</td>
-              </tr>
-            ))}
-            <tr className={classes.grandTotal}>
-              <th scope="row">{t('offers.totals.grand')}</th>
-              <td className={classes.number} data-testid="grand-total">{formatNokNumber(calculation.grossOre)}</td>
-            </tr>
+            {settlement.steps.map((step, index) => {
+              const last = step.code === 'to_pay';
+              return (
+                <tr key={`${step.code}-${step.lineId ?? index}`} data-testid="settlement-step" data-code={step.code}
+                  className={last ? classes.grandTotal : step.code === 'contribution' ? classes.subTotal : undefined}>
+                  <th scope="row" className={last ? undefined : classes.rowHeader}>
+                    {step.operator && <span aria-hidden="true">{step.operator} </span>}{stepLabel(step)}
+                  </th>
+                  <td className={classes.number} data-testid={STEP_TEST_IDS[step.code]}>{formatNokNumber(step.netOre)}</td>
+                  <td className={classes.number}>{step.vatCode ? t(`offers.totals.rateOf.${step.vatCode}`) : ''}</td>
+                  <td className={classes.number} data-testid={last ? 'vat-total-standard' : undefined}>{formatNokNumber(step.vatOre)}</td>
+                  <td className={classes.number} data-testid={last ? 'grand-total' : undefined}>{formatNokNumber(step.grossOre)}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
