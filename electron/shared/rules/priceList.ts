@@ -135,5 +135,16 @@ export function priceListProblems(list: PriceList): string[] {
     if (fees.has(fee.code)) problems.push(`standardFees: code "${fee.code}" appears more than once`);
     fees.add(fee.code);
   }
+  // One name, one VAT rate (issue 13, item 13): the offer and the letter take names and rates from the list, so a
+  // name used twice with two rates would tell the owner two things about the same service.
+  const vatByName = new Map<string, VatCode>();
+  for (const entry of [...list.standardFees, ...list.catalogue]) {
+    const name = entry.description.trim().toLowerCase();
+    const earlier = vatByName.get(name);
+    if (earlier !== undefined && earlier !== entry.vatCode) {
+      problems.push(`"${entry.description}" appears with two VAT codes (${earlier} and ${entry.vatCode})`);
+    }
+    vatByName.set(name, entry.vatCode);
+  }
   return problems;
 }
