@@ -239,7 +239,7 @@ describe('standard lines a request implies', () => {
 
   it('reports what the price list lacks instead of inventing a price', () => {
     const bare: PriceList = { ...v2, catalogue: v2.catalogue.filter((item) => item.code !== 'planning_hour') };
-    const standard = standardLinesFor('fuse_change', { mainFuseA: 50 }, bare);
+    const standard = standardLinesFor('join_split', { mainFuseA: 50 }, bare);
     expect(standard.missing).toEqual(['planning_hour']);
     expect(standard.lines.map((l) => l.source?.itemCode)).toEqual(['fitter_hour']);
   });

@@ -4,8 +4,9 @@
 import { z } from 'zod';
 import { fail, OfferId, SaveOfferDraftInput } from '../../shared/contract';
 import {
-  calculateOffer, canWriteNotes, findPriceList, OfferCalculationError, offerValidUntil, priceListInEffect,
-  revisedLines, standardLinesFor, type OfferCalculation, type OfferLine, type PriceList, type RequestType,
+  calculateOffer, canWriteNotes, findPriceList, OfferCalculationError, offerValidUntil, plusskundeContributionRefusal,
+  priceListInEffect, revisedLines, standardLinesFor, type OfferCalculation, type OfferLine, type PriceList,
+  type ProductionFacts, type RequestType,
 } from '../../shared/rules';
 import { osloDate } from '../clock';
 import type { CoreContext } from '../context';
@@ -59,6 +60,32 @@ function editableDraft(core: CoreContext, offerId: string, role: Parameters<type
   return offer;
 }
 
+/** The case's columns the standard items and the plusskunde rule read: the same names locally and centrally. */
+export const OFFER_FACTS_COLUMNS = 'request_type, main_fuse_a, has_production, production_kw, network_system, phases';
+
+export interface OfferFactsRow {
+  request_type: RequestType;
+  main_fuse_a: number | null;
+  /** 0/1 in SQLite, a boolean in PostgreSQL. */
+  has_production: boolean | number;
+  production_kw: number | null;
+  network_system: string;
+  phases: number;
+}
+
+export function offerFactsOf(row: OfferFactsRow): ProductionFacts {
+  return {
+    requestType: row.request_type, mainFuseA: row.main_fuse_a, hasProduction: Boolean(row.has_production),
+    productionKw: row.production_kw === null ? null : Number(row.production_kw), networkSystem: row.network_system,
+    phases: row.phases,
+  };
+}
+
+export function loadOfferFacts(core: CoreContext, caseId: number): ProductionFacts {
+  const row = core.sqlite.prepare(`SELECT ${OFFER_FACTS_COLUMNS} FROM cases WHERE id = ?`).get(caseId) as OfferFactsRow | undefined;
+  return row ? offerFactsOf(row) : fail('case.notFound', { caseId });
+}
+
 export interface DraftContent {
   list: PriceList;
   lines: OfferLine[];
@@ -73,10 +100,10 @@ export interface DraftContent {
 export function draftContent(
   lists: readonly PriceList[],
   date: string,
-  facts: { requestType: RequestType; mainFuseA: number | null },
+  facts: ProductionFacts,
 ): DraftContent {
   const list = priceListInEffect(lists, date) ?? fail('offer.noPriceList', { date });
-  const standard = standardLinesFor(facts.requestType, { mainFuseA: facts.mainFuseA }, list);
+  const standard = standardLinesFor(facts.requestType, facts, list);
   const calculation = calculateOrFail(standard.lines, standard.connectionFeeDeduction);
   return { list, lines: standard.lines, deductionOre: standard.connectionFeeDeduction ?? 0, calculation };
 }
@@ -88,14 +115,7 @@ export const createOfferDraft = defineMutation({
   apply({ core, actor, now, pendingSeq }, { caseId, offerId }) {
     const head = loadCaseHead(core.sqlite, caseId);
     if (!canWriteNotes(actor.role)) fail('permission.denied');
-    const facts = core.sqlite.prepare('SELECT request_type, main_fuse_a FROM cases WHERE id = ?').get(caseId) as {
-      request_type: RequestType;
-      main_fuse_a: number | null;
-    };
-    const draft = draftContent(storedPriceLists(core.sqlite), osloDate(new Date(now)), {
-      requestType: facts.request_type,
-      mainFuseA: facts.main_fuse_a,
-    });
+    const draft = draftContent(storedPriceLists(core.sqlite), osloDate(new Date(now)), loadOfferFacts(core, caseId));
     insertDraft(core, caseId, offerId, draft, { now, actorId: actor.id, pendingSeq });
     // A draft is the handler's working copy: no case event (0010's audit trail starts at issue), but it ships.
     return { caseId, events: [], changedWithoutHistory: true, precondition: { claimToken: head.claim_token } };
@@ -220,6 +240,8 @@ export const issueOffer = defineMutation({
     }
     const head = loadCaseHead(core.sqlite, offer.case_id);
     const calculation = calculateOrFail(JSON.parse(offer.lines) as OfferLine[], offer.connection_fee_deduction_ore);
+    const refusal = plusskundeContributionRefusal(loadOfferFacts(core, offer.case_id), calculation.contributionOre);
+    if (refusal) fail(refusal, { contributionOre: calculation.contributionOre });
     const validUntil = offerValidUntil(args.issuedOn, priceListOf(core, offer).offerValidity);
     if (validUntil !== args.validUntil) fail('offer.changedWhileIssuing', { offerId: offer.id });
 

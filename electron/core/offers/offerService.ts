@@ -8,12 +8,13 @@ import type {
 } from '../../shared/contract';
 import { fail } from '../../shared/contract';
 import { offerValidUntil, revisedLines, standardLinesFor } from '../../shared/rules';
-import type { OfferCalculation, OfferLine, RequestType } from '../../shared/rules';
+import type { OfferCalculation, OfferLine } from '../../shared/rules';
 import type { AttachmentStore } from '../attachments/attachmentStore';
 import { osloDate } from '../clock';
 import type { CoreContext } from '../context';
 import {
-  calculateOrFail, createOfferDraft, issueOffer, loadOffer, priceListOf, reviseOffer, saveOfferDraft, type OfferRow,
+  calculateOrFail, createOfferDraft, issueOffer, loadOffer, loadOfferFacts, priceListOf, reviseOffer, saveOfferDraft,
+  type OfferRow,
 } from '../mutations/offerMutations';
 import { runMutation } from '../mutations/runMutation';
 import { offerLetterHtml, type OfferLetterInput } from './offerLetter';
@@ -160,11 +161,8 @@ export class OfferService {
 
   /** Standard items the draft's price list lacks (the mutation left them out). */
   private missingOf(row: OfferRow): string[] {
-    const facts = this.sqlite.prepare('SELECT request_type, main_fuse_a FROM cases WHERE id = ?').get(row.case_id) as {
-      request_type: RequestType;
-      main_fuse_a: number | null;
-    };
-    return standardLinesFor(facts.request_type, { mainFuseA: facts.main_fuse_a }, priceListOf(this.deps.context, row)).missing;
+    const facts = loadOfferFacts(this.deps.context, row.case_id);
+    return standardLinesFor(facts.requestType, facts, priceListOf(this.deps.context, row)).missing;
   }
 
   private caseNumberOf(caseId: number): string {

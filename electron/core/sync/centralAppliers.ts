@@ -6,14 +6,14 @@ import type pg from 'pg';
 import { RefusedByCentral } from './centralErrors';
 import { letterToSend, type StoredFiles } from './letterToSend';
 import { WORK_ORDER_APPLIERS } from './workOrderAppliers';
-import { centralDraftContent, centralRevisedContent, insertCentralDraft, sameLines } from './centralOfferDraft';
+import { centralDraftContent, centralProductionFacts, centralRevisedContent, insertCentralDraft, sameLines } from './centralOfferDraft';
 import { SaveOfferDraftInput } from '../../shared/contract';
 import { actionOfMutation, actionRefusal, decisionColumns, parseList, reasonOf, type CaseActionArgs } from '../mutations/caseActions';
 import { centralApprovalBlockers, centralCompleteness, centralDueDate } from './centralCaseFacts';
 import { decisionMessageDraft, decisionMessageFactsSql, decisionMessageKindOf, type DecisionMessageFacts } from '../casework/decisionMessage';
 import type { DecisionAction } from '../../shared/contract';
 import {
-  CASE_ACTIONS, STATUSES_REQUIRING_REASON, addWorkingDays, calculateOffer, offerValidUntil, canMoveCase, type CaseStatus, type OfferCalculation, type OfferLine,
+  CASE_ACTIONS, STATUSES_REQUIRING_REASON, addWorkingDays, calculateOffer, offerValidUntil, canMoveCase, plusskundeContributionRefusal, type CaseStatus, type OfferCalculation, type OfferLine,
   type PriceList, type UserRole,
   OFFER_STEP_ACTIONS, billingKindOf, planBillingStep, releasesWork,
 } from '../../shared/rules';
@@ -356,6 +356,9 @@ Object.assign(appliers, {
     } catch {
       throw new RefusedByCentral('invalid', 'offer lines');
     }
+    // A plusskunde within the main fuse pays no contribution (rules/plusskunde.ts): the desk's check, again here.
+    const refusal = plusskundeContributionRefusal(await centralProductionFacts(client, offer.caseId), totals.contributionOre);
+    if (refusal) throw new RefusedByCentral('invalid', refusal);
     // The letter's dates as the rules and the server's calendar say: issued today or in the last days (an offer
     // issued offline arrives later), valid for as long as the offer's own price list says.
     const { rows: [listRow] } = await client.query<{ body: string }>(

@@ -4,8 +4,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import type pg from 'pg';
 import { AppFailure } from '../../shared/contract';
-import type { PriceList, RequestType } from '../../shared/rules';
-import { draftContent, revisedDraftContent, type DraftContent } from '../mutations/offerMutations';
+import type { PriceList, ProductionFacts } from '../../shared/rules';
+import {
+  draftContent, OFFER_FACTS_COLUMNS, offerFactsOf, revisedDraftContent, type DraftContent, type OfferFactsRow,
+} from '../mutations/offerMutations';
 import { RefusedByCentral } from './centralErrors';
 import { centralToday } from './centralToday';
 
@@ -24,15 +26,18 @@ function refusedUnless<T>(make: () => T): T {
   }
 }
 
+/** The case's facts the standard items and the plusskunde rule read, as the server has them. */
+export async function centralProductionFacts(client: pg.ClientBase, caseId: number): Promise<ProductionFacts> {
+  const { rows } = await client.query<OfferFactsRow>(`SELECT ${OFFER_FACTS_COLUMNS} FROM cases WHERE id = $1`, [caseId]);
+  if (rows.length === 0) throw new RefusedByCentral('caseMissing');
+  return offerFactsOf(rows[0]);
+}
+
 export async function centralDraftContent(client: pg.ClientBase, caseId: number): Promise<DraftContent> {
   const lists = await centralPriceLists(client);
-  const { rows } = await client.query<{ request_type: RequestType; main_fuse_a: number | null }>(
-    'SELECT request_type, main_fuse_a FROM cases WHERE id = $1',
-    [caseId],
-  );
-  if (rows.length === 0) throw new RefusedByCentral('caseMissing');
+  const facts = await centralProductionFacts(client, caseId);
   const today = await centralToday(client);
-  return refusedUnless(() => draftContent(lists, today, { requestType: rows[0].request_type, mainFuseA: rows[0].main_fuse_a }));
+  return refusedUnless(() => draftContent(lists, today, facts));
 }
 
 /**

@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'offer.invalid',
   'offer.noPriceList',
   'offer.changedWhileIssuing',
+  'offer.plusskundeContribution',
   'priceList.notFound',
   'priceList.effectiveInPast',
   'priceList.versionTaken',

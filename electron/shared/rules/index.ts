@@ -15,6 +15,7 @@ export * from './priceList';
 export * from './offerCalculation';
 export * from './offerSettlement';
 export * from './standardOfferLines';
+export * from './plusskunde';
 export * from './offerRevision';
 export * from './workOrders';
 export * from './workOrderAnswers';

@@ -4,6 +4,7 @@ import type { RequestType } from './domain';
 import { DIRECT_METER_MAX_FUSE_A } from './gridWork';
 import type { Ore } from './money';
 import { lineNetOre, type OfferLine } from './offerCalculation';
+import { plusskundeAssessment } from './plusskunde';
 import { catalogueItem, standardFee, type PriceList, type StandardFeeCode } from './priceList';
 
 /** What the case tells about the work; unknown facts fall back to the defaults below. */
@@ -13,6 +14,11 @@ export interface StandardLineFacts {
   serviceCableLengthM?: number | null;
   /** Days a construction-power cabinet is rented. */
   rentalDays?: number | null;
+  /** Production (plusskunde): whether, how much, and what the main fuse carries (rules/plusskunde.ts). */
+  hasProduction?: boolean;
+  productionKw?: number | null;
+  networkSystem?: string | null;
+  phases?: number | null;
 }
 
 export const DEFAULT_SERVICE_CABLE_LENGTH_M = 25;
@@ -62,10 +68,9 @@ export const STANDARD_ITEMS: Readonly<Record<RequestType, readonly StandardItem[
     { fee: 'construction_power_disconnect', quantity: one },
     { fee: 'construction_power_cabinet_rent_per_day', quantity: 'rental_days' },
   ],
-  fuse_change: [
-    { item: 'planning_hour', quantity: hours(1) },
-    { item: 'fitter_hour', quantity: hours(2) },
-  ],
+  // A fuse change the grid carries as it is costs no contribution; reinforcement, when the grid assessment finds it
+  // needed, is added by the case handler.
+  fuse_change: [],
   metering_point_work: [{ fee: 'meter_mounting', quantity: one }],
   production: [
     { item: 'planning_hour', quantity: hours(2) },
@@ -101,11 +106,26 @@ function quantityMilli(quantity: Quantity, facts: StandardLineFacts): number {
   return quantity.milli;
 }
 
+/** The standard items for this case: the table's, less what production within the rules does not cost. */
+function standardItemsFor(requestType: RequestType, facts: StandardLineFacts): readonly StandardItem[] {
+  const production = plusskundeAssessment({
+    requestType, hasProduction: facts.hasProduction ?? false, productionKw: facts.productionKw ?? null,
+    mainFuseA: facts.mainFuseA, networkSystem: facts.networkSystem ?? null, phases: facts.phases ?? null,
+  });
+  // A plusskunde within the main fuse pays no anleggsbidrag for the production (rules/plusskunde.ts).
+  if (requestType === 'production' && production === 'within_main_fuse') return [];
+  // A smart meter measures both ways: production alone is no meter mounting.
+  if (production !== 'no_production' && (requestType === 'production' || requestType === 'metering_point_work')) {
+    return STANDARD_ITEMS[requestType].filter((entry) => !('fee' in entry && entry.fee === 'meter_mounting'));
+  }
+  return STANDARD_ITEMS[requestType];
+}
+
 export function standardLinesFor(requestType: RequestType, facts: StandardLineFacts, priceList: PriceList): StandardLines {
   const transformer = usesTransformerMeter(facts);
   const lines: OfferLine[] = [];
   const missing: string[] = [];
-  for (const entry of STANDARD_ITEMS[requestType]) {
+  for (const entry of standardItemsFor(requestType, facts)) {
     const milli = quantityMilli(entry.quantity, facts);
     if ('fee' in entry) {
       const code = entry.fee === 'connect_by_meter'

@@ -10,6 +10,7 @@ const OWN_CODES = new Set<string>([
   'offer.invalid',
   'offer.noPriceList',
   'offer.changedWhileIssuing',
+  'offer.plusskundeContribution',
   'attachment.notPrintable',
   'attachment.printFailed',
   'attachment.saveFailed',
