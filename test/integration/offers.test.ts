@@ -112,6 +112,39 @@ describe('saving a draft', () => {
   });
 });
 
+describe('a plusskunde', () => {
+  /** The case as a request for 10 kW of solar on a 63 A, 3-phase 230 V IT fuse (about 25 kW): within the fuse. */
+  function solarCase(productionKw: number): void {
+    sqlite()
+      .prepare(`UPDATE cases SET request_type = 'production', has_production = 1, production_kw = ?, main_fuse_a = 63,
+                  network_system = '230V_IT', phases = 3 WHERE id = ?`)
+      .run(productionKw, caseId);
+  }
+  const cableLine = {
+    id: 'line:cable', component: 'cable', kind: 'material', description: 'Kabel TFXP 4x50 Al', quantityMilli: 10_000,
+    unit: 'm', unitPriceOre: 8_900, vatCode: 'exempt', source: null,
+  };
+
+  it('within the main fuse gets a draft with no contribution, and an offer with one is refused and not issued', async () => {
+    solarCase(10);
+    const { offerId } = await ok<CreateOfferDraftResult>('case.createOfferDraft', { caseId });
+    expect((await ok<OfferDetail>('offer.get', { offerId })).lines).toEqual([]);
+    await ok('case.saveOfferDraft', { offerId, lines: [cableLine], connectionFeeDeductionOre: null });
+    const outbox = outboxCount();
+    expect(await refused('case.issueOffer', { offerId })).toMatchObject({ code: 'offer.plusskundeContribution' });
+    expect(offerRow(offerId)).toMatchObject({ state: 'draft' });
+    expect(outboxCount()).toBe(outbox);
+  });
+
+  it('beyond the main fuse may be offered a contribution', async () => {
+    solarCase(40);
+    const { offerId } = await ok<CreateOfferDraftResult>('case.createOfferDraft', { caseId });
+    expect((await ok<OfferDetail>('offer.get', { offerId })).lines.map((line) => line.id)).toEqual(['std:planning_hour', 'std:commissioning']);
+    await ok<IssueOfferResult>('case.issueOffer', { offerId });
+    expect(offerRow(offerId)).toMatchObject({ state: 'issued' });
+  });
+});
+
 describe('issuing', () => {
   it('renders the owner’s letter to a PDF kept with the case, and freezes the offer', async () => {
     const { offerId } = await ok<CreateOfferDraftResult>('case.createOfferDraft', { caseId });

@@ -7,7 +7,7 @@ import type {
   CreateOfferDraftResult, IssueOfferResult, MutationResult, OfferDetail, OfferState, OfferSummary,
 } from '../../shared/contract';
 import { fail } from '../../shared/contract';
-import { offerValidUntil, revisedLines, standardLinesFor } from '../../shared/rules';
+import { offerValidUntil, plusskundeContributionRefusal, revisedLines, standardLinesFor } from '../../shared/rules';
 import type { OfferCalculation, OfferLine } from '../../shared/rules';
 import type { AttachmentStore } from '../attachments/attachmentStore';
 import { osloDate } from '../clock';
@@ -98,6 +98,10 @@ export class OfferService {
     const { context } = this.deps;
     const draft = loadOffer(context, offerId);
     if (draft.state !== 'draft') fail('offer.notDraft', { offerId, state: draft.state });
+    // Before the letter is rendered: the mutation checks it again, in its transaction.
+    const contributionOre = calculateOrFail(JSON.parse(draft.lines) as OfferLine[], draft.connection_fee_deduction_ore || null).contributionOre;
+    const refusal = plusskundeContributionRefusal(loadOfferFacts(context, draft.case_id), contributionOre);
+    if (refusal) fail(refusal, { contributionOre });
     const issuedOn = osloDate(context.clock.now());
     const owner = newOwnerAccess(portalUrlOf(this.sqlite, this.deps.letterhead()), offerId);
     const letter = { ...this.letterInput(draft, issuedOn), ownerAccess: owner.access };
