@@ -1,7 +1,9 @@
 // What the owner reads of an offer (portalOwnerOpenOffer): the row owner_offer_view (central 0024) answers, in the
 // portal's shape, with where the offer stands — open to answer, answered, expired (valid_until before today in
 // Oslo), superseded by a newer version, or closed because the case no longer takes an acceptance.
-import { CASE_ACTIONS, type CalculatedLine, type CaseStatus, type OfferCalculation } from '../../electron/shared/rules';
+import {
+  CASE_ACTIONS, isContributionLine, offerSettlement, type CalculatedLine, type CaseStatus, type OfferCalculation,
+} from '../../electron/shared/rules';
 import type { OwnerOfferStanding, OwnerOfferView } from '../../electron/shared/portalApi/ownerOffer';
 
 export interface OwnerOfferRow {
@@ -52,7 +54,10 @@ export function ownerOfferView(row: OwnerOfferRow): OwnerOfferView {
     offerVersion: row.offerVersion,
     issuedOn: row.issuedOn,
     validUntil: row.validUntil,
-    lines: row.totals.lines.map(lineOf),
+    lines: row.totals.lines.filter(isContributionLine).map(lineOf),
+    steps: offerSettlement(row.totals).steps.map((step) => ({
+      code: step.code, operator: step.operator, label: step.label, netOre: step.netOre, vatOre: step.vatOre, grossOre: step.grossOre,
+    })),
     totals: { netOre: row.totals.netOre, vatOre: row.totals.vatOre, grossOre: row.totals.grossOre, contributionOre: row.totals.contributionOre },
     terms: [...OWNER_OFFER_TERMS],
     standing: standingOf(row),

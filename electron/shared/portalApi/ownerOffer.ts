@@ -42,6 +42,18 @@ export const OwnerOfferLine = z.object({
  * What the owner may still do: answer (open), or nothing because it was answered, ran out (expired), was replaced by a
  * newer offer (superseded), or the case has moved on (closed: e.g. withdrawn).
  */
+/** One step from the cost of the connection to the amount to pay (rules/offerSettlement.ts), as the letter has it. */
+export const OwnerOfferStep = z.object({
+  code: z.enum(['connection_cost', 'connection_fee_deduction', 'contribution', 'added_line', 'to_pay']),
+  operator: z.enum(['', '−', '+', '=']),
+  /** The line's own description for an added line; the portal words the others by their code. */
+  label: z.string(),
+  netOre: z.number().int(),
+  vatOre: z.number().int(),
+  grossOre: z.number().int(),
+});
+export type OwnerOfferStep = z.infer<typeof OwnerOfferStep>;
+
 export const OWNER_OFFER_STANDINGS = ['open', 'accepted', 'declined', 'expired', 'superseded', 'closed'] as const;
 export const OwnerOfferStanding = z.enum(OWNER_OFFER_STANDINGS);
 export type OwnerOfferStanding = z.infer<typeof OwnerOfferStanding>;
@@ -55,7 +67,9 @@ export const OwnerOfferView = z.object({
   offerVersion: z.number().int(),
   issuedOn: z.string().nullable(),
   validUntil: z.string().nullable(),
+  /** The lines of the cost of the connection; the connection fee and services are among `steps`. */
   lines: z.array(OwnerOfferLine),
+  steps: z.array(OwnerOfferStep),
   totals: z.object({ netOre: z.number().int(), vatOre: z.number().int(), grossOre: z.number().int(), contributionOre: z.number().int() }),
   /** The terms the offer refers to (the portal words them): OWNER_OFFER_TERMS. */
   terms: z.array(z.enum(['legalBasis', 'disagreement', 'postCalculation', 'invoice'])),

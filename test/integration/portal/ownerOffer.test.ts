@@ -104,6 +104,19 @@ describe('an offer issued at the desk, answered by the owner through the link', 
       totals: { grossOre: Number(facts.gross) },
     });
     expect((opened.body.lines as unknown[]).length).toBeGreaterThan(0);
+    // The owner sees the letter's steps: the cost lines add up to the first step, and each "=" is the sum above it.
+    const body = opened.body as {
+      lines: { netOre: number }[]; totals: { grossOre: number; contributionOre: number };
+      steps: { code: string; operator: string; netOre: number; grossOre: number }[];
+    };
+    expect(body.steps[0]).toMatchObject({ code: 'connection_cost', netOre: body.lines.reduce((sum, line) => sum + line.netOre, 0) });
+    let running = 0;
+    for (const step of body.steps) {
+      if (step.operator === '=') expect(step.grossOre, step.code).toBe(running);
+      else running += step.grossOre;
+    }
+    expect(body.steps.find((step) => step.code === 'contribution')!.netOre).toBe(body.totals.contributionOre);
+    expect(body.steps.at(-1)).toMatchObject({ code: 'to_pay', grossOre: body.totals.grossOre });
 
     const letter = await fetch(`${url}/api/portal/owner/offers/${draft.offerId}/letter`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }),

@@ -68,20 +68,35 @@ export function OfferDetails({ offer, offerId, code }: { offer: OwnerOfferView; 
             </Table.Tbody>
             <Table.Tfoot>
               <Table.Tr>
-                <Table.Th scope="row">{t('ownerOffer.offer.net')}</Table.Th>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{formatNok(totals.netOre)}</Table.Td>
-              </Table.Tr>
-              <Table.Tr>
-                <Table.Th scope="row">{t('ownerOffer.offer.vat')}</Table.Th>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{formatNok(totals.vatOre)}</Table.Td>
-              </Table.Tr>
-              <Table.Tr>
-                <Table.Th scope="row">{t('ownerOffer.offer.total')}</Table.Th>
-                <Table.Td ta="right" fw={700} style={{ whiteSpace: 'nowrap' }}>{formatNok(totals.grossOre)}</Table.Td>
+                <Table.Th scope="row">{t('ownerOffer.offer.step.connection_cost')}</Table.Th>
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{formatNok(offer.steps[0]?.netOre ?? 0)}</Table.Td>
               </Table.Tr>
             </Table.Tfoot>
           </Table>
-        <Text size="sm">{t('ownerOffer.offer.contribution', { amount: formatNok(totals.contributionOre) })}</Text>
+        <Title order={3} size="h4">{t('ownerOffer.offer.stepsHeading')}</Title>
+        {/* The letter's steps from the cost to the amount to pay: each "=" row is the sum of the rows above it. */}
+        <Table verticalSpacing="xs" horizontalSpacing="xs" data-testid="owner-offer-steps">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('ownerOffer.offer.line')}</Table.Th>
+              <Table.Th scope="col" ta="right">{t('ownerOffer.offer.stepAmount')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {offer.steps.map((step, i) => (
+              <Table.Tr key={i} data-code={step.code}>
+                <Table.Th scope="row" fw={step.operator === '=' ? 700 : 400}>
+                  {step.operator && <span aria-hidden="true">{step.operator} </span>}
+                  {step.code === 'added_line' ? step.label : t(`ownerOffer.offer.step.${step.code}`)}
+                  {step.vatOre !== 0 && (
+                    <Text size="xs" c="gray.8">{t('ownerOffer.offer.stepVat', { net: formatNok(step.netOre), vat: formatNok(step.vatOre) })}</Text>
+                  )}
+                </Table.Th>
+                <Table.Td ta="right" fw={step.code === 'to_pay' ? 700 : 400} style={{ whiteSpace: 'nowrap' }}>{formatNok(step.grossOre)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
         <Title order={3} size="h4">{t('ownerOffer.offer.termsHeading')}</Title>
         <ul style={{ margin: 0, paddingLeft: 20 }}>
           {offer.terms.map((term) => <li key={term}><Text size="sm">{t(`ownerOffer.terms.${term}`)}</Text></li>)}
