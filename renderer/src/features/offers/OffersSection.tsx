@@ -12,6 +12,7 @@ import { Section } from '../case/Section';
 import { describeOfferError } from './describeOfferError';
 import { OfferPanel } from './OfferPanel';
 import { OfferVersionsTable } from './OfferVersionsTable';
+import { PlusskundeNotice } from './PlusskundeNotice';
 
 interface Props {
   detail: CaseDetail;
@@ -80,6 +81,7 @@ export function OffersSection({ detail, reload }: Props) {
           {problem.message}
         </Alert>
       )}
+      <PlusskundeNotice detail={detail} />
       {offers.length === 0 ? (
         <Text size="sm" c="gray.7">{t('offers.none')}</Text>
       ) : (
