@@ -76,6 +76,15 @@ test('build, check, issue, save, print and revise an offer by keyboard; sent, pa
   await expect(grand).toHaveText(kr(STANDARD_COST_ORE).replace(' kr', ''));
   await expect(section.getByTestId('deduction-total')).toHaveText(kr(-230_000).replace(' kr', ''));
   await expect(section.getByTestId('deduction-input')).toHaveValue('2\u00a0300,00');
+  // The letter's steps: cost 29 900 → minus the fee 2 300 → anleggsbidrag 27 600 → plus the fee 2 300 → 29 900 to pay.
+  const steps = section.getByTestId('settlement-step');
+  await expect(steps).toHaveCount(5);
+  await expect(section.getByTestId('connection-cost')).toHaveText(kr(STANDARD_COST_ORE).replace(' kr', ''));
+  await expect(section.getByTestId('contribution-total')).toHaveText(kr(STANDARD_COST_ORE - 230_000).replace(' kr', ''));
+  await expect(steps.nth(3)).toContainText('+ Tilknytning av nytt anlegg, direktemålt');
+  await expect(steps.nth(3)).toContainText('utenfor');
+  await expect(steps.nth(4)).toContainText('= Å betale');
+  await steps.first().locator('xpath=ancestor::table/../..').screenshot({ path: test.info().outputPath('offer-builder-steps.png') });
 
   // A line from the price list: search, arrow, Enter; the focus lands on its quantity.
   const fromList = section.getByRole('combobox', { name: 'Legg til fra prislisten' }).or(section.getByLabel('Legg til fra prislisten', { exact: true }));
@@ -273,4 +282,23 @@ test('what was typed is saved when the handler leaves the case before the save d
   }).toBe(9_125);
   // The queue polls; stop it before the fixture closes the core under it.
   await desk.goto('about:blank');
+});
+
+test('a plusskunde within the main fuse: the offer section says no contribution, and the draft has no lines', async ({ desk, harness }) => {
+  const target = approvedCase(harness);
+  harness.core.database.sqlite
+    .prepare(`UPDATE cases SET request_type = 'production', has_production = 1, production_kw = 10, main_fuse_a = 63,
+                network_system = '230V_IT', phases = 3 WHERE id = ?`)
+    .run(target.id);
+  harness.core.context.casesChanged('all');
+  await openCaseByKeyboard(desk, target.caseNumber);
+  const section = desk.getByRole('region', { name: 'Tilbud' });
+  const notice = section.getByTestId('plusskunde-notice');
+  await expect(notice).toContainText('Plusskunde innenfor hovedsikringen: ikke anleggsbidrag');
+  await expect(notice).toContainText('Produksjonen på 10 kW er innenfor det hovedsikringen på 63 A tåler (om lag 25,1 kW)');
+  await press(section.getByRole('button', { name: 'Lag tilbud' }), 'Enter');
+  await expect(section.getByText('Tilbudet har ingen linjer.', { exact: false })).toBeVisible();
+  await expect(section.getByTestId('grand-total')).toHaveText('0,00');
+  expect(await axeViolations(desk)).toEqual([]);
+  await section.screenshot({ path: test.info().outputPath('offer-plusskunde.png') });
 });
