@@ -11,7 +11,7 @@ import { formatDay } from './format';
 export function OfferDetails({ offer, offerId, code }: { offer: OwnerOfferView; offerId: string; code: string }) {
   const { t, i18n } = useTranslation();
   const [letterFailed, setLetterFailed] = useState(false);
-  const { installation, totals } = offer;
+  const { installation } = offer;
   const facts: [string, string][] = [
     [t('ownerOffer.offer.case'), offer.caseNumber],
     [t('ownerOffer.offer.owner'), offer.ownerName],
