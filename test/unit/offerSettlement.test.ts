@@ -98,3 +98,20 @@ describe('post-calculation under kontrollforskriften § 16-11', () => {
     expect(postCalculationCapOre(0)).toBe(0);
   });
 });
+
+describe('an offer of services alone', () => {
+  it('lists the services and their sum, with no contribution steps', () => {
+    const calculation = calculateOffer({
+      lines: [
+        { id: 'on', component: 'fee', kind: 'work', description: 'Tilkobling av byggestrøm', quantityMilli: 1000, unit: 'stk', unitPriceOre: 328_000, vatCode: 'standard', source: null },
+        { id: 'rent', component: 'fee', kind: 'work', description: 'Leie av byggestrømskap', quantityMilli: 30_000, unit: 'dag', unitPriceOre: 2_200, vatCode: 'standard', source: null },
+      ],
+      connectionFeeDeduction: null,
+    });
+    expect(brief(offerSettlement(calculation).steps)).toEqual([
+      ['+', 'Tilkobling av byggestrøm', 328_000, 82_000, 410_000],
+      ['+', 'Leie av byggestrømskap', 66_000, 16_500, 82_500],
+      ['=', 'Å betale', 394_000, 98_500, 492_500],
+    ]);
+  });
+});

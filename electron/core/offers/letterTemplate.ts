@@ -51,6 +51,9 @@ export interface LetterView {
   lines: LetterLineRow[];
   /** The steps from the cost of the connection to the amount to pay, VAT per row. */
   settlement: LetterSettlementRow[];
+  /** Whether the offer works out a contribution (not services alone), and deducts a connection fee from it. */
+  hasContribution: boolean;
+  hasDeduction: boolean;
   /** "2 300,00 kr"-style amounts for running text. */
   contribution: string;
   /** The most that can be invoiced on top of the contribution after post-calculation (§ 16-11). */
@@ -78,6 +81,11 @@ const REGULATION = new Markup('forskrift om kontroll av nettvirksomhet (kontroll
   + '<span class="nowrap">FOR-1999-03-11-302</span>');
 
 /**
+ * The connection agreement (tilknytningsavtale) follows the company's standard connection terms: the industry's
+ * "Standard tilknytningsavtale" / standard tilknytningsvilkår, which regulate the grid company and the owner of the
+ * installation (Elklagenemnda, "Standardavtaler"; made by Energi Norge with Forbrukerombudet, e.g. hsevnett.no
+ * "Leveringsbetingelser"). The letter names them and where the owner finds them.
+ *
  * RME, the regulator disagreements about the contribution are brought to (§ 16-2 first paragraph letter d). Postal
  * address as on NVE's letters (Postboks 5091 Majorstuen, 0301 Oslo) and RME's e-mail, rme@nve.no (nve.no,
  * Reguleringsmyndigheten › Klage › Anleggsbidrag; domain.md "Facts checked against public sources").
@@ -120,7 +128,7 @@ export function renderLetterHtml(view: LetterView): string {
   tilknytning. Vilkårene finner du på ${c.web}, og vi sender dem til deg om du ber om det.</p>
 </div>
 
-<h2>Kostnad for tilknytningen fordelt på arbeid og materiell</h2>
+${view.components.length > 0 ? html`<h2>Kostnad for tilknytningen fordelt på arbeid og materiell</h2>
 <table class="components">
   <thead><tr><th>Hovedkomponent</th><th class="num">Arbeid (kr)</th><th class="num">Materiell (kr)</th>
     <th class="num">Sum (kr)</th></tr></thead>
@@ -128,7 +136,7 @@ export function renderLetterHtml(view: LetterView): string {
     ${view.components.map((row) => componentRow(row))}
     ${componentRow(view.componentTotal, 'sum')}
   </tbody>
-</table>
+</table>` : ''}
 
 <h2>Fra kostnad til beløpet du betaler</h2>
 <table class="settlement keep">
@@ -136,8 +144,9 @@ export function renderLetterHtml(view: LetterView): string {
     <th class="num">Inkl. mva (kr)</th></tr></thead>
   <tbody>${view.settlement.map(settlementRow)}</tbody>
 </table>
-<p>Anleggsbidraget er kostnaden for tilknytningen fratrukket tilknytningsgebyret, og er i dette tilbudet
-  ${view.contribution}. Tilknytningsgebyret og eventuelle tjenester kommer i tillegg, så du betaler gebyret én gang.
+<p>${view.hasContribution ? html`Anleggsbidraget er kostnaden for tilknytningen${view.hasDeduction
+    ? ' fratrukket tilknytningsgebyret' : ''}, og er i dette tilbudet ${view.contribution}.` : ''}${view.hasDeduction
+    ? ' Tilknytningsgebyret og eventuelle tjenester kommer i tillegg, så du betaler gebyret én gang.' : ''}
   ${VAT_NOTE} Merverdiavgiften er beregnet på hver linje for seg. Alle linjene står i spesifikasjonen til slutt i brevet.</p>
 
 <div class="keep">

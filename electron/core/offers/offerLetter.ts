@@ -126,6 +126,8 @@ export function offerLetterView(input: OfferLetterInput): LetterView {
     componentTotal: componentRow({ label: 'Kostnad for tilknytningen', ...settlement.connectionCost }),
     lines: calculation.lines.map((line) => lineRow(line, labels.get(line.component) ?? line.component)),
     settlement: settlement.steps.map(settlementRow),
+    hasContribution: settlement.steps.some((step) => step.code === 'contribution'),
+    hasDeduction: calculation.deduction !== null,
     contribution: formatNok(calculation.contributionOre),
     postCalculationCap: formatNok(postCalculationCapOre(calculation.contributionOre)),
     grandTotal: formatNok(calculation.grossOre),

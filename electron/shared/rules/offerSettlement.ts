@@ -67,13 +67,19 @@ export function offerSettlement(calculation: OfferCalculation): OfferSettlement 
 
   const exempt = (code: SettlementStepCode, operator: SettlementStep['operator'], label: string, netOre: Ore): SettlementStep =>
     ({ code, operator, label, netOre, vatOre: 0, grossOre: netOre, vatCode: 'exempt' });
-  const steps: SettlementStep[] = [exempt('connection_cost', '', SETTLEMENT_LABELS_NB.connection_cost, connectionCost.netOre)];
+  // An offer of services alone (construction power, meter mounting) has no contribution to work out: its steps are
+  // the services and the sum.
+  const servicesOnly = connectionCost.netOre === 0 && !calculation.deduction && added.length > 0;
+  const steps: SettlementStep[] = [];
   let runningNet = connectionCost.netOre;
-  if (calculation.deduction) {
-    steps.push(exempt('connection_fee_deduction', '−', calculation.deduction.description, calculation.deduction.amountOre));
-    runningNet += calculation.deduction.amountOre;
+  if (!servicesOnly) {
+    steps.push(exempt('connection_cost', '', SETTLEMENT_LABELS_NB.connection_cost, connectionCost.netOre));
+    if (calculation.deduction) {
+      steps.push(exempt('connection_fee_deduction', '−', calculation.deduction.description, calculation.deduction.amountOre));
+      runningNet += calculation.deduction.amountOre;
+    }
+    steps.push(exempt('contribution', '=', SETTLEMENT_LABELS_NB.contribution, runningNet));
   }
-  steps.push(exempt('contribution', '=', SETTLEMENT_LABELS_NB.contribution, runningNet));
   let runningVat = 0;
   for (const line of added) {
     steps.push({
@@ -90,8 +96,8 @@ export function offerSettlement(calculation: OfferCalculation): OfferSettlement 
 
   // The steps are added up here on their own; they must land on the calculation's figures, or a person reading them
   // would be shown a sum that is not one.
-  const contribution = steps.find((step) => step.code === 'contribution')!;
-  if (contribution.netOre !== calculation.contributionOre || runningNet !== calculation.netOre
+  const contributionOre = steps.find((step) => step.code === 'contribution')?.netOre ?? 0;
+  if (contributionOre !== calculation.contributionOre || runningNet !== calculation.netOre
     || runningVat !== calculation.vatOre || runningNet + runningVat !== calculation.grossOre) {
     throw new OfferCalculationError('the settlement steps do not add up to the offer total');
   }
