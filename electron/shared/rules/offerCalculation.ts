@@ -230,7 +230,7 @@ export function calculateOffer(input: OfferInput): OfferCalculation {
   explanation.push({
     code: 'contribution_before_deduction',
     amountOre: contributionBeforeDeductionOre,
-    text: `Anleggsbidrag før fradrag (kostnadslinjer utenfor mva-loven): ${formatNok(contributionBeforeDeductionOre)}`,
+    text: `Kostnad for tilknytningen (kostnadslinjer utenfor merverdiavgiftsloven): ${formatNok(contributionBeforeDeductionOre)}`,
   });
 
   const deduction = connectionFeeDeduction(input.connectionFeeDeduction, contributionBeforeDeductionOre);
