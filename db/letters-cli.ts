@@ -1,7 +1,8 @@
 // Renders every letter the grid company prints, one PDF per letter kind and request type, from a fresh demo
 // database seeded as `npm start` seeds it, and prints the list:
 //   npm run letters -- --out <dir> [--today 2026-11-28]
-// The database lives in a temporary folder and is removed afterwards; only the PDFs are kept.
+// The database lives in a temporary folder and is removed afterwards; only the PDFs are kept, with letters.json
+// naming each file's kind, request type, case and addressee (what the letters test checks the window against).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { DEFAULT_DEMO_TODAY, seedDatabase } from '../electron/core/demo/seedData
 import { letterFiles } from '../electron/core/letters/letterKinds';
 import { LetterSource } from '../electron/core/letters/letterSource';
 import { loadLetterhead } from '../electron/core/offers/letterhead';
+import { recipientLinesOf } from '../electron/core/offers/letterLayout';
 import { ChromiumPdfRenderer } from '../electron/core/offers/pdfRenderer';
 import { DEMO_CASES, DEMO_SEED } from '../electron/core/standalone';
 
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
       `SELECT id, case_number FROM cases WHERE request_type = ? AND installer_id IS NOT NULL ORDER BY id LIMIT ${CANDIDATES_PER_TYPE}`,
     );
     const missing: string[] = [];
+    const manifest: Array<{ file: string; kind: string; requestType: string; caseNumber: string; recipient: string[] }> = [];
     for (const { letter, requestType, fileName } of letterFiles()) {
       const cases = candidates.all(requestType) as Array<{ id: number; case_number: string }>;
       let made: { c: (typeof cases)[number]; html: string } | null = null;
@@ -78,8 +81,12 @@ async function main(): Promise<void> {
         continue;
       }
       writeFileSync(path.join(out, fileName), await renderer.render(made.html));
+      manifest.push({
+        file: fileName, kind: letter.kind, requestType, caseNumber: made.c.case_number, recipient: recipientLinesOf(made.html),
+      });
       console.log(`${fileName.padEnd(58)} ${letter.label}, sak ${made.c.case_number}`);
     }
+    writeFileSync(path.join(out, 'letters.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     if (missing.length > 0) {
       console.error(`No demo case could carry: ${missing.join(', ')}`);
       process.exitCode = 1;

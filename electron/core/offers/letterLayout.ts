@@ -103,11 +103,9 @@ table.facts td { padding: 0.6mm 1.5mm; }
 .acceptance .fields div { flex: 1; border-top: 1px solid #1d2a30; padding-top: 1mm; font-size: 8pt; color: #4a6b7a; }
 .due { border: 2px solid #0b4f6c; background: #eef4f7; padding: 2mm 4mm; margin: 2mm 0 3mm; font-size: 10.5pt; }
 body.compact .address-row { margin-bottom: 1mm; }
-body.compact footer.company { margin-top: 3mm; }
+body.compact table.facts th, body.compact table.facts td { padding-top: 0.3mm; padding-bottom: 0.3mm; }
 body.compact .subtitle { margin-bottom: 3mm; }
 body.compact h1 { font-size: 13pt; }
-footer.company { margin-top: 10mm; border-top: 1px solid #9fb3bd; padding-top: 2mm; font-size: 7.5pt; color: #4a6b7a;
-  display: flex; justify-content: space-between; }
 `;
 
 /** "123 456 789 MVA": the organisation number as letters print it. */
@@ -145,8 +143,16 @@ export function pageReference(frame: Pick<LetterFrame, 'reference' | 'meta'>): s
 
 /** The per-letter part of the page style: the reference in the foot of every page. */
 function pageFootStyle(company: LetterheadCompany, reference: string): string {
-  const text = [company.name, reference].filter(Boolean).join(' · ');
+  const text = [company.name, `Org.nr. ${printedOrganisationNumber(company)}`, reference].filter(Boolean).join(' · ');
   return `@page { @bottom-left { content: ${cssString(text)}; } }`;
+}
+
+/** The addressee's lines as a letter's window shows them (name first), read back from the letter's HTML. */
+export function recipientLinesOf(letterHtml: string): string[] {
+  const block = /data-role="recipient">([\s\S]*?)<\/div>/.exec(letterHtml)?.[1] ?? '';
+  const unescape = (text: string) => text.replace(/&(amp|lt|gt|quot|#39);/g, (_m, name: string) =>
+    ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name] ?? '');
+  return block.split('<br>').map((line) => unescape(line.trim())).filter((line) => line !== '');
 }
 
 /** The company's return address as one line: "Agder Nett AS, Postboks 415 Sentrum, 4604 Kristiansand S". */
@@ -193,9 +199,6 @@ export function renderLetterFrame(frame: LetterFrame): string {
   </dl>
 </div>
 ${frame.body}
-<footer class="company">
-  <span>${c.name} · Org.nr. ${orgNo}</span><span>${c.web}</span>
-</footer>
 </body>
 </html>
 `.html;

@@ -116,7 +116,7 @@ export function workOrderLetterHtml(input: WorkOrderLetterInput): string {
     ${fact('Hovedsikring', inst.mainFuseA === null ? null : `${inst.mainFuseA} A`)}
     ${fact('Kabelskap', t?.cabinetId ?? null)}
     ${fact('Kabel', t?.cable ? `${t.cable.type}, ${t.cable.crossSectionMm2} mm²` : null)}
-    ${fact('Kortslutningsvern (sikring i skapet)', t?.shortCircuitFuseA ? `${t.shortCircuitFuseA} A` : null)}
+    ${fact('Kortslutningsvern', t?.shortCircuitFuseA ? `${t.shortCircuitFuseA} A` : null)}
     ${fact('Rammeavtalens post', t?.frameworkItem ?? null)}
     ${fact('Situasjonskart', t?.siteMap ? `${t.siteMap} (vedlagt)` : null)}
     ${fact('Installatør', `${input.installer.name} (org.nr. ${printedOrganisationNumber({ organisationNumber: input.installer.organisationNumber, vatRegistered: false })})`)}
@@ -138,12 +138,9 @@ export function workOrderLetterHtml(input: WorkOrderLetterInput): string {
   målerstand og målernummer når arbeidet gjelder måler. Kan fristen ikke holdes, si fra med en gang, med grunnen.</p>
 </div>
 
-<div class="keep">
-<h2>Kontakt hos ${company.name}</h2>
-<p><strong>${input.contact.name}</strong>${input.contact.phone ? html` · tlf. ${input.contact.phone}` : ''}${input.contact.email
-    ? html` · ${input.contact.email}` : ''}<br>Sentralbord ${company.phone} · ${company.email}</p>
-<p>Med vennlig hilsen ${company.name}</p>
-</div>
+<p class="keep"><strong>Kontakt:</strong> ${input.contact.name}${input.contact.phone ? html` · tlf. ${input.contact.phone}` : ''}${input.contact.email
+    ? html` · ${input.contact.email}` : ''} · sentralbord ${company.phone} · ${company.email}<br>
+  Med vennlig hilsen ${company.name}</p>
 `;
   return renderLetterFrame({
     title: `Arbeidsordre – sak ${input.caseNumber}`,
