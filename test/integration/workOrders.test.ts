@@ -150,7 +150,7 @@ describe('work orders, standalone', () => {
     expect(text).toContain('Arbeidsordre – Montering av direktemålt måler');
     expect(text).toContain(`Sak ${caseRow.case_number} · ${caseRow.address}`);
     expect(text).toContain('Frist: 4. desember 2026');
-    expect(text).toContain('Kontakt hos Agder Nett AS Marit Rosseland');
+    expect(text).toContain('Kontakt hos Agder Nett AS: Marit Rosseland');
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdfFile, path.join(OUTPUT, 'work-order')]);
   });
 

@@ -138,7 +138,7 @@ export function workOrderLetterHtml(input: WorkOrderLetterInput): string {
   målerstand og målernummer når arbeidet gjelder måler. Kan fristen ikke holdes, si fra med en gang, med grunnen.</p>
 </div>
 
-<p class="keep"><strong>Kontakt:</strong> ${input.contact.name}${input.contact.phone ? html` · tlf. ${input.contact.phone}` : ''}${input.contact.email
+<p class="keep"><strong>Kontakt hos ${company.name}:</strong> ${input.contact.name}${input.contact.phone ? html` · tlf. ${input.contact.phone}` : ''}${input.contact.email
     ? html` · ${input.contact.email}` : ''} · sentralbord ${company.phone} · ${company.email}<br>
   Med vennlig hilsen ${company.name}</p>
 `;
