@@ -22,7 +22,7 @@ import { recipientLinesOf } from '../electron/core/offers/letterLayout';
 import { ChromiumPdfRenderer } from '../electron/core/offers/pdfRenderer';
 import { DEMO_CASES, DEMO_SEED } from '../electron/core/standalone';
 
-/** How many cases of a request type to try before giving up on a letter (a case no supplier covers, …). */
+/** How many cases of a request type to try, newest first, before giving up on a letter (no supplier covers it, …). */
 const CANDIDATES_PER_TYPE = 25;
 
 const { values } = parseArgs({
@@ -59,10 +59,10 @@ async function main(): Promise<void> {
       approvalConditions: SAMPLE_APPROVAL_CONDITIONS,
       rejectionReason: SAMPLE_REJECTION_REASON,
       missingItems: SAMPLE_MISSING_ITEMS_FALLBACK,
-      workOrderTechnical: (facts, siteMap) => sampleWorkOrderTechnical(facts.municipalityNumber, facts.caseNumber, siteMap),
+      workOrderTechnical: (facts, kind, siteMap) => sampleWorkOrderTechnical(facts.municipalityNumber, facts.caseNumber, kind, siteMap),
     });
     const candidates = core.context.sqlite.prepare(
-      `SELECT id, case_number FROM cases WHERE request_type = ? AND installer_id IS NOT NULL ORDER BY id LIMIT ${CANDIDATES_PER_TYPE}`,
+      `SELECT id, case_number FROM cases WHERE request_type = ? AND installer_id IS NOT NULL ORDER BY id DESC LIMIT ${CANDIDATES_PER_TYPE}`,
     );
     const missing: string[] = [];
     const manifest: Array<{ file: string; kind: string; requestType: string; caseNumber: string; recipient: string[] }> = [];

@@ -2,6 +2,7 @@
 // the letters CLI (db/letters-cli.ts) renders every letter kind from a fresh demo database, and a letter needs
 // an approval's conditions, a rejection's reason and a work order's technical facts to show how they read.
 // Cabinet IDs, cables, short-circuit fuses and framework items are not stored on work orders yet (issue 13, 15).
+import { GRID_WORK_KINDS, GRID_WORK_NAMES_NB, type GridWorkKind } from '../../shared/rules';
 import type { WorkOrderTechnical } from '../workOrders/workOrderLetter';
 
 export const SAMPLE_APPROVAL_CONDITIONS = [
@@ -15,13 +16,19 @@ export const SAMPLE_REJECTION_REASON =
 
 export const SAMPLE_MISSING_ITEMS_FALLBACK = ['Situasjonskart i målestokk 1:500 med inntaket tegnet inn'] as const;
 
-/** The demo's cabinet: the municipality and the case's number make it stable from run to run. */
-export function sampleWorkOrderTechnical(municipalityNumber: string, caseNumber: string, siteMap: string | null): WorkOrderTechnical {
+/** Work in or from the grid company's cabinet: the work order names the cabinet, the cable and its fuse. */
+const CABINET_WORK: ReadonlySet<GridWorkKind> = new Set(['service_cable_connection', 'construction_power_connection', 'uninsulated_cabinet_work']);
+
+/** The demo's technical facts for a work: stable from run to run, the cabinet named by municipality and case. */
+export function sampleWorkOrderTechnical(
+  municipalityNumber: string, caseNumber: string, kind: GridWorkKind, siteMap: string | null,
+): WorkOrderTechnical {
+  const atCabinet = CABINET_WORK.has(kind);
   return {
-    cabinetId: `KS-${municipalityNumber}-${caseNumber.slice(-4)}`,
-    cable: { type: 'TFXP 4x50 Al', crossSectionMm2: 50 },
-    shortCircuitFuseA: 63,
-    frameworkItem: 'Post 2.3 Tilkobling av stikkledning i kabelskap',
+    cabinetId: atCabinet ? `KS-${municipalityNumber}-${caseNumber.slice(-4)}` : null,
+    cable: atCabinet ? { type: 'TFXP 4x50 Al', crossSectionMm2: 50 } : null,
+    shortCircuitFuseA: atCabinet ? 63 : null,
+    frameworkItem: `Post ${GRID_WORK_KINDS.indexOf(kind) + 1}: ${GRID_WORK_NAMES_NB[kind]}`,
     siteMap,
   };
 }

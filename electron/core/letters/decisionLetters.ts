@@ -15,6 +15,9 @@ const TITLE: Readonly<Record<Decision['kind'], string>> = {
   rejection: 'Forhåndsmeldingen er avvist',
 };
 
+/** The message's "Gjelder <place> (saksnummer …)." line: the letter's subtitle and facts already say it. */
+const withoutCaseLine = (body: string): string => body.split('\n').filter((line) => !line.startsWith('Gjelder ')).join('\n');
+
 export function decisionLetterHtml(facts: CaseLetterFacts, decision: Decision): string {
   const message = decisionLetter({
     ...decision,
@@ -29,7 +32,7 @@ export function decisionLetterHtml(facts: CaseLetterFacts, decision: Decision): 
 <p class="subtitle">Sak ${facts.caseNumber} · ${placeOf(facts)}</p>
 ${factsTable([['Anleggsadresse', placeOf(facts)], ['Matrikkelnummer', facts.cadastralNumber], ['Eier', facts.owner.name],
     ['Hovedsikring', facts.mainFuseA === null ? null : `${facts.mainFuseA} A`]])}
-${paragraphsOf(message.body)}
+${paragraphsOf(withoutCaseLine(message.body))}
 ${signature(facts)}`;
   return renderLetterFrame({
     title: `${TITLE[decision.kind]} – sak ${facts.caseNumber}`,

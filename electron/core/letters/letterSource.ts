@@ -28,7 +28,7 @@ export interface LetterSamples {
   approvalConditions: readonly string[];
   rejectionReason: string;
   missingItems: readonly string[];
-  workOrderTechnical: (facts: CaseLetterFacts, siteMap: string | null) => WorkOrderTechnical;
+  workOrderTechnical: (facts: CaseLetterFacts, kind: GridWorkKind, siteMap: string | null) => WorkOrderTechnical;
 }
 
 export class LetterSource {
@@ -102,13 +102,13 @@ export class LetterSource {
         ...input,
         dueDate: workOrderDueDate(this.deps.today, days),
         orderNumber: workOrderNumber(facts.caseNumber, 1),
-        technical: this.samples.workOrderTechnical(facts, siteMap?.file_name ?? null),
+        technical: this.samples.workOrderTechnical(facts, kind, siteMap?.file_name ?? null),
       };
     }
     return null;
   }
 
-  /** The price list's construction-power fees, and the period the installer asked for (else 90 days from today). */
+  /** The price list's construction-power fees, and the period from the wanted date (or today), 90 days expected. */
   constructionPower(caseId: number): ConstructionPowerLetterInput {
     const facts = this.facts(caseId);
     const list = priceListInEffect(storedPriceLists(this.sqlite), this.deps.today);
@@ -116,13 +116,15 @@ export class LetterSource {
       const found = list ? standardFee(list, code) : null;
       return found ? formatNok(Math.round(found.unitPriceOre * (found.vatCode === 'standard' ? 1.25 : 1))) : null;
     };
-    const from = facts.wantedConnectionDate ?? facts.wantedStartDate ?? this.deps.today;
+    // The period starts on the wanted date, but a confirmation never starts in the past.
+    const wanted = facts.wantedConnectionDate ?? facts.wantedStartDate ?? this.deps.today;
+    const from = wanted > this.deps.today ? wanted : this.deps.today;
     const to = new Date(`${from}T12:00:00Z`);
     to.setUTCDate(to.getUTCDate() + 90);
     return {
       periodFrom: from,
       periodTo: to.toISOString().slice(0, 10),
-      cabinetId: this.samples.workOrderTechnical(facts, null).cabinetId ?? '',
+      cabinetId: this.samples.workOrderTechnical(facts, 'construction_power_connection', null).cabinetId ?? '',
       rentPerDay: fee('construction_power_cabinet_rent_per_day') ?? '–',
       connectFee: fee('construction_power_connect'),
       disconnectFee: fee('construction_power_disconnect'),
