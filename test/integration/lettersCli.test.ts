@@ -1,7 +1,8 @@
 // `npm run letters -- --out <dir>` end to end: it seeds a fresh demo database, renders every letter kind for every
 // request type it applies to, and the PDFs are read back with poppler as a recipient would see them — a page count
 // and "Side n av N" on every page, the case reference on every page, the addressee inside the window-envelope field
-// (20 mm from the left, 45 mm from the top, 85 × 45 mm), no building-permit word and no raw codes.
+// (20 mm from the left, 45 mm from the top, 85 × 45 mm), no half-empty page before the last, no building-permit word
+// and no raw codes.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -58,6 +59,19 @@ describe('npm run letters', () => {
         const text = squeeze(pageText(file, page));
         expect(text, `${entry.file} page ${page}`).toContain(`Side ${page} av ${pages}`);
         expect(text, `${entry.file} page ${page}`).toContain(`Vår referanse ${entry.caseNumber}`);
+      }
+    }
+  });
+
+  it('leaves no page but the last half empty', () => {
+    const footTop = 275 * PT_PER_MM;
+    for (const entry of manifest) {
+      const file = path.join(out, entry.file);
+      const pages = pagesOf(file);
+      for (let page = 1; page < pages; page++) {
+        const words = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', file, '-'], { encoding: 'utf8' });
+        const lowest = Math.max(...[...words.matchAll(/yMax="([\d.]+)"/g)].map((m) => Number(m[1])).filter((y) => y < footTop));
+        expect(lowest / PT_PER_MM, `${entry.file} page ${page} ends at`).toBeGreaterThan(150);
       }
     }
   });

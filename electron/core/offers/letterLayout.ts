@@ -87,7 +87,8 @@ td { padding: 0.8mm 1.5mm; border-bottom: 0.5px solid #dce4e8; vertical-align: t
 tr.sum td { font-weight: 700; border-top: 1px solid #1d2a30; border-bottom: none; }
 tr.grand td { font-weight: 700; font-size: 11pt; border-top: 2px solid #0b4f6c; border-bottom: none;
   background: #eef4f7; }
-table.lines { font-size: 7.5pt; table-layout: fixed; }
+/* The specification stays on one page when it fits on one: split, it left a single row on a page of its own. */
+table.lines { font-size: 7.5pt; table-layout: fixed; break-inside: avoid; }
 table.lines th { white-space: normal; }
 table.lines small { color: #4a6b7a; }
 table.facts th { width: 30%; border-bottom: 0.5px solid #dce4e8; font-size: 8.5pt; padding: 0.6mm 1.5mm; }
@@ -99,6 +100,9 @@ table.facts td { padding: 0.6mm 1.5mm; }
 .owner-access .code { font-family: "DejaVu Sans Mono", monospace; font-size: 12pt; white-space: nowrap; }
 .owner-access .link { white-space: nowrap; font-weight: 600; }
 .acceptance { border: 1px solid #9fb3bd; padding: 3mm 4mm; margin-bottom: 4mm; break-inside: avoid; }
+/* No forced page break in any letter: a slip forced onto a new page left the page before it a third to two thirds
+   empty (npm run letters, the offers). It keeps together and follows where it fits. */
+.acceptance { break-before: auto !important; }
 .acceptance .fields { display: flex; gap: 8mm; margin-top: 8mm; }
 .acceptance .fields div { flex: 1; border-top: 1px solid #1d2a30; padding-top: 1mm; font-size: 8pt; color: #4a6b7a; }
 .due { border: 2px solid #0b4f6c; background: #eef4f7; padding: 2mm 4mm; margin: 2mm 0 3mm; font-size: 10.5pt; }
