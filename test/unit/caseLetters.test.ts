@@ -36,6 +36,7 @@ const facts: CaseLetterFacts = {
   decisionReason: 'Effekten er for stor.',
   wantedStartDate: null,
   wantedConnectionDate: null,
+  releaseOnAcceptance: false,
 };
 const text = (markup: string) => markup.replace(/<style>[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { fail } from '../../shared/contract';
 import type { RequestType } from '../../shared/rules';
+import { COMPANY_SETTING_DEFAULTS, readCompanySetting } from '../casework/companySettings';
 import type { Letterhead } from '../offers/letterhead';
 import { cadastralNumberOf, firstOf } from '../offers/letterCase';
 
@@ -31,6 +32,8 @@ export interface CaseLetterFacts {
   decisionReason: string | null;
   wantedStartDate: string | null;
   wantedConnectionDate: string | null;
+  /** The company releases the work when the offer is accepted instead of when it is paid (company setting). */
+  releaseOnAcceptance: boolean;
 }
 
 interface FactsRow {
@@ -110,5 +113,6 @@ export function caseLetterFacts(
     decisionReason: row.decision_reason,
     wantedStartDate: row.wanted_start_date,
     wantedConnectionDate: row.wanted_connection_date,
+    releaseOnAcceptance: readCompanySetting(sqlite, 'release_on_acceptance', COMPANY_SETTING_DEFAULTS.release_on_acceptance),
   };
 }

@@ -68,6 +68,7 @@ export const LETTER_KINDS: readonly LetterKind[] = [
       const facts = source.facts(caseId);
       return decisionLetterHtml(facts, {
         kind: 'approval', conditions: facts.approvalConditions, nextStep: APPROVAL_NEXT_STEP_BY_REQUEST_TYPE[facts.requestType],
+        releaseOnAcceptance: facts.releaseOnAcceptance,
       });
     },
   },
@@ -96,7 +97,7 @@ export const LETTER_KINDS: readonly LetterKind[] = [
     html: (source, caseId) => {
       const facts = source.facts(caseId);
       const release = offerCase(facts.requestType)
-        ? { by: 'payment' as const, offerVersion: 1, on: facts.today }
+        ? { by: facts.releaseOnAcceptance ? 'acceptance' as const : 'payment' as const, offerVersion: 1, on: facts.today }
         : { by: 'approval' as const, on: facts.today };
       return startApprovalLetterHtml(facts, source.startApproval(caseId, release));
     },

@@ -22,7 +22,7 @@ import type { Letterhead } from '../offers/letterhead';
 import type { PdfRenderer } from '../offers/pdfRenderer';
 import { cadastralNumberOf, firstOf } from '../offers/letterCase';
 import {
-  workOrderLetterHtml, workOrderMessageBody, workOrderSubject, type WorkOrderLetterInput,
+  workOrderLetterHtml, workOrderMessageBody, workOrderNumber, workOrderSubject, type WorkOrderLetterInput,
 } from './workOrderLetter';
 
 export interface WorkOrderServiceDeps {
@@ -154,9 +154,11 @@ export class WorkOrderService {
     if (!row) return fail('case.notFound', { caseId });
     const actor = this.deps.context.currentUser();
     const me = this.sqlite.prepare('SELECT email FROM users WHERE id = ?').get(actor.id) as { email: string | null } | undefined;
+    const earlier = (this.sqlite.prepare('SELECT count(*) AS n FROM work_orders WHERE case_id = ?').get(caseId) as { n: number }).n;
     return {
       letterhead: this.deps.letterhead(),
       orderId,
+      orderNumber: workOrderNumber(row.case_number, earlier + 1),
       orderedOn,
       dueDate: workOrderDueDate(orderedOn, agreementDays),
       agreementDays,
