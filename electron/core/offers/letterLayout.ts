@@ -12,7 +12,8 @@
 //   than the recipient's font; the address itself in 10–12 pt, straight left edge, no bold, no blank lines
 //   (21grams.se, "Adressera rätt i Norge", Posten's rules for domestic letters).
 // - "Side 1 av 3" and the case reference on every page come from CSS page margin boxes (@page @bottom-left/-right
-//   with counter(page)/counter(pages)), shipped in Chromium 131 (blink-dev "Intent to Ship: @page margin boxes").
+//   with counter(page)/counter(pages)), shipped in Chromium 131 (blink-dev "Intent to Ship: @page margin boxes");
+//   Electron 40 runs Chromium 144 (electronjs.org, "Electron 40.0.0"), Debian's Chromium is newer still.
 //   Unlike page.pdf's or printToPDF's headerTemplate/footerTemplate they live in the letter itself, so Playwright's
 //   page.pdf, Electron's printToPDF and webContents.print() all print them, and no renderer needs the reference.
 import type { LetterheadCompany } from './letterhead';
