@@ -11,8 +11,8 @@ export const SAMPLE_APPROVAL_CONDITIONS = [
 ] as const;
 
 export const SAMPLE_REJECTION_REASON =
-  'Effektbehovet på 120 kW er større enn kabelskapet kan levere. Send en ny melding med en effektbegrensning, '
-  + 'eller be oss vurdere forsterkning av nettet.';
+  'Kabelskapet som anlegget er meldt tilknyttet, har ikke kapasitet til den meldte effekten. Send en ny melding med '
+  + 'en effektbegrensning, eller be oss vurdere forsterkning av nettet.';
 
 export const SAMPLE_MISSING_ITEMS_FALLBACK = ['Situasjonskart i målestokk 1:500 med inntaket tegnet inn'] as const;
 
