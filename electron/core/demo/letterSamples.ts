@@ -1,7 +1,8 @@
 // What the demo's letters show where the demo data holds no decision yet, or where a fact is not stored yet:
 // the letters CLI (db/letters-cli.ts) renders every letter kind from a fresh demo database, and a letter needs
-// an approval's conditions, a rejection's reason and a work order's technical facts to show how they read.
-// Cabinet IDs, cables, short-circuit fuses and framework items are not stored on work orders yet (issue 13, 15).
+// an approval's conditions, a rejection's reason and a work order's technical facts to show how they read. The demo
+// places no work orders, so the cabinet, cable, short-circuit fuse and framework item a supervisor gives when
+// ordering (work_orders, local migration 0020) come from here.
 import { GRID_WORK_KINDS, GRID_WORK_NAMES_NB, type GridWorkKind } from '../../shared/rules';
 import type { WorkOrderTechnical } from '../workOrders/workOrderLetter';
 
