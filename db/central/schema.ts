@@ -518,6 +518,12 @@ export const workOrders = pgTable(
     confirmedInPortalBy: text('confirmed_in_portal_by'),
     reportedInPortalBy: text('reported_in_portal_by'),
     reportAttachmentIds: jsonb('report_attachment_ids').notNull().default(sql`'[]'::jsonb`),
+    // What the fitter needs, given when ordering (0035).
+    cabinetId: text('cabinet_id'),
+    cableType: text('cable_type'),
+    cableCrossSectionMm2: integer('cable_cross_section_mm2'),
+    shortCircuitFuseA: integer('short_circuit_fuse_a'),
+    frameworkItem: text('framework_item'),
     version: version(),
   },
   (t) => [

@@ -453,6 +453,12 @@ export const workOrders = sqliteTable(
     reportedInPortalBy: text('reported_in_portal_by'),
     /** The photos and samsvarserklæring filed with the case by the report: attachment ids, JSON array. */
     reportAttachmentIds: text('report_attachment_ids').notNull().default('[]'),
+    /** What the fitter needs, given when ordering (local migration 0020); the letter prints what is there. */
+    cabinetId: text('cabinet_id'),
+    cableType: text('cable_type'),
+    cableCrossSectionMm2: integer('cable_cross_section_mm2'),
+    shortCircuitFuseA: integer('short_circuit_fuse_a'),
+    frameworkItem: text('framework_item'),
     pendingSeq: integer('pending_seq'),
   },
   (t) => [

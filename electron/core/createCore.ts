@@ -265,7 +265,7 @@ export function createCore(options: CoreOptions): Core {
     'areaSupplier.save': (input) => mutate(() => areaSupplierRegister.save(input)),
     'case.workOrders': (input) => workOrders.panel(input.caseId),
     'case.orderWork': async (input) => {
-      const result = await workOrders.order(input.caseId, input.workKind);
+      const result = await workOrders.order(input.caseId, input.workKind, input.technical);
       central?.engine.nudge();
       return result;
     },

@@ -56,12 +56,20 @@ test.describe('as a supervisor', () => {
     await expect(proposal).toContainText('Kristiansand Kabel og Montasje AS etter rammeavtalen: frist 04.12.2026 (5 virkedager)');
     expect(await violationsIn(page, '[data-testid="work-order-panel"]')).toEqual([]);
 
+    // What the fitter needs, optional, goes on the work order (the supervisor knows the cable, not the cabinet here).
+    await proposal.getByLabel('Kabeltype').fill('TFXP 4x50 Al');
+    await proposal.getByLabel('Tverrsnitt (mm²)').fill('50');
+    await panel.screenshot({ path: 'test-results/work-order-panel-technical.png' });
+
     // Keyboard only: focus the order button, Enter.
     const orderButton = proposal.getByRole('button', { name: 'Bestill fra Kristiansand Kabel og Montasje AS' });
     await orderButton.focus();
     await page.keyboard.press('Enter');
     const order = panel.getByTestId('work-order-direct_meter_mounting');
     await expect(order.getByTestId('work-order-status')).toHaveText('Bestilt');
+    expect(harness.core.database.sqlite.prepare(
+      'SELECT cabinet_id, cable_type, cable_cross_section_mm2 FROM work_orders WHERE case_id = ?').get(target.id))
+      .toEqual({ cabinet_id: null, cable_type: 'TFXP 4x50 Al', cable_cross_section_mm2: 50 });
     await expect(order.getByTestId('work-order-due')).toContainText('Frist 04.12.2026 (5 virkedager etter avtalen) · 5 virkedager igjen');
     await expect(order.getByRole('button', { name: 'Vis brev' })).toBeVisible();
     await expect(page.locator('main').getByText('Ferdigmeldt').first()).toBeVisible();

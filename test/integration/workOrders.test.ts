@@ -147,10 +147,10 @@ describe('work orders, standalone', () => {
     copyFileSync(new AttachmentStore(path.join(directory, 'att')).pathOf(attachment.sha256), pdfFile);
     const text = flat(execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' }));
     expect(text).toContain('Kristiansand Kabel og Montasje AS');
-    expect(text).toContain('Arbeidsordre – Montering av direktemålt måler');
+    expect(text).toContain(`Arbeidsordre AO-${caseRow.case_number} – Montering av direktemålt måler`);
     expect(text).toContain(`Sak ${caseRow.case_number} · ${caseRow.address}`);
     expect(text).toContain('Frist: 4. desember 2026');
-    expect(text).toContain('Kontakt hos Agder Nett AS Marit Rosseland');
+    expect(text).toContain('Kontakt hos Agder Nett AS: Marit Rosseland');
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdfFile, path.join(OUTPUT, 'work-order')]);
   });
 

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { fail } from '../../shared/contract';
 import { AgreementWorkKindSchema } from '../../shared/contract/areaSuppliers';
-import { AdvanceWorkOrderInput, WorkOrderId } from '../../shared/contract/workOrders';
+import { AdvanceWorkOrderInput, WorkOrderId, WorkOrderTechnicalInput } from '../../shared/contract/workOrders';
 import {
   nextWorkOrderStatus, workOrderDueDate, type GridWorkKind, type WorkOrderStatus,
 } from '../../shared/rules';
@@ -51,6 +51,12 @@ export function loadWorkOrder(core: CoreContext, orderId: string): WorkOrderRow 
 export const workOrderPdfName = (caseNumber: string, workKind: GridWorkKind): string =>
   `arbeidsordre-${caseNumber}-${workKind.replace(/_/g, '-')}.pdf`;
 
+/** The technical facts as the five work_orders columns, in their order; what was not given is null. */
+export function technicalColumns(t: WorkOrderTechnicalInput | undefined): [string | null, string | null, number | null, number | null, string | null] {
+  return [t?.cabinetId ?? null, t?.cableType ?? null, t?.cableCrossSectionMm2 ?? null, t?.shortCircuitFuseA ?? null,
+    t?.frameworkItem ?? null];
+}
+
 /** What the order was made of when its letter was rendered; checked again here and by the central side. */
 export const OrderWorkArgs = z
   .object({
@@ -67,6 +73,7 @@ export const OrderWorkArgs = z
     body: z.string().min(1).max(5_000),
     pdfSha256: z.string().regex(/^[0-9a-f]{64}$/),
     pdfSizeBytes: z.number().int().positive(),
+    technical: WorkOrderTechnicalInput.optional(),
   })
   .strict();
 export type OrderWorkArgs = z.infer<typeof OrderWorkArgs>;
@@ -96,11 +103,12 @@ export const orderWork = defineMutation({
     sqlite
       .prepare(
         `INSERT INTO work_orders (id, case_id, supplier_id, work_kind, status, agreement_days, due_date, ordered_at,
-           ordered_by, message_id, pdf_sha256, pending_seq)
-         VALUES (?, ?, ?, ?, 'ordered', ?, ?, ?, ?, ?, ?, ?)`,
+           ordered_by, message_id, pdf_sha256, pending_seq, cabinet_id, cable_type, cable_cross_section_mm2,
+           short_circuit_fuse_a, framework_item)
+         VALUES (?, ?, ?, ?, 'ordered', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(args.orderId, args.caseId, args.supplierId, args.workKind, args.agreementDays, args.dueDate, now, actor.id,
-        args.messageId, args.pdfSha256, pendingSeq);
+        args.messageId, args.pdfSha256, pendingSeq, ...technicalColumns(args.technical));
     sqlite
       .prepare(
         `INSERT INTO outgoing_messages (id, case_id, kind, recipient, subject, body, items, created_at, created_by, pending_seq)

@@ -10,6 +10,7 @@ import { fail } from '../../shared/contract';
 import { offerValidUntil, plusskundeContributionRefusal, revisedLines, standardLinesFor } from '../../shared/rules';
 import type { OfferCalculation, OfferLine } from '../../shared/rules';
 import type { AttachmentStore } from '../attachments/attachmentStore';
+import { COMPANY_SETTING_DEFAULTS, readCompanySetting } from '../casework/companySettings';
 import { osloDate } from '../clock';
 import type { CoreContext } from '../context';
 import {
@@ -149,8 +150,9 @@ export class OfferService {
       issuedOn,
       validUntil: offerValidUntil(issuedOn, list.offerValidity),
       paymentTermsDays: list.paymentTermsDays,
-      // Release on acceptance is a company setting not built yet (issue 5, part "after the offer").
-      startApprovalOn: 'paid',
+      // The company's practice: the klarsignal goes when the offer is accepted, or (by default) when it is paid.
+      startApprovalOn: readCompanySetting(this.sqlite, 'release_on_acceptance', COMPANY_SETTING_DEFAULTS.release_on_acceptance)
+        ? 'accepted' : 'paid',
       // The case holds no separate postal address for the owner: the letter goes to the installation's address.
       owner: { name: row.owner_name, ...postal },
       installation: { ...postal, cadastralNumber: cadastralNumberOf(row), meteringPointId: firstOf(row.metering_point_ids) },

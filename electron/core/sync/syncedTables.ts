@@ -106,7 +106,8 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     key: ['id'],
     columns: ['id', 'case_id', 'supplier_id', 'work_kind', 'status', 'agreement_days', 'due_date', 'ordered_at', 'ordered_by',
       'accepted_at', 'accepted_by', 'done_at', 'done_by', 'message_id', 'pdf_sha256', 'planned_date', 'done_on',
-      'meter_number', 'meter_reading', 'confirmed_in_portal_by', 'reported_in_portal_by', 'report_attachment_ids'],
+      'meter_number', 'meter_reading', 'confirmed_in_portal_by', 'reported_in_portal_by', 'report_attachment_ids',
+      'cabinet_id', 'cable_type', 'cable_cross_section_mm2', 'short_circuit_fuse_a', 'framework_item'],
   },
   {
     central: 'billing_events',

@@ -5,7 +5,7 @@
 import type pg from 'pg';
 import { AreaSupplierSaveInput } from '../../shared/contract/areaSuppliers';
 import { AdvanceWorkOrderInput } from '../../shared/contract/workOrders';
-import { OrderWorkArgs } from '../mutations/workOrderMutations';
+import { OrderWorkArgs, technicalColumns } from '../mutations/workOrderMutations';
 import { RefusedByCentral } from './centralErrors';
 import { letterToSend, type StoredFiles } from './letterToSend';
 
@@ -70,9 +70,11 @@ export const WORK_ORDER_APPLIERS: Record<string, WorkOrderApplier> = {
     const letter = letterToSend(files, order.pdfSha256);
     const pdfSha256 = letter ? order.pdfSha256 : null;
     await client.query(
-      `INSERT INTO work_orders (id, case_id, supplier_id, work_kind, agreement_days, due_date, message_id, pdf_sha256)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-      [order.orderId, order.caseId, order.supplierId, order.workKind, order.agreementDays, order.dueDate, order.messageId, pdfSha256],
+      `INSERT INTO work_orders (id, case_id, supplier_id, work_kind, agreement_days, due_date, message_id, pdf_sha256,
+         cabinet_id, cable_type, cable_cross_section_mm2, short_circuit_fuse_a, framework_item)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING`,
+      [order.orderId, order.caseId, order.supplierId, order.workKind, order.agreementDays, order.dueDate, order.messageId, pdfSha256,
+        ...technicalColumns(order.technical)],
     );
     await client.query('SELECT queue_work_order_message($1, $2, $3, $4)', [order.orderId, order.recipient, order.subject, order.body]);
     if (pdfSha256) await client.query('SELECT store_work_order_letter($1, $2)', [order.orderId, letter]);

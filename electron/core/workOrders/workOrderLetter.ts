@@ -49,6 +49,26 @@ export interface WorkOrderLetterInput {
   owner: { name: string; phone: string | null };
   /** The person at the grid company who placed the order. */
   contact: { name: string; email: string | null; phone: string | null };
+  /** "AO-2026-000123": what the supplier quotes back (workOrderNumber); without it, the order id's start. */
+  orderNumber?: string;
+  /** What the fitter needs on site; the parts not yet known are left out of the letter. */
+  technical?: WorkOrderTechnical;
+}
+
+export interface WorkOrderTechnical {
+  cabinetId: string | null;
+  /** "TFXP 4x50 Al": type and cross-section as the cable is named. */
+  cable: { type: string; crossSectionMm2: number } | null;
+  shortCircuitFuseA: number | null;
+  /** The framework agreement's item the work is ordered and paid under. */
+  frameworkItem: string | null;
+  /** The site map's file name when the case has one (it goes with the order). */
+  siteMap: string | null;
+}
+
+/** "AO-2026-000123", and "AO-2026-000123-2" for the case's second order: readable, and the case number is in it. */
+export function workOrderNumber(caseNumber: string, nthOnCase: number): string {
+  return `AO-${caseNumber}${nthOnCase > 1 ? `-${nthOnCase}` : ''}`;
 }
 
 export function workOrderSubject(input: Pick<WorkOrderLetterInput, 'workKind' | 'caseNumber' | 'installation'>): string {
@@ -77,8 +97,10 @@ export function workOrderLetterHtml(input: WorkOrderLetterInput): string {
   const place = `${inst.address}, ${inst.postcode} ${inst.postTown}`;
   const fact = (label: string, value: string | null) => (value ? html`<tr><th scope="row">${label}</th><td>${value}</td></tr>` : '');
   const access = accessContact(input);
+  const t = input.technical;
+  const orderNumber = input.orderNumber ?? input.orderId.slice(0, 8);
   const body = html`
-<h1>Arbeidsordre – ${work}</h1>
+<h1>Arbeidsordre${input.orderNumber ? ` ${input.orderNumber}` : ''} – ${work}</h1>
 <p class="subtitle">Sak ${input.caseNumber} · ${place}</p>
 <p>Etter rammeavtalen for området bestiller ${company.name} dette arbeidet fra ${supplier.name}.</p>
 
@@ -92,6 +114,11 @@ export function workOrderLetterHtml(input: WorkOrderLetterInput): string {
     ${fact('Målernummer', inst.meterNumber)}
     ${fact('Nettsystem og faser', `${networkSystemNb(inst.networkSystem)}, ${inst.phases}-fase`)}
     ${fact('Hovedsikring', inst.mainFuseA === null ? null : `${inst.mainFuseA} A`)}
+    ${fact('Kabelskap', t?.cabinetId ?? null)}
+    ${fact('Kabel', t?.cable ? `${t.cable.type}, ${t.cable.crossSectionMm2} mm²` : null)}
+    ${fact('Kortslutningsvern', t?.shortCircuitFuseA ? `${t.shortCircuitFuseA} A` : null)}
+    ${fact('Rammeavtalens post', t?.frameworkItem ?? null)}
+    ${fact('Situasjonskart', t?.siteMap ? `${t.siteMap} (vedlagt)` : null)}
     ${fact('Installatør', `${input.installer.name} (org.nr. ${printedOrganisationNumber({ organisationNumber: input.installer.organisationNumber, vatRegistered: false })})`)}
     ${fact('Installatørens kontakt', [input.installer.contact, input.installer.phone].filter(Boolean).join(', ') || null)}
     ${fact('Kontakt for tilgang', access)}
@@ -105,17 +132,15 @@ export function workOrderLetterHtml(input: WorkOrderLetterInput): string {
 
 <div class="keep">
 <h2>Slik gjør dere</h2>
-<p>Bekreft at dere har mottatt ordren, med referanse sak ${input.caseNumber}. Avtal tidspunkt med
-  installatøren før dere drar ut.${access ? ACCESS_NOTE : ''} Meld fra til oss så snart arbeidet er utført, med
+<p>Bekreft at dere har mottatt ordren, med referanse ${orderNumber}. Avtal tidspunkt med
+  installatøren før dere drar ut.${access ? ACCESS_NOTE : ''} Kobling og frakobling i nettet avtales med
+  driftssentralen vår før arbeidet starter; ingen kobler i nettselskapets skap uten avtale. Meld fra til oss så snart arbeidet er utført, med
   målerstand og målernummer når arbeidet gjelder måler. Kan fristen ikke holdes, si fra med en gang, med grunnen.</p>
 </div>
 
-<div class="keep">
-<h2>Kontakt hos ${company.name}</h2>
-<p><strong>${input.contact.name}</strong>${input.contact.phone ? html` · tlf. ${input.contact.phone}` : ''}${input.contact.email
-    ? html` · ${input.contact.email}` : ''}<br>Sentralbord ${company.phone} · ${company.email}</p>
-<p>Med vennlig hilsen ${company.name}</p>
-</div>
+<p class="keep"><strong>Kontakt hos ${company.name}:</strong> ${input.contact.name}${input.contact.phone ? html` · tlf. ${input.contact.phone}` : ''}${input.contact.email
+    ? html` · ${input.contact.email}` : ''} · sentralbord ${company.phone} · ${company.email}<br>
+  Med vennlig hilsen ${company.name}</p>
 `;
   return renderLetterFrame({
     title: `Arbeidsordre – sak ${input.caseNumber}`,
@@ -129,7 +154,7 @@ export function workOrderLetterHtml(input: WorkOrderLetterInput): string {
         ...(supplier.phone ? [`Tlf. ${supplier.phone}`] : []),
       ],
     },
-    meta: [['Dato', formatDateNb(input.orderedOn)], ['Vår referanse', input.caseNumber], ['Ordre', input.orderId.slice(0, 8)]],
+    meta: [['Dato', formatDateNb(input.orderedOn)], ['Vår referanse', input.caseNumber], ['Ordrenummer', orderNumber]],
     body,
     compact: true,
   });

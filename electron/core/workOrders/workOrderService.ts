@@ -6,6 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import {
   fail, type MutationResult, type OrderWorkResult, type WorkOrderPanel, type WorkOrderProposalView, type WorkOrderView,
+  type WorkOrderTechnicalInput,
 } from '../../shared/contract';
 import {
   GRID_WORK_KINDS, isWorkOrderOverdue, proposeWorkOrders, workingDaysBetween, workOrderDueDate,
@@ -22,7 +23,7 @@ import type { Letterhead } from '../offers/letterhead';
 import type { PdfRenderer } from '../offers/pdfRenderer';
 import { cadastralNumberOf, firstOf } from '../offers/letterCase';
 import {
-  workOrderLetterHtml, workOrderMessageBody, workOrderSubject, type WorkOrderLetterInput,
+  workOrderLetterHtml, workOrderMessageBody, workOrderNumber, workOrderSubject, type WorkOrderLetterInput, type WorkOrderTechnical,
 } from './workOrderLetter';
 
 export interface WorkOrderServiceDeps {
@@ -100,7 +101,7 @@ export class WorkOrderService {
   }
 
   /** Orders the proposed work: renders the letter, then places the order in one mutation. */
-  async order(caseId: number, workKind: GridWorkKind): Promise<OrderWorkResult & MutationResult> {
+  async order(caseId: number, workKind: GridWorkKind, technical?: WorkOrderTechnicalInput): Promise<OrderWorkResult & MutationResult> {
     const { context } = this.deps;
     if (context.currentUser().role !== 'supervisor') fail('permission.denied');
     const panel = this.panel(caseId);
@@ -110,7 +111,10 @@ export class WorkOrderService {
     const supplier = areaSuppliersCovering(this.sqlite, panel.municipality.number).find((s) => s.id === proposal.supplier.id)!;
     const orderedOn = this.today();
     const orderId = randomUUID();
-    const letter = this.letterInput(caseId, orderId, workKind, supplier, orderedOn, proposal.agreementDays);
+    const letter = {
+      ...this.letterInput(caseId, orderId, workKind, supplier, orderedOn, proposal.agreementDays),
+      technical: this.technicalFor(caseId, technical),
+    };
     const pdf = await this.deps.renderer().render(workOrderLetterHtml(letter));
     const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
     const target = this.deps.attachments.pathOf(pdfSha256);
@@ -129,12 +133,27 @@ export class WorkOrderService {
       body: workOrderMessageBody(letter),
       pdfSha256,
       pdfSizeBytes: pdf.length,
+      ...(technical ? { technical } : {}),
     });
     const placed = this.ordersOf(caseId, orderedOn).find((order) => order.id === orderId);
     return { ...result, orderId, dueDate: letter.dueDate, pdfAttachmentId: placed?.pdfAttachmentId ?? null };
   }
 
-  advance(orderId: string, to: 'accepted' | 'done'): MutationResult {
+  /** The facts given for the letter, and the case's site map when it has one (it goes with the order). */
+  private technicalFor(caseId: number, given: WorkOrderTechnicalInput | undefined): WorkOrderTechnical {
+    const siteMap = this.sqlite
+      .prepare(`SELECT file_name FROM attachments WHERE case_id = ? AND kind = 'site_map' ORDER BY id LIMIT 1`)
+      .get(caseId) as { file_name: string } | undefined;
+    return {
+      cabinetId: given?.cabinetId ?? null,
+      cable: given?.cableType && given.cableCrossSectionMm2 ? { type: given.cableType, crossSectionMm2: given.cableCrossSectionMm2 } : null,
+      shortCircuitFuseA: given?.shortCircuitFuseA ?? null,
+      frameworkItem: given?.frameworkItem ?? null,
+      siteMap: siteMap?.file_name ?? null,
+    };
+  }
+
+    advance(orderId: string, to: 'accepted' | 'done'): MutationResult {
     return runMutation(this.deps.context, advanceWorkOrder, { orderId, to });
   }
 
@@ -154,9 +173,11 @@ export class WorkOrderService {
     if (!row) return fail('case.notFound', { caseId });
     const actor = this.deps.context.currentUser();
     const me = this.sqlite.prepare('SELECT email FROM users WHERE id = ?').get(actor.id) as { email: string | null } | undefined;
+    const earlier = (this.sqlite.prepare('SELECT count(*) AS n FROM work_orders WHERE case_id = ?').get(caseId) as { n: number }).n;
     return {
       letterhead: this.deps.letterhead(),
       orderId,
+      orderNumber: workOrderNumber(row.case_number, earlier + 1),
       orderedOn,
       dueDate: workOrderDueDate(orderedOn, agreementDays),
       agreementDays,

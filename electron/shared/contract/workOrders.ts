@@ -10,7 +10,24 @@ export const WorkOrderId = z.uuid();
 
 export const WorkOrderPanelInput = z.object({ caseId: CaseId }).strict();
 
-export const OrderWorkInput = z.object({ caseId: CaseId, workKind: AgreementWorkKindSchema }).strict();
+/**
+ * What the fitter needs, given when ordering; every part optional (the letter prints what is there). The same
+ * limits as the central columns' checks (central migration 0035).
+ */
+export const WorkOrderTechnicalInput = z
+  .object({
+    cabinetId: z.string().trim().min(1).max(60).optional(),
+    cableType: z.string().trim().min(1).max(60).optional(),
+    cableCrossSectionMm2: z.number().int().min(1).max(1000).optional(),
+    shortCircuitFuseA: z.number().int().min(1).max(4000).optional(),
+    frameworkItem: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
+export type WorkOrderTechnicalInput = z.infer<typeof WorkOrderTechnicalInput>;
+
+export const OrderWorkInput = z
+  .object({ caseId: CaseId, workKind: AgreementWorkKindSchema, technical: WorkOrderTechnicalInput.optional() })
+  .strict();
 
 export const AdvanceWorkOrderInput = z.object({ orderId: WorkOrderId, to: z.enum(['accepted', 'done']) }).strict();
 export type AdvanceWorkOrderInput = z.infer<typeof AdvanceWorkOrderInput>;

@@ -81,10 +81,16 @@ describe('work orders on the central database', () => {
       `INSERT INTO work_orders (id, case_id, supplier_id, work_kind, agreement_days, due_date)
        VALUES (gen_random_uuid(), $1, 2, 'direct_meter_mounting', 5, '2099-12-04')`, [caseId]));
     expect(wrong.code).toBe('23514');
+    // Nor facts out of range, whatever a desk sends (the same limits as the contract's).
+    const fuse = await refusal(as.query(
+      `INSERT INTO work_orders (id, case_id, supplier_id, work_kind, agreement_days, due_date, short_circuit_fuse_a)
+       VALUES (gen_random_uuid(), $1, 1, 'direct_meter_mounting', 5, '2099-12-04', 0)`, [caseId]));
+    expect(fuse).toMatchObject({ code: '23514', message: expect.stringContaining('work_orders_short_circuit_fuse') });
   });
 
   it('a supervisor orders: the order, the message and the history arrive centrally as the person', async () => {
-    const placed = ok<OrderWorkResult>(await supervisor.core.dispatch('case.orderWork', { caseId, workKind: 'direct_meter_mounting' }));
+    const technical = { cableType: 'TFXP 4x50 Al', cableCrossSectionMm2: 50, frameworkItem: 'Post 3.1 Montering av måler' };
+    const placed = ok<OrderWorkResult>(await supervisor.core.dispatch('case.orderWork', { caseId, workKind: 'direct_meter_mounting', technical }));
     const optimistic = supervisor.core.database.sqlite
       // Optimistic events take falling negative ids: newest last in descending order.
       .prepare("SELECT kind, data FROM case_events WHERE case_id = ? AND kind IN ('work_ordered', 'message_queued') ORDER BY id DESC")
@@ -92,6 +98,10 @@ describe('work orders on the central database', () => {
     await supervisor.core.central!.engine.whenIdle();
     const [order] = await asAdmin<Record<string, unknown>>('SELECT status, ordered_by, supplier_id, due_date::text AS due_date FROM work_orders WHERE id = $1', [placed.orderId]);
     expect(order).toEqual({ status: 'ordered', ordered_by: supervisor.login, supplier_id: '1', due_date: placed.dueDate });
+    // What the fitter needs (0035) arrives with the order; what was not given stays empty.
+    expect(await asAdmin('SELECT cabinet_id, cable_type, cable_cross_section_mm2, short_circuit_fuse_a, framework_item FROM work_orders WHERE id = $1',
+      [placed.orderId])).toEqual([{ cabinet_id: null, cable_type: 'TFXP 4x50 Al', cable_cross_section_mm2: 50, short_circuit_fuse_a: null,
+      framework_item: 'Post 3.1 Montering av måler' }]);
     const messages = await asAdmin<{ kind: string; created_by: string }>('SELECT kind, created_by FROM outgoing_messages WHERE case_id = $1', [caseId]);
     expect(messages).toEqual([{ kind: 'work_order', created_by: supervisor.login }]);
     const events = await asAdmin<{ kind: string; actor_id: string; data: unknown }>(
@@ -109,6 +119,8 @@ describe('work orders on the central database', () => {
       const panel = ok<WorkOrderPanel>(await handler.core.dispatch('case.workOrders', { caseId }));
       return panel.orders.length === 1 && panel.orders[0].pending === false;
     }, 5_000, 'the order on the handler desk');
+    expect(handler.core.database.sqlite.prepare('SELECT cable_type, cable_cross_section_mm2 FROM work_orders WHERE id = ?').get(placed.orderId))
+      .toEqual({ cable_type: 'TFXP 4x50 Al', cable_cross_section_mm2: 50 });
   });
 
   it('the answers are recorded step by step, by a case handler too; done work mounts the meter without a claim', async () => {

@@ -4,7 +4,7 @@
 import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WorkOrderProposalView } from '../../../../electron/shared/contract/workOrders';
+import type { WorkOrderProposalView, WorkOrderTechnicalInput } from '../../../../electron/shared/contract/workOrders';
 import { call } from '../../api/call';
 import type { AppError, CaseDetail } from '../../api/contract';
 import { notifySuccess } from '../../api/notify';
@@ -15,6 +15,7 @@ import { Section } from '../case/Section';
 import { useSyncRefresh } from '../sync/SyncStatusProvider';
 import { describeWorkOrderError } from './workOrderErrors';
 import { WorkOrderItem } from './WorkOrderItem';
+import { givenTechnical, WorkOrderTechnicalFields } from './WorkOrderTechnicalFields';
 
 interface Props {
   detail: CaseDetail;
@@ -26,9 +27,10 @@ function ProposalItem({ proposal, municipality, canOrder, busy, onOrder }: {
   municipality: string;
   canOrder: boolean;
   busy: boolean;
-  onOrder: () => void;
+  onOrder: (technical: WorkOrderTechnicalInput | undefined) => void;
 }) {
   const { t } = useTranslation();
+  const [technical, setTechnical] = useState<WorkOrderTechnicalInput>({});
   return (
     <li data-testid={`work-proposal-${proposal.workKind}`} data-state={proposal.state}>
       <Stack gap={4}>
@@ -50,9 +52,12 @@ function ProposalItem({ proposal, municipality, canOrder, busy, onOrder }: {
               {t('workOrders.proposed', { supplier: proposal.supplier.name, dueDate: formatDate(proposal.dueDate), count: proposal.agreementDays })}
             </Text>
             {canOrder ? (
-              <Button size="xs" w="fit-content" loading={busy} onClick={onOrder}>
-                {t('workOrders.order', { supplier: proposal.supplier.name })}
-              </Button>
+              <>
+                <WorkOrderTechnicalFields value={technical} onChange={setTechnical} />
+                <Button size="xs" w="fit-content" loading={busy} onClick={() => onOrder(givenTechnical(technical))}>
+                  {t('workOrders.order', { supplier: proposal.supplier.name })}
+                </Button>
+              </>
             ) : (
               <Text size="xs" c="gray.7">
                 {t('workOrders.onlySupervisors')}
@@ -84,10 +89,10 @@ export function WorkOrderSection({ detail, reload }: Props) {
     await Promise.all([reloadPanel(), reload()]);
   }, [refresh, reloadPanel, reload]);
 
-  const order = async (proposal: Extract<WorkOrderProposalView, { state: 'proposed' }>) => {
+  const order = async (proposal: Extract<WorkOrderProposalView, { state: 'proposed' }>, technical: WorkOrderTechnicalInput | undefined) => {
     setBusy(proposal.workKind);
     setError(null);
-    const result = await call('case.orderWork', { caseId: detail.id, workKind: proposal.workKind });
+    const result = await call('case.orderWork', { caseId: detail.id, workKind: proposal.workKind, ...(technical ? { technical } : {}) });
     if (result.ok) {
       notifySuccess(t('workOrders.ordered', { supplier: proposal.supplier.name, dueDate: formatDate(result.value.dueDate) }));
       await afterwards();
@@ -139,7 +144,7 @@ export function WorkOrderSection({ detail, reload }: Props) {
                       municipality={municipality}
                       canOrder={panel.canOrder}
                       busy={busy === proposal.workKind}
-                      onOrder={() => proposal.state === 'proposed' && void order(proposal)}
+                      onOrder={(technical) => proposal.state === 'proposed' && void order(proposal, technical)}
                     />
                   ))}
                 </ul>
