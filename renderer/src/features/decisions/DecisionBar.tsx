@@ -41,7 +41,8 @@ export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: ()
   const [dialog, setDialog] = useState<DecisionAction | null>(null);
   const [dialogKey, setDialogKey] = useState(0);
   const blockersId = useId();
-  const blockersOf = (action: DecisionAction) => (action === 'approve' || action === 'sendOffer' ? detail.actionBlockers[action] ?? [] : []);
+  const blockersOf = (action: DecisionAction) =>
+    (action === 'approve' || action === 'sendOffer' || action === 'registerMeterMounted' ? detail.actionBlockers[action] ?? [] : []);
   const isBlocked = (action: DecisionAction) => blockersOf(action).length > 0;
   const { session } = useAppData();
 
