@@ -68,10 +68,10 @@ export function OwnerPartyDialog({ detail, opened, onClose, reload }: Props) {
           <Text size="sm">{t('case.owner.editExplain')}</Text>
           <TextInput label={t('case.owner.addressField')} value={form.postalAddress} onChange={set('postalAddress')}
             error={problemAt('postalAddress')} data-autofocus />
-          <Group grow align="flex-start">
+          <Group align="flex-start" wrap="nowrap">
             <TextInput label={t('case.owner.postcodeField')} value={form.postcode} onChange={set('postcode')} inputMode="numeric"
-              error={problemAt('postcode')} maw={160} />
-            <TextInput label={t('case.owner.postTownField')} value={form.postTown} onChange={set('postTown')} />
+              error={problemAt('postcode')} w={160} />
+            <TextInput label={t('case.owner.postTownField')} value={form.postTown} onChange={set('postTown')} style={{ flex: 1 }} />
           </Group>
           <TextInput label={t('case.owner.organisationNumberField')} value={form.organisationNumber} onChange={set('organisationNumber')}
             inputMode="numeric" error={problemAt('organisationNumber')} />
