@@ -235,9 +235,14 @@ test('the whole story: access, a message from the phone, information asked and g
   await expect(main).toContainText('Tilleggsopplysninger');
   expect(await statusOf(caseNumber)).toBe('in_review');
 
-  // 6. Mona sees the supplement, approves, builds and issues the offer, and registers it sent.
+  // 6. Mona sees the supplement, records the grid assessment, approves, builds and issues the offer, and registers it sent.
   await expect(desk.getByRole('alert').filter({ hasText: 'Installatøren har sendt tilleggsopplysninger' })).toBeVisible({ timeout: 15_000 });
   await expect(checklist.locator('li[data-item="power_budget"]')).toContainText('I orden');
+  // The grid assessment first (NEM-forskriften § 3-7): the connection adds load.
+  const assessment = desk.getByRole('region', { name: 'Nettvurdering' });
+  await assessment.getByRole('button', { name: 'Registrer vurdering' }).click();
+  await assessment.getByRole('button', { name: 'Registrer vurdering' }).click();
+  await expect(assessment.getByTestId('grid-assessment')).toContainText('Driftsmessig forsvarlig – vurdert av Mona Tveit');
   await desk.getByRole('button', { name: 'Godkjenn' }).click();
   const approve = desk.getByRole('dialog', { name: `Godkjenn forhåndsmelding ${caseNumber}` });
   await approve.getByRole('checkbox', { name: 'Signert tilknytningsavtale' }).check();
