@@ -76,3 +76,22 @@ REVOKE ALL ON FUNCTION cases_party_audit() FROM PUBLIC;
 CREATE TRIGGER cases_party_audit AFTER UPDATE OF owner_postal_address, owner_postcode, owner_post_town,
   owner_organisation_number, owner_national_id, grid_customer_name, grid_assessment
   ON cases FOR EACH ROW EXECUTE FUNCTION cases_party_audit();
+--> statement-breakpoint
+-- Done work moves the case to meter_mounted (0014) only once the grid customer is named, as the handler's own
+-- registerMeterMounted (rules/workOrders.ts caseAdvanceAfterWorkDone): the work stays done, the case waits.
+CREATE OR REPLACE FUNCTION desk_advance_case_after_work_done(p_case_id bigint) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  case_status text;
+  customer text;
+  outer_rule text := current_setting('desk.status_rule', true);
+BEGIN
+  SELECT status, grid_customer_name INTO case_status, customer FROM cases WHERE id = p_case_id FOR UPDATE;
+  IF case_status = 'completion_reported' AND customer IS NOT NULL
+     AND NOT EXISTS (SELECT 1 FROM work_orders WHERE case_id = p_case_id AND status <> 'done')
+     AND EXISTS (SELECT 1 FROM work_orders WHERE case_id = p_case_id AND work_kind = 'direct_meter_mounting') THEN
+    PERFORM set_config('desk.status_rule', 'workOrdersDone', true);
+    UPDATE cases SET status = 'meter_mounted' WHERE id = p_case_id;
+    PERFORM set_config('desk.status_rule', coalesce(outer_rule, ''), true);
+  END IF;
+END $$;
