@@ -48,10 +48,13 @@ test('the handler records the grid assessment, then approves; the history tells 
 
   await desk.keyboard.press('Alt+KeyG');
   const approveDialog = desk.getByRole('dialog', { name: `Godkjenn forhåndsmelding ${picked.caseNumber}` });
+  // The assessment's conditions stand among the approval's: the installer is told them.
+  await expect(approveDialog.getByLabel('Andre vilkår')).toHaveValue('Hovedsikring høyst 40 A til nettstasjonen er forsterket');
   await approveDialog.getByRole('button', { name: 'Godkjenn' }).click();
   await expect(approveDialog).toBeHidden();
   const history = desk.getByRole('region', { name: 'Historikk' });
   await expect(history).toContainText('Status endret fra Under behandling til Godkjent');
+  await expect(history).toContainText('Vilkår: Hovedsikring høyst 40 A til nettstasjonen er forsterket');
   await expect(history).toContainText('Nettvurdering registrert: Forsvarlig med vilkår');
   await desk.screenshot({ path: 'test-results/grid-assessment-approved.png', fullPage: true });
 });

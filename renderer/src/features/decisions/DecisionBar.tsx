@@ -122,6 +122,7 @@ export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: ()
         caseNumber={detail.caseNumber}
         pending={pending}
         error={dialogError}
+        gridConditions={detail.gridAssessment?.outcome === 'sound_with_conditions' ? detail.gridAssessment.note : undefined}
         onClose={() => setDialog(null)}
         onApprove={async (conditions) => {
           if (await run({ caseId: detail.id, action: 'approve', conditions })) done('approve');
