@@ -203,6 +203,12 @@ export const cases = pgTable(
     workRouting: text('work_routing').notNull().default('{}'),
     supplementChanges: text('supplement_changes').notNull().default('[]'),
     clockPausedOn: calendarDate('clock_paused_on'),
+    // The owner as a party and the grid assessment (issue 13, 0036_owner_party).
+    ownerPostalAddress: text('owner_postal_address'),
+    ownerPostcode: text('owner_postcode'),
+    ownerPostTown: text('owner_post_town'),
+    gridCustomerName: text('grid_customer_name'),
+    gridAssessment: text('grid_assessment'),
   },
   (t) => [
     uniqueIndex('cases_case_number').on(t.caseNumber),

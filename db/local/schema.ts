@@ -141,6 +141,14 @@ export const cases = sqliteTable(
     supplementChanges: text('supplement_changes').notNull().default('[]'),
     /** The day the service clock stopped for the installer (request for information); null while it runs. */
     clockPausedOn: text('clock_paused_on'),
+    // The owner as a party (issue 13): the postal address letters go to (a new build has no mailbox), and who will
+    // hold the grid-rental agreement; null until known. The grid assessment (NEM-forskriften § 3-7), JSON
+    // `{"outcome","note","by","at"}`; null until recorded.
+    ownerPostalAddress: text('owner_postal_address'),
+    ownerPostcode: text('owner_postcode'),
+    ownerPostTown: text('owner_post_town'),
+    gridCustomerName: text('grid_customer_name'),
+    gridAssessment: text('grid_assessment'),
   },
   (t) => [
     uniqueIndex('cases_case_number').on(t.caseNumber),

@@ -34,6 +34,8 @@ import { completenessView } from './casework/completenessService';
 import { CompanySettingsService } from './casework/companySettingsService';
 import { informationRequestDraft } from './casework/informationRequestDraft';
 import { overrideCompletenessItem } from './mutations/completenessMutations';
+import { correctOwnerParty } from './mutations/ownerPartyCorrection';
+import { recordGridAssessment } from './mutations/gridAssessmentRecord';
 import { requestInformation } from './mutations/informationRequest';
 import { QuarantineService } from './import/quarantineService';
 import { QueueService } from './queue/queueService';
@@ -227,6 +229,8 @@ export function createCore(options: CoreOptions): Core {
     'case.decideRouting': (input) => mutate(() => runMutation(context, decideRouting, input)),
     'case.completeness': (input) => completenessView(database.sqlite, input.caseId),
     'case.overrideCompletenessItem': (input) => mutate(() => runMutation(context, overrideCompletenessItem, input)),
+    'case.correctOwnerParty': (input) => mutate(() => runMutation(context, correctOwnerParty, input)),
+    'case.recordGridAssessment': (input) => mutate(() => runMutation(context, recordGridAssessment, input)),
     'case.informationRequestDraft': (input) =>
       informationRequestDraft(database.sqlite, input.caseId, input.items, currentUser().displayName),
     'case.requestInformation': (input) =>

@@ -1,7 +1,7 @@
 // The whole story of one request, as issue 4 tells it: a request arrives from the portal without its power budget;
 // the handler opens it and the checklist says what is missing; the handler asks the installer for it; the
-// installer's supplement arrives; the case is back in review and complete, and the handler approves it with a
-// condition. The history then tells all of it, in order. Imports go through the real importer, as `npm run import`.
+// installer's supplement arrives; the case is back in review and complete, the handler records the grid assessment
+// and approves it with a condition. The history then tells all of it, in order. Imports go through the real importer, as `npm run import`.
 import path from 'node:path';
 import { importIntoLocal } from '../../electron/core/import/importService';
 import type { HarnessCore } from '../harness/harnessCore';
@@ -115,6 +115,13 @@ test('a request from arrival to approval: checklist, request for information, su
   await expect(banner).toContainText('vedlegg Effektberegning');
   await expect(desk.locator('dt', { hasText: 'Forventet effekt' })).toContainText('Endret');
 
+  // The grid assessment first (NEM-forskriften § 3-7): a new installation adds load.
+  const assessment = desk.getByRole('region', { name: 'Nettvurdering' });
+  await assessment.getByRole('button', { name: 'Registrer vurdering' }).click();
+  await assessment.getByRole('radio', { name: 'Driftsmessig forsvarlig' }).check();
+  await assessment.getByRole('button', { name: 'Registrer vurdering' }).click();
+  await expect(assessment.getByTestId('grid-assessment')).toContainText('Driftsmessig forsvarlig – vurdert av');
+
   // Approve with a condition, by keyboard.
   await heading.focus();
   await desk.keyboard.press('Alt+KeyG');
@@ -135,6 +142,7 @@ test('a request from arrival to approval: checklist, request for information, su
     /Tilleggsopplysninger mottatt fra installatøren Endret: Forventet effekt Vedlegg: effektberegning\.pdf/,
     /Status endret fra Venter på installatør til Under behandling/,
     /Meldingen er komplett – frist 18\.12\.2026/,
+    /Nettvurdering registrert: Driftsmessig forsvarlig/,
     /Status endret fra Under behandling til Godkjent Vilkår: Signert tilknytningsavtale/,
     /Godkjenning til installatøren lagt til utsending «Forhåndsmelding godkjent /,
   ];

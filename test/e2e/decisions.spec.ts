@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import type { HarnessCore } from '../harness/harnessCore';
 import { caseCompleteness } from '../../electron/core/casework/completenessService';
 import { axeViolations, expect, test, openCaseByKeyboard } from './fixtures';
+import { SOUND_GRID_ASSESSMENT } from '../support/gridAssessed';
 
 interface Picked {
   id: number;
@@ -39,11 +40,12 @@ function arrange(harness: HarnessCore, count: number, state: { status: string; c
     );
     sqlite
       .prepare(
+        // Assessed as operationally sound (NEM-forskriften § 3-7), as a handler would have before deciding.
         `UPDATE cases SET status = ?, complete_at = ?, due_date = coalesce(?, due_date), clock_paused_on = NULL,
-           completeness_overrides = ? WHERE id = ?`,
+           completeness_overrides = ?, grid_assessment = ? WHERE id = ?`,
       )
       .run(state.status, state.complete ? '2026-11-20T10:00:00Z' : null, state.dueDate ?? null,
-        JSON.stringify(state.complete ? overrides : {}), row.id);
+        JSON.stringify(state.complete ? overrides : {}), SOUND_GRID_ASSESSMENT, row.id);
     sqlite
       .prepare(
         `INSERT INTO dsb_register (organisation_number, name, status, as_of)

@@ -171,6 +171,10 @@ test('the whole story: access, a message from the phone, information asked and g
   await field('Eiers navn').fill('Ingrid Solberg');
   await field('Fødselsnummer').fill('311299 56715');
   await field('Eiers e-post').fill(OWNER_EMAIL);
+  // A new build has no mailbox: the owner's post goes elsewhere.
+  await field('Eiers postadresse').fill('Dronningens gate 14');
+  await field('Postnummer (post)').fill('4610');
+  await field('Poststed (post)').fill('Kristiansand S');
   await phone.getByTestId('attachment-files').setInputFiles(path.join(ATTACHMENTS, 'situasjonskart_1-500.pdf'));
   await phone.getByRole('combobox', { name: 'Hva er situasjonskart_1-500.pdf?' }).selectOption('site_map');
   await phone.getByTestId('attachment-camera').setInputFiles(path.join(ATTACHMENTS, 'bilde_maalerskap.png'));
@@ -235,9 +239,23 @@ test('the whole story: access, a message from the phone, information asked and g
   await expect(main).toContainText('Tilleggsopplysninger');
   expect(await statusOf(caseNumber)).toBe('in_review');
 
-  // 6. Mona sees the supplement, approves, builds and issues the offer, and registers it sent.
+  // 6. Mona sees the supplement, records the grid assessment, approves, builds and issues the offer, and registers it sent.
   await expect(desk.getByRole('alert').filter({ hasText: 'Installatøren har sendt tilleggsopplysninger' })).toBeVisible({ timeout: 15_000 });
   await expect(checklist.locator('li[data-item="power_budget"]')).toContainText('I orden');
+  // The grid assessment first (NEM-forskriften § 3-7): the connection adds load.
+  const assessment = desk.getByRole('region', { name: 'Nettvurdering' });
+  await assessment.getByRole('button', { name: 'Registrer vurdering' }).click();
+  await assessment.getByRole('button', { name: 'Registrer vurdering' }).click();
+  await expect(assessment.getByTestId('grid-assessment')).toContainText('Driftsmessig forsvarlig – vurdert av Mona Tveit');
+  // The owner's postal address came with the message; Mona names the grid customer (before the meter, issue 13).
+  const ownerSection = desk.getByRole('region', { name: 'Eier' });
+  await expect(ownerSection).toContainText('Dronningens gate 14, 4610 Kristiansand S');
+  await ownerSection.getByRole('button', { name: 'Rett opplysninger om eier' }).click();
+  const ownerDialog = desk.getByRole('dialog', { name: `Eier i sak ${caseNumber}` });
+  await ownerDialog.getByLabel('Nettkunde (navn)').fill('Ingrid Solberg');
+  await ownerDialog.getByRole('button', { name: 'Lagre' }).click();
+  await expect(ownerDialog).toBeHidden();
+  await expect(ownerSection).toContainText('Ingrid Solberg');
   await desk.getByRole('button', { name: 'Godkjenn' }).click();
   const approve = desk.getByRole('dialog', { name: `Godkjenn forhåndsmelding ${caseNumber}` });
   await approve.getByRole('checkbox', { name: 'Signert tilknytningsavtale' }).check();

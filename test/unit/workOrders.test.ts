@@ -123,19 +123,23 @@ describe('done work advances the case', () => {
     expect(caseAdvanceAfterWorkDone('completion_reported', [
       { workKind: 'service_cable_connection', status: 'done' },
       { workKind: 'direct_meter_mounting', status: 'done' },
-    ])).toBe('registerMeterMounted');
+    ], true)).toBe('registerMeterMounted');
   });
 
   it('waits while other ordered work is not done', () => {
     expect(caseAdvanceAfterWorkDone('completion_reported', [
       { workKind: 'service_cable_connection', status: 'accepted' },
       { workKind: 'direct_meter_mounting', status: 'done' },
-    ])).toBeNull();
+    ], true)).toBeNull();
   });
 
   it('moves nothing before the completion notice, or when no meter work was ordered', () => {
-    expect(caseAdvanceAfterWorkDone('paid', [{ workKind: 'direct_meter_mounting', status: 'done' }])).toBeNull();
-    expect(caseAdvanceAfterWorkDone('completion_reported', [{ workKind: 'service_cable_connection', status: 'done' }])).toBeNull();
-    expect(caseAdvanceAfterWorkDone('completion_reported', [])).toBeNull();
+    expect(caseAdvanceAfterWorkDone('paid', [{ workKind: 'direct_meter_mounting', status: 'done' }], true)).toBeNull();
+    expect(caseAdvanceAfterWorkDone('completion_reported', [{ workKind: 'service_cable_connection', status: 'done' }], true)).toBeNull();
+    expect(caseAdvanceAfterWorkDone('completion_reported', [], true)).toBeNull();
+  });
+
+  it('leaves the meter for the handler while no grid customer is named', () => {
+    expect(caseAdvanceAfterWorkDone('completion_reported', [{ workKind: 'direct_meter_mounting', status: 'done' }], false)).toBeNull();
   });
 });

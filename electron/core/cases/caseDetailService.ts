@@ -12,6 +12,7 @@ import type {
 } from '../../shared/contract';
 import { DECISION_ACTIONS, fail } from '../../shared/contract';
 import { actionBlockersOf } from '../mutations/actionBlockers';
+import { gridAssessmentOfRow, gridAssessmentView, type GridAssessmentRow } from '../casework/gridAssessmentFacts';
 import { MessageDeliveries } from './messageDeliveries';
 import {
   CLOCK_RUNNING_STATUSES,
@@ -83,7 +84,8 @@ export class CaseDetailService {
               i.name AS installer_name, i.organisation_number AS installer_org, i.dsb_registration_id,
               i.dsb_status, i.email AS installer_email, i.phone AS installer_phone,
               i.contact_person AS installer_contact_person,
-              u.display_name AS assignee_name, u.role AS assignee_role, cu.display_name AS claimer_name
+              u.display_name AS assignee_name, u.role AS assignee_role, cu.display_name AS claimer_name,
+              (SELECT display_name FROM users WHERE id = json_extract(c.grid_assessment, '$.by')) AS assessor_name
        FROM cases c
        JOIN installers i ON i.id = c.installer_id
        LEFT JOIN municipalities m ON m.number = c.municipality_number
@@ -165,6 +167,7 @@ export class CaseDetailService {
     );
     const nullableNumber = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
     const nullableString = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+    const grid = gridAssessmentOfRow(c as unknown as GridAssessmentRow);
     return {
       id: Number(c.id),
       caseNumber: String(c.case_number),
@@ -216,6 +219,10 @@ export class CaseDetailService {
         organisationNumber: nullableString(c.owner_organisation_number),
         email: nullableString(c.owner_email),
         phone: nullableString(c.owner_phone),
+        postalAddress: c.owner_postal_address
+          ? { address: String(c.owner_postal_address), postcode: String(c.owner_postcode ?? ''), postTown: String(c.owner_post_town ?? '') }
+          : null,
+        gridCustomerName: nullableString(c.grid_customer_name),
       },
       installer: {
         id: Number(c.installer_id),
@@ -243,6 +250,8 @@ export class CaseDetailService {
       clockPausedOn: nullableString(c.clock_paused_on),
       claim: this.claimOf(c, viewer, now),
       deliveries: this.deliveries.ofCase(caseId),
+      gridAssessment: gridAssessmentView(grid.assessment, (userId) => String(c.assessor_name ?? userId)),
+      gridAssessmentRequired: grid.required,
     };
   }
 }

@@ -8,6 +8,8 @@ export const CASE_COLUMNS = [
   'owner_organisation_number', 'owner_email', 'owner_phone', 'installer_id', 'installer_contact',
   'wanted_start_date', 'wanted_connection_date', 'free_text', 'updated_at', 'version', 'approval_conditions',
   'decision_reason', 'completeness_overrides', 'work_routing', 'supplement_changes', 'clock_paused_on',
+  // The owner as a party and the grid assessment (issue 13; local 0021, central 0036).
+  'owner_postal_address', 'owner_postcode', 'owner_post_town', 'grid_customer_name', 'grid_assessment',
 ] as const;
 
 /** Who holds the case's claim (central mode); written only by the central database's claim functions. */

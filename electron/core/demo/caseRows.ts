@@ -5,6 +5,7 @@ import { planAttachments, SAMPLE_FILES, type SampleFile } from './caseAttachment
 import { simulateLifecycle, type LateAttachment, type LifecycleOutcome } from './caseLifecycle';
 import { DEMO_OVERRIDE_REASON, factsOfRequest, missingCompletenessItems } from './demoCompleteness';
 import { generateRequest } from './cases';
+import { ownerPartyColumns, withGridAssessment } from './demoOwnerParty';
 import { DemoCalendar, isoOfMs } from './demoCalendar';
 import type { DemoInstaller } from './installers';
 import { Random } from './random';
@@ -114,6 +115,7 @@ export class CaseRowFactory {
     const received = [...sentWithRequest, ...(life.lateAttachmentsAt === null ? [] : forgotten)].map((a) => a.kind);
     const checked = checkedCompleteness(life, missingCompletenessItems(factsOfRequest(request, received)));
     const { place, owner } = request;
+    const assessed = withGridAssessment(request, checked.events);
     const caseRow: Row = [
       caseId, caseNumber, messageId, request.requestType, life.status, submittedAt,
       checked.complete && life.completeAt !== null ? isoOfMs(life.completeAt) : null,
@@ -130,10 +132,11 @@ export class CaseRowFactory {
       request.freeText, isoOfMs(life.updatedAt), life.version + (checked.overrides === '{}' ? 0 : 1),
       // approval_conditions, decision_reason, completeness_overrides, work_routing, supplement_changes, clock_paused_on
       '[]', null, checked.overrides, '{}', '[]', null,
+      ...ownerPartyColumns(caseId, request, owner, place, life.status), assessed.column,
     ];
     return {
       caseRow,
-      events: checked.events,
+      events: assessed.events,
       notes: life.notes,
       attachments,
     };

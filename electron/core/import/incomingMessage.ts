@@ -78,6 +78,8 @@ export const Owner = z.strictObject({
   organisationNumber: z.string().max(20).optional(),
   email: z.email().max(MESSAGE_LIMITS.text).optional(),
   phone: z.string().trim().max(30).optional(),
+  /** The owner's postal address, when letters cannot go to the installation (a new build has no mailbox). */
+  postalAddress: z.strictObject({ address: text, postcode: z.string().trim().regex(/^\d{4}$/), postTown: text }).optional(),
 });
 
 export const Installer = z.strictObject({

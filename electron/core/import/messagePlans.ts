@@ -6,6 +6,7 @@ import {
   addWorkingDays,
   canTakeAction,
   evaluateCompleteness,
+  gridAssessmentRequired,
   meterMountingDueDate,
   workingDaysBetween,
   type AttachmentKind,
@@ -89,8 +90,10 @@ export function planRequest(
   const transition: SystemTransition | null = developerReason
     ? { from: 'new', to: 'developer_project', reason: developerReason, rule: DEVELOPER_PROJECT_RULE }
     : null;
+  // Only what needs no grid assessment (NEM-forskriften § 3-7) is approved by a rule: not work bringing production.
   const mayAutoApprove = transition === null && complete && settings.autoApproveMeteringPointWork
-    && message.requestType === 'metering_point_work';
+    && message.requestType === 'metering_point_work'
+    && !gridAssessmentRequired({ requestType: message.requestType, hasProduction: fields.hasProduction === true, mainFuseA: null });
   return { completeness, transition, mayAutoApprove };
 }
 

@@ -1,5 +1,6 @@
 // What stands in the way of the actions the case view offers: approval (approvalBlockers.ts) and sending the offer
-// (there must be an issued offer still within its validity). The buttons are disabled and say why; the mutations
+// (there must be an issued offer still within its validity), and registering the meter mounted (the grid customer
+// must be named). The buttons are disabled and say why; the mutations
 // refuse with the same codes.
 import type Database from 'better-sqlite3';
 import type { ActionBlockers, SendOfferBlocker } from '../../shared/contract';
@@ -27,5 +28,9 @@ export function actionBlockersOf(
   const blockers: ActionBlockers = {};
   if (canTakeAction('approve', status, role)) blockers.approve = approvalBlockersOf(sqlite, caseId, today);
   if (canTakeAction('sendOffer', status, role)) blockers.sendOffer = sendOfferBlockersOf(sqlite, caseId, status, role, today);
+  if (canTakeAction('registerMeterMounted', status, role)) {
+    const row = sqlite.prepare('SELECT grid_customer_name FROM cases WHERE id = ?').get(caseId) as { grid_customer_name: string | null } | undefined;
+    blockers.registerMeterMounted = row?.grid_customer_name ? [] : [{ code: 'decision.gridCustomerMissing' }];
+  }
   return blockers;
 }

@@ -63,11 +63,12 @@ interface ActionHead {
   claim_token: number;
   approval_conditions: string;
   metering_point_ids: string;
+  grid_customer_name: string | null;
 }
 
 function loadActionHead(ctx: MutationApplyContext, caseId: number): ActionHead {
   const row = ctx.core.sqlite
-    .prepare('SELECT status, claim_token, approval_conditions, metering_point_ids FROM cases WHERE id = ?')
+    .prepare('SELECT status, claim_token, approval_conditions, metering_point_ids, grid_customer_name FROM cases WHERE id = ?')
     .get(caseId) as ActionHead | undefined;
   return row ?? fail('case.notFound', { caseId });
 }
@@ -80,6 +81,8 @@ export interface ActionFacts {
   /** Only asked for `approve`: what stands in the way (incomplete, installer not active in DSB). */
   approvalBlockers: () => ApprovalBlocker[];
   meteringPointIds: readonly string[];
+  /** Whether the grid customer (who will hold the grid-rental agreement) is named: the meter waits for it. */
+  gridCustomerNamed: boolean;
 }
 
 /** Why the action may not be taken, as the code the handler reads; null when it may. One rule for desk and service. */
@@ -92,6 +95,7 @@ export function actionRefusal(action: DecisionAction, facts: ActionFacts): { cod
     const [blocker] = facts.approvalBlockers();
     if (blocker) return { code: blocker.code, params: blocker.params };
   }
+  if (action === 'registerMeterMounted' && !facts.gridCustomerNamed) return { code: 'decision.gridCustomerMissing' };
   if (action === 'registerMeteringPoint') {
     const invalid = facts.meteringPointIds.find((id) => !isValidMeteringPointId(id));
     if (facts.meteringPointIds.length === 0 || invalid !== undefined) {
@@ -109,6 +113,7 @@ function refuseIfNotAllowed(ctx: MutationApplyContext, action: DecisionAction, h
     reason: reasonOf(args),
     approvalBlockers: () => approvalBlockersOf(ctx.core.sqlite, args.caseId, osloDate(new Date(ctx.now))),
     meteringPointIds: parseList(head.metering_point_ids),
+    gridCustomerNamed: Boolean(head.grid_customer_name),
   });
   if (refusal) fail(refusal.code as never, refusal.params as never);
 }

@@ -13,6 +13,8 @@ import { requestInformation } from './informationRequest';
 import { createOfferDraft, issueOffer, reviseOffer, saveOfferDraft } from './offerMutations';
 import { advanceWorkOrder, orderWork } from './workOrderMutations';
 import { resolveBillingFlag } from './resolveBillingFlag';
+import { correctOwnerParty } from './ownerPartyCorrection';
+import { recordGridAssessment } from './gridAssessmentRecord';
 
 export const MUTATIONS: Readonly<Record<string, MutationDefinition<z.ZodType>>> = {
   [addNote.name]: addNote,
@@ -33,4 +35,6 @@ export const MUTATIONS: Readonly<Record<string, MutationDefinition<z.ZodType>>> 
   [orderWork.name]: orderWork,
   [advanceWorkOrder.name]: advanceWorkOrder,
   [resolveBillingFlag.name]: resolveBillingFlag,
+  [correctOwnerParty.name]: correctOwnerParty,
+  [recordGridAssessment.name]: recordGridAssessment,
 };

@@ -26,6 +26,9 @@ import { OfferStepMutationArgs, offerStepOfMutation } from '../mutations/offerSt
 import { centralOfferFacts, centralReleaseOnAcceptance, writeCentralBillingStep } from '../billing/centralBilling';
 import { centralToday } from './centralToday';
 import { ASSIGNMENT_APPLIERS } from './assignmentAppliers';
+import { CorrectOwnerPartyInput, RecordGridAssessmentInput } from '../../shared/contract';
+import { OWNER_PARTY_COLUMNS, ownerPartyUpdate } from '../mutations/ownerPartyCorrection';
+import { gridAssessmentRefusal } from '../mutations/gridAssessmentRecord';
 
 export interface OutboxEntry {
   seq: number;
@@ -154,7 +157,8 @@ async function applyCaseAction(client: pg.ClientBase, { mutation, args, precondi
   await presentClaim(client, state, precondition.claimToken);
   const actionArgs = args as unknown as CaseActionArgs;
   const reason = reasonOf(actionArgs);
-  const { rows: [head] } = await client.query<{ metering_point_ids: string }>('SELECT metering_point_ids FROM cases WHERE id = $1', [args.caseId]);
+  const { rows: [head] } = await client.query<{ metering_point_ids: string; grid_customer_name: string | null }>(
+    'SELECT metering_point_ids, grid_customer_name FROM cases WHERE id = $1', [args.caseId]);
   const blockers = action === 'approve' ? await centralApprovalBlockers(client, Number(args.caseId)) : [];
   // The same rule the desk applied (mutations/caseActions.ts), on the server's rows: status table, reason, blockers.
   const refusal = actionRefusal(action, {
@@ -163,6 +167,7 @@ async function applyCaseAction(client: pg.ClientBase, { mutation, args, precondi
     reason,
     approvalBlockers: () => blockers,
     meteringPointIds: parseList(head.metering_point_ids),
+    gridCustomerNamed: Boolean(head.grid_customer_name),
   });
   if (refusal) throw refusalOf(refusal.code, state.status);
   if (reason) await client.query("SELECT set_config('desk.status_reason', $1, true)", [reason]);
@@ -458,6 +463,42 @@ Object.assign(appliers, {
       [args.billingEventId],
     );
     if (rows[0]?.resolved !== true) throw new RefusedByCentral('statusChanged', 'resolved');
+  },
+} satisfies Record<string, Applier>);
+
+Object.assign(appliers, {
+  // The owner as a party (mutations/ownerPartyCorrection.ts): the same checks on the values, under the claim; the
+  // audit trigger (0036) writes owner_party_corrected with the names of the fields that changed.
+  async 'case.correctOwnerParty'(client: pg.ClientBase, { args, precondition }: OutboxEntry) {
+    const parsed = CorrectOwnerPartyInput.safeParse(args);
+    if (!parsed.success) throw new RefusedByCentral('invalid', 'owner party');
+    const { problem, values } = ownerPartyUpdate(parsed.data);
+    if (problem) throw new RefusedByCentral('invalid', problem);
+    const state = await lockCase(client, parsed.data.caseId);
+    await presentClaim(client, state, precondition.claimToken);
+    const fields = (Object.keys(OWNER_PARTY_COLUMNS) as (keyof typeof OWNER_PARTY_COLUMNS)[]).filter((field) => field in values);
+    await client.query(
+      `UPDATE cases SET ${fields.map((field, i) => `${OWNER_PARTY_COLUMNS[field]} = $${i + 2}`).join(', ')} WHERE id = $1`,
+      [parsed.data.caseId, ...fields.map((field) => values[field] ?? null)],
+    );
+  },
+
+  // The grid assessment (mutations/gridAssessmentRecord.ts), as the person and at the server's time; the audit
+  // trigger (0036) writes grid_assessed.
+  async 'case.recordGridAssessment'(client: pg.ClientBase, { args, precondition }: OutboxEntry) {
+    const parsed = RecordGridAssessmentInput.safeParse(args);
+    if (!parsed.success) throw new RefusedByCentral('invalid', 'grid assessment');
+    const state = await lockCase(client, parsed.data.caseId);
+    if (precondition.status !== undefined && state.status !== precondition.status) throw new RefusedByCentral('statusChanged', state.status);
+    const refusal = gridAssessmentRefusal(state.status as CaseStatus, parsed.data);
+    if (refusal) throw refusalOf(refusal.code, state.status);
+    await presentClaim(client, state, precondition.claimToken);
+    await client.query(
+      `UPDATE cases SET grid_assessment = jsonb_build_object('outcome', $2::text, 'note', $3::text, 'by', desk_actor(),
+         'at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text
+       WHERE id = $1`,
+      [parsed.data.caseId, parsed.data.outcome, parsed.data.note],
+    );
   },
 } satisfies Record<string, Applier>);
 

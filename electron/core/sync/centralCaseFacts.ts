@@ -10,6 +10,7 @@ import { FACT_COLUMNS, ruleSetFromStored, type StoredOverride } from '../casewor
 import { COMPANY_SETTING_DEFAULTS, workingDaysFromText } from '../casework/companySettings';
 import { caseFactsOf, fieldsOfRow } from '../import/caseFields';
 import { RefusedByCentral } from './centralErrors';
+import { GRID_ASSESSMENT_COLUMNS, gridApprovalBlocker, type GridAssessmentRow } from '../casework/gridAssessmentFacts';
 
 export interface CentralCompleteness extends CompletenessEvaluation {
   overrides: Record<string, StoredOverride>;
@@ -56,5 +57,8 @@ export async function centralApprovalBlockers(client: pg.ClientBase, caseId: num
   );
   const state = installer?.status ?? 'not_registered';
   if (state !== 'active') blockers.push({ code: 'decision.installerNotActive', params: { installer: installer?.name ?? '', dsbStatus: state } });
+  const { rows: [row] } = await client.query<GridAssessmentRow>(`SELECT ${GRID_ASSESSMENT_COLUMNS} FROM cases WHERE id = $1`, [caseId]);
+  const grid = row ? gridApprovalBlocker(row) : null;
+  if (grid) blockers.push(grid);
   return blockers;
 }

@@ -16,7 +16,8 @@ export interface WorkDoneMove {
 export function workDoneMove(sqlite: Database.Database, caseId: number, from: CaseStatus): WorkDoneMove | null {
   const orders = (sqlite.prepare('SELECT work_kind, status FROM work_orders WHERE case_id = ?').all(caseId) as
     Array<{ work_kind: GridWorkKind; status: WorkOrderStatus }>).map((o) => ({ workKind: o.work_kind, status: o.status }));
-  const action = caseAdvanceAfterWorkDone(from, orders);
+  const customer = sqlite.prepare('SELECT grid_customer_name FROM cases WHERE id = ?').get(caseId) as { grid_customer_name: string | null } | undefined;
+  const action = caseAdvanceAfterWorkDone(from, orders, Boolean(customer?.grid_customer_name));
   if (!action) return null;
   const to = CASE_ACTIONS[action].to;
   return { to, event: { kind: 'status_changed', data: { from, to, rule: WORK_DONE_RULE } } };

@@ -63,7 +63,12 @@ export type CaseActInput = z.input<typeof CaseActInput>;
 /** Why approval is not possible now; the approve button says it, and `case.approve` refuses with the same code. */
 export type ApprovalBlocker =
   | { code: 'decision.incomplete'; params?: undefined }
-  | { code: 'decision.installerNotActive'; params: { installer: string; dsbStatus: string } };
+  | { code: 'decision.installerNotActive'; params: { installer: string; dsbStatus: string } }
+  | { code: 'decision.gridAssessmentMissing'; params?: undefined }
+  | { code: 'decision.gridAssessmentNotSound'; params?: undefined };
+
+/** Why the meter cannot be registered as mounted: the grid customer must be named first. */
+export type MeterMountedBlocker = { code: 'decision.gridCustomerMissing'; params?: undefined };
 
 /** Why the offer cannot be sent now; `case.sendOffer` refuses with the same code. */
 export type SendOfferBlocker =
@@ -71,6 +76,6 @@ export type SendOfferBlocker =
   | { code: 'offerStep.offerExpired'; params: { offerVersion: number; validUntil: string } };
 
 /** Why an action the case view offers cannot be taken now; its button is disabled and says why. */
-export type ActionBlocker = ApprovalBlocker | SendOfferBlocker;
-export type ActionBlockers = Partial<Record<'approve' | 'sendOffer', ActionBlocker[]>>;
+export type ActionBlocker = ApprovalBlocker | SendOfferBlocker | MeterMountedBlocker;
+export type ActionBlockers = Partial<Record<'approve' | 'sendOffer' | 'registerMeterMounted', ActionBlocker[]>>;
 

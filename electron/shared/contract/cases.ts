@@ -16,6 +16,7 @@ import { AttachmentId, CaseId, CaseStatusSchema, UserId } from './common';
 import type { ClaimView } from './sync';
 import type { CaseActionName } from '../rules/caseStatus';
 import type { ActionBlockers } from './caseActions';
+import type { GridAssessmentView, PostalAddressView } from './ownerParty';
 
 export const NOTE_MAX_LENGTH = 10_000;
 
@@ -87,6 +88,10 @@ export interface OwnerDetail {
   organisationNumber: string | null;
   email: string | null;
   phone: string | null;
+  /** Where letters to the owner go (not the installation: a new build has no mailbox); null until known. */
+  postalAddress: PostalAddressView | null;
+  /** Who will hold the grid-rental agreement (nettkunde); null until named. */
+  gridCustomerName: string | null;
 }
 
 export interface PrequalificationDetail {
@@ -175,6 +180,9 @@ export interface CaseDetail {
    * notice to the owner, by offer id (offer_issued's offerId), where the service has one.
    */
   deliveries: Record<string, MessageDeliveryView>;
+  /** The recorded grid assessment (NEM-forskriften § 3-7), and whether approving this request needs one. */
+  gridAssessment: GridAssessmentView | null;
+  gridAssessmentRequired: boolean;
 }
 
 export interface AttachmentOpenResult {

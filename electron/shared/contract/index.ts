@@ -47,6 +47,7 @@ import type { PortalFirmDecision, PortalFirmsView } from './portalFirms';
 import { PortalFirmDecideInput, PortalFirmRefuseInput } from './portalFirms';
 import type { SupportAnswerResult, SupportAttachmentOpenResult, SupportRequestsView } from './supportRequests';
 import { SupportAnswerInput, SupportAttachmentOpenInput } from './supportRequests';
+import { CorrectOwnerPartyInput, RecordGridAssessmentInput } from './ownerParty';
 import { API_NAMES, type ApiName } from './names';
 
 interface Call<I extends z.ZodType, O> {
@@ -126,6 +127,8 @@ export const contract = {
   'supportRequest.list': call<SupportRequestsView>()(Empty),
   'supportRequest.answer': call<SupportAnswerResult>()(SupportAnswerInput),
   'supportRequest.openAttachment': call<SupportAttachmentOpenResult>()(SupportAttachmentOpenInput),
+  'case.correctOwnerParty': call<MutationResult>()(CorrectOwnerPartyInput),
+  'case.recordGridAssessment': call<MutationResult>()(RecordGridAssessmentInput),
 } satisfies Record<ApiName, Call<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
@@ -158,6 +161,7 @@ export * from './areaSuppliers';
 export * from './workOrders';
 export * from './offerOutput';
 export * from './workload';
+export * from './ownerParty';
 export * from './overview';
 export * from './offerFollowUp';
 export * from './portalFirms';

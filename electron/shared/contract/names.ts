@@ -69,5 +69,7 @@ export const API_NAMES = [
   'supportRequest.list',
   'supportRequest.answer',
   'supportRequest.openAttachment',
+  'case.correctOwnerParty',
+  'case.recordGridAssessment',
 ] as const;
 export type ApiName = (typeof API_NAMES)[number];

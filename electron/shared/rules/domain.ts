@@ -105,7 +105,8 @@ export type OwnerIdKind = (typeof OWNER_ID_KINDS)[number];
 export const EVENT_KINDS = ['received', 'note_added', 'assigned', 'status_changed', 'attachment_added', 'claim_requested',
   'claim_released', 'completeness_overridden', 'completeness_reached', 'routing_decided', 'message_queued',
   'supplement_received', 'completion_notice_received', 'offer_issued', 'offer_superseded',
-  'work_ordered', 'work_order_accepted', 'work_order_done', 'billing_recorded', 'billing_flag_resolved', 'owner_answered'] as const;
+  'work_ordered', 'work_order_accepted', 'work_order_done', 'billing_recorded', 'billing_flag_resolved', 'owner_answered',
+  'owner_party_corrected', 'grid_assessed'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** The 25 municipalities of Agder (county 42). */

@@ -27,3 +27,5 @@ export * from './decisionMessages';
 export * from './norwegianDate';
 export * from './mutationPolicy';
 export * from './ownerOfferCode';
+export * from './gridAssessment';
+export * from './ownerParty';

@@ -15,6 +15,8 @@ export const MUTATION_ROLES: Readonly<Record<string, readonly UserRole[]>> = {
   'case.release': CASEWORK,
   'case.decideRouting': CASEWORK,
   'case.overrideCompletenessItem': CASEWORK,
+  'case.correctOwnerParty': CASEWORK,
+  'case.recordGridAssessment': CASEWORK,
   'case.requestInformation': CASEWORK,
   'case.createOfferDraft': CASEWORK,
   'case.saveOfferDraft': CASEWORK,

@@ -15,6 +15,8 @@ export interface MessageOwner {
   organisationNumber?: string;
   email?: string;
   phone?: string;
+  /** Where the owner gets post, when it is not the installation (a new build has no mailbox). */
+  postalAddress?: { address: string; postcode: string; postTown: string };
 }
 
 export interface MessageProduction {
@@ -43,6 +45,11 @@ export function ownerFields(owner: Partial<MessageOwner>): CaseFieldValues {
   if (owner.organisationNumber !== undefined) fields.ownerOrganisationNumber = owner.organisationNumber;
   if (owner.email !== undefined) fields.ownerEmail = owner.email;
   if (owner.phone !== undefined) fields.ownerPhone = owner.phone;
+  if (owner.postalAddress !== undefined) {
+    fields.ownerPostalAddress = owner.postalAddress.address;
+    fields.ownerPostcode = owner.postalAddress.postcode.replace(/\s+/g, '');
+    fields.ownerPostTown = owner.postalAddress.postTown;
+  }
   return fields;
 }
 

@@ -121,8 +121,12 @@ const METER_WORK: readonly GridWorkKind[] = ['direct_meter_mounting'];
 export function caseAdvanceAfterWorkDone(
   caseStatus: CaseStatus,
   orders: ReadonlyArray<{ workKind: GridWorkKind; status: WorkOrderStatus }>,
+  gridCustomerNamed: boolean,
 ): 'registerMeterMounted' | null {
   if (caseStatus !== 'completion_reported' || orders.length === 0) return null;
+  // As for the handler's own registerMeterMounted (issue 13): the meter waits for a named grid customer; the work
+  // stays recorded done and the handler registers the meter once the grid customer is named.
+  if (!gridCustomerNamed) return null;
   if (!orders.every((order) => order.status === 'done')) return null;
   return orders.some((order) => METER_WORK.includes(order.workKind)) ? 'registerMeterMounted' : null;
 }

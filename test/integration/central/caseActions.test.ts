@@ -9,6 +9,7 @@ import { centralApplierFor, type OutboxEntry } from '../../../electron/core/sync
 import { RefusedByCentral } from '../../../electron/core/sync/centralErrors';
 import { caseCompleteness } from '../../../electron/core/casework/completenessService';
 import { useCentralDatabase } from '../../support/centralDatabase';
+import { SOUND_GRID_ASSESSMENT } from '../../support/gridAssessed';
 import { eventually, type Client } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';
 import type { CaseDetail } from '../../../electron/shared/contract';
@@ -48,8 +49,10 @@ async function approvableCase(): Promise<number> {
   const missing = caseCompleteness(anne.core.database.sqlite, caseId).items.filter((item) => !item.ok);
   const overrides = Object.fromEntries(missing.map((item) => [item.code, { reason: 'Avklart', by: 'test', at: '2026-11-20T10:00:00Z' }]));
   await admin.query(
-    "UPDATE cases SET status = 'in_review', complete_at = coalesce(complete_at, now()), completeness_overrides = $2 WHERE id = $1",
-    [caseId, JSON.stringify(overrides)],
+    // Assessed as operationally sound (NEM-forskriften § 3-7), as a handler would have before approving.
+    `UPDATE cases SET status = 'in_review', complete_at = coalesce(complete_at, now()), completeness_overrides = $2,
+       grid_assessment = $3 WHERE id = $1`,
+    [caseId, JSON.stringify(overrides), SOUND_GRID_ASSESSMENT],
   );
   await eventually(
     () => ((anne.core.handlers['case.get']({ caseId }) as CaseDetail).actionBlockers.approve ?? []).length === 0,

@@ -22,7 +22,7 @@ let caseIds: number[];
 const central = useCentralDatabase('work_order_consistency', {
   async setup() {
     admin = central.admin;
-    caseIds = await insertCases(admin, 4);
+    caseIds = await insertCases(admin, 5);
     const { rows } = await admin.query<{ id: string }>(
       `INSERT INTO area_suppliers (organisation_number, name, agreement_work)
        VALUES ('987654321', 'Agder Nettmontasje AS', '{"direct_meter_mounting":5,"service_cable_connection":10}') RETURNING id`);
@@ -56,7 +56,7 @@ async function acceptedOrders(caseId: number, kinds: string[]): Promise<string[]
 describe('done work moves the case', () => {
   it('when the last two orders are done at the same moment on two connections', async () => {
     const caseId = caseIds[0];
-    await admin.query("UPDATE cases SET status = 'completion_reported' WHERE id = $1", [caseId]);
+    await admin.query("UPDATE cases SET status = 'completion_reported', grid_customer_name = 'Kari Nordmann' WHERE id = $1", [caseId]);
     const [meter, cable] = await acceptedOrders(caseId, ['direct_meter_mounting', 'service_cable_connection']);
     const perPid = (await per.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
     await kari.query('BEGIN');
@@ -83,14 +83,14 @@ describe('done work moves the case', () => {
 
   it('when the completion notice arrives after the work was done', async () => {
     const caseId = caseIds[1];
-    await admin.query("UPDATE cases SET status = 'paid' WHERE id = $1", [caseId]);
+    await admin.query("UPDATE cases SET status = 'paid', grid_customer_name = 'Kari Nordmann' WHERE id = $1", [caseId]);
     const [meter] = await acceptedOrders(caseId, ['direct_meter_mounting']);
     await kari.query("UPDATE work_orders SET status = 'done' WHERE id = $1", [meter]);
     expect(await statusOf(caseId)).toBe('paid');
     // The notice's move, as the owner's import makes it.
     await admin.query('BEGIN');
     await admin.query("SELECT set_config('desk.status_rule', '', true)");
-    await admin.query("UPDATE cases SET status = 'completion_reported' WHERE id = $1", [caseId]);
+    await admin.query("UPDATE cases SET status = 'completion_reported', grid_customer_name = 'Kari Nordmann' WHERE id = $1", [caseId]);
     await admin.query('COMMIT');
     expect(await statusOf(caseId)).toBe('meter_mounted');
     expect((await movesOf(caseId)).slice(-2)).toEqual([
@@ -101,12 +101,20 @@ describe('done work moves the case', () => {
 
   it('not when work is still open, nor without meter work', async () => {
     const caseId = caseIds[2];
-    await admin.query("UPDATE cases SET status = 'completion_reported' WHERE id = $1", [caseId]);
+    await admin.query("UPDATE cases SET status = 'completion_reported', grid_customer_name = 'Kari Nordmann' WHERE id = $1", [caseId]);
     const [meter, cable] = await acceptedOrders(caseId, ['direct_meter_mounting', 'service_cable_connection']);
     await kari.query("UPDATE work_orders SET status = 'done' WHERE id = $1", [cable]);
     expect(await statusOf(caseId)).toBe('completion_reported');
     await kari.query("UPDATE work_orders SET status = 'done' WHERE id = $1", [meter]);
     expect(await statusOf(caseId)).toBe('meter_mounted');
+  });
+
+  it('not while no grid customer is named (issue 13): the work is done, the case waits for the handler', async () => {
+    const caseId = caseIds[4];
+    await admin.query("UPDATE cases SET status = 'completion_reported', grid_customer_name = NULL WHERE id = $1", [caseId]);
+    const [meter] = await acceptedOrders(caseId, ['direct_meter_mounting']);
+    await kari.query("UPDATE work_orders SET status = 'done' WHERE id = $1", [meter]);
+    expect(await statusOf(caseId)).toBe('completion_reported');
   });
 });
 

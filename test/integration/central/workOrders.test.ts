@@ -22,7 +22,7 @@ describe('work orders on the central database', () => {
       caseId = Number((await admin.query('SELECT id FROM cases WHERE claimed_by IS NULL ORDER BY id LIMIT 1')).rows[0].id);
       await admin.query(
         `UPDATE cases SET request_type = 'new_installation', main_fuse_a = 40, has_production = false, municipality_number = '4204',
-           status = 'completion_reported', work_routing = '{}' WHERE id = $1`, [caseId]);
+           status = 'completion_reported', work_routing = '{}', grid_customer_name = 'Kari Nordmann' WHERE id = $1`, [caseId]);
       const installerId = (await admin.query('SELECT installer_id FROM cases WHERE id = $1', [caseId])).rows[0].installer_id;
       await admin.query('DELETE FROM prequalifications WHERE installer_id = $1', [installerId]);
       await admin.query(

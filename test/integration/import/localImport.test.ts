@@ -137,6 +137,24 @@ describe('auto-approval of work at a metering point', () => {
     expect(message.body).toContain('Denne godkjenningen er klarsignalet.');
   });
 
+  it('when switched on, leaves work that brings production new: it needs a grid assessment (NEM-forskriften § 3-7)', () => {
+    registerInstaller('active');
+    setting('auto_approve_metering_point_work', true);
+    const pdf = Buffer.from('erklæring').toString('base64');
+    const withProduction = meteringPointWork(1) as { attachments: unknown[] };
+    load([{
+      ...withProduction,
+      production: { productionKw: 6.5, inverter: 'Fronius Primo 6.0' },
+      attachments: [...withProduction.attachments,
+        { kind: 'production_declaration', fileName: 'erklaering.pdf', mimeType: 'application/pdf', contentBase64: pdf },
+        { kind: 'inverter_certificate', fileName: 'vekselretter.pdf', mimeType: 'application/pdf', contentBase64: pdf }],
+    }]);
+    // Complete, by an active prequalified installer: only the assessment keeps it from the rule.
+    expect(caseOf('ELS-9000001').complete_at).not.toBeNull();
+    expect(caseOf('ELS-9000001').status).toBe('new');
+    expect(messagesOf(caseOf('ELS-9000001').id)).toEqual([]);
+  });
+
   it('when switched on, leaves the request new if the installer is not active in DSB, or the request is incomplete', () => {
     registerInstaller('suspended');
     setting('auto_approve_metering_point_work', true);

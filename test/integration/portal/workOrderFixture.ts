@@ -40,7 +40,7 @@ export async function caseAwaitingMeter(admin: pg.ClientBase, municipality: stri
   await admin.query('UPDATE prequalifications SET deleted = true WHERE installer_id = $1', [picked.installer_id]);
   await admin.query(
     `UPDATE cases SET request_type = 'new_installation', municipality_number = $2, status = 'completion_reported',
-       work_routing = '{}', meter_numbers = '[]' WHERE id = $1`, [picked.id, municipality]);
+       work_routing = '{}', meter_numbers = '[]', grid_customer_name = 'Kari Nordmann' WHERE id = $1`, [picked.id, municipality]);
   return { id: Number(picked.id), caseNumber: picked.case_number };
 }
 

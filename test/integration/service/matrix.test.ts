@@ -9,6 +9,7 @@ import { MUTATION_ROLES, rolesForMutation } from '../../../electron/shared/rules
 import type { PushOutcome } from '../../../electron/shared/serviceApi';
 import { centralApplierFor } from '../../../electron/core/sync/centralAppliers';
 import { useCentralDatabase } from '../../support/centralDatabase';
+import { SOUND_GRID_ASSESSMENT } from '../../support/gridAssessed';
 import { newClientId, quickPerson, type RawClient } from '../../support/serviceClient';
 import { serviceFor } from '../../support/serviceInstances';
 
@@ -47,6 +48,9 @@ const action = (name: string): Plan => {
   return {
     depth: 'real', status: rule.from[0], precondition: withClaim,
     args: (caseId) => (act === 'approve' ? { caseId, conditions: [] } : needsReason ? { caseId, reason: 'Mangler dokumentasjon.' } : { caseId }),
+    // Approval needs the grid assessment, the meter a named grid customer (issue 13): set up as a handler would have.
+    ...(act === 'approve' ? { setup: `UPDATE cases SET grid_assessment = '${SOUND_GRID_ASSESSMENT}' WHERE id = $1` } : {}),
+    ...(act === 'registerMeterMounted' ? { setup: "UPDATE cases SET grid_customer_name = 'Kari Nordmann' WHERE id = $1" } : {}),
   };
 };
 
@@ -86,6 +90,14 @@ const PLANS: Record<string, Plan> = {
       dueDate: '2026-12-11', messageId: randomUUID(), recipient: 'x@example.no', subject: 'Arbeidsordre', body: 'Utfør arbeidet.',
       pdfSha256: 'a'.repeat(64), pdfSizeBytes: 100,
     }),
+  },
+  'case.correctOwnerParty': {
+    depth: 'real', status: 'in_review', precondition: (_s, claimToken) => ({ claimToken }),
+    args: (caseId) => ({ caseId, postalAddress: 'Dronningens gate 14', postcode: '4610', postTown: 'Kristiansand S', organisationNumber: '',
+      gridCustomerName: 'Kari Nordmann' }),
+  },
+  'case.recordGridAssessment': {
+    depth: 'real', status: 'in_review', precondition: withClaim, args: (caseId) => ({ caseId, outcome: 'sound', note: '' }),
   },
   'case.saveOfferDraft': { depth: 'role', args: () => ({ offerId: randomUUID(), lines: [], connectionFeeDeductionOre: null }) },
   'case.reviseOffer': { depth: 'role', args: () => ({ fromOfferId: randomUUID(), offerId: randomUUID() }) },

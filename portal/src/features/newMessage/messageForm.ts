@@ -69,6 +69,10 @@ export const FIELDS: Readonly<Record<FormSection, readonly FieldSpec[]>> = {
     { key: 'owner.organisationNumber', type: 'text', check: checkOrganisationNumber },
     { key: 'owner.email', type: 'email', maxLength: 200 },
     { key: 'owner.phone', type: 'tel', maxLength: 30 },
+    // Where letters to the owner go: not the building site of a new build (rules/ownerParty.ts).
+    { key: 'owner.postalAddress', type: 'text', maxLength: 200 },
+    { key: 'owner.postcode', type: 'text', check: checkPostcode },
+    { key: 'owner.postTown', type: 'text', maxLength: 200 },
   ],
   installer: [
     { key: 'installer.contactPerson', type: 'text', maxLength: 200 },
@@ -147,10 +151,13 @@ export function requestFieldsOf(values: FormValues, requestType: RequestType): R
   if (installation.phases !== undefined) installation.phases = Number(installation.phases);
   // As the import format defaults it (incomingMessage.ts Installation), so that the facts are the importer's.
   installation.unitCount ??= 1;
-  const owner = part(values, 'owner', 'owner') as Partial<RequestFields['owner']>;
+  const { postalAddress: street, postcode, postTown, ...typed } = part(values, 'owner', 'owner') as Record<string, string | undefined>;
+  const owner = typed as Partial<RequestFields['owner']>;
   // Only the identifier of the owner's kind goes with the message.
   if (owner.idKind === 'national_id') delete owner.organisationNumber;
   else delete owner.nationalId;
+  // The postal address goes whole or not at all (problemOf asks for the rest once one part is typed).
+  if (street && postcode && postTown) owner.postalAddress = { address: street, postcode, postTown };
   const production = part(values, 'production', 'production');
   const dates: Record<string, string | number | string[]> = {};
   for (const spec of FIELDS.dates) {
@@ -200,6 +207,8 @@ export type FieldProblem = 'required' | 'number' | 'email' | 'date' | `identifie
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+const OWNER_POSTAL: readonly string[] = ['owner.postalAddress', 'owner.postcode', 'owner.postTown'];
+
 function problemOf(values: FormValues, spec: FieldSpec, requestType: RequestType): FieldProblem | null {
   const raw = text(values, spec.key);
   const idKind = values['owner.idKind'];
@@ -207,7 +216,8 @@ function problemOf(values: FormValues, spec: FieldSpec, requestType: RequestType
     : spec.key === 'owner.organisationNumber' ? idKind === 'organisation_number' : true;
   if (!ownersIdentifier) return null;
   if (spec.key.startsWith('production.') && !producesPower(values, requestType)) return null;
-  const required = spec.required || spec.key === 'owner.organisationNumber';
+  const required = spec.required || spec.key === 'owner.organisationNumber'
+    || (OWNER_POSTAL.includes(spec.key) && OWNER_POSTAL.some((key) => text(values, key) !== ''));
   if (raw === '') return required ? 'required' : null;
   if (spec.check) {
     for (const item of spec.type === 'list' ? listItems(raw) : [raw]) {

@@ -22,6 +22,7 @@ import { NotesSection } from './NotesSection';
 import { OffersSection } from '../offers/OffersSection';
 import { BillingSection } from '../offerFollowUp/BillingSection';
 import { OwnerSection } from './OwnerSection';
+import { GridAssessmentSection } from '../gridAssessment/GridAssessmentSection';
 import { ProductionSection } from './ProductionSection';
 import { RequestSection } from './RequestSection';
 import { SupplementBanner, SupplementChangesProvider, changesToShow } from './supplementChanges';
@@ -100,7 +101,8 @@ export function CaseScreen({ caseId }: { caseId: number }) {
               <CompletenessSection detail={detail} reload={reload} />
               <InstallationSection installation={detail.installation} />
               <ProductionSection production={detail.production} />
-              <OwnerSection owner={detail.owner} />
+              <GridAssessmentSection detail={detail} reload={reload} />
+              <OwnerSection detail={detail} reload={reload} />
               <InstallerPanel detail={detail} reload={reload} />
               <WorkOrderSection detail={detail} reload={reload} />
               <RequestSection detail={detail} />

@@ -1,18 +1,36 @@
-// Eier: who gets the offer. The national id arrives masked from the core; an org number is checked here.
+// Eier: who gets the offer, where letters reach them (the postal address, not the building site) and who will hold
+// the grid-rental agreement. The national id arrives masked from the core; an org number is checked here. A case
+// handler corrects these in a dialog (features/ownerParty).
+import { Button } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OwnerDetail } from '../../api/contract';
+import type { CaseDetail } from '../../api/contract';
+import { useAppData } from '../../app/AppData';
+import { OwnerPartyDialog } from '../ownerParty/OwnerPartyDialog';
 import classes from './Case.module.css';
 import { ownerOrganisationNumber } from './caseWarnings';
 import { Field, FieldList } from './Field';
 import { organisationNumberWarning } from './identifierWarnings';
 import { Section } from './Section';
 
-export function OwnerSection({ owner }: { owner: OwnerDetail }) {
+export function OwnerSection({ detail, reload }: { detail: CaseDetail; reload: () => Promise<void> }) {
   const { t } = useTranslation();
+  const owner = detail.owner;
+  const { session } = useAppData();
+  const [editing, setEditing] = useState(false);
+  const [dialogKey, setDialogKey] = useState(0);
+  const mayEdit = session.user.role !== 'reader';
   const isOrganisation = owner.idKind === 'organisation_number';
   const orgNumber = ownerOrganisationNumber(owner);
   return (
-    <Section title={t('case.owner.title')}>
+    <Section
+      title={t('case.owner.title')}
+      actions={mayEdit ? (
+        <Button size="compact-sm" variant="default" onClick={() => { setDialogKey((k) => k + 1); setEditing(true); }}>
+          {t('case.owner.edit')}
+        </Button>
+      ) : undefined}
+    >
       <FieldList>
         <Field name="ownerName" label={t('case.owner.name')}>{owner.name}</Field>
         {isOrganisation ? (
@@ -31,7 +49,16 @@ export function OwnerSection({ owner }: { owner: OwnerDetail }) {
         )}
         <Field name="ownerEmail" label={t('case.owner.email')}>{owner.email}</Field>
         <Field name="ownerPhone" label={t('case.owner.phone')}>{owner.phone}</Field>
+        <Field label={t('case.owner.postalAddress')}>
+          {owner.postalAddress
+            ? `${owner.postalAddress.address}, ${owner.postalAddress.postcode} ${owner.postalAddress.postTown}`
+            : <span className={classes.notGiven}>{t('case.owner.postalAddressMissing')}</span>}
+        </Field>
+        <Field label={t('case.owner.gridCustomer')}>
+          {owner.gridCustomerName ?? <span className={classes.notGiven}>{t('case.owner.gridCustomerMissing')}</span>}
+        </Field>
       </FieldList>
+      <OwnerPartyDialog key={dialogKey} detail={detail} opened={editing} onClose={() => setEditing(false)} reload={reload} />
     </Section>
   );
 }

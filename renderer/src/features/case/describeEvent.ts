@@ -66,6 +66,17 @@ export function describeEvent(t: TFunction, event: CaseEventEntry, userName: (id
     }
     case 'claim_requested':
       return { summary: t('case.history.claimRequested') };
+    case 'owner_party_corrected': {
+      const fields = Array.isArray(data.fields) ? data.fields.filter((f): f is string => typeof f === 'string') : [];
+      return { summary: t('case.history.ownerPartyCorrected', { fields: fields.map((f) => t(`case.history.ownerPartyField.${f}`)).join(', ') }) };
+    }
+    case 'grid_assessed': {
+      const outcome = text(data.outcome);
+      return {
+        summary: t('case.history.gridAssessed', { outcome: outcome ? t(`gridAssessment.outcomes.${outcome}`) : '–' }),
+        detail: text(data.note) ?? undefined,
+      };
+    }
     case 'claim_released':
       return { summary: t('case.history.claimReleased') };
     case 'routing_decided': {

@@ -5,7 +5,8 @@ import { call } from '../../api/call';
 import type { AppError, InputOf } from '../../api/contract';
 import { useSyncRefresh } from '../sync/SyncStatusProvider';
 
-type CaseMutationName = 'case.addNote' | 'case.assign' | 'case.setStatus' | 'case.act' | 'case.claim' | 'case.release';
+type CaseMutationName = 'case.addNote' | 'case.assign' | 'case.setStatus' | 'case.act' | 'case.claim' | 'case.release'
+  | 'case.correctOwnerParty' | 'case.recordGridAssessment';
 
 export function useCaseMutation<K extends CaseMutationName>(name: K, reload: () => Promise<void>) {
   const [pending, setPending] = useState(false);

@@ -1,4 +1,5 @@
-// Godkjenn: the advance notice is approved, with conditions if any — common ones to tick, others one per line.
+// Godkjenn: the advance notice is approved, with conditions if any — common ones to tick, others one per line. The
+// conditions of a grid assessment "forsvarlig med vilkår" stand there already: the installer is told them.
 import { Checkbox, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,12 +15,14 @@ interface Props {
   error: AppError | null;
   onClose(): void;
   onApprove(conditions: string[]): void;
+  /** The conditions the grid assessment set, one per line, to start the other conditions with. */
+  gridConditions?: string;
 }
 
-export function ApproveDialog({ opened, caseNumber, pending, error, onClose, onApprove }: Props) {
+export function ApproveDialog({ opened, caseNumber, pending, error, onClose, onApprove, gridConditions }: Props) {
   const { t } = useTranslation();
   const [ticked, setTicked] = useState<string[]>([]);
-  const [others, setOthers] = useState('');
+  const [others, setOthers] = useState(gridConditions ?? '');
   const errorText = error ? describeError(t, error) : null;
   const close = () => {
     setTicked([]);

@@ -41,7 +41,8 @@ export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: ()
   const [dialog, setDialog] = useState<DecisionAction | null>(null);
   const [dialogKey, setDialogKey] = useState(0);
   const blockersId = useId();
-  const blockersOf = (action: DecisionAction) => (action === 'approve' || action === 'sendOffer' ? detail.actionBlockers[action] ?? [] : []);
+  const blockersOf = (action: DecisionAction) =>
+    (action === 'approve' || action === 'sendOffer' || action === 'registerMeterMounted' ? detail.actionBlockers[action] ?? [] : []);
   const isBlocked = (action: DecisionAction) => blockersOf(action).length > 0;
   const { session } = useAppData();
 
@@ -121,6 +122,7 @@ export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: ()
         caseNumber={detail.caseNumber}
         pending={pending}
         error={dialogError}
+        gridConditions={detail.gridAssessment?.outcome === 'sound_with_conditions' ? detail.gridAssessment.note : undefined}
         onClose={() => setDialog(null)}
         onApprove={async (conditions) => {
           if (await run({ caseId: detail.id, action: 'approve', conditions })) done('approve');
