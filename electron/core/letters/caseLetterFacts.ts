@@ -5,7 +5,7 @@ import { fail } from '../../shared/contract';
 import type { RequestType } from '../../shared/rules';
 import { COMPANY_SETTING_DEFAULTS, readCompanySetting } from '../casework/companySettings';
 import type { Letterhead } from '../offers/letterhead';
-import { cadastralNumberOf, firstOf } from '../offers/letterCase';
+import { cadastralNumberOf, firstOf, ownerPostalAddressOf } from '../offers/letterCase';
 
 export interface CaseLetterFacts {
   letterhead: Letterhead;
@@ -24,7 +24,8 @@ export interface CaseLetterFacts {
   networkSystem: string | null;
   phases: number | null;
   mainFuseA: number | null;
-  owner: { name: string; phone: string | null };
+  /** The owner and where letters to the owner go (the postal address, or the installation's). */
+  owner: { name: string; phone: string | null; postal: { address: string; postcode: string; postTown: string } };
   installer: { name: string; organisationNumber: string; contact: string | null; email: string | null; phone: string | null };
   /** As recorded by the approval (JSON list on the case). */
   approvalConditions: string[];
@@ -54,6 +55,9 @@ interface FactsRow {
   main_fuse_a: number | null;
   owner_name: string;
   owner_phone: string | null;
+  owner_postal_address: string | null;
+  owner_postcode: string | null;
+  owner_post_town: string | null;
   installer_name: string;
   installer_org: string;
   installer_contact: string | null;
@@ -83,7 +87,7 @@ export function caseLetterFacts(
     .prepare(
       `SELECT c.case_number, c.request_type, c.address, c.postcode, c.post_town, c.municipality_number,
               c.gnr, c.bnr, c.fnr, c.snr, c.metering_point_ids, c.meter_numbers, c.network_system, c.phases, c.main_fuse_a,
-              c.owner_name, c.owner_phone, i.name AS installer_name, i.organisation_number AS installer_org,
+              c.owner_name, c.owner_phone, c.owner_postal_address, c.owner_postcode, c.owner_post_town, i.name AS installer_name, i.organisation_number AS installer_org,
               coalesce(c.installer_contact, i.contact_person) AS installer_contact, i.email AS installer_email,
               i.phone AS installer_phone, c.approval_conditions, c.decision_reason, c.wanted_start_date,
               c.wanted_connection_date
@@ -104,7 +108,7 @@ export function caseLetterFacts(
     networkSystem: row.network_system,
     phases: row.phases,
     mainFuseA: row.main_fuse_a,
-    owner: { name: row.owner_name, phone: row.owner_phone },
+    owner: { name: row.owner_name, phone: row.owner_phone, postal: ownerPostalAddressOf(row) },
     installer: {
       name: row.installer_name, organisationNumber: row.installer_org, contact: row.installer_contact,
       email: row.installer_email, phone: row.installer_phone,

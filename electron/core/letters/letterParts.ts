@@ -14,9 +14,10 @@ export function installerAddressee(facts: CaseLetterFacts): LetterFrame['recipie
   return { name: i.name, lines: [...(i.contact ? [`Att.: ${i.contact}`] : []), ...(i.email ? [i.email] : [])] };
 }
 
-/** The owner, at the installation's address: the case holds no other postal address for the owner yet. */
+/** The owner, at the owner's postal address (or the installation's, where none is recorded). */
 export function ownerAddressee(facts: CaseLetterFacts): LetterFrame['recipient'] {
-  return { name: facts.owner.name, lines: [facts.place.address, `${facts.place.postcode} ${facts.place.postTown}`] };
+  const { address, postcode, postTown } = facts.owner.postal;
+  return { name: facts.owner.name, lines: [address, `${postcode} ${postTown}`] };
 }
 
 export function caseMeta(facts: CaseLetterFacts): LetterFrame['meta'] {

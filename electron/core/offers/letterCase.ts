@@ -25,30 +25,22 @@ export function firstOf(jsonList: string): string | null {
   }
 }
 
-interface OwnerPartyColumns {
-  owner_name: string;
+export interface OwnerPostalColumns {
+  address: string;
+  postcode: string;
+  post_town: string;
   owner_postal_address: string | null;
   owner_postcode: string | null;
   owner_post_town: string | null;
-  grid_customer_name: string | null;
-}
-
-/** The owner's postal address lines, as a letter's recipient block prints them. */
-export interface LetterRecipient {
-  name: string;
-  /** e.g. ["Dronningens gate 14", "4610 Kristiansand S"]; null when the case has no postal address yet. */
-  addressLines: [string, string] | null;
 }
 
 /**
- * A letter to the owner goes to the owner's POSTAL address (local 0021 / central 0036), never to the installation
- * address: a new build has no mailbox. With none recorded the letter has no address to print — the case handler
- * adds it in the case view (case.correctOwnerParty) first.
+ * Where a letter to the owner goes: the owner's POSTAL address when one is recorded (local 0021 / central 0036; a new
+ * build has no mailbox), otherwise the installation's address, where an existing building's owner gets mail.
  */
-export function ownerRecipientOf(row: OwnerPartyColumns): LetterRecipient {
+export function ownerPostalAddressOf(row: OwnerPostalColumns): { address: string; postcode: string; postTown: string } {
   const { owner_postal_address: address, owner_postcode: postcode, owner_post_town: town } = row;
-  return { name: row.owner_name, addressLines: address && postcode && town ? [address, `${postcode} ${town}`] : null };
+  return address && postcode && town
+    ? { address, postcode, postTown: town }
+    : { address: row.address, postcode: row.postcode, postTown: row.post_town };
 }
-
-/** Who will hold the grid-rental agreement (nettkunde), where named. */
-export const gridCustomerOf = (row: OwnerPartyColumns): string | null => row.grid_customer_name;

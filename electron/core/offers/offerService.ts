@@ -21,7 +21,7 @@ import { runMutation } from '../mutations/runMutation';
 import { offerLetterHtml, type OfferLetterInput } from './offerLetter';
 import type { Letterhead } from './letterhead';
 import type { PdfRenderer } from './pdfRenderer';
-import { cadastralNumberOf, firstOf } from './letterCase';
+import { cadastralNumberOf, firstOf, ownerPostalAddressOf } from './letterCase';
 import { newOwnerAccess, portalUrlOf } from './ownerAccess';
 
 export interface OfferServiceDeps {
@@ -47,6 +47,9 @@ interface LetterCaseRow {
   main_fuse_a: number | null;
   phases: number;
   network_system: string;
+  owner_postal_address: string | null;
+  owner_postcode: string | null;
+  owner_post_town: string | null;
 }
 
 export class OfferService {
@@ -133,7 +136,8 @@ export class OfferService {
     const row = this.sqlite
       .prepare(
         `SELECT c.case_number, c.address, c.postcode, c.post_town, c.municipality_number, c.gnr, c.bnr, c.fnr, c.snr,
-                c.metering_point_ids, c.owner_name, i.name AS installer_name, c.main_fuse_a, c.phases, c.network_system
+                c.metering_point_ids, c.owner_name, i.name AS installer_name, c.main_fuse_a, c.phases, c.network_system,
+                c.owner_postal_address, c.owner_postcode, c.owner_post_town
          FROM cases c LEFT JOIN installers i ON i.id = c.installer_id WHERE c.id = ?`,
       )
       .get(offer.case_id) as LetterCaseRow | undefined;
@@ -153,8 +157,7 @@ export class OfferService {
       // The company's practice: the klarsignal goes when the offer is accepted, or (by default) when it is paid.
       startApprovalOn: readCompanySetting(this.sqlite, 'release_on_acceptance', COMPANY_SETTING_DEFAULTS.release_on_acceptance)
         ? 'accepted' : 'paid',
-      // The case holds no separate postal address for the owner: the letter goes to the installation's address.
-      owner: { name: row.owner_name, ...postal },
+      owner: { name: row.owner_name, ...ownerPostalAddressOf(row) },
       installation: { ...postal, cadastralNumber: cadastralNumberOf(row), meteringPointId: firstOf(row.metering_point_ids) },
       // The case has no column for the cabinet or connection point yet: the letter says it will be set (issue 13, item 10).
       connection: { mainFuseA: row.main_fuse_a, phases: row.phases, networkSystem: row.network_system, connectionPoint: null },
