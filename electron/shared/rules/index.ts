@@ -25,3 +25,4 @@ export * from './decisionMessages';
 export * from './norwegianDate';
 export * from './mutationPolicy';
 export * from './ownerOfferCode';
+export * from './constructionPower';
