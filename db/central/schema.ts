@@ -203,6 +203,14 @@ export const cases = pgTable(
     workRouting: text('work_routing').notNull().default('{}'),
     supplementChanges: text('supplement_changes').notNull().default('[]'),
     clockPausedOn: calendarDate('clock_paused_on'),
+    // Construction power (0032; rules/constructionPower.ts): the cabinet's period, its meter at both ends, the rent.
+    powerConnectedOn: calendarDate('power_connected_on'),
+    startMeterReading: numeric('start_meter_reading', { precision: 12, scale: 1 }),
+    powerDisconnectedOn: calendarDate('power_disconnected_on'),
+    finalMeterReading: numeric('final_meter_reading', { precision: 12, scale: 1 }),
+    cabinetRentDays: integer('cabinet_rent_days'),
+    cabinetRentRateOre: bigint('cabinet_rent_rate_ore', { mode: 'number' }),
+    cabinetRentNetOre: bigint('cabinet_rent_net_ore', { mode: 'number' }),
   },
   (t) => [
     uniqueIndex('cases_case_number').on(t.caseNumber),

@@ -141,6 +141,14 @@ export const cases = sqliteTable(
     supplementChanges: text('supplement_changes').notNull().default('[]'),
     /** The day the service clock stopped for the installer (request for information); null while it runs. */
     clockPausedOn: text('clock_paused_on'),
+    // Construction power (0017; rules/constructionPower.ts): the cabinet's period, its meter at both ends, the rent.
+    powerConnectedOn: text('power_connected_on'),
+    startMeterReading: real('start_meter_reading'),
+    powerDisconnectedOn: text('power_disconnected_on'),
+    finalMeterReading: real('final_meter_reading'),
+    cabinetRentDays: integer('cabinet_rent_days'),
+    cabinetRentRateOre: integer('cabinet_rent_rate_ore'),
+    cabinetRentNetOre: integer('cabinet_rent_net_ore'),
   },
   (t) => [
     uniqueIndex('cases_case_number').on(t.caseNumber),

@@ -8,6 +8,9 @@ export const CASE_COLUMNS = [
   'owner_organisation_number', 'owner_email', 'owner_phone', 'installer_id', 'installer_contact',
   'wanted_start_date', 'wanted_connection_date', 'free_text', 'updated_at', 'version', 'approval_conditions',
   'decision_reason', 'completeness_overrides', 'work_routing', 'supplement_changes', 'clock_paused_on',
+  // Construction power (local 0017, central 0032)
+  'power_connected_on', 'start_meter_reading', 'power_disconnected_on', 'final_meter_reading', 'cabinet_rent_days',
+  'cabinet_rent_rate_ore', 'cabinet_rent_net_ore',
 ] as const;
 
 /** Who holds the case's claim (central mode); written only by the central database's claim functions. */

@@ -8,7 +8,10 @@ import { letterToSend, type StoredFiles } from './letterToSend';
 import { WORK_ORDER_APPLIERS } from './workOrderAppliers';
 import { centralDraftContent, centralRevisedContent, insertCentralDraft, sameLines } from './centralOfferDraft';
 import { SaveOfferDraftInput } from '../../shared/contract';
-import { actionOfMutation, actionRefusal, decisionColumns, parseList, reasonOf, type CaseActionArgs } from '../mutations/caseActions';
+import {
+  CONSTRUCTION_RECORD_SQL, actionOfMutation, actionRefusal, constructionRecordOf, decisionColumns, parseList, reasonOf,
+  type CaseActionArgs, type ConstructionPowerFacts,
+} from '../mutations/caseActions';
 import { centralApprovalBlockers, centralCompleteness, centralDueDate } from './centralCaseFacts';
 import { decisionMessageDraft, decisionMessageFactsSql, decisionMessageKindOf, type DecisionMessageFacts } from '../casework/decisionMessage';
 import type { DecisionAction } from '../../shared/contract';
@@ -156,6 +159,10 @@ async function applyCaseAction(client: pg.ClientBase, { mutation, args, precondi
   const reason = reasonOf(actionArgs);
   const { rows: [head] } = await client.query<{ metering_point_ids: string }>('SELECT metering_point_ids FROM cases WHERE id = $1', [args.caseId]);
   const blockers = action === 'approve' ? await centralApprovalBlockers(client, Number(args.caseId)) : [];
+  const construction = action === 'registerConnection' || action === 'registerDisconnection'
+    ? await centralConstructionFacts(client, Number(args.caseId)) : undefined;
+  // The server's clock decides what "today" is for the readings' dates (createdAt is the server's, see applyMutation).
+  const today = osloDate(new Date(createdAt));
   // The same rule the desk applied (mutations/caseActions.ts), on the server's rows: status table, reason, blockers.
   const refusal = actionRefusal(action, {
     status: state.status as CaseStatus,
@@ -163,17 +170,30 @@ async function applyCaseAction(client: pg.ClientBase, { mutation, args, precondi
     reason,
     approvalBlockers: () => blockers,
     meteringPointIds: parseList(head.metering_point_ids),
+    construction: construction && (() => construction.record),
+    args: actionArgs,
+    today,
   });
   if (refusal) throw refusalOf(refusal.code, state.status);
   if (reason) await client.query("SELECT set_config('desk.status_reason', $1, true)", [reason]);
   const from = state.status as CaseStatus;
-  const columns = decisionColumns(action, from, actionArgs, osloDate(new Date(createdAt)));
+  const columns = decisionColumns(action, from, actionArgs, today, construction);
   const names = Object.keys(columns) as (keyof typeof columns)[];
   await client.query(
     `UPDATE cases SET status = $2${names.map((name, i) => `, ${name} = $${i + 3}`).join('')} WHERE id = $1`,
     [args.caseId, CASE_ACTIONS[action].to, ...names.map((name) => columns[name])],
   );
-  await queueCentralDecisionMessage(client, action, actionArgs, parseList(columns.approval_conditions ?? '[]'));
+  await queueCentralDecisionMessage(client, action, actionArgs, parseList(String(columns.approval_conditions ?? '[]')));
+}
+
+/** Construction power's record on the server's row, and the price lists the rent's rate is taken from. */
+async function centralConstructionFacts(client: pg.ClientBase, caseId: number): Promise<ConstructionPowerFacts> {
+  const { rows: [row] } = await client.query<Record<string, unknown>>(
+    `SELECT ${CONSTRUCTION_RECORD_SQL} FROM cases WHERE id = $1`,
+    [caseId],
+  );
+  const { rows: lists } = await client.query<{ body: string }>('SELECT body FROM price_lists ORDER BY id, list_version');
+  return { record: constructionRecordOf(row), priceLists: lists.map((list) => JSON.parse(list.body) as PriceList) };
 }
 
 /**

@@ -162,3 +162,4 @@ export * from './overview';
 export * from './offerFollowUp';
 export * from './portalFirms';
 export * from './supportRequests';
+export * from './constructionPower';

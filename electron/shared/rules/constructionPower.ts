@@ -124,3 +124,11 @@ export function cabinetRent(connectedOn: string, disconnectedOn: string, priceLi
   const netOre = days * fee.unitPriceOre;
   return { days, rateOre: fee.unitPriceOre, netOre, vatOre: vatOf(netOre, fee.vatCode), vatCode: fee.vatCode };
 }
+
+/** The steps only construction power has; the case view offers them on no other request type. */
+export const CONSTRUCTION_POWER_ONLY_ACTIONS = ['registerConnection', 'registerTerminationRequest', 'registerDisconnection',
+  'deregisterMeteringPoint'] as const;
+
+export function actionFitsRequestType(action: string, requestType: RequestType): boolean {
+  return requestType === 'temporary_installation' || !(CONSTRUCTION_POWER_ONLY_ACTIONS as readonly string[]).includes(action);
+}

@@ -23,6 +23,7 @@ import { OffersSection } from '../offers/OffersSection';
 import { BillingSection } from '../offerFollowUp/BillingSection';
 import { OwnerSection } from './OwnerSection';
 import { ProductionSection } from './ProductionSection';
+import { ConstructionPowerSection } from '../constructionPower/ConstructionPowerSection';
 import { RequestSection } from './RequestSection';
 import { SupplementBanner, SupplementChangesProvider, changesToShow } from './supplementChanges';
 import { useEscapeToQueue } from './useCaseKeys';
@@ -100,6 +101,7 @@ export function CaseScreen({ caseId }: { caseId: number }) {
               <CompletenessSection detail={detail} reload={reload} />
               <InstallationSection installation={detail.installation} />
               <ProductionSection production={detail.production} />
+              <ConstructionPowerSection detail={detail} />
               <OwnerSection owner={detail.owner} />
               <InstallerPanel detail={detail} reload={reload} />
               <WorkOrderSection detail={detail} reload={reload} />
