@@ -35,3 +35,8 @@ ALTER TABLE cases ADD CONSTRAINT cases_status_known CHECK (status IN ('new', 'in
 GRANT UPDATE (power_connected_on, start_meter_reading, power_disconnected_on, final_meter_reading, cabinet_rent_days,
   cabinet_rent_rate_ore, cabinet_rent_net_ore)
   ON cases TO case_handler, supervisor;
+--> statement-breakpoint
+-- The installer follows the cabinet's readings and rent on the portal's case page (0019 granted the columns of its day).
+GRANT SELECT (power_connected_on, start_meter_reading, power_disconnected_on, final_meter_reading, cabinet_rent_days,
+  cabinet_rent_rate_ore, cabinet_rent_net_ore)
+  ON cases TO portal_user;
