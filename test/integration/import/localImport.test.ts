@@ -304,6 +304,15 @@ describe('completion notices', () => {
       data: { from: 'approved', to: 'termination_requested' } });
   });
 
+  it('for a connected construction-power cabinet ask for its termination (the installer\'s ferdigmelding or the portal\'s)', () => {
+    load([requestMessage(1, { requestType: 'temporary_installation' })]);
+    sqlite.prepare("UPDATE cases SET status = 'connected', power_connected_on = '2026-03-10', start_meter_reading = 12 WHERE message_id = ?")
+      .run('ELS-9000001');
+    load([completionNotice(1, 'ELS-9000001')]);
+    expect(caseOf('ELS-9000001').status).toBe('termination_requested');
+    expect(eventsOf(caseOf('ELS-9000001').id).at(-1)).toMatchObject({ data: { from: 'connected', to: 'termination_requested' } });
+  });
+
   it('for a case in a status that does not take one are recorded on the case and quarantined, not applied', () => {
     load([requestMessage(1)]);
     const outcome = load([completionNotice(1, 'ELS-9000001')]);
