@@ -56,6 +56,13 @@ describe('construction power from connection to close', () => {
     expect(error?.code).toBe('constructionPower.notConstructionPower');
   });
 
+  it('cannot be connected by a bare change of status, which would leave no start reading', async () => {
+    const before = { row: columns(), outbox: outboxCount() };
+    const error = errorOf(await harness.core.dispatch('case.setStatus', { caseId, status: 'connected' }));
+    expect(error?.code).toBe('status.transitionNotAllowed');
+    expect({ row: columns(), outbox: outboxCount() }).toEqual(before);
+  });
+
   it('refuses a connection without the reading or the day, or dated ahead of today', async () => {
     await expectRefused({ action: 'registerConnection', connectedOn: '2026-09-01' }, 'constructionPower.readingMissing', { which: 'start' });
     await expectRefused({ action: 'registerConnection', startReading: 1520.5 }, 'constructionPower.dateMissing', { which: 'connected' });

@@ -18,7 +18,7 @@ import type { DecisionAction } from '../../shared/contract';
 import {
   CASE_ACTIONS, STATUSES_REQUIRING_REASON, addWorkingDays, calculateOffer, offerValidUntil, canMoveCase, type CaseStatus, type OfferCalculation, type OfferLine,
   type PriceList, type UserRole,
-  OFFER_STEP_ACTIONS, billingKindOf, planBillingStep, releasesWork,
+  OFFER_STEP_ACTIONS, billingKindOf, planBillingStep, releasesWork, STATUSES_SET_ONLY_WITH_READINGS,
 } from '../../shared/rules';
 import { osloDate } from '../clock';
 import { CompanySettingsUpdateArgs } from '../mutations/companySettingsUpdate';
@@ -106,7 +106,8 @@ const appliers: Record<string, Applier> = {
       throw new RefusedByCentral('statusChanged', state.status);
     }
     // The life-of-a-case table decides, whatever the desk assumed: no jump from approved to meter_mounted.
-    if (!isUserRole(state.role) || !canMoveCase(state.status as CaseStatus, args.status as CaseStatus, state.role)) {
+    if (!isUserRole(state.role) || !canMoveCase(state.status as CaseStatus, args.status as CaseStatus, state.role)
+      || STATUSES_SET_ONLY_WITH_READINGS.includes(args.status as CaseStatus)) {
       throw new RefusedByCentral('statusChanged', `${state.status} → ${String(args.status)}`);
     }
     if (STATUSES_REQUIRING_REASON.includes(args.status as CaseStatus) && !String(args.reason ?? '').trim()) {

@@ -5,7 +5,7 @@
 // final settlement ("leser av måleren i kassen ved demontering", https://nett-tjenester.net/leveringsvilkar-for-byggestrom/);
 // the cabinet rent is a rate per day (døgnleie: https://jev.no/byggestrom, https://skiakernett.no/byggjestrom,
 // https://kystnett.no/Bygg) billed for the days the cabinet actually stood, after it is taken down.
-import type { RequestType } from './domain';
+import type { CaseStatus, RequestType } from './domain';
 import { vatOf, type Ore, type VatCode } from './money';
 import { standardFee, type PriceList } from './priceList';
 
@@ -132,3 +132,10 @@ export const CONSTRUCTION_POWER_ONLY_ACTIONS = ['registerConnection', 'registerT
 export function actionFitsRequestType(action: string, requestType: RequestType): boolean {
   return requestType === 'temporary_installation' || !(CONSTRUCTION_POWER_ONLY_ACTIONS as readonly string[]).includes(action);
 }
+
+/**
+ * Statuses only their own step may set, because the step records the readings: the generic change of status
+ * (`case.setStatus`) would leave a connected cabinet without its start reading or a disconnected one without its
+ * final reading and rent.
+ */
+export const STATUSES_SET_ONLY_WITH_READINGS: readonly CaseStatus[] = ['connected', 'disconnected'];

@@ -143,6 +143,13 @@ describe('a raw client that skips the desk', () => {
       .toEqual({ reason: 'invalid', detail: 'constructionPower.notConstructionPower' });
   });
 
+  it('cannot move a case to disconnected by a bare change of status, skipping the final reading and the rent', async () => {
+    const caseId = await constructionCase('termination_requested', { on: '2026-09-01', reading: 1520.5 });
+    expect(await refusalOf('case.setStatus', caseId, 'termination_requested', { status: 'disconnected' }))
+      .toEqual({ reason: 'statusChanged', detail: 'termination_requested → disconnected' });
+    expect((await centralRow(caseId)).status).toBe('termination_requested');
+  });
+
   it('cannot close a terminated case without its final reading', async () => {
     const caseId = await constructionCase('termination_requested', { on: '2026-09-01', reading: 1520.5 });
     expect(await refusalOf('case.close', caseId, 'termination_requested', {})).toEqual({ reason: 'statusChanged', detail: 'termination_requested' });
