@@ -66,6 +66,7 @@ test('connected with the start reading, terminated, disconnected with the final 
   await expect(disconnect.getByRole('alert')).toContainText('Sluttavlesningen er lavere enn startavlesningen');
   await expect(disconnect.getByRole('alert')).toContainText(/Sluttavlesningen \(1\s500 kWh\) kan ikke være lavere enn målerstanden ved tilkobling \(1\s520,5 kWh\)/);
   expect(statusOf(harness, picked.id)).toBe('termination_requested');
+  await desk.screenshot({ path: test.info().outputPath('construction-power-final-below-start.png') });
   await finalReading.fill('4210');
   expect(await axeViolations(desk)).toEqual([]);
   await disconnect.getByRole('button', { name: 'Registrer frakobling' }).click();
