@@ -92,6 +92,8 @@ describe('construction power from connection to close', () => {
   it('takes the termination request a handler registers, and no longer closes without the final reading', async () => {
     expect((await act(caseId, { action: 'registerTerminationRequest', reason: 'Installatøren ringte 26.11.' })).ok).toBe(true);
     expect(columns().status).toBe('termination_requested');
+    // Due to be taken down within the company's target after the request (5 working days from Friday 27.11.).
+    expect((await detail()).dueDate).toBe('2026-12-04');
     expect((await detail()).allowedActions).toEqual(['registerDisconnection']);
     await expectRefused({ action: 'close' }, 'decision.notAllowed');
   });

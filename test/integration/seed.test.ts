@@ -201,11 +201,12 @@ describe('a demo of 5 000 cases', () => {
       if (c.complete_at === null) {
         expect(['new', 'waiting_for_info']).toContain(c.status);
         expect(c.due_date).toBeNull();
-      } else if (c.status === 'completion_reported') {
-        // The meter clock: the shipped 5 working days from the day the ferdigmelding arrived.
-        const notice = history.filter((e) => e.kind === 'status_changed' && JSON.parse(e.data).to === 'completion_reported').at(-1)!;
+      } else if (c.status === 'completion_reported' || c.status === 'termination_requested') {
+        // The meter clock (or construction power's, to take the cabinet down): the shipped 5 working days from the
+        // day the ferdigmelding arrived.
+        const notice = history.filter((e) => e.kind === 'status_changed' && JSON.parse(e.data).to === c.status).at(-1)!;
         expect(c.due_date).toBe(meterMountingDueDate(osloDate(new Date(notice.at)), 5));
-        awaitingMeter++;
+        if (c.status === 'completion_reported') awaitingMeter++;
       } else {
         expect(c.complete_at >= c.submitted_at).toBe(true);
         expect(c.due_date).toBe(addWorkingDays(osloDate(new Date(c.complete_at)), 15));

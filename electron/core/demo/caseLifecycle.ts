@@ -166,6 +166,7 @@ export function simulateLifecycle(
     constructionPower = { connectedDay: t.day, startReading: random.int(0, 40_000), disconnectedDay: null, finalReading: null };
     if (!t.waitBetween(20, 160, 0.1, 260)) return outcome();
     t.move(PORTAL_ACTOR, 'termination_requested');
+    completionNoticeDay = t.day;
     if (random.chance(0.2)) t.note(handler, NOTE_ON_CONSTRUCTION_POWER);
     if (!t.waitBetween(1, 5, 0.1, 12)) return outcome();
     t.move(handler, 'disconnected');

@@ -131,7 +131,8 @@ export class CaseRowFactory {
     const caseRow: Row = [
       caseId, caseNumber, messageId, request.requestType, life.status, submittedAt,
       checked.complete && life.completeAt !== null ? isoOfMs(life.completeAt) : null,
-      life.status === 'completion_reported' && life.completionNoticeDay !== null
+      // After the ferdigmelding the due date is the company's target: the meter up, or construction power taken down.
+      (life.status === 'completion_reported' || life.status === 'termination_requested') && life.completionNoticeDay !== null
         ? this.calendar.meterDueDate(life.completionNoticeDay)
         : checked.complete && life.completeDay !== null ? this.calendar.dueDate(life.completeDay) : null,
       life.assigneeId, place.address, place.postcode, place.postTown, place.municipalityNumber,

@@ -12,6 +12,7 @@ import {
   canTakeAction,
   clockPausedOnAfter,
   isValidMeteringPointId,
+  meterMountingDueDate,
   cabinetRent,
   connectionRefusal,
   disconnectionRefusal,
@@ -29,6 +30,7 @@ import { defineMutation, type MutationDefinition, type MutationApplyContext } fr
 import { OFFER_STEP_MUTATIONS, isOfferStepAction } from './offerSteps';
 import { decisionMessageDraft, decisionMessageFactsSql, decisionMessageKindOf, type DecisionMessageFacts } from '../casework/decisionMessage';
 import { storedPriceLists } from '../pricing/priceListStore';
+import { meterMountingWorkingDays } from '../casework/companySettings';
 
 /**
  * The arguments of any of these mutations: a case, and a reason or approval conditions; a decision told to the
@@ -41,7 +43,7 @@ const MessageId = { messageId: z.uuid().optional() };
 type Args = CaseActionArgs;
 
 /** The case columns an action writes besides `status`; the central roles are granted exactly these. */
-export type DecisionColumn = 'approval_conditions' | 'decision_reason' | 'clock_paused_on' | ConstructionPowerColumn;
+export type DecisionColumn = 'approval_conditions' | 'decision_reason' | 'clock_paused_on' | 'due_date' | ConstructionPowerColumn;
 export type DecisionColumns = Partial<Record<DecisionColumn, string | number | null>>;
 /** Construction power's period, readings and rent (local 0017, central 0032). */
 export type ConstructionPowerColumn = 'power_connected_on' | 'start_meter_reading' | 'power_disconnected_on'
@@ -51,6 +53,8 @@ export type ConstructionPowerColumn = 'power_connected_on' | 'start_meter_readin
 export interface ConstructionPowerFacts {
   record: ConstructionPowerRecord;
   priceLists: readonly PriceList[];
+  /** The company's target in working days after the ferdigmelding (meter_mounting_working_days), for taking it down. */
+  targetWorkingDays: number;
 }
 
 /** What the decision itself records: approval conditions, or the reason a rejection or referral stands on. */
@@ -97,6 +101,8 @@ export function decisionColumns(
   const to = CASE_ACTIONS[action].to as CaseStatus;
   const columns: DecisionColumns = { ...DECISION_RECORD[action]?.(args) };
   if (action === 'registerDisconnection' && construction) Object.assign(columns, disconnectionColumns(args, construction));
+  // A termination the handler registers starts the same clock as the installer's (import/messagePlans.ts).
+  if (action === 'registerTerminationRequest' && construction) columns.due_date = meterMountingDueDate(today, construction.targetWorkingDays);
   if (from !== to && (from === 'waiting_for_info' || to === 'waiting_for_info')) {
     columns.clock_paused_on = clockPausedOnAfter(from, to, today, null);
   }
@@ -140,7 +146,7 @@ function loadActionHead(ctx: MutationApplyContext, caseId: number): ActionHead {
 
 function localConstructionFacts(ctx: MutationApplyContext, caseId: number): ConstructionPowerFacts {
   const row = ctx.core.sqlite.prepare(`SELECT ${CONSTRUCTION_RECORD_SQL} FROM cases WHERE id = ?`).get(caseId) as Record<string, unknown>;
-  return { record: constructionRecordOf(row), priceLists: storedPriceLists(ctx.core.sqlite) };
+  return { record: constructionRecordOf(row), priceLists: storedPriceLists(ctx.core.sqlite), targetWorkingDays: meterMountingWorkingDays(ctx.core.sqlite) };
 }
 
 /** What an action is checked against: the same facts on the desk (its cache) and at the service (PostgreSQL). */
@@ -249,7 +255,7 @@ function caseActionMutation(action: DecisionAction): MutationDefinition<z.ZodTyp
       let facts: ConstructionPowerFacts | undefined;
       const construction = () => (facts ??= localConstructionFacts(ctx, args.caseId));
       refuseIfNotAllowed(ctx, action, head, args, construction);
-      const needsFacts = action === 'registerDisconnection';
+      const needsFacts = action === 'registerDisconnection' || action === 'registerTerminationRequest';
       const columns = decisionColumns(action, head.status, args, osloDate(new Date(ctx.now)), needsFacts ? construction() : undefined);
       const names = Object.keys(columns) as DecisionColumn[];
       ctx.core.sqlite

@@ -29,6 +29,7 @@ import { OfferStepMutationArgs, offerStepOfMutation } from '../mutations/offerSt
 import { centralOfferFacts, centralReleaseOnAcceptance, writeCentralBillingStep } from '../billing/centralBilling';
 import { centralToday } from './centralToday';
 import { ASSIGNMENT_APPLIERS } from './assignmentAppliers';
+import { COMPANY_SETTING_DEFAULTS, workingDaysFromText } from '../casework/companySettings';
 
 export interface OutboxEntry {
   seq: number;
@@ -160,7 +161,7 @@ async function applyCaseAction(client: pg.ClientBase, { mutation, args, precondi
   const reason = reasonOf(actionArgs);
   const { rows: [head] } = await client.query<{ metering_point_ids: string }>('SELECT metering_point_ids FROM cases WHERE id = $1', [args.caseId]);
   const blockers = action === 'approve' ? await centralApprovalBlockers(client, Number(args.caseId)) : [];
-  const construction = action === 'registerConnection' || action === 'registerDisconnection'
+  const construction = action === 'registerConnection' || action === 'registerDisconnection' || action === 'registerTerminationRequest'
     ? await centralConstructionFacts(client, Number(args.caseId)) : undefined;
   // The server's clock decides what "today" is for the readings' dates (createdAt is the server's, see applyMutation).
   const today = osloDate(new Date(createdAt));
@@ -194,7 +195,12 @@ async function centralConstructionFacts(client: pg.ClientBase, caseId: number): 
     [caseId],
   );
   const { rows: lists } = await client.query<{ body: string }>('SELECT body FROM price_lists ORDER BY id, list_version');
-  return { record: constructionRecordOf(row), priceLists: lists.map((list) => JSON.parse(list.body) as PriceList) };
+  const { rows: [target] } = await client.query<{ value: string }>("SELECT value FROM company_settings WHERE key = 'meter_mounting_working_days'");
+  return {
+    record: constructionRecordOf(row),
+    priceLists: lists.map((list) => JSON.parse(list.body) as PriceList),
+    targetWorkingDays: workingDaysFromText(target?.value, COMPANY_SETTING_DEFAULTS.meter_mounting_working_days),
+  };
 }
 
 /**

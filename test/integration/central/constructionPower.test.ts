@@ -75,6 +75,9 @@ describe('construction power pushed from the desk', () => {
       power_disconnected_on: '2026-11-20', final_meter_reading: 4210, cabinet_rent_days: 81, cabinet_rent_rate_ore: 2_200,
       cabinet_rent_net_ore: 178_200 };
     expect(await centralRow(caseId)).toEqual(expected);
+    // The termination set the due date by the server's clock and the company's target, the same as the desk's.
+    const { rows: [due] } = await admin.query<{ due: string }>('SELECT CAST(due_date AS text) AS due FROM cases WHERE id = $1', [caseId]);
+    expect(due.due).toBe((anne.core.database.sqlite.prepare('SELECT due_date FROM cases WHERE id = ?').get(caseId) as { due_date: string }).due_date);
     await eventually(() => localRow(caseId).status === 'disconnected' && localRow(caseId).cabinet_rent_net_ore === 178_200, 5_000, 'the pull');
     expect(localRow(caseId)).toEqual(expected);
     const { rows } = await admin.query<{ data: string; actor_id: string }>(
