@@ -4,6 +4,7 @@
 // reading, the days and the rent billed. Another request type shows none of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortalCase } from '../../../electron/shared/portalApi/cases';
+import { meterMountingDueDate } from '../../../electron/shared/rules';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { login, type RawClient } from '../../support/serviceClient';
 import { constructionPowerCase } from './constructionPowerCase';
@@ -66,6 +67,8 @@ describe("construction power on the firm's case page", () => {
     expect(answer.status, answer.text).toBe(200);
     const c = await openCase(cabinet);
     expect(c.status).toBe('termination_requested');
+    // Due to come down within the company's target (5 working days) from the day the notice arrived.
+    expect(c.dueDate).toBe(meterMountingDueDate(new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' }), 5));
     expect(c.thread.filter((e) => e.type === 'status').map((e) => e.type === 'status' && `${e.from}→${e.to}`))
       .toContain('connected→termination_requested');
   });
