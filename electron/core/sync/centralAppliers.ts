@@ -8,11 +8,8 @@ import { letterToSend, type StoredFiles } from './letterToSend';
 import { WORK_ORDER_APPLIERS } from './workOrderAppliers';
 import { centralDraftContent, centralRevisedContent, insertCentralDraft, sameLines } from './centralOfferDraft';
 import { SaveOfferDraftInput } from '../../shared/contract';
-import {
-  CONSTRUCTION_RECORD_SQL, actionOfMutation, actionRefusal, constructionRecordOf, decisionColumns, parseList, reasonOf,
-  type CaseActionArgs, type ConstructionPowerFacts,
-} from '../mutations/caseActions';
-import { centralApprovalBlockers, centralCompleteness, centralDueDate } from './centralCaseFacts';
+import { actionOfMutation, actionRefusal, decisionColumns, parseList, reasonOf, type CaseActionArgs } from '../mutations/caseActions';
+import { centralApprovalBlockers, centralCompleteness, centralConstructionFacts, centralDueDate } from './centralCaseFacts';
 import { decisionMessageDraft, decisionMessageFactsSql, decisionMessageKindOf, type DecisionMessageFacts } from '../casework/decisionMessage';
 import type { DecisionAction } from '../../shared/contract';
 import {
@@ -29,7 +26,6 @@ import { OfferStepMutationArgs, offerStepOfMutation } from '../mutations/offerSt
 import { centralOfferFacts, centralReleaseOnAcceptance, writeCentralBillingStep } from '../billing/centralBilling';
 import { centralToday } from './centralToday';
 import { ASSIGNMENT_APPLIERS } from './assignmentAppliers';
-import { COMPANY_SETTING_DEFAULTS, workingDaysFromText } from '../casework/companySettings';
 
 export interface OutboxEntry {
   seq: number;
@@ -186,21 +182,6 @@ async function applyCaseAction(client: pg.ClientBase, { mutation, args, precondi
     [args.caseId, CASE_ACTIONS[action].to, ...names.map((name) => columns[name])],
   );
   await queueCentralDecisionMessage(client, action, actionArgs, parseList(String(columns.approval_conditions ?? '[]')));
-}
-
-/** Construction power's record on the server's row, and the price lists the rent's rate is taken from. */
-async function centralConstructionFacts(client: pg.ClientBase, caseId: number): Promise<ConstructionPowerFacts> {
-  const { rows: [row] } = await client.query<Record<string, unknown>>(
-    `SELECT ${CONSTRUCTION_RECORD_SQL} FROM cases WHERE id = $1`,
-    [caseId],
-  );
-  const { rows: lists } = await client.query<{ body: string }>('SELECT body FROM price_lists ORDER BY id, list_version');
-  const { rows: [target] } = await client.query<{ value: string }>("SELECT value FROM company_settings WHERE key = 'meter_mounting_working_days'");
-  return {
-    record: constructionRecordOf(row),
-    priceLists: lists.map((list) => JSON.parse(list.body) as PriceList),
-    targetWorkingDays: workingDaysFromText(target?.value, COMPANY_SETTING_DEFAULTS.meter_mounting_working_days),
-  };
 }
 
 /**
