@@ -209,6 +209,14 @@ export const cases = pgTable(
     ownerPostTown: text('owner_post_town'),
     gridCustomerName: text('grid_customer_name'),
     gridAssessment: text('grid_assessment'),
+    // Construction power (0032; rules/constructionPower.ts): the cabinet's period, its meter at both ends, the rent.
+    powerConnectedOn: calendarDate('power_connected_on'),
+    startMeterReading: numeric('start_meter_reading', { precision: 12, scale: 1 }),
+    powerDisconnectedOn: calendarDate('power_disconnected_on'),
+    finalMeterReading: numeric('final_meter_reading', { precision: 12, scale: 1 }),
+    cabinetRentDays: integer('cabinet_rent_days'),
+    cabinetRentRateOre: bigint('cabinet_rent_rate_ore', { mode: 'number' }),
+    cabinetRentNetOre: bigint('cabinet_rent_net_ore', { mode: 'number' }),
   },
   (t) => [
     uniqueIndex('cases_case_number').on(t.caseNumber),

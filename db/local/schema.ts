@@ -149,6 +149,14 @@ export const cases = sqliteTable(
     ownerPostTown: text('owner_post_town'),
     gridCustomerName: text('grid_customer_name'),
     gridAssessment: text('grid_assessment'),
+    // Construction power (0017; rules/constructionPower.ts): the cabinet's period, its meter at both ends, the rent.
+    powerConnectedOn: text('power_connected_on'),
+    startMeterReading: real('start_meter_reading'),
+    powerDisconnectedOn: text('power_disconnected_on'),
+    finalMeterReading: real('final_meter_reading'),
+    cabinetRentDays: integer('cabinet_rent_days'),
+    cabinetRentRateOre: integer('cabinet_rent_rate_ore'),
+    cabinetRentNetOre: integer('cabinet_rent_net_ore'),
   },
   (t) => [
     uniqueIndex('cases_case_number').on(t.caseNumber),

@@ -11,6 +11,7 @@ import {
   canTakeAction, defaultCompletenessRules, type CaseStatus, type CompletenessRuleSet, type RequestType,
 } from '../../electron/shared/rules';
 import { iso } from './portalSessions';
+import { constructionPowerView } from '../../electron/core/cases/constructionPowerView';
 
 type Row = Record<string, unknown>;
 type Json = Record<string, unknown>;
@@ -42,7 +43,10 @@ const CASE_COLUMNS = `id, case_number, status, request_type, address, postcode, 
   building_use, network_system, phases, main_fuse_a, meter_fuse_a, expected_power_kw, expected_energy_kwh,
   ev_charging_a, unit_count, metering_point_ids, meter_numbers, has_production, production_kw, inverter, battery_kwh,
   owner_name, owner_organisation_number, owner_email, owner_phone, wanted_start_date::text AS wanted_start_date,
-  wanted_connection_date::text AS wanted_connection_date, free_text, portal_case_handler(id) AS handler`;
+  wanted_connection_date::text AS wanted_connection_date, free_text, portal_case_handler(id) AS handler,
+  power_connected_on::text AS power_connected_on, start_meter_reading, power_disconnected_on::text AS power_disconnected_on,
+  final_meter_reading, cabinet_rent_days, cabinet_rent_rate_ore, cabinet_rent_net_ore,
+  (now() AT TIME ZONE 'Europe/Oslo')::date::text AS today`;
 
 export const SUMMARY_COLUMNS = `case_number, status, request_type, address, postcode, post_town, submitted_at,
   due_date::text AS due_date, portal_case_handler(id) AS handler`;
@@ -201,5 +205,11 @@ export async function readPortalCase(client: pg.ClientBase, caseNumber: string):
     requestedItems: acceptsSupplement && lastQuestion?.type === 'outgoing' ? lastQuestion.items : [],
     acceptsSupplement,
     acceptsCompletionNotice: canTakeAction(completionActionFor(String(c.request_type)), status, 'system'),
+    // The rent so far is the desk's estimate at today's rate; the firm sees the rent once it is billed at disconnection.
+    constructionPower: constructionPowerView({
+      requestType: c.request_type, connectedOn: c.power_connected_on, startReading: c.start_meter_reading,
+      disconnectedOn: c.power_disconnected_on, finalReading: c.final_meter_reading, rentDays: c.cabinet_rent_days,
+      rentRateOre: c.cabinet_rent_rate_ore, rentNetOre: c.cabinet_rent_net_ore,
+    }, String(c.today), []),
   };
 }

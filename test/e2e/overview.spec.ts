@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { osloDate } from '../../electron/core/clock';
-import { CLOCK_RUNNING_STATUSES, addCalendarDays, mondayOf, workingDaysBetween } from '../../electron/shared/rules';
+import { CASE_STATUSES, CLOCK_RUNNING_STATUSES, addCalendarDays, mondayOf, workingDaysBetween } from '../../electron/shared/rules';
 import { HARNESS_NOW, startHarnessCore, type HarnessCore } from '../harness/harnessCore';
 import { axeViolations, expect, openDesk, test } from './fixtures';
 
@@ -97,7 +97,7 @@ test.describe('as a supervisor', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('Status;Antall');
-    expect(lines).toHaveLength(1 + 15);
+    expect(lines).toHaveLength(1 + CASE_STATUSES.length);
     const inReview = counts.find((row) => row.status === 'in_review')!.n;
     expect(lines).toContain(`Under behandling;${inReview}`);
 

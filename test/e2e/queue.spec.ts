@@ -62,7 +62,7 @@ test('filters by type, municipality, assignment and status give exactly the matc
   const fuseChanges = sqlite
     .prepare("SELECT count(*) AS n FROM cases WHERE status IN ('new','in_review') AND request_type = 'fuse_change'")
     .get() as { n: number };
-  await expect(desk.getByText(new RegExp(`^${fuseChanges.n} saker?$`))).toBeVisible();
+  await expect(desk.getByText(new RegExp(`^${fuseChanges.n} sak(er)?$`))).toBeVisible();
   for (const row of await dataRows(desk).all()) await expect(row).toContainText('Endring av OV/MV');
 
   await desk.getByRole('button', { name: 'Tilbakestill filtre' }).click();
@@ -71,7 +71,7 @@ test('filters by type, municipality, assignment and status give exactly the matc
   const unassignedNew = sqlite
     .prepare("SELECT count(*) AS n FROM cases WHERE status = 'new' AND assignee_id IS NULL")
     .get() as { n: number };
-  await expect(desk.getByText(new RegExp(`^${unassignedNew.n} saker?$`))).toBeVisible();
+  await expect(desk.getByText(new RegExp(`^${unassignedNew.n} sak(er)?$`))).toBeVisible();
   for (const row of await dataRows(desk).all()) await expect(row).toContainText('Ikke tildelt');
 
   await desk.getByRole('button', { name: 'Tilbakestill filtre' }).click();
@@ -81,7 +81,7 @@ test('filters by type, municipality, assignment and status give exactly the matc
   const arendal = sqlite
     .prepare("SELECT count(*) AS n FROM cases WHERE status IN ('new','in_review') AND municipality_number = '4203'")
     .get() as { n: number };
-  await expect(desk.getByText(new RegExp(`^${arendal.n} saker?$`))).toBeVisible();
+  await expect(desk.getByText(new RegExp(`^${arendal.n} sak(er)?$`))).toBeVisible();
   for (const row of await dataRows(desk).all()) await expect(row).toContainText('Arendal');
 
   // Two cases past their due date: one under review (the handling clock), one whose meter is late (the meter clock

@@ -20,6 +20,7 @@ import {
   meterMountingDueDate,
   isValidMeteringPointId,
   isValidOrganisationNumber,
+  rentalDaysBetween,
 } from '../../electron/shared/rules';
 
 const MIGRATIONS = path.resolve(__dirname, '../../db/local/migrations');
@@ -152,6 +153,35 @@ describe('a demo of 5 000 cases', () => {
     expect(inconsistent.n).toBe(0);
   });
 
+  it('runs construction power as it runs: readings and rent where the cabinet got to, nothing on other cases', () => {
+    const power = all<{ request_type: string; status: string; connected: number; started: string | null; start: number | null;
+      ended: string | null; final: number | null; days: number | null; rate: number | null; rent: number | null; closedDown: number }>(
+      `SELECT request_type, status, power_connected_on AS started, start_meter_reading AS start, power_disconnected_on AS ended,
+              final_meter_reading AS final, cabinet_rent_days AS days, cabinet_rent_rate_ore AS rate, cabinet_rent_net_ore AS rent,
+              EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.kind = 'status_changed' AND e.data LIKE '%"to":"connected"%') AS connected,
+              EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.kind = 'status_changed' AND e.data LIKE '%"to":"disconnected"%') AS closedDown
+       FROM cases c`,
+    );
+    const construction = power.filter((c) => c.request_type === 'temporary_installation');
+    for (const c of power.filter((c) => c.request_type !== 'temporary_installation')) {
+      expect([c.started, c.start, c.ended, c.final, c.rent]).toEqual([null, null, null, null, null]);
+      expect(['connected', 'disconnected']).not.toContain(c.status);
+    }
+    for (const c of construction) {
+      expect(['completion_reported', 'meter_mounted', 'metering_point_registered']).not.toContain(c.status);
+      expect(c.started !== null).toBe(c.connected === 1);
+      expect(c.ended !== null).toBe(c.closedDown === 1);
+      if (c.ended !== null) {
+        expect(c.final!).toBeGreaterThanOrEqual(c.start!);
+        expect(c.days).toBe(rentalDaysBetween(c.started!, c.ended));
+        expect(c.rent).toBe(c.days! * c.rate!);
+      }
+    }
+    const statuses = new Set(construction.map((c) => c.status));
+    for (const status of ['connected', 'closed']) expect(statuses).toContain(status);
+    expect(construction.filter((c) => c.ended !== null).length).toBeGreaterThan(0);
+  });
+
   it('keeps the clocks consistent: completeness, due dates and a history that ends in the status', () => {
     const cases = all<{ id: number; status: string; submitted_at: string; complete_at: string | null;
       due_date: string | null; assignee_id: string | null; updated_at: string }>('SELECT * FROM cases');
@@ -171,11 +201,12 @@ describe('a demo of 5 000 cases', () => {
       if (c.complete_at === null) {
         expect(['new', 'waiting_for_info']).toContain(c.status);
         expect(c.due_date).toBeNull();
-      } else if (c.status === 'completion_reported') {
-        // The meter clock: the shipped 5 working days from the day the ferdigmelding arrived.
-        const notice = history.filter((e) => e.kind === 'status_changed' && JSON.parse(e.data).to === 'completion_reported').at(-1)!;
+      } else if (c.status === 'completion_reported' || c.status === 'termination_requested') {
+        // The meter clock (or construction power's, to take the cabinet down): the shipped 5 working days from the
+        // day the ferdigmelding arrived.
+        const notice = history.filter((e) => e.kind === 'status_changed' && JSON.parse(e.data).to === c.status).at(-1)!;
         expect(c.due_date).toBe(meterMountingDueDate(osloDate(new Date(notice.at)), 5));
-        awaitingMeter++;
+        if (c.status === 'completion_reported') awaitingMeter++;
       } else {
         expect(c.complete_at >= c.submitted_at).toBe(true);
         expect(c.due_date).toBe(addWorkingDays(osloDate(new Date(c.complete_at)), 15));

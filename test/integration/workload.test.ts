@@ -37,6 +37,11 @@ const count = (h: HarnessCore, sql: string, ...params: unknown[]) =>
 describe('workload.get', () => {
   it('counts in SQL exactly what the pure rule counts over the same cases', async () => {
     const h = start(SUPERVISOR, 2_000);
+    // One held case due today, so that "due this week" has something to count whichever way the demo's draws fell.
+    h.core.database.sqlite.prepare(
+      "UPDATE cases SET due_date = ? WHERE id = (SELECT id FROM cases WHERE status = 'in_review' AND assignee_id IS NOT NULL ORDER BY id LIMIT 1)",
+    ).run(TODAY);
+    h.core.context.casesChanged('all');
     const view = await call<WorkloadView>(h, 'workload.get', {});
     const rows = h.core.database.sqlite.prepare('SELECT assignee_id, status, due_date FROM cases').all() as {
       assignee_id: string | null;

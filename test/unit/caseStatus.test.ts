@@ -38,13 +38,19 @@ const EXPECTED: Array<[CaseActionName, CaseStatus[], CaseStatus, Actor[]]> = [
   ['receiveCompletionNotice', ['approved', 'offer_accepted', 'invoice_sent', 'paid'], 'completion_reported', SYSTEM],
   [
     'receiveTerminationRequest',
-    ['approved', 'offer_accepted', 'paid', 'meter_mounted', 'metering_point_registered'],
+    ['approved', 'offer_accepted', 'paid', 'meter_mounted', 'metering_point_registered', 'connected'],
     'termination_requested',
     SYSTEM,
   ],
   ['registerMeterMounted', ['completion_reported'], 'meter_mounted', PEOPLE],
   ['registerMeteringPoint', ['meter_mounted'], 'metering_point_registered', PEOPLE],
-  ['close', ['metering_point_registered', 'rejected', 'termination_requested', 'developer_project'], 'closed', PEOPLE],
+  // Construction power: connected with the start reading → termination requested → disconnected with the final
+  // reading → closed with the metering point deregistered; never closed straight from termination requested.
+  ['registerConnection', ['approved', 'offer_accepted', 'invoice_sent', 'paid'], 'connected', PEOPLE],
+  ['registerTerminationRequest', ['connected'], 'termination_requested', PEOPLE],
+  ['registerDisconnection', ['termination_requested'], 'disconnected', PEOPLE],
+  ['deregisterMeteringPoint', ['disconnected'], 'closed', PEOPLE],
+  ['close', ['metering_point_registered', 'rejected', 'developer_project'], 'closed', PEOPLE],
 ];
 
 const allowedRows = EXPECTED.flatMap(([action, froms, to, actors]) =>
@@ -90,6 +96,10 @@ describe('the state machine', () => {
     ['registerMeteringPoint', 'completion_reported'],
     ['reopen', 'closed'],
     ['startReview', 'in_review'],
+    ['close', 'termination_requested'],
+    ['registerDisconnection', 'connected'],
+    ['deregisterMeteringPoint', 'termination_requested'],
+    ['registerConnection', 'offer_sent'],
   ] as Array<[CaseActionName, CaseStatus]>)('refuses %s from %s, whoever asks', (action, from) => {
     for (const actor of [...USER_ROLES, 'system'] as Actor[]) expect(canTakeAction(action, from, actor)).toBe(false);
   });

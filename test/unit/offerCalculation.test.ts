@@ -212,17 +212,16 @@ describe('standard lines a request implies', () => {
     expect(codes).not.toContain('meter_direct');
   });
 
-  it('construction power: on, off and cabinet rent per day, all with 25 % VAT and no deduction', () => {
-    const standard = standardLinesFor('temporary_installation', { mainFuseA: 63, rentalDays: 120 }, v2);
+  it('construction power: on and off with 25 % VAT and no deduction; the cabinet rent is not guessed up front', () => {
+    const standard = standardLinesFor('temporary_installation', { mainFuseA: 63 }, v2);
     expect(standard.lines.map((l) => [l.source?.itemCode, l.quantityMilli, l.vatCode])).toEqual([
       ['construction_power_connect', 1000, 'standard'],
       ['construction_power_disconnect', 1000, 'standard'],
-      ['construction_power_cabinet_rent_per_day', 120_000, 'standard'],
     ]);
     expect(standard.connectionFeeDeduction).toBeNull();
     const offer = calculateOffer(standard);
-    expect(offer.netOre).toBe(328_000 + 228_000 + 120 * 2_200);
-    expect(offer.vatOre).toBe((328_000 + 228_000 + 120 * 2_200) / 4);
+    expect(offer.netOre).toBe(328_000 + 228_000);
+    expect(offer.vatOre).toBe((328_000 + 228_000) / 4);
   });
 
   it('metering-point work is meter mounting, a service with VAT', () => {

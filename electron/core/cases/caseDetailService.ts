@@ -14,9 +14,12 @@ import { DECISION_ACTIONS, fail } from '../../shared/contract';
 import { actionBlockersOf } from '../mutations/actionBlockers';
 import { gridAssessmentOfRow, gridAssessmentView, type GridAssessmentRow } from '../casework/gridAssessmentFacts';
 import { MessageDeliveries } from './messageDeliveries';
+import { constructionPowerView } from './constructionPowerView';
+import { storedPriceLists } from '../pricing/priceListStore';
 import {
   CLOCK_RUNNING_STATUSES,
   actionsFor,
+  actionFitsRequestType,
   canTakeAction,
   nextStatuses,
   type CaseActionName,
@@ -242,12 +245,18 @@ export class CaseDetailService {
       events,
       notes,
       allowedNextStatuses: [...nextStatuses(status, viewer.role)],
-      allowedActions: actionsFor(status, viewer.role).filter((action) => OFFERED_ACTIONS.has(action)),
+      allowedActions: actionsFor(status, viewer.role)
+        .filter((action) => OFFERED_ACTIONS.has(action) && actionFitsRequestType(action, c.request_type as RequestType)),
       actionBlockers: actionBlockersOf(this.sqlite, caseId, status, viewer.role, today),
       approvalConditions: parseJsonArray(c.approval_conditions),
       decisionReason: nullableString(c.decision_reason),
       supplementChanges: parseJsonArray(c.supplement_changes),
       clockPausedOn: nullableString(c.clock_paused_on),
+      constructionPower: constructionPowerView({
+        requestType: c.request_type, connectedOn: c.power_connected_on, startReading: c.start_meter_reading,
+        disconnectedOn: c.power_disconnected_on, finalReading: c.final_meter_reading, rentDays: c.cabinet_rent_days,
+        rentRateOre: c.cabinet_rent_rate_ore, rentNetOre: c.cabinet_rent_net_ore,
+      }, today, c.request_type === 'temporary_installation' ? storedPriceLists(this.sqlite) : []),
       claim: this.claimOf(c, viewer, now),
       deliveries: this.deliveries.ofCase(caseId),
       gridAssessment: gridAssessmentView(grid.assessment, (userId) => String(c.assessor_name ?? userId)),

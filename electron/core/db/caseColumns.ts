@@ -10,6 +10,9 @@ export const CASE_COLUMNS = [
   'decision_reason', 'completeness_overrides', 'work_routing', 'supplement_changes', 'clock_paused_on',
   // The owner as a party and the grid assessment (issue 13; local 0021, central 0036).
   'owner_postal_address', 'owner_postcode', 'owner_post_town', 'grid_customer_name', 'grid_assessment',
+  // Construction power (local 0017, central 0032)
+  'power_connected_on', 'start_meter_reading', 'power_disconnected_on', 'final_meter_reading', 'cabinet_rent_days',
+  'cabinet_rent_rate_ore', 'cabinet_rent_net_ore',
 ] as const;
 
 /** Who holds the case's claim (central mode); written only by the central database's claim functions. */

@@ -53,6 +53,15 @@ export interface LifecycleOutcome {
   notes: NoteRow[];
   updatedAt: number;
   version: number;
+  /** Construction power's cabinet: the days (demo calendar) and meter readings at both ends, as far as it got. */
+  constructionPower: DemoConstructionPower | null;
+}
+
+export interface DemoConstructionPower {
+  connectedDay: number;
+  startReading: number;
+  disconnectedDay: number | null;
+  finalReading: number | null;
 }
 
 class CaseTimeline {
@@ -132,6 +141,7 @@ export function simulateLifecycle(
   let completeDay: number | null = input.completeOnArrival ? t.day : null;
   let lateAttachmentsAt: number | null = null;
   let completionNoticeDay: number | null = null;
+  let constructionPower: DemoConstructionPower | null = null;
   const handler = input.handlerId;
   const outcome = (): LifecycleOutcome => ({
     status: t.status,
@@ -144,7 +154,28 @@ export function simulateLifecycle(
     notes: t.notes,
     updatedAt: t.lastEventAt,
     version: t.events.length - t.mutationsMerged,
+    constructionPower,
   });
+
+  // Construction power as it runs: connected within the five working days, its meter read; in use for weeks or
+  // months until the installer's ferdigmelding asks for it to end; taken down with the final reading; closed once
+  // the metering point is deregistered.
+  const constructionPowerLife = (): LifecycleOutcome => {
+    if (!t.waitBetween(1, 5, 0.1, 10)) return outcome();
+    t.move(handler, 'connected');
+    constructionPower = { connectedDay: t.day, startReading: random.int(0, 40_000), disconnectedDay: null, finalReading: null };
+    if (!t.waitBetween(20, 160, 0.1, 260)) return outcome();
+    t.move(PORTAL_ACTOR, 'termination_requested');
+    completionNoticeDay = t.day;
+    if (random.chance(0.2)) t.note(handler, NOTE_ON_CONSTRUCTION_POWER);
+    if (!t.waitBetween(1, 5, 0.1, 12)) return outcome();
+    t.move(handler, 'disconnected');
+    constructionPower.disconnectedDay = t.day;
+    constructionPower.finalReading = constructionPower.startReading + random.int(300, 25_000);
+    if (!t.waitBetween(0, 3)) return outcome();
+    t.move(handler, 'closed');
+    return outcome();
+  };
 
   // A complete request whose questions were never answered: after about three months it is rejected.
   const giveUp = (): LifecycleOutcome => {
@@ -217,6 +248,7 @@ export function simulateLifecycle(
     return outcome();
   }
   t.move(handler, 'approved');
+  if (input.requestType === 'temporary_installation') return constructionPowerLife();
 
   if (input.goesThroughOffer) {
     if (!t.waitBetween(1, 8, 0.1, 20)) return outcome();
@@ -236,7 +268,6 @@ export function simulateLifecycle(
   } else if (!t.waitBetween(3, 40, 0.1, 90)) return outcome();
   t.move(PORTAL_ACTOR, 'completion_reported');
   completionNoticeDay = t.day;
-  if (input.requestType === 'temporary_installation' && random.chance(0.2)) t.note(handler, NOTE_ON_CONSTRUCTION_POWER);
 
   if (!t.waitBetween(1, 6, 0.1, 20)) return outcome();
   t.move(handler, 'meter_mounted');

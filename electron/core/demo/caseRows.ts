@@ -1,12 +1,13 @@
 // Turns one generated request and its simulated life into the rows of cases, case_events, notes and
 // attachments, as positional parameter arrays for the seeder's prepared statements.
-import type { RequestType } from '../../shared/rules';
+import { cabinetRent, priceListInEffect, type RequestType } from '../../shared/rules';
+import { demoPriceLists } from '../pricing/demoPriceList';
 import { planAttachments, SAMPLE_FILES, type SampleFile } from './caseAttachments';
 import { simulateLifecycle, type LateAttachment, type LifecycleOutcome } from './caseLifecycle';
 import { DEMO_OVERRIDE_REASON, factsOfRequest, missingCompletenessItems } from './demoCompleteness';
 import { generateRequest } from './cases';
 import { ownerPartyColumns, withGridAssessment } from './demoOwnerParty';
-import { DemoCalendar, isoOfMs } from './demoCalendar';
+import { DemoCalendar, isoOfDay, isoOfMs } from './demoCalendar';
 import type { DemoInstaller } from './installers';
 import { Random } from './random';
 import { pickHandler } from './staff';
@@ -39,6 +40,19 @@ const OFFER_SHARE: Readonly<Record<RequestType, number>> = {
 };
 
 const RETIREMENT_DAYS_AGO = 300;
+
+const DEMO_PRICE_LISTS = demoPriceLists();
+
+/** Construction power's columns: the cabinet's period and readings, and the rent billed when it came down. */
+function constructionPowerColumns(life: LifecycleOutcome): Row {
+  const power = life.constructionPower;
+  if (!power) return [null, null, null, null, null, null, null];
+  const connectedOn = isoOfDay(power.connectedDay);
+  if (power.disconnectedDay === null) return [connectedOn, power.startReading, null, null, null, null, null];
+  const disconnectedOn = isoOfDay(power.disconnectedDay);
+  const rent = cabinetRent(connectedOn, disconnectedOn, priceListInEffect(DEMO_PRICE_LISTS, disconnectedOn));
+  return [connectedOn, power.startReading, disconnectedOn, power.finalReading, rent.days, rent.rateOre, rent.netOre];
+}
 
 export class CaseRowFactory {
   private readonly caseNumbers = new Map<number, number>();
@@ -119,7 +133,8 @@ export class CaseRowFactory {
     const caseRow: Row = [
       caseId, caseNumber, messageId, request.requestType, life.status, submittedAt,
       checked.complete && life.completeAt !== null ? isoOfMs(life.completeAt) : null,
-      life.status === 'completion_reported' && life.completionNoticeDay !== null
+      // After the ferdigmelding the due date is the company's target: the meter up, or construction power taken down.
+      (life.status === 'completion_reported' || life.status === 'termination_requested') && life.completionNoticeDay !== null
         ? this.calendar.meterDueDate(life.completionNoticeDay)
         : checked.complete && life.completeDay !== null ? this.calendar.dueDate(life.completeDay) : null,
       life.assigneeId, place.address, place.postcode, place.postTown, place.municipalityNumber,
@@ -133,6 +148,9 @@ export class CaseRowFactory {
       // approval_conditions, decision_reason, completeness_overrides, work_routing, supplement_changes, clock_paused_on
       '[]', null, checked.overrides, '{}', '[]', null,
       ...ownerPartyColumns(caseId, request, owner, place, life.status), assessed.column,
+      // power_connected_on, start_meter_reading, power_disconnected_on, final_meter_reading, cabinet_rent_days,
+      // cabinet_rent_rate_ore, cabinet_rent_net_ore
+      ...constructionPowerColumns(life),
     ];
     return {
       caseRow,

@@ -194,13 +194,14 @@ export function completionActionFor(requestType: string): CaseActionName {
 /**
  * The ferdigmelding starts the meter clock: the case is due when the meter is to be up, the company's target in
  * working days after the notice arrived (its sentAt, the moment the portal took it in; rules/meterClock.ts), and no
- * longer by the handling deadline long past. A termination request (construction power) keeps its due date.
+ * longer by the handling deadline long past. A termination request (construction power) starts the same clock for
+ * taking the cabinet down and reading its meter (domain.md: construction-power cabinets within 5 working days), so it
+ * is not overdue by the handling deadline long past while the rent runs on.
  */
 export function planCompletionNotice(stored: StoredCase, message: CompletionNoticeMessage, settings: ImportSettings): CompletionNoticePlan {
   const action = completionActionFor(stored.requestType);
-  const meterDueDate = action === 'receiveCompletionNotice'
-    ? meterMountingDueDate(osloDate(new Date(message.sentAt)), settings.meterMountingWorkingDays)
-    : null;
+  const targetDate = meterMountingDueDate(osloDate(new Date(message.sentAt)), settings.meterMountingWorkingDays);
+  const meterDueDate = action === 'receiveCompletionNotice' ? targetDate : null;
   const received: PlannedEvent = {
     kind: 'completion_notice_received',
     data: {
@@ -229,5 +230,5 @@ export function planCompletionNotice(stored: StoredCase, message: CompletionNoti
     meterDueDate === null ? received : { ...received, data: { ...received.data, meterDueDate } },
     transitionEvent(transition),
   ];
-  return { ok: true, transition, set: { status: transition.to, ...(meterDueDate === null ? {} : { dueDate: meterDueDate }) }, events };
+  return { ok: true, transition, set: { status: transition.to, dueDate: targetDate }, events };
 }

@@ -4,13 +4,23 @@
 // the same columns from `decisionColumns`, and PostgreSQL's audit trigger writes the same event shape.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { ApproveArgs, DECISION_ACTIONS, StepArgs, fail, type ApprovalBlocker, type DecisionAction } from '../../shared/contract';
+import {
+  ApproveArgs, ConnectionArgs, DECISION_ACTIONS, DisconnectionArgs, StepArgs, fail, type ApprovalBlocker, type DecisionAction,
+} from '../../shared/contract';
 import {
   CASE_ACTIONS,
   canTakeAction,
   clockPausedOnAfter,
   isValidMeteringPointId,
+  meterMountingDueDate,
+  cabinetRent,
+  connectionRefusal,
+  disconnectionRefusal,
+  priceListInEffect,
+  startOf,
   type CaseAction,
+  type ConstructionPowerRecord,
+  type PriceList,
   type CaseStatus,
   type UserRole,
 } from '../../shared/rules';
@@ -19,19 +29,33 @@ import { approvalBlockersOf } from './approvalBlockers';
 import { defineMutation, type MutationDefinition, type MutationApplyContext } from './runMutation';
 import { OFFER_STEP_MUTATIONS, isOfferStepAction } from './offerSteps';
 import { decisionMessageDraft, decisionMessageFactsSql, decisionMessageKindOf, type DecisionMessageFacts } from '../casework/decisionMessage';
+import { storedPriceLists } from '../pricing/priceListStore';
+import { meterMountingWorkingDays } from '../casework/companySettings';
 
 /**
  * The arguments of any of these mutations: a case, and a reason or approval conditions; a decision told to the
  * installer carries the id of its message, made at the desk so the outbox, the central copy and a retry agree on it
  * (absent only in entries queued before decisions were told: the central service then makes one).
  */
-export type CaseActionArgs = z.output<typeof StepArgs> & Partial<z.output<typeof ApproveArgs>> & { messageId?: string };
+export type CaseActionArgs = z.output<typeof StepArgs> & Partial<z.output<typeof ApproveArgs>> & { messageId?: string }
+  & Partial<z.output<typeof DisconnectionArgs>>;
 const MessageId = { messageId: z.uuid().optional() };
 type Args = CaseActionArgs;
 
 /** The case columns an action writes besides `status`; the central roles are granted exactly these. */
-export type DecisionColumn = 'approval_conditions' | 'decision_reason' | 'clock_paused_on';
-export type DecisionColumns = Partial<Record<DecisionColumn, string | null>>;
+export type DecisionColumn = 'approval_conditions' | 'decision_reason' | 'clock_paused_on' | 'due_date' | ConstructionPowerColumn;
+export type DecisionColumns = Partial<Record<DecisionColumn, string | number | null>>;
+/** Construction power's period, readings and rent (local 0017, central 0032). */
+export type ConstructionPowerColumn = 'power_connected_on' | 'start_meter_reading' | 'power_disconnected_on'
+  | 'final_meter_reading' | 'cabinet_rent_days' | 'cabinet_rent_rate_ore' | 'cabinet_rent_net_ore';
+
+/** What construction power's steps are decided on: the case's record and the price lists (for the rent's rate). */
+export interface ConstructionPowerFacts {
+  record: ConstructionPowerRecord;
+  priceLists: readonly PriceList[];
+  /** The company's target in working days after the ferdigmelding (meter_mounting_working_days), for taking it down. */
+  targetWorkingDays: number;
+}
 
 /** What the decision itself records: approval conditions, or the reason a rejection or referral stands on. */
 const DECISION_RECORD: Partial<Record<DecisionAction, (args: Args) => DecisionColumns>> = {
@@ -40,15 +64,45 @@ const DECISION_RECORD: Partial<Record<DecisionAction, (args: Args) => DecisionCo
   referToDeveloperProject: (args) => ({ decision_reason: args.reason ?? null }),
   reopen: () => ({ decision_reason: null }),
   returnToNormalFlow: () => ({ decision_reason: null }),
+  registerConnection: (args) => ({ power_connected_on: args.connectedOn ?? null, start_meter_reading: args.startReading ?? null }),
 };
+
+/**
+ * Taking the cabinet down records the final reading and bills the rent for the actual days at the rate of the price
+ * list in effect on the day it came down; the start is the case's own, or the handler's for an unrecorded connection.
+ */
+function disconnectionColumns(args: Args, facts: ConstructionPowerFacts): DecisionColumns {
+  const start = startOf(facts.record, args);
+  const connectedOn = start.connectedOn as string;
+  const disconnectedOn = args.disconnectedOn as string;
+  const rent = cabinetRent(connectedOn, disconnectedOn, priceListInEffect(facts.priceLists, disconnectedOn));
+  return {
+    power_connected_on: connectedOn,
+    start_meter_reading: start.startReading,
+    power_disconnected_on: disconnectedOn,
+    final_meter_reading: args.finalReading ?? null,
+    cabinet_rent_days: rent.days,
+    cabinet_rent_rate_ore: rent.rateOre,
+    cabinet_rent_net_ore: rent.netOre,
+  };
+}
 
 /**
  * Every column but `status` that taking `action` from `from` writes. `today` is the Norwegian date the action was
  * taken, for the service clock; the same inputs give the same columns locally and centrally.
  */
-export function decisionColumns(action: DecisionAction, from: CaseStatus, args: Args, today: string): DecisionColumns {
+export function decisionColumns(
+  action: DecisionAction,
+  from: CaseStatus,
+  args: Args,
+  today: string,
+  construction?: ConstructionPowerFacts,
+): DecisionColumns {
   const to = CASE_ACTIONS[action].to as CaseStatus;
   const columns: DecisionColumns = { ...DECISION_RECORD[action]?.(args) };
+  if (action === 'registerDisconnection' && construction) Object.assign(columns, disconnectionColumns(args, construction));
+  // A termination the handler registers starts the same clock as the installer's (import/messagePlans.ts).
+  if (action === 'registerTerminationRequest' && construction) columns.due_date = meterMountingDueDate(today, construction.targetWorkingDays);
   if (from !== to && (from === 'waiting_for_info' || to === 'waiting_for_info')) {
     columns.clock_paused_on = clockPausedOnAfter(from, to, today, null);
   }
@@ -66,11 +120,34 @@ interface ActionHead {
   grid_customer_name: string | null;
 }
 
+/** The case's construction-power columns, the same SQL on both databases (dates cast so PostgreSQL gives ISO text). */
+export const CONSTRUCTION_RECORD_SQL = `request_type AS "requestType", CAST(power_connected_on AS text) AS "connectedOn",
+  start_meter_reading AS "startReading", CAST(power_disconnected_on AS text) AS "disconnectedOn",
+  final_meter_reading AS "finalReading"`;
+
+/** A record as the database gave it (PostgreSQL's numeric and date come as text), with readings as numbers. */
+export function constructionRecordOf(row: Record<string, unknown>): ConstructionPowerRecord {
+  const reading = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+  const date = (value: unknown) => (value === null || value === undefined ? null : String(value));
+  return {
+    requestType: row.requestType as ConstructionPowerRecord['requestType'],
+    connectedOn: date(row.connectedOn),
+    startReading: reading(row.startReading),
+    disconnectedOn: date(row.disconnectedOn),
+    finalReading: reading(row.finalReading),
+  };
+}
+
 function loadActionHead(ctx: MutationApplyContext, caseId: number): ActionHead {
   const row = ctx.core.sqlite
     .prepare('SELECT status, claim_token, approval_conditions, metering_point_ids, grid_customer_name FROM cases WHERE id = ?')
     .get(caseId) as ActionHead | undefined;
   return row ?? fail('case.notFound', { caseId });
+}
+
+function localConstructionFacts(ctx: MutationApplyContext, caseId: number): ConstructionPowerFacts {
+  const row = ctx.core.sqlite.prepare(`SELECT ${CONSTRUCTION_RECORD_SQL} FROM cases WHERE id = ?`).get(caseId) as Record<string, unknown>;
+  return { record: constructionRecordOf(row), priceLists: storedPriceLists(ctx.core.sqlite), targetWorkingDays: meterMountingWorkingDays(ctx.core.sqlite) };
 }
 
 /** What an action is checked against: the same facts on the desk (its cache) and at the service (PostgreSQL). */
@@ -83,6 +160,11 @@ export interface ActionFacts {
   meteringPointIds: readonly string[];
   /** Whether the grid customer (who will hold the grid-rental agreement) is named: the meter waits for it. */
   gridCustomerNamed: boolean;
+  /** Only asked for construction power's steps: the case's record, and the readings and dates given with the step. */
+  construction?: () => ConstructionPowerRecord;
+  args?: Args;
+  /** The Norwegian date today by the deciding side's clock (the server's centrally). */
+  today?: string;
 }
 
 /** Why the action may not be taken, as the code the handler reads; null when it may. One rule for desk and service. */
@@ -96,6 +178,15 @@ export function actionRefusal(action: DecisionAction, facts: ActionFacts): { cod
     if (blocker) return { code: blocker.code, params: blocker.params };
   }
   if (action === 'registerMeterMounted' && !facts.gridCustomerNamed) return { code: 'decision.gridCustomerMissing' };
+  if (action === 'registerConnection' || action === 'registerDisconnection') {
+    const record = facts.construction?.();
+    const args = facts.args ?? { caseId: 0 };
+    const today = facts.today ?? '0000-00-00';
+    if (!record) return { code: 'constructionPower.notConstructionPower' };
+    const refusal = action === 'registerConnection'
+      ? connectionRefusal(record.requestType, args, today) : disconnectionRefusal(record, args, today);
+    if (refusal) return refusal;
+  }
   if (action === 'registerMeteringPoint') {
     const invalid = facts.meteringPointIds.find((id) => !isValidMeteringPointId(id));
     if (facts.meteringPointIds.length === 0 || invalid !== undefined) {
@@ -106,7 +197,9 @@ export function actionRefusal(action: DecisionAction, facts: ActionFacts): { cod
 }
 
 /** Refuses the action with the reason the handler should read, or returns nothing. */
-function refuseIfNotAllowed(ctx: MutationApplyContext, action: DecisionAction, head: ActionHead, args: Args): void {
+function refuseIfNotAllowed(
+  ctx: MutationApplyContext, action: DecisionAction, head: ActionHead, args: Args, construction: () => ConstructionPowerFacts,
+): void {
   const refusal = actionRefusal(action, {
     status: head.status,
     role: ctx.actor.role,
@@ -114,6 +207,9 @@ function refuseIfNotAllowed(ctx: MutationApplyContext, action: DecisionAction, h
     approvalBlockers: () => approvalBlockersOf(ctx.core.sqlite, args.caseId, osloDate(new Date(ctx.now))),
     meteringPointIds: parseList(head.metering_point_ids),
     gridCustomerNamed: Boolean(head.grid_customer_name),
+    construction: () => construction().record,
+    args,
+    today: osloDate(new Date(ctx.now)),
   });
   if (refusal) fail(refusal.code as never, refusal.params as never);
 }
@@ -145,17 +241,27 @@ function queueDecisionMessage(ctx: MutationApplyContext, action: DecisionAction,
   return [{ kind: 'message_queued' as const, data: { messageId, kind, subject } }];
 }
 
+/** Actions whose arguments are more than a case and a reason. */
+const ARGS_OF: Partial<Record<DecisionAction, z.ZodObject>> = {
+  approve: ApproveArgs,
+  registerConnection: ConnectionArgs,
+  registerDisconnection: DisconnectionArgs,
+};
+
 function caseActionMutation(action: DecisionAction): MutationDefinition<z.ZodType> {
   const rule: CaseAction = CASE_ACTIONS[action];
-  const base = action === 'approve' ? ApproveArgs : StepArgs;
+  const base = ARGS_OF[action] ?? StepArgs;
   return defineMutation({
     name: `case.${action}`,
     args: decisionMessageKindOf(action) ? base.extend(MessageId).strict() : base,
     apply(ctx, rawArgs) {
       const args = rawArgs as Args;
       const head = loadActionHead(ctx, args.caseId);
-      refuseIfNotAllowed(ctx, action, head, args);
-      const columns = decisionColumns(action, head.status, args, osloDate(new Date(ctx.now)));
+      let facts: ConstructionPowerFacts | undefined;
+      const construction = () => (facts ??= localConstructionFacts(ctx, args.caseId));
+      refuseIfNotAllowed(ctx, action, head, args, construction);
+      const needsFacts = action === 'registerDisconnection' || action === 'registerTerminationRequest';
+      const columns = decisionColumns(action, head.status, args, osloDate(new Date(ctx.now)), needsFacts ? construction() : undefined);
       const names = Object.keys(columns) as DecisionColumn[];
       ctx.core.sqlite
         .prepare(`UPDATE cases SET status = ?${names.map((name) => `, ${name} = ?`).join('')} WHERE id = ?`)
@@ -166,7 +272,7 @@ function caseActionMutation(action: DecisionAction): MutationDefinition<z.ZodTyp
       const data: Record<string, unknown> = { from: head.status, to: rule.to };
       const reason = reasonOf(args);
       if (reason) data.reason = reason;
-      const conditions = parseList(columns.approval_conditions ?? head.approval_conditions);
+      const conditions = parseList(String(columns.approval_conditions ?? head.approval_conditions));
       if (rule.to === 'approved' && conditions.length > 0) data.conditions = conditions;
       const told = queueDecisionMessage(ctx, action, args, conditions);
       return {

@@ -1,7 +1,7 @@
 // The first mutations: add a note, assign, set status. Each checks the pure rules, then writes.
 import { z } from 'zod';
 import { AddNoteInput, AssignInput, SetStatusInput, fail } from '../../shared/contract';
-import { STATUSES_REQUIRING_REASON, canAssign, canMoveCase, canWriteNotes } from '../../shared/rules';
+import { STATUSES_REQUIRING_REASON, STATUSES_SET_ONLY_WITH_READINGS, canAssign, canMoveCase, canWriteNotes } from '../../shared/rules';
 import { loadCaseHead } from '../cases/caseRow';
 import { defineMutation } from './runMutation';
 
@@ -44,7 +44,7 @@ export const setStatus = defineMutation({
   args: SetStatusInput,
   apply({ core, actor }, { caseId, status, reason }) {
     const head = loadCaseHead(core.sqlite, caseId);
-    if (!canMoveCase(head.status, status, actor.role)) {
+    if (!canMoveCase(head.status, status, actor.role) || STATUSES_SET_ONLY_WITH_READINGS.includes(status)) {
       fail('status.transitionNotAllowed', { from: head.status, to: status });
     }
     if (STATUSES_REQUIRING_REASON.includes(status) && !reason) fail('status.reasonRequired', { status });

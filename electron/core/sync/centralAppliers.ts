@@ -9,13 +9,13 @@ import { WORK_ORDER_APPLIERS } from './workOrderAppliers';
 import { centralDraftContent, centralProductionFacts, centralRevisedContent, insertCentralDraft, sameLines } from './centralOfferDraft';
 import { SaveOfferDraftInput } from '../../shared/contract';
 import { actionOfMutation, actionRefusal, decisionColumns, parseList, reasonOf, type CaseActionArgs } from '../mutations/caseActions';
-import { centralApprovalBlockers, centralCompleteness, centralDueDate } from './centralCaseFacts';
+import { centralApprovalBlockers, centralCompleteness, centralConstructionFacts, centralDueDate } from './centralCaseFacts';
 import { decisionMessageDraft, decisionMessageFactsSql, decisionMessageKindOf, type DecisionMessageFacts } from '../casework/decisionMessage';
 import type { DecisionAction } from '../../shared/contract';
 import {
   CASE_ACTIONS, STATUSES_REQUIRING_REASON, addWorkingDays, calculateOffer, offerValidUntil, canMoveCase, plusskundeContributionRefusal, type CaseStatus, type OfferCalculation, type OfferLine,
   type PriceList, type UserRole,
-  OFFER_STEP_ACTIONS, billingKindOf, planBillingStep, releasesWork,
+  OFFER_STEP_ACTIONS, billingKindOf, planBillingStep, releasesWork, STATUSES_SET_ONLY_WITH_READINGS,
 } from '../../shared/rules';
 import { osloDate } from '../clock';
 import { CompanySettingsUpdateArgs } from '../mutations/companySettingsUpdate';
@@ -106,7 +106,8 @@ const appliers: Record<string, Applier> = {
       throw new RefusedByCentral('statusChanged', state.status);
     }
     // The life-of-a-case table decides, whatever the desk assumed: no jump from approved to meter_mounted.
-    if (!isUserRole(state.role) || !canMoveCase(state.status as CaseStatus, args.status as CaseStatus, state.role)) {
+    if (!isUserRole(state.role) || !canMoveCase(state.status as CaseStatus, args.status as CaseStatus, state.role)
+      || STATUSES_SET_ONLY_WITH_READINGS.includes(args.status as CaseStatus)) {
       throw new RefusedByCentral('statusChanged', `${state.status} → ${String(args.status)}`);
     }
     if (STATUSES_REQUIRING_REASON.includes(args.status as CaseStatus) && !String(args.reason ?? '').trim()) {
@@ -160,6 +161,10 @@ async function applyCaseAction(client: pg.ClientBase, { mutation, args, precondi
   const { rows: [head] } = await client.query<{ metering_point_ids: string; grid_customer_name: string | null }>(
     'SELECT metering_point_ids, grid_customer_name FROM cases WHERE id = $1', [args.caseId]);
   const blockers = action === 'approve' ? await centralApprovalBlockers(client, Number(args.caseId)) : [];
+  const construction = action === 'registerConnection' || action === 'registerDisconnection' || action === 'registerTerminationRequest'
+    ? await centralConstructionFacts(client, Number(args.caseId)) : undefined;
+  // The server's clock decides what "today" is for the readings' dates (createdAt is the server's, see applyMutation).
+  const today = osloDate(new Date(createdAt));
   // The same rule the desk applied (mutations/caseActions.ts), on the server's rows: status table, reason, blockers.
   const refusal = actionRefusal(action, {
     status: state.status as CaseStatus,
@@ -168,17 +173,20 @@ async function applyCaseAction(client: pg.ClientBase, { mutation, args, precondi
     approvalBlockers: () => blockers,
     meteringPointIds: parseList(head.metering_point_ids),
     gridCustomerNamed: Boolean(head.grid_customer_name),
+    construction: construction && (() => construction.record),
+    args: actionArgs,
+    today,
   });
   if (refusal) throw refusalOf(refusal.code, state.status);
   if (reason) await client.query("SELECT set_config('desk.status_reason', $1, true)", [reason]);
   const from = state.status as CaseStatus;
-  const columns = decisionColumns(action, from, actionArgs, osloDate(new Date(createdAt)));
+  const columns = decisionColumns(action, from, actionArgs, today, construction);
   const names = Object.keys(columns) as (keyof typeof columns)[];
   await client.query(
     `UPDATE cases SET status = $2${names.map((name, i) => `, ${name} = $${i + 3}`).join('')} WHERE id = $1`,
     [args.caseId, CASE_ACTIONS[action].to, ...names.map((name) => columns[name])],
   );
-  await queueCentralDecisionMessage(client, action, actionArgs, parseList(columns.approval_conditions ?? '[]'));
+  await queueCentralDecisionMessage(client, action, actionArgs, parseList(String(columns.approval_conditions ?? '[]')));
 }
 
 /**

@@ -1,16 +1,19 @@
 // What the service checks a case action against, read from PostgreSQL in the applying transaction with the same
 // pure rules the desk uses on its cache: the checklist (completeness rules, overrides, attachments), the due date a
-// case gets when it becomes complete, and whether the installer is active in DSB's register. The desk's word for
-// any of these is never taken.
+// case gets when it becomes complete, whether the installer is active in DSB's register, and construction power's
+// record with the price lists and target its steps are decided on. The desk's word for any of these is never taken.
 import type pg from 'pg';
 import type { ApprovalBlocker } from '../../shared/contract';
-import { addWorkingDays, evaluateCompleteness, type AttachmentKind, type CompletenessEvaluation, type RequestType } from '../../shared/rules';
+import {
+  addWorkingDays, evaluateCompleteness, type AttachmentKind, type CompletenessEvaluation, type PriceList, type RequestType,
+} from '../../shared/rules';
 import { osloDate } from '../clock';
 import { FACT_COLUMNS, ruleSetFromStored, type StoredOverride } from '../casework/completenessService';
 import { COMPANY_SETTING_DEFAULTS, workingDaysFromText } from '../casework/companySettings';
 import { caseFactsOf, fieldsOfRow } from '../import/caseFields';
 import { RefusedByCentral } from './centralErrors';
 import { GRID_ASSESSMENT_COLUMNS, gridApprovalBlocker, type GridAssessmentRow } from '../casework/gridAssessmentFacts';
+import { CONSTRUCTION_RECORD_SQL, constructionRecordOf, type ConstructionPowerFacts } from '../mutations/caseActions';
 
 export interface CentralCompleteness extends CompletenessEvaluation {
   overrides: Record<string, StoredOverride>;
@@ -61,4 +64,19 @@ export async function centralApprovalBlockers(client: pg.ClientBase, caseId: num
   const grid = row ? gridApprovalBlocker(row) : null;
   if (grid) blockers.push(grid);
   return blockers;
+}
+
+/** Construction power's record on the server's row, and the price lists the rent's rate is taken from. */
+export async function centralConstructionFacts(client: pg.ClientBase, caseId: number): Promise<ConstructionPowerFacts> {
+  const { rows: [row] } = await client.query<Record<string, unknown>>(
+    `SELECT ${CONSTRUCTION_RECORD_SQL} FROM cases WHERE id = $1`,
+    [caseId],
+  );
+  const { rows: lists } = await client.query<{ body: string }>('SELECT body FROM price_lists ORDER BY id, list_version');
+  const { rows: [target] } = await client.query<{ value: string }>("SELECT value FROM company_settings WHERE key = 'meter_mounting_working_days'");
+  return {
+    record: constructionRecordOf(row),
+    priceLists: lists.map((list) => JSON.parse(list.body) as PriceList),
+    targetWorkingDays: workingDaysFromText(target?.value, COMPANY_SETTING_DEFAULTS.meter_mounting_working_days),
+  };
 }

@@ -7,6 +7,7 @@ import type { CaseActionName } from '../rules/caseStatus';
 import { OFFER_STEP_ACTIONS, type OfferStepAction } from '../rules/offerFollowUp';
 import { CaseId } from './common';
 import { OfferStepAct } from './offerFollowUp';
+import { CONSTRUCTION_POWER_ACTIONS, ConstructionPowerAct, type ConstructionPowerAction } from './constructionPower';
 
 /** The actions this desk takes as decisions and steps (requestInformation has its own call and dialog). */
 export const DECISION_ACTIONS = [
@@ -24,6 +25,10 @@ export const DECISION_ACTIONS = [
   'registerMeterMounted',
   'registerMeteringPoint',
   'close',
+  'registerConnection',
+  'registerTerminationRequest',
+  'registerDisconnection',
+  'deregisterMeteringPoint',
 ] as const satisfies readonly CaseActionName[];
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];
 
@@ -47,9 +52,10 @@ export const ApproveArgs = z
 /** Whether the reason may be left out is the rules table's call (`needsReason`), checked by the mutation. */
 export const StepArgs = z.object({ caseId: CaseId, reason: Reason.optional() }).strict();
 
-type OtherAction = Exclude<DecisionAction, 'approve' | OfferStepAction>;
+type OtherAction = Exclude<DecisionAction, 'approve' | OfferStepAction | ConstructionPowerAction>;
 const OTHER_ACTIONS = DECISION_ACTIONS.filter(
-  (action) => action !== 'approve' && !(OFFER_STEP_ACTIONS as readonly string[]).includes(action),
+  (action) => action !== 'approve' && !(OFFER_STEP_ACTIONS as readonly string[]).includes(action)
+    && !(CONSTRUCTION_POWER_ACTIONS as readonly string[]).includes(action),
 ) as [OtherAction, ...OtherAction[]];
 
 export const CaseActInput = z.discriminatedUnion('action', [
@@ -57,6 +63,8 @@ export const CaseActInput = z.discriminatedUnion('action', [
   StepArgs.extend({ action: z.enum(OTHER_ACTIONS) }).strict(),
   // The offer's billing steps carry the amount, date and reference (contract/offerFollowUp.ts).
   OfferStepAct,
+  // Construction power's connection and disconnection carry the meter readings and dates (contract/constructionPower.ts).
+  ...ConstructionPowerAct.options,
 ]);
 export type CaseActInput = z.input<typeof CaseActInput>;
 

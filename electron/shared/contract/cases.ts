@@ -17,6 +17,7 @@ import type { ClaimView } from './sync';
 import type { CaseActionName } from '../rules/caseStatus';
 import type { ActionBlockers } from './caseActions';
 import type { GridAssessmentView, PostalAddressView } from './ownerParty';
+import type { ConstructionPowerView } from './constructionPower';
 
 export const NOTE_MAX_LENGTH = 10_000;
 
@@ -173,6 +174,8 @@ export interface CaseDetail {
   supplementChanges: string[];
   /** The day the service clock was paused (waiting for the installer); null while it runs. */
   clockPausedOn: string | null;
+  /** Construction power's period, readings and rent; null for other request types. */
+  constructionPower: ConstructionPowerView | null;
   /** Who is working on the case right now (central mode); always 'none' standalone. */
   claim: ClaimView;
   /**

@@ -65,6 +65,14 @@ export const ERROR_CODES = [
   'offerStep.amountMismatch',
   'offerStep.statusNotAllowed',
   'billing.flagNotFound',
+  // Construction power (rules/constructionPower.ts)
+  'constructionPower.notConstructionPower',
+  'constructionPower.readingMissing',
+  'constructionPower.readingInvalid',
+  'constructionPower.dateMissing',
+  'constructionPower.dateInFuture',
+  'constructionPower.finalBelowStart',
+  'constructionPower.disconnectedBeforeConnected',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

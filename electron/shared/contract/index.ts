@@ -166,3 +166,4 @@ export * from './overview';
 export * from './offerFollowUp';
 export * from './portalFirms';
 export * from './supportRequests';
+export * from './constructionPower';

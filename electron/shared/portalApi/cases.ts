@@ -147,5 +147,19 @@ export const PortalCase = PortalCaseSummary.extend({
   /** Whether the grid company takes a supplement / a ferdigmelding now. */
   acceptsSupplement: z.boolean(),
   acceptsCompletionNotice: z.boolean(),
+  /**
+   * Construction power: the cabinet's dates and meter readings, the days and — once it is down — the rent billed
+   * (øre). Null for other request types.
+   */
+  constructionPower: z.object({
+    connectedOn: z.string().nullable(),
+    startReading: z.number().nullable(),
+    disconnectedOn: z.string().nullable(),
+    finalReading: z.number().nullable(),
+    consumptionKwh: z.number().nullable(),
+    days: z.number().nullable(),
+    running: z.boolean(),
+    rent: z.object({ rateOre: z.number(), netOre: z.number(), vatOre: z.number(), grossOre: z.number() }).nullable(),
+  }).nullable(),
 });
 export type PortalCase = z.infer<typeof PortalCase>;

@@ -41,14 +41,22 @@ export const CASE_ACTIONS = {
     by: SYSTEM,
   },
   receiveTerminationRequest: {
-    from: ['approved', 'offer_accepted', 'paid', 'meter_mounted', 'metering_point_registered'],
+    from: ['approved', 'offer_accepted', 'paid', 'meter_mounted', 'metering_point_registered', 'connected'],
     to: 'termination_requested',
     by: SYSTEM,
   },
   registerMeterMounted: { from: ['completion_reported'], to: 'meter_mounted', by: PEOPLE },
   registerMeteringPoint: { from: ['meter_mounted'], to: 'metering_point_registered', by: PEOPLE },
+  // Construction power as it runs (rules/constructionPower.ts): connected with the start reading, in use until the
+  // installer, the portal or a handler asks for it to end, taken down with the final reading, and closed once its
+  // metering point is deregistered. A terminated case is no longer closed without its final reading.
+  registerConnection: { from: ['approved', 'offer_accepted', 'invoice_sent', 'paid'], to: 'connected', by: PEOPLE },
+  /** A termination asked for by phone or e-mail, registered by the handler; the installer's message is the system's. */
+  registerTerminationRequest: { from: ['connected'], to: 'termination_requested', by: PEOPLE },
+  registerDisconnection: { from: ['termination_requested'], to: 'disconnected', by: PEOPLE },
+  deregisterMeteringPoint: { from: ['disconnected'], to: 'closed', by: PEOPLE },
   close: {
-    from: ['metering_point_registered', 'rejected', 'termination_requested', 'developer_project'],
+    from: ['metering_point_registered', 'rejected', 'developer_project'],
     to: 'closed',
     by: PEOPLE,
   },

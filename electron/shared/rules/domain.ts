@@ -30,6 +30,10 @@ export const CASE_STATUSES = [
   'developer_project',
   /** Construction power: its completion notice asks for the temporary installation to be terminated. */
   'termination_requested',
+  /** Construction power: the cabinet is connected, its meter read at the start, and in use. */
+  'connected',
+  /** Construction power: the cabinet is taken down and its meter read for the last time; the rent can be billed. */
+  'disconnected',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 

@@ -29,3 +29,4 @@ export * from './mutationPolicy';
 export * from './ownerOfferCode';
 export * from './gridAssessment';
 export * from './ownerParty';
+export * from './constructionPower';

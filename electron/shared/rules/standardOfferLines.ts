@@ -12,8 +12,6 @@ export interface StandardLineFacts {
   mainFuseA: number | null;
   /** Length of the new service cable and its trench, in metres. */
   serviceCableLengthM?: number | null;
-  /** Days a construction-power cabinet is rented. */
-  rentalDays?: number | null;
   /** Production (plusskunde): whether, how much, and what the main fuse carries (rules/plusskunde.ts). */
   hasProduction?: boolean;
   productionKw?: number | null;
@@ -22,10 +20,9 @@ export interface StandardLineFacts {
 }
 
 export const DEFAULT_SERVICE_CABLE_LENGTH_M = 25;
-export const DEFAULT_RENTAL_DAYS = 90;
 
 /** A quantity: fixed (in thousandths), or one of the facts. */
-type Quantity = { milli: number } | 'cable_length' | 'rental_days';
+type Quantity = { milli: number } | 'cable_length';
 /** A fee, or a catalogue item; `meter` items differ with the metering (direct or transformer). */
 type StandardItem =
   | { fee: StandardFeeCode | 'connect_by_meter'; quantity: Quantity }
@@ -63,10 +60,11 @@ export const STANDARD_ITEMS: Readonly<Record<RequestType, readonly StandardItem[
     { item: 'meter_by_meter', quantity: one },
     { item: 'meter_mounting_hour', quantity: one },
   ],
+  // The cabinet rent is not in the offer: it is billed after the cabinet comes down, for the days it actually stood
+  // (rules/constructionPower.ts), not guessed up front.
   temporary_installation: [
     { fee: 'construction_power_connect', quantity: one },
     { fee: 'construction_power_disconnect', quantity: one },
-    { fee: 'construction_power_cabinet_rent_per_day', quantity: 'rental_days' },
   ],
   // A fuse change the grid carries as it is costs no contribution; reinforcement, when the grid assessment finds it
   // needed, is added by the case handler.
@@ -102,7 +100,6 @@ export function usesTransformerMeter(facts: StandardLineFacts): boolean {
 
 function quantityMilli(quantity: Quantity, facts: StandardLineFacts): number {
   if (quantity === 'cable_length') return Math.round((facts.serviceCableLengthM ?? DEFAULT_SERVICE_CABLE_LENGTH_M) * 1000);
-  if (quantity === 'rental_days') return Math.round((facts.rentalDays ?? DEFAULT_RENTAL_DAYS) * 1000);
   return quantity.milli;
 }
 

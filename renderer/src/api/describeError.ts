@@ -1,6 +1,6 @@
 // Turns an AppError into calm, specific words: what happened and what to do next, in the chosen language.
 import type { TFunction } from 'i18next';
-import { formatNumber } from '../i18n/format';
+import { formatDate, formatNumber } from '../i18n/format';
 import type { AppError, InputIssue } from './contract';
 
 export interface ErrorText {
@@ -8,12 +8,14 @@ export interface ErrorText {
   message: string;
 }
 
-/** Status and other enum codes in params are shown by their names, not their codes. */
+/** Status and other enum codes in params are shown by their names, not their codes; dates the Norwegian way. */
 function translatedParams(t: TFunction, params: AppError['params']): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(params ?? {})) {
     const isStatus = (key === 'from' || key === 'to' || key === 'status') && typeof value === 'string';
-    out[key] = isStatus ? t(`enums.status.${value}`) : typeof value === 'number' ? formatNumber(value) : String(value);
+    const isDate = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+    out[key] = isStatus ? t(`enums.status.${value}`) : typeof value === 'number' ? formatNumber(value)
+      : isDate ? formatDate(value) : String(value);
   }
   return out;
 }

@@ -18,4 +18,6 @@ export const STATUS_COLOR: Record<CaseStatus, string> = {
   closed: 'gray',
   developer_project: 'orange',
   termination_requested: 'pink',
+  connected: 'lime',
+  disconnected: 'pink',
 };

@@ -311,15 +311,26 @@ describe('completion notices', () => {
     expect(caseOf('ELS-9000002').due_date).toBe('2026-05-11');
   });
 
-  it('for construction power ask for termination instead', () => {
+  it('for construction power ask for termination instead, due to be taken down within the same target', () => {
     load([requestMessage(1, { requestType: 'temporary_installation' })]);
     approve('ELS-9000001');
     load([completionNotice(1, 'ELS-9000001')]);
     expect(caseOf('ELS-9000001').status).toBe('termination_requested');
-    // Not the meter clock: the termination keeps the due date it had.
-    expect(caseOf('ELS-9000001').due_date).toBe(addWorkingDays('2026-03-02', 15));
+    // The same target after the ferdigmelding, for taking the cabinet down: not the handling deadline long past.
+    // Sent Monday 4 May 2026: five working days on is Monday 11 May; no meter is to be mounted, so no meter date.
+    expect(caseOf('ELS-9000001').due_date).toBe('2026-05-11');
+    expect(eventsOf(caseOf('ELS-9000001').id).at(-2)?.data).not.toHaveProperty('meterDueDate');
     expect(eventsOf(caseOf('ELS-9000001').id).at(-1)).toMatchObject({
       data: { from: 'approved', to: 'termination_requested' } });
+  });
+
+  it('for a connected construction-power cabinet ask for its termination (the installer\'s ferdigmelding or the portal\'s)', () => {
+    load([requestMessage(1, { requestType: 'temporary_installation' })]);
+    sqlite.prepare("UPDATE cases SET status = 'connected', power_connected_on = '2026-03-10', start_meter_reading = 12 WHERE message_id = ?")
+      .run('ELS-9000001');
+    load([completionNotice(1, 'ELS-9000001')]);
+    expect(caseOf('ELS-9000001').status).toBe('termination_requested');
+    expect(eventsOf(caseOf('ELS-9000001').id).at(-1)).toMatchObject({ data: { from: 'connected', to: 'termination_requested' } });
   });
 
   it('for a case in a status that does not take one are recorded on the case and quarantined, not applied', () => {

@@ -12,6 +12,7 @@ import { Card, ErrorAlert, Screen } from '../../app/Screen';
 import { casesApi } from './api';
 import { CaseArchive } from './CaseArchive';
 import { CaseFacts } from './CaseFacts';
+import { ConstructionPowerCard } from './ConstructionPowerCard';
 import { CaseThread } from './CaseThread';
 import { CompletionNoticeForm } from './CompletionNoticeForm';
 import { Fact } from './Fact';
@@ -98,6 +99,7 @@ export function CaseScreen({ caseNumber }: { caseNumber: string }) {
               )}
               <CaseThread c={found} />
               <CaseArchive c={found} />
+              <ConstructionPowerCard c={found} />
               <CaseFacts c={found} />
             </>
           )}

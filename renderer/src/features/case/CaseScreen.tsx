@@ -24,6 +24,7 @@ import { BillingSection } from '../offerFollowUp/BillingSection';
 import { OwnerSection } from './OwnerSection';
 import { GridAssessmentSection } from '../gridAssessment/GridAssessmentSection';
 import { ProductionSection } from './ProductionSection';
+import { ConstructionPowerSection } from '../constructionPower/ConstructionPowerSection';
 import { RequestSection } from './RequestSection';
 import { SupplementBanner, SupplementChangesProvider, changesToShow } from './supplementChanges';
 import { useEscapeToQueue } from './useCaseKeys';
@@ -103,6 +104,7 @@ export function CaseScreen({ caseId }: { caseId: number }) {
               <ProductionSection production={detail.production} />
               <GridAssessmentSection detail={detail} reload={reload} />
               <OwnerSection detail={detail} reload={reload} />
+              <ConstructionPowerSection detail={detail} />
               <InstallerPanel detail={detail} reload={reload} />
               <WorkOrderSection detail={detail} reload={reload} />
               <RequestSection detail={detail} />

@@ -15,6 +15,7 @@ import { ReasonDialog } from './ReasonDialog';
 import { useDecisionShortcuts } from './useDecisionShortcuts';
 import { useAppData } from '../../app/AppData';
 import { OfferStepDialog, type AmountStep } from '../offerFollowUp/OfferStepDialog';
+import { MeterReadingDialog, type ReadingStep } from '../constructionPower/MeterReadingDialog';
 
 const OFFER_STEPS: readonly string[] = OFFER_STEP_ACTIONS;
 const isOfferStep = (action: DecisionAction): boolean => OFFER_STEPS.includes(action);
@@ -28,6 +29,9 @@ const needsReason = (action: DecisionAction): boolean => 'needsReason' in CASE_A
 const asksForReason = (action: DecisionAction): boolean => needsReason(action) || action === 'reopen';
 /** Acceptance and payment ask for amount, date and reference (features/offerFollowUp). */
 const asksForAmount = (action: DecisionAction): action is AmountStep => action === 'acceptOffer' || action === 'registerPayment';
+/** Construction power's connection and disconnection ask for the meter reading and the day. */
+const asksForReading = (action: DecisionAction): action is ReadingStep =>
+  action === 'registerConnection' || action === 'registerDisconnection';
 
 const BUTTON_LOOK: Partial<Record<DecisionAction, { variant: string; color?: string }>> = {
   approve: { variant: 'filled', color: 'teal.9' },
@@ -58,7 +62,7 @@ export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: ()
     async (action: DecisionAction) => {
       clearError();
       if (isBlocked(action)) return;
-      if (action === 'approve' || asksForReason(action) || asksForAmount(action)) {
+      if (action === 'approve' || asksForReason(action) || asksForAmount(action) || asksForReading(action)) {
         setDialogKey((key) => key + 1);
         setDialog(action);
         return;
@@ -130,14 +134,14 @@ export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: ()
       />
       <ReasonDialog
         key={`reason-${dialogKey}`}
-        action={dialog !== null && dialog !== 'approve' && !asksForAmount(dialog) ? dialog : null}
+        action={dialog !== null && dialog !== 'approve' && !asksForAmount(dialog) && !asksForReading(dialog) ? dialog : null}
         required={dialog !== null && dialog !== 'approve' && needsReason(dialog)}
         caseNumber={detail.caseNumber}
         pending={pending}
         error={dialogError}
         onClose={() => setDialog(null)}
         onSubmit={async (reason) => {
-          if (dialog === null || dialog === 'approve' || asksForAmount(dialog) || isOfferStep(dialog)) return;
+          if (dialog === null || dialog === 'approve' || asksForAmount(dialog) || asksForReading(dialog) || isOfferStep(dialog)) return;
           if (await run({ caseId: detail.id, action: dialog, ...(reason ? { reason } : {}) })) done(dialog);
         }}
       />
@@ -147,6 +151,20 @@ export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: ()
           action={dialog}
           caseId={detail.id}
           caseNumber={detail.caseNumber}
+          today={session.today}
+          pending={pending}
+          error={dialogError}
+          onClose={() => setDialog(null)}
+          onSubmit={async (values) => {
+            if (await run({ caseId: detail.id, action: dialog, ...values })) done(dialog);
+          }}
+        />
+      )}
+      {dialog !== null && asksForReading(dialog) && (
+        <MeterReadingDialog
+          key={`reading-${dialogKey}`}
+          action={dialog}
+          detail={detail}
           today={session.today}
           pending={pending}
           error={dialogError}

@@ -27,6 +27,12 @@ export const DECISION_KEYS: Record<DecisionAction, DecisionKey> = {
   registerMeterMounted: alt('M'),
   registerMeteringPoint: alt('P'),
   close: alt('L'),
+  // Construction power: C for connected (Alt+B is the request for information), R for registrer bestilt frakobling,
+  // D for demontert (frakoblet), E for the metering point's end (avregistrer).
+  registerConnection: alt('C'),
+  registerTerminationRequest: alt('R'),
+  registerDisconnection: alt('D'),
+  deregisterMeteringPoint: alt('E'),
 };
 
 export function actionForKey(event: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'code'>): DecisionAction | null {
