@@ -30,7 +30,7 @@ const facts: CaseLetterFacts = {
   networkSystem: '400V_TN',
   phases: 3,
   mainFuseA: 63,
-  owner: { name: 'Ola Eier', phone: null },
+  owner: { name: 'Ola Eier', phone: null, postal: { address: 'Postboks 12', postcode: '4601', postTown: 'Kristiansand S' } },
   installer: { name: 'Sørlandet Elektro AS', organisationNumber: '923609016', contact: 'Per Holt', email: 'post@se.no', phone: null },
   approvalConditions: ['Inntaket på yttervegg.'],
   decisionReason: 'Effekten er for stor.',
@@ -97,6 +97,14 @@ describe('fuse change and construction power', () => {
     expect(free).toContain('koster deg ingenting');
     const paid = text(fuseChangeLetterHtml(facts, { newFuseA: 125, phases: 3, cost: { amount: '12 000,00 kr', what: 'Kabelen må forsterkes.' } }));
     expect(paid).toContain('Endringen koster 12 000,00 kr');
+  });
+
+  it("go to the owner's postal address, not the building site", () => {
+    const letter = fuseChangeLetterHtml(facts, { newFuseA: 63, phases: 3, cost: null });
+    const window = /data-role="recipient"[\s\S]*?<\/div>/.exec(letter)?.[0] ?? letter.slice(0, 0);
+    expect(window).toContain('Postboks 12');
+    expect(window).toContain('4601 Kristiansand S');
+    expect(window).not.toContain('Storgata 1');
   });
 
   it('the construction-power confirmation gives period, cabinet, rent per day and the readings at both ends', () => {
