@@ -8,6 +8,7 @@ export const CASE_COLUMNS = [
   'owner_organisation_number', 'owner_email', 'owner_phone', 'installer_id', 'installer_contact',
   'wanted_start_date', 'wanted_connection_date', 'free_text', 'updated_at', 'version', 'approval_conditions',
   'decision_reason', 'completeness_overrides', 'work_routing', 'supplement_changes', 'clock_paused_on',
+  'closure_reason', 'cancellation_costs_ore',
 ] as const;
 
 /** Who holds the case's claim (central mode); written only by the central database's claim functions. */

@@ -1,6 +1,6 @@
 // Turns one generated request and its simulated life into the rows of cases, case_events, notes and
 // attachments, as positional parameter arrays for the seeder's prepared statements.
-import type { RequestType } from '../../shared/rules';
+import type { ClosureReason, RequestType } from '../../shared/rules';
 import { planAttachments, SAMPLE_FILES, type SampleFile } from './caseAttachments';
 import { simulateLifecycle, type LateAttachment, type LifecycleOutcome } from './caseLifecycle';
 import { DEMO_OVERRIDE_REASON, factsOfRequest, missingCompletenessItems } from './demoCompleteness';
@@ -130,6 +130,8 @@ export class CaseRowFactory {
       request.freeText, isoOfMs(life.updatedAt), life.version + (checked.overrides === '{}' ? 0 : 1),
       // approval_conditions, decision_reason, completeness_overrides, work_routing, supplement_changes, clock_paused_on
       '[]', null, checked.overrides, '{}', '[]', null,
+      // closure_reason, cancellation_costs_ore
+      life.status === 'closed' ? demoClosureReason(life.events) : null, null,
     ];
     return {
       caseRow,
@@ -159,4 +161,16 @@ function checkedCompleteness(
     JSON.stringify({ item, reason: DEMO_OVERRIDE_REASON })] as LifecycleOutcome['events'][number]);
   const events = [...life.events.slice(0, reviewStart), ...overridden, ...life.events.slice(reviewStart)];
   return { complete: true, overrides: JSON.stringify(overrides), events };
+}
+
+/**
+ * Why a demo case closed, from the status it closed from (caseLifecycle.ts): a rejection closed, an offer left
+ * unanswered past its validity, or the work done.
+ */
+function demoClosureReason(events: readonly (readonly unknown[])[]): ClosureReason {
+  const closing = [...events].reverse().find((event) => event[3] === 'status_changed');
+  const from = closing ? (JSON.parse(String(closing[4])) as { from?: string }).from : undefined;
+  if (from === 'rejected') return 'rejected';
+  if (from === 'offer_sent') return 'offer_expired';
+  return 'completed';
 }

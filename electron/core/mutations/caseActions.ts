@@ -4,10 +4,18 @@
 // the same columns from `decisionColumns`, and PostgreSQL's audit trigger writes the same event shape.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { ApproveArgs, DECISION_ACTIONS, StepArgs, fail, type ApprovalBlocker, type DecisionAction } from '../../shared/contract';
+import { ApproveArgs, DECISION_ACTIONS, OWN_ARGS, StepArgs, fail, type ApprovalBlocker, type DecisionAction } from '../../shared/contract';
 import {
   CASE_ACTIONS,
+  CLOSURE_REASONS_NEEDING_WORDS,
   canTakeAction,
+  closureReasonOfClose,
+  isAcceptedStatus,
+  withdrawalReasonOf,
+  type ClosureReason,
+  type CloseWithReasonChoice,
+  type InformationChannel,
+  type WithdrawnBy,
   clockPausedOnAfter,
   isValidMeteringPointId,
   type CaseAction,
@@ -18,28 +26,49 @@ import { osloDate } from '../clock';
 import { approvalBlockersOf } from './approvalBlockers';
 import { defineMutation, type MutationDefinition, type MutationApplyContext } from './runMutation';
 import { OFFER_STEP_MUTATIONS, isOfferStepAction } from './offerSteps';
-import { decisionMessageDraft, decisionMessageFactsSql, decisionMessageKindOf, type DecisionMessageFacts } from '../casework/decisionMessage';
+import { decisionMessageDraft, decisionMessageFactsSql, mayTellInstaller, toldMessageKindOf, type DecisionMessageFacts } from '../casework/decisionMessage';
 
 /**
  * The arguments of any of these mutations: a case, and a reason or approval conditions; a decision told to the
  * installer carries the id of its message, made at the desk so the outbox, the central copy and a retry agree on it
  * (absent only in entries queued before decisions were told: the central service then makes one).
  */
-export type CaseActionArgs = z.output<typeof StepArgs> & Partial<z.output<typeof ApproveArgs>> & { messageId?: string };
+export type CaseActionArgs = z.output<typeof StepArgs> & Partial<z.output<typeof ApproveArgs>> & {
+  messageId?: string;
+  withdrawnBy?: WithdrawnBy;
+  closureReason?: CloseWithReasonChoice;
+  costsOre?: number;
+  channel?: InformationChannel;
+};
 const MessageId = { messageId: z.uuid().optional() };
 type Args = CaseActionArgs;
 
 /** The case columns an action writes besides `status`; the central roles are granted exactly these. */
-export type DecisionColumn = 'approval_conditions' | 'decision_reason' | 'clock_paused_on';
-export type DecisionColumns = Partial<Record<DecisionColumn, string | null>>;
+export type DecisionColumn = 'approval_conditions' | 'decision_reason' | 'clock_paused_on' | 'closure_reason' | 'cancellation_costs_ore';
+export type DecisionColumns = Partial<Record<DecisionColumn, string | number | null>>;
 
-/** What the decision itself records: approval conditions, or the reason a rejection or referral stands on. */
-const DECISION_RECORD: Partial<Record<DecisionAction, (args: Args) => DecisionColumns>> = {
+/** An ending: why the case closed, the words given, and an accepted case's costs already incurred. */
+const ending = (closureReason: ClosureReason, args: Args): DecisionColumns => ({
+  closure_reason: closureReason,
+  decision_reason: args.reason || null,
+  cancellation_costs_ore: args.costsOre ?? null,
+});
+
+/**
+ * What the decision itself records: approval conditions, the reason a rejection or referral stands on, or why a
+ * case ended (rules/caseClosure.ts).
+ */
+const DECISION_RECORD: Partial<Record<DecisionAction, (args: Args, from: CaseStatus) => DecisionColumns>> = {
   approve: (args) => ({ approval_conditions: JSON.stringify(args.conditions ?? []), decision_reason: null }),
   reject: (args) => ({ decision_reason: args.reason ?? null }),
   referToDeveloperProject: (args) => ({ decision_reason: args.reason ?? null }),
   reopen: () => ({ decision_reason: null }),
   returnToNormalFlow: () => ({ decision_reason: null }),
+  close: (_args, from) => ({ closure_reason: closureReasonOfClose(from) }),
+  declineOffer: (args) => ending('owner_declined', args),
+  expireOffer: (args) => ending('offer_expired', args),
+  withdraw: (args) => ending(withdrawalReasonOf(args.withdrawnBy ?? 'installer'), args),
+  closeWithReason: (args) => ending(args.closureReason ?? 'other', args),
 };
 
 /**
@@ -48,7 +77,7 @@ const DECISION_RECORD: Partial<Record<DecisionAction, (args: Args) => DecisionCo
  */
 export function decisionColumns(action: DecisionAction, from: CaseStatus, args: Args, today: string): DecisionColumns {
   const to = CASE_ACTIONS[action].to as CaseStatus;
-  const columns: DecisionColumns = { ...DECISION_RECORD[action]?.(args) };
+  const columns: DecisionColumns = { ...DECISION_RECORD[action]?.(args, from) };
   if (from !== to && (from === 'waiting_for_info' || to === 'waiting_for_info')) {
     columns.clock_paused_on = clockPausedOnAfter(from, to, today, null);
   }
@@ -57,6 +86,18 @@ export function decisionColumns(action: DecisionAction, from: CaseStatus, args: 
 
 /** An empty reason (after trimming) is no reason. */
 export const reasonOf = (args: { reason?: string }): string | undefined => args.reason || undefined;
+
+const CHANNEL_NB: Readonly<Record<InformationChannel, string>> = { phone: 'telefon', email: 'e-post', letter: 'brev' };
+
+/**
+ * The reason the history records (status_changed's `reason`, central desk.status_reason): as given, but a resumed
+ * wait says how the information came in ("Mottatt på telefon: …"), the same words on both sides.
+ */
+export function eventReasonOf(action: DecisionAction, args: Args): string | undefined {
+  const reason = reasonOf(args);
+  if (action !== 'resume' || !reason) return reason;
+  return `Mottatt på ${CHANNEL_NB[args.channel ?? 'phone']}: ${reason}`;
+}
 
 interface ActionHead {
   status: CaseStatus;
@@ -80,6 +121,12 @@ export interface ActionFacts {
   /** Only asked for `approve`: what stands in the way (incomplete, installer not active in DSB). */
   approvalBlockers: () => ApprovalBlocker[];
   meteringPointIds: readonly string[];
+  /** Only asked for `expireOffer`: the issued offer's last valid day (null: none, or no end), and today. */
+  offerValidUntil: () => string | null;
+  today: string;
+  /** A closing action's arguments: costs and the closure reason chosen. */
+  costsOre?: number;
+  closureReason?: ClosureReason;
 }
 
 /** Why the action may not be taken, as the code the handler reads; null when it may. One rule for desk and service. */
@@ -92,6 +139,17 @@ export function actionRefusal(action: DecisionAction, facts: ActionFacts): { cod
     const [blocker] = facts.approvalBlockers();
     if (blocker) return { code: blocker.code, params: blocker.params };
   }
+  if (action === 'closeWithReason' && CLOSURE_REASONS_NEEDING_WORDS.includes(facts.closureReason ?? 'other') && !facts.reason) {
+    return { code: 'status.reasonRequired', params: { status: rule.to } };
+  }
+  // Costs already incurred are the cancelled agreement's: only after the owner accepted.
+  if (facts.costsOre !== undefined && facts.costsOre > 0 && !isAcceptedStatus(facts.status)) {
+    return { code: 'decision.costsNotAllowed', params: { status: facts.status } };
+  }
+  if (action === 'expireOffer') {
+    const validUntil = facts.offerValidUntil();
+    if (validUntil === null || validUntil >= facts.today) return { code: 'decision.offerStillValid', params: { validUntil: validUntil ?? '' } };
+  }
   if (action === 'registerMeteringPoint') {
     const invalid = facts.meteringPointIds.find((id) => !isValidMeteringPointId(id));
     if (facts.meteringPointIds.length === 0 || invalid !== undefined) {
@@ -103,14 +161,28 @@ export function actionRefusal(action: DecisionAction, facts: ActionFacts): { cod
 
 /** Refuses the action with the reason the handler should read, or returns nothing. */
 function refuseIfNotAllowed(ctx: MutationApplyContext, action: DecisionAction, head: ActionHead, args: Args): void {
+  const today = osloDate(new Date(ctx.now));
   const refusal = actionRefusal(action, {
     status: head.status,
     role: ctx.actor.role,
     reason: reasonOf(args),
-    approvalBlockers: () => approvalBlockersOf(ctx.core.sqlite, args.caseId, osloDate(new Date(ctx.now))),
+    approvalBlockers: () => approvalBlockersOf(ctx.core.sqlite, args.caseId, today),
     meteringPointIds: parseList(head.metering_point_ids),
+    offerValidUntil: () => issuedOfferValidUntil(ctx.core.sqlite, args.caseId),
+    today,
+    costsOre: args.costsOre,
+    closureReason: args.closureReason,
   });
   if (refusal) fail(refusal.code as never, refusal.params as never);
+}
+
+/** The issued offer's last valid day; null when there is none or it has no end. Same SQL on both sides. */
+export const ISSUED_OFFER_VALID_UNTIL_SQL = (placeholder: '?' | '$1') =>
+  `SELECT valid_until FROM offers WHERE case_id = ${placeholder} AND state = 'issued' ORDER BY offer_version DESC LIMIT 1`;
+
+function issuedOfferValidUntil(sqlite: MutationApplyContext['core']['sqlite'], caseId: number): string | null {
+  const row = sqlite.prepare(ISSUED_OFFER_VALID_UNTIL_SQL('?')).get(caseId) as { valid_until: string | null } | undefined;
+  return row?.valid_until ?? null;
 }
 
 /** A list kept as JSON text (metering point ids, conditions); anything else is an empty list. */
@@ -124,12 +196,16 @@ export const parseList = (text: string): string[] => {
 };
 
 /** The message a told decision writes to the installer, in the mutation's transaction; its `message_queued` event. */
-function queueDecisionMessage(ctx: MutationApplyContext, action: DecisionAction, args: Args, conditions: readonly string[]) {
-  const kind = decisionMessageKindOf(action);
+function queueDecisionMessage(ctx: MutationApplyContext, action: DecisionAction, args: Args, from: CaseStatus, columns: DecisionColumns) {
+  const closureReason = (columns.closure_reason ?? null) as ClosureReason | null;
+  const kind = toldMessageKindOf(action, from, closureReason);
   if (!kind) return [];
   const facts = ctx.core.sqlite.prepare(decisionMessageFactsSql('?')).get(args.caseId) as DecisionMessageFacts | undefined;
   if (!facts) return fail('case.notFound', { caseId: args.caseId });
-  const { recipient, subject, body } = decisionMessageDraft(facts, { kind, conditions, reason: reasonOf(args) });
+  const conditions = parseList(String(columns.approval_conditions ?? '[]'));
+  const { recipient, subject, body } = decisionMessageDraft(facts, {
+    kind, conditions, reason: reasonOf(args), closureReason: closureReason ?? undefined, costsOre: args.costsOre ?? null,
+  });
   const messageId = args.messageId ?? randomUUID();
   ctx.core.sqlite
     .prepare(
@@ -142,10 +218,10 @@ function queueDecisionMessage(ctx: MutationApplyContext, action: DecisionAction,
 
 function caseActionMutation(action: DecisionAction): MutationDefinition<z.ZodType> {
   const rule: CaseAction = CASE_ACTIONS[action];
-  const base = action === 'approve' ? ApproveArgs : StepArgs;
+  const base = action === 'approve' ? ApproveArgs : (OWN_ARGS as Record<string, typeof StepArgs>)[action] ?? StepArgs;
   return defineMutation({
     name: `case.${action}`,
-    args: decisionMessageKindOf(action) ? base.extend(MessageId).strict() : base,
+    args: mayTellInstaller(action) ? base.extend(MessageId).strict() : base,
     apply(ctx, rawArgs) {
       const args = rawArgs as Args;
       const head = loadActionHead(ctx, args.caseId);
@@ -159,11 +235,11 @@ function caseActionMutation(action: DecisionAction): MutationDefinition<z.ZodTyp
       // The shape PostgreSQL's audit trigger writes (db/central/migrations/0007): conditions whenever the case
       // lands on approved with some, as after a withdrawn offer too.
       const data: Record<string, unknown> = { from: head.status, to: rule.to };
-      const reason = reasonOf(args);
+      const reason = eventReasonOf(action, args);
       if (reason) data.reason = reason;
-      const conditions = parseList(columns.approval_conditions ?? head.approval_conditions);
+      const conditions = parseList(String(columns.approval_conditions ?? head.approval_conditions));
       if (rule.to === 'approved' && conditions.length > 0) data.conditions = conditions;
-      const told = queueDecisionMessage(ctx, action, args, conditions);
+      const told = queueDecisionMessage(ctx, action, args, head.status, columns);
       return {
         caseId: args.caseId,
         events: [{ kind: 'status_changed', data }, ...told],

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'decision.incomplete',
   'decision.installerNotActive',
   'decision.meteringPointMissing',
+  'decision.offerStillValid',
+  'decision.costsNotAllowed',
   'permission.denied',
   'central.offline',
   'central.refused',

@@ -25,3 +25,5 @@ export * from './decisionMessages';
 export * from './norwegianDate';
 export * from './mutationPolicy';
 export * from './ownerOfferCode';
+export * from './caseClosure';
+export * from './closureMessages';
