@@ -10,6 +10,7 @@ import {
   canTakeAction,
   clockPausedOnAfter,
   isPeopleAction,
+  nextStatuses,
   type CaseActionName,
   type CaseStatus,
 } from '../../electron/shared/rules';
@@ -18,6 +19,10 @@ type Actor = 'case_handler' | 'supervisor' | 'reader' | 'system';
 const PEOPLE: Actor[] = ['case_handler', 'supervisor'];
 const SYSTEM: Actor[] = ['system'];
 const ANYONE_WORKING: Actor[] = ['case_handler', 'supervisor', 'system'];
+
+/** Every status but rejected and closed: a case in these can still be withdrawn or closed with a reason. */
+const OPEN: CaseStatus[] = ['new', 'in_review', 'waiting_for_info', 'approved', 'offer_sent', 'offer_accepted', 'invoice_sent',
+  'paid', 'completion_reported', 'meter_mounted', 'metering_point_registered', 'developer_project', 'termination_requested'];
 
 /** [action, from, to, who] — each row one allowed transition. */
 const EXPECTED: Array<[CaseActionName, CaseStatus[], CaseStatus, Actor[]]> = [
@@ -45,6 +50,12 @@ const EXPECTED: Array<[CaseActionName, CaseStatus[], CaseStatus, Actor[]]> = [
   ['registerMeterMounted', ['completion_reported'], 'meter_mounted', PEOPLE],
   ['registerMeteringPoint', ['meter_mounted'], 'metering_point_registered', PEOPLE],
   ['close', ['metering_point_registered', 'rejected', 'termination_requested', 'developer_project'], 'closed', PEOPLE],
+  // Every case can end (issue 13): written out by hand, not taken from OPEN_STATUSES.
+  ['resume', ['waiting_for_info'], 'in_review', PEOPLE],
+  ['declineOffer', ['offer_sent'], 'closed', ANYONE_WORKING],
+  ['expireOffer', ['offer_sent'], 'closed', ANYONE_WORKING],
+  ['withdraw', OPEN, 'closed', ANYONE_WORKING],
+  ['closeWithReason', OPEN, 'closed', PEOPLE],
 ];
 
 const allowedRows = EXPECTED.flatMap(([action, froms, to, actors]) =>
@@ -86,6 +97,12 @@ describe('the state machine', () => {
     ['reject', 'approved'],
     ['close', 'in_review'],
     ['close', 'closed'],
+    ['withdraw', 'closed'],
+    ['withdraw', 'rejected'],
+    ['closeWithReason', 'closed'],
+    ['declineOffer', 'offer_accepted'],
+    ['expireOffer', 'approved'],
+    ['resume', 'in_review'],
     ['registerMeterMounted', 'approved'],
     ['registerMeteringPoint', 'completion_reported'],
     ['reopen', 'closed'],
@@ -112,12 +129,19 @@ describe('the state machine', () => {
 
   it('lists what a case handler may do in a case under review', () => {
     expect(actionsFor('in_review', 'case_handler')).toEqual(['requestInformation', 'approve', 'reject',
-      'referToDeveloperProject']);
+      'referToDeveloperProject', 'withdraw', 'closeWithReason']);
   });
 
   it('asks for a reason exactly where the installer or owner must be told why', () => {
     const withReason = CASE_ACTION_NAMES.filter((action) => 'needsReason' in CASE_ACTIONS[action]);
-    expect(withReason.sort()).toEqual(['referToDeveloperProject', 'reject', 'withdrawOffer']);
+    expect(withReason.sort()).toEqual(['referToDeveloperProject', 'reject', 'resume', 'withdrawOffer']);
+  });
+
+  it('lets a person end every open case, and never by a bare change of status (the ending records why)', () => {
+    for (const status of CASE_STATUSES.filter((s) => s !== 'closed')) {
+      expect(actionsFor(status, 'case_handler').some((action) => CASE_ACTIONS[action].to === 'closed'), status).toBe(true);
+      expect(nextStatuses(status, 'supervisor'), status).not.toContain('closed');
+    }
   });
 
   it('closes every path: from every status but closed, some action leads on', () => {

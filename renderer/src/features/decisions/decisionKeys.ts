@@ -27,6 +27,12 @@ export const DECISION_KEYS: Record<DecisionAction, DecisionKey> = {
   registerMeterMounted: alt('M'),
   registerMeteringPoint: alt('P'),
   close: alt('L'),
+  resume: alt('J'),
+  declineOffer: alt('E'),
+  expireOffer: alt('R'),
+  // Every letter of "trukket" is taken: W as in withdraw.
+  withdraw: alt('W'),
+  closeWithReason: alt('D'),
 };
 
 export function actionForKey(event: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'code'>): DecisionAction | null {
