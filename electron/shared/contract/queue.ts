@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CaseStatus, RequestType } from '../rules/domain';
+import type { ClosureReason } from '../rules/caseClosure';
 import { CaseStatusSchema, MunicipalityNumber, RequestTypeSchema } from './common';
 
 export const SEARCH_MAX_LENGTH = 200;
@@ -65,6 +66,8 @@ export interface QueueRow {
   waitingForInstaller: boolean;
   assigneeId: string | null;
   assigneeName: string | null;
+  /** Why a closed case ended (rules/caseClosure.ts); null for any other status. */
+  closureReason: ClosureReason | null;
 }
 
 export interface QueuePage {
