@@ -83,6 +83,11 @@ export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: ()
     },
     [detail, clearError, done, run],
   );
+  /** A dialog left without deciding takes its refusal with it: the bar shows only what went wrong outside one. */
+  const closeDialog = useCallback(() => {
+    setDialog(null);
+    clearError();
+  }, [clearError]);
   const onShortcut = useCallback((action: DecisionAction) => void take(action), [take]);
   useDecisionShortcuts(offered, onShortcut);
 
@@ -138,7 +143,7 @@ export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: ()
         caseNumber={detail.caseNumber}
         pending={pending}
         error={dialogError}
-        onClose={() => setDialog(null)}
+        onClose={closeDialog}
         onApprove={async (conditions) => {
           if (await run({ caseId: detail.id, action: 'approve', conditions })) done('approve');
         }}
@@ -150,7 +155,7 @@ export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: ()
         caseNumber={detail.caseNumber}
         pending={pending}
         error={dialogError}
-        onClose={() => setDialog(null)}
+        onClose={closeDialog}
         onSubmit={async (reason) => {
           if (dialog === null || dialog === 'approve' || asksForAmount(dialog) || isOfferStep(dialog) || isEndingAction(dialog)) return;
           if (await run({ caseId: detail.id, action: dialog, ...(reason ? { reason } : {}) })) done(dialog);
@@ -164,7 +169,7 @@ export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: ()
           caseNumber={detail.caseNumber}
           pending={pending}
           error={dialogError}
-          onClose={() => setDialog(null)}
+          onClose={closeDialog}
           onSubmit={async (values) => {
             const input = dialog === 'withdraw'
               ? { caseId: detail.id, action: dialog, ...values, withdrawnBy: values.withdrawnBy ?? 'installer' }
@@ -184,7 +189,7 @@ export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: ()
           today={session.today}
           pending={pending}
           error={dialogError}
-          onClose={() => setDialog(null)}
+          onClose={closeDialog}
           onSubmit={async (values) => {
             if (await run({ caseId: detail.id, action: dialog, ...values })) done(dialog);
           }}
