@@ -159,7 +159,7 @@ export const QueueGridRow = memo(function QueueGridRow({ index, row, active, top
         <span className={classes.secondary}>, {row.municipalityName}</span>
       </Cell>
       <Cell title={row.installerName}>{row.installerName}</Cell>
-      <Cell>
+      <Cell title={row.closureReason ? `${labels.status[row.status]} · ${labels.closureReason[row.closureReason]}` : undefined}>
         <span
           aria-hidden
           className={classes.statusDot}
