@@ -117,6 +117,9 @@ describe('the endings (issue 13)', () => {
     expect(decisionColumns('resume', 'waiting_for_info', { caseId: 1, channel: 'email', reason: 'Effektbudsjett' }, today))
       .toEqual({ clock_paused_on: null });
     expect(eventReasonOf('resume', { caseId: 1, channel: 'phone', reason: 'Hovedsikring 63 A' })).toBe('Mottatt på telefon: Hovedsikring 63 A');
+    // Like a supplement, a resumed wait moves the due date by the working days it stood still (Mon 23 → Fri 27 Nov: 4).
+    expect(decisionColumns('resume', 'waiting_for_info', { caseId: 1, channel: 'phone', reason: 'x' }, '2026-11-27',
+      { dueDate: '2026-12-01', pausedOn: '2026-11-23' })).toEqual({ clock_paused_on: null, due_date: '2026-12-07' });
     expect(eventReasonOf('reject', { caseId: 1, reason: 'Feil type' })).toBe('Feil type');
   });
 

@@ -10,6 +10,7 @@ import {
   CLOSURE_REASONS_NEEDING_WORDS,
   canTakeAction,
   closureReasonOfClose,
+  dueDateAfterPause,
   isAcceptedStatus,
   withdrawalReasonOf,
   type ClosureReason,
@@ -44,7 +45,8 @@ const MessageId = { messageId: z.uuid().optional() };
 type Args = CaseActionArgs;
 
 /** The case columns an action writes besides `status`; the central roles are granted exactly these. */
-export type DecisionColumn = 'approval_conditions' | 'decision_reason' | 'clock_paused_on' | 'closure_reason' | 'cancellation_costs_ore';
+export type DecisionColumn = 'approval_conditions' | 'decision_reason' | 'clock_paused_on' | 'closure_reason' | 'cancellation_costs_ore'
+  | 'due_date';
 export type DecisionColumns = Partial<Record<DecisionColumn, string | number | null>>;
 
 /** An ending: why the case closed, the words given, and an accepted case's costs already incurred. */
@@ -75,14 +77,27 @@ const DECISION_RECORD: Partial<Record<DecisionAction, (args: Args, from: CaseSta
  * Every column but `status` that taking `action` from `from` writes. `today` is the Norwegian date the action was
  * taken, for the service clock; the same inputs give the same columns locally and centrally.
  */
-export function decisionColumns(action: DecisionAction, from: CaseStatus, args: Args, today: string): DecisionColumns {
+export function decisionColumns(
+  action: DecisionAction, from: CaseStatus, args: Args, today: string, clock: PausedClock = NO_CLOCK,
+): DecisionColumns {
   const to = CASE_ACTIONS[action].to as CaseStatus;
   const columns: DecisionColumns = { ...DECISION_RECORD[action]?.(args, from) };
   if (from !== to && (from === 'waiting_for_info' || to === 'waiting_for_info')) {
     columns.clock_paused_on = clockPausedOnAfter(from, to, today, null);
   }
+  // Resumed by a person as a supplement resumes it (import/messagePlans.ts): the wait does not count.
+  if (action === 'resume' && clock.dueDate !== null && clock.pausedOn !== null) {
+    columns.due_date = dueDateAfterPause(clock.dueDate, clock.pausedOn, today);
+  }
   return columns;
 }
+
+/** The case's due date and the day its clock was paused, as stored (YYYY-MM-DD), for resuming a wait. */
+export interface PausedClock {
+  dueDate: string | null;
+  pausedOn: string | null;
+}
+const NO_CLOCK: PausedClock = { dueDate: null, pausedOn: null };
 
 /** An empty reason (after trimming) is no reason. */
 export const reasonOf = (args: { reason?: string }): string | undefined => args.reason || undefined;
@@ -104,11 +119,13 @@ interface ActionHead {
   claim_token: number;
   approval_conditions: string;
   metering_point_ids: string;
+  due_date: string | null;
+  clock_paused_on: string | null;
 }
 
 function loadActionHead(ctx: MutationApplyContext, caseId: number): ActionHead {
   const row = ctx.core.sqlite
-    .prepare('SELECT status, claim_token, approval_conditions, metering_point_ids FROM cases WHERE id = ?')
+    .prepare('SELECT status, claim_token, approval_conditions, metering_point_ids, due_date, clock_paused_on FROM cases WHERE id = ?')
     .get(caseId) as ActionHead | undefined;
   return row ?? fail('case.notFound', { caseId });
 }
@@ -226,7 +243,8 @@ function caseActionMutation(action: DecisionAction): MutationDefinition<z.ZodTyp
       const args = rawArgs as Args;
       const head = loadActionHead(ctx, args.caseId);
       refuseIfNotAllowed(ctx, action, head, args);
-      const columns = decisionColumns(action, head.status, args, osloDate(new Date(ctx.now)));
+      const columns = decisionColumns(action, head.status, args, osloDate(new Date(ctx.now)),
+        { dueDate: head.due_date, pausedOn: head.clock_paused_on });
       const names = Object.keys(columns) as DecisionColumn[];
       ctx.core.sqlite
         .prepare(`UPDATE cases SET status = ?${names.map((name) => `, ${name} = ?`).join('')} WHERE id = ?`)

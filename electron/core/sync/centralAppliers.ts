@@ -10,7 +10,7 @@ import { centralDraftContent, centralRevisedContent, insertCentralDraft, sameLin
 import { SaveOfferDraftInput } from '../../shared/contract';
 import {
   ISSUED_OFFER_VALID_UNTIL_SQL, actionOfMutation, actionRefusal, decisionColumns, eventReasonOf, parseList, reasonOf, type CaseActionArgs,
-  type DecisionColumns,
+  type DecisionColumns, type PausedClock,
 } from '../mutations/caseActions';
 
 import { centralApprovalBlockers, centralCompleteness, centralDueDate } from './centralCaseFacts';
@@ -158,7 +158,8 @@ async function applyCaseAction(client: pg.ClientBase, { mutation, args, precondi
   await presentClaim(client, state, precondition.claimToken);
   const actionArgs = args as unknown as CaseActionArgs;
   const reason = reasonOf(actionArgs);
-  const { rows: [head] } = await client.query<{ metering_point_ids: string }>('SELECT metering_point_ids FROM cases WHERE id = $1', [args.caseId]);
+  const { rows: [head] } = await client.query<{ metering_point_ids: string; due_date: string | null; clock_paused_on: string | null }>(
+    'SELECT metering_point_ids, due_date::text AS due_date, clock_paused_on::text AS clock_paused_on FROM cases WHERE id = $1', [args.caseId]);
   const blockers = action === 'approve' ? await centralApprovalBlockers(client, Number(args.caseId)) : [];
   const { rows: [offer] } = action === 'expireOffer'
     ? await client.query<{ valid_until: string | null }>(ISSUED_OFFER_VALID_UNTIL_SQL('$1'), [args.caseId])
@@ -177,7 +178,8 @@ async function applyCaseAction(client: pg.ClientBase, { mutation, args, precondi
     closureReason: actionArgs.closureReason,
   });
   if (refusal) throw refusalOf(refusal.code, state.status);
-  await writeCentralAction(client, action, state.status as CaseStatus, actionArgs, osloDate(new Date(createdAt)));
+  await writeCentralAction(client, action, state.status as CaseStatus, actionArgs, osloDate(new Date(createdAt)),
+    { dueDate: head.due_date, pausedOn: head.clock_paused_on });
 }
 
 /**
@@ -185,10 +187,12 @@ async function applyCaseAction(client: pg.ClientBase, { mutation, args, precondi
  * allowed: a person's action above, and the parties' own paths (the owner's decline in the portal, the installer's
  * withdrawal, the offer expiry sweep; casework/centralEnding.ts) run it too.
  */
-export async function writeCentralAction(client: pg.ClientBase, action: DecisionAction, from: CaseStatus, args: CaseActionArgs, today: string) {
+export async function writeCentralAction(
+  client: pg.ClientBase, action: DecisionAction, from: CaseStatus, args: CaseActionArgs, today: string, clock?: PausedClock,
+) {
   const reason = eventReasonOf(action, args);
   if (reason) await client.query("SELECT set_config('desk.status_reason', $1, true)", [reason]);
-  const columns = decisionColumns(action, from, args, today);
+  const columns = decisionColumns(action, from, args, today, clock);
   const names = Object.keys(columns) as (keyof typeof columns)[];
   await client.query(
     `UPDATE cases SET status = $2${names.map((name, i) => `, ${name} = $${i + 3}`).join('')} WHERE id = $1`,

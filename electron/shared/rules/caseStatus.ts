@@ -3,6 +3,7 @@
 // offered to people. Nothing else moves a case: the mutations are made from this table.
 import type { CaseStatus, UserRole } from './domain';
 import { OPEN_STATUSES } from './caseClosure';
+import { addWorkingDays, workingDaysBetween } from './workingDays';
 
 type Actor = UserRole | 'system';
 const PEOPLE: readonly Actor[] = ['case_handler', 'supervisor'];
@@ -110,6 +111,15 @@ export function clockPausedOnAfter(
   if (to === 'waiting_for_info') return from === 'waiting_for_info' ? pausedOn : today;
   if (from === 'waiting_for_info') return null;
   return pausedOn;
+}
+
+/**
+ * The due date once a wait for the installer ends, by a supplement or a person resuming the case: the installer's
+ * time does not count, so it moves by the working days the clock stood still.
+ */
+export function dueDateAfterPause(dueDate: string | null, pausedOn: string | null, today: string): string | null {
+  if (dueDate === null || pausedOn === null) return dueDate;
+  return addWorkingDays(dueDate, Math.max(0, workingDaysBetween(pausedOn, today)));
 }
 
 /** Moving to these needs a reason the installer or owner can read. */

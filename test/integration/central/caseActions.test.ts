@@ -268,7 +268,8 @@ describe('every case can end (issue 13): the same columns and message on the des
          AND NOT EXISTS (SELECT 1 FROM outgoing_messages m WHERE m.case_id = c.id) ORDER BY id DESC LIMIT 1`);
     const caseId = Number(row.id);
     await admin.query(
-      `UPDATE cases SET status = $2, clock_paused_on = CASE WHEN $2 = 'waiting_for_info' THEN DATE '2026-11-20' END WHERE id = $1`,
+      `UPDATE cases SET status = $2, clock_paused_on = CASE WHEN $2 = 'waiting_for_info' THEN DATE '2026-11-20' END,
+         due_date = CASE WHEN $2 = 'waiting_for_info' THEN DATE '2026-11-25' ELSE due_date END WHERE id = $1`,
       [caseId, status]);
     await eventually(() => (anne.core.handlers['case.get']({ caseId }) as CaseDetail).status === status, 5_000, `the case in ${status}`);
     ok(await anne.core.dispatch('case.claim', { caseId }));
@@ -312,8 +313,13 @@ describe('every case can end (issue 13): the same columns and message on the des
     ok(await anne.core.dispatch('case.act', { caseId, action: 'resume', channel: 'email', reason: 'Effektbudsjett fra installatøren' }));
     const local = localCase(caseId);
     expect(local).toMatchObject({ status: 'in_review', clock_paused_on: null, closure_reason: null });
+    const localDue = (anne.core.database.sqlite.prepare('SELECT due_date FROM cases WHERE id = ?').get(caseId) as { due_date: string | null }).due_date;
     await pushed();
     expect(await centralCase(caseId)).toEqual(local);
+    const { rows: [due] } = await admin.query<{ due_date: string | null }>('SELECT due_date::text AS due_date FROM cases WHERE id = $1', [caseId]);
+    expect(due.due_date).toBe(localDue);
+    // The wait (from 20 November) does not count: the due date moved past the 25th it had.
+    expect(localDue! > '2026-11-25').toBe(true);
     expect(await lastCentralEvent(caseId)).toEqual({
       kind: 'status_changed',
       data: { from: 'waiting_for_info', to: 'in_review', reason: 'Mottatt på e-post: Effektbudsjett fra installatøren' },
