@@ -133,6 +133,10 @@ export const cases = sqliteTable(
     approvalConditions: text('approval_conditions').notNull().default('[]'),
     /** Why the case was rejected or referred elsewhere, in words the installer reads. */
     decisionReason: text('decision_reason'),
+    /** Why a closed case ended (rules/caseClosure.ts CLOSURE_REASONS); null while open. */
+    closureReason: text('closure_reason'),
+    /** A cancellation after acceptance: the costs already incurred, in øre. */
+    cancellationCostsOre: integer('cancellation_costs_ore'),
     /** Completeness items a handler declared met: `{"<item>": {"reason", "by", "at"}}`. */
     completenessOverrides: text('completeness_overrides').notNull().default('{}'),
     /** Who does each kind of grid-side work: `{"<workKind>": {"performer", "supplierId", "by", "at"}}`. */

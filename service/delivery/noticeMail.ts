@@ -29,6 +29,9 @@ const KIND_WORDS: Record<string, { nb: string; en: string }> = {
   },
   start_approval: { nb: 'et klarsignal: arbeidet kan starte', en: 'a go-ahead: the work may begin' },
   work_order: { nb: 'en arbeidsordre', en: 'a work order' },
+  withdrawal: { nb: 'en bekreftelse: meldingen er trukket og saken avsluttet', en: 'a confirmation: the request is withdrawn and the case closed' },
+  cancellation: { nb: 'en melding om at bestillingen er kansellert', en: 'a notice that the order is cancelled' },
+  closure: { nb: 'en melding om at saken er avsluttet', en: 'a notice that the case is closed' },
 };
 const OTHER = { nb: 'en melding', en: 'a message' };
 

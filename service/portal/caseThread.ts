@@ -8,6 +8,7 @@ import { completionActionFor } from '../../electron/core/import/messagePlans';
 import type { PortalAttachment, PortalCase, PortalRequestedItem, PortalThreadEntry } from '../../electron/shared/portalApi/cases';
 import type { PortalInboxKind } from '../../electron/shared/portalApi/inbox';
 import {
+  type ClosureReason,
   canTakeAction, defaultCompletenessRules, type CaseStatus, type CompletenessRuleSet, type RequestType,
 } from '../../electron/shared/rules';
 import { iso } from './portalSessions';
@@ -39,7 +40,7 @@ const num = (value: unknown): number | null => (value === null || value === unde
 
 /** The case's columns a firm may read (0019), dates as text so that no time zone moves them. */
 const CASE_COLUMNS = `id, case_number, status, request_type, address, postcode, post_town, submitted_at,
-  due_date::text AS due_date, complete_at, decision_reason, approval_conditions, municipality_number, gnr, bnr, fnr, snr,
+  due_date::text AS due_date, complete_at, decision_reason, closure_reason, approval_conditions, municipality_number, gnr, bnr, fnr, snr,
   building_use, network_system, phases, main_fuse_a, meter_fuse_a, expected_power_kw, expected_energy_kwh,
   ev_charging_a, unit_count, metering_point_ids, meter_numbers, has_production, production_kw, inverter, battery_kwh,
   owner_name, owner_organisation_number, owner_email, owner_phone, wanted_start_date::text AS wanted_start_date,
@@ -177,6 +178,7 @@ export async function readPortalCase(client: pg.ClientBase, caseNumber: string):
     ...summaryOf(c),
     completeAt: c.complete_at === null ? null : iso(c.complete_at),
     decisionReason: text(c.decision_reason),
+    closureReason: (text(c.closure_reason) as ClosureReason | null),
     approvalConditions: strings(c.approval_conditions),
     installation: {
       municipalityNumber: String(c.municipality_number),

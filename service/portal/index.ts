@@ -21,6 +21,7 @@ import { templateRoutes } from './templateRoutes';
 import { workOrderRoutes } from './workOrderRoutes';
 import { ownerOfferRoutes } from './ownerOfferRoutes';
 import { webApp } from './webApp';
+import { withdrawRoutes } from './withdrawRoutes';
 
 export interface PortalOptions {
   /** How mail is sent; or smtpUrl + mailFrom to send through an SMTP server. */
@@ -59,6 +60,7 @@ export function portalPlugin(options: PortalOptions): (app: FastifyInstance, poo
     supportRoutes(app, pool, { publicRequestsPerHour: options.publicSupportPerHour ?? 5 });
     supportAnswerRoutes(app, pool, { mailer, portalUrl: options.portalUrl });
     caseRoutes(app, pool);
+    withdrawRoutes(app, pool);
     draftRoutes(app, pool);
     lookupRoutes(app, pool, { lookupsPerMinute: options.lookupsPerMinute ?? 30 });
     templateRoutes(app);

@@ -4,12 +4,14 @@
 // writeCentralBillingStep — status offer_sent → offer_accepted, the billing event (source 'portal', dated the
 // server's today), the start approval where the company releases on acceptance; the triggers write the history. The
 // answer itself (who, when) is recorded once by owner_offer_record_answer, which also writes the owner_answered event
-// the desk shows. A decline moves nothing: the case stays offer_sent for the case handler to decide (revise the offer
-// or close the case); issue 13's life-of-a-case table is to give "the owner declines" its own transition.
+// the desk shows. A decline closes the case as the owner's ending (casework/centralEnding.ts: the status table's
+// declineOffer, closure reason owner_declined with the owner's words, and the installer's message, in this
+// transaction).
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { centralOfferFacts, centralReleaseOnAcceptance, writeCentralBillingStep } from '../../electron/core/billing/centralBilling';
 import { centralToday } from '../../electron/core/sync/centralToday';
+import { closeCaseForParty } from '../../electron/core/casework/centralEnding';
 import type { OwnerAnswerOfferInput } from '../../electron/shared/portalApi/ownerOffer';
 import { planBillingStep, releasesWork, type CaseStatus, type OfferFacts } from '../../electron/shared/rules';
 
@@ -58,7 +60,11 @@ async function answerAsOwner(client: pg.ClientBase, offerId: string, input: Owne
   const today = await centralToday(client);
   const gone = lapsed(offer, today);
   if (gone) throw gone;
-  if (input.answer === 'decline') return { outcome: 'recorded' };
+  if (input.answer === 'decline') {
+    const closed = await closeCaseForParty(client, caseId, 'owner', input.reason || null);
+    if (closed.outcome !== 'closed') throw refusal('ownerOffer.closed');
+    return { outcome: 'recorded' };
+  }
 
   const plan = planBillingStep(
     { kind: 'acceptance', offerVersion: offer.version, amountOre: offer.grossOre, occurredOn: today, today },

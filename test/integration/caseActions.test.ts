@@ -240,6 +240,23 @@ describe('telling the installer', () => {
     expect((await act({ action: 'startReview' })).ok).toBe(true);
     expect(messages()).toEqual([]);
   });
+
+  it('an ending tells the installer under the id the outbox carries; closing a finished case tells nothing', async () => {
+    arrange('approved');
+    expect((await act({ action: 'withdraw', withdrawnBy: 'installer', reason: 'Feil adresse' })).ok).toBe(true);
+    const [message] = messages();
+    expect(message).toMatchObject({ id: lastOutbox().args.messageId, kind: 'withdrawal', created_by: me });
+    expect(message.body).toContain('«Feil adresse»');
+    expect(sql().prepare('SELECT status, closure_reason, decision_reason FROM cases WHERE id = ?').get(caseId))
+      .toEqual({ status: 'closed', closure_reason: 'withdrawn_by_installer', decision_reason: 'Feil adresse' });
+    sql().prepare('DELETE FROM outgoing_messages WHERE case_id = ?').run(caseId);
+    arrange('metering_point_registered');
+    expect((await act({ action: 'close' })).ok).toBe(true);
+    expect(sql().prepare('SELECT closure_reason FROM cases WHERE id = ?').get(caseId)).toEqual({ closure_reason: 'completed' });
+    arrange('new');
+    expect((await act({ action: 'closeWithReason', closureReason: 'completed' })).ok).toBe(true);
+    expect(messages()).toEqual([]);
+  });
 });
 
 describe('refusals', () => {
@@ -290,7 +307,7 @@ describe('refusals', () => {
   it('says in the case view why approval is not possible, and offers only what the rules allow', async () => {
     arrange('in_review', { complete: false, dsb: 'suspended' });
     const view = await detail();
-    expect(view.allowedActions).toEqual(['requestInformation', 'approve', 'reject', 'referToDeveloperProject']);
+    expect(view.allowedActions).toEqual(['requestInformation', 'approve', 'reject', 'referToDeveloperProject', 'withdraw', 'closeWithReason']);
     expect((view.actionBlockers.approve ?? []).map((blocker) => blocker.code)).toEqual(['decision.incomplete', 'decision.installerNotActive']);
     arrange('in_review');
     expect((await detail()).actionBlockers.approve).toEqual([]);

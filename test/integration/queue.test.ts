@@ -33,6 +33,10 @@ function referenceIds(
     where.push(`municipality_number IN (${filters.municipalities.map(() => '?').join(',')})`);
     params.push(...filters.municipalities);
   }
+  if (filters.closureReasons.length) {
+    where.push(`closure_reason IN (${filters.closureReasons.map(() => '?').join(',')})`);
+    params.push(...filters.closureReasons);
+  }
   if (filters.assignment === 'mine') where.push('assignee_id = ?'), params.push(userId);
   if (filters.assignment === 'unassigned') where.push('assignee_id IS NULL');
   const fts = toFtsQuery(filters.search);
@@ -81,6 +85,7 @@ function* filterCombinations(): Generator<QueueFilters> {
   const typeSets = [[], ['fuse_change'], ['temporary_installation', 'street_lighting']];
   const municipalitySets = [[], ['4204'], ['4203', '4222']];
   const searches = ['', 'kristiansand', 'elektro', 'gate 1'];
+  const closureSets = [[], ['completed'], ['offer_expired', 'rejected']];
   let i = 0;
   for (const statuses of statusSets)
     for (const types of typeSets)
@@ -95,6 +100,7 @@ function* filterCombinations(): Generator<QueueFilters> {
           overdueOnly: i % 4 === 0,
           waitingOnly: i % 5 === 0,
           search: searches[i % searches.length],
+          closureReasons: closureSets[Math.floor(i / 3) % closureSets.length] as QueueFilters['closureReasons'],
         };
       }
 }
@@ -117,6 +123,18 @@ describe('the queue index', () => {
       checked++;
     }
     expect(checked).toBe(54);
+  });
+
+  it('shows why a closed case ended, and finds closed cases by that reason (the demo closes cases all three ways)', async () => {
+    const sqlite = harness.core.database.sqlite;
+    const reasons = (sqlite.prepare("SELECT closure_reason AS r, count(*) AS n FROM cases WHERE status = 'closed' GROUP BY 1 ORDER BY 1").all() as
+      { r: string | null; n: number }[]);
+    expect(reasons.map((row) => row.r)).toEqual(['completed', 'offer_expired', 'rejected']);
+    const expired = await list({ ...FULL, closureReasons: ['offer_expired'] }, { key: 'received', direction: 'asc' });
+    expect(expired.total).toBe(reasons.find((row) => row.r === 'offer_expired')!.n);
+    expect(new Set(expired.rows.map((row) => `${row.status}:${row.closureReason}`))).toEqual(new Set(['closed:offer_expired']));
+    const open = await list({ ...FULL, statuses: ['in_review'] }, { key: 'received', direction: 'asc' }, 5);
+    expect(open.rows.every((row) => row.closureReason === null)).toBe(true);
   });
 
   it('tells working days to the due date while the clock runs, and shows waiting cases apart, never overdue', async () => {

@@ -2,7 +2,7 @@
 // centrally alike.
 import { describe, expect, it } from 'vitest';
 import { CaseActInput, DECISION_ACTIONS } from '../../electron/shared/contract';
-import { actionOfMutation, decisionColumns } from '../../electron/core/mutations/caseActions';
+import { actionOfMutation, actionRefusal, decisionColumns, eventReasonOf, type ActionFacts } from '../../electron/core/mutations/caseActions';
 import { DECISION_KEYS, actionForKey } from '../../renderer/src/features/decisions/decisionKeys';
 import { REQUEST_INFORMATION_SHORTCUT } from '../../renderer/src/features/completeness/requestInformationKey';
 
@@ -65,9 +65,11 @@ describe('the columns an action writes', () => {
     });
   });
 
-  it('clears the decision when a rejected case is reopened; a step such as closing writes only the status', () => {
+  it('clears the decision when a rejected case is reopened; closing records why by where it closed from', () => {
     expect(decisionColumns('reopen', 'rejected', { caseId: 1 }, '2026-03-02')).toEqual({ decision_reason: null });
-    expect(decisionColumns('close', 'metering_point_registered', { caseId: 1 }, '2026-03-02')).toEqual({});
+    expect(decisionColumns('close', 'metering_point_registered', { caseId: 1 }, '2026-03-02')).toEqual({ closure_reason: 'completed' });
+    expect(decisionColumns('close', 'rejected', { caseId: 1 }, '2026-03-02')).toEqual({ closure_reason: 'rejected' });
+    expect(decisionColumns('close', 'developer_project', { caseId: 1 }, '2026-03-02')).toEqual({ closure_reason: 'developer_project' });
     expect(decisionColumns('withdrawOffer', 'offer_sent', { caseId: 1, reason: 'Feil beløp' }, '2026-03-02')).toEqual({});
   });
 });
@@ -90,5 +92,62 @@ describe('the decision keys', () => {
     expect(press('KeyG', { altKey: true, ctrlKey: true })).toBeNull();
     expect(press('KeyG', { altKey: true, shiftKey: true })).toBeNull();
     expect(press('KeyB', { altKey: true })).toBeNull();
+  });
+});
+
+describe('the endings (issue 13)', () => {
+  const today = '2026-03-02';
+  const facts = (over: Partial<ActionFacts> = {}): ActionFacts => ({
+    status: 'offer_sent', role: 'case_handler', reason: undefined, approvalBlockers: () => [], meteringPointIds: [],
+    offerValidUntil: () => '2026-03-01', today, gridCustomerNamed: true, ...over,
+  });
+
+  it('records why each ending closed the case, the words given and an accepted case’s costs', () => {
+    expect(decisionColumns('declineOffer', 'offer_sent', { caseId: 1, reason: 'For dyrt' }, today))
+      .toEqual({ closure_reason: 'owner_declined', decision_reason: 'For dyrt', cancellation_costs_ore: null });
+    expect(decisionColumns('expireOffer', 'offer_sent', { caseId: 1 }, today))
+      .toEqual({ closure_reason: 'offer_expired', decision_reason: null, cancellation_costs_ore: null });
+    expect(decisionColumns('withdraw', 'paid', { caseId: 1, withdrawnBy: 'owner', reason: 'Solgt tomten', costsOre: 1_250_000 }, today))
+      .toEqual({ closure_reason: 'withdrawn_by_owner', decision_reason: 'Solgt tomten', cancellation_costs_ore: 1_250_000 });
+    expect(decisionColumns('withdraw', 'waiting_for_info', { caseId: 1, withdrawnBy: 'installer' }, today))
+      .toEqual({ closure_reason: 'withdrawn_by_installer', decision_reason: null, cancellation_costs_ore: null, clock_paused_on: null });
+    expect(decisionColumns('closeWithReason', 'new', { caseId: 1, closureReason: 'duplicate' }, today))
+      .toEqual({ closure_reason: 'duplicate', decision_reason: null, cancellation_costs_ore: null });
+    // Resuming a wait ends the pause and records nothing else on the case; the history says how the answer came.
+    expect(decisionColumns('resume', 'waiting_for_info', { caseId: 1, channel: 'email', reason: 'Effektbudsjett' }, today))
+      .toEqual({ clock_paused_on: null });
+    expect(eventReasonOf('resume', { caseId: 1, channel: 'phone', reason: 'Hovedsikring 63 A' })).toBe('Mottatt på telefon: Hovedsikring 63 A');
+    // Like a supplement, a resumed wait moves the due date by the working days it stood still (Mon 23 → Fri 27 Nov: 4).
+    expect(decisionColumns('resume', 'waiting_for_info', { caseId: 1, channel: 'phone', reason: 'x' }, '2026-11-27',
+      { dueDate: '2026-12-01', pausedOn: '2026-11-23' })).toEqual({ clock_paused_on: null, due_date: '2026-12-07' });
+    expect(eventReasonOf('reject', { caseId: 1, reason: 'Feil type' })).toBe('Feil type');
+  });
+
+  it('refuses an expiry while the offer is still valid (its last day included) or when there is none', () => {
+    expect(actionRefusal('expireOffer', facts())).toBeNull();
+    expect(actionRefusal('expireOffer', facts({ offerValidUntil: () => today }))).toEqual({ code: 'decision.offerStillValid', params: { validUntil: today } });
+    expect(actionRefusal('expireOffer', facts({ offerValidUntil: () => null }))?.code).toBe('decision.offerStillValid');
+    expect(actionRefusal('declineOffer', facts({ offerValidUntil: () => '2099-01-01' }))).toBeNull();
+  });
+
+  it('refuses costs before the owner accepted, "other" without words, and a resume without a note', () => {
+    expect(actionRefusal('withdraw', facts({ status: 'approved', costsOre: 100 }))).toEqual({ code: 'decision.costsNotAllowed', params: { status: 'approved' } });
+    expect(actionRefusal('withdraw', facts({ status: 'invoice_sent', costsOre: 100 }))).toBeNull();
+    expect(actionRefusal('closeWithReason', facts({ status: 'new', closureReason: 'other' }))?.code).toBe('status.reasonRequired');
+    expect(actionRefusal('closeWithReason', facts({ status: 'new', closureReason: 'other', reason: 'Anlegget er revet' }))).toBeNull();
+    expect(actionRefusal('closeWithReason', facts({ status: 'new', closureReason: 'duplicate' }))).toBeNull();
+    expect(actionRefusal('resume', facts({ status: 'waiting_for_info' }))?.code).toBe('status.reasonRequired');
+    expect(actionRefusal('withdraw', facts({ status: 'closed' }))?.code).toBe('decision.notAllowed');
+    expect(actionRefusal('closeWithReason', facts({ status: 'new', role: 'reader' }))?.code).toBe('permission.denied');
+  });
+
+  it('takes who withdrew, the closure reason and the channel, and nothing of the others', () => {
+    expect(issuesOf({ caseId: 4, action: 'withdraw', withdrawnBy: 'owner', costsOre: 500 })).toEqual([]);
+    expect(issuesOf({ caseId: 4, action: 'withdraw' })).toEqual(['withdrawnBy:invalid_value']);
+    expect(issuesOf({ caseId: 4, action: 'withdraw', withdrawnBy: 'neighbour' })).toEqual(['withdrawnBy:invalid_value']);
+    expect(issuesOf({ caseId: 4, action: 'withdraw', withdrawnBy: 'owner', costsOre: -1 })).toEqual(['costsOre:too_small']);
+    expect(issuesOf({ caseId: 4, action: 'closeWithReason', closureReason: 'owner_declined' })).toEqual(['closureReason:invalid_value']);
+    expect(issuesOf({ caseId: 4, action: 'resume', channel: 'pigeon', reason: 'x' })).toEqual(['channel:invalid_value']);
+    expect(issuesOf({ caseId: 4, action: 'declineOffer', costsOre: 5 })).toEqual([':unrecognized_keys']);
   });
 });

@@ -10,6 +10,7 @@ import {
   canTakeAction,
   clockPausedOnAfter,
   isPeopleAction,
+  nextStatuses,
   type CaseActionName,
   type CaseStatus,
 } from '../../electron/shared/rules';
@@ -18,6 +19,10 @@ type Actor = 'case_handler' | 'supervisor' | 'reader' | 'system';
 const PEOPLE: Actor[] = ['case_handler', 'supervisor'];
 const SYSTEM: Actor[] = ['system'];
 const ANYONE_WORKING: Actor[] = ['case_handler', 'supervisor', 'system'];
+
+/** Every status but rejected and closed: a case in these can still be withdrawn or closed with a reason. */
+const OPEN: CaseStatus[] = ['new', 'in_review', 'waiting_for_info', 'approved', 'offer_sent', 'offer_accepted', 'invoice_sent',
+  'paid', 'completion_reported', 'meter_mounted', 'metering_point_registered', 'developer_project'];
 
 /** [action, from, to, who] — each row one allowed transition. */
 const EXPECTED: Array<[CaseActionName, CaseStatus[], CaseStatus, Actor[]]> = [
@@ -51,6 +56,12 @@ const EXPECTED: Array<[CaseActionName, CaseStatus[], CaseStatus, Actor[]]> = [
   ['registerDisconnection', ['termination_requested'], 'disconnected', PEOPLE],
   ['deregisterMeteringPoint', ['disconnected'], 'closed', PEOPLE],
   ['close', ['metering_point_registered', 'rejected', 'developer_project'], 'closed', PEOPLE],
+  // Every case can end (issue 13): written out by hand, not taken from OPEN_STATUSES.
+  ['resume', ['waiting_for_info'], 'in_review', PEOPLE],
+  ['declineOffer', ['offer_sent'], 'closed', ANYONE_WORKING],
+  ['expireOffer', ['offer_sent'], 'closed', ANYONE_WORKING],
+  ['withdraw', OPEN, 'closed', ANYONE_WORKING],
+  ['closeWithReason', OPEN, 'closed', PEOPLE],
 ];
 
 const allowedRows = EXPECTED.flatMap(([action, froms, to, actors]) =>
@@ -92,6 +103,12 @@ describe('the state machine', () => {
     ['reject', 'approved'],
     ['close', 'in_review'],
     ['close', 'closed'],
+    ['withdraw', 'closed'],
+    ['withdraw', 'rejected'],
+    ['closeWithReason', 'closed'],
+    ['declineOffer', 'offer_accepted'],
+    ['expireOffer', 'approved'],
+    ['resume', 'in_review'],
     ['registerMeterMounted', 'approved'],
     ['registerMeteringPoint', 'completion_reported'],
     ['reopen', 'closed'],
@@ -122,12 +139,35 @@ describe('the state machine', () => {
 
   it('lists what a case handler may do in a case under review', () => {
     expect(actionsFor('in_review', 'case_handler')).toEqual(['requestInformation', 'approve', 'reject',
-      'referToDeveloperProject']);
+      'referToDeveloperProject', 'withdraw', 'closeWithReason']);
   });
 
   it('asks for a reason exactly where the installer or owner must be told why', () => {
     const withReason = CASE_ACTION_NAMES.filter((action) => 'needsReason' in CASE_ACTIONS[action]);
-    expect(withReason.sort()).toEqual(['referToDeveloperProject', 'reject', 'withdrawOffer']);
+    expect(withReason.sort()).toEqual(['referToDeveloperProject', 'reject', 'resume', 'withdrawOffer']);
+  });
+
+  it('lets a person end every open case, and never by a bare change of status (the ending records why)', () => {
+    // Construction power whose cabinet stands ends through its readings (disconnection, then deregistration): a
+    // path of people's actions, not one step.
+    const closable = (from: CaseStatus): boolean => {
+      const seen = new Set<CaseStatus>([from]);
+      const queue: CaseStatus[] = [from];
+      while (queue.length > 0) {
+        const at = queue.shift()!;
+        for (const action of actionsFor(at, 'case_handler')) {
+          const to = CASE_ACTIONS[action].to as CaseStatus;
+          if (to === 'closed') return true;
+          if (!seen.has(to)) { seen.add(to); queue.push(to); }
+        }
+      }
+      return false;
+    };
+    for (const status of CASE_STATUSES.filter((s) => s !== 'closed')) {
+      expect(closable(status), status).toBe(true);
+      expect(nextStatuses(status, 'supervisor'), status).not.toContain('closed');
+    }
+    expect(actionsFor('termination_requested', 'case_handler').some((action) => CASE_ACTIONS[action].to === 'closed')).toBe(false);
   });
 
   it('closes every path: from every status but closed, some action leads on', () => {

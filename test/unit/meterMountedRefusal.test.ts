@@ -4,7 +4,7 @@ import { actionRefusal, type ActionFacts } from '../../electron/core/mutations/c
 
 const facts = (more: Partial<ActionFacts>): ActionFacts => ({
   status: 'completion_reported', role: 'case_handler', reason: undefined, approvalBlockers: () => [],
-  meteringPointIds: [], gridCustomerNamed: true, ...more,
+  meteringPointIds: [], gridCustomerNamed: true, offerValidUntil: () => null, today: '2026-03-02', ...more,
 });
 
 describe('registering the meter mounted', () => {

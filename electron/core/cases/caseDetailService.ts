@@ -23,6 +23,7 @@ import {
   canTakeAction,
   nextStatuses,
   type CaseActionName,
+  type ClosureReason,
   type AttachmentKind,
   type BuildingUse,
   type CaseStatus,
@@ -250,6 +251,8 @@ export class CaseDetailService {
       actionBlockers: actionBlockersOf(this.sqlite, caseId, status, viewer.role, today),
       approvalConditions: parseJsonArray(c.approval_conditions),
       decisionReason: nullableString(c.decision_reason),
+      closureReason: (nullableString(c.closure_reason) as ClosureReason | null),
+      cancellationCostsOre: typeof c.cancellation_costs_ore === 'number' ? c.cancellation_costs_ore : null,
       supplementChanges: parseJsonArray(c.supplement_changes),
       clockPausedOn: nullableString(c.clock_paused_on),
       constructionPower: constructionPowerView({

@@ -3,7 +3,10 @@
 // the recipient and the words (rules/decisionMessages.ts). The desk's mutation (mutations/caseActions.ts) and the
 // central applier (sync/centralAppliers.ts) write it in the transaction of the decision itself.
 import type { DecisionAction } from '../../shared/contract';
-import { approvalNextStep, decisionLetter, type DecisionMessageKind, type RequestType } from '../../shared/rules';
+import {
+  approvalNextStep, closureLetter, closureMessageKindOf, decisionLetter, type CaseStatus, type ClosureMessageKind, type ClosureReason,
+  type DecisionMessageKind, type RequestType,
+} from '../../shared/rules';
 import { installerRecipientOf } from '../billing/startApprovalDraft';
 
 /** The decisions that are told to the installer, and the kind of message each writes. */
@@ -15,6 +18,19 @@ export const DECISION_MESSAGE_OF: Partial<Record<DecisionAction, DecisionMessage
 
 export const decisionMessageKindOf = (action: string): DecisionMessageKind | null =>
   DECISION_MESSAGE_OF[action as DecisionAction] ?? null;
+
+/** The endings that may tell the installer (which message, if any, depends on the reason and the status). */
+const ENDINGS_TOLD: readonly string[] = ['declineOffer', 'expireOffer', 'withdraw', 'closeWithReason'];
+
+/** Whether taking this action can write a message to the installer (its mutation then carries a message id). */
+export const mayTellInstaller = (action: string): boolean => decisionMessageKindOf(action) !== null || ENDINGS_TOLD.includes(action);
+
+/** The message taking `action` from `from` writes, given the closure reason the action records (if it closes). */
+export function toldMessageKindOf(action: string, from: CaseStatus, closureReason: ClosureReason | null | undefined):
+  DecisionMessageKind | ClosureMessageKind | null {
+  if (closureReason) return ENDINGS_TOLD.includes(action) ? closureMessageKindOf(closureReason, from) : null;
+  return decisionMessageKindOf(action);
+}
 
 /**
  * `placeholder` is the case id's parameter ('?' in SQLite, '$1' in PostgreSQL). The importer, deciding on a case it
@@ -48,9 +64,12 @@ export interface DecisionMessageFacts {
 }
 
 export interface DecisionMessageInput {
-  kind: DecisionMessageKind;
+  kind: DecisionMessageKind | ClosureMessageKind;
   conditions: readonly string[];
   reason: string | undefined;
+  /** For the endings: why the case closed, and a cancellation's costs already incurred. */
+  closureReason?: ClosureReason;
+  costsOre?: number | null;
 }
 
 export function decisionMessageDraft(facts: DecisionMessageFacts, input: DecisionMessageInput): {
@@ -65,12 +84,17 @@ export function decisionMessageDraft(facts: DecisionMessageFacts, input: Decisio
     postTown: facts.post_town,
     requestType: facts.request_type as RequestType,
   };
-  const letter = input.kind === 'approval'
+  const kind = input.kind;
+  if (kind === 'withdrawal' || kind === 'cancellation' || kind === 'closure') {
+    const letter = closureLetter({ ...place, kind, closureReason: input.closureReason ?? 'other', reason: input.reason, costsOre: input.costsOre });
+    return { recipient: installerRecipientOf(facts), ...letter };
+  }
+  const letter = kind === 'approval'
     ? decisionLetter({
         ...place, kind: 'approval', conditions: input.conditions,
         nextStep: approvalNextStep(place.requestType, Boolean(facts.has_offer)),
         releaseOnAcceptance: Boolean(facts.release_on_acceptance),
       })
-    : decisionLetter({ ...place, kind: input.kind, reason: input.reason ?? '' });
+    : decisionLetter({ ...place, kind, reason: input.reason ?? '' });
   return { recipient: installerRecipientOf(facts), ...letter };
 }

@@ -13,6 +13,7 @@ export const CASE_COLUMNS = [
   // Construction power (local 0017, central 0032)
   'power_connected_on', 'start_meter_reading', 'power_disconnected_on', 'final_meter_reading', 'cabinet_rent_days',
   'cabinet_rent_rate_ore', 'cabinet_rent_net_ore',
+  'closure_reason', 'cancellation_costs_ore',
 ] as const;
 
 /** Who holds the case's claim (central mode); written only by the central database's claim functions. */

@@ -1,6 +1,6 @@
 // Turns one generated request and its simulated life into the rows of cases, case_events, notes and
 // attachments, as positional parameter arrays for the seeder's prepared statements.
-import { cabinetRent, priceListInEffect, type RequestType } from '../../shared/rules';
+import { cabinetRent, priceListInEffect, type ClosureReason, type RequestType } from '../../shared/rules';
 import { demoPriceLists } from '../pricing/demoPriceList';
 import { planAttachments, SAMPLE_FILES, type SampleFile } from './caseAttachments';
 import { simulateLifecycle, type LateAttachment, type LifecycleOutcome } from './caseLifecycle';
@@ -151,6 +151,8 @@ export class CaseRowFactory {
       // power_connected_on, start_meter_reading, power_disconnected_on, final_meter_reading, cabinet_rent_days,
       // cabinet_rent_rate_ore, cabinet_rent_net_ore
       ...constructionPowerColumns(life),
+      // closure_reason, cancellation_costs_ore
+      life.status === 'closed' ? demoClosureReason(life.events) : null, null,
     ];
     return {
       caseRow,
@@ -180,4 +182,16 @@ function checkedCompleteness(
     JSON.stringify({ item, reason: DEMO_OVERRIDE_REASON })] as LifecycleOutcome['events'][number]);
   const events = [...life.events.slice(0, reviewStart), ...overridden, ...life.events.slice(reviewStart)];
   return { complete: true, overrides: JSON.stringify(overrides), events };
+}
+
+/**
+ * Why a demo case closed, from the status it closed from (caseLifecycle.ts): a rejection closed, an offer left
+ * unanswered past its validity, or the work done.
+ */
+function demoClosureReason(events: readonly (readonly unknown[])[]): ClosureReason {
+  const closing = [...events].reverse().find((event) => event[3] === 'status_changed');
+  const from = closing ? (JSON.parse(String(closing[4])) as { from?: string }).from : undefined;
+  if (from === 'rejected') return 'rejected';
+  if (from === 'offer_sent') return 'offer_expired';
+  return 'completed';
 }

@@ -89,7 +89,7 @@ export function rejectionReason(random: Random): string {
   return random.pick([
     'Feil meldingstype: gjelder endring av hovedsikring, send ny melding som endring av OV/MV.',
     'Installasjonen er allerede meldt i en annen melding.',
-    'Eier har trukket bestillingen.',
+    'Målernummeret i meldingen finnes ikke i anlegget. Kontroller nummeret og send ny melding.',
     'Ønsket hovedsikring krever trafomåling, ta kontakt for prosjektering.',
     'Utbyggingsprosjekt: bestilles av utbygger direkte, ikke via installatørmelding.',
   ]);

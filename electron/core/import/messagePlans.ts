@@ -5,10 +5,10 @@ import {
   CASE_ACTIONS,
   addWorkingDays,
   canTakeAction,
+  dueDateAfterPause,
   evaluateCompleteness,
   gridAssessmentRequired,
   meterMountingDueDate,
-  workingDaysBetween,
   type AttachmentKind,
   type CaseActionName,
   type CaseStatus,
@@ -158,9 +158,7 @@ export function planSupplement(
     set.status = transition.to;
     events.push(transitionEvent(transition));
     if (stored.clockPausedOn !== null) {
-      // The installer's time does not count: the due date moves by the working days the clock stood still.
-      const paused = Math.max(0, workingDaysBetween(stored.clockPausedOn, today));
-      if (dueDate !== null) dueDate = addWorkingDays(dueDate, paused);
+      dueDate = dueDateAfterPause(dueDate, stored.clockPausedOn, today);
       set.clockPausedOn = null;
     }
   }

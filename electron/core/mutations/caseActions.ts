@@ -5,11 +5,20 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
-  ApproveArgs, ConnectionArgs, DECISION_ACTIONS, DisconnectionArgs, StepArgs, fail, type ApprovalBlocker, type DecisionAction,
+  ApproveArgs, ConnectionArgs, DECISION_ACTIONS, DisconnectionArgs, OWN_ARGS, StepArgs, fail, type ApprovalBlocker, type DecisionAction,
 } from '../../shared/contract';
 import {
   CASE_ACTIONS,
+  CLOSURE_REASONS_NEEDING_WORDS,
   canTakeAction,
+  closureReasonOfClose,
+  dueDateAfterPause,
+  isAcceptedStatus,
+  withdrawalReasonOf,
+  type ClosureReason,
+  type CloseWithReasonChoice,
+  type InformationChannel,
+  type WithdrawnBy,
   clockPausedOnAfter,
   isValidMeteringPointId,
   meterMountingDueDate,
@@ -28,7 +37,7 @@ import { osloDate } from '../clock';
 import { approvalBlockersOf } from './approvalBlockers';
 import { defineMutation, type MutationDefinition, type MutationApplyContext } from './runMutation';
 import { OFFER_STEP_MUTATIONS, isOfferStepAction } from './offerSteps';
-import { decisionMessageDraft, decisionMessageFactsSql, decisionMessageKindOf, type DecisionMessageFacts } from '../casework/decisionMessage';
+import { decisionMessageDraft, decisionMessageFactsSql, mayTellInstaller, toldMessageKindOf, type DecisionMessageFacts } from '../casework/decisionMessage';
 import { storedPriceLists } from '../pricing/priceListStore';
 import { meterMountingWorkingDays } from '../casework/companySettings';
 
@@ -37,13 +46,19 @@ import { meterMountingWorkingDays } from '../casework/companySettings';
  * installer carries the id of its message, made at the desk so the outbox, the central copy and a retry agree on it
  * (absent only in entries queued before decisions were told: the central service then makes one).
  */
-export type CaseActionArgs = z.output<typeof StepArgs> & Partial<z.output<typeof ApproveArgs>> & { messageId?: string }
-  & Partial<z.output<typeof DisconnectionArgs>>;
+export type CaseActionArgs = z.output<typeof StepArgs> & Partial<z.output<typeof ApproveArgs>> & {
+  messageId?: string;
+  withdrawnBy?: WithdrawnBy;
+  closureReason?: CloseWithReasonChoice;
+  costsOre?: number;
+  channel?: InformationChannel;
+} & Partial<z.output<typeof DisconnectionArgs>>;
 const MessageId = { messageId: z.uuid().optional() };
 type Args = CaseActionArgs;
 
 /** The case columns an action writes besides `status`; the central roles are granted exactly these. */
-export type DecisionColumn = 'approval_conditions' | 'decision_reason' | 'clock_paused_on' | 'due_date' | ConstructionPowerColumn;
+export type DecisionColumn = 'approval_conditions' | 'decision_reason' | 'clock_paused_on' | 'closure_reason' | 'cancellation_costs_ore'
+  | 'due_date' | ConstructionPowerColumn;
 export type DecisionColumns = Partial<Record<DecisionColumn, string | number | null>>;
 /** Construction power's period, readings and rent (local 0017, central 0032). */
 export type ConstructionPowerColumn = 'power_connected_on' | 'start_meter_reading' | 'power_disconnected_on'
@@ -57,14 +72,31 @@ export interface ConstructionPowerFacts {
   targetWorkingDays: number;
 }
 
-/** What the decision itself records: approval conditions, or the reason a rejection or referral stands on. */
-const DECISION_RECORD: Partial<Record<DecisionAction, (args: Args) => DecisionColumns>> = {
+/** An ending: why the case closed, the words given, and an accepted case's costs already incurred. */
+const ending = (closureReason: ClosureReason, args: Args): DecisionColumns => ({
+  closure_reason: closureReason,
+  decision_reason: args.reason || null,
+  cancellation_costs_ore: args.costsOre ?? null,
+});
+
+/**
+ * What the decision itself records: approval conditions, the reason a rejection or referral stands on, or why a
+ * case ended (rules/caseClosure.ts).
+ */
+const DECISION_RECORD: Partial<Record<DecisionAction, (args: Args, from: CaseStatus) => DecisionColumns>> = {
   approve: (args) => ({ approval_conditions: JSON.stringify(args.conditions ?? []), decision_reason: null }),
   reject: (args) => ({ decision_reason: args.reason ?? null }),
   referToDeveloperProject: (args) => ({ decision_reason: args.reason ?? null }),
   reopen: () => ({ decision_reason: null }),
   returnToNormalFlow: () => ({ decision_reason: null }),
   registerConnection: (args) => ({ power_connected_on: args.connectedOn ?? null, start_meter_reading: args.startReading ?? null }),
+  // Construction power ends with its metering point deregistered: the case is done.
+  deregisterMeteringPoint: () => ({ closure_reason: 'completed' }),
+  close: (_args, from) => ({ closure_reason: closureReasonOfClose(from) }),
+  declineOffer: (args) => ending('owner_declined', args),
+  expireOffer: (args) => ending('offer_expired', args),
+  withdraw: (args) => ending(withdrawalReasonOf(args.withdrawnBy ?? 'installer'), args),
+  closeWithReason: (args) => ending(args.closureReason ?? 'other', args),
 };
 
 /**
@@ -92,25 +124,45 @@ function disconnectionColumns(args: Args, facts: ConstructionPowerFacts): Decisi
  * taken, for the service clock; the same inputs give the same columns locally and centrally.
  */
 export function decisionColumns(
-  action: DecisionAction,
-  from: CaseStatus,
-  args: Args,
-  today: string,
+  action: DecisionAction, from: CaseStatus, args: Args, today: string, clock: PausedClock = NO_CLOCK,
   construction?: ConstructionPowerFacts,
 ): DecisionColumns {
   const to = CASE_ACTIONS[action].to as CaseStatus;
-  const columns: DecisionColumns = { ...DECISION_RECORD[action]?.(args) };
+  const columns: DecisionColumns = { ...DECISION_RECORD[action]?.(args, from) };
   if (action === 'registerDisconnection' && construction) Object.assign(columns, disconnectionColumns(args, construction));
   // A termination the handler registers starts the same clock as the installer's (import/messagePlans.ts).
   if (action === 'registerTerminationRequest' && construction) columns.due_date = meterMountingDueDate(today, construction.targetWorkingDays);
   if (from !== to && (from === 'waiting_for_info' || to === 'waiting_for_info')) {
     columns.clock_paused_on = clockPausedOnAfter(from, to, today, null);
   }
+  // Resumed by a person as a supplement resumes it (import/messagePlans.ts): the wait does not count.
+  if (action === 'resume' && clock.dueDate !== null && clock.pausedOn !== null) {
+    columns.due_date = dueDateAfterPause(clock.dueDate, clock.pausedOn, today);
+  }
   return columns;
 }
 
+/** The case's due date and the day its clock was paused, as stored (YYYY-MM-DD), for resuming a wait. */
+export interface PausedClock {
+  dueDate: string | null;
+  pausedOn: string | null;
+}
+const NO_CLOCK: PausedClock = { dueDate: null, pausedOn: null };
+
 /** An empty reason (after trimming) is no reason. */
 export const reasonOf = (args: { reason?: string }): string | undefined => args.reason || undefined;
+
+const CHANNEL_NB: Readonly<Record<InformationChannel, string>> = { phone: 'telefon', email: 'e-post', letter: 'brev' };
+
+/**
+ * The reason the history records (status_changed's `reason`, central desk.status_reason): as given, but a resumed
+ * wait says how the information came in ("Mottatt på telefon: …"), the same words on both sides.
+ */
+export function eventReasonOf(action: DecisionAction, args: Args): string | undefined {
+  const reason = reasonOf(args);
+  if (action !== 'resume' || !reason) return reason;
+  return `Mottatt på ${CHANNEL_NB[args.channel ?? 'phone']}: ${reason}`;
+}
 
 interface ActionHead {
   status: CaseStatus;
@@ -118,6 +170,8 @@ interface ActionHead {
   approval_conditions: string;
   metering_point_ids: string;
   grid_customer_name: string | null;
+  due_date: string | null;
+  clock_paused_on: string | null;
 }
 
 /** The case's construction-power columns, the same SQL on both databases (dates cast so PostgreSQL gives ISO text). */
@@ -140,7 +194,7 @@ export function constructionRecordOf(row: Record<string, unknown>): Construction
 
 function loadActionHead(ctx: MutationApplyContext, caseId: number): ActionHead {
   const row = ctx.core.sqlite
-    .prepare('SELECT status, claim_token, approval_conditions, metering_point_ids, grid_customer_name FROM cases WHERE id = ?')
+    .prepare('SELECT status, claim_token, approval_conditions, metering_point_ids, grid_customer_name, due_date, clock_paused_on FROM cases WHERE id = ?')
     .get(caseId) as ActionHead | undefined;
   return row ?? fail('case.notFound', { caseId });
 }
@@ -163,8 +217,13 @@ export interface ActionFacts {
   /** Only asked for construction power's steps: the case's record, and the readings and dates given with the step. */
   construction?: () => ConstructionPowerRecord;
   args?: Args;
+  /** Only asked for `expireOffer`: the issued offer's last valid day (null: none, or no end). */
+  offerValidUntil: () => string | null;
   /** The Norwegian date today by the deciding side's clock (the server's centrally). */
-  today?: string;
+  today: string;
+  /** A closing action's arguments: costs and the closure reason chosen. */
+  costsOre?: number;
+  closureReason?: ClosureReason;
 }
 
 /** Why the action may not be taken, as the code the handler reads; null when it may. One rule for desk and service. */
@@ -181,11 +240,21 @@ export function actionRefusal(action: DecisionAction, facts: ActionFacts): { cod
   if (action === 'registerConnection' || action === 'registerDisconnection') {
     const record = facts.construction?.();
     const args = facts.args ?? { caseId: 0 };
-    const today = facts.today ?? '0000-00-00';
     if (!record) return { code: 'constructionPower.notConstructionPower' };
     const refusal = action === 'registerConnection'
-      ? connectionRefusal(record.requestType, args, today) : disconnectionRefusal(record, args, today);
+      ? connectionRefusal(record.requestType, args, facts.today) : disconnectionRefusal(record, args, facts.today);
     if (refusal) return refusal;
+  }
+  if (action === 'closeWithReason' && CLOSURE_REASONS_NEEDING_WORDS.includes(facts.closureReason ?? 'other') && !facts.reason) {
+    return { code: 'status.reasonRequired', params: { status: rule.to } };
+  }
+  // Costs already incurred are the cancelled agreement's: only after the owner accepted.
+  if (facts.costsOre !== undefined && facts.costsOre > 0 && !isAcceptedStatus(facts.status)) {
+    return { code: 'decision.costsNotAllowed', params: { status: facts.status } };
+  }
+  if (action === 'expireOffer') {
+    const validUntil = facts.offerValidUntil();
+    if (validUntil === null || validUntil >= facts.today) return { code: 'decision.offerStillValid', params: { validUntil: validUntil ?? '' } };
   }
   if (action === 'registerMeteringPoint') {
     const invalid = facts.meteringPointIds.find((id) => !isValidMeteringPointId(id));
@@ -200,18 +269,31 @@ export function actionRefusal(action: DecisionAction, facts: ActionFacts): { cod
 function refuseIfNotAllowed(
   ctx: MutationApplyContext, action: DecisionAction, head: ActionHead, args: Args, construction: () => ConstructionPowerFacts,
 ): void {
+  const today = osloDate(new Date(ctx.now));
   const refusal = actionRefusal(action, {
     status: head.status,
     role: ctx.actor.role,
     reason: reasonOf(args),
-    approvalBlockers: () => approvalBlockersOf(ctx.core.sqlite, args.caseId, osloDate(new Date(ctx.now))),
+    approvalBlockers: () => approvalBlockersOf(ctx.core.sqlite, args.caseId, today),
     meteringPointIds: parseList(head.metering_point_ids),
     gridCustomerNamed: Boolean(head.grid_customer_name),
     construction: () => construction().record,
     args,
-    today: osloDate(new Date(ctx.now)),
+    offerValidUntil: () => issuedOfferValidUntil(ctx.core.sqlite, args.caseId),
+    today,
+    costsOre: args.costsOre,
+    closureReason: args.closureReason,
   });
   if (refusal) fail(refusal.code as never, refusal.params as never);
+}
+
+/** The issued offer's last valid day; null when there is none or it has no end. Same SQL on both sides. */
+export const ISSUED_OFFER_VALID_UNTIL_SQL = (placeholder: '?' | '$1') =>
+  `SELECT valid_until FROM offers WHERE case_id = ${placeholder} AND state = 'issued' ORDER BY offer_version DESC LIMIT 1`;
+
+function issuedOfferValidUntil(sqlite: MutationApplyContext['core']['sqlite'], caseId: number): string | null {
+  const row = sqlite.prepare(ISSUED_OFFER_VALID_UNTIL_SQL('?')).get(caseId) as { valid_until: string | null } | undefined;
+  return row?.valid_until ?? null;
 }
 
 /** A list kept as JSON text (metering point ids, conditions); anything else is an empty list. */
@@ -225,12 +307,16 @@ export const parseList = (text: string): string[] => {
 };
 
 /** The message a told decision writes to the installer, in the mutation's transaction; its `message_queued` event. */
-function queueDecisionMessage(ctx: MutationApplyContext, action: DecisionAction, args: Args, conditions: readonly string[]) {
-  const kind = decisionMessageKindOf(action);
+function queueDecisionMessage(ctx: MutationApplyContext, action: DecisionAction, args: Args, from: CaseStatus, columns: DecisionColumns) {
+  const closureReason = (columns.closure_reason ?? null) as ClosureReason | null;
+  const kind = toldMessageKindOf(action, from, closureReason);
   if (!kind) return [];
   const facts = ctx.core.sqlite.prepare(decisionMessageFactsSql('?')).get(args.caseId) as DecisionMessageFacts | undefined;
   if (!facts) return fail('case.notFound', { caseId: args.caseId });
-  const { recipient, subject, body } = decisionMessageDraft(facts, { kind, conditions, reason: reasonOf(args) });
+  const conditions = parseList(String(columns.approval_conditions ?? '[]'));
+  const { recipient, subject, body } = decisionMessageDraft(facts, {
+    kind, conditions, reason: reasonOf(args), closureReason: closureReason ?? undefined, costsOre: args.costsOre ?? null,
+  });
   const messageId = args.messageId ?? randomUUID();
   ctx.core.sqlite
     .prepare(
@@ -246,6 +332,7 @@ const ARGS_OF: Partial<Record<DecisionAction, z.ZodObject>> = {
   approve: ApproveArgs,
   registerConnection: ConnectionArgs,
   registerDisconnection: DisconnectionArgs,
+  ...OWN_ARGS,
 };
 
 function caseActionMutation(action: DecisionAction): MutationDefinition<z.ZodType> {
@@ -253,7 +340,7 @@ function caseActionMutation(action: DecisionAction): MutationDefinition<z.ZodTyp
   const base = ARGS_OF[action] ?? StepArgs;
   return defineMutation({
     name: `case.${action}`,
-    args: decisionMessageKindOf(action) ? base.extend(MessageId).strict() : base,
+    args: mayTellInstaller(action) ? base.extend(MessageId).strict() : base,
     apply(ctx, rawArgs) {
       const args = rawArgs as Args;
       const head = loadActionHead(ctx, args.caseId);
@@ -261,7 +348,8 @@ function caseActionMutation(action: DecisionAction): MutationDefinition<z.ZodTyp
       const construction = () => (facts ??= localConstructionFacts(ctx, args.caseId));
       refuseIfNotAllowed(ctx, action, head, args, construction);
       const needsFacts = action === 'registerDisconnection' || action === 'registerTerminationRequest';
-      const columns = decisionColumns(action, head.status, args, osloDate(new Date(ctx.now)), needsFacts ? construction() : undefined);
+      const columns = decisionColumns(action, head.status, args, osloDate(new Date(ctx.now)),
+        { dueDate: head.due_date, pausedOn: head.clock_paused_on }, needsFacts ? construction() : undefined);
       const names = Object.keys(columns) as DecisionColumn[];
       ctx.core.sqlite
         .prepare(`UPDATE cases SET status = ?${names.map((name) => `, ${name} = ?`).join('')} WHERE id = ?`)
@@ -270,11 +358,11 @@ function caseActionMutation(action: DecisionAction): MutationDefinition<z.ZodTyp
       // The shape PostgreSQL's audit trigger writes (db/central/migrations/0007): conditions whenever the case
       // lands on approved with some, as after a withdrawn offer too.
       const data: Record<string, unknown> = { from: head.status, to: rule.to };
-      const reason = reasonOf(args);
+      const reason = eventReasonOf(action, args);
       if (reason) data.reason = reason;
       const conditions = parseList(String(columns.approval_conditions ?? head.approval_conditions));
       if (rule.to === 'approved' && conditions.length > 0) data.conditions = conditions;
-      const told = queueDecisionMessage(ctx, action, args, conditions);
+      const told = queueDecisionMessage(ctx, action, args, head.status, columns);
       return {
         caseId: args.caseId,
         events: [{ kind: 'status_changed', data }, ...told],

@@ -18,7 +18,7 @@ import { osloDate } from '../clock';
 import { loadCaseHead } from '../cases/caseRow';
 import { localOfferFacts, releaseOnAcceptance, writeLocalBillingStep } from '../billing/localBilling';
 import { defineMutation, type MutationDefinition } from './runMutation';
-import { decisionMessageKindOf } from '../casework/decisionMessage';
+import { mayTellInstaller } from '../casework/decisionMessage';
 
 /** What the outbox carries: the person's input plus the ids made at the desk, so a retry and the server agree. */
 export const OfferStepMutationArgs = OfferStepArgs.extend({ billingEventId: z.uuid(), messageId: z.uuid() }).strict();
@@ -94,9 +94,10 @@ export function offerStepOfMutation(name: string): OfferStepAction | null {
 
 /**
  * `case.act`'s arguments as the mutation takes them: a billing step gets its ids here, where it is made, and so
- * does a decision told to the installer (approval, rejection, referral: casework/decisionMessage.ts).
+ * does a decision told to the installer (approval, rejection, referral, and the endings that tell:
+ * casework/decisionMessage.ts).
  */
 export function withDeskIds(action: string, args: Record<string, unknown>): Record<string, unknown> {
   if (isOfferStepAction(action)) return { ...args, billingEventId: randomUUID(), messageId: randomUUID() };
-  return decisionMessageKindOf(action) ? { ...args, messageId: randomUUID() } : args;
+  return mayTellInstaller(action) ? { ...args, messageId: randomUUID() } : args;
 }

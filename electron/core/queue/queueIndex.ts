@@ -4,10 +4,11 @@
 // millisecond, where SQLite's plans for the same combinations of filters range from 0.1 ms to 40 ms.
 import type Database from 'better-sqlite3';
 import type { QueueFilters, QueueSortKey } from '../../shared/contract';
-import { CASE_STATUSES, CLOCK_RUNNING_STATUSES, REQUEST_TYPES, type CaseStatus } from '../../shared/rules';
+import { CASE_STATUSES, CLOCK_RUNNING_STATUSES, CLOSURE_REASONS, REQUEST_TYPES, type CaseStatus } from '../../shared/rules';
 
 const STATUS_CODE = new Map<string, number>(CASE_STATUSES.map((status, i) => [status, i]));
 const TYPE_CODE = new Map<string, number>(REQUEST_TYPES.map((type, i) => [type, i]));
+const CLOSURE_CODE = new Map<string, number>(CLOSURE_REASONS.map((reason, i) => [reason, i]));
 const CLOCK_RUNNING = new Uint8Array(CASE_STATUSES.length);
 for (const status of CLOCK_RUNNING_STATUSES) CLOCK_RUNNING[STATUS_CODE.get(status)!] = 1;
 const WAITING = STATUS_CODE.get('waiting_for_info')!;
@@ -48,7 +49,7 @@ export interface DisplayNames {
 // The issued offer's validity and open billing flags come by their partial indexes (offers_issued_case,
 // billing_events_open_flags): one index probe per case, no JSON read.
 const ENTRY_SQL = `SELECT id, status, request_type AS type, municipality_number AS municipality, assignee_id AS assignee,
-  due_date AS due, submitted_at AS submitted, address, installer_id AS installerId,
+  due_date AS due, submitted_at AS submitted, address, installer_id AS installerId, closure_reason AS closure,
   (SELECT max(o.valid_until) FROM offers o WHERE o.case_id = cases.id AND o.state = 'issued') AS offerValidUntil,
   EXISTS (SELECT 1 FROM billing_events b WHERE b.case_id = cases.id AND b.outcome = 'flagged' AND b.resolved_at IS NULL)
     AS billingFlagged
@@ -64,6 +65,7 @@ interface Row {
   submitted: string;
   address: string;
   installerId: number;
+  closure: string | null;
   offerValidUntil: string | null;
   billingFlagged: number;
 }
@@ -78,6 +80,7 @@ class Slots {
   assignee = new Int32Array(0);
   due = new Int32Array(0);
   installerId = new Int32Array(0);
+  closure = new Int8Array(0);
   offerValidUntil = new Int32Array(0);
   billingFlagged = new Uint8Array(0);
   submitted: string[] = [];
@@ -98,6 +101,7 @@ class Slots {
     this.assignee = grow(this.assignee, (n) => new Int32Array(n));
     this.due = grow(this.due, (n) => new Int32Array(n));
     this.installerId = grow(this.installerId, (n) => new Int32Array(n));
+    this.closure = grow(this.closure, (n) => new Int8Array(n));
     this.offerValidUntil = grow(this.offerValidUntil, (n) => new Int32Array(n));
     this.billingFlagged = grow(this.billingFlagged, (n) => new Uint8Array(n));
   }
@@ -138,6 +142,7 @@ export class QueueIndex {
     s.assignee[slot] = this.userCode(row.assignee);
     s.due[slot] = row.due ? dateNumber(row.due) : NONE;
     s.installerId[slot] = row.installerId;
+    s.closure[slot] = row.closure === null ? NONE : CLOSURE_CODE.get(row.closure) ?? NONE;
     s.offerValidUntil[slot] = row.offerValidUntil ? dateNumber(row.offerValidUntil) : NONE;
     s.billingFlagged[slot] = row.billingFlagged ? 1 : 0;
     s.submitted[slot] = row.submitted;
@@ -200,13 +205,14 @@ export class QueueIndex {
     const { filters, searchHits } = query;
     const wantStatus = codeMask(filters.statuses, STATUS_CODE, CASE_STATUSES.length);
     const wantType = codeMask(filters.types, TYPE_CODE, REQUEST_TYPES.length);
+    const wantClosure = codeMask(filters.closureReasons ?? [], CLOSURE_CODE, CLOSURE_REASONS.length);
     const wantMunicipality = municipalityMask(filters.municipalities);
     const me = this.userCode(query.userId);
     const today = dateNumber(query.today);
     const mine = filters.assignment === 'mine';
     const unassigned = filters.assignment === 'unassigned';
     const { overdueOnly, waitingOnly, offersExpiredOnly, billingFlaggedOnly } = filters;
-    const { id, status, type, municipality, assignee, due, offerValidUntil, billingFlagged } = this.slots;
+    const { id, status, type, municipality, assignee, due, offerValidUntil, billingFlagged, closure } = this.slots;
     const counts = new Array<number>(CASE_STATUSES.length).fill(0);
     const pageIds: number[] = [];
     const pageEnd = query.offset + query.limit;
@@ -219,6 +225,7 @@ export class QueueIndex {
     const visit = (slot: number): void => {
       if (searchHits !== null && searchHits[id[slot]] !== 1) return;
       if (wantType !== null && wantType[type[slot]] !== 1) return;
+      if (wantClosure !== null && wantClosure[closure[slot]] !== 1) return;
       if (wantMunicipality !== null && wantMunicipality[municipality[slot]] !== 1) return;
       if (mine && assignee[slot] !== me) return;
       if (unassigned && assignee[slot] !== NONE) return;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { QueueCounts, QueueFilters, QueueListInput, QueuePage, QueueRow } from '../../shared/contract';
-import { CLOCK_RUNNING_STATUSES, workingDaysBetween, type CaseStatus, type RequestType } from '../../shared/rules';
+import { CLOCK_RUNNING_STATUSES, workingDaysBetween, type CaseStatus, type ClosureReason, type RequestType } from '../../shared/rules';
 import { QueueIndex, type QueueSelection } from './queueIndex';
 import { SearchHits } from './searchHits';
 
@@ -20,6 +20,7 @@ interface QueueRowRecord {
   due_date: string | null;
   assignee_id: string | null;
   assignee_name: string | null;
+  closure_reason: string | null;
 }
 
 const clockRunning = new Set<string>(CLOCK_RUNNING_STATUSES);
@@ -45,12 +46,13 @@ export function toQueueRow(record: QueueRowRecord, today: string): QueueRow {
     waitingForInstaller: record.status === 'waiting_for_info',
     assigneeId: record.assignee_id,
     assigneeName: record.assignee_name,
+    closureReason: record.status === 'closed' ? (record.closure_reason as ClosureReason | null) : null,
   };
 }
 
 const ROW_SQL = `SELECT c.id, c.case_number, c.submitted_at, c.request_type, c.has_production, c.address, c.postcode,
          c.post_town, c.municipality_number, m.name AS municipality_name, i.name AS installer_name, c.status,
-         c.due_date, c.assignee_id, u.display_name AS assignee_name
+         c.due_date, c.assignee_id, u.display_name AS assignee_name, c.closure_reason
   FROM cases c
   JOIN installers i ON i.id = c.installer_id
   LEFT JOIN municipalities m ON m.number = c.municipality_number

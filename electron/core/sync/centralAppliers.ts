@@ -8,12 +8,16 @@ import { letterToSend, type StoredFiles } from './letterToSend';
 import { WORK_ORDER_APPLIERS } from './workOrderAppliers';
 import { centralDraftContent, centralProductionFacts, centralRevisedContent, insertCentralDraft, sameLines } from './centralOfferDraft';
 import { SaveOfferDraftInput } from '../../shared/contract';
-import { actionOfMutation, actionRefusal, decisionColumns, parseList, reasonOf, type CaseActionArgs } from '../mutations/caseActions';
+import {
+  ISSUED_OFFER_VALID_UNTIL_SQL, actionOfMutation, actionRefusal, decisionColumns, eventReasonOf, parseList, reasonOf, type CaseActionArgs,
+  type ConstructionPowerFacts, type DecisionColumns, type PausedClock,
+} from '../mutations/caseActions';
 import { centralApprovalBlockers, centralCompleteness, centralConstructionFacts, centralDueDate } from './centralCaseFacts';
-import { decisionMessageDraft, decisionMessageFactsSql, decisionMessageKindOf, type DecisionMessageFacts } from '../casework/decisionMessage';
+import { decisionMessageDraft, decisionMessageFactsSql, toldMessageKindOf, type DecisionMessageFacts } from '../casework/decisionMessage';
 import type { DecisionAction } from '../../shared/contract';
 import {
-  CASE_ACTIONS, STATUSES_REQUIRING_REASON, addWorkingDays, calculateOffer, offerValidUntil, canMoveCase, plusskundeContributionRefusal, type CaseStatus, type OfferCalculation, type OfferLine,
+  CASE_ACTIONS, STATUSES_REQUIRING_REASON, type ClosureReason, addWorkingDays, calculateOffer, offerValidUntil, canMoveCase,
+  plusskundeContributionRefusal, type CaseStatus, type OfferCalculation, type OfferLine,
   type PriceList, type UserRole,
   OFFER_STEP_ACTIONS, billingKindOf, planBillingStep, releasesWork, STATUSES_SET_ONLY_WITH_READINGS,
 } from '../../shared/rules';
@@ -158,13 +162,18 @@ async function applyCaseAction(client: pg.ClientBase, { mutation, args, precondi
   await presentClaim(client, state, precondition.claimToken);
   const actionArgs = args as unknown as CaseActionArgs;
   const reason = reasonOf(actionArgs);
-  const { rows: [head] } = await client.query<{ metering_point_ids: string; grid_customer_name: string | null }>(
-    'SELECT metering_point_ids, grid_customer_name FROM cases WHERE id = $1', [args.caseId]);
+  const { rows: [head] } = await client.query<{ metering_point_ids: string; grid_customer_name: string | null; due_date: string | null; clock_paused_on: string | null }>(
+    `SELECT metering_point_ids, grid_customer_name, due_date::text AS due_date, clock_paused_on::text AS clock_paused_on
+     FROM cases WHERE id = $1`, [args.caseId]);
   const blockers = action === 'approve' ? await centralApprovalBlockers(client, Number(args.caseId)) : [];
   const construction = action === 'registerConnection' || action === 'registerDisconnection' || action === 'registerTerminationRequest'
     ? await centralConstructionFacts(client, Number(args.caseId)) : undefined;
-  // The server's clock decides what "today" is for the readings' dates (createdAt is the server's, see applyMutation).
-  const today = osloDate(new Date(createdAt));
+  const { rows: [offer] } = action === 'expireOffer'
+    ? await client.query<{ valid_until: string | null }>(ISSUED_OFFER_VALID_UNTIL_SQL('$1'), [args.caseId])
+    : { rows: [] };
+  // The server's clock decides what "today" is: for the readings' dates the entry's server time (createdAt, see
+  // applyMutation), for an expiry the database's own today.
+  const today = action === 'expireOffer' ? await centralToday(client) : osloDate(new Date(createdAt));
   // The same rule the desk applied (mutations/caseActions.ts), on the server's rows: status table, reason, blockers.
   const refusal = actionRefusal(action, {
     status: state.status as CaseStatus,
@@ -175,18 +184,34 @@ async function applyCaseAction(client: pg.ClientBase, { mutation, args, precondi
     gridCustomerNamed: Boolean(head.grid_customer_name),
     construction: construction && (() => construction.record),
     args: actionArgs,
+    offerValidUntil: () => offer?.valid_until ?? null,
     today,
+    costsOre: actionArgs.costsOre,
+    closureReason: actionArgs.closureReason,
   });
   if (refusal) throw refusalOf(refusal.code, state.status);
+  await writeCentralAction(client, action, state.status as CaseStatus, actionArgs, osloDate(new Date(createdAt)),
+    { dueDate: head.due_date, pausedOn: head.clock_paused_on }, construction);
+}
+
+/**
+ * The status, the action's columns and the installer's message, in the caller's transaction once the action is
+ * allowed: a person's action above, and the parties' own paths (the owner's decline in the portal, the installer's
+ * withdrawal, the offer expiry sweep; casework/centralEnding.ts) run it too.
+ */
+export async function writeCentralAction(
+  client: pg.ClientBase, action: DecisionAction, from: CaseStatus, args: CaseActionArgs, today: string, clock?: PausedClock,
+  construction?: ConstructionPowerFacts,
+) {
+  const reason = eventReasonOf(action, args);
   if (reason) await client.query("SELECT set_config('desk.status_reason', $1, true)", [reason]);
-  const from = state.status as CaseStatus;
-  const columns = decisionColumns(action, from, actionArgs, today, construction);
+  const columns = decisionColumns(action, from, args, today, clock, construction);
   const names = Object.keys(columns) as (keyof typeof columns)[];
   await client.query(
     `UPDATE cases SET status = $2${names.map((name, i) => `, ${name} = $${i + 3}`).join('')} WHERE id = $1`,
     [args.caseId, CASE_ACTIONS[action].to, ...names.map((name) => columns[name])],
   );
-  await queueCentralDecisionMessage(client, action, actionArgs, parseList(String(columns.approval_conditions ?? '[]')));
+  await queueCentralDecisionMessage(client, action, args, from, columns);
 }
 
 /**
@@ -194,12 +219,16 @@ async function applyCaseAction(client: pg.ClientBase, { mutation, args, precondi
  * the same facts query and words as the desk's mutation; the audit trigger writes message_queued and the delivery
  * triggers (central 0022) put it in the firm's inbox. An entry queued before decisions were told gets a new id.
  */
-async function queueCentralDecisionMessage(client: pg.ClientBase, action: DecisionAction, args: CaseActionArgs, conditions: string[]) {
-  const kind = decisionMessageKindOf(action);
+async function queueCentralDecisionMessage(client: pg.ClientBase, action: DecisionAction, args: CaseActionArgs, from: CaseStatus, columns: DecisionColumns) {
+  const closureReason = (columns.closure_reason ?? null) as ClosureReason | null;
+  const kind = toldMessageKindOf(action, from, closureReason);
   if (!kind) return;
   const { rows: [facts] } = await client.query<DecisionMessageFacts>(decisionMessageFactsSql('$1'), [args.caseId]);
   if (!facts) throw new RefusedByCentral('caseMissing');
-  const { recipient, subject, body } = decisionMessageDraft(facts, { kind, conditions, reason: reasonOf(args) });
+  const { recipient, subject, body } = decisionMessageDraft(facts, {
+    kind, conditions: parseList(String(columns.approval_conditions ?? '[]')), reason: reasonOf(args),
+    closureReason: closureReason ?? undefined, costsOre: args.costsOre ?? null,
+  });
   await client.query(
     `INSERT INTO outgoing_messages (id, case_id, kind, recipient, subject, body, items)
      VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, '[]')`,

@@ -4,6 +4,7 @@
 // Each action is still its own named mutation (`case.approve`, `case.reject`, …) in the outbox and centrally.
 import { z } from 'zod';
 import type { CaseActionName } from '../rules/caseStatus';
+import { CLOSE_WITH_REASON_CHOICES, INFORMATION_CHANNELS, WITHDRAWN_BY } from '../rules/caseClosure';
 import { OFFER_STEP_ACTIONS, type OfferStepAction } from '../rules/offerFollowUp';
 import { CaseId } from './common';
 import { OfferStepAct } from './offerFollowUp';
@@ -29,6 +30,11 @@ export const DECISION_ACTIONS = [
   'registerTerminationRequest',
   'registerDisconnection',
   'deregisterMeteringPoint',
+  'resume',
+  'declineOffer',
+  'expireOffer',
+  'withdraw',
+  'closeWithReason',
 ] as const satisfies readonly CaseActionName[];
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];
 
@@ -52,15 +58,35 @@ export const ApproveArgs = z
 /** Whether the reason may be left out is the rules table's call (`needsReason`), checked by the mutation. */
 export const StepArgs = z.object({ caseId: CaseId, reason: Reason.optional() }).strict();
 
-type OtherAction = Exclude<DecisionAction, 'approve' | OfferStepAction | ConstructionPowerAction>;
+/** Costs the grid company already had when an accepted case is cancelled, in øre (at most 100 million kroner). */
+const CostsOre = z.number().int().min(0).max(10_000_000_000);
+
+/** A withdrawal says who withdrew; after acceptance it may carry the costs already incurred. */
+export const WithdrawArgs = StepArgs.extend({ withdrawnBy: z.enum(WITHDRAWN_BY), costsOre: CostsOre.optional() }).strict();
+/** Closing for a reason of its own: which one ("other" needs words), and costs as for a withdrawal. */
+export const CloseWithReasonArgs = StepArgs.extend({
+  closureReason: z.enum(CLOSE_WITH_REASON_CHOICES),
+  costsOre: CostsOre.optional(),
+}).strict();
+/** Resuming a wait: how the information came in, and the note (the reason) saying what came. */
+export const ResumeArgs = StepArgs.extend({ channel: z.enum(INFORMATION_CHANNELS) }).strict();
+
+/** The actions with arguments of their own, by name (the others take StepArgs or ApproveArgs). */
+export const OWN_ARGS = { withdraw: WithdrawArgs, closeWithReason: CloseWithReasonArgs, resume: ResumeArgs } as const;
+type OwnArgsAction = keyof typeof OWN_ARGS;
+
+type OtherAction = Exclude<DecisionAction, 'approve' | OfferStepAction | OwnArgsAction | ConstructionPowerAction>;
 const OTHER_ACTIONS = DECISION_ACTIONS.filter(
-  (action) => action !== 'approve' && !(OFFER_STEP_ACTIONS as readonly string[]).includes(action)
+  (action) => action !== 'approve' && !(OFFER_STEP_ACTIONS as readonly string[]).includes(action) && !Object.hasOwn(OWN_ARGS, action)
     && !(CONSTRUCTION_POWER_ACTIONS as readonly string[]).includes(action),
 ) as [OtherAction, ...OtherAction[]];
 
 export const CaseActInput = z.discriminatedUnion('action', [
   ApproveArgs.extend({ action: z.literal('approve') }).strict(),
   StepArgs.extend({ action: z.enum(OTHER_ACTIONS) }).strict(),
+  WithdrawArgs.extend({ action: z.literal('withdraw') }).strict(),
+  CloseWithReasonArgs.extend({ action: z.literal('closeWithReason') }).strict(),
+  ResumeArgs.extend({ action: z.literal('resume') }).strict(),
   // The offer's billing steps carry the amount, date and reference (contract/offerFollowUp.ts).
   OfferStepAct,
   // Construction power's connection and disconnection carry the meter readings and dates (contract/constructionPower.ts).

@@ -15,6 +15,7 @@ import type {
 import { AttachmentId, CaseId, CaseStatusSchema, UserId } from './common';
 import type { ClaimView } from './sync';
 import type { CaseActionName } from '../rules/caseStatus';
+import type { ClosureReason } from '../rules/caseClosure';
 import type { ActionBlockers } from './caseActions';
 import type { GridAssessmentView, PostalAddressView } from './ownerParty';
 import type { ConstructionPowerView } from './constructionPower';
@@ -170,6 +171,10 @@ export interface CaseDetail {
   approvalConditions: string[];
   /** The reason given with a rejection or a referral to a developer project. */
   decisionReason: string | null;
+  /** Why a closed case ended (rules/caseClosure.ts); null while open. */
+  closureReason: ClosureReason | null;
+  /** A cancellation after acceptance: the costs already incurred, in øre; null when none are recorded. */
+  cancellationCostsOre: number | null;
   /** What the installer's last supplement changed (field or attachment names). */
   supplementChanges: string[];
   /** The day the service clock was paused (waiting for the installer); null while it runs. */

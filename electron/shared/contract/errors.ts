@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'ownerParty.organisationNumberInvalid',
   'ownerParty.nationalIdInvalid',
   'ownerParty.postalAddressIncomplete',
+  'decision.offerStillValid',
+  'decision.costsNotAllowed',
   'permission.denied',
   'central.offline',
   'central.refused',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CaseStatus, RequestType } from '../rules/domain';
+import { CLOSURE_REASONS, type ClosureReason } from '../rules/caseClosure';
 import { CaseStatusSchema, MunicipalityNumber, RequestTypeSchema } from './common';
 
 export const SEARCH_MAX_LENGTH = 200;
@@ -11,6 +12,8 @@ export const QueueFilters = z
   .object({
     statuses: z.array(CaseStatusSchema).max(20).default([]),
     types: z.array(RequestTypeSchema).max(20).default([]),
+    /** Closed cases that ended for these reasons (rules/caseClosure.ts); empty: no such filter. */
+    closureReasons: z.array(z.enum(CLOSURE_REASONS)).max(CLOSURE_REASONS.length).default([]),
     municipalities: z.array(MunicipalityNumber).max(30).default([]),
     assignment: z.enum(['all', 'mine', 'unassigned']).default('all'),
     overdueOnly: z.boolean().default(false),
@@ -65,6 +68,8 @@ export interface QueueRow {
   waitingForInstaller: boolean;
   assigneeId: string | null;
   assigneeName: string | null;
+  /** Why a closed case ended (rules/caseClosure.ts); null for any other status. */
+  closureReason: ClosureReason | null;
 }
 
 export interface QueuePage {

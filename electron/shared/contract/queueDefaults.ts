@@ -5,6 +5,7 @@ import type { QueueFilters } from './queue';
 export const NO_QUEUE_FILTERS: Readonly<QueueFilters> = Object.freeze<QueueFilters>({
   statuses: [],
   types: [],
+  closureReasons: [],
   municipalities: [],
   assignment: 'all',
   overdueOnly: false,

@@ -5,7 +5,7 @@
 // ferdigmelding are sent through portalSubmitMessage (messages.ts) as `supplement` and `completion_notice`.
 import { z } from 'zod';
 import {
-  ATTACHMENT_KINDS, BUILDING_USES, CASE_STATUSES, FACT_FIELDS, NETWORK_SYSTEMS, REQUEST_TYPES, type CaseStatus,
+  ATTACHMENT_KINDS, BUILDING_USES, CASE_STATUSES, CLOSURE_REASONS, FACT_FIELDS, NETWORK_SYSTEMS, REQUEST_TYPES, type CaseStatus,
 } from '../rules';
 import { PortalInboxKind } from './inbox';
 
@@ -115,6 +115,8 @@ export type PortalThreadEntry = z.infer<typeof PortalThreadEntry>;
 export const PortalCase = PortalCaseSummary.extend({
   completeAt: z.string().nullable(),
   decisionReason: z.string().nullable(),
+  /** Why a closed case ended (rules/caseClosure.ts); null while open. */
+  closureReason: z.enum(CLOSURE_REASONS).nullable(),
   approvalConditions: z.array(z.string()),
   /** The facts as sent (and as supplements changed them). */
   installation: z.object({
@@ -163,3 +165,7 @@ export const PortalCase = PortalCaseSummary.extend({
   }).nullable(),
 });
 export type PortalCase = z.infer<typeof PortalCase>;
+
+/** The installer withdraws its own request (portalWithdrawCase): why, in words the case handler reads. */
+export const PortalWithdrawInput = z.object({ reason: z.string().trim().min(1).max(2_000) }).strict();
+export type PortalWithdrawInput = z.infer<typeof PortalWithdrawInput>;

@@ -2,6 +2,8 @@
 // leads to, and who may take it. Actions taken by the system (an import, a rule, the billing file) are not
 // offered to people. Nothing else moves a case: the mutations are made from this table.
 import type { CaseStatus, UserRole } from './domain';
+import { OPEN_STATUSES } from './caseClosure';
+import { addWorkingDays, workingDaysBetween } from './workingDays';
 
 type Actor = UserRole | 'system';
 const PEOPLE: readonly Actor[] = ['case_handler', 'supervisor'];
@@ -60,6 +62,16 @@ export const CASE_ACTIONS = {
     to: 'closed',
     by: PEOPLE,
   },
+  /** Information asked for came by phone, e-mail or letter instead of the portal; the reason says how. */
+  resume: { from: ['waiting_for_info'], to: 'in_review', by: PEOPLE, needsReason: true },
+  /** The owner declines the offer: told by phone or letter (people) or answered in the portal (system). */
+  declineOffer: { from: ['offer_sent'], to: 'closed', by: [...PEOPLE, 'system'] },
+  /** The offer's validity ran out unanswered: registered by people, or closed by the service's sweep. */
+  expireOffer: { from: ['offer_sent'], to: 'closed', by: [...PEOPLE, 'system'] },
+  /** The installer or the owner withdraws the request (after acceptance: a cancellation); the portal is system. */
+  withdraw: { from: OPEN_STATUSES, to: 'closed', by: [...PEOPLE, 'system'] },
+  /** Ended for a reason of its own (done, a duplicate, other in words). */
+  closeWithReason: { from: OPEN_STATUSES, to: 'closed', by: PEOPLE },
 } as const satisfies Record<string, CaseAction>;
 
 export type CaseActionName = keyof typeof CASE_ACTIONS;
@@ -75,9 +87,13 @@ export function actionsFor(from: CaseStatus, role: UserRole): CaseActionName[] {
   return CASE_ACTION_NAMES.filter((action) => canTakeAction(action, from, role));
 }
 
-/** Statuses a person may move a case to from here (any action leading there). */
+/**
+ * Statuses a person may move a case to from here by a bare change of status (any action leading there). Not
+ * `closed`: a closed case carries why it ended, which only the closing actions record (rules/caseClosure.ts).
+ */
 export function nextStatuses(from: CaseStatus, role: UserRole): readonly CaseStatus[] {
-  return [...new Set(actionsFor(from, role).map((action) => CASE_ACTIONS[action].to))];
+  const to = actionsFor(from, role).map((action) => CASE_ACTIONS[action].to as CaseStatus);
+  return [...new Set(to.filter((status) => status !== 'closed'))];
 }
 
 export function canMoveCase(from: CaseStatus, to: CaseStatus, role: UserRole): boolean {
@@ -103,6 +119,15 @@ export function clockPausedOnAfter(
   if (to === 'waiting_for_info') return from === 'waiting_for_info' ? pausedOn : today;
   if (from === 'waiting_for_info') return null;
   return pausedOn;
+}
+
+/**
+ * The due date once a wait for the installer ends, by a supplement or a person resuming the case: the installer's
+ * time does not count, so it moves by the working days the clock stood still.
+ */
+export function dueDateAfterPause(dueDate: string | null, pausedOn: string | null, today: string): string | null {
+  if (dueDate === null || pausedOn === null) return dueDate;
+  return addWorkingDays(dueDate, Math.max(0, workingDaysBetween(pausedOn, today)));
 }
 
 /** Moving to these needs a reason the installer or owner can read. */

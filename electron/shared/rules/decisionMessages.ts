@@ -40,7 +40,7 @@ export function approvalNextStep(requestType: RequestType, hasOffer: boolean): A
 }
 
 /** The request types as the letters name them. */
-const REQUEST_TYPE_NB: Readonly<Record<RequestType, string>> = {
+export const REQUEST_TYPE_NB: Readonly<Record<RequestType, string>> = {
   new_installation: 'ny installasjon',
   new_metering_point: 'nytt anlegg i eksisterende installasjon',
   temporary_installation: 'midlertidig installasjon (byggestrøm)',
@@ -71,10 +71,10 @@ export type DecisionLetterInput = DecisionLetterCase & (
   | { kind: 'developer_referral'; reason: string }
 );
 
-const SIGNATURE = ['Med vennlig hilsen', 'Nettselskapet'];
+export const SIGNATURE = ['Med vennlig hilsen', 'Nettselskapet'];
 
 /** The reason as the handler wrote it, quoted whole. */
-const quoted = (reason: string): string[] => [`«${reason.trim()}»`];
+export const quoted = (reason: string): string[] => [`«${reason.trim()}»`];
 
 function approvalParagraphs(input: Extract<DecisionLetterInput, { kind: 'approval' }>): string[] {
   const conditions = input.conditions.length > 0

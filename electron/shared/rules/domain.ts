@@ -97,6 +97,7 @@ export type WorkPerformer = (typeof WORK_PERFORMERS)[number];
 /** Messages stored for delivery to the portal. */
 export const OUTGOING_MESSAGE_KINDS = [
   'information_request', 'approval', 'rejection', 'developer_referral', 'start_approval', 'work_order',
+  'withdrawal', 'cancellation', 'closure',
 ] as const;
 export type OutgoingMessageKind = (typeof OUTGOING_MESSAGE_KINDS)[number];
 

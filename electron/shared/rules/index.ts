@@ -30,3 +30,5 @@ export * from './ownerOfferCode';
 export * from './gridAssessment';
 export * from './ownerParty';
 export * from './constructionPower';
+export * from './caseClosure';
+export * from './closureMessages';

@@ -10,6 +10,7 @@ import { RefusedByCentral } from '../../../electron/core/sync/centralErrors';
 import { caseCompleteness } from '../../../electron/core/casework/completenessService';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { SOUND_GRID_ASSESSMENT } from '../../support/gridAssessed';
+import { insertIssuedOfferCentral } from '../../support/issuedOffer';
 import { eventually, type Client } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';
 import type { CaseDetail } from '../../../electron/shared/contract';
@@ -258,5 +259,102 @@ describe('the generic applier', () => {
       client.query("UPDATE cases SET status = 'approved' WHERE id = $1", [caseId]).then(() => null, (e) => e),
     );
     expect(direct).toMatchObject({ code: '42501' });
+  });
+});
+
+describe('every case can end (issue 13): the same columns and message on the desk and centrally', () => {
+  /** An unclaimed case without offers put in `status` centrally, seen by Anne's cache, and claimed by her. */
+  async function claimedCaseIn(status: string): Promise<number> {
+    const { rows: [row] } = await admin.query<{ id: string }>(
+      `SELECT id FROM cases c WHERE claimed_by IS NULL AND status NOT IN ('closed', 'rejected')
+         AND NOT EXISTS (SELECT 1 FROM offers o WHERE o.case_id = c.id)
+         AND NOT EXISTS (SELECT 1 FROM outgoing_messages m WHERE m.case_id = c.id) ORDER BY id DESC LIMIT 1`);
+    const caseId = Number(row.id);
+    await admin.query(
+      `UPDATE cases SET status = $2, clock_paused_on = CASE WHEN $2 = 'waiting_for_info' THEN DATE '2026-11-20' END,
+         due_date = CASE WHEN $2 = 'waiting_for_info' THEN DATE '2026-11-25' ELSE due_date END WHERE id = $1`,
+      [caseId, status]);
+    await eventually(() => (anne.core.handlers['case.get']({ caseId }) as CaseDetail).status === status, 5_000, `the case in ${status}`);
+    ok(await anne.core.dispatch('case.claim', { caseId }));
+    await eventually(() => claimState(caseId) === 'mine', 5_000, 'the claim');
+    return caseId;
+  }
+
+  const ENDING_COLUMNS = 'status, closure_reason, decision_reason, cancellation_costs_ore, clock_paused_on';
+  const localCase = (caseId: number) => anne.core.database.sqlite.prepare(`SELECT ${ENDING_COLUMNS} FROM cases WHERE id = ?`).get(caseId);
+  const centralCase = async (caseId: number) => (await admin.query(
+    `SELECT status, closure_reason, decision_reason, cancellation_costs_ore::integer AS cancellation_costs_ore,
+            clock_paused_on::text AS clock_paused_on FROM cases WHERE id = $1`, [caseId])).rows[0];
+  const localMessages = (caseId: number) => anne.core.database.sqlite
+    .prepare('SELECT id, kind, subject, body FROM outgoing_messages WHERE case_id = ? ORDER BY id').all(caseId);
+
+  it('the owner withdraws after paying: a cancellation with its costs, the desk’s columns, message and history centrally', async () => {
+    const caseId = await claimedCaseIn('paid');
+    ok(await anne.core.dispatch('case.act', {
+      caseId, action: 'withdraw', withdrawnBy: 'owner', reason: 'Eier har trukket bestillingen', costsOre: 1_250_000,
+    }));
+    const desk = { row: localCase(caseId), messages: localMessages(caseId) };
+    expect(desk.row).toEqual({
+      status: 'closed', closure_reason: 'withdrawn_by_owner', decision_reason: 'Eier har trukket bestillingen',
+      cancellation_costs_ore: 1_250_000, clock_paused_on: null,
+    });
+    expect(desk.messages).toHaveLength(1);
+    await pushed();
+    expect(ok<unknown[]>(await anne.core.dispatch('outbox.refused', {}))).toEqual([]);
+    expect(await centralCase(caseId)).toEqual(desk.row);
+    const central = await centralMessages(caseId);
+    expect(central.map(({ id, kind, subject, body }) => ({ id, kind, subject, body }))).toEqual(desk.messages);
+    expect(central[0]).toMatchObject({ kind: 'cancellation', created_by: logins.anne, queued_by: logins.anne });
+    expect(central[0].body).toContain('12\u00a0500,00\u00a0kr');
+    expect(await lastCentralEvent(caseId)).toEqual({
+      kind: 'status_changed', data: { from: 'paid', to: 'closed', reason: 'Eier har trukket bestillingen' }, actor_id: logins.anne,
+    });
+  });
+
+  it('a waiting case resumed on information by e-mail: the pause ends and the history says how it came, both sides', async () => {
+    const caseId = await claimedCaseIn('waiting_for_info');
+    ok(await anne.core.dispatch('case.act', { caseId, action: 'resume', channel: 'email', reason: 'Effektbudsjett fra installatøren' }));
+    const local = localCase(caseId);
+    expect(local).toMatchObject({ status: 'in_review', clock_paused_on: null, closure_reason: null });
+    const localDue = (anne.core.database.sqlite.prepare('SELECT due_date FROM cases WHERE id = ?').get(caseId) as { due_date: string | null }).due_date;
+    await pushed();
+    expect(await centralCase(caseId)).toEqual(local);
+    const { rows: [due] } = await admin.query<{ due_date: string | null }>('SELECT due_date::text AS due_date FROM cases WHERE id = $1', [caseId]);
+    expect(due.due_date).toBe(localDue);
+    // The wait (from 20 November) does not count: the due date moved past the 25th it had.
+    expect(localDue! > '2026-11-25').toBe(true);
+    expect(await lastCentralEvent(caseId)).toEqual({
+      kind: 'status_changed',
+      data: { from: 'waiting_for_info', to: 'in_review', reason: 'Mottatt på e-post: Effektbudsjett fra installatøren' },
+      actor_id: logins.anne,
+    });
+    expect(await centralMessages(caseId)).toEqual([]);
+  });
+
+  it('the server decides: an expiry of an offer that still holds, and costs before acceptance, are refused as pushed', async () => {
+    const caseId = await claimedCaseIn('offer_sent');
+    await insertIssuedOfferCentral(admin, caseId, { validUntil: '2099-12-31' });
+    const { rows: [{ claim_token: token }] } = await admin.query<{ claim_token: number }>('SELECT claim_token FROM cases WHERE id = $1', [caseId]);
+    const applyAsAnne = async (mutation: string, args: Record<string, unknown>) => {
+      const client = await connectCentral(central.db.urlFor(logins.anne));
+      try {
+        await client.query('BEGIN');
+        return await centralApplierFor(mutation)!(client, {
+          seq: 1, mutation, args: { caseId, ...args }, precondition: { status: 'offer_sent', claimToken: token }, caseId,
+          createdAt: '2100-01-01T10:00:00.000Z',
+        }).then(() => null, (e) => e);
+      } finally {
+        await client.query('ROLLBACK').catch(() => undefined);
+        await client.end();
+      }
+    };
+    // A desk clock set in 2100 does not make the offer expire: the server's today does.
+    expect(await applyAsAnne('case.expireOffer', {})).toMatchObject({ reason: 'invalid', detail: 'decision.offerStillValid' });
+    expect(await applyAsAnne('case.withdraw', { withdrawnBy: 'owner', costsOre: 500 }))
+      .toMatchObject({ reason: 'invalid', detail: 'decision.costsNotAllowed' });
+    expect(await applyAsAnne('case.closeWithReason', { closureReason: 'other' }))
+      .toMatchObject({ reason: 'invalid', detail: 'status.reasonRequired' });
+    expect(await centralCase(caseId)).toMatchObject({ status: 'offer_sent', closure_reason: null });
+    await admin.query('UPDATE cases SET claimed_by = NULL, lease_until = NULL WHERE id = $1', [caseId]);
   });
 });

@@ -205,6 +205,7 @@ async function portalOperations(): Promise<Operation[]> {
  */
 const COVERED: Record<string, 'firm' | 'owner' | 'staff' | 'shared' | 'public' | 'none'> = {
   portalGetCase: 'firm',
+  portalWithdrawCase: 'firm',
   portalGetAttachment: 'firm',
   portalListCases: 'firm',
   portalSaveDraft: 'firm',
@@ -367,6 +368,11 @@ describe("firm B with firm A's identifiers, through the service", () => {
 
   it("portalGetCase: A's case number", async () => {
     await refusedAsUnknown('portalGetCase', 404, get(`/api/portal/cases/${A.case1}`), get(`/api/portal/cases/${unknownCase}`), [A.case1, unknownCase]);
+  });
+
+  it("portalWithdrawCase: A's case number", async () => {
+    await refusedAsUnknown('portalWithdrawCase', 404, post(`/api/portal/cases/${A.case1}/withdraw`, { reason: 'Trekkes' }),
+      post(`/api/portal/cases/${unknownCase}/withdraw`, { reason: 'Trekkes' }), [A.case1, unknownCase]);
   });
 
   it("portalGetAttachment: A's file under A's case number, and under B's own", async () => {

@@ -3,7 +3,7 @@
 // pdftotext) and only its SHA-256 reaches the server. The owner opens the offer with the code, fetches the letter and
 // accepts with a name: the case moves offer_sent → offer_accepted as a registered acceptance does (billing event,
 // source 'portal', the server's date), once however often the owner clicks, and the desk pulls it. Expired and
-// superseded offers are refused; a decline is recorded and moves nothing; an unknown offer and a wrong code answer
+// superseded offers are refused; a decline is recorded and closes the case (issue 13), telling the installer; an unknown offer and a wrong code answer
 // alike; wrong codes lock the offer's code; an address is throttled; and no group role — a portal firm's included —
 // can read the code's hash or call the owner's functions.
 import { execFileSync } from 'node:child_process';
@@ -248,12 +248,25 @@ describe('what the owner cannot do', () => {
 });
 
 describe('a decline', () => {
-  it('is recorded with the name and reason, moves nothing, and stands', async () => {
+  it('is recorded with the name and reason, closes the case as declined by the owner, tells the installer, and stands', async () => {
     const { caseId, offerId } = await caseWithOffer('offer_sent');
     const declined = await answer(offerId, { name: 'Ola Nordmann', answer: 'decline', reason: 'For dyrt' });
     expect(declined.status).toBe(200);
     expect(declined.body).toMatchObject({ recorded: true, offer: { standing: 'declined', answer: { answer: 'declined', name: 'Ola Nordmann' } } });
-    expect(await statusOf(caseId)).toBe('offer_sent');
+    expect(await statusOf(caseId)).toBe('closed');
+    const { rows: [closed] } = await admin.query<{ closure_reason: string; decision_reason: string }>(
+      'SELECT closure_reason, decision_reason FROM cases WHERE id = $1', [caseId]);
+    expect(closed).toEqual({ closure_reason: 'owner_declined', decision_reason: 'For dyrt' });
+    const { rows: told } = await admin.query<{ kind: string; subject: string; body: string }>(
+      'SELECT kind, subject, body FROM outgoing_messages WHERE case_id = $1 AND kind = $2', [caseId, 'closure']);
+    expect(told).toHaveLength(1);
+    expect(told[0].subject).toMatch(/^Sak avsluttet /);
+    expect(told[0].body).toContain('Eieren av installasjonen har takket nei til tilbudet');
+    expect(told[0].body).toContain('«For dyrt»');
+    const { rows: [moved] } = await admin.query<{ data: unknown; actor_id: string }>(
+      "SELECT data, actor_id FROM case_events WHERE case_id = $1 AND kind = 'status_changed' ORDER BY id DESC LIMIT 1", [caseId]);
+    expect(moved.actor_id).toBe('portal:owner');
+    expect(typeof moved.data === 'string' ? JSON.parse(moved.data) : moved.data).toEqual({ from: 'offer_sent', to: 'closed', reason: 'For dyrt' });
     const { rows } = await admin.query<{ actor_id: string; data: unknown }>(
       "SELECT actor_id, data FROM case_events WHERE case_id = $1 AND kind = 'owner_answered'", [caseId]);
     expect(rows).toHaveLength(1);
@@ -263,7 +276,7 @@ describe('a decline', () => {
     // The first answer stands: a later acceptance changes nothing.
     const later = await answer(offerId, { name: 'Ola Nordmann', answer: 'accept' });
     expect(later.body).toMatchObject({ recorded: false, offer: { standing: 'declined' } });
-    expect(await statusOf(caseId)).toBe('offer_sent');
+    expect(await statusOf(caseId)).toBe('closed');
   });
 });
 

@@ -19,6 +19,7 @@ import { Fact } from './Fact';
 import { formatDay } from './format';
 import { StatusBadge } from './StatusBadge';
 import { SupplementForm } from './SupplementForm';
+import { WithdrawRequest, canWithdraw } from './WithdrawRequest';
 
 function Standing({ c }: { c: PortalCase }) {
   const { t } = useTranslation();
@@ -33,9 +34,11 @@ function Standing({ c }: { c: PortalCase }) {
           <Fact label={dueDateMeaning(c.status) === 'meterMounting' ? t('cases.case.meterDue') : t('cases.case.due')}>{c.dueDate ? formatDay(c.dueDate) : t('cases.noDue')}</Fact>
           <Fact label={t('cases.case.requestType')}>{t(`cases.requestType.${c.requestType}`)}</Fact>
           <Fact label={t('cases.case.submitted')}>{formatDay(c.submittedAt)}</Fact>
+          {c.closureReason && <Fact label={t('cases.case.closure')}>{t(`cases.closureReason.${c.closureReason}`)}</Fact>}
         </SimpleGrid>
         {c.decisionReason && (
-          <Alert color={c.status === 'rejected' ? 'red' : 'blue'} variant="light" title={t('cases.case.decisionReason')}>
+          <Alert color={c.status === 'rejected' ? 'red' : 'blue'} variant="light"
+            title={c.closureReason === 'withdrawn_by_installer' ? t('cases.withdraw.reason') : t('cases.case.decisionReason')}>
             {c.decisionReason}
           </Alert>
         )}
@@ -98,6 +101,7 @@ export function CaseScreen({ caseNumber }: { caseNumber: string }) {
                 <CompletionNoticeForm c={found} onSent={() => afterSending(t('cases.completion.sent'))} />
               )}
               <CaseThread c={found} />
+              {canWithdraw(found) && <WithdrawRequest c={found} onWithdrawn={() => afterSending(t('cases.withdraw.sent'))} />}
               <CaseArchive c={found} />
               <ConstructionPowerCard c={found} />
               <CaseFacts c={found} />

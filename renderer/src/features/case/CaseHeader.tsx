@@ -3,7 +3,7 @@
 import { Group, Text, Title } from '@mantine/core';
 import { useMemo, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dueDateMeaning } from '../../../../electron/shared/rules';
+import { dueDateMeaning, formatNok } from '../../../../electron/shared/rules';
 import type { CaseDetail } from '../../api/contract';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import classes from './Case.module.css';
@@ -75,6 +75,16 @@ export function CaseHeader({ detail, headingRef }: Props) {
             )}
           </dd>
         </div>
+        {detail.status === 'closed' && detail.closureReason && (
+          <div>
+            <dt>{t('case.header.closure')}</dt>
+            <dd>
+              {t(`enums.closureReason.${detail.closureReason}`)}
+              {detail.decisionReason && ` – «${detail.decisionReason}»`}
+              {detail.cancellationCostsOre !== null && ` · ${t('case.header.cancellationCosts', { amount: formatNok(detail.cancellationCostsOre) })}`}
+            </dd>
+          </div>
+        )}
       </dl>
     </div>
   );

@@ -23,6 +23,9 @@ const MESSAGE_QUEUED_KEY: Readonly<Record<string, string>> = {
   developer_referral: 'decisions.history.referralQueued',
   work_order: 'workOrders.history.workOrderMessage',
   start_approval: 'offerFollowUp.history.startApproval',
+  withdrawal: 'decisions.history.withdrawalQueued',
+  cancellation: 'decisions.history.cancellationQueued',
+  closure: 'decisions.history.closureQueued',
 };
 
 export function describeEvent(t: TFunction, event: CaseEventEntry, userName: (id: string) => string): EventText {

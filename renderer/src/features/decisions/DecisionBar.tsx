@@ -4,7 +4,7 @@
 import { Alert, Button, Group, Kbd, List, Stack, Text } from '@mantine/core';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_ACTIONS, OFFER_STEP_ACTIONS } from '../../../../electron/shared/rules';
+import { CASE_ACTIONS, OFFER_STEP_ACTIONS, closureMessageKindOf, withdrawalReasonOf, type CaseStatus } from '../../../../electron/shared/rules';
 import type { CaseDetail, DecisionAction } from '../../api/contract';
 import { describeError } from '../../api/describeError';
 import { notifySuccess } from '../../api/notify';
@@ -12,6 +12,7 @@ import { useCaseMutation } from '../case/useCaseMutation';
 import { ApproveDialog } from './ApproveDialog';
 import { DECISION_KEYS } from './decisionKeys';
 import { ReasonDialog } from './ReasonDialog';
+import { EndingDialog, isEndingAction, type EndingValues } from './EndingDialog';
 import { useDecisionShortcuts } from './useDecisionShortcuts';
 import { useAppData } from '../../app/AppData';
 import { OfferStepDialog, type AmountStep } from '../offerFollowUp/OfferStepDialog';
@@ -26,7 +27,22 @@ const isDecision = (action: string): action is DecisionAction => Object.hasOwn(D
 export const offeredDecisions = (detail: CaseDetail): DecisionAction[] => detail.allowedActions.filter(isDecision);
 
 const needsReason = (action: DecisionAction): boolean => 'needsReason' in CASE_ACTIONS[action];
-const asksForReason = (action: DecisionAction): boolean => needsReason(action) || action === 'reopen';
+/** The endings registered from the owner's word take optional words in the reason dialog. */
+const REASON_OPTIONAL: readonly DecisionAction[] = ['reopen', 'declineOffer', 'expireOffer'];
+const asksForReason = (action: DecisionAction): boolean =>
+  (needsReason(action) && !isEndingAction(action)) || REASON_OPTIONAL.includes(action);
+
+/**
+ * Whether an ending writes a message to the installer (rules/closureMessages.ts), so its confirmation says "lagt til
+ * utsending" only then; the other decisions' own confirmations say it where they tell.
+ */
+function endingTells(action: DecisionAction, status: CaseStatus, values: EndingValues): boolean {
+  if (action === 'declineOffer') return closureMessageKindOf('owner_declined', status) !== null;
+  if (action === 'expireOffer') return closureMessageKindOf('offer_expired', status) !== null;
+  if (action === 'withdraw') return closureMessageKindOf(withdrawalReasonOf(values.withdrawnBy ?? 'installer'), status) !== null;
+  if (action === 'closeWithReason') return closureMessageKindOf(values.closureReason ?? 'other', status) !== null;
+  return false;
+}
 /** Acceptance and payment ask for amount, date and reference (features/offerFollowUp). */
 const asksForAmount = (action: DecisionAction): action is AmountStep => action === 'acceptOffer' || action === 'registerPayment';
 /** Construction power's connection and disconnection ask for the meter reading and the day. */
@@ -51,18 +67,19 @@ export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: ()
   const { session } = useAppData();
 
   const done = useCallback(
-    (action: DecisionAction) => {
-      notifySuccess(t(`decisions.${action}.done`));
+    (action: DecisionAction, values: EndingValues = {}) => {
+      const told = endingTells(action, detail.status, values);
+      notifySuccess(told ? `${t(`decisions.${action}.done`)} ${t('decisions.told')}` : t(`decisions.${action}.done`));
       setDialog(null);
     },
-    [t],
+    [t, detail.status],
   );
 
   const take = useCallback(
     async (action: DecisionAction) => {
       clearError();
       if (isBlocked(action)) return;
-      if (action === 'approve' || asksForReason(action) || asksForAmount(action) || asksForReading(action)) {
+      if (action === 'approve' || asksForReason(action) || asksForAmount(action) || asksForReading(action) || isEndingAction(action)) {
         setDialogKey((key) => key + 1);
         setDialog(action);
         return;
@@ -71,6 +88,11 @@ export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: ()
     },
     [detail, clearError, done, run],
   );
+  /** A dialog left without deciding takes its refusal with it: the bar shows only what went wrong outside one. */
+  const closeDialog = useCallback(() => {
+    setDialog(null);
+    clearError();
+  }, [clearError]);
   const onShortcut = useCallback((action: DecisionAction) => void take(action), [take]);
   useDecisionShortcuts(offered, onShortcut);
 
@@ -127,24 +149,43 @@ export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: ()
         pending={pending}
         error={dialogError}
         gridConditions={detail.gridAssessment?.outcome === 'sound_with_conditions' ? detail.gridAssessment.note : undefined}
-        onClose={() => setDialog(null)}
+        onClose={closeDialog}
         onApprove={async (conditions) => {
           if (await run({ caseId: detail.id, action: 'approve', conditions })) done('approve');
         }}
       />
       <ReasonDialog
         key={`reason-${dialogKey}`}
-        action={dialog !== null && dialog !== 'approve' && !asksForAmount(dialog) && !asksForReading(dialog) ? dialog : null}
+        action={dialog !== null && dialog !== 'approve' && !asksForAmount(dialog) && !asksForReading(dialog) && !isEndingAction(dialog) ? dialog : null}
         required={dialog !== null && dialog !== 'approve' && needsReason(dialog)}
         caseNumber={detail.caseNumber}
         pending={pending}
         error={dialogError}
-        onClose={() => setDialog(null)}
+        onClose={closeDialog}
         onSubmit={async (reason) => {
-          if (dialog === null || dialog === 'approve' || asksForAmount(dialog) || asksForReading(dialog) || isOfferStep(dialog)) return;
+          if (dialog === null || dialog === 'approve' || asksForAmount(dialog) || asksForReading(dialog) || isOfferStep(dialog) || isEndingAction(dialog)) return;
           if (await run({ caseId: detail.id, action: dialog, ...(reason ? { reason } : {}) })) done(dialog);
         }}
       />
+      {dialog !== null && isEndingAction(dialog) && (
+        <EndingDialog
+          key={`ending-${dialogKey}`}
+          action={dialog}
+          status={detail.status}
+          caseNumber={detail.caseNumber}
+          pending={pending}
+          error={dialogError}
+          onClose={closeDialog}
+          onSubmit={async (values) => {
+            const input = dialog === 'withdraw'
+              ? { caseId: detail.id, action: dialog, ...values, withdrawnBy: values.withdrawnBy ?? 'installer' }
+              : dialog === 'closeWithReason'
+                ? { caseId: detail.id, action: dialog, ...values, closureReason: values.closureReason ?? 'other' }
+                : { caseId: detail.id, action: dialog, ...values, channel: values.channel ?? 'phone' };
+            if (await run(input)) done(dialog, values);
+          }}
+        />
+      )}
       {dialog !== null && asksForAmount(dialog) && (
         <OfferStepDialog
           key={`amount-${dialogKey}`}
@@ -154,7 +195,7 @@ export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: ()
           today={session.today}
           pending={pending}
           error={dialogError}
-          onClose={() => setDialog(null)}
+          onClose={closeDialog}
           onSubmit={async (values) => {
             if (await run({ caseId: detail.id, action: dialog, ...values })) done(dialog);
           }}

@@ -28,11 +28,18 @@ export const DECISION_KEYS: Record<DecisionAction, DecisionKey> = {
   registerMeteringPoint: alt('P'),
   close: alt('L'),
   // Construction power: C for connected (Alt+B is the request for information), R for registrer bestilt frakobling,
-  // D for demontert (frakoblet), E for the metering point's end (avregistrer).
+  // D for demontert (frakoblet); the metering point's end takes a free letter.
   registerConnection: alt('C'),
   registerTerminationRequest: alt('R'),
   registerDisconnection: alt('D'),
-  deregisterMeteringPoint: alt('E'),
+  deregisterMeteringPoint: alt('Y'),
+  // The endings: J for gjenoppta, E for eier takket nei, X for an expired offer, W as in withdraw (every letter of
+  // "trukket" is taken), H for henlegg.
+  resume: alt('J'),
+  declineOffer: alt('E'),
+  expireOffer: alt('X'),
+  withdraw: alt('W'),
+  closeWithReason: alt('H'),
 };
 
 export function actionForKey(event: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'code'>): DecisionAction | null {

@@ -1,9 +1,9 @@
-// The filter bar: search, type, municipality, whose cases, due (overdue or waiting for the installer), and the
-// status chips.
+// The filter bar: search, type, municipality, why a closed case ended, whose cases, due (overdue or waiting for the
+// installer), and the status chips.
 import { Group, MultiSelect, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useId, useMemo, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REQUEST_TYPES, type RequestType } from '../../../../electron/shared/rules';
+import { CLOSURE_REASONS, REQUEST_TYPES, type ClosureReason, type RequestType } from '../../../../electron/shared/rules';
 import type { QueueFilters as Filters } from '../../api/contract';
 import { useAppData } from '../../app/AppData';
 import classes from './Queue.module.css';
@@ -26,9 +26,14 @@ export function QueueFilters({ searchRef, onLeaveSearch }: Props) {
   const types = useQueueState((state) => state.filters.types);
   const municipalities = useQueueState((state) => state.filters.municipalities);
   const assignment = useQueueState((state) => state.filters.assignment);
+  const closureReasons = useQueueState((state) => state.filters.closureReasons);
 
   const typeOptions = useMemo(
     () => REQUEST_TYPES.map((type) => ({ value: type, label: t(`enums.requestType.${type}`) })),
+    [t],
+  );
+  const closureOptions = useMemo(
+    () => CLOSURE_REASONS.map((reason) => ({ value: reason, label: t(`enums.closureReason.${reason}`) })),
     [t],
   );
   const municipalityOptions = useMemo(
@@ -60,6 +65,20 @@ export function QueueFilters({ searchRef, onLeaveSearch }: Props) {
           data={municipalityOptions}
           value={municipalities}
           onChange={(value) => queueStore.setFilters({ municipalities: value })}
+          clearable
+          searchable
+          selectFirstOptionOnChange
+          classNames={{ inputField: classes.compactField }}
+          w={230}
+          size="sm"
+        />
+        <MultiSelect
+          label={t('queue.filters.closureReason')}
+          placeholder={closureReasons.length === 0 ? t('queue.filters.allClosureReasons') : undefined}
+          data={closureOptions}
+          value={closureReasons}
+          // Only closed cases have a closure reason: a status filter beside it would only hide them.
+          onChange={(value) => queueStore.setFilters({ closureReasons: value as ClosureReason[], ...(value.length > 0 ? { statuses: [] } : {}) })}
           clearable
           searchable
           selectFirstOptionOnChange

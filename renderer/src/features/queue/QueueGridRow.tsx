@@ -5,7 +5,9 @@
 // does little more than place its text.
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_STATUSES, REQUEST_TYPES, dueDateMeaning, type CaseStatus, type RequestType } from '../../../../electron/shared/rules';
+import {
+  CASE_STATUSES, CLOSURE_REASONS, REQUEST_TYPES, dueDateMeaning, type CaseStatus, type ClosureReason, type RequestType,
+} from '../../../../electron/shared/rules';
 import type { QueueRow } from '../../api/contract';
 import { STATUS_COLOR } from '../../app/statusColor';
 import { formatDate, formatDateTime } from '../../i18n/format';
@@ -18,6 +20,7 @@ export const rowDomId = (index: number): string => `queue-row-${index}`;
 /** The words rows show, translated once per language for all of them. */
 export interface RowLabels {
   status: Record<CaseStatus, string>;
+  closureReason: Record<ClosureReason, string>;
   type: Record<RequestType, string>;
   withProduction: string;
   noDueDate: string;
@@ -38,6 +41,10 @@ export function useRowLabels(): RowLabels {
     () => ({
       status: Object.fromEntries(CASE_STATUSES.map((status) => [status, t(`enums.status.${status}`)])) as Record<
         CaseStatus,
+        string
+      >,
+      closureReason: Object.fromEntries(CLOSURE_REASONS.map((reason) => [reason, t(`enums.closureReason.${reason}`)])) as Record<
+        ClosureReason,
         string
       >,
       type: Object.fromEntries(REQUEST_TYPES.map((type) => [type, t(`enums.requestType.${type}`)])) as Record<
@@ -152,13 +159,14 @@ export const QueueGridRow = memo(function QueueGridRow({ index, row, active, top
         <span className={classes.secondary}>, {row.municipalityName}</span>
       </Cell>
       <Cell title={row.installerName}>{row.installerName}</Cell>
-      <Cell>
+      <Cell title={row.closureReason ? `${labels.status[row.status]} · ${labels.closureReason[row.closureReason]}` : undefined}>
         <span
           aria-hidden
           className={classes.statusDot}
           style={{ background: `var(--mantine-color-${STATUS_COLOR[row.status]}-6)` }}
         />
         {labels.status[row.status]}
+        {row.closureReason && <span className={classes.secondary}> · {labels.closureReason[row.closureReason]}</span>}
       </Cell>
       <DueCell row={row} labels={labels} />
       <Cell title={row.assigneeName ?? undefined}>
