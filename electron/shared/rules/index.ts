@@ -16,6 +16,7 @@ export * from './offerCalculation';
 export * from './standardOfferLines';
 export * from './offerRevision';
 export * from './workOrders';
+export * from './workRelease';
 export * from './workOrderAnswers';
 export * from './workload';
 export * from './assignmentRules';
