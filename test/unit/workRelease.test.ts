@@ -84,6 +84,13 @@ describe('releasedWorkDueDate: counted from the release, not from the order', ()
     expect(releasedWorkDueDate({ released: true, by: 'payment', on: '2026-11-20' }, '2026-11-27', 10)).toBe('2026-12-04');
   });
 
+  it('counts from the order day when the release clock has run out by the day it is ordered', () => {
+    // Released Monday 2 November + 10 working days = 16 November, long past on 27 November: due 11 December.
+    expect(releasedWorkDueDate({ released: true, by: 'approval', on: '2026-11-02' }, '2026-11-27', 10)).toBe('2026-12-11');
+    // Due on the order day itself is not after it either.
+    expect(releasedWorkDueDate({ released: true, by: 'payment', on: '2026-11-13' }, '2026-11-27', 10)).toBe('2026-12-11');
+  });
+
   it('counts from the order day where the history does not say when the release was', () => {
     expect(releasedWorkDueDate({ released: true, by: 'payment', on: null }, '2026-11-27', 10)).toBe('2026-12-11');
   });

@@ -1,7 +1,8 @@
 // The facts rules/workRelease.ts decides on, read from either database with the same query (only the JSON and
 // time-zone expressions differ): the case's status and whether it is an offer case, the company's release rule,
 // and the day of each step — billing steps by the day they happened (billing_events.occurred_on, as the start
-// message counts them), approval and the ferdigmelding by the first status change to them in the history.
+// message counts them), approval and the ferdigmelding by the last status change to them in the history (a case
+// that went back and came again is released by the latest).
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { fail } from '../../shared/contract';
@@ -13,8 +14,8 @@ type Dialect = 'sqlite' | 'postgres';
 
 const reachedStatus = (dialect: Dialect, to: CaseStatus): string => {
   const target = dialect === 'sqlite' ? "json_extract(e.data, '$.to')" : "e.data->>'to'";
-  const first = dialect === 'sqlite' ? 'min(e.at)' : "to_char(min(e.at) AT TIME ZONE 'Europe/Oslo', 'YYYY-MM-DD')";
-  return `(SELECT ${first} FROM case_events e WHERE e.case_id = c.id AND e.kind = 'status_changed' AND ${target} = '${to}')`;
+  const last = dialect === 'sqlite' ? 'max(e.at)' : "to_char(max(e.at) AT TIME ZONE 'Europe/Oslo', 'YYYY-MM-DD')";
+  return `(SELECT ${last} FROM case_events e WHERE e.case_id = c.id AND e.kind = 'status_changed' AND ${target} = '${to}')`;
 };
 
 const billedOn = (kind: 'acceptance' | 'payment'): string =>

@@ -31,7 +31,10 @@ export interface WorkReleaseFacts {
   /** The case is settled by an offer (one drafted or issued, or its request type's default: rules/decisionMessages.ts approvalNextStep). */
   offerCase: boolean;
   releaseOnAcceptance: boolean;
-  /** `YYYY-MM-DD` of each step, the first time it happened; null when it has not (or the history does not say). */
+  /**
+   * `YYYY-MM-DD` of each step: a billing step the first day it happened, a status the last time the case reached it
+   * (a case sent back and approved again is released by the new approval); null when it has not, or the history does not say.
+   */
   approvedOn: string | null;
   acceptedOn: string | null;
   paidOn: string | null;
@@ -74,8 +77,11 @@ export function workRelease(kind: GridWorkKind, facts: WorkReleaseFacts): WorkRe
 
 /**
  * A released work's due date: the agreement's working days counted from the release, not from the day someone
- * ordered it — or from that day where the history does not say when the release was.
+ * ordered it — or from that day where the history does not say when the release was. An order placed so late that
+ * the release's clock has run out by the order day is counted from the order day instead: a supplier cannot be due
+ * before it has the order (central work_orders_due_after_order holds the same).
  */
 export function releasedWorkDueDate(release: Extract<WorkRelease, { released: true }>, orderedOn: string, agreementDays: number): string {
-  return workOrderDueDate(release.on ?? orderedOn, agreementDays);
+  const fromRelease = workOrderDueDate(release.on ?? orderedOn, agreementDays);
+  return fromRelease > orderedOn ? fromRelease : workOrderDueDate(orderedOn, agreementDays);
 }
