@@ -2,9 +2,11 @@
 // ordered before the offer is sent, nor before it is paid (or accepted, where the company releases then) — by the
 // case view's call or by the mutation with hand-made arguments — and once released its due date counts from the day
 // of the release, not from the day it is ordered. Meter mounting waits for the ferdigmelding.
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppError, OrderWorkResult, WorkOrderPanel } from '../../electron/shared/contract';
+import type { AppError, CreateOfferDraftResult, IssueOfferResult, OrderWorkResult, WorkOrderPanel } from '../../electron/shared/contract';
 import { orderWork } from '../../electron/core/mutations/workOrderMutations';
 import { runMutation } from '../../electron/core/mutations/runMutation';
 import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
@@ -126,5 +128,20 @@ describe('an ended case', () => {
     sqlite().prepare("UPDATE cases SET status = 'rejected' WHERE id = ?").run(caseId);
     expect(await stateOf()).toEqual([['service_cable_connection', 'caseEnded'], ['direct_meter_mounting', 'caseEnded']]);
     expect(await refused('case.orderWork', { caseId, workKind: 'service_cable_connection' })).toMatchObject({ code: 'workOrder.notReleased', params: { awaits: 'caseEnded' } });
+  });
+});
+
+describe("the owner's offer letter", () => {
+  const letterText = async () => {
+    const { offerId } = await ok<CreateOfferDraftResult>('case.createOfferDraft', { caseId });
+    const issued = await ok<IssueOfferResult>('case.issueOffer', { offerId });
+    const file = path.join(harness.dataDirectory, 'attachments', issued.pdfSha256);
+    return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
+  };
+
+  it('says when the installer may start by the company setting, not always on payment', async () => {
+    expect(await letterText()).toContain('klarsignal til å starte arbeidet ved tilknytningspunktet når anleggsbidraget er betalt');
+    setReleaseOnAcceptance(true);
+    expect(await letterText()).toContain('klarsignal til å starte arbeidet ved tilknytningspunktet når du har godtatt tilbudet');
   });
 });

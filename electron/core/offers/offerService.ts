@@ -21,6 +21,7 @@ import type { Letterhead } from './letterhead';
 import type { PdfRenderer } from './pdfRenderer';
 import { cadastralNumberOf, firstOf } from './letterCase';
 import { newOwnerAccess, portalUrlOf } from './ownerAccess';
+import { releaseOnAcceptance } from '../billing/localBilling';
 
 export interface OfferServiceDeps {
   context: CoreContext;
@@ -141,8 +142,8 @@ export class OfferService {
       issuedOn,
       validUntil: offerValidUntil(issuedOn, list.offerValidity),
       paymentTermsDays: list.paymentTermsDays,
-      // Release on acceptance is a company setting not built yet (issue 5, part "after the offer").
-      startApprovalOn: 'paid',
+      // The company's release rule (company setting release_on_acceptance; rules/workRelease.ts).
+      startApprovalOn: releaseOnAcceptance(this.sqlite) ? 'accepted' : 'paid',
       // The case holds no separate postal address for the owner: the letter goes to the installation's address.
       owner: { name: row.owner_name, ...postal },
       installation: { ...postal, cadastralNumber: cadastralNumberOf(row), meteringPointId: firstOf(row.metering_point_ids) },

@@ -21,6 +21,7 @@ import { SupplementForm } from './SupplementForm';
 
 function Standing({ c }: { c: PortalCase }) {
   const { t } = useTranslation();
+  const goAhead = c.thread.find((entry) => entry.type === 'outgoing' && entry.kind === 'start_approval');
   return (
     <Card labelledBy="case-standing">
       <Stack gap="sm">
@@ -32,6 +33,9 @@ function Standing({ c }: { c: PortalCase }) {
           <Fact label={dueDateMeaning(c.status) === 'meterMounting' ? t('cases.case.meterDue') : t('cases.case.due')}>{c.dueDate ? formatDay(c.dueDate) : t('cases.noDue')}</Fact>
           <Fact label={t('cases.case.requestType')}>{t(`cases.requestType.${c.requestType}`)}</Fact>
           <Fact label={t('cases.case.submitted')}>{formatDay(c.submittedAt)}</Fact>
+          {/* The klarsignal is written when the case releases the work: on payment, or on acceptance where the grid
+              company releases then (rules/workRelease.ts) — so the portal says "may start" from it, not from a status. */}
+          {goAhead && <Fact label={t('cases.case.goAhead')}>{t('cases.case.goAheadGiven', { date: formatDay(goAhead.at) })}</Fact>}
         </SimpleGrid>
         {c.decisionReason && (
           <Alert color={c.status === 'rejected' ? 'red' : 'blue'} variant="light" title={t('cases.case.decisionReason')}>
