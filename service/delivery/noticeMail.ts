@@ -29,6 +29,9 @@ const KIND_WORDS: Record<string, { nb: string; en: string }> = {
   },
   start_approval: { nb: 'et klarsignal: arbeidet kan starte', en: 'a go-ahead: the work may begin' },
   work_order: { nb: 'en arbeidsordre', en: 'a work order' },
+  completion_refused: {
+    nb: 'et svar på ferdigmeldingen: den kunne ikke tas imot', en: 'an answer to the completion notice: it could not be taken',
+  },
 };
 const OTHER = { nb: 'en melding', en: 'a message' };
 

@@ -240,7 +240,9 @@ describe('work done before the completion notice, standalone', () => {
     const { message_id: caseMessageId, organisation_number: organisationNumber } = sqlite
       .prepare('SELECT c.message_id, i.organisation_number FROM cases c JOIN installers i ON i.id = c.installer_id WHERE c.id = ?')
       .get(caseId) as { message_id: string; organisation_number: string };
-    const notice = completionNotice(1, caseMessageId, { sender: { role: 'installer', organisationNumber, name: 'Installatøren' } });
+    const meters = JSON.parse((sqlite.prepare('SELECT meter_numbers FROM cases WHERE id = ?').get(caseId) as { meter_numbers: string }).meter_numbers) as string[];
+    const notice = completionNotice(1, caseMessageId, { sender: { role: 'installer', organisationNumber, name: 'Installatøren' },
+      meterReadings: meters.map((meterNumber) => ({ meterNumber, readingKwh: 1000 })) });
     const outcome = importTextIntoDatabase(sqlite, new AttachmentStore(path.join(directory, 'att')), JSON.stringify([notice]), 'test.json',
       { now: new Date(NOW) });
     expect(outcome).toMatchObject({ imported: 1, quarantined: 0 });

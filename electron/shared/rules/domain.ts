@@ -93,6 +93,8 @@ export type WorkPerformer = (typeof WORK_PERFORMERS)[number];
 /** Messages stored for delivery to the portal. */
 export const OUTGOING_MESSAGE_KINDS = [
   'information_request', 'approval', 'rejection', 'developer_referral', 'start_approval', 'work_order',
+  // A ferdigmelding the grid company could not take, answered with the reasons (rules/completionNotice.ts).
+  'completion_refused',
 ] as const;
 export type OutgoingMessageKind = (typeof OUTGOING_MESSAGE_KINDS)[number];
 

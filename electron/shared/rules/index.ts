@@ -17,6 +17,7 @@ export * from './standardOfferLines';
 export * from './offerRevision';
 export * from './workOrders';
 export * from './workRelease';
+export * from './completionNotice';
 export * from './workOrderAnswers';
 export * from './workload';
 export * from './assignmentRules';
