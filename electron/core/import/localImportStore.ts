@@ -19,7 +19,7 @@ import type { IncomingAttachment, IncomingMessageKind, RequestMessage } from './
 import type { PlannedEvent, StoredCase, SystemTransition } from './messagePlans';
 import { decisionMessageDraft, decisionMessageFactsSql, ruleDecisionKindOf, type DecisionMessageFacts } from '../casework/decisionMessage';
 import type { CompletionRefusal } from '../../shared/rules';
-import { COMPLETION_REFUSED_KIND, completionRefusalDraft } from './completionRefusal';
+import { storeLocalCompletionRefusal } from './completionRefusal';
 
 export const IMPORT_ACTOR = 'system:import';
 
@@ -167,14 +167,7 @@ export class LocalImportStore {
 
   /** The answer to a ferdigmelding refused on this case, stored for delivery with its history event. */
   answerRefusedCompletion(caseId: number, refusals: readonly CompletionRefusal[], at: string): void {
-    const facts = this.statement(decisionMessageFactsSql('?', 'newCase')).get(caseId) as DecisionMessageFacts;
-    const { recipient, subject, body } = completionRefusalDraft(facts, refusals);
-    const messageId = randomUUID();
-    this.statement(
-      `INSERT INTO outgoing_messages (id, case_id, kind, recipient, subject, body, items, created_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?)`,
-    ).run(messageId, caseId, COMPLETION_REFUSED_KIND, recipient, subject, body, at, IMPORT_ACTOR);
-    this.recordEvents(caseId, [{ kind: 'message_queued', data: { messageId, kind: COMPLETION_REFUSED_KIND, subject } }], at);
+    storeLocalCompletionRefusal(this.sqlite, caseId, refusals, at, IMPORT_ACTOR);
   }
 
   recordEvents(caseId: number, events: readonly PlannedEvent[], at: string): void {

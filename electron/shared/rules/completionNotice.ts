@@ -11,7 +11,7 @@
 // termination (leave to its own flow) and carries none of this.
 import type { AttachmentKind, RequestType } from './domain';
 
-export const COMPLETION_REFUSAL_CODES = ['declarationMissing', 'meterReadingMissing', 'statusNotAllowed'] as const;
+export const COMPLETION_REFUSAL_CODES = ['declarationMissing', 'meterReadingMissing', 'statusNotAllowed', 'refusedByHandler'] as const;
 export type CompletionRefusalCode = (typeof COMPLETION_REFUSAL_CODES)[number];
 
 export interface CompletionNoticeContent {
@@ -23,6 +23,8 @@ export interface CompletionRefusal {
   code: CompletionRefusalCode;
   /** The meters without a reading (meterReadingMissing). */
   meterNumbers?: string[];
+  /** The case handler's own words (refusedByHandler: a record discarded from the quarantine). */
+  reason?: string;
 }
 
 /**
@@ -59,6 +61,7 @@ const REFUSAL_NB: Readonly<Record<CompletionRefusalCode, (refusal: CompletionRef
   statusNotAllowed: () =>
     'Saken tar ikke imot ferdigmelding nå: den er ikke godkjent, tilbudet er ikke godtatt ennå, eller saken er avsluttet. ' +
       'Se status på saken i portalen.',
+  refusedByHandler: (refusal) => `Saksbehandleren kunne ikke ta den imot: «${(refusal.reason ?? '').trim()}»`,
 };
 
 /** The reasons in words the installer reads, one line each. */
