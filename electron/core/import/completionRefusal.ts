@@ -32,7 +32,10 @@ export function completionNoticeReference(raw: string): { caseNumber: string | n
   return text(caseNumber) || text(caseMessageId) ? { caseNumber: text(caseNumber), caseMessageId: text(caseMessageId) } : null;
 }
 
-/** The case a reference names, in either database (named `@caseNumber`, `@caseMessageId`, or `$1`, `$2`): by its number or by the message that made it. */
+/**
+ * The case a reference names, by its number or by the message that made it: SQLite's named parameters
+ * (`@caseNumber`, `@caseMessageId`) or PostgreSQL's `$1`, `$2`.
+ */
 export const referencedCaseSql = (dialect: 'sqlite' | 'postgres') => {
   const [number, message] = dialect === 'sqlite' ? ['@caseNumber', '@caseMessageId'] : ['$1', '$2'];
   return `SELECT id FROM cases WHERE (CAST(${number} AS text) IS NOT NULL AND case_number = ${number})

@@ -6,6 +6,7 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importIntoCentral } from '../../../electron/core/import/centralImport';
+import type { PortalCase } from '../../../electron/shared/portalApi/cases';
 import type { PortalListInboxOutput } from '../../../electron/shared/portalApi/inbox';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { login, type RawClient } from '../../support/serviceClient';
@@ -86,6 +87,10 @@ describe('a partial ferdigmelding', () => {
       text: 'Hovedhus ferdig, garasje gjenstår' }));
     expect(partial.status).toBe(200);
     expect(await statusOf()).toBe('paid');
+    // The firm's case page shows it as a partial one.
+    const page = await installer.get<PortalCase>(`/api/portal/cases/${caseNumber}`);
+    expect(page.body.thread.filter((e) => e.type === 'incoming' && e.kind === 'completion_notice'))
+      .toEqual([expect.objectContaining({ partial: true, text: 'Hovedhus ferdig, garasje gjenstår' })]);
     const whole = await installer.post('/api/portal/messages', notice('FERDIG-ALT-1', { attachments: [declaration] }));
     expect(whole.status).toBe(200);
     expect(await statusOf()).toBe('completion_reported');
