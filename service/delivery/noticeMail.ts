@@ -32,6 +32,9 @@ const KIND_WORDS: Record<string, { nb: string; en: string }> = {
   withdrawal: { nb: 'en bekreftelse: meldingen er trukket og saken avsluttet', en: 'a confirmation: the request is withdrawn and the case closed' },
   cancellation: { nb: 'en melding om at bestillingen er kansellert', en: 'a notice that the order is cancelled' },
   closure: { nb: 'en melding om at saken er avsluttet', en: 'a notice that the case is closed' },
+  completion_refused: {
+    nb: 'et svar på ferdigmeldingen: den kunne ikke tas imot', en: 'an answer to the completion notice: it could not be taken',
+  },
 };
 const OTHER = { nb: 'en melding', en: 'a message' };
 

@@ -127,7 +127,7 @@ function threadOf(c: Row, events: Row[], outgoing: Row[], attachments: PortalAtt
       continue;
     }
     const kind = INCOMING_KIND[event.kind as keyof typeof INCOMING_KIND];
-    // A refused notice was never taken (the portal undoes it; an imported file's stays in the quarantine).
+    // A refused notice was never taken (the portal undoes it; a file's is answered by the completion_refused message).
     if (!kind || data.refused !== undefined) continue;
     entries.push({
       type: 'incoming',
@@ -139,6 +139,7 @@ function threadOf(c: Row, events: Row[], outgoing: Row[], attachments: PortalAtt
       energisedOn: text(data.energisedOn),
       meterNumbers: strings(data.meterNumbers),
       meterReadings: (list(data.meterReadings) as Json[]).map((r) => ({ meterNumber: String(r.meterNumber), readingKwh: Number(r.readingKwh) })),
+      ...(data.partial === true ? { partial: true } : {}),
       attachments: kind === 'request' ? attachments.filter((a) => a.receivedAt === submittedAt) : filesOf(data.attachments, unclaimed),
     });
   }

@@ -23,12 +23,14 @@ test('a case in completion_reported shows when the meter is to be mounted, and i
   const { sqlite } = harness.core.database;
   // An approved case whose handling due date has passed (the harness's today is Friday 27 November 2026).
   const target = sqlite
-    .prepare("SELECT id, case_number, message_id FROM cases WHERE status = 'approved' AND due_date < '2026-11-27' ORDER BY due_date LIMIT 1")
-    .get() as { id: number; case_number: string; message_id: string };
+    .prepare("SELECT id, case_number, message_id, meter_numbers FROM cases WHERE status = 'approved' AND due_date < '2026-11-27' ORDER BY due_date LIMIT 1")
+    .get() as { id: number; case_number: string; message_id: string; meter_numbers: string };
+  // The samsvarserklæring comes with the fixture; the reading of each meter the case names is needed too.
+  const meterReadings = (JSON.parse(target.meter_numbers) as string[]).map((meterNumber) => ({ meterNumber, readingKwh: 4_812 }));
 
   // The ferdigmelding arrives Friday morning: five working days on is Friday 4 December.
   const outcome = importIntoLocal(harness.core.context, path.join(harness.dataDirectory, 'attachments'),
-    JSON.stringify([completionNotice(1, target.message_id, { sentAt: '2026-11-27T08:00:00+01:00', completedOn: '2026-11-26' })]),
+    JSON.stringify([completionNotice(1, target.message_id, { sentAt: '2026-11-27T08:00:00+01:00', completedOn: '2026-11-26', meterReadings })]),
     'ferdigmelding.json');
   expect(outcome).toMatchObject({ imported: 1, quarantined: 0 });
 

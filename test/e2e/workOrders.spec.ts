@@ -6,15 +6,19 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type Database from 'better-sqlite3';
 import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
-import { expect, openDesk, test } from './fixtures';
+import { expect, openCaseByKeyboard, openDesk, test } from './fixtures';
 
-/** A case under review whose installer may not mount the meter (active in DSB, prequalified for nothing). */
-function prepareCase(sqlite: Database.Database, municipality: string, offset: number): { id: number; caseNumber: string } {
+/**
+ * A case (under review, or with `status`) whose installer may not mount the meter (active in DSB, prequalified for
+ * nothing), with the grid customer named so the meter may go up. The meter mounting is released by the
+ * ferdigmelding (rules/workRelease.ts): only then is it ordered.
+ */
+function prepareCase(sqlite: Database.Database, municipality: string, offset: number, status = 'in_review'): { id: number; caseNumber: string } {
   const row = sqlite
     .prepare("SELECT id, case_number, installer_id FROM cases WHERE status IN ('new', 'in_review') ORDER BY id LIMIT 1 OFFSET ?")
     .get(offset) as { id: number; case_number: string; installer_id: number };
   sqlite.prepare(`UPDATE cases SET request_type = 'metering_point_work', main_fuse_a = 32, has_production = 0, municipality_number = ?,
-                    work_routing = '{}', status = 'in_review' WHERE id = ?`).run(municipality, row.id);
+                    work_routing = '{}', status = ?, grid_customer_name = 'Kari Nordmann' WHERE id = ?`).run(municipality, status, row.id);
   sqlite.prepare('DELETE FROM prequalifications WHERE installer_id = ?').run(row.installer_id);
   sqlite.prepare(`INSERT INTO dsb_register (organisation_number, name, status, as_of)
                   SELECT organisation_number, name, 'active', '2026-11-20' FROM installers WHERE id = ?
@@ -43,18 +47,16 @@ test.describe('as a supervisor', () => {
   });
 
   test('orders meter mounting from the area supplier, records it accepted and done, and the case moves on', async ({ page }) => {
-    const target = prepareCase(harness.core.database.sqlite, '4204', 0);
+    // The installer's completion notice has come in (the import's work, not this test's): the meter work is released.
+    const target = prepareCase(harness.core.database.sqlite, '4204', 0, 'completion_reported');
     await openDesk(page, harness.core);
-    await openCase(page, target.caseNumber);
-    // Meanwhile the installer's completion notice has come in (the import's work, not this test's).
-    // The grid customer is named: the meter may go up (issue 13).
-    harness.core.database.sqlite.prepare("UPDATE cases SET status = 'completion_reported', grid_customer_name = 'Kari Nordmann' WHERE id = ?").run(target.id);
+    await openCaseByKeyboard(page, target.caseNumber);
 
     const panel = page.getByRole('region', { name: 'Arbeidsordre' });
     const proposal = panel.getByTestId('work-proposal-direct_meter_mounting');
     await expect(proposal).toContainText('Montering av direktemålt måler');
     // Friday 27 November + the agreement's 5 working days.
-    await expect(proposal).toContainText('Kristiansand Kabel og Montasje AS etter rammeavtalen: frist 04.12.2026 (5 virkedager)');
+    await expect(proposal).toContainText('Kristiansand Kabel og Montasje AS etter rammeavtalen: frist 04.12.2026 (5 virkedager etter at arbeidet ble frigitt)');
     expect(await violationsIn(page, '[data-testid="work-order-panel"]')).toEqual([]);
 
     // What the fitter needs, optional, goes on the work order (the supervisor knows the cable, not the cabinet here).
@@ -155,9 +157,9 @@ test.describe('as a supervisor', () => {
 });
 
 test('a case handler sees the proposal but cannot order, and reads the register without changing it', async ({ desk, harness }) => {
-  const target = prepareCase(harness.core.database.sqlite, '4204', 2);
+  const target = prepareCase(harness.core.database.sqlite, '4204', 2, 'completion_reported');
   await desk.reload();
-  await openCase(desk, target.caseNumber);
+  await openCaseByKeyboard(desk, target.caseNumber);
   const proposal = desk.getByRole('region', { name: 'Arbeidsordre' }).getByTestId('work-proposal-direct_meter_mounting');
   await expect(proposal).toContainText('Kristiansand Kabel og Montasje AS');
   await expect(proposal).toContainText('Bare en teamleder kan bestille arbeid fra en områdeleverandør.');

@@ -34,6 +34,9 @@ function prepareCases(file: string, directory: string): { caseId: number; gapCas
     const { installer_id } = s.prepare('SELECT installer_id FROM cases WHERE id = ?').get(caseId) as { installer_id: number };
     s.prepare(`UPDATE cases SET request_type = 'new_installation', main_fuse_a = 40, has_production = 0, municipality_number = ?,
                  work_routing = '{}', status = 'completion_reported' WHERE id = ?`).run(municipality, caseId);
+    // The demo's history of this case told another story; without it, the release has no date (counted from the order).
+    s.prepare("DELETE FROM case_events WHERE case_id = ? AND kind = 'status_changed'").run(caseId);
+    s.prepare('DELETE FROM billing_events WHERE case_id = ?').run(caseId);
     s.prepare('DELETE FROM prequalifications WHERE installer_id = ?').run(installer_id);
     s.prepare(`INSERT INTO dsb_register (organisation_number, name, status, as_of)
                SELECT organisation_number, name, 'active', '2026-11-20' FROM installers WHERE id = ?
@@ -93,8 +96,10 @@ describe('work orders, standalone', () => {
     expect(panel.canRecord).toBe(true);
     expect(panel.proposals).toEqual([
       // Friday 27 November + 10 working days; + 5 working days.
-      { workKind: 'service_cable_connection', state: 'proposed', supplier: { id: 1, name: 'Kristiansand Kabel og Montasje AS' }, agreementDays: 10, dueDate: '2026-12-11' },
-      { workKind: 'direct_meter_mounting', state: 'proposed', supplier: { id: 1, name: 'Kristiansand Kabel og Montasje AS' }, agreementDays: 5, dueDate: '2026-12-04' },
+      { workKind: 'service_cable_connection', state: 'proposed', supplier: { id: 1, name: 'Kristiansand Kabel og Montasje AS' }, agreementDays: 10, dueDate: '2026-12-11',
+        releasedBy: 'payment', releasedOn: null },
+      { workKind: 'direct_meter_mounting', state: 'proposed', supplier: { id: 1, name: 'Kristiansand Kabel og Montasje AS' }, agreementDays: 5, dueDate: '2026-12-04',
+        releasedBy: 'completionNotice', releasedOn: null },
     ]);
     expect((await panelAs(supervisor)).canOrder).toBe(true);
   });
@@ -217,22 +222,40 @@ describe('work done before the completion notice, standalone', () => {
     rmSync(directory, { recursive: true, force: true });
   });
 
-  it('moves the case to meter_mounted when the notice arrives', async () => {
+  it('the service line may be done while paid; the meter is ordered only after the notice, and done it mounts the meter', async () => {
     const sqlite = supervisor.database.sqlite;
     const caseId = ids.earlyCaseId;
-    const meter = ok<OrderWorkResult>(await supervisor.dispatch('case.orderWork', { caseId, workKind: 'direct_meter_mounting' }));
-    ok(await supervisor.dispatch('case.advanceWorkOrder', { orderId: meter.orderId, to: 'accepted' }));
-    ok(await supervisor.dispatch('case.advanceWorkOrder', { orderId: meter.orderId, to: 'done' }));
     const statusOf = () => (sqlite.prepare('SELECT status FROM cases WHERE id = ?').get(caseId) as { status: string }).status;
+    // Paid: the service line is released, the meter waits for the ferdigmelding.
+    const early = ok<WorkOrderPanel>(await supervisor.dispatch('case.workOrders', { caseId }));
+    expect(early.proposals.map((p) => [p.workKind, p.state])).toEqual([
+      ['service_cable_connection', 'proposed'], ['direct_meter_mounting', 'notReleased']]);
+    expect(errorOf(await supervisor.dispatch('case.orderWork', { caseId, workKind: 'direct_meter_mounting' })))
+      .toEqual({ code: 'workOrder.notReleased', params: { workKind: 'direct_meter_mounting', awaits: 'completionNotice' } });
+    const cable = ok<OrderWorkResult>(await supervisor.dispatch('case.orderWork', { caseId, workKind: 'service_cable_connection' }));
+    ok(await supervisor.dispatch('case.advanceWorkOrder', { orderId: cable.orderId, to: 'accepted' }));
+    ok(await supervisor.dispatch('case.advanceWorkOrder', { orderId: cable.orderId, to: 'done' }));
     expect(statusOf()).toBe('paid');
 
     const { message_id: caseMessageId, organisation_number: organisationNumber } = sqlite
       .prepare('SELECT c.message_id, i.organisation_number FROM cases c JOIN installers i ON i.id = c.installer_id WHERE c.id = ?')
       .get(caseId) as { message_id: string; organisation_number: string };
-    const notice = completionNotice(1, caseMessageId, { sender: { role: 'installer', organisationNumber, name: 'Installatøren' } });
+    const meters = JSON.parse((sqlite.prepare('SELECT meter_numbers FROM cases WHERE id = ?').get(caseId) as { meter_numbers: string }).meter_numbers) as string[];
+    const notice = completionNotice(1, caseMessageId, { sender: { role: 'installer', organisationNumber, name: 'Installatøren' },
+      meterReadings: meters.map((meterNumber) => ({ meterNumber, readingKwh: 1000 })) });
     const outcome = importTextIntoDatabase(sqlite, new AttachmentStore(path.join(directory, 'att')), JSON.stringify([notice]), 'test.json',
       { now: new Date(NOW) });
     expect(outcome).toMatchObject({ imported: 1, quarantined: 0 });
+    // No meter work was done yet: the case waits for it.
+    expect(statusOf()).toBe('completion_reported');
+
+    // Released by the notice today (Friday 27 November): 5 working days from it.
+    const after = ok<WorkOrderPanel>(await supervisor.dispatch('case.workOrders', { caseId }));
+    expect(after.proposals).toEqual([expect.objectContaining({ workKind: 'direct_meter_mounting', state: 'proposed',
+      releasedBy: 'completionNotice', releasedOn: '2026-11-27', dueDate: '2026-12-04' })]);
+    const meter = ok<OrderWorkResult>(await supervisor.dispatch('case.orderWork', { caseId, workKind: 'direct_meter_mounting' }));
+    ok(await supervisor.dispatch('case.advanceWorkOrder', { orderId: meter.orderId, to: 'accepted' }));
+    ok(await supervisor.dispatch('case.advanceWorkOrder', { orderId: meter.orderId, to: 'done' }));
     expect(statusOf()).toBe('meter_mounted');
     const moves = (sqlite.prepare("SELECT data FROM case_events WHERE case_id = ? AND kind = 'status_changed' ORDER BY id").all(caseId) as
       Array<{ data: string }>).map((e) => JSON.parse(e.data) as unknown);
@@ -306,7 +329,8 @@ describe('the area supplier register, standalone', () => {
     const panel = ok<WorkOrderPanel>(await handler.dispatch('case.workOrders', { caseId: 2 }));
     expect(panel.proposals).toEqual([
       { workKind: 'service_cable_connection', state: 'gap' },
-      { workKind: 'direct_meter_mounting', state: 'proposed', supplier: { id: added.id, name: bykle.name }, agreementDays: 4, dueDate: '2026-12-03' },
+      { workKind: 'direct_meter_mounting', state: 'proposed', supplier: { id: added.id, name: bykle.name }, agreementDays: 4, dueDate: '2026-12-03',
+        releasedBy: 'completionNotice', releasedOn: null },
     ]);
     // The outbox keeps the change as the audit.
     const audit = supervisor.database.sqlite.prepare("SELECT actor_id, case_id FROM outbox WHERE mutation = 'areaSupplier.save'").all();

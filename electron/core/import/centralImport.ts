@@ -12,6 +12,7 @@ import {
   type CaseFacts,
   type CaseStatus,
   type CompletenessRuleSet,
+  type CompletionRefusal,
   type DsbStatus,
   type PrequalificationCategory,
   type RequestType,
@@ -38,6 +39,7 @@ import {
   type SystemTransition,
 } from './messagePlans';
 import { splitRecords, type FileRecord } from './splitRecords';
+import { COMPLETION_REFUSED_KIND, completionRefusalDraft } from './completionRefusal';
 import { validateRecord } from './validateRecord';
 
 /** Dates and timestamps as the text PostgreSQL writes, not JS Dates in the machine's time zone. */
@@ -166,6 +168,15 @@ class CentralStore {
     await this.client.query('SELECT queue_rule_decision_message($1, $2, $3, $4, $5, $6)', [caseId, randomUUID(), kind, recipient, subject, body]);
   }
 
+  /** The answer to a ferdigmelding refused on this case; the audit and delivery triggers do the rest (0007, 0022). */
+  async answerRefusedCompletion(caseId: number, refusals: readonly CompletionRefusal[]): Promise<void> {
+    const { rows: [facts] } = await this.client.query<DecisionMessageFacts>(decisionMessageFactsSql('$1', 'newCase'), [caseId]);
+    const { recipient, subject, body } = completionRefusalDraft(facts, refusals);
+    await this.client.query(
+      `INSERT INTO outgoing_messages (id, case_id, kind, recipient, subject, body, items) VALUES ($1, $2, $3, $4, $5, $6, '[]')`,
+      [randomUUID(), caseId, COMPLETION_REFUSED_KIND, recipient, subject, body]);
+  }
+
   async storeAttachments(caseId: number, attachments: readonly IncomingAttachment[], receivedAt: string): Promise<void> {
     for (const attachment of attachments) {
       const content = Buffer.from(attachment.contentBase64, 'base64');
@@ -250,7 +261,9 @@ class CentralStore {
   }
 }
 
-async function importMessage(store: CentralStore, message: IncomingMessage, content: string, now: string, today: string): Promise<RecordResult> {
+async function importMessage(
+  store: CentralStore, message: IncomingMessage, content: string, now: string, today: string, refuseInsteadOfQuarantine: boolean,
+): Promise<RecordResult> {
   const known = await store.knownMessage(message.messageId);
   if (known) {
     // Seen before: a duplicate when it says the same (or was imported before contents were kept), else a person looks.
@@ -298,8 +311,14 @@ async function importMessage(store: CentralStore, message: IncomingMessage, cont
     return { kind: 'imported', caseId: stored.id };
   }
   const plan = planCompletionNotice(stored, message, store.settings);
+  // The portal answers its own sender at once (refuseInsteadOfQuarantine undoes the record); a file's refused
+  // notice is recorded on the case and answered to the installer with the reasons, not left in quarantine.
+  if (!plan.ok && refuseInsteadOfQuarantine) return { kind: 'quarantined', messageId: message.messageId, reasons: plan.reasons };
   await store.recordEvents(stored.id, plan.events.filter((e) => e.kind !== 'status_changed'), now);
-  if (!plan.ok) return { kind: 'quarantined', messageId: message.messageId, reasons: plan.reasons };
+  if (!plan.ok) {
+    await store.answerRefusedCompletion(stored.id, plan.refusals);
+    return { kind: 'imported', caseId: stored.id };
+  }
   await store.updateCase(stored.id, plan.set, plan.transition);
   await store.storeAttachments(stored.id, message.attachments, message.sentAt);
   return { kind: 'imported', caseId: stored.id };
@@ -375,7 +394,7 @@ async function importRecordsIntoCentral(client: pg.ClientBase, input: RecordInpu
           const content = contentSha256(record.value);
           await client.query('SAVEPOINT record');
           try {
-            result = await importMessage(store, validated.message, content, now, today);
+            result = await importMessage(store, validated.message, content, now, today, options.refuseInsteadOfQuarantine === true);
             if (result.kind === 'imported') await store.recordMessage(validated.message, result.caseId, content);
             // Refused rather than quarantined: what it did (a refused completion notice's event) is undone too.
             if (result.kind === 'quarantined' && options.refuseInsteadOfQuarantine) await client.query('ROLLBACK TO SAVEPOINT record');

@@ -131,9 +131,14 @@ class LocalImport {
     if (!stored) return caseNotFound(message);
     const plan = planCompletionNotice(stored, message, this.store.settings);
     this.store.recordEvents(stored.id, plan.events, this.now);
-    if (!plan.ok) return { kind: 'quarantined', messageId: message.messageId, reasons: plan.reasons, caseId: stored.id };
+    // Refused: recorded on the case and answered to the installer with the reasons, not left in quarantine.
+    if (!plan.ok) {
+      this.store.answerRefusedCompletion(stored.id, plan.refusals, this.now);
+      return { kind: 'imported', caseId: stored.id };
+    }
     this.store.updateCase(stored.id, plan.set, this.now);
     this.store.storeAttachments(stored.id, message.attachments, message.sentAt);
+    if (!plan.transition) return { kind: 'imported', caseId: stored.id };
     // Work done before the notice arrived moves the case on now.
     const move = workDoneMove(this.sqlite, stored.id, plan.transition.to);
     if (move) {

@@ -162,6 +162,11 @@ export const CompletionNoticeMessage = z.strictObject({
   meterNumbers: z.array(z.string().trim().min(1).max(40)).max(MESSAGE_LIMITS.identifiers).optional(),
   /** Each meter's reading when the work was done, in kWh. */
   meterReadings: z.array(MeterReading).max(MESSAGE_LIMITS.identifiers).optional(),
+  /**
+   * Some of the installation is done, not all (units of a block, some metering points): recorded, the case waits for
+   * the notice that reports the rest (rules/completionNotice.ts completesCase).
+   */
+  partial: z.boolean().optional(),
   text: z.string().max(MESSAGE_LIMITS.freeText).optional(),
   /** The samsvarserklæring (kind declaration_of_conformity) and any other documents of the finished work. */
   attachments: z.array(IncomingAttachment).max(MESSAGE_LIMITS.attachmentsPerMessage).default([]),

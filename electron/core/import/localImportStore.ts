@@ -18,6 +18,8 @@ import { importSettingsFrom, type ImportSettings } from './importSettings';
 import type { IncomingAttachment, IncomingMessageKind, RequestMessage } from './incomingMessage';
 import type { PlannedEvent, StoredCase, SystemTransition } from './messagePlans';
 import { decisionMessageDraft, decisionMessageFactsSql, ruleDecisionKindOf, type DecisionMessageFacts } from '../casework/decisionMessage';
+import type { CompletionRefusal } from '../../shared/rules';
+import { storeLocalCompletionRefusal } from './completionRefusal';
 
 export const IMPORT_ACTOR = 'system:import';
 
@@ -161,6 +163,11 @@ export class LocalImportStore {
        VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?)`,
     ).run(messageId, caseId, kind, recipient, subject, body, at, IMPORT_ACTOR);
     this.recordEvents(caseId, [{ kind: 'message_queued', data: { messageId, kind, subject } }], at);
+  }
+
+  /** The answer to a ferdigmelding refused on this case, stored for delivery with its history event. */
+  answerRefusedCompletion(caseId: number, refusals: readonly CompletionRefusal[], at: string): void {
+    storeLocalCompletionRefusal(this.sqlite, caseId, refusals, at, IMPORT_ACTOR);
   }
 
   recordEvents(caseId: number, events: readonly PlannedEvent[], at: string): void {

@@ -15,6 +15,10 @@ import {
   type CompletenessRuleSet,
   type EventKind,
   type InstallerCheck,
+  type RequestType,
+  completesCase,
+  completionNoticeProblems,
+  type CompletionRefusal,
 } from '../../shared/rules';
 import { caseFactsOf, changedFields, supplementCaseFields, type CaseFieldValues } from './caseFields';
 import { reason, type ImportReason } from './importReasons';
@@ -177,12 +181,19 @@ export function planSupplement(
 export type CompletionNoticePlan =
   | {
       ok: true;
-      transition: SystemTransition;
+      /** Null for a partial ferdigmelding: recorded, the case stays where it is. */
+      transition: SystemTransition | null;
       /** The case columns to write: the new status and, for a ferdigmelding, the meter clock's due date. */
-      set: { status: CaseStatus; dueDate?: string };
+      set: { status?: CaseStatus; dueDate?: string };
       events: PlannedEvent[];
     }
-  | { ok: false; events: PlannedEvent[]; reasons: ImportReason[] };
+  | {
+      ok: false;
+      events: PlannedEvent[];
+      reasons: ImportReason[];
+      /** What the installer is told (rules/completionNotice.ts completionRefusalMessage). */
+      refusals: CompletionRefusal[];
+    };
 
 /** Construction power's completion notice asks for termination; every other type's reports the work done. */
 export function completionActionFor(requestType: string): CaseActionName {
@@ -198,8 +209,9 @@ export function completionActionFor(requestType: string): CaseActionName {
  */
 export function planCompletionNotice(stored: StoredCase, message: CompletionNoticeMessage, settings: ImportSettings): CompletionNoticePlan {
   const action = completionActionFor(stored.requestType);
+  const completes = completesCase(message);
   const targetDate = meterMountingDueDate(osloDate(new Date(message.sentAt)), settings.meterMountingWorkingDays);
-  const meterDueDate = action === 'receiveCompletionNotice' ? targetDate : null;
+  const meterDueDate = action === 'receiveCompletionNotice' && completes ? targetDate : null;
   const received: PlannedEvent = {
     kind: 'completion_notice_received',
     data: {
@@ -208,21 +220,34 @@ export function planCompletionNotice(stored: StoredCase, message: CompletionNoti
       ...(message.energisedOn ? { energisedOn: message.energisedOn } : {}),
       ...(message.meterNumbers ? { meterNumbers: message.meterNumbers } : {}),
       ...(message.meterReadings ? { meterReadings: message.meterReadings } : {}),
+      ...(completes ? {} : { partial: true }),
       ...(message.attachments.length > 0
         ? { attachments: message.attachments.map((a) => ({ kind: a.kind, fileName: a.fileName })) }
         : {}),
       ...(message.text ? { text: message.text } : {}),
     },
   };
+  const refuse = (refusals: CompletionRefusal[], reasons: ImportReason[]): CompletionNoticePlan => ({
+    ok: false,
+    events: [{ ...received, data: { ...received.data, refused: reasons.map((r) => r.message).join(' '), refusals: refusals.map((r) => r.code) } }],
+    reasons,
+    refusals,
+  });
   if (!canTakeAction(action, stored.status, 'system')) {
     const allowed = CASE_ACTIONS[action].from.join(', ');
     const why = `The case is in status ${stored.status}; a ${action === 'receiveTerminationRequest' ? 'termination request' : 'completion notice'} is accepted in: ${allowed}`;
-    return {
-      ok: false,
-      events: [{ ...received, data: { ...received.data, refused: why } }],
-      reasons: [reason('caseMessageId', 'case.statusNotAllowed', why)],
-    };
+    return refuse([{ code: 'statusNotAllowed' }], [reason('caseMessageId', 'case.statusNotAllowed', why)]);
   }
+  const problems = completionNoticeProblems(stored.requestType as RequestType, (stored.fields.meterNumbers as string[] | undefined) ?? [], {
+    attachmentKinds: message.attachments.map((a) => a.kind),
+    meterReadings: message.meterReadings ?? [],
+  });
+  if (problems.length > 0) {
+    return refuse(problems, problems.map((problem) => problem.code === 'declarationMissing'
+      ? reason('attachments', 'completion.declarationMissing', 'No samsvarserklæring (attachment of kind declaration_of_conformity)')
+      : reason('meterReadings', 'completion.meterReadingMissing', `No meter reading for ${(problem.meterNumbers ?? []).join(', ')}`)));
+  }
+  if (!completes) return { ok: true, transition: null, set: {}, events: [received] };
   const transition = { from: stored.status, to: CASE_ACTIONS[action].to };
   const events = [
     meterDueDate === null ? received : { ...received, data: { ...received.data, meterDueDate } },

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { QuarantineId, fail } from '../../shared/contract';
 import type { CoreContext } from '../context';
 import { recordCaselessChange } from './caselessChange';
+import { completionNoticeReference, referencedCaseSql, storeLocalCompletionRefusal } from '../import/completionRefusal';
 
 export const QUARANTINE_UPDATE = 'quarantine.update';
 
@@ -47,4 +48,17 @@ function applyQuarantineUpdateLocally(core: CoreContext, args: QuarantineUpdateA
        WHERE id = @id`,
     )
     .run({ id: args.id, raw: args.raw ?? null, state: args.state, now, actorId, reason: args.reason ?? null });
+  if (args.state === 'discarded') answerDiscardedCompletionLocally(core, args.id, args.reason, actorId, now);
+}
+
+/**
+ * A discarded ferdigmelding is answered to its installer with the handler's reason, as a refused one is by the
+ * importer (rules/completionNotice.ts); the central applier does the same through answer_discarded_completion (0033).
+ */
+function answerDiscardedCompletionLocally(core: CoreContext, id: string, reason: string | undefined, actorId: string, now: string): void {
+  const { raw } = core.sqlite.prepare('SELECT raw FROM import_quarantine WHERE id = ?').get(id) as { raw: string };
+  const reference = completionNoticeReference(raw);
+  if (!reference || !reason?.trim()) return;
+  const found = core.sqlite.prepare(referencedCaseSql('sqlite')).get(reference) as { id: number } | undefined;
+  if (found) storeLocalCompletionRefusal(core.sqlite, found.id, [{ code: 'refusedByHandler', reason }], now, actorId);
 }

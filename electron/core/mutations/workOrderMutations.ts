@@ -7,13 +7,14 @@ import { fail } from '../../shared/contract';
 import { AgreementWorkKindSchema } from '../../shared/contract/areaSuppliers';
 import { AdvanceWorkOrderInput, WorkOrderId, WorkOrderTechnicalInput } from '../../shared/contract/workOrders';
 import {
-  nextWorkOrderStatus, workOrderDueDate, type GridWorkKind, type WorkOrderStatus,
+  nextWorkOrderStatus, releasedWorkDueDate, workRelease, type GridWorkKind, type WorkOrderStatus,
 } from '../../shared/rules';
 import { osloDate } from '../clock';
 import type { CoreContext } from '../context';
 import { loadCaseHead } from '../cases/caseRow';
 import { areaSuppliersCovering } from '../areaSuppliers/areaSupplierStore';
 import { workDoneMove } from '../workOrders/workDoneMove';
+import { localWorkReleaseFacts } from '../workOrders/workReleaseFacts';
 import { defineMutation, type MutationEvent } from './runMutation';
 import { fileLetterOnCase } from './letterAttachment';
 
@@ -97,7 +98,10 @@ export const orderWork = defineMutation({
     if (!supplier || supplier.work[args.workKind] !== args.agreementDays) {
       fail('workOrder.notProposed', { workKind: args.workKind });
     }
-    if (args.orderedOn !== osloDate(new Date(now)) || args.dueDate !== workOrderDueDate(args.orderedOn, args.agreementDays)) {
+    // Nobody orders work the case has not released (rules/workRelease.ts); its clock runs from the release.
+    const release = workRelease(args.workKind, localWorkReleaseFacts(sqlite, args.caseId));
+    if (!release.released) return fail('workOrder.notReleased', { workKind: args.workKind, awaits: release.awaits });
+    if (args.orderedOn !== osloDate(new Date(now)) || args.dueDate !== releasedWorkDueDate(release, args.orderedOn, args.agreementDays)) {
       fail('workOrder.notProposed', { workKind: args.workKind });
     }
     sqlite

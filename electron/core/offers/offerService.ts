@@ -23,6 +23,7 @@ import type { Letterhead } from './letterhead';
 import type { PdfRenderer } from './pdfRenderer';
 import { cadastralNumberOf, firstOf, ownerPostalAddressOf } from './letterCase';
 import { newOwnerAccess, portalUrlOf } from './ownerAccess';
+import { releaseOnAcceptance } from '../billing/localBilling';
 
 export interface OfferServiceDeps {
   context: CoreContext;
@@ -154,9 +155,8 @@ export class OfferService {
       issuedOn,
       validUntil: offerValidUntil(issuedOn, list.offerValidity),
       paymentTermsDays: list.paymentTermsDays,
-      // The company's practice: the klarsignal goes when the offer is accepted, or (by default) when it is paid.
-      startApprovalOn: readCompanySetting(this.sqlite, 'release_on_acceptance', COMPANY_SETTING_DEFAULTS.release_on_acceptance)
-        ? 'accepted' : 'paid',
+      // The company's release rule (company setting release_on_acceptance; rules/workRelease.ts).
+      startApprovalOn: releaseOnAcceptance(this.sqlite) ? 'accepted' : 'paid',
       owner: { name: row.owner_name, ...ownerPostalAddressOf(row) },
       installation: { ...postal, cadastralNumber: cadastralNumberOf(row), meteringPointId: firstOf(row.metering_point_ids) },
       // The case has no column for the cabinet or connection point yet: the letter says it will be set (issue 13, item 10).

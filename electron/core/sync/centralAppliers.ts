@@ -2,6 +2,7 @@
 // runs it as desk_service in the person's group role and naming them (desk.actor, read by desk_actor(); central
 // 0015), so PostgreSQL's privileges and row-level security decide. Preconditions recorded with the
 // mutation are checked first, so a refusal can say what changed instead of "0 rows updated".
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { RefusedByCentral } from './centralErrors';
 import { letterToSend, type StoredFiles } from './letterToSend';
@@ -14,6 +15,7 @@ import {
 } from '../mutations/caseActions';
 import { centralApprovalBlockers, centralCompleteness, centralConstructionFacts, centralDueDate } from './centralCaseFacts';
 import { decisionMessageDraft, decisionMessageFactsSql, toldMessageKindOf, type DecisionMessageFacts } from '../casework/decisionMessage';
+import { completionNoticeReference, completionRefusalDraft, referencedCaseSql } from '../import/completionRefusal';
 import type { DecisionAction } from '../../shared/contract';
 import {
   CASE_ACTIONS, STATUSES_REQUIRING_REASON, type ClosureReason, addWorkingDays, calculateOffer, offerValidUntil, canMoveCase,
@@ -251,8 +253,24 @@ Object.assign(appliers, {
        WHERE id = $1`,
       [args.id, args.raw ?? null, args.state, args.reason ?? null],
     );
+    if (args.state === 'discarded') await answerDiscardedCompletion(client, String(args.id), typeof args.reason === 'string' ? args.reason : '');
   },
 } satisfies Record<string, Applier>);
+
+/**
+ * A ferdigmelding discarded from the quarantine is answered to its installer with the handler's reason
+ * (import/completionRefusal.ts), through answer_discarded_completion (0033): the handler holds no claim on the case.
+ */
+async function answerDiscardedCompletion(client: pg.ClientBase, quarantineId: string, reason: string): Promise<void> {
+  const { rows: [record] } = await client.query<{ raw: string }>('SELECT raw FROM import_quarantine WHERE id = $1', [quarantineId]);
+  const reference = record ? completionNoticeReference(record.raw) : null;
+  if (!reference || !reason.trim()) return;
+  const { rows: [found] } = await client.query<{ id: string }>(referencedCaseSql('postgres'), [reference.caseNumber, reference.caseMessageId]);
+  if (!found) return;
+  const { rows: [facts] } = await client.query<DecisionMessageFacts>(decisionMessageFactsSql('$1', 'newCase'), [found.id]);
+  const { recipient, subject, body } = completionRefusalDraft(facts, [{ code: 'refusedByHandler', reason }]);
+  await client.query('SELECT answer_discarded_completion($1, $2, $3, $4, $5)', [quarantineId, randomUUID(), recipient, subject, body]);
+}
 
 Object.assign(appliers, {
   // Who does a piece of grid-side work (mutations/routingMutations.ts). The audit trigger writes routing_decided.

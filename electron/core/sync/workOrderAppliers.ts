@@ -6,6 +6,9 @@ import type pg from 'pg';
 import { AreaSupplierSaveInput } from '../../shared/contract/areaSuppliers';
 import { AdvanceWorkOrderInput } from '../../shared/contract/workOrders';
 import { OrderWorkArgs, technicalColumns } from '../mutations/workOrderMutations';
+import { releasedWorkDueDate, workRelease } from '../../shared/rules';
+import { centralWorkReleaseFacts } from '../workOrders/workReleaseFacts';
+import { centralToday } from './centralToday';
 import { RefusedByCentral } from './centralErrors';
 import { letterToSend, type StoredFiles } from './letterToSend';
 
@@ -14,6 +17,22 @@ interface Entry {
   args: Record<string, unknown>;
   precondition: Record<string, unknown>;
   createdAt: string;
+}
+
+/**
+ * The desk's word for the release is not taken: the case is locked and its facts read here (rules/workRelease.ts),
+ * and the due date must be the agreement's days from the release — the server's today where the history is silent.
+ */
+async function refuseUnreleasedWork(client: pg.ClientBase, order: OrderWorkArgs): Promise<void> {
+  await client.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [order.caseId]);
+  const release = workRelease(order.workKind, await centralWorkReleaseFacts(client, order.caseId));
+  if (!release.released) throw new RefusedByCentral('invalid', `workOrder.notReleased: ${order.workKind} awaits ${release.awaits}`);
+  const { rows: [supplier] } = await client.query<{ days: string | null }>(
+    'SELECT agreement_work::jsonb ->> $2 AS days FROM area_suppliers WHERE id = $1', [order.supplierId, order.workKind]);
+  const expected = releasedWorkDueDate(release, await centralToday(client), order.agreementDays);
+  if (Number(supplier?.days) !== order.agreementDays || order.dueDate !== expected) {
+    throw new RefusedByCentral('invalid', `workOrder.notProposed: due ${expected} by the agreement, not ${order.dueDate}`);
+  }
 }
 
 type WorkOrderApplier = (client: pg.ClientBase, entry: Entry, files?: StoredFiles) => Promise<void>;
@@ -67,6 +86,7 @@ export const WORK_ORDER_APPLIERS: Record<string, WorkOrderApplier> = {
     const { rows } = await client.query<{ id: string }>('SELECT id FROM work_orders WHERE case_id = $1 AND work_kind = $2',
       [order.caseId, order.workKind]);
     if (rows.length > 0 && rows[0].id !== order.orderId) throw new RefusedByCentral('invalid', 'workAlreadyOrdered');
+    if (rows.length === 0) await refuseUnreleasedWork(client, order);
     const letter = letterToSend(files, order.pdfSha256);
     const pdfSha256 = letter ? order.pdfSha256 : null;
     await client.query(

@@ -9,7 +9,7 @@ import {
   type WorkOrderTechnicalInput,
 } from '../../shared/contract';
 import {
-  GRID_WORK_KINDS, isWorkOrderOverdue, proposeWorkOrders, workingDaysBetween, workOrderDueDate,
+  GRID_WORK_KINDS, isWorkOrderOverdue, proposeWorkOrders, releasedWorkDueDate, workRelease, workingDaysBetween, workOrderDueDate,
   type GridWorkKind, type WorkOrderStatus,
 } from '../../shared/rules';
 import type { AttachmentStore } from '../attachments/attachmentStore';
@@ -22,6 +22,7 @@ import { runMutation } from '../mutations/runMutation';
 import type { Letterhead } from '../offers/letterhead';
 import type { PdfRenderer } from '../offers/pdfRenderer';
 import { cadastralNumberOf, firstOf } from '../offers/letterCase';
+import { localWorkReleaseFacts } from './workReleaseFacts';
 import {
   workOrderLetterHtml, workOrderMessageBody, workOrderNumber, workOrderSubject, type WorkOrderLetterInput, type WorkOrderTechnical,
 } from './workOrderLetter';
@@ -80,18 +81,26 @@ export class WorkOrderService {
       orders: orders.map((order) => ({ id: order.id, workKind: order.workKind })),
     });
     const role = this.deps.context.currentUser().role;
+    const releaseFacts = localWorkReleaseFacts(this.sqlite, caseId);
     return {
       caseId,
       municipality: check.municipality,
       proposals: proposals.flatMap((p): WorkOrderProposalView[] => {
         if (p.state === 'ordered') return [];
         if (p.state === 'gap') return [{ workKind: p.kind, state: 'gap' as const }];
+        const supplier = { id: p.supplier.id, name: p.supplier.name };
+        const release = workRelease(p.kind, releaseFacts);
+        if (!release.released) {
+          return [{ workKind: p.kind, state: 'notReleased' as const, supplier, agreementDays: p.agreementDays, awaits: release.awaits }];
+        }
         return [{
           workKind: p.kind,
           state: 'proposed' as const,
-          supplier: { id: p.supplier.id, name: p.supplier.name },
+          supplier,
           agreementDays: p.agreementDays,
-          dueDate: workOrderDueDate(today, p.agreementDays),
+          dueDate: releasedWorkDueDate(release, today, p.agreementDays),
+          releasedBy: release.by,
+          releasedOn: release.on,
         }];
       }),
       orders,
@@ -107,12 +116,14 @@ export class WorkOrderService {
     const panel = this.panel(caseId);
     if (panel.orders.some((order) => order.workKind === workKind)) fail('workOrder.alreadyOrdered', { workKind });
     const proposal = panel.proposals.find((p) => p.workKind === workKind);
+    if (proposal?.state === 'notReleased') return fail('workOrder.notReleased', { workKind, awaits: proposal.awaits });
     if (!proposal || proposal.state !== 'proposed') return fail('workOrder.notProposed', { workKind });
     const supplier = areaSuppliersCovering(this.sqlite, panel.municipality.number).find((s) => s.id === proposal.supplier.id)!;
     const orderedOn = this.today();
     const orderId = randomUUID();
     const letter = {
       ...this.letterInput(caseId, orderId, workKind, supplier, orderedOn, proposal.agreementDays),
+      dueDate: proposal.dueDate,
       technical: this.technicalFor(caseId, technical),
     };
     const pdf = await this.deps.renderer().render(workOrderLetterHtml(letter));

@@ -56,6 +56,7 @@ export const ERROR_CODES = [
   'workOrder.notProposed',
   'workOrder.alreadyOrdered',
   'workOrder.statusChanged',
+  'workOrder.notReleased',
   'offerStep.noIssuedOffer',
   'offerStep.offerUnknown',
   'offerStep.offerSuperseded',

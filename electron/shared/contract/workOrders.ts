@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { GridWorkKind } from '../rules/domain';
 import type { WorkOrderStatus } from '../rules/workOrders';
+import type { WorkReleaseStep, WorkReleaseWait } from '../rules/workRelease';
 import { AgreementWorkKindSchema } from './areaSuppliers';
 import { CaseId } from './common';
 
@@ -65,7 +66,19 @@ export interface WorkOrderView {
 }
 
 export type WorkOrderProposalView =
-  | { workKind: GridWorkKind; state: 'proposed'; supplier: { id: number; name: string }; agreementDays: number; dueDate: string }
+  | {
+      workKind: GridWorkKind;
+      state: 'proposed';
+      supplier: { id: number; name: string };
+      agreementDays: number;
+      /** Counted from the release (rules/workRelease.ts). */
+      dueDate: string;
+      releasedBy: WorkReleaseStep;
+      /** The day of the release; null where the history does not say. */
+      releasedOn: string | null;
+    }
+  /** A supplier would take it, but the case has not released the work yet: what it waits for. */
+  | { workKind: GridWorkKind; state: 'notReleased'; supplier: { id: number; name: string }; agreementDays: number; awaits: WorkReleaseWait }
   | { workKind: GridWorkKind; state: 'gap' };
 
 export interface WorkOrderPanel {

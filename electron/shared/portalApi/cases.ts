@@ -85,6 +85,8 @@ export const PortalIncomingEntry = z.object({
   energisedOn: z.string().nullable(),
   meterNumbers: z.array(z.string()),
   meterReadings: z.array(MeterReading),
+  /** A ferdigmelding of part of the installation: the case waits for the rest (rules/completionNotice.ts). */
+  partial: z.boolean().optional(),
   attachments: z.array(PortalAttachment),
 });
 

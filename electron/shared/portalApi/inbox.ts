@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 /** What the grid company writes to the installer (domain.ts OUTGOING_MESSAGE_KINDS but the area supplier's work order). */
 export const PORTAL_INBOX_KINDS = ['information_request', 'approval', 'rejection', 'developer_referral', 'start_approval',
-  'withdrawal', 'cancellation', 'closure'] as const;
+  'withdrawal', 'cancellation', 'closure', 'completion_refused'] as const;
 export const PortalInboxKind = z.enum(PORTAL_INBOX_KINDS);
 export type PortalInboxKind = z.infer<typeof PortalInboxKind>;
 

@@ -98,6 +98,8 @@ export type WorkPerformer = (typeof WORK_PERFORMERS)[number];
 export const OUTGOING_MESSAGE_KINDS = [
   'information_request', 'approval', 'rejection', 'developer_referral', 'start_approval', 'work_order',
   'withdrawal', 'cancellation', 'closure',
+  // A ferdigmelding the grid company could not take, answered with the reasons (rules/completionNotice.ts).
+  'completion_refused',
 ] as const;
 export type OutgoingMessageKind = (typeof OUTGOING_MESSAGE_KINDS)[number];
 

@@ -18,6 +18,8 @@ export * from './standardOfferLines';
 export * from './plusskunde';
 export * from './offerRevision';
 export * from './workOrders';
+export * from './workRelease';
+export * from './completionNotice';
 export * from './workOrderAnswers';
 export * from './workload';
 export * from './assignmentRules';

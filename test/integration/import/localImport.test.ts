@@ -333,15 +333,56 @@ describe('completion notices', () => {
     expect(eventsOf(caseOf('ELS-9000001').id).at(-1)).toMatchObject({ data: { from: 'connected', to: 'termination_requested' } });
   });
 
-  it('for a case in a status that does not take one are recorded on the case and quarantined, not applied', () => {
+  it('for a case in a status that does not take one are recorded on the case and answered to the installer, not applied', () => {
     load([requestMessage(1)]);
     const outcome = load([completionNotice(1, 'ELS-9000001')]);
-    expect(outcome).toMatchObject({ imported: 0, quarantined: 1 });
-    expect(caseOf('ELS-9000001').status).toBe('new');
-    expect(quarantineRows()[0].reasons[0]).toMatchObject({ code: 'case.statusNotAllowed' });
-    expect(quarantineRows()[0].reasons[0].message).toMatch(/status new/);
-    expect(eventsOf(caseOf('ELS-9000001').id).at(-1)).toMatchObject({ kind: 'completion_notice_received',
-      data: { refused: expect.stringMatching(/status new/) } });
+    expect(outcome).toMatchObject({ imported: 1, quarantined: 0 });
+    const row = caseOf('ELS-9000001');
+    expect(row.status).toBe('new');
+    expect(quarantineRows()).toEqual([]);
+    expect(eventsOf(row.id).slice(-2)).toMatchObject([
+      { kind: 'completion_notice_received', data: { refused: expect.stringMatching(/status new/), refusals: ['statusNotAllowed'] } },
+      { kind: 'message_queued', data: { kind: 'completion_refused' } },
+    ]);
+    const [answer] = messagesOf(row.id).filter((m) => m.kind === 'completion_refused');
+    expect(answer.subject).toBe(`Ferdigmelding ikke mottatt – ${String(row.case_number)}, ${String(row.address)}, 4631 Kristiansand`);
+    expect(answer.body).toContain('Saken tar ikke imot ferdigmelding nå');
+    expect(answer.created_by).toBe('system:import');
+  });
+
+  it('without the samsvarserklæring or a meter reading are answered with each reason, and change nothing on the case', () => {
+    load([requestMessage(1, { installation: { ...(requestMessage(1).installation as object), meterNumbers: ['7359992'] } })]);
+    approve('ELS-9000001');
+    const attachments = count('attachments');
+    expect(load([completionNotice(1, 'ELS-9000001', { attachments: [] })])).toMatchObject({ imported: 1, quarantined: 0 });
+    const row = caseOf('ELS-9000001');
+    expect(row.status).toBe('approved');
+    expect(count('attachments')).toBe(attachments);
+    const [answer] = messagesOf(row.id).filter((m) => m.kind === 'completion_refused');
+    expect(answer.body).toContain('- Samsvarserklæringen mangler.');
+    expect(answer.body).toContain('- Målerstanden mangler for måler 7359992.');
+    expect(eventsOf(row.id).at(-2)).toMatchObject({ kind: 'completion_notice_received',
+      data: { refusals: ['declarationMissing', 'meterReadingMissing'] } });
+
+    // Sent again with both: taken.
+    load([completionNotice(2, 'ELS-9000001', { meterReadings: [{ meterNumber: '7359992', readingKwh: 48_211 }] })]);
+    expect(caseOf('ELS-9000001').status).toBe('completion_reported');
+    expect(eventsOf(row.id).at(-2)).toMatchObject({ kind: 'completion_notice_received',
+      data: { meterReadings: [{ meterNumber: '7359992', readingKwh: 48_211 }], attachments: [{ kind: 'declaration_of_conformity' }] } });
+  });
+
+  it('a partial one is recorded with what it carried; the case and its clock wait for the last', () => {
+    load([requestMessage(1)]);
+    approve('ELS-9000001');
+    const handlingDue = caseOf('ELS-9000001').due_date;
+    expect(load([completionNotice(1, 'ELS-9000001', { partial: true, text: 'Leilighet 1–4 ferdig' })])).toMatchObject({ imported: 1 });
+    const row = caseOf('ELS-9000001');
+    expect(row).toMatchObject({ status: 'approved', due_date: handlingDue });
+    expect(eventsOf(row.id).at(-1)).toMatchObject({ kind: 'completion_notice_received', data: { partial: true, text: 'Leilighet 1–4 ferdig' } });
+    expect(count('attachments')).toBeGreaterThan(0);
+
+    load([completionNotice(2, 'ELS-9000001')]);
+    expect(caseOf('ELS-9000001')).toMatchObject({ status: 'completion_reported', due_date: '2026-05-11' });
   });
 });
 

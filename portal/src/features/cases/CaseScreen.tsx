@@ -23,6 +23,7 @@ import { WithdrawRequest, canWithdraw } from './WithdrawRequest';
 
 function Standing({ c }: { c: PortalCase }) {
   const { t } = useTranslation();
+  const goAhead = c.thread.find((entry) => entry.type === 'outgoing' && entry.kind === 'start_approval');
   return (
     <Card labelledBy="case-standing">
       <Stack gap="sm">
@@ -35,6 +36,9 @@ function Standing({ c }: { c: PortalCase }) {
           <Fact label={t('cases.case.requestType')}>{t(`cases.requestType.${c.requestType}`)}</Fact>
           <Fact label={t('cases.case.submitted')}>{formatDay(c.submittedAt)}</Fact>
           {c.closureReason && <Fact label={t('cases.case.closure')}>{t(`cases.closureReason.${c.closureReason}`)}</Fact>}
+          {/* The klarsignal is written when the case releases the work: on payment, or on acceptance where the grid
+              company releases then (rules/workRelease.ts) — so the portal says "may start" from it, not from a status. */}
+          {goAhead && <Fact label={t('cases.case.goAhead')}>{t('cases.case.goAheadGiven', { date: formatDay(goAhead.at) })}</Fact>}
         </SimpleGrid>
         {c.decisionReason && (
           <Alert color={c.status === 'rejected' ? 'red' : 'blue'} variant="light"

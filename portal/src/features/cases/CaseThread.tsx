@@ -19,6 +19,7 @@ function Incoming({ entry, caseNumber, onFailed }: { entry: Entry<'incoming'>; c
     <Stack gap={6}>
       {entry.text && <Text style={{ whiteSpace: 'pre-wrap' }}>{entry.text}</Text>}
       {entry.changedFields.length > 0 && <Text size="sm">{t('cases.thread.changed', { fields: entry.changedFields.map(fieldName).join(', ') })}</Text>}
+      {entry.partial && <Text size="sm" fw={600}>{t('cases.thread.partial')}</Text>}
       {entry.completedOn && <Text size="sm">{t('cases.thread.completedOn', { date: formatDay(entry.completedOn) })}</Text>}
       {entry.energisedOn && <Text size="sm">{t('cases.thread.energisedOn', { date: formatDay(entry.energisedOn) })}</Text>}
       {entry.meterReadings.length > 0 ? (

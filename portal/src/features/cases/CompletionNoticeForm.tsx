@@ -1,6 +1,6 @@
 // The ferdigmelding: the meters with their readings, when the work was finished and the installation energised,
 // and the samsvarserklæring attached (PDF). For construction power the same notice asks for termination.
-import { Button, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortalCase } from '../../../../electron/shared/portalApi/cases';
@@ -31,14 +31,20 @@ export function CompletionNoticeForm({ c, onSent }: { c: PortalCase; onSent(): v
   const [energisedOn, setEnergisedOn] = useState('');
   const [declaration, setDeclaration] = useState<File | null>(null);
   const [text, setText] = useState('');
+  const [partial, setPartial] = useState(false);
   const [checked, setChecked] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
-  const rowProblems = meters.map((row) => ({
-    meterNumber: row.meterNumber.trim() === '' ? t('cases.validation.required') : null,
-    reading: readingOf(row.reading) === null ? t('cases.validation.number') : null,
-  }));
+  // The case's own meters need their reading (rules/completionNotice.ts); a new installation's meter is mounted after
+  // the notice, so an empty extra row is left out rather than refused.
+  const rowProblems = meters.map((row) => {
+    const needed = c.installation.meterNumbers.includes(row.meterNumber.trim()) || row.meterNumber.trim() !== '' || row.reading.trim() !== '';
+    return {
+      meterNumber: needed && row.meterNumber.trim() === '' ? t('cases.validation.required') : null,
+      reading: needed && readingOf(row.reading) === null ? t('cases.validation.number') : null,
+    };
+  });
   const problems = {
     completedOn: completedOn === '' ? t('cases.validation.date') : null,
     energisedOn: !termination && energisedOn === '' ? t('cases.validation.date') : null,
@@ -68,6 +74,7 @@ export function CompletionNoticeForm({ c, onSent }: { c: PortalCase; onSent(): v
       } : {}),
       attachments: declaration ? [await attachmentOf('declaration_of_conformity', declaration)] : [],
       ...(text.trim() ? { text: text.trim() } : {}),
+      ...(partial ? { partial: true } : {}),
     });
     setBusy(false);
     if (!answer.ok) {
@@ -114,6 +121,10 @@ export function CompletionNoticeForm({ c, onSent }: { c: PortalCase; onSent(): v
           </SimpleGrid>
           <FileField label={t('cases.completion.declaration')} accept="application/pdf,.pdf"
             onChange={(list) => setDeclaration(list[0] ?? null)} error={checked ? problems.declaration : null} />
+          {!termination && (
+            <Checkbox label={t('cases.completion.partial')} description={t('cases.completion.partialHint')}
+              checked={partial} onChange={(event) => setPartial(event.currentTarget.checked)} />
+          )}
           <Textarea label={t('cases.completion.text')} autosize minRows={2} maxLength={4000} value={text}
             onChange={(event) => setText(event.currentTarget.value)} />
           <SendError error={error} />

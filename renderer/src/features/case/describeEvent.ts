@@ -26,6 +26,7 @@ const MESSAGE_QUEUED_KEY: Readonly<Record<string, string>> = {
   withdrawal: 'decisions.history.withdrawalQueued',
   cancellation: 'decisions.history.cancellationQueued',
   closure: 'decisions.history.closureQueued',
+  completion_refused: 'case.history.completionRefusedQueued',
 };
 
 export function describeEvent(t: TFunction, event: CaseEventEntry, userName: (id: string) => string): EventText {
@@ -139,7 +140,13 @@ export function describeEvent(t: TFunction, event: CaseEventEntry, userName: (id
         text(data.text) && `«${text(data.text)}»`,
         text(data.meterDueDate) && t('case.history.meterDueDate', { date: formatDate(text(data.meterDueDate)) }),
       ].filter((line): line is string => typeof line === 'string');
-      return { summary: t('case.history.completionNoticeReceived'), detail: details.length > 0 ? details.join('\n') : undefined };
+      // Refused: what the installer was told is missing (rules/completionNotice.ts); partial: the case waits for the rest.
+      const refusals = Array.isArray(data.refusals) ? data.refusals.filter((code): code is string => typeof code === 'string') : [];
+      const summary = refusals.length > 0 ? t('case.history.completionNoticeRefused', {
+        reasons: refusals.map((code) => t(`case.history.completionRefusal.${code}`)).join(', ') })
+        : data.partial === true ? t('case.history.completionNoticePartial')
+        : t('case.history.completionNoticeReceived');
+      return { summary, detail: details.length > 0 ? details.join('\n') : undefined };
     }
     case 'work_ordered':
     case 'work_order_accepted':

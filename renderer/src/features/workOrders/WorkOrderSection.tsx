@@ -43,13 +43,28 @@ function ProposalItem({ proposal, municipality, canOrder, busy, onOrder }: {
               {t('workOrders.gapBadge')}
             </Badge>
           ) : null}
+          {proposal.state === 'notReleased' ? (
+            <Badge size="sm" variant="light" color="gray" c="gray.9" tt="none">
+              {t('workOrders.notReleased.badge')}
+            </Badge>
+          ) : null}
         </Group>
         {proposal.state === 'gap' ? (
           <Text size="sm">{t('workOrders.gap', { municipality })}</Text>
+        ) : proposal.state === 'notReleased' ? (
+          <>
+            <Text size="sm">{t('workOrders.notReleased.supplier', { supplier: proposal.supplier.name, count: proposal.agreementDays })}</Text>
+            <Text size="sm" data-testid="work-release">{t(`workOrders.notReleased.${proposal.awaits}`)}</Text>
+          </>
         ) : (
           <>
             <Text size="sm">
               {t('workOrders.proposed', { supplier: proposal.supplier.name, dueDate: formatDate(proposal.dueDate), count: proposal.agreementDays })}
+            </Text>
+            <Text size="xs" c="gray.7" data-testid="work-release">
+              {proposal.releasedOn
+                ? t(`workOrders.releasedBy.${proposal.releasedBy}`, { date: formatDate(proposal.releasedOn) })
+                : t(`workOrders.releasedBy.${proposal.releasedBy}Undated`)}
             </Text>
             {canOrder ? (
               <>
