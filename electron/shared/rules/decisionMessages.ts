@@ -33,6 +33,12 @@ export const APPROVAL_NEXT_STEP_BY_REQUEST_TYPE: Readonly<Record<RequestType, Ap
   production: 'go_ahead',
   join_split: 'offer',
   street_lighting: 'offer',
+  // A change of use is the local electrical inspection's (DLE) matter: the grid company only takes note.
+  change_of_use: 'go_ahead',
+  // Changes to existing grid the customer asks for are paid by the customer (NVE/RME, "Flytting av nettanlegg":
+  // "Nettselskapene skal ta betalt for kostnader ved endring av eksisterende nettanlegg").
+  permanent_disconnection: 'offer',
+  service_line_move: 'offer',
 };
 
 export function approvalNextStep(requestType: RequestType, hasOffer: boolean): ApprovalNextStep {
@@ -49,6 +55,9 @@ const REQUEST_TYPE_NB: Readonly<Record<RequestType, string>> = {
   production: 'produksjon (plusskunde)',
   join_split: 'sammenkobling eller utskillelse av anlegg',
   street_lighting: 'veilys',
+  change_of_use: 'endring av bruk (melding til det lokale eltilsynet)',
+  permanent_disconnection: 'permanent frakobling eller riving',
+  service_line_move: 'flytting av stikkledning eller inntak',
 };
 
 export interface DecisionLetterCase {

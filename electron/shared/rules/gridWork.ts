@@ -56,6 +56,13 @@ export const GRID_WORK_BY_REQUEST_TYPE: Readonly<Record<RequestType, readonly Wo
   join_split: [METER_WORK],
   // Ignition cabinets are fed from poles or older uninsulated cabinets: the higher prequalification class.
   street_lighting: ['uninsulated_cabinet_work'],
+  // Reported to the local electrical inspection (DLE) only: nothing is done on the grid.
+  change_of_use: [],
+  // The grid company disconnects the service line and takes the meter down itself: installers may not take down
+  // meters that are to be removed (Lnett, "Hva har godkjent bedrift lov til å gjøre"), so nothing is routed.
+  permanent_disconnection: [],
+  // The moved service line is connected anew in the cabinet; the meter stays where it is.
+  service_line_move: ['service_cable_connection'],
 };
 
 /** The prequalification an installer needs for each work; null means it always stays with the grid company. */
