@@ -8,6 +8,8 @@ export const CASE_COLUMNS = [
   'owner_organisation_number', 'owner_email', 'owner_phone', 'installer_id', 'installer_contact',
   'wanted_start_date', 'wanted_connection_date', 'free_text', 'updated_at', 'version', 'approval_conditions',
   'decision_reason', 'completeness_overrides', 'work_routing', 'supplement_changes', 'clock_paused_on',
+  // Issue 13 item 9 (local 0022_request_types, central 0037_request_types).
+  'shared_service_line', 'wanted_end_date', 'company_cabinet', 'cabinet_id',
 ] as const;
 
 /** Who holds the case's claim (central mode); written only by the central database's claim functions. */
