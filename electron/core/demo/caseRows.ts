@@ -2,10 +2,11 @@
 // attachments, as positional parameter arrays for the seeder's prepared statements.
 import type { RequestType } from '../../shared/rules';
 import { planAttachments, SAMPLE_FILES, type SampleFile } from './caseAttachments';
-import { simulateLifecycle, type LateAttachment, type LifecycleOutcome } from './caseLifecycle';
+import { simulateLifecycle, type IssueOffer, type LateAttachment, type LifecycleOutcome } from './caseLifecycle';
 import { DEMO_OVERRIDE_REASON, factsOfRequest, missingCompletenessItems } from './demoCompleteness';
 import { generateRequest } from './cases';
-import { DemoCalendar, isoOfMs } from './demoCalendar';
+import { DemoCalendar, isoOfDay, isoOfMs } from './demoCalendar';
+import type { DemoOfferMaker, IssuedDemoOffer } from './demoOffers';
 import type { DemoInstaller } from './installers';
 import { Random } from './random';
 import { pickHandler } from './staff';
@@ -18,6 +19,8 @@ export interface CaseRows {
   events: Row[];
   notes: Row[];
   attachments: Row[];
+  offers: Row[];
+  billing: Row[];
 }
 
 export interface StoredSample {
@@ -35,6 +38,9 @@ const OFFER_SHARE: Readonly<Record<RequestType, number>> = {
   production: 0.15,
   temporary_installation: 0,
   metering_point_work: 0,
+  change_of_use: 0,
+  permanent_disconnection: 0.9,
+  service_line_move: 1,
 };
 
 const RETIREMENT_DAYS_AGO = 300;
@@ -53,6 +59,7 @@ export class CaseRowFactory {
     private readonly firstYearOffset: number,
     private readonly pickInstaller: (random: Random, municipality: string) => DemoInstaller,
     private readonly samples: Readonly<Record<SampleFile, StoredSample>>,
+    private readonly offers: DemoOfferMaker,
   ) {}
 
   /** Running number per year of submission: `2026-000123`. */
@@ -79,6 +86,11 @@ export class CaseRowFactory {
     const firstLateId = this.nextAttachmentId + sentWithRequest.length;
     const late: LateAttachment[] = completeOnArrival ? []
       : forgotten.map((a, i) => ({ id: firstLateId + i, kind: a.kind, fileName: a.fileName }));
+    let offer: IssuedDemoOffer | null = null;
+    const issueOffer: IssueOffer = (day, at, by) => {
+      offer = this.offers.issue(caseId, caseNumber, request, isoOfDay(day), at, by);
+      return offer;
+    };
     const life = simulateLifecycle(
       {
         caseId,
@@ -89,6 +101,7 @@ export class CaseRowFactory {
         completeOnArrival,
         lateAttachments: late,
         goesThroughOffer: random.chance(OFFER_SHARE[request.requestType]),
+        issueOffer,
         invalidMeteringPointId: request.invalidMeteringPointId,
         ownerEmailMistyped: request.owner.emailMistyped,
       },
@@ -110,6 +123,12 @@ export class CaseRowFactory {
       const receivedAt = isoOfMs(life.lateAttachmentsAt);
       for (const a of forgotten) attachmentRow(this.nextAttachmentId++, a.kind, a.sample, a.fileName, receivedAt);
     }
+    const issued = offer as IssuedDemoOffer | null;
+    if (issued) {
+      // The offer letter is filed on the case as the desk files it (mutations/letterAttachment.ts).
+      attachments.push([this.nextAttachmentId++, caseId, 'other', issued.letter.fileName, 'application/pdf',
+        issued.letter.sizeBytes, issued.letter.sha256, issued.offerRow[10]]);
+    }
 
     const received = [...sentWithRequest, ...(life.lateAttachmentsAt === null ? [] : forgotten)].map((a) => a.kind);
     const checked = checkedCompleteness(life, missingCompletenessItems(factsOfRequest(request, received)));
@@ -130,12 +149,16 @@ export class CaseRowFactory {
       request.freeText, isoOfMs(life.updatedAt), life.version + (checked.overrides === '{}' ? 0 : 1),
       // approval_conditions, decision_reason, completeness_overrides, work_routing, supplement_changes, clock_paused_on
       '[]', null, checked.overrides, '{}', '[]', null,
+      // shared_service_line, wanted_end_date, company_cabinet, cabinet_id
+      request.sharedServiceLine ? 1 : 0, request.wantedEndDate, request.companyCabinet ? 1 : 0, request.cabinetId,
     ];
     return {
       caseRow,
       events: checked.events,
       notes: life.notes,
       attachments,
+      offers: issued ? [issued.offerRow] : [],
+      billing: life.billing,
     };
   }
 }
