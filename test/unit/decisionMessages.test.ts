@@ -60,6 +60,10 @@ describe('approvalNextStep', () => {
     expect(approvalNextStep('metering_point_work', false)).toBe('go_ahead');
     expect(approvalNextStep('fuse_change', false)).toBe('go_ahead');
     expect(approvalNextStep('fuse_change', true)).toBe('offer');
+    // A change of use is the electrical inspection's: go ahead. Changes to existing grid are the customer's cost.
+    expect(approvalNextStep('change_of_use', false)).toBe('go_ahead');
+    expect(approvalNextStep('permanent_disconnection', false)).toBe('offer');
+    expect(approvalNextStep('service_line_move', false)).toBe('offer');
     expect(Object.keys(APPROVAL_NEXT_STEP_BY_REQUEST_TYPE).sort()).toEqual([...REQUEST_TYPES].sort());
   });
 });
