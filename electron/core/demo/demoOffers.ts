@@ -12,7 +12,9 @@ import type { AttachmentStore } from '../attachments/attachmentStore';
 import { offerPdfName } from '../mutations/offerMutations';
 import type { RequestFacts } from './cases';
 import { demoOfferLetterPdf } from './demoOfferLetter';
-import type { Row } from './caseRows';
+
+/** An offers row as the seeder's statement takes it. */
+type Row = unknown[];
 
 export interface DemoOffer {
   id: string;
