@@ -29,6 +29,11 @@ interface DemoCase {
   buildingUse: string;
   unitCount: number;
   completeAt: string | null;
+  /** Construction power: the period and the cabinet. */
+  wantedStartDate: string | null;
+  wantedEndDate: string | null;
+  companyCabinet: boolean;
+  cabinetId: string | null;
   events: DemoEvent[];
   /** The statuses the case has been in, in order, from its history. */
   path: CaseStatus[];
@@ -127,6 +132,16 @@ const INVARIANTS: Invariant[] = [
     violation: (c) => (c.unitCount > 1 ? null : `unit count ${c.unitCount}`),
   },
   {
+    name: 'construction power runs from its start to a later end, and a rented company cabinet has its number',
+    appliesTo: (c) => c.requestType === 'temporary_installation',
+    violation: (c) => {
+      if (!c.wantedStartDate || !c.wantedEndDate || c.wantedEndDate <= c.wantedStartDate) {
+        return `period ${c.wantedStartDate ?? '?'}–${c.wantedEndDate ?? '?'}`;
+      }
+      return c.companyCabinet && !c.cabinetId ? 'a company cabinet without its number' : null;
+    },
+  },
+  {
     name: 'a case counted complete meets its checklist, every waived item with a reason in the history',
     appliesTo: (c) => c.completeAt !== null,
     violation: (c, { database }) => {
@@ -170,14 +185,18 @@ function loadCases(database: LocalDatabase): DemoCase[] {
   const attachments = groupBy(all<DemoCase['attachments'][number] & { case_id: number }>(
     'SELECT case_id, file_name, sha256 FROM attachments ORDER BY id'));
   const rows = all<{ id: number; case_number: string; request_type: string; status: CaseStatus; building_use: string;
-    unit_count: number; complete_at: string | null }>(
-    'SELECT id, case_number, request_type, status, building_use, unit_count, complete_at FROM cases ORDER BY id');
+    unit_count: number; complete_at: string | null; wanted_start_date: string | null; wanted_end_date: string | null;
+    company_cabinet: number; cabinet_id: string | null }>(
+    `SELECT id, case_number, request_type, status, building_use, unit_count, complete_at, wanted_start_date,
+       wanted_end_date, company_cabinet, cabinet_id FROM cases ORDER BY id`);
   return rows.map((row) => {
     const history = (events.get(row.id) ?? []).map((e) => ({ kind: e.kind, data: JSON.parse(e.data) as Record<string, unknown> }));
     const moves = history.filter((e) => e.kind === 'status_changed').map((e) => e.data.to as CaseStatus);
     return {
       id: row.id, caseNumber: row.case_number, requestType: row.request_type, status: row.status,
-      buildingUse: row.building_use, unitCount: row.unit_count, completeAt: row.complete_at, events: history,
+      buildingUse: row.building_use, unitCount: row.unit_count, completeAt: row.complete_at,
+      wantedStartDate: row.wanted_start_date, wantedEndDate: row.wanted_end_date, companyCabinet: row.company_cabinet === 1,
+      cabinetId: row.cabinet_id, events: history,
       path: ['new', ...moves], offers: offers.get(row.id) ?? [], billing: billing.get(row.id) ?? [],
       attachments: attachments.get(row.id) ?? [],
     };
