@@ -188,6 +188,11 @@ export const cases = pgTable(
     wantedStartDate: calendarDate('wanted_start_date'),
     wantedConnectionDate: calendarDate('wanted_connection_date'),
     freeText: text('free_text'),
+    // Completeness facts of issue 13 item 9 (0037_request_types).
+    sharedServiceLine: boolean('shared_service_line').notNull().default(false),
+    wantedEndDate: calendarDate('wanted_end_date'),
+    companyCabinet: boolean('company_cabinet').notNull().default(false),
+    cabinetId: text('cabinet_id'),
     /** Kept by the database (cases_guard): the last change to anything but the claim. */
     updatedAt: instant('updated_at').notNull().default(sql`now()`),
     version: version(),

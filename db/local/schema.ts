@@ -122,6 +122,11 @@ export const cases = sqliteTable(
     wantedStartDate: text('wanted_start_date'),
     wantedConnectionDate: text('wanted_connection_date'),
     freeText: text('free_text'),
+    // Completeness facts of issue 13 item 9 (0022_request_types).
+    sharedServiceLine: integer('shared_service_line', { mode: 'boolean' }).notNull().default(false),
+    wantedEndDate: text('wanted_end_date'),
+    companyCabinet: integer('company_cabinet', { mode: 'boolean' }).notNull().default(false),
+    cabinetId: text('cabinet_id'),
     updatedAt: text('updated_at').notNull(),
     version: integer('version').notNull().default(1),
     // Claims (central mode): who holds the case's lease, until when, and the fencing token of that claim.

@@ -114,6 +114,13 @@ for (const [width, height] of WIDTHS) {
       await expect(missingList(page)).toContainText('Effektberegning');
       await expect(missingList(page)).toContainText('Kreves fordi nettsystemet er 400 V TN og hovedsikringen er 50 A.');
       await expect(missingList(page).getByRole('link', { name: 'Last ned skjema for effektberegning' })).toHaveAttribute('href', '/api/portal/templates/effektberegning');
+      // A new grid customer: the owner's signed order for grid rental is asked for; a shared service line asks for
+      // the co-owners' consent as soon as it is ticked.
+      await expect(missingList(page)).toContainText('Bestilling av nettleie signert av eier');
+      await page.getByRole('checkbox', { name: 'Stikkledningen er felles med andre eiere' }).check();
+      await expect(missingList(page)).toContainText('Samtykke fra sameiere, sameiet eller borettslaget (felles stikkledning)');
+      await page.getByRole('checkbox', { name: 'Stikkledningen er felles med andre eiere' }).uncheck();
+      await expect(missingList(page)).not.toContainText('felles stikkledning');
       await checkScreen(page, 'new-message-power-budget');
       if (width === 375) {
         // On a phone the checklist is far below: the bar at the bottom of the window keeps its count in sight.
@@ -125,9 +132,11 @@ for (const [width, height] of WIDTHS) {
       const files = page.getByTestId('attachment-files');
       await files.setInputFiles({ name: 'kart.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<!DOCTYPE html><html></html>') });
       await expect(page.getByText('kart.pdf ble ikke lagt ved: filen er ikke PDF, JPEG eller PNG (sjekket ut fra innholdet).')).toBeVisible();
-      await files.setInputFiles([path.join(ATTACHMENTS, 'situasjonskart_1-500.pdf'), path.join(ATTACHMENTS, 'effektberegning.pdf')]);
+      await files.setInputFiles([path.join(ATTACHMENTS, 'situasjonskart_1-500.pdf'), path.join(ATTACHMENTS, 'effektberegning.pdf'),
+        path.join(ATTACHMENTS, 'bestilling_nettleie.pdf')]);
       await page.getByRole('combobox', { name: 'Hva er situasjonskart_1-500.pdf?' }).selectOption('site_map');
       await page.getByRole('combobox', { name: 'Hva er effektberegning.pdf?' }).selectOption('power_budget');
+      await page.getByRole('combobox', { name: 'Hva er bestilling_nettleie.pdf?' }).selectOption('grid_rental_order');
       await page.getByTestId('attachment-camera').setInputFiles(path.join(ATTACHMENTS, 'bilde_maalerskap.png'));
       await expect(page.getByRole('combobox', { name: 'Hva er bilde_maalerskap.png?' })).toHaveValue('photo');
       await expect(page.getByText('Alt nettselskapet krever er med.')).toBeVisible();
@@ -144,7 +153,7 @@ for (const [width, height] of WIDTHS) {
       await expect(missingList(page)).toContainText('Effektberegning');
       await checkScreen(page, 'new-message-draft');
       await files.setInputFiles([path.join(ATTACHMENTS, 'situasjonskart_1-500.pdf'), path.join(ATTACHMENTS, 'effektberegning.pdf'),
-        path.join(ATTACHMENTS, 'bilde_maalerskap.png')]);
+        path.join(ATTACHMENTS, 'bestilling_nettleie.pdf'), path.join(ATTACHMENTS, 'bilde_maalerskap.png')]);
       // The kinds the draft remembered come back with the files.
       await expect(page.getByRole('combobox', { name: 'Hva er effektberegning.pdf?' })).toHaveValue('power_budget');
       await expect(page.getByText('Utkastet hadde disse vedleggene.')).toHaveCount(0);
@@ -161,7 +170,7 @@ for (const [width, height] of WIDTHS) {
       expect(stored).toMatchObject({
         address: 'Strandveien 12', main_fuse_a: 50, network_system: '400V_TN', owner_name: 'Kari Nordmann',
         owner_national_id: '31129956715', expected_power_kw: 17.5, organisation_number: firm.org,
-        kinds: ['photo', 'power_budget', 'site_map'], metering_point_ids: [KNOWN],
+        kinds: ['grid_rental_order', 'photo', 'power_budget', 'site_map'], metering_point_ids: [KNOWN],
       });
       const { rows: [{ drafts }] } = await admin.query('SELECT count(*)::int AS drafts FROM portal_drafts d JOIN portal_users u ON u.id = d.user_id WHERE u.email = $1', [email]);
       expect(drafts).toBe(0);

@@ -13,7 +13,7 @@ let caseId: number;
 
 beforeEach(() => {
   harness = startHarnessCore({ cases: 20, userId: SUPERVISOR });
-  caseId = (sqlite().prepare("SELECT id FROM cases WHERE request_type = 'new_installation' ORDER BY id LIMIT 1").get() as { id: number }).id;
+  caseId = (sqlite().prepare("SELECT id FROM cases WHERE request_type = 'new_installation' AND id NOT IN (SELECT case_id FROM offers) ORDER BY id LIMIT 1").get() as { id: number }).id;
   sqlite().prepare('UPDATE cases SET main_fuse_a = 63 WHERE id = ?').run(caseId);
 });
 afterEach(() => harness.dispose());

@@ -21,7 +21,7 @@ let ownerName: string;
 beforeEach(() => {
   harness = startHarnessCore({ cases: 20 });
   const row = sqlite()
-    .prepare("SELECT id, case_number, owner_name FROM cases WHERE request_type = 'new_installation' ORDER BY id LIMIT 1")
+    .prepare("SELECT id, case_number, owner_name FROM cases WHERE request_type = 'new_installation' AND id NOT IN (SELECT case_id FROM offers) ORDER BY id LIMIT 1")
     .get() as { id: number; case_number: string; owner_name: string };
   ({ id: caseId, case_number: caseNumber, owner_name: ownerName } = row);
   // A 63 A main fuse: direct metering, so the direct-meter connection fee and meter.

@@ -50,6 +50,11 @@ function fullFacts(overrides: Partial<CaseFacts> = {}): CaseFacts {
     installerContact: 'Ola Elektriker',
     wantedStartDate: '2026-12-01',
     wantedConnectionDate: null,
+    sharedServiceLine: false,
+    wantedEndDate: '2027-06-30',
+    companyCabinet: true,
+    cabinetId: 'BS-0412',
+    freeText: 'Garasjen blir bolig.',
     attachmentKinds: [...ATTACHMENT_KINDS],
     ...overrides,
   };
@@ -157,8 +162,9 @@ describe('the default rule set of each request type', () => {
 
   it('new metering point: site map; single-line diagram with several units; power budget above the threshold', () => {
     const facts = fullFacts({ requestType: 'new_metering_point', networkSystem: '400V_TN', mainFuseA: 50, attachmentKinds: [] });
-    expect(missingCodes(facts).sort()).toEqual(['power_budget', 'site_map']);
-    expect(missingCodes({ ...facts, unitCount: 2 }).sort()).toEqual(['power_budget', 'single_line_diagram', 'site_map']);
+    expect(missingCodes(facts).sort()).toEqual(['grid_rental_order', 'power_budget', 'site_map']);
+    expect(missingCodes({ ...facts, unitCount: 2 }).sort()).toEqual(['grid_rental_order', 'power_budget',
+      'single_line_diagram', 'site_map']);
   });
 
   it('temporary installation (construction power): site map and owner phone', () => {
@@ -166,10 +172,24 @@ describe('the default rule set of each request type', () => {
     expect(missingCodes(facts).sort()).toEqual(['owner_phone', 'site_map']);
   });
 
-  it('fuse change: metering point id, and co-owner consent only with several units', () => {
+  it('construction power: the period from and to, the cadastral number, the cabinet ID of a company cabinet', () => {
+    const facts = fullFacts({ requestType: 'temporary_installation', wantedEndDate: null, gnr: null, cabinetId: null });
+    expect(missingCodes(facts).sort()).toEqual(['cabinet_id', 'cadastral_number', 'construction_power_period']);
+    expect(missingCodes({ ...facts, wantedStartDate: null, wantedEndDate: '2027-06-30' })).toContain('construction_power_period');
+    // The builder's own cabinet has no number of ours to give.
+    expect(missingCodes({ ...facts, companyCabinet: false })).not.toContain('cabinet_id');
+  });
+
+  it('fuse change: metering point id, and co-owner consent only with several units or a shared service line', () => {
     const base = { requestType: 'fuse_change' as const, meteringPointIds: [], attachmentKinds: without('co_owner_consent') };
     expect(missingCodes(fullFacts({ ...base, unitCount: 1 }))).toEqual(['metering_point_id']);
     expect(missingCodes(fullFacts({ ...base, unitCount: 4 })).sort()).toEqual(['co_owner_consent', 'metering_point_id']);
+    expect(missingCodes(fullFacts({ ...base, unitCount: 1, sharedServiceLine: true })).sort())
+      .toEqual(['co_owner_consent', 'metering_point_id']);
+  });
+
+  it('fuse change: the meter number of the meter that is there', () => {
+    expect(missingCodes(fullFacts({ requestType: 'fuse_change', meterNumbers: [] }))).toEqual(['meter_number']);
   });
 
   it('fuse change to 80 A at 230 V needs a power budget', () => {
@@ -188,10 +208,53 @@ describe('the default rule set of each request type', () => {
     expect(missingCodes({ ...facts, unitCount: 2 }).sort()).toEqual(['metering_point_id', 'single_line_diagram']);
   });
 
-  it('the optional items a company may add (grid rental order, start date, co-owner consent) are valid rules', () => {
+  it('the optional items a company may add (start date, co-owner consent) are valid rules', () => {
     const result = CompletenessRuleSetSchema.safeParse({ items: OPTIONAL_COMPLETENESS_ITEMS });
     expect(result.success).toBe(true);
-    expect(OPTIONAL_COMPLETENESS_ITEMS.map((i) => i.code)).toEqual(['grid_rental_order', 'wanted_start_date', 'co_owner_consent']);
+    expect(OPTIONAL_COMPLETENESS_ITEMS.map((i) => i.code)).toEqual(['wanted_start_date', 'co_owner_consent']);
+  });
+
+  it('a new installation or metering point needs the grid rental order signed by the owner; a fuse change does not', () => {
+    const noOrder = without('grid_rental_order');
+    for (const type of ['new_installation', 'new_metering_point'] as const) {
+      expect(missingCodes(fullFacts({ requestType: type, attachmentKinds: noOrder })), type).toEqual(['grid_rental_order']);
+    }
+    expect(missingCodes(fullFacts({ requestType: 'fuse_change', attachmentKinds: noOrder }))).toEqual([]);
+  });
+
+  it('a shared service line needs the consent of the co-owners, sameie or borettslag, wherever the line is touched', () => {
+    const noConsent = without('co_owner_consent');
+    for (const type of ['new_installation', 'new_metering_point', 'join_split', 'permanent_disconnection',
+      'service_line_move'] as const) {
+      expect(missingCodes(fullFacts({ requestType: type, attachmentKinds: noConsent })), type).toEqual([]);
+      expect(missingCodes(fullFacts({ requestType: type, attachmentKinds: noConsent, sharedServiceLine: true })), type)
+        .toEqual(['shared_service_line_consent']);
+    }
+  });
+
+  it('a battery needs a single-line diagram, on every type that can carry one; no battery, no diagram', () => {
+    const noDiagram = without('single_line_diagram');
+    for (const type of ['new_installation', 'new_metering_point', 'fuse_change', 'metering_point_work', 'production'] as const) {
+      const facts = fullFacts({ requestType: type, hasProduction: true, attachmentKinds: noDiagram });
+      expect(missingCodes(facts), type).toEqual([]);
+      expect(missingCodes({ ...facts, batteryKwh: 10 }), type).toEqual(['battery_single_line_diagram']);
+    }
+  });
+
+  it('change of use, reported to the electrical inspection: which installation, and what changes', () => {
+    const facts = fullFacts({ requestType: 'change_of_use', meteringPointIds: [], freeText: '  ', attachmentKinds: [] });
+    expect(missingCodes(facts).sort()).toEqual(['change_description', 'metering_point_id']);
+  });
+
+  it('permanent disconnection or demolition: metering point, meter number and the date to disconnect', () => {
+    const facts = fullFacts({ requestType: 'permanent_disconnection', meterNumbers: [], wantedStartDate: null,
+      attachmentKinds: [] });
+    expect(missingCodes(facts).sort()).toEqual(['disconnection_date', 'meter_number']);
+  });
+
+  it('moving the service line or intake: metering point and a site map of where it goes', () => {
+    const facts = fullFacts({ requestType: 'service_line_move', meteringPointIds: [], attachmentKinds: [] });
+    expect(missingCodes(facts).sort()).toEqual(['metering_point_id', 'site_map']);
   });
 
   it('street lighting: site map and cadastre', () => {

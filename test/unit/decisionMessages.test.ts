@@ -54,12 +54,43 @@ describe('decisionLetter', () => {
   });
 });
 
+describe('the approval of the request types that are not a connection', () => {
+  const approval = (requestType: 'change_of_use' | 'permanent_disconnection' | 'service_line_move') =>
+    decisionLetter({ ...place, requestType, kind: 'approval', nextStep: approvalNextStep(requestType, false), conditions: [] }).body;
+
+  it('a change of use: reported to the electrical inspection, no grid work, approval is the go-ahead', () => {
+    const body = approval('change_of_use');
+    expect(body).toContain('forhåndsmeldingen om endring av bruk (melding til det lokale eltilsynet) og godkjenner den');
+    expect(body).toContain('krever ikke arbeid i nettet');
+    expect(body).toContain('Denne godkjenningen er klarsignalet.');
+    expect(body).not.toMatch(/anleggsbidrag|spenningssetter|måler/);
+  });
+
+  it('a permanent disconnection: we disconnect and take the meter down once the owner has accepted and paid', () => {
+    const body = approval('permanent_disconnection');
+    expect(body).toContain('Vi kobler fra stikkledningen og tar ned måleren når eieren har godtatt tilbudet og betalt.');
+    expect(body).toContain('Bygget må ikke rives før det.');
+    expect(body).not.toMatch(/anleggsbidrag|tilknytningsavtale|spenningssetter/);
+  });
+
+  it('a moved service line: paid by the owner, connected anew only after the ferdigmelding', () => {
+    const body = approval('service_line_move');
+    expect(body).toContain('Flyttingen av stikkledningen betales av eieren');
+    expect(body).toContain('Vi kobler ikke til den flyttede stikkledningen før ferdigmeldingen er mottatt.');
+    expect(body).not.toMatch(/anleggsbidrag|tilknytningsavtale/);
+  });
+});
+
 describe('approvalNextStep', () => {
   it('is an offer for a new connection and the go-ahead for work without a contribution, unless the case has an offer', () => {
     expect(approvalNextStep('new_installation', false)).toBe('offer');
     expect(approvalNextStep('metering_point_work', false)).toBe('go_ahead');
     expect(approvalNextStep('fuse_change', false)).toBe('go_ahead');
     expect(approvalNextStep('fuse_change', true)).toBe('offer');
+    // A change of use is the electrical inspection's: go ahead. Changes to existing grid are the customer's cost.
+    expect(approvalNextStep('change_of_use', false)).toBe('go_ahead');
+    expect(approvalNextStep('permanent_disconnection', false)).toBe('offer');
+    expect(approvalNextStep('service_line_move', false)).toBe('offer');
     expect(Object.keys(APPROVAL_NEXT_STEP_BY_REQUEST_TYPE).sort()).toEqual([...REQUEST_TYPES].sort());
   });
 });

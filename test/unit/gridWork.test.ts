@@ -51,12 +51,30 @@ describe('requiredGridWork', () => {
     expect(work('temporary_installation', { hasProduction: true })).toEqual(['construction_power_connection']);
   });
 
-  it('every request type needs some work, and every work kind is mapped to a prequalification or to the grid company', () => {
-    for (const type of REQUEST_TYPES) expect(work(type).length).toBeGreaterThan(0);
+  it('every request type needs some work but a change of use and a disconnection, and every work kind is mapped to a prequalification or to the grid company', () => {
+    for (const type of REQUEST_TYPES.filter((t) => t !== 'change_of_use' && t !== 'permanent_disconnection')) {
+      expect(work(type).length, type).toBeGreaterThan(0);
+    }
     expect(Object.keys(PREQUALIFICATION_FOR_WORK).sort()).toEqual([...GRID_WORK_KINDS].sort());
     expect(PREQUALIFICATION_FOR_WORK.transformer_meter_mounting).toBeNull();
     expect(PREQUALIFICATION_FOR_WORK.construction_power_connection).toBe('insulated_cabinet_switching');
     expect(PREQUALIFICATION_FOR_WORK.service_cable_connection).toBe('service_cable');
     expect(PREQUALIFICATION_FOR_WORK.direct_meter_mounting).toBe('direct_meter');
+  });
+});
+
+describe('the request types of issue 13 item 9', () => {
+  it('a change of use is reported to the electrical inspection only: no grid work, even with production', () => {
+    expect(work('change_of_use')).toEqual([]);
+    expect(work('change_of_use', { hasProduction: true })).toEqual([]);
+  });
+
+  it('a permanent disconnection is the grid company\'s own job: nothing to route to an installer', () => {
+    expect(work('permanent_disconnection')).toEqual([]);
+    expect(work('permanent_disconnection', { hasProduction: true })).toEqual([]);
+  });
+
+  it('a moved service line is connected anew in the cabinet; the meter stays', () => {
+    expect(work('service_line_move')).toEqual(['service_cable_connection']);
   });
 });

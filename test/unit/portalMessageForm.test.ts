@@ -60,7 +60,7 @@ describe('the message the form makes', () => {
 });
 
 describe('completeness as the installer types', () => {
-  const missing = (values: FormValues, kinds: Parameters<typeof completenessOf>[3] = ['site_map']) =>
+  const missing = (values: FormValues, kinds: Parameters<typeof completenessOf>[3] = ['site_map', 'grid_rental_order']) =>
     completenessOf(values, 'new_installation', DEFAULT_COMPLETENESS_RULE_SETS.new_installation, kinds)
       .items.filter((item) => !item.ok).map((item) => item.code);
 
@@ -70,13 +70,41 @@ describe('completeness as the installer types', () => {
     const item = completenessOf(filled({ 'installation.mainFuseA': '50' }), 'new_installation',
       DEFAULT_COMPLETENESS_RULE_SETS.new_installation, ['site_map']).items.find((i) => i.code === 'power_budget');
     expect(item?.reason?.params).toEqual({ attachment: 'power_budget', facts: { networkSystem: '400V_TN', mainFuseA: 50 } });
-    expect(missing(filled({ 'installation.mainFuseA': '50' }), ['site_map', 'power_budget'])).toEqual([]);
+    expect(missing(filled({ 'installation.mainFuseA': '50' }), ['site_map', 'grid_rental_order', 'power_budget'])).toEqual([]);
     // At 230 V the threshold is 63 A.
     expect(missing(filled({ 'installation.mainFuseA': '50', 'installation.networkSystem': '230V_IT' }))).toEqual([]);
   });
 
+  it('asks for the co-owners\' consent once the installer ticks a shared service line, and a battery\'s single-line diagram', () => {
+    expect(missing(filled({ 'installation.sharedServiceLine': true }))).toEqual(['shared_service_line_consent']);
+    expect(missing(filled({ 'installation.sharedServiceLine': true }), ['site_map', 'grid_rental_order', 'co_owner_consent']))
+      .toEqual([]);
+    expect(missing(filled({ hasProduction: true, 'production.productionKw': '8', 'production.inverter': 'SMA',
+      'production.batteryKwh': '10' }), ['site_map', 'grid_rental_order', 'production_declaration', 'inverter_certificate']))
+      .toEqual(['battery_single_line_diagram']);
+  });
+
+  it('construction power: the period and the cabinet ID of a company cabinet, fields only that type shows and sends', () => {
+    const rules = DEFAULT_COMPLETENESS_RULE_SETS.temporary_installation;
+    const base = filled({ 'owner.phone': '+4791234567', wantedStartDate: '2027-01-04' });
+    const missingFor = (values: FormValues) => completenessOf(values, 'temporary_installation', rules, ['site_map'])
+      .items.filter((item) => !item.ok).map((item) => item.code);
+    expect(missingFor({ ...base, 'installation.companyCabinet': true })).toEqual(['construction_power_period', 'cabinet_id']);
+    const complete = { ...base, 'installation.companyCabinet': true, 'installation.cabinetId': 'BS-0412', wantedEndDate: '2027-06-30' };
+    expect(missingFor(complete)).toEqual([]);
+    const message = RequestMessage.parse(requestMessageOf(complete, 'temporary_installation', FIRM, 'm-9', new Date(), []));
+    expect(message.installation).toMatchObject({ companyCabinet: true, cabinetId: 'BS-0412' });
+    expect(message.wantedEndDate).toBe('2027-06-30');
+    // A fuse change neither shows nor sends them.
+    const other = RequestMessage.parse(requestMessageOf(complete, 'fuse_change', FIRM, 'm-10', new Date(), []));
+    expect(other.installation).toMatchObject({ companyCabinet: false });
+    expect(other.installation.cabinetId).toBeUndefined();
+    expect(other.wantedEndDate).toBeUndefined();
+  });
+
   it('lists the missing fields and attachments of an empty form, and production items only with production', () => {
-    expect(missing(emptyValues(), [])).toEqual(['owner_email', 'cadastral_number', 'main_fuse', 'expected_power', 'site_map']);
+    expect(missing(emptyValues(), [])).toEqual(['owner_email', 'cadastral_number', 'main_fuse', 'expected_power', 'site_map',
+      'grid_rental_order']);
     expect(missing(filled({ hasProduction: true }))).toEqual(['production_kw', 'production_declaration', 'inverter_certificate']);
   });
 

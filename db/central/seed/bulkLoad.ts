@@ -4,7 +4,9 @@
 //     a foreign key with one join is several times faster than maintaining both row by row;
 //   * the per-row version triggers are switched off and the loader writes the transaction's version itself
 //     (taken here from the same clock, so rows get exactly what the triggers would have given them);
-//   * notes_audit is switched off: the demo's history already holds its note_added events.
+//   * notes_audit is switched off: the demo's history already holds its note_added events; so are offers_audit
+//     (its offer_issued events), billing_events_audit (its billing_recorded events) and offers_guard (which would
+//     stamp the seeder as the offer's issuer).
 // It takes ACCESS EXCLUSIVE locks on the tables until commit: for seeding an empty database only.
 import type pg from 'pg';
 
@@ -32,7 +34,7 @@ export async function prepareBulkLoad(client: pg.ClientBase, tables: readonly st
   const { rows: triggers } = await client.query<{ table: string; name: string }>(
     `SELECT tgrelid::regclass::text AS table, tgname AS name
        FROM pg_trigger
-      WHERE tgrelid = ANY($1::regclass[]) AND (tgname LIKE '%\\_set\\_version' OR tgname = 'notes_audit')`,
+      WHERE tgrelid = ANY($1::regclass[]) AND (tgname LIKE '%\\_set\\_version' OR tgname IN ('notes_audit', 'offers_audit', 'offers_guard', 'billing_events_audit'))`,
     [tables],
   );
   const { rows: [{ version }] } = await client.query<{ version: string }>('SELECT desk_next_version() AS version');

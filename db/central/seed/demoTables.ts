@@ -65,7 +65,8 @@ export const DEMO_TABLES: readonly TableCopy[] = [
       metering_point_ids:jsonb meter_numbers:jsonb has_production:boolean production_kw:float8 inverter
       battery_kwh:float8 owner_name owner_id_kind owner_national_id owner_organisation_number owner_email
       owner_phone installer_id:bigint installer_contact wanted_start_date:date wanted_connection_date:date
-      free_text updated_at:timestamptz`),
+      free_text updated_at:timestamptz shared_service_line:boolean wanted_end_date:date company_cabinet:boolean
+      cabinet_id`),
     orderBy: 'id',
   },
   {
@@ -84,6 +85,20 @@ export const DEMO_TABLES: readonly TableCopy[] = [
     table: 'price_lists',
     columns: columns('id list_version:integer name effective_from:date currency validity payment_terms:integer body loaded_at:timestamptz'),
     orderBy: 'id, list_version',
+  },
+  // The demo's offers and their billing steps (demoOffers.ts), with UUIDs as the central keys require.
+  {
+    table: 'offers',
+    columns: columns(`id:uuid case_id:bigint offer_version:integer state price_list_id price_list_version:integer lines
+      connection_fee_deduction_ore:bigint totals valid_until:date issued_at:timestamptz issued_by pdf_sha256
+      created_at:timestamptz created_by`),
+    orderBy: 'id',
+  },
+  {
+    table: 'billing_events',
+    columns: columns(`id case_id:bigint offer_id:uuid offer_version:integer kind amount_ore:bigint occurred_on:date
+      reference source outcome flag_code flag_params recorded_at:timestamptz recorded_by`),
+    orderBy: 'id',
   },
   // The demo's note ids are UUIDs already (demoNoteId), as the central key requires.
   { table: 'notes', columns: columns('id:uuid case_id:bigint author_id at:timestamptz body'), orderBy: 'id' },

@@ -1,7 +1,7 @@
 // Attachment files live on disk, named by their SHA-256, so a file sent twice is stored once and a file
 // cannot be swapped without the database noticing. The database holds the metadata and the hash.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { fail } from '../../shared/contract';
@@ -24,6 +24,14 @@ export class AttachmentStore {
     const sha256 = createHash('sha256').update(content).digest('hex');
     const target = this.pathOf(sha256);
     if (!existsSync(target)) copyFileSync(sourceFile, target);
+    return { sha256, sizeBytes: content.length };
+  }
+
+  /** Stores content made in memory (the demo's letters) and returns its content address. */
+  putContent(content: Buffer): { sha256: string; sizeBytes: number } {
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    const target = this.pathOf(sha256);
+    if (!existsSync(target)) writeFileSync(target, content);
     return { sha256, sizeBytes: content.length };
   }
 

@@ -206,6 +206,9 @@ export class CaseDetailService {
         meteringPointIds: parseJsonArray(c.metering_point_ids),
         meterNumbers: parseJsonArray(c.meter_numbers),
         unitCount: Number(c.unit_count),
+        sharedServiceLine: c.shared_service_line === 1,
+        companyCabinet: c.company_cabinet === 1,
+        cabinetId: nullableString(c.cabinet_id),
       },
       production: {
         hasProduction: c.has_production === 1,
@@ -241,6 +244,7 @@ export class CaseDetailService {
       },
       wantedStartDate: nullableString(c.wanted_start_date),
       wantedConnectionDate: nullableString(c.wanted_connection_date),
+      wantedEndDate: nullableString(c.wanted_end_date),
       freeText: nullableString(c.free_text),
       attachments,
       events,

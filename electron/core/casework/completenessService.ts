@@ -36,7 +36,7 @@ export const FACT_COLUMNS = `request_type, building_use, network_system, phases,
   expected_energy_kwh, ev_charging_a, unit_count, metering_point_ids, meter_numbers, has_production, production_kw,
   inverter, battery_kwh, owner_name, owner_id_kind, owner_national_id, owner_organisation_number, owner_email,
   owner_phone, address, postcode, municipality_number, gnr, bnr, fnr, snr, installer_contact, wanted_start_date,
-  wanted_connection_date`;
+  wanted_connection_date, shared_service_line, wanted_end_date, company_cabinet, cabinet_id, free_text`;
 
 export function caseFactsFromDatabase(sqlite: Database.Database, caseId: number): CaseFacts {
   const row = sqlite.prepare(`SELECT ${FACT_COLUMNS} FROM cases WHERE id = ?`).get(caseId) as Record<string, unknown> | undefined;

@@ -14,6 +14,8 @@ export const CASE_COLUMNS = [
   'power_connected_on', 'start_meter_reading', 'power_disconnected_on', 'final_meter_reading', 'cabinet_rent_days',
   'cabinet_rent_rate_ore', 'cabinet_rent_net_ore',
   'closure_reason', 'cancellation_costs_ore',
+  // Issue 13 item 9 (local 0022_request_types, central 0037_request_types).
+  'shared_service_line', 'wanted_end_date', 'company_cabinet', 'cabinet_id',
 ] as const;
 
 /** Who holds the case's claim (central mode); written only by the central database's claim functions. */

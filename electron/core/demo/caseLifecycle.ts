@@ -1,7 +1,7 @@
 // The life of a case from the portal's message to "closed", simulated step by step in working days and
 // cut off at the demo's "now": old cases have run their course, recent ones are new or in review.
 // Events have the shapes the mutations write, so the seeded history reads like a real one.
-import type { AttachmentKind, CaseStatus, EventKind } from '../../shared/rules';
+import type { AttachmentKind, BillingKind, CaseStatus, EventKind } from '../../shared/rules';
 import {
   NOTE_ON_CONSTRUCTION_POWER,
   NOTE_ON_INVALID_METERING_POINT,
@@ -12,7 +12,8 @@ import {
   rejectionReason,
   waitingReason,
 } from './caseTexts';
-import { DemoCalendar, isoOfMs } from './demoCalendar';
+import { DemoCalendar, isoOfDay, isoOfMs } from './demoCalendar';
+import type { DemoOffer } from './demoOffers';
 import { Random } from './random';
 import { PORTAL_ACTOR, pickSupervisor } from './staff';
 import type { Submission } from './submissionSchedule';
@@ -20,6 +21,14 @@ import type { Submission } from './submissionSchedule';
 /** case_events and notes rows as the seeder's statements take them (made here: millions are made). */
 export type EventRow = [caseId: number, at: string, actorId: string, kind: EventKind, data: string];
 export type NoteRow = [id: string, caseId: number, authorId: string, at: string, body: string];
+
+/** billing_events rows: id, case_id, offer_id, offer_version, kind, amount_ore, occurred_on, source, recorded_at,
+ * recorded_by (outcome applied). */
+export type BillingRow = [id: string, caseId: number, offerId: string, offerVersion: number, kind: BillingKind,
+  amountOre: number | null, occurredOn: string, source: 'desk' | 'billing_file', recordedAt: string, recordedBy: string];
+
+/** The offer the handler issues on the day: its id, amount to pay, and last day. */
+export type IssueOffer = (day: number, at: string, by: string) => DemoOffer;
 
 export interface LateAttachment {
   id: number;
@@ -37,6 +46,7 @@ export interface LifecycleInput {
   /** Forgotten documents that the installer sends when asked; empty when something else was missing. */
   lateAttachments: readonly LateAttachment[];
   goesThroughOffer: boolean;
+  issueOffer: IssueOffer;
   invalidMeteringPointId: boolean;
   ownerEmailMistyped: boolean;
 }
@@ -51,6 +61,7 @@ export interface LifecycleOutcome {
   lateAttachmentsAt: number | null;
   events: EventRow[];
   notes: NoteRow[];
+  billing: BillingRow[];
   updatedAt: number;
   version: number;
   /** Construction power's cabinet: the days (demo calendar) and meter readings at both ends, as far as it got. */
@@ -72,6 +83,7 @@ class CaseTimeline {
   assigneeId: string | null = null;
   readonly events: EventRow[] = [];
   readonly notes: NoteRow[] = [];
+  readonly billing: BillingRow[] = [];
   mutationsMerged = 0;
   lastEventAt = 0;
 
@@ -117,6 +129,21 @@ class CaseTimeline {
     this.status = to;
   }
 
+  /**
+   * One billing step on the issued offer as the desk (or the billing system's file) writes it: the billing event,
+   * then the status it moves the case to (core/billing/localBilling.ts writeLocalBillingStep).
+   */
+  billingStep(actorId: string, offer: DemoOffer, kind: BillingKind, to: CaseStatus, source: BillingRow[7],
+    amountOre: number | null = null): void {
+    const id = demoBillingId(this.caseId, this.billing.length + 1);
+    const occurredOn = isoOfDay(this.day);
+    this.billing.push([id, this.caseId, offer.id, 1, kind, amountOre, occurredOn, source, isoOfMs(this.at), actorId]);
+    this.record(actorId, 'billing_recorded', { billingEventId: id, kind, offerVersion: 1,
+      ...(amountOre === null ? {} : { amountOre }), occurredOn, source, outcome: 'applied' });
+    this.mutationsMerged++;
+    this.move(actorId, to);
+  }
+
   assign(actorId: string, to: string, via?: 'fetchNext'): void {
     this.record(actorId, 'assigned', via ? { from: this.assigneeId, to, via } : { from: this.assigneeId, to });
     this.assigneeId = to;
@@ -152,6 +179,7 @@ export function simulateLifecycle(
     lateAttachmentsAt,
     events: t.events,
     notes: t.notes,
+    billing: t.billing,
     updatedAt: t.lastEventAt,
     version: t.events.length - t.mutationsMerged,
     constructionPower,
@@ -252,20 +280,30 @@ export function simulateLifecycle(
 
   if (input.goesThroughOffer) {
     if (!t.waitBetween(1, 8, 0.1, 20)) return outcome();
-    t.move(handler, 'offer_sent');
+    // Issued and sent in one sitting: the letter is on file before the billing step says it went out.
+    const offer = input.issueOffer(t.day, isoOfMs(t.at), handler);
+    t.record(handler, 'offer_issued', { offerId: offer.id, version: 1, totalOre: offer.grossOre });
+    t.billingStep(handler, offer, 'offer_sent', 'offer_sent', 'desk');
     if (random.chance(0.08)) {
       // Not accepted within the offer's three months.
       if (t.wait(random.int(63, 70))) t.move(handler, 'closed', 'Tilbudet er ikke godtatt innen fristen.');
       return outcome();
     }
     if (!t.waitBetween(2, 30)) return outcome();
-    t.move(PORTAL_ACTOR, 'offer_accepted');
+    t.billingStep(PORTAL_ACTOR, offer, 'acceptance', 'offer_accepted', 'billing_file');
     if (!t.waitBetween(0, 3)) return outcome();
-    t.move(handler, 'invoice_sent');
+    t.billingStep(handler, offer, 'invoice', 'invoice_sent', 'desk');
     if (!t.waitBetween(5, 25)) return outcome();
-    t.move(PORTAL_ACTOR, 'paid');
+    t.billingStep(PORTAL_ACTOR, offer, 'payment', 'paid', 'billing_file', offer.grossOre);
     if (!t.waitBetween(10, 70)) return outcome();
   } else if (!t.waitBetween(3, 40, 0.1, 90)) return outcome();
+  // The ferdigmelding (for construction power: the request to terminate) arrives through the portal.
+  t.record(PORTAL_ACTOR, 'completion_notice_received', {
+    messageId: `${input.messageId}-F`,
+    completedOn: isoOfDay(t.day),
+    ...(input.requestType === 'temporary_installation' ? {} : { meterDueDate: calendar.meterDueDate(t.day) }),
+  });
+  t.mutationsMerged++;
   t.move(PORTAL_ACTOR, 'completion_reported');
   completionNoticeDay = t.day;
 
@@ -276,6 +314,11 @@ export function simulateLifecycle(
   if (!t.waitBetween(0, 5)) return outcome();
   t.move(handler, 'closed');
   return outcome();
+}
+
+/** Billing events are keyed by UUID as the desk makes them; the demo's are derived from the case and step. */
+export function demoBillingId(caseId: number, step: number): string {
+  return `00000000-0000-4000-a${step.toString(16).padStart(3, '0')}-${caseId.toString(16).padStart(12, '0')}`;
 }
 
 /** Notes are keyed by UUID (see db/local/schema.ts); the demo's are derived from a counter, deterministically. */

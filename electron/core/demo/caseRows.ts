@@ -3,11 +3,12 @@
 import { cabinetRent, priceListInEffect, type ClosureReason, type RequestType } from '../../shared/rules';
 import { demoPriceLists } from '../pricing/demoPriceList';
 import { planAttachments, SAMPLE_FILES, type SampleFile } from './caseAttachments';
-import { simulateLifecycle, type LateAttachment, type LifecycleOutcome } from './caseLifecycle';
+import { simulateLifecycle, type IssueOffer, type LateAttachment, type LifecycleOutcome } from './caseLifecycle';
 import { DEMO_OVERRIDE_REASON, factsOfRequest, missingCompletenessItems } from './demoCompleteness';
 import { generateRequest } from './cases';
 import { ownerPartyColumns, withGridAssessment } from './demoOwnerParty';
 import { DemoCalendar, isoOfDay, isoOfMs } from './demoCalendar';
+import type { DemoOfferMaker, IssuedDemoOffer } from './demoOffers';
 import type { DemoInstaller } from './installers';
 import { Random } from './random';
 import { pickHandler } from './staff';
@@ -20,6 +21,8 @@ export interface CaseRows {
   events: Row[];
   notes: Row[];
   attachments: Row[];
+  offers: Row[];
+  billing: Row[];
 }
 
 export interface StoredSample {
@@ -37,6 +40,9 @@ const OFFER_SHARE: Readonly<Record<RequestType, number>> = {
   production: 0.15,
   temporary_installation: 0,
   metering_point_work: 0,
+  change_of_use: 0,
+  permanent_disconnection: 0.9,
+  service_line_move: 1,
 };
 
 const RETIREMENT_DAYS_AGO = 300;
@@ -68,6 +74,7 @@ export class CaseRowFactory {
     private readonly firstYearOffset: number,
     private readonly pickInstaller: (random: Random, municipality: string) => DemoInstaller,
     private readonly samples: Readonly<Record<SampleFile, StoredSample>>,
+    private readonly offers: DemoOfferMaker,
   ) {}
 
   /** Running number per year of submission: `2026-000123`. */
@@ -94,6 +101,11 @@ export class CaseRowFactory {
     const firstLateId = this.nextAttachmentId + sentWithRequest.length;
     const late: LateAttachment[] = completeOnArrival ? []
       : forgotten.map((a, i) => ({ id: firstLateId + i, kind: a.kind, fileName: a.fileName }));
+    let offer: IssuedDemoOffer | null = null;
+    const issueOffer: IssueOffer = (day, at, by) => {
+      offer = this.offers.issue(caseId, caseNumber, request, isoOfDay(day), at, by);
+      return offer;
+    };
     const life = simulateLifecycle(
       {
         caseId,
@@ -104,6 +116,7 @@ export class CaseRowFactory {
         completeOnArrival,
         lateAttachments: late,
         goesThroughOffer: random.chance(OFFER_SHARE[request.requestType]),
+        issueOffer,
         invalidMeteringPointId: request.invalidMeteringPointId,
         ownerEmailMistyped: request.owner.emailMistyped,
       },
@@ -124,6 +137,12 @@ export class CaseRowFactory {
     if (life.lateAttachmentsAt !== null) {
       const receivedAt = isoOfMs(life.lateAttachmentsAt);
       for (const a of forgotten) attachmentRow(this.nextAttachmentId++, a.kind, a.sample, a.fileName, receivedAt);
+    }
+    const issued = offer as IssuedDemoOffer | null;
+    if (issued) {
+      // The offer letter is filed on the case as the desk files it (mutations/letterAttachment.ts).
+      attachments.push([this.nextAttachmentId++, caseId, 'other', issued.letter.fileName, 'application/pdf',
+        issued.letter.sizeBytes, issued.letter.sha256, issued.offerRow[10]]);
     }
 
     const received = [...sentWithRequest, ...(life.lateAttachmentsAt === null ? [] : forgotten)].map((a) => a.kind);
@@ -153,12 +172,16 @@ export class CaseRowFactory {
       ...constructionPowerColumns(life),
       // closure_reason, cancellation_costs_ore
       life.status === 'closed' ? demoClosureReason(life.events) : null, null,
+      // shared_service_line, wanted_end_date, company_cabinet, cabinet_id
+      request.sharedServiceLine ? 1 : 0, request.wantedEndDate, request.companyCabinet ? 1 : 0, request.cabinetId,
     ];
     return {
       caseRow,
       events: assessed.events,
       notes: life.notes,
       attachments,
+      offers: issued ? [issued.offerRow] : [],
+      billing: life.billing,
     };
   }
 }

@@ -60,9 +60,32 @@ const FREE_TEXT: Readonly<Record<RequestType, ReadonlyArray<(f: TextFacts) => st
     () => 'Veilys langs ny gang- og sykkelvei, tennskap ved trafo.',
     () => 'Utvidelse av veilysanlegg i boligfelt, kart vedlagt.',
   ],
+  change_of_use: [
+    () => 'Garasje bygges om til boenhet. Melding til det lokale eltilsynet, ingen endring i inntak eller måling.',
+    () => 'Kontorlokale tas i bruk som frisørsalong. Ingen endring av hovedsikring.',
+    (f) => (f.buildingUse === 'agriculture' ? 'Driftsbygning tas i bruk som verksted. Ingen endring av inntak.' : null),
+    () => 'Hytte tas i bruk som helårsbolig. Installasjonen er kontrollert, ingen endring mot nettet.',
+  ],
+  permanent_disconnection: [
+    () => 'Huset skal rives. Ønsker stikkledning frakoblet og måler demontert før riving.',
+    () => 'Uthus rives, anlegget skal kobles permanent fra nettet.',
+    (f) => (f.buildingUse === 'commercial' ? 'Næringsbygget rives i forbindelse med ny regulering.' : null),
+  ],
+  service_line_move: [
+    () => 'Inntak flyttes fra gammel mast til ny vegg på grunn av tilbygg. Kart vedlagt.',
+    () => 'Luftstrekk legges om til jordkabel, nytt inntak på husvegg.',
+    () => 'Stikkledning må flyttes ut av byggegropen for ny garasje.',
+  ],
 };
 
+/** Types whose request says in words what is changed (its completeness needs the description). */
+const ALWAYS_DESCRIBED: ReadonlySet<RequestType> = new Set(['change_of_use']);
+
 export function freeText(random: Random, type: RequestType, facts: TextFacts): string | null {
+  if (ALWAYS_DESCRIBED.has(type)) {
+    const texts = FREE_TEXT[type].map((text) => text(facts)).filter((text): text is string => text !== null);
+    return random.pick(texts);
+  }
   return random.chance(0.45) ? null : random.pick(FREE_TEXT[type])(facts);
 }
 
@@ -72,6 +95,8 @@ const MISSING_REASON: Partial<Record<AttachmentKind, string>> = {
   power_budget: 'Mangler effektberegning for valgt hovedsikring.',
   production_declaration: 'Mangler erklæring for plusskunde.',
   inverter_certificate: 'Mangler samsvarserklæring for vekselretter (VDE-AR-N 4105).',
+  grid_rental_order: 'Mangler bestilling av nettleie signert av eier.',
+  co_owner_consent: 'Mangler samtykke fra sameiere, sameiet eller borettslaget for felles stikkledning.',
 };
 
 export function waitingReason(random: Random, missing: readonly AttachmentKind[]): string {

@@ -23,6 +23,11 @@ export interface RequestFacts extends TechnicalFacts {
   installerContact: string;
   wantedStartDate: string | null;
   wantedConnectionDate: string | null;
+  /** Construction power: the last day of the period. */
+  wantedEndDate: string | null;
+  sharedServiceLine: boolean;
+  companyCabinet: boolean;
+  cabinetId: string | null;
   freeText: string | null;
 }
 
@@ -35,6 +40,9 @@ export const pickRequestType = weightedPicker<RequestType>([
   ['production', 8],
   ['join_split', 3],
   ['street_lighting', 3],
+  ['service_line_move', 3],
+  ['permanent_disconnection', 2],
+  ['change_of_use', 2],
 ]);
 
 const USE_BY_TYPE: Readonly<Record<RequestType, (random: Random) => BuildingUse>> = {
@@ -50,7 +58,27 @@ const USE_BY_TYPE: Readonly<Record<RequestType, (random: Random) => BuildingUse>
     ['holiday_home', 3]]),
   join_split: weightedPicker<BuildingUse>([['house', 50], ['commercial', 30], ['agriculture', 20]]),
   street_lighting: () => 'street_light',
+  change_of_use: weightedPicker<BuildingUse>([['house', 45], ['commercial', 30], ['holiday_home', 15],
+    ['agriculture', 10]]),
+  permanent_disconnection: weightedPicker<BuildingUse>([['house', 55], ['holiday_home', 15], ['agriculture', 15],
+    ['commercial', 15]]),
+  service_line_move: weightedPicker<BuildingUse>([['house', 70], ['holiday_home', 10], ['commercial', 10],
+    ['agriculture', 10]]),
 };
+
+/** Types that touch the service line: where it also feeds others, their consent comes with the request. */
+const TOUCHES_SERVICE_LINE: ReadonlySet<RequestType> = new Set(['new_installation', 'new_metering_point', 'fuse_change',
+  'join_split', 'permanent_disconnection', 'service_line_move']);
+
+/** Construction power: the period, and whether the cabinet is ours (rented, with its number) or the builder's. */
+function constructionPower(random: Random, submittedDay: number) {
+  const start = submittedDay + random.int(2, 20);
+  return {
+    wantedStartDate: isoOfDay(start),
+    wantedEndDate: isoOfDay(start + random.int(40, 300)),
+    companyCabinet: random.chance(0.7),
+  };
+}
 
 /** How many existing metering points the request names: new connections have none yet. */
 function existingPointCount(random: Random, type: RequestType): number {
@@ -103,9 +131,12 @@ export function generateRequest(
   const place = addressIn(random, municipality, sectioned);
   const installer = pickInstaller(random, municipality);
   const submittedYear = Number(isoOfDay(submittedDay).slice(0, 4));
-  const startOffset = requestType === 'temporary_installation' ? random.int(2, 20) : random.int(3, 45);
+  const startOffset = random.int(3, 45);
   const wantedStart = random.chance(0.85) ? submittedDay + startOffset : null;
   const wantedConnection = wantedStart !== null && random.chance(0.8) ? wantedStart + random.int(5, 90) : null;
+  const period = requestType === 'temporary_installation' ? constructionPower(random, submittedDay) : null;
+  const sharedServiceLine = TOUCHES_SERVICE_LINE.has(requestType)
+    && random.chance(buildingUse === 'apartment_building' || technical.unitCount > 1 ? 0.3 : 0.06);
   return {
     requestType,
     buildingUse,
@@ -115,8 +146,12 @@ export function generateRequest(
     owner: generateOwner(random, buildingUse, submittedYear),
     installer,
     installerContact: random.chance(0.5) ? installer.contactPerson : personName(random).full,
-    wantedStartDate: wantedStart === null ? null : isoOfDay(wantedStart),
-    wantedConnectionDate: wantedConnection === null ? null : isoOfDay(wantedConnection),
+    wantedStartDate: period?.wantedStartDate ?? (wantedStart === null ? null : isoOfDay(wantedStart)),
+    wantedConnectionDate: period || wantedConnection === null ? null : isoOfDay(wantedConnection),
+    wantedEndDate: period?.wantedEndDate ?? null,
+    sharedServiceLine,
+    companyCabinet: period?.companyCabinet ?? false,
+    cabinetId: period?.companyCabinet ? `BS-${String(random.int(100, 9_999)).padStart(4, '0')}` : null,
     freeText: freeText(random, requestType, { ...technical, buildingUse }),
   };
 }

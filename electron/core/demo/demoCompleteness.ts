@@ -48,6 +48,11 @@ export function factsOfRequest(request: RequestFacts, attachmentKinds: Attachmen
     installerContact: request.installerContact,
     wantedStartDate: request.wantedStartDate,
     wantedConnectionDate: request.wantedConnectionDate,
+    sharedServiceLine: request.sharedServiceLine,
+    wantedEndDate: request.wantedEndDate,
+    companyCabinet: request.companyCabinet,
+    cabinetId: request.cabinetId,
+    freeText: request.freeText,
     attachmentKinds,
   };
 }

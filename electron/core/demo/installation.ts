@@ -73,8 +73,9 @@ const ENERGY_KWH: Readonly<Record<BuildingUse, readonly [number, number]>> = {
 };
 
 function unitCountFor(random: Random, type: RequestType, use: BuildingUse): number {
+  // An apartment building (boligblokk) has several dwellings whatever the request is about.
+  if (use === 'apartment_building') return random.int(type === 'new_installation' ? 6 : 4, 40);
   if (type === 'new_installation') {
-    if (use === 'apartment_building') return random.int(6, 40);
     if (use === 'commercial') return random.chance(0.6) ? 1 : random.int(2, 6);
     if (use === 'house') return random.chance(0.85) ? 1 : random.chance(0.8) ? 2 : random.int(3, 4);
     return 1;

@@ -33,3 +33,9 @@ export function sampleWorkOrderTechnical(
     siteMap,
   };
 }
+
+/** The words an ending carries in the demo's letters: who withdrew and why, as a handler would write them. */
+export const LETTER_SAMPLE_WORDS = {
+  withdrawal: 'Eieren har ringt og trukket bestillingen: huset skal likevel ikke bygges i år.',
+  cancellation: 'Eieren har trukket bestillingen etter å ha godtatt tilbudet; graving var allerede bestilt.',
+} as const;

@@ -15,6 +15,7 @@ import { generateAreaSuppliers } from './areaSuppliers';
 import { SAMPLE_FILES, type SampleFile } from './caseAttachments';
 import { CaseRowFactory, type CaseRows, type StoredSample } from './caseRows';
 import { DemoCalendar, dayOfIso } from './demoCalendar';
+import { DemoOfferMaker } from './demoOffers';
 import { generateInstallers, generatePrequalifications, installerCountFor, installerPicker } from './installers';
 import { Random } from './random';
 import { loadDsbRegisterIntoSqlite } from '../registers/dsbRegisterStore';
@@ -114,7 +115,8 @@ export function seedDatabase(sqlite: Database.Database, options: SeedOptions): {
     })();
     const schedule = new SubmissionSchedule(calendar, random.fork('submissions'), options.cases, todayDay);
     const factory = new CaseRowFactory(random.fork('cases'), calendar, now, todayDay,
-      SubmissionSchedule.yearStartOffset(options.cases, todayDay - HISTORY_DAYS), installerPicker(installers), samples);
+      SubmissionSchedule.yearStartOffset(options.cases, todayDay - HISTORY_DAYS), installerPicker(installers), samples,
+      new DemoOfferMaker(demoPriceLists(), options.attachmentStore));
     // Cases go through the staging table a thousand at a time: fewer rows held in memory, less garbage.
     const writeChunk = (from: number, to: number) => {
       const details: CaseRows[] = [];
@@ -129,6 +131,8 @@ export function seedDatabase(sqlite: Database.Database, options: SeedOptions): {
         for (const event of rows.events) statements.event.run(event);
         for (const note of rows.notes) statements.note.run(note);
         for (const attachment of rows.attachments) statements.attachment.run(attachment);
+        for (const offer of rows.offers) statements.offer.run(offer);
+        for (const billing of rows.billing) statements.billingEvent.run([...billing, 'applied']);
       }
     };
     const writeBatch = sqlite.transaction((from: number, to: number) => {

@@ -29,6 +29,11 @@ export function prepareSeedStatements(sqlite: Database.Database) {
     note: insert(sqlite, 'notes', ['id', 'case_id', 'author_id', 'at', 'body']),
     attachment: insert(sqlite, 'attachments', ['id', 'case_id', 'kind', 'file_name', 'mime_type', 'size_bytes',
       'sha256', 'received_at']),
+    offer: insert(sqlite, 'offers', ['id', 'case_id', 'offer_version', 'state', 'price_list_id', 'price_list_version',
+      'lines', 'connection_fee_deduction_ore', 'totals', 'valid_until', 'issued_at', 'issued_by', 'pdf_sha256',
+      'created_at', 'created_by']),
+    billingEvent: insert(sqlite, 'billing_events', ['id', 'case_id', 'offer_id', 'offer_version', 'kind', 'amount_ore',
+      'occurred_on', 'source', 'recorded_at', 'recorded_by', 'outcome']),
   };
 }
 

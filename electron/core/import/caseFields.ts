@@ -11,16 +11,18 @@ const fieldOf = (column: string): string => column.replace(/_([a-z])/g, (_, c: s
 
 /** The fields a supplement sets (only those it names). */
 export function supplementCaseFields(message: SupplementMessage): CaseFieldValues {
-  const { installation, owner, production, wantedStartDate, wantedConnectionDate } = message.changes;
+  const { installation, owner, production, wantedStartDate, wantedConnectionDate, wantedEndDate } = message.changes;
   return {
     ...definedOnly(installation ?? {}),
     ...productionFields(production),
     ...ownerFields(owner ?? {}),
-    ...definedOnly({ wantedStartDate, wantedConnectionDate }),
+    ...definedOnly({ wantedStartDate, wantedConnectionDate, wantedEndDate }),
   };
 }
 
 const JSON_ARRAY_FIELDS = new Set(['meteringPointIds', 'meterNumbers']);
+/** SQLite keeps them as 0/1. */
+const BOOLEAN_FIELDS = new Set(['hasProduction', 'sharedServiceLine', 'companyCabinet']);
 
 /** A stored case row (snake_case columns, JSON arrays as text, booleans as 0/1) as camelCase field values. */
 export function fieldsOfRow(row: Record<string, unknown>): CaseFieldValues {
@@ -28,7 +30,7 @@ export function fieldsOfRow(row: Record<string, unknown>): CaseFieldValues {
   for (const [column, value] of Object.entries(row)) {
     const field = fieldOf(column);
     if (JSON_ARRAY_FIELDS.has(field)) fields[field] = typeof value === 'string' ? (JSON.parse(value) as string[]) : (value as string[]);
-    else if (field === 'hasProduction') fields[field] = Boolean(value);
+    else if (BOOLEAN_FIELDS.has(field)) fields[field] = Boolean(value);
     else fields[field] = value as CaseFieldValues[string];
   }
   return fields;

@@ -57,12 +57,20 @@ const InstallationChanges = z.strictObject({
   unitCount: z.int().min(1).max(10_000).optional(),
   meteringPointIds: z.array(z.string().max(40)).max(MESSAGE_LIMITS.identifiers).optional(),
   meterNumbers: z.array(z.string().trim().min(1).max(40)).max(MESSAGE_LIMITS.identifiers).optional(),
+  /** The service line also feeds other owners' installations (co-owners, a sameie or borettslag). */
+  sharedServiceLine: z.boolean().optional(),
+  /** Construction power: the grid company's cabinet (rented), not the builder's own. */
+  companyCabinet: z.boolean().optional(),
+  /** The number on the grid company's cabinet. */
+  cabinetId: z.string().trim().min(1).max(40).optional(),
 });
 
 export const Installation = InstallationChanges.extend({
   unitCount: InstallationChanges.shape.unitCount.unwrap().default(1),
   meteringPointIds: InstallationChanges.shape.meteringPointIds.unwrap().default([]),
   meterNumbers: InstallationChanges.shape.meterNumbers.unwrap().default([]),
+  sharedServiceLine: InstallationChanges.shape.sharedServiceLine.unwrap().default(false),
+  companyCabinet: InstallationChanges.shape.companyCabinet.unwrap().default(false),
 });
 
 export const Production = z.strictObject({
@@ -116,6 +124,8 @@ export const RequestMessage = z.strictObject({
   installer: Installer,
   wantedStartDate: isoDate.optional(),
   wantedConnectionDate: isoDate.optional(),
+  /** Construction power: the last day of the period that starts on wantedStartDate. */
+  wantedEndDate: isoDate.optional(),
   freeText: z.string().max(MESSAGE_LIMITS.freeText).optional(),
   attachments: z.array(IncomingAttachment).max(MESSAGE_LIMITS.attachmentsPerMessage).default([]),
 });
@@ -139,6 +149,7 @@ export const SupplementMessage = z.strictObject({
       owner: Owner.partial().optional(),
       wantedStartDate: isoDate.optional(),
       wantedConnectionDate: isoDate.optional(),
+      wantedEndDate: isoDate.optional(),
     })
     .default({}),
   attachments: z.array(IncomingAttachment).max(MESSAGE_LIMITS.attachmentsPerMessage).default([]),

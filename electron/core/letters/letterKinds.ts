@@ -10,6 +10,7 @@ import { fuseChangeLetterHtml } from './fuseChangeLetter';
 import { informationRequestLetterHtml } from './informationRequestLetter';
 import type { LetterSource } from './letterSource';
 import { startApprovalLetterHtml } from './startApprovalLetter';
+import { LETTER_SAMPLE_WORDS } from '../demo/letterSamples';
 
 export interface LetterKind {
   kind: string;
@@ -32,6 +33,9 @@ export const REQUEST_TYPE_FILE_NAMES: Readonly<Record<RequestType, string>> = {
   production: 'produksjon',
   join_split: 'sammenkobling-eller-utskillelse',
   street_lighting: 'veilys',
+  change_of_use: 'endret-bruk',
+  permanent_disconnection: 'permanent-frakobling',
+  service_line_move: 'flytting-av-stikkledning',
 };
 
 const offerCase = (type: RequestType) => APPROVAL_NEXT_STEP_BY_REQUEST_TYPE[type] === 'offer';
@@ -81,6 +85,50 @@ export const LETTER_KINDS: readonly LetterKind[] = [
       const facts = source.facts(caseId);
       return decisionLetterHtml(facts, { kind: 'rejection', reason: facts.decisionReason ?? '' });
     },
+  },
+  {
+    kind: 'developer_referral',
+    fileStem: 'utbyggerprosjekt',
+    label: 'Henvisning til utbyggerprosjekt',
+    appliesTo: (type) => type === 'new_installation' || type === 'new_metering_point',
+    html: (source, caseId) => {
+      const facts = source.facts(caseId);
+      return decisionLetterHtml(facts, { kind: 'developer_referral', reason: facts.decisionReason ?? '' });
+    },
+  },
+  {
+    kind: 'withdrawal',
+    fileStem: 'trukket',
+    label: 'Forhåndsmeldingen er trukket',
+    appliesTo: every,
+    html: (source, caseId) => decisionLetterHtml(source.facts(caseId), {
+      kind: 'withdrawal', closureReason: 'withdrawn_by_owner', reason: LETTER_SAMPLE_WORDS.withdrawal,
+    }),
+  },
+  {
+    kind: 'cancellation',
+    fileStem: 'kansellert',
+    label: 'Bestillingen er kansellert',
+    appliesTo: offerCase,
+    html: (source, caseId) => decisionLetterHtml(source.facts(caseId), {
+      kind: 'cancellation', closureReason: 'withdrawn_by_owner', reason: LETTER_SAMPLE_WORDS.cancellation, costsOre: 420_000,
+    }),
+  },
+  {
+    kind: 'closure',
+    fileStem: 'avsluttet-tilbud-utlopt',
+    label: 'Saken er avsluttet (tilbudet gikk ut)',
+    appliesTo: offerCase,
+    html: (source, caseId) => decisionLetterHtml(source.facts(caseId), { kind: 'closure', closureReason: 'offer_expired' }),
+  },
+  {
+    kind: 'completion_refused',
+    fileStem: 'ferdigmelding-avvist',
+    label: 'Ferdigmeldingen kunne ikke tas imot',
+    appliesTo: (type) => type !== 'temporary_installation',
+    html: (source, caseId) => decisionLetterHtml(source.facts(caseId), {
+      kind: 'completion_refused', refusals: [{ code: 'declarationMissing' }],
+    }),
   },
   {
     kind: 'information_request',

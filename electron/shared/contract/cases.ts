@@ -73,6 +73,11 @@ export interface InstallationDetail {
   meteringPointIds: string[];
   meterNumbers: string[];
   unitCount: number;
+  /** The service line also feeds other owners' installations (their consent is then asked for). */
+  sharedServiceLine: boolean;
+  /** Construction power: the grid company's cabinet, rented, and its number. */
+  companyCabinet: boolean;
+  cabinetId: string | null;
 }
 
 export interface ProductionDetail {
@@ -157,6 +162,8 @@ export interface CaseDetail {
   installer: InstallerDetail;
   wantedStartDate: string | null;
   wantedConnectionDate: string | null;
+  /** Construction power: the last day of the period. */
+  wantedEndDate: string | null;
   freeText: string | null;
   attachments: AttachmentSummary[];
   events: CaseEventEntry[];

@@ -35,6 +35,16 @@ export interface CaseFacts {
   installerContact: string | null;
   wantedStartDate: string | null;
   wantedConnectionDate: string | null;
+  /** The service line (stikkledning) also feeds other owners' installations (a sameie, borettslag or neighbours). */
+  sharedServiceLine: boolean;
+  /** Construction power: the last day the temporary installation is wanted (the period runs from wantedStartDate). */
+  wantedEndDate: string | null;
+  /** Construction power: the cabinet is the grid company's, rented, rather than the installer's or builder's own. */
+  companyCabinet: boolean;
+  /** The number on the grid company's cabinet the request concerns. */
+  cabinetId: string | null;
+  /** The installer's description of the work, in words. */
+  freeText: string | null;
   attachmentKinds: AttachmentKind[];
 }
 
@@ -46,7 +56,8 @@ export const FACT_FIELDS = [
   'expectedEnergyKwh', 'evChargingA', 'unitCount', 'meteringPointIds', 'meterNumbers', 'hasProduction',
   'productionKw', 'inverter', 'batteryKwh', 'ownerName', 'ownerIdKind', 'ownerNationalId', 'ownerOrganisationNumber',
   'ownerEmail', 'ownerPhone', 'address', 'postcode', 'municipalityNumber', 'gnr', 'bnr', 'fnr', 'snr',
-  'installerContact', 'wantedStartDate', 'wantedConnectionDate',
+  'installerContact', 'wantedStartDate', 'wantedConnectionDate', 'sharedServiceLine', 'wantedEndDate',
+  'companyCabinet', 'cabinetId', 'freeText',
 ] as const satisfies readonly FactField[];
 
 export type Scalar = string | number | boolean;

@@ -33,6 +33,12 @@ export const APPROVAL_NEXT_STEP_BY_REQUEST_TYPE: Readonly<Record<RequestType, Ap
   production: 'go_ahead',
   join_split: 'offer',
   street_lighting: 'offer',
+  // A change of use is the local electrical inspection's (DLE) matter: the grid company only takes note.
+  change_of_use: 'go_ahead',
+  // Changes to existing grid the customer asks for are paid by the customer (NVE/RME, "Flytting av nettanlegg":
+  // "Nettselskapene skal ta betalt for kostnader ved endring av eksisterende nettanlegg").
+  permanent_disconnection: 'offer',
+  service_line_move: 'offer',
 };
 
 export function approvalNextStep(requestType: RequestType, hasOffer: boolean): ApprovalNextStep {
@@ -49,6 +55,9 @@ export const REQUEST_TYPE_NB: Readonly<Record<RequestType, string>> = {
   production: 'produksjon (plusskunde)',
   join_split: 'sammenkobling eller utskillelse av anlegg',
   street_lighting: 'veilys',
+  change_of_use: 'endring av bruk (melding til det lokale eltilsynet)',
+  permanent_disconnection: 'permanent frakobling eller riving',
+  service_line_move: 'flytting av stikkledning eller inntak',
 };
 
 export interface DecisionLetterCase {
@@ -76,7 +85,38 @@ export const SIGNATURE = ['Med vennlig hilsen', 'Nettselskapet'];
 /** The reason as the handler wrote it, quoted whole. */
 export const quoted = (reason: string): string[] => [`«${reason.trim()}»`];
 
-function approvalParagraphs(input: Extract<DecisionLetterInput, { kind: 'approval' }>): string[] {
+type ApprovalInput = Extract<DecisionLetterInput, { kind: 'approval' }>;
+
+const released = (input: ApprovalInput): string =>
+  (input.releaseOnAcceptance ? 'godtatt tilbudet.' : 'godtatt tilbudet og betalt.');
+
+/**
+ * What comes next, and the closing, for the types that are not a connection: a change of use is the electrical
+ * inspection's (no grid work); a disconnection and a moved service line are work on existing grid the owner pays
+ * for (NVE/RME, "Flytting av nettanlegg"), not an investment contribution for a connection.
+ */
+const APPROVAL_TEXT_BY_TYPE: Partial<Record<RequestType, (input: ApprovalInput) => { next: string[]; closing: string }>> = {
+  change_of_use: () => ({
+    next: ['Endringen av bruk krever ikke arbeid i nettet. Dere melder den til det lokale eltilsynet (DLE), og dere ' +
+      'kan sette i gang nå. Denne godkjenningen er klarsignalet.'],
+    closing: 'Send ferdigmelding i portalen når arbeidet er utført.',
+  }),
+  permanent_disconnection: (input) => ({
+    next: ['Frakoblingen gjør vi, og eieren betaler for den. Eieren får et tilbud på arbeidet fra oss. Vi kobler fra ' +
+      `stikkledningen og tar ned måleren når eieren har ${released(input)}`],
+    closing: 'Vi gir beskjed når anlegget er frakoblet. Bygget må ikke rives før det.',
+  }),
+  service_line_move: (input) => ({
+    next: ['Flyttingen av stikkledningen betales av eieren, som får et tilbud fra oss. Arbeidet i tilknytningspunktet ' +
+      `kan starte først når vi har sendt dere klarsignal, etter at eieren har ${released(input)}` +
+      ' Arbeid som gjøres før det, skjer for egen risiko.'],
+    closing: 'Send ferdigmelding i portalen når arbeidet er utført. Vi kobler ikke til den flyttede stikkledningen før ' +
+      'ferdigmeldingen er mottatt.',
+  }),
+};
+
+function approvalParagraphs(input: ApprovalInput): string[] {
+  const own = APPROVAL_TEXT_BY_TYPE[input.requestType]?.(input);
   const conditions = input.conditions.length > 0
     ? ['Godkjenningen gjelder på disse vilkårene:', ...input.conditions.map((condition) => `- ${condition}`), '']
     : ['Godkjenningen har ingen særskilte vilkår.', ''];
@@ -94,9 +134,9 @@ function approvalParagraphs(input: Extract<DecisionLetterInput, { kind: 'approva
     `Vi har behandlet forhåndsmeldingen om ${REQUEST_TYPE_NB[input.requestType]} og godkjenner den.`,
     '',
     ...conditions,
-    ...next,
+    ...(own?.next ?? next),
     '',
-    'Send ferdigmelding i portalen når arbeidet er utført. Vi spenningssetter ikke og monterer ikke måler før ' +
+    own?.closing ?? 'Send ferdigmelding i portalen når arbeidet er utført. Vi spenningssetter ikke og monterer ikke måler før ' +
       'ferdigmeldingen er mottatt.',
   ];
 }

@@ -9,6 +9,14 @@ export const REQUEST_TYPES = [
   'production',
   'join_split',
   'street_lighting',
+  // Installer pages list these beside the types above (Area Nett, "Hva skal meldes i Elsmart": "Bruksendring";
+  // Barents Nett, "Krav til meldingen ved eksisterende anlegg": meter number, and a map "ved skift av inntak").
+  /** Change of use reported to the local electrical inspection (DLE) only: no grid work. */
+  'change_of_use',
+  /** Permanent disconnection or demolition (permanent frakobling / riving): service line off, meter taken down. */
+  'permanent_disconnection',
+  /** Moving the service line or the intake (flytting av stikkledning / inntak). */
+  'service_line_move',
 ] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 

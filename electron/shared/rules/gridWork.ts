@@ -56,7 +56,21 @@ export const GRID_WORK_BY_REQUEST_TYPE: Readonly<Record<RequestType, readonly Wo
   join_split: [METER_WORK],
   // Ignition cabinets are fed from poles or older uninsulated cabinets: the higher prequalification class.
   street_lighting: ['uninsulated_cabinet_work'],
+  // Reported to the local electrical inspection (DLE) only: nothing is done on the grid.
+  change_of_use: [],
+  // The grid company disconnects the service line and takes the meter down itself: installers may not take down
+  // meters that are to be removed (Lnett, "Hva har godkjent bedrift lov til å gjøre"), so nothing is routed.
+  permanent_disconnection: [],
+  // The moved service line is connected anew in the cabinet; the meter stays where it is.
+  service_line_move: ['service_cable_connection'],
 };
+
+/**
+ * Types where production on the request brings no meter work: construction power is temporary, a change of use is
+ * the electrical inspection's matter, and an installation taken off the grid has no meter left.
+ */
+const NO_PRODUCTION_METER: ReadonlySet<RequestType> = new Set(['temporary_installation', 'change_of_use',
+  'permanent_disconnection']);
 
 /** The prequalification an installer needs for each work; null means it always stays with the grid company. */
 export const PREQUALIFICATION_FOR_WORK: Readonly<Record<GridWorkKind, PrequalificationCategory | null>> = {
@@ -75,7 +89,7 @@ function meterWorkFor(mainFuseA: number | null): GridWorkKind {
 export function requiredGridWork(facts: GridWorkFacts): GridWorkKind[] {
   const steps: WorkStep[] = [...GRID_WORK_BY_REQUEST_TYPE[facts.requestType]];
   // Production on any other request type (a flag on most) also needs a two-way meter.
-  if (facts.hasProduction && !steps.includes(METER_WORK) && facts.requestType !== 'temporary_installation') {
+  if (facts.hasProduction && !steps.includes(METER_WORK) && !NO_PRODUCTION_METER.has(facts.requestType)) {
     steps.push(METER_WORK);
   }
   const work = steps.map((step) => (step === METER_WORK ? meterWorkFor(facts.mainFuseA) : step));

@@ -28,12 +28,13 @@ export interface MessageProduction {
 /** A request as the import format has it, as far as the case's fields go. */
 export interface RequestFields {
   requestType: string;
-  installation: Record<string, string | number | string[] | undefined>;
+  installation: Record<string, string | number | boolean | string[] | undefined>;
   production?: MessageProduction;
   owner: MessageOwner;
   installer: { contactPerson?: string };
   wantedStartDate?: string;
   wantedConnectionDate?: string;
+  wantedEndDate?: string;
   freeText?: string;
 }
 
@@ -72,6 +73,7 @@ export function requestCaseFields(message: RequestFields): CaseFieldValues {
     expectedEnergyKwh: null, evChargingA: null, hasProduction: false, productionKw: null, inverter: null,
     batteryKwh: null, ownerNationalId: null, ownerOrganisationNumber: null, ownerEmail: null, ownerPhone: null,
     installerContact: null, wantedStartDate: null, wantedConnectionDate: null, freeText: null,
+    sharedServiceLine: false, wantedEndDate: null, companyCabinet: false, cabinetId: null,
   };
   return {
     ...nulls,
@@ -83,6 +85,7 @@ export function requestCaseFields(message: RequestFields): CaseFieldValues {
       installerContact: message.installer.contactPerson,
       wantedStartDate: message.wantedStartDate,
       wantedConnectionDate: message.wantedConnectionDate,
+      wantedEndDate: message.wantedEndDate,
       freeText: message.freeText,
     }),
   };

@@ -78,6 +78,18 @@ export const STANDARD_ITEMS: Readonly<Record<RequestType, readonly StandardItem[
     { item: 'planning_hour', quantity: hours(1) },
     { item: 'fitter_hour', quantity: hours(2) },
   ],
+  change_of_use: [],
+  // Disconnecting the service line in the cabinet and taking the meter down.
+  permanent_disconnection: [
+    { item: 'planning_hour', quantity: hours(1) },
+    { item: 'fitter_hour', quantity: hours(2) },
+  ],
+  service_line_move: [
+    ...CABLE_RUN,
+    { item: 'cabinet_connection', quantity: one },
+    { item: 'planning_hour', quantity: hours(1) },
+    { item: 'fitter_hour', quantity: hours(2) },
+  ],
   street_lighting: [
     ...CABLE_RUN,
     { item: 'planning_hour', quantity: hours(1) },

@@ -15,7 +15,7 @@ let caseNumber: string;
 
 beforeEach(() => {
   harness = startHarnessCore({ cases: 20 });
-  const row = sqlite().prepare('SELECT id, case_number FROM cases ORDER BY id LIMIT 1').get() as { id: number; case_number: string };
+  const row = sqlite().prepare('SELECT id, case_number FROM cases WHERE id NOT IN (SELECT case_id FROM offers) ORDER BY id LIMIT 1').get() as { id: number; case_number: string };
   ({ id: caseId, case_number: caseNumber } = row);
   sqlite().prepare("UPDATE cases SET status = 'approved' WHERE id = ?").run(caseId);
   harness.core.context.casesChanged([caseId]);
@@ -54,7 +54,7 @@ describe('the billing steps from the decision bar', () => {
       code: 'offerStep.offerExpired', params: { offerVersion: 1, validUntil: '2026-11-26' },
     });
     expect(status()).toBe('approved');
-    expect(count('SELECT count(*) AS n FROM billing_events')).toBe(0);
+    expect(count(`SELECT count(*) AS n FROM billing_events WHERE case_id = ${caseId}`)).toBe(0);
   });
 
   it('sends, accepts, invoices and registers the payment, each in the history with the offer version', async () => {
@@ -100,7 +100,7 @@ describe('the billing steps from the decision bar', () => {
   it('a reader may not take a billing step', async () => {
     await harness.dispose();
     harness = startHarnessCore({ cases: 20, userId: 'liv.berge' });
-    const id = (sqlite().prepare('SELECT id FROM cases ORDER BY id LIMIT 1').get() as { id: number }).id;
+    const id = (sqlite().prepare('SELECT id FROM cases WHERE id NOT IN (SELECT case_id FROM offers) ORDER BY id LIMIT 1').get() as { id: number }).id;
     sqlite().prepare("UPDATE cases SET status = 'invoice_sent' WHERE id = ?").run(id);
     insertIssuedOffer(sqlite(), id);
     expect((await ok<CaseDetail>('case.get', { caseId: id })).allowedActions).toEqual([]);
@@ -114,7 +114,7 @@ describe('the billing file, standalone', () => {
   const HEADER = 'hendelse_id;type;saksnummer;tilbudsversjon;beløp;dato;referanse';
 
   it('applies matching rows, flags mismatches for a person, quarantines bad rows — and a second run changes nothing', async () => {
-    const [a, b, c, d] = (sqlite().prepare('SELECT id, case_number FROM cases ORDER BY id LIMIT 4').all() as { id: number; case_number: string }[]);
+    const [a, b, c, d] = (sqlite().prepare('SELECT id, case_number FROM cases WHERE id NOT IN (SELECT case_id FROM offers) ORDER BY id LIMIT 4').all() as { id: number; case_number: string }[]);
     for (const row of [a, b, c, d]) sqlite().prepare("UPDATE cases SET status = 'invoice_sent' WHERE id = ?").run(row.id);
     insertIssuedOffer(sqlite(), a.id, { grossOre: 1_234_550 });
     insertIssuedOffer(sqlite(), b.id, { grossOre: 500_000 });
@@ -210,7 +210,7 @@ describe('the billing file, standalone', () => {
 
 describe('the queue: offers past their validity', () => {
   it('lists sent offers whose validity has run out, and not accepted or still valid ones', async () => {
-    const rows = sqlite().prepare('SELECT id FROM cases ORDER BY id LIMIT 3').all() as { id: number }[];
+    const rows = sqlite().prepare('SELECT id FROM cases WHERE id NOT IN (SELECT case_id FROM offers) ORDER BY id LIMIT 3').all() as { id: number }[];
     const [expired, valid, accepted] = rows.map((row) => row.id);
     sqlite().prepare("UPDATE cases SET status = 'offer_sent' WHERE id IN (?, ?)").run(expired, valid);
     sqlite().prepare("UPDATE cases SET status = 'offer_accepted' WHERE id = ?").run(accepted);

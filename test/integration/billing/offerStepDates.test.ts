@@ -15,7 +15,7 @@ let caseNumber: string;
 
 beforeEach(() => {
   harness = startHarnessCore({ cases: 10 });
-  ({ id: caseId, case_number: caseNumber } = sqlite().prepare('SELECT id, case_number FROM cases ORDER BY id LIMIT 1').get() as {
+  ({ id: caseId, case_number: caseNumber } = sqlite().prepare('SELECT id, case_number FROM cases WHERE id NOT IN (SELECT case_id FROM offers) ORDER BY id LIMIT 1').get() as {
     id: number; case_number: string;
   });
 });
@@ -24,7 +24,7 @@ afterEach(() => harness.dispose());
 const sqlite = () => harness.core.database.sqlite;
 const setStatus = (status: string) => sqlite().prepare('UPDATE cases SET status = ? WHERE id = ?').run(status, caseId);
 const status = () => (sqlite().prepare('SELECT status FROM cases WHERE id = ?').get(caseId) as { status: string }).status;
-const written = () => (sqlite().prepare('SELECT (SELECT count(*) FROM billing_events) + (SELECT count(*) FROM outbox) AS n').get() as { n: number }).n;
+const written = () => (sqlite().prepare('SELECT (SELECT count(*) FROM billing_events WHERE case_id = ?) + (SELECT count(*) FROM outbox) AS n').get(caseId) as { n: number }).n;
 async function refused(input: Record<string, unknown>): Promise<AppError> {
   const result = await harness.core.dispatch('case.act', { caseId, ...input });
   if (result.ok) throw new Error('the step was accepted');

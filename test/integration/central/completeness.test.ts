@@ -7,12 +7,13 @@ import { readCompletenessRulesFile, storeCompletenessRulesCentral } from '../../
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { eventually, type Client } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';
+import { REQUEST_TYPES } from '../../../electron/shared/rules';
 
 let admin: pg.Client;
 let anne: Client;
 
 useCentralDatabase('completeness', {
-  seedCases: 120,
+  seedCases: 200,
   admin: 'desk',
   async setup(central) {
     admin = central.admin;
@@ -38,7 +39,7 @@ async function incompleteClaimedCase(): Promise<number> {
   );
   const caseId = Number(rows[0].id);
   await admin.query(
-    `UPDATE cases SET request_type = 'metering_point_work', has_production = false, owner_email = NULL,
+    `UPDATE cases SET request_type = 'metering_point_work', has_production = false, battery_kwh = NULL, owner_email = NULL,
        metering_point_ids = '["707057500012345675"]', meter_numbers = '["6970631400123456"]', complete_at = NULL,
        due_date = NULL, clock_paused_on = NULL WHERE id = $1`,
     [caseId],
@@ -96,8 +97,8 @@ describe('completeness on the central database', () => {
     const { rows } = await admin.query<{ rules: string; settings: string }>(
       'SELECT (SELECT count(*) FROM completeness_rules)::text AS rules, (SELECT count(*) FROM company_settings)::text AS settings',
     );
-    expect(rows[0]).toEqual({ rules: '8', settings: '5' });
-    expect(localSql().prepare('SELECT count(*) FROM completeness_rules').pluck().get()).toBe(8);
+    expect(rows[0]).toEqual({ rules: String(REQUEST_TYPES.length), settings: '5' });
+    expect(localSql().prepare('SELECT count(*) FROM completeness_rules').pluck().get()).toBe(REQUEST_TYPES.length);
     expect(localSql().prepare("SELECT value FROM company_settings WHERE key = 'due_working_days'").pluck().get()).toBe('15');
     expect(localSql().prepare("SELECT value FROM company_settings WHERE key = 'meter_mounting_working_days'").pluck().get()).toBe('5');
   });

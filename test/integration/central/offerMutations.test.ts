@@ -29,11 +29,18 @@ interface EventShape {
   data: unknown;
 }
 
+/** A case with no offer yet (the demo's new installations have theirs), made a new installation and claimed. */
 async function claimedNewInstallation(): Promise<number> {
   const { rows } = await admin.query<{ id: string }>(
-    `SELECT id FROM cases WHERE request_type = 'new_installation' AND claimed_by IS NULL ORDER BY id LIMIT 1`,
+    `SELECT id FROM cases WHERE claimed_by IS NULL AND id NOT IN (SELECT case_id FROM offers) ORDER BY id LIMIT 1`,
   );
   const caseId = Number(rows[0].id);
+  await admin.query("UPDATE cases SET request_type = 'new_installation' WHERE id = $1", [caseId]);
+  await eventually(
+    () => (anne.core.handlers['case.get']({ caseId }) as { requestType: string }).requestType === 'new_installation',
+    5_000,
+    'the new installation in the cache',
+  );
   ok(await anne.core.dispatch('case.claim', { caseId }));
   await eventually(
     () => (anne.core.handlers['case.get']({ caseId }) as { claim: { state: string } }).claim.state === 'mine',

@@ -36,11 +36,22 @@ async function restart(client: Client, offline = false): Promise<Client> {
   return start('same', { login: client.login, directory: client.directory, url: offline ? unreachable : undefined });
 }
 
+/**
+ * A case with no offer yet (the demo's offer cases have theirs), made a new installation, claimed once the cache
+ * has it as one.
+ */
 async function claimedNewInstallation(client: Client): Promise<number> {
   const { rows } = await admin.query<{ id: string }>(
-    `SELECT id FROM cases WHERE request_type = 'new_installation' AND claimed_by IS NULL ORDER BY id LIMIT 1`,
+    `SELECT id FROM cases WHERE claimed_by IS NULL
+       AND NOT EXISTS (SELECT 1 FROM offers o WHERE o.case_id = cases.id) ORDER BY id LIMIT 1`,
   );
   const caseId = Number(rows[0].id);
+  await admin.query("UPDATE cases SET request_type = 'new_installation' WHERE id = $1", [caseId]);
+  await eventually(
+    () => (client.core.handlers['case.get']({ caseId }) as { requestType: string }).requestType === 'new_installation',
+    5_000,
+    'the new installation in the cache',
+  );
   ok(await client.core.dispatch('case.claim', { caseId }));
   await eventually(
     () => (client.core.handlers['case.get']({ caseId }) as { claim: { state: string } }).claim.state === 'mine',

@@ -312,7 +312,7 @@ describe('completion notices', () => {
   });
 
   it('for construction power ask for termination instead, due to be taken down within the same target', () => {
-    load([requestMessage(1, { requestType: 'temporary_installation' })]);
+    load([requestMessage(1, { requestType: 'temporary_installation', wantedEndDate: '2026-09-30' })]);
     approve('ELS-9000001');
     load([completionNotice(1, 'ELS-9000001')]);
     expect(caseOf('ELS-9000001').status).toBe('termination_requested');

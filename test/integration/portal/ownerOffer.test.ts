@@ -66,10 +66,11 @@ async function caseWithOffer(status: string, spec: Parameters<typeof insertIssue
 describe('an offer issued at the desk, answered by the owner through the link', () => {
   it('carries the link and code in the letter, only the hash to the server; the owner opens, reads and accepts once', async () => {
     const { rows: [picked] } = await admin.query<{ id: string }>(
-      `SELECT id FROM cases WHERE request_type = 'new_installation' AND claimed_by IS NULL
+      `SELECT id FROM cases WHERE claimed_by IS NULL
          AND NOT EXISTS (SELECT 1 FROM offers o WHERE o.case_id = cases.id) ORDER BY id LIMIT 1`);
     const caseId = Number(picked.id);
-    await admin.query("UPDATE cases SET status = 'approved' WHERE id = $1", [caseId]);
+    // The demo's new installations have their offers: this one becomes a new installation with none yet.
+    await admin.query("UPDATE cases SET status = 'approved', request_type = 'new_installation' WHERE id = $1", [caseId]);
     await admin.query("INSERT INTO company_settings (key, value) VALUES ('portal_url', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
       [JSON.stringify(`${url}/portal`)]);
     const sqlite = anne.core.database.sqlite;

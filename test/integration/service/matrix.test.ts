@@ -110,6 +110,11 @@ const PLANS: Record<string, Plan> = {
   'assignmentRule.set': { depth: 'role', args: () => ({ criterion: 'municipality', value: '0301', assigneeId: null }) },
 };
 for (const name of PEOPLE_ACTIONS) PLANS[name] ??= action(name);
+// Registering the metering point needs a valid ID on the case, whatever the demo drew for it.
+PLANS['case.registerMeteringPoint'] = {
+  ...PLANS['case.registerMeteringPoint'],
+  setup: `UPDATE cases SET metering_point_ids = '["707057500012345671"]' WHERE id = $1`,
+};
 
 const CLAIM_REFUSALS = ['notPermitted', 'notClaimed', 'claimedByOther', 'staleClaim'];
 

@@ -5,16 +5,18 @@ import { Checkbox, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RequestType } from '../../../../electron/shared/rules';
 import { Card } from '../../app/Screen';
-import { FormField } from './FormField';
-import { FIELDS, producesPower, type FieldSpec, type FormSection, type FormValues } from './messageForm';
+import { fieldId, FormField } from './FormField';
+import { appliesTo, FIELDS, producesPower, type FieldSpec, type FormSection, type FormValues } from './messageForm';
 
-function applies(spec: FieldSpec, values: FormValues): boolean {
+function applies(spec: FieldSpec, values: FormValues, requestType: RequestType): boolean {
+  if (!appliesTo(spec, requestType)) return false;
   if (spec.key === 'owner.nationalId') return values['owner.idKind'] === 'national_id';
   if (spec.key === 'owner.organisationNumber') return values['owner.idKind'] === 'organisation_number';
   return true;
 }
 
-const WHOLE_ROW = new Set(['installation.meteringPointIds', 'installation.address', 'installation.meterNumbers', 'freeText', 'owner.name']);
+const WHOLE_ROW = new Set(['installation.meteringPointIds', 'installation.address', 'installation.meterNumbers', 'freeText', 'owner.name',
+  'installation.sharedServiceLine']);
 
 export function FormSectionCard({ section, requestType, values, errorOf, onChange, onBlur }: {
   section: FormSection;
@@ -24,10 +26,10 @@ export function FormSectionCard({ section, requestType, values, errorOf, onChang
   onChange: (key: string, value: string | boolean) => void;
   onBlur: (key: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const producing = producesPower(values, requestType);
   const titleId = `section-${section}`;
-  const fields = section === 'production' && !producing ? [] : FIELDS[section].filter((spec) => applies(spec, values));
+  const fields = section === 'production' && !producing ? [] : FIELDS[section].filter((spec) => applies(spec, values, requestType));
   return (
     <Card labelledBy={titleId}>
       <Stack gap="sm">
@@ -40,8 +42,14 @@ export function FormSectionCard({ section, requestType, values, errorOf, onChang
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="sm">
             {fields.map((spec) => (
               <div key={spec.key} style={WHOLE_ROW.has(spec.key) ? { gridColumn: '1 / -1' } : undefined}>
-                <FormField spec={spec} value={typeof values[spec.key] === 'string' ? (values[spec.key] as string) : ''}
-                  error={errorOf(spec.key)} onChange={(value) => onChange(spec.key, value)} onBlur={() => onBlur(spec.key)} />
+                {spec.type === 'checkbox' ? (
+                  <Checkbox id={fieldId(spec.key)} label={t(`newMessage.field.${spec.key}`)} checked={values[spec.key] === true}
+                    description={i18n.exists(`newMessage.hint.${spec.key}`) ? t(`newMessage.hint.${spec.key}`) : undefined}
+                    onChange={(event) => onChange(spec.key, event.currentTarget.checked)} />
+                ) : (
+                  <FormField spec={spec} value={typeof values[spec.key] === 'string' ? (values[spec.key] as string) : ''}
+                    error={errorOf(spec.key)} onChange={(value) => onChange(spec.key, value)} onBlur={() => onBlur(spec.key)} />
+                )}
               </div>
             ))}
           </SimpleGrid>

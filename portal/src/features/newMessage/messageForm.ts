@@ -11,7 +11,7 @@ import {
 
 export type FormValues = Record<string, string | boolean>;
 
-type FieldType = 'text' | 'integer' | 'decimal' | 'date' | 'select' | 'list' | 'email' | 'tel' | 'textarea';
+type FieldType = 'text' | 'integer' | 'decimal' | 'date' | 'select' | 'list' | 'email' | 'tel' | 'textarea' | 'checkbox';
 
 export interface FieldSpec {
   key: string;
@@ -25,7 +25,17 @@ export interface FieldSpec {
   min?: number;
   max?: number;
   maxLength?: number;
+  /** Asked only on these request types (left out of the form and the message on the others). */
+  onlyFor?: readonly RequestType[];
 }
+
+/** Requests that touch the service line: whether it also feeds other owners decides whether their consent is needed. */
+const TOUCHES_SERVICE_LINE: readonly RequestType[] = ['new_installation', 'new_metering_point', 'fuse_change',
+  'join_split', 'permanent_disconnection', 'service_line_move'];
+const CONSTRUCTION_POWER: readonly RequestType[] = ['temporary_installation'];
+
+export const appliesTo = (spec: FieldSpec, requestType: RequestType): boolean =>
+  spec.onlyFor === undefined || spec.onlyFor.includes(requestType);
 
 export const FORM_SECTIONS = ['installation', 'connection', 'production', 'owner', 'installer', 'dates'] as const;
 export type FormSection = (typeof FORM_SECTIONS)[number];
@@ -46,6 +56,7 @@ export const FIELDS: Readonly<Record<FormSection, readonly FieldSpec[]>> = {
     { key: 'installation.snr', type: 'integer', min: 0, max: 999 },
     { key: 'installation.buildingUse', type: 'select', required: true, options: BUILDING_USES },
     { key: 'installation.unitCount', type: 'integer', min: 1, max: 10_000 },
+    { key: 'installation.sharedServiceLine', type: 'checkbox', onlyFor: TOUCHES_SERVICE_LINE },
   ],
   connection: [
     { key: 'installation.networkSystem', type: 'select', required: true, options: NETWORK_SYSTEMS },
@@ -56,6 +67,8 @@ export const FIELDS: Readonly<Record<FormSection, readonly FieldSpec[]>> = {
     { key: 'installation.expectedEnergyKwh', type: 'decimal', ...kilo },
     { key: 'installation.evChargingA', type: 'integer', ...amperes },
     { key: 'installation.meterNumbers', type: 'list' },
+    { key: 'installation.companyCabinet', type: 'checkbox', onlyFor: CONSTRUCTION_POWER },
+    { key: 'installation.cabinetId', type: 'text', maxLength: 40, onlyFor: CONSTRUCTION_POWER },
   ],
   production: [
     { key: 'production.productionKw', type: 'decimal', required: true, ...kilo },
@@ -82,6 +95,7 @@ export const FIELDS: Readonly<Record<FormSection, readonly FieldSpec[]>> = {
   dates: [
     { key: 'wantedStartDate', type: 'date' },
     { key: 'wantedConnectionDate', type: 'date' },
+    { key: 'wantedEndDate', type: 'date', onlyFor: CONSTRUCTION_POWER },
     { key: 'freeText', type: 'textarea', maxLength: 4_000 },
   ],
 };
@@ -116,7 +130,8 @@ function numberOf(value: string, spec: FieldSpec): number | undefined {
 }
 
 /** The value as the message carries it; undefined when empty (or not a valid number). */
-function messageValue(values: FormValues, spec: FieldSpec): string | number | string[] | undefined {
+function messageValue(values: FormValues, spec: FieldSpec): string | number | boolean | string[] | undefined {
+  if (spec.type === 'checkbox') return values[spec.key] === true ? true : undefined;
   const raw = text(values, spec.key);
   switch (spec.type) {
     case 'integer':
@@ -135,10 +150,12 @@ function messageValue(values: FormValues, spec: FieldSpec): string | number | st
 export const producesPower = (values: FormValues, requestType: RequestType): boolean =>
   requestType === 'production' || values.hasProduction === true;
 
-function part(values: FormValues, prefix: string, section: FormSection): Record<string, string | number | string[]> {
-  const result: Record<string, string | number | string[]> = {};
+type MessageValue = string | number | boolean | string[];
+
+function part(values: FormValues, prefix: string, section: FormSection, requestType: RequestType): Record<string, MessageValue> {
+  const result: Record<string, MessageValue> = {};
   for (const spec of FIELDS[section]) {
-    if (!spec.key.startsWith(`${prefix}.`)) continue;
+    if (!spec.key.startsWith(`${prefix}.`) || !appliesTo(spec, requestType)) continue;
     const value = messageValue(values, spec);
     if (value !== undefined) result[spec.key.slice(prefix.length + 1)] = value;
   }
@@ -147,20 +164,21 @@ function part(values: FormValues, prefix: string, section: FormSection): Record<
 
 /** The request's fields as far as they are filled in: what the completeness rules read. */
 export function requestFieldsOf(values: FormValues, requestType: RequestType): RequestFields {
-  const installation = { ...part(values, 'installation', 'installation'), ...part(values, 'installation', 'connection') };
+  const installation = { ...part(values, 'installation', 'installation', requestType),
+    ...part(values, 'installation', 'connection', requestType) };
   if (installation.phases !== undefined) installation.phases = Number(installation.phases);
   // As the import format defaults it (incomingMessage.ts Installation), so that the facts are the importer's.
   installation.unitCount ??= 1;
-  const { postalAddress: street, postcode, postTown, ...typed } = part(values, 'owner', 'owner') as Record<string, string | undefined>;
+  const { postalAddress: street, postcode, postTown, ...typed } = part(values, 'owner', 'owner', requestType) as Record<string, string | undefined>;
   const owner = typed as Partial<RequestFields['owner']>;
   // Only the identifier of the owner's kind goes with the message.
   if (owner.idKind === 'national_id') delete owner.organisationNumber;
   else delete owner.nationalId;
   // The postal address goes whole or not at all (problemOf asks for the rest once one part is typed).
   if (street && postcode && postTown) owner.postalAddress = { address: street, postcode, postTown };
-  const production = part(values, 'production', 'production');
-  const dates: Record<string, string | number | string[]> = {};
-  for (const spec of FIELDS.dates) {
+  const production = part(values, 'production', 'production', requestType);
+  const dates: Record<string, MessageValue> = {};
+  for (const spec of FIELDS.dates.filter((field) => appliesTo(field, requestType))) {
     const value = messageValue(values, spec);
     if (value !== undefined) dates[spec.key] = value;
   }
@@ -169,8 +187,8 @@ export function requestFieldsOf(values: FormValues, requestType: RequestType): R
     installation,
     ...(producesPower(values, requestType) ? { production: production as unknown as RequestFields['production'] } : {}),
     owner: owner as RequestFields['owner'],
-    installer: part(values, 'installer', 'installer'),
-    ...(dates as Pick<RequestFields, 'wantedStartDate' | 'wantedConnectionDate' | 'freeText'>),
+    installer: part(values, 'installer', 'installer', requestType),
+    ...(dates as Pick<RequestFields, 'wantedStartDate' | 'wantedConnectionDate' | 'wantedEndDate' | 'freeText'>),
   };
 }
 
@@ -214,7 +232,7 @@ function problemOf(values: FormValues, spec: FieldSpec, requestType: RequestType
   const idKind = values['owner.idKind'];
   const ownersIdentifier = spec.key === 'owner.nationalId' ? idKind === 'national_id'
     : spec.key === 'owner.organisationNumber' ? idKind === 'organisation_number' : true;
-  if (!ownersIdentifier) return null;
+  if (!ownersIdentifier || !appliesTo(spec, requestType) || spec.type === 'checkbox') return null;
   if (spec.key.startsWith('production.') && !producesPower(values, requestType)) return null;
   const required = spec.required || spec.key === 'owner.organisationNumber'
     || (OWNER_POSTAL.includes(spec.key) && OWNER_POSTAL.some((key) => text(values, key) !== ''));

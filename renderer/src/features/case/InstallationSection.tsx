@@ -39,6 +39,12 @@ export function InstallationSection({ installation: i }: { installation: Install
         <Field name="networkSystem" label={t('case.installation.networkSystem')}>{t(`enums.networkSystem.${i.networkSystem}`)}</Field>
         <Field name="phases" label={t('case.installation.phases')}>{t('case.installation.phaseCount', { count: i.phases })}</Field>
         <Field name="unitCount" label={t('case.installation.unitCount')}>{formatNumber(i.unitCount)}</Field>
+        <Field name="sharedServiceLine" label={t('case.installation.sharedServiceLine')}>
+          {t(i.sharedServiceLine ? 'case.installation.yes' : 'case.installation.no')}
+        </Field>
+        {(i.companyCabinet || i.cabinetId !== null) && (
+          <Field name="cabinetId" label={t('case.installation.companyCabinet')}>{i.cabinetId}</Field>
+        )}
         <Field name="mainFuseA" label={t('case.installation.mainFuse')}>{withUnit(i.mainFuseA, 'A')}</Field>
         <Field name="meterFuseA" label={t('case.installation.meterFuse')}>{withUnit(i.meterFuseA, 'A')}</Field>
         <Field name="expectedPowerKw" label={t('case.installation.expectedPower')}>{withUnit(i.expectedPowerKw, 'kW')}</Field>

@@ -13,6 +13,9 @@ export function RequestSection({ detail }: { detail: CaseDetail }) {
       <FieldList>
         <Field name="wantedStartDate" label={t('case.request.wantedStart')}>{formatDate(detail.wantedStartDate)}</Field>
         <Field name="wantedConnectionDate" label={t('case.request.wantedConnection')}>{formatDate(detail.wantedConnectionDate)}</Field>
+        {detail.wantedEndDate !== null && (
+          <Field name="wantedEndDate" label={t('case.request.wantedEnd')}>{formatDate(detail.wantedEndDate)}</Field>
+        )}
         <Field name="freeText" label={t('case.request.freeText')} wide>
           {detail.freeText ? <p className={classes.freeText}>{detail.freeText}</p> : null}
         </Field>
