@@ -177,6 +177,18 @@ describe('issuing', () => {
     expect(offerRow(offerId)).toEqual(frozen);
   });
 
+  it("addresses the owner's postal address and names the cabinet the request gives as the connection point", async () => {
+    sqlite().prepare(`UPDATE cases SET owner_postal_address = 'Postboks 77', owner_postcode = '4661', owner_post_town = 'Kristiansand S',
+                      cabinet_id = 'KS-4204-0999' WHERE id = ?`).run(caseId);
+    const { offerId } = await ok<CreateOfferDraftResult>('case.createOfferDraft', { caseId });
+    const issued = await ok<IssueOfferResult>('case.issueOffer', { offerId });
+    const file = path.join(harness.dataDirectory, 'attachments', issued.pdfSha256);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toMatch(/^\s*Tilknytningspunkt\s+Kabelskap KS-4204-0999\s*$/m);
+    expect(text).toContain('Postboks 77');
+    expect(text).toContain('4661 Kristiansand S');
+  });
+
   it('a revised offer supersedes the first, and the history shows both', async () => {
     const first = await ok<CreateOfferDraftResult>('case.createOfferDraft', { caseId });
     const v1 = await ok<IssueOfferResult>('case.issueOffer', { offerId: first.offerId });

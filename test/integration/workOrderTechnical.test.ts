@@ -84,6 +84,10 @@ describe('work order facts for the fitter', () => {
   });
 
   it('numbers the case’s second order -2, and prints nothing for facts not given', async () => {
+    // The ferdigmelding has come in: the meter mounting is released (rules/workRelease.ts).
+    sqlite().prepare("UPDATE cases SET status = 'completion_reported' WHERE id = 1").run();
+    sqlite().prepare(`INSERT INTO case_events (case_id, at, actor_id, kind, data)
+      VALUES (1, '2026-11-26T10:00:00.000Z', 'system:import', 'status_changed', '{"from":"paid","to":"completion_reported"}')`).run();
     const placed = ok<OrderWorkResult>(await supervisor.dispatch('case.orderWork', { caseId: 1, workKind: 'direct_meter_mounting' }));
     const { sha256 } = sqlite().prepare('SELECT sha256 FROM attachments WHERE id = ?').get(placed.pdfAttachmentId) as { sha256: string };
     const text = execFileSync('pdftotext', ['-layout', new AttachmentStore(path.join(directory, 'att')).pathOf(sha256), '-'], { encoding: 'utf8' })

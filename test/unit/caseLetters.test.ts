@@ -121,12 +121,16 @@ describe('fuse change and construction power', () => {
 });
 
 describe('the registry', () => {
-  it('gives each (kind, request type) one file name, and every request type an approval, a klarsignal and a work order', () => {
+  it('gives each (kind, request type) one file name, every request type an approval, a klarsignal and a withdrawal, and a work order where work is ordered', () => {
     const files = letterFiles().map((file) => file.fileName);
     expect(new Set(files).size).toBe(files.length);
-    for (const kind of ['godkjenning', 'avslag', 'klarsignal', 'foresporsel-om-opplysninger', 'arbeidsordre']) {
+    for (const kind of ['godkjenning', 'avslag', 'klarsignal', 'foresporsel-om-opplysninger', 'trukket']) {
       expect(files.filter((file) => file.startsWith(`${kind}-`))).toHaveLength(REQUEST_TYPES.length);
     }
+    expect(files.filter((file) => file.startsWith('arbeidsordre-'))).toHaveLength(REQUEST_TYPES.length - 2);
+    expect(files).not.toContain('arbeidsordre-endret-bruk.pdf');
+    expect(files).toContain('kansellert-ny-installasjon.pdf');
+    expect(files).toContain('ferdigmelding-avvist-endring-av-hovedsikring.pdf');
     expect(files).toContain('tilbud-ny-installasjon.pdf');
     expect(files).toContain('klarsignal-endring-av-hovedsikring.pdf');
     expect(files).toContain('ordrebekreftelse-byggestrom.pdf');

@@ -3,6 +3,7 @@
 // foot through CSS page margin boxes — the reference escaped so no case text can break out of the style.
 import { describe, expect, it } from 'vitest';
 import {
+  keepLawReferencesTogether,
   cssString, ENVELOPE_WINDOW_MM, html, LETTER_STYLE, PAGE_MARGIN_MM, pageReference, recipientLinesOf, renderLetterFrame,
   returnAddressLine,
 } from '../../electron/core/offers/letterLayout';
@@ -83,5 +84,12 @@ describe('the foot of every page', () => {
     const style = letter.slice(letter.indexOf('<style>@page'), letter.indexOf('</head>'));
     expect(style.match(/<\/style>/g)).toHaveLength(1);
     expect(letter).not.toContain('<script>');
+  });
+});
+
+describe('references to the law', () => {
+  it('are never broken over two lines, in text only', () => {
+    expect(keepLawReferencesTogether('<p title="§ 1-1">etter § 16-11 og §§ 16-1 og 16-2</p>')).toBe(
+      '<p title="§ 1-1">etter <span class="nowrap">§ 16-11</span> og <span class="nowrap">§§ 16-1</span> og 16-2</p>');
   });
 });

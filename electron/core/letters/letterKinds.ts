@@ -1,7 +1,7 @@
 // Every kind of letter the grid company prints, one entry each: its file name, the request types it is written for,
 // and how it is made from a case. Adding a kind (a withdrawal, a cancellation, a new request type's letter) is one
 // entry here and, where it needs data of its own, one method on LetterSource.
-import { APPROVAL_NEXT_STEP_BY_REQUEST_TYPE, REQUEST_TYPES, type RequestType } from '../../shared/rules';
+import { APPROVAL_NEXT_STEP_BY_REQUEST_TYPE, GRID_WORK_BY_REQUEST_TYPE, REQUEST_TYPES, type RequestType } from '../../shared/rules';
 import { offerLetterHtml } from '../offers/offerLetter';
 import { workOrderLetterHtml } from '../workOrders/workOrderLetter';
 import { constructionPowerLetterHtml } from './constructionPowerLetter';
@@ -154,7 +154,9 @@ export const LETTER_KINDS: readonly LetterKind[] = [
     kind: 'work_order',
     fileStem: 'arbeidsordre',
     label: 'Arbeidsordre',
-    appliesTo: every,
+    // A change of use (the electrical inspection's matter) and a permanent disconnection (the grid company's own
+    // crew) order no work from anyone.
+    appliesTo: (type) => GRID_WORK_BY_REQUEST_TYPE[type].length > 0,
     html: (source, caseId) => {
       const input = source.workOrder(caseId);
       return input ? workOrderLetterHtml(input) : null;

@@ -166,6 +166,15 @@ export function returnAddressLine(company: LetterheadCompany): string {
   return `${company.name}, ${p.street}, ${p.postcode} ${p.postTown}`;
 }
 
+/**
+ * A reference to the law ("§ 16-11", "§§ 16-1") is never broken over two lines: Chromium breaks after a hyphen, and
+ * "§ 16-" at a line's end with "11" below reads as another section. Only text between tags is touched.
+ */
+export function keepLawReferencesTogether(markup: string): string {
+  return markup.split(/(<[^>]*>)/).map((part) => (part.startsWith('<') ? part
+    : part.replace(/§§?(?:\s|&nbsp;)?\d+-\d+(?:\s?[a-z]\b)?/g, (ref) => `<span class="nowrap">${ref}</span>`))).join('');
+}
+
 /** A whole letter: the document, the letterhead, recipient and references, the body, the company footer. */
 export function renderLetterFrame(frame: LetterFrame): string {
   const c = frame.company;
@@ -203,7 +212,7 @@ export function renderLetterFrame(frame: LetterFrame): string {
     ${frame.meta.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}
   </dl>
 </div>
-${frame.body}
+${new Markup(keepLawReferencesTogether(frame.body.html))}
 </body>
 </html>
 `.html;

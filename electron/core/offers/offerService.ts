@@ -51,6 +51,7 @@ interface LetterCaseRow {
   owner_postal_address: string | null;
   owner_postcode: string | null;
   owner_post_town: string | null;
+  cabinet_id: string | null;
 }
 
 export class OfferService {
@@ -138,7 +139,7 @@ export class OfferService {
       .prepare(
         `SELECT c.case_number, c.address, c.postcode, c.post_town, c.municipality_number, c.gnr, c.bnr, c.fnr, c.snr,
                 c.metering_point_ids, c.owner_name, i.name AS installer_name, c.main_fuse_a, c.phases, c.network_system,
-                c.owner_postal_address, c.owner_postcode, c.owner_post_town
+                c.owner_postal_address, c.owner_postcode, c.owner_post_town, c.cabinet_id
          FROM cases c LEFT JOIN installers i ON i.id = c.installer_id WHERE c.id = ?`,
       )
       .get(offer.case_id) as LetterCaseRow | undefined;
@@ -159,8 +160,11 @@ export class OfferService {
       startApprovalOn: releaseOnAcceptance(this.sqlite) ? 'accepted' : 'paid',
       owner: { name: row.owner_name, ...ownerPostalAddressOf(row) },
       installation: { ...postal, cadastralNumber: cadastralNumberOf(row), meteringPointId: firstOf(row.metering_point_ids) },
-      // The case has no column for the cabinet or connection point yet: the letter says it will be set (issue 13, item 10).
-      connection: { mainFuseA: row.main_fuse_a, phases: row.phases, networkSystem: row.network_system, connectionPoint: null },
+      // The cabinet the request names (cases.cabinet_id); without one the letter says the company sets the point.
+      connection: {
+        mainFuseA: row.main_fuse_a, phases: row.phases, networkSystem: row.network_system,
+        connectionPoint: row.cabinet_id ? `Kabelskap ${row.cabinet_id}` : null,
+      },
       installerName: row.installer_name,
       caseHandler: { name: actor.displayName, phone: null, email: email?.email ?? null },
       calculation: calculateOrFail(lines, offer.connection_fee_deduction_ore || null),

@@ -24,7 +24,11 @@ export function newInstallation(firm: { org: string }, address: string, sentAt: 
     owner: { name: `Eier ${sequence}`, idKind: 'national_id', nationalId: '01017012345', email: 'eier@example.no' },
     installer: { organisationNumber: firm.org, name: 'Elektro AS' },
     freeText: 'Ny enebolig, grøft er gravd.',
-    attachments: [{ kind: 'site_map', fileName: 'situasjonskart ø.pdf', mimeType: 'application/pdf', contentBase64: PDF.toString('base64') }],
+    // Complete by the company's rules: the site map and the owner-signed grid-rental order a new installation needs.
+    attachments: [
+      { kind: 'site_map', fileName: 'situasjonskart ø.pdf', mimeType: 'application/pdf', contentBase64: PDF.toString('base64') },
+      { kind: 'grid_rental_order', fileName: 'nettleie.pdf', mimeType: 'application/pdf', contentBase64: PDF.toString('base64') },
+    ],
   };
 }
 

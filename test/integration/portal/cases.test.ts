@@ -124,12 +124,15 @@ describe('GET /api/portal/cases/:caseNumber (portalGetCase)', () => {
       acceptsSupplement: true, acceptsCompletionNotice: false,
     });
     expect(JSON.stringify(c)).not.toContain('01017012345'); // the owner's national id is not shown back
-    expect(c.attachments).toEqual([expect.objectContaining({ kind: 'site_map', fileName: 'situasjonskart ø.pdf', mimeType: 'application/pdf' })]);
+    expect(c.attachments).toEqual([
+      expect.objectContaining({ kind: 'site_map', fileName: 'situasjonskart ø.pdf', mimeType: 'application/pdf' }),
+      expect.objectContaining({ kind: 'grid_rental_order', fileName: 'nettleie.pdf', mimeType: 'application/pdf' }),
+    ]);
     expect(c.thread.map((e) => (e.type === 'status' ? `status:${e.to}` : `${e.type}:${e.kind}`))).toEqual([
       'incoming:request', 'outgoing:information_request', 'status:waiting_for_info',
     ]);
     const [sent, question] = c.thread;
-    expect(sent).toMatchObject({ text: 'Ny enebolig, grøft er gravd.', attachments: [{ id: c.attachments[0].id }] });
+    expect(sent).toMatchObject({ text: 'Ny enebolig, grøft er gravd.', attachments: [{ id: c.attachments[0].id }, { id: c.attachments[1].id }] });
     expect(question).toMatchObject({ subject: 'Vi trenger mer informasjon', items: [
       { code: 'power_budget', label: { nb: 'Effektberegning', en: 'Power budget' }, requires: { attachment: 'power_budget' } },
       { code: 'main_fuse', label: { nb: 'Hovedsikring (OV) i ampere' }, requires: { fields: ['mainFuseA'] } },
@@ -245,7 +248,7 @@ describe('answering the grid company', () => {
     expect(supplement).toMatchObject({ text: 'Effektberegning vedlagt, hovedsikring er 63 A.', changedFields: ['mainFuseA'],
       attachments: [{ kind: 'power_budget', fileName: 'effektberegning.pdf' }] });
     expect(c.thread.at(-1)).toMatchObject({ type: 'status', from: 'waiting_for_info', to: 'in_review' });
-    expect(c.attachments).toHaveLength(2);
+    expect(c.attachments).toHaveLength(3);
   });
 
   it('a ferdigmelding with meter readings, date energised and the samsvarserklæring moves the case to completion_reported', async () => {
