@@ -94,10 +94,18 @@ beforeAll(async () => {
   smtp = await startSmtp();
   portal = await startPortalService(central.db, smtp, { delivery: false });
   const supervisor = await login(portal.url, await central.db.createLogin('sup', 'supervisor'));
+  // The demo's cases have mostly run on (decided, offered, closed, each decision told to the installer), and a small
+  // seed may have none still new: a free case with no offer, of an installer with nothing yet in its inbox (the tests
+  // count the firm's messages), is put back to new here, an open one preferred.
   const { rows: [row] } = await admin.query<{ id: string; case_number: string; org: string }>(
     `SELECT c.id, c.case_number, i.organisation_number AS org FROM cases c JOIN installers i ON i.id = c.installer_id
-      WHERE c.status = 'new' AND c.claimed_by IS NULL ORDER BY c.id LIMIT 1`,
+      WHERE c.claimed_by IS NULL AND NOT EXISTS (SELECT 1 FROM offers o WHERE o.case_id = c.id)
+        AND NOT EXISTS (SELECT 1 FROM outgoing_messages m JOIN cases mc ON mc.id = m.case_id
+                         WHERE mc.installer_id = c.installer_id AND m.kind <> 'work_order')
+      ORDER BY array_position(ARRAY['new', 'in_review', 'waiting_for_info'], c.status) NULLS LAST, c.id LIMIT 1`,
   );
+  expect(row, 'a free case of an installer with an empty inbox').toBeDefined();
+  await admin.query("UPDATE cases SET status = 'new' WHERE id = $1", [row.id]);
   caseId = Number(row.id);
   caseNumber = row.case_number;
   firmA = await firmOfInstaller(portal.url, supervisor, row.org, 'ina@a.test');

@@ -40,7 +40,15 @@ async function reviewedCase(facts: string): Promise<{ caseId: number; claimToken
      WHERE id = $1 RETURNING claim_token`,
     [picked.id, handler.login],
   );
-  return { caseId: Number(picked.id), claimToken: Number(row.claim_token) };
+  const caseId = Number(picked.id);
+  const claimToken = Number(row.claim_token);
+  // Both request types add load, so approval also needs the grid assessment (NEM-forskriften § 3-7, issue 13 item 7):
+  // the handler records it first, as at the desk, so that what stands in the way is the checklist alone.
+  const [assessed] = (await handler.push(newClientId(), [{
+    seq: 1, name: 'case.recordGridAssessment', args: { caseId, outcome: 'sound', note: '' }, precondition: { status: 'in_review', claimToken },
+  }])) as PushOutcome[];
+  expect(assessed).toMatchObject({ outcome: 'applied' });
+  return { caseId, claimToken };
 }
 
 async function approve(caseId: number, claimToken: number): Promise<PushOutcome> {

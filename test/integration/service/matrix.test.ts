@@ -110,6 +110,30 @@ const PLANS: Record<string, Plan> = {
   'assignmentRule.set': { depth: 'role', args: () => ({ criterion: 'municipality', value: '0301', assigneeId: null }) },
 };
 for (const name of PEOPLE_ACTIONS) PLANS[name] ??= action(name);
+// The endings and the resumption carry arguments of their own (contract/caseActions.ts OWN_ARGS).
+PLANS['case.withdraw'] = { ...PLANS['case.withdraw'], args: (caseId) => ({ caseId, withdrawnBy: 'owner', reason: 'Eier har trukket bestillingen.' }) };
+PLANS['case.closeWithReason'] = { ...PLANS['case.closeWithReason'], args: (caseId) => ({ caseId, closureReason: 'duplicate' }) };
+PLANS['case.resume'] = {
+  ...PLANS['case.resume'], args: (caseId) => ({ caseId, channel: 'phone', reason: 'Situasjonsplanen kom på e-post.' }),
+};
+// Construction power's connection and disconnection (contract/constructionPower.ts): a temporary_installation case,
+// the readings and the days (in the past: the server refuses a day after its today). Before each try the case is put
+// back where the step makes sense: not connected yet, or connected with its start reading and termination requested.
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+const NO_POWER_PERIOD = `power_connected_on = NULL, start_meter_reading = NULL, power_disconnected_on = NULL,
+  final_meter_reading = NULL, cabinet_rent_days = NULL, cabinet_rent_rate_ore = NULL, cabinet_rent_net_ore = NULL`;
+PLANS['case.registerConnection'] = {
+  ...PLANS['case.registerConnection'],
+  args: (caseId) => ({ caseId, startReading: 1234.5, connectedOn: daysAgo(20) }),
+  setup: `UPDATE cases SET request_type = 'temporary_installation', ${NO_POWER_PERIOD} WHERE id = $1`,
+};
+PLANS['case.registerDisconnection'] = {
+  ...PLANS['case.registerDisconnection'],
+  args: (caseId) => ({ caseId, finalReading: 2345.6, disconnectedOn: daysAgo(2) }),
+  setup: `UPDATE cases SET request_type = 'temporary_installation', power_connected_on = '${daysAgo(20)}', start_meter_reading = 1234.5,
+    power_disconnected_on = NULL, final_meter_reading = NULL, cabinet_rent_days = NULL, cabinet_rent_rate_ore = NULL,
+    cabinet_rent_net_ore = NULL WHERE id = $1`,
+};
 // Registering the metering point needs a valid ID on the case, whatever the demo drew for it.
 PLANS['case.registerMeteringPoint'] = {
   ...PLANS['case.registerMeteringPoint'],
