@@ -76,7 +76,7 @@ test('an offer that ran out is registered as expired; one that still holds is re
   let dialog = desk.getByRole('dialog', { name: `Registrer at tilbudet gikk ut i sak ${holding.caseNumber}` });
   await dialog.getByRole('button', { name: 'Registrer og avslutt' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Tilbudet har ikke gått ut');
-  await expect(dialog.getByRole('alert')).toContainText('2026-12-31');
+  await expect(dialog.getByRole('alert')).toContainText('31.12.2026');
   await dialog.getByRole('button', { name: 'Avbryt' }).last().click();
   await expect(dialog).toBeHidden();
   await expect(desk.getByText('Tilbud sendt').first()).toBeVisible();

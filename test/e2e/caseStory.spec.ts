@@ -50,6 +50,7 @@ test('a request from arrival to approval: checklist, request for information, su
     installer: { ...installer, contactPerson: 'Kari Elektriker', email: 'kari@example.no' },
     attachments: [
       { kind: 'site_map', fileName: 'situasjonskart.pdf', mimeType: 'application/pdf', contentBase64: pdf('kart') },
+      { kind: 'grid_rental_order', fileName: 'nettleie-signert.pdf', mimeType: 'application/pdf', contentBase64: pdf('nettleie') },
     ],
   };
   expect(importMessages(harness, [request], 'elsmart-2026-11-26.json')).toMatchObject({ imported: 1, quarantined: 0 });

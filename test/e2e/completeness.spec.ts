@@ -20,6 +20,11 @@ test('checklist → override → request for information → waiting for the ins
     )
     .run(target.id);
   sqlite.prepare("DELETE FROM attachments WHERE case_id = ? AND kind IN ('site_map', 'power_budget')").run(target.id);
+  // The owner's signed grid-rental order is there (a new installation needs it): the two missing items are the story.
+  sqlite.prepare(`INSERT INTO attachments (case_id, kind, file_name, mime_type, size_bytes, sha256, received_at)
+    SELECT ?, 'grid_rental_order', 'nettleie.pdf', mime_type, size_bytes, sha256, received_at FROM attachments
+    WHERE mime_type = 'application/pdf' AND NOT EXISTS (SELECT 1 FROM attachments WHERE case_id = ? AND kind = 'grid_rental_order') LIMIT 1`)
+    .run(target.id, target.id);
   harness.core.context.casesChanged([target.id]);
 
   await desk.getByRole('searchbox', { name: 'Søk i saker' }).fill(target.case_number);

@@ -21,10 +21,12 @@ test.afterEach(async ({ page }) => {
 
 test('a case in completion_reported shows when the meter is to be mounted, and is not overdue', async ({ page }) => {
   const { sqlite } = harness.core.database;
-  // An approved case whose handling due date has passed (the harness's today is Friday 27 November 2026).
+  // An approved (or paid) case whose handling due date has passed (the harness's today is Friday 27 November 2026).
   const target = sqlite
-    .prepare("SELECT id, case_number, message_id, meter_numbers FROM cases WHERE status = 'approved' AND due_date < '2026-11-27' ORDER BY due_date LIMIT 1")
+    .prepare(`SELECT id, case_number, message_id, meter_numbers FROM cases
+              WHERE status IN ('approved', 'paid') AND request_type <> 'temporary_installation' ORDER BY status, due_date LIMIT 1`)
     .get() as { id: number; case_number: string; message_id: string; meter_numbers: string };
+  sqlite.prepare("UPDATE cases SET due_date = '2026-11-10' WHERE id = ?").run(target.id);
   // The samsvarserklæring comes with the fixture; the reading of each meter the case names is needed too.
   const meterReadings = (JSON.parse(target.meter_numbers) as string[]).map((meterNumber) => ({ meterNumber, readingKwh: 4_812 }));
 

@@ -27,7 +27,8 @@ async function ok<T>(name: string, input: unknown): Promise<T> {
 test('Revider prices version 2 by the list in effect and keeps a dropped item as a free line', async ({ page }) => {
   const sqlite = harness.core.database.sqlite;
   const target = sqlite
-    .prepare("SELECT id, case_number AS caseNumber FROM cases WHERE request_type = 'new_installation' ORDER BY id LIMIT 1")
+    .prepare(`SELECT id, case_number AS caseNumber FROM cases c WHERE request_type = 'new_installation'
+              AND NOT EXISTS (SELECT 1 FROM offers o WHERE o.case_id = c.id) ORDER BY id LIMIT 1`)
     .get() as { id: number; caseNumber: string };
   sqlite.prepare("UPDATE cases SET status = 'approved', main_fuse_a = 63 WHERE id = ?").run(target.id);
   harness.core.context.casesChanged('all');
