@@ -232,7 +232,7 @@ export function createCore(options: CoreOptions): Core {
     'case.correctOwnerParty': (input) => mutate(() => runMutation(context, correctOwnerParty, input)),
     'case.recordGridAssessment': (input) => mutate(() => runMutation(context, recordGridAssessment, input)),
     'case.informationRequestDraft': (input) =>
-      informationRequestDraft(database.sqlite, input.caseId, input.items, currentUser().displayName),
+      informationRequestDraft(database.sqlite, input.caseId, input.items, currentUser().displayName, today()),
     'case.requestInformation': (input) =>
       mutate(() => runMutation(context, requestInformation, { ...input, messageId: randomUUID() })),
     'attachment.open': async (input) => {

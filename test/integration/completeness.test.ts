@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResult, CompletenessView, InformationRequestDraft } from '../../electron/shared/contract';
 import { storeCompletenessRules } from '../../electron/core/casework/completenessService';
+import { osloDate } from '../../electron/core/clock';
+import { formatDateNb, replyDeadline } from '../../electron/shared/rules';
 import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
 
 let harness: HarnessCore;
@@ -211,6 +213,9 @@ describe('a request for information', () => {
     expect(draft.body).toContain('Vi mangler følgende for å kunne behandle meldingen:\n- Målernummer\n');
     expect(draft.body).not.toContain('E-postadresse til eier');
     expect(draft.body).toContain(place.address);
+    // Fourteen days from the desk's today, and what follows if no answer comes.
+    expect(draft.body).toContain(`Svarfrist: ${formatDateNb(replyDeadline(osloDate(clock.current)))}. Har vi ikke fått opplysningene innen fristen`);
+    expect(draft.body).toContain('Svarfrist: 10. april 2026.');
   });
 
   it('puts the case to wait for the installer, stops the clock, stores the letter and tells the history', async () => {

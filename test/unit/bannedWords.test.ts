@@ -93,7 +93,7 @@ function renderedLetters(): Array<[string, string]> {
       [`work order (${kind})`, text(workOrderLetterHtml(workOrder(kind)))],
       [`work order message (${kind})`, workOrderMessageBody(workOrder(kind))],
     ]),
-    ['request for information', Object.values(informationRequestLetter({ ...place, missingItems: labels, senderName: 'Anne' })).join('\n')],
+    ['request for information', Object.values(informationRequestLetter({ ...place, missingItems: labels, senderName: 'Anne', replyBy: '2026-12-11' })).join('\n')],
     ...(['payment', 'acceptance'] as const).map((releasedBy): [string, string] => [`start approval (${releasedBy})`,
       Object.values(startApprovalMessage({ ...place, offerVersion: 2, releasedBy, releasedOn: '2026-12-01' })).join('\n')]),
   ];

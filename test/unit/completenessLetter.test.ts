@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { informationRequestLetter } from '../../electron/shared/rules';
+import { informationRequestLetter, replyDeadline } from '../../electron/shared/rules';
 
 describe('the request for information letter (mangelbrev)', () => {
   const letter = informationRequestLetter({
@@ -9,6 +9,7 @@ describe('the request for information letter (mangelbrev)', () => {
     postTown: 'Kristiansand S',
     missingItems: ['Effektberegning', 'Situasjonskart 1:500 med tilknytningsskap'],
     senderName: 'Kari Nordmann',
+    replyBy: '2026-12-11',
   });
 
   it('names the case and the address in the subject', () => {
@@ -21,5 +22,10 @@ describe('the request for information letter (mangelbrev)', () => {
       'Vi mangler følgende for å kunne behandle meldingen:\n- Effektberegning\n- Situasjonskart 1:500 med tilknytningsskap\n',
     );
     expect(letter.body.endsWith('Med vennlig hilsen\nKari Nordmann')).toBe(true);
+  });
+
+  it('gives the reply deadline and says what happens after it', () => {
+    expect(letter.body).toContain('Svarfrist: 11. desember 2026. Har vi ikke fått opplysningene innen fristen, kan vi avslutte saken');
+    expect(replyDeadline('2026-11-27')).toBe('2026-12-11');
   });
 });

@@ -2,7 +2,7 @@
 // items, and who it goes to.
 import type Database from 'better-sqlite3';
 import { fail, type InformationRequestDraft } from '../../shared/contract';
-import { informationRequestLetter } from '../../shared/rules';
+import { informationRequestLetter, replyDeadline } from '../../shared/rules';
 import { caseCompleteness } from './completenessService';
 import { installerRecipientOf } from '../billing/startApprovalDraft';
 
@@ -34,6 +34,7 @@ export function informationRequestDraft(
   caseId: number,
   codes: readonly string[],
   senderName: string,
+  today: string,
 ): InformationRequestDraft {
   const missingItems = missingItemLabels(sqlite, caseId, codes);
   const place = sqlite
@@ -46,6 +47,7 @@ export function informationRequestDraft(
     postTown: place.post_town,
     missingItems,
     senderName,
+    replyBy: replyDeadline(today),
   });
   return { ...letter, recipient: installerRecipient(sqlite, caseId) };
 }

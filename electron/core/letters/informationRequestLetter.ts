@@ -6,20 +6,12 @@
 // nettmelding": "sendes meldingen i retur til installatør med pålegg om å rette") and count the handling time from
 // the complete notice (Elvia, "Behandlingstid for meldinger"). We give a fixed 14 days to answer; after that the
 // case may be closed and a new notice is needed.
-import { formatDateNb, informationRequestLetter } from '../../shared/rules';
+import { formatDateNb, informationRequestLetter, replyDeadline, replyDeadlineText } from '../../shared/rules';
+
+export { INFORMATION_REPLY_DAYS, replyDeadline } from '../../shared/rules';
 import { html, renderLetterFrame } from '../offers/letterLayout';
 import type { CaseLetterFacts } from './caseLetterFacts';
 import { caseMeta, installerAddressee, paragraphsOf, placeOf, signature } from './letterParts';
-
-/** Days the installer has to answer, counted from the letter's date. */
-export const INFORMATION_REPLY_DAYS = 14;
-
-/** The reply deadline: `days` calendar days after `isoDate`. */
-export function replyDeadline(isoDate: string, days = INFORMATION_REPLY_DAYS): string {
-  const date = new Date(`${isoDate}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 export function informationRequestLetterHtml(facts: CaseLetterFacts, missingItems: readonly string[]): string {
   const message = informationRequestLetter({
@@ -29,12 +21,13 @@ export function informationRequestLetterHtml(facts: CaseLetterFacts, missingItem
     postTown: facts.place.postTown,
     missingItems: [...missingItems],
     senderName: facts.caseHandler.name,
+    replyBy: replyDeadline(facts.today),
   });
   const deadline = formatDateNb(replyDeadline(facts.today));
   const body = html`
 <h1>Forespørsel om opplysninger</h1>
 <p class="subtitle">Sak ${facts.caseNumber} · ${placeOf(facts)}</p>
-${paragraphsOf(message.body)}
+${paragraphsOf(message.body.replace(replyDeadlineText(replyDeadline(facts.today)), ''))}
 <div class="due keep" data-role="reply-deadline">
   <strong>Svarfrist: ${deadline}</strong><br>
   Har vi ikke fått opplysningene innen fristen, kan vi avslutte saken uten nytt varsel. Da må dere sende en ny
