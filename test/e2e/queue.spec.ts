@@ -2,6 +2,7 @@
 // real core on a freshly seeded database.
 import { axeViolations, expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
+import { HARNESS_NOW } from '../harness/harnessCore';
 
 const dataRows = (page: Page) => page.getByRole('grid', { name: 'Arbeidskø' }).locator('[role="row"][aria-rowindex]:not([aria-rowindex="1"])');
 
@@ -84,20 +85,42 @@ test('filters by type, municipality, assignment and status give exactly the matc
   await expect(desk.getByText(new RegExp(`^${arendal.n} sak(er)?$`))).toBeVisible();
   for (const row of await dataRows(desk).all()) await expect(row).toContainText('Arendal');
 
-  // Two cases past their due date: one under review (the handling clock), one whose meter is late (the meter clock
-  // after the ferdigmelding). The demo's own cases are within both at the harness's today.
+  // Two cases made late here: one under review (the handling clock), one whose meter is late (the meter clock after
+  // the ferdigmelding), each chosen among those not yet late where the demo has one. The demo may hold late cases of
+  // its own, so the filter must show exactly the cases whose clock runs and whose due date has passed — no closed,
+  // rejected, paused or otherwise stopped case, however old its due date — and these two among them.
+  const today = HARNESS_NOW.slice(0, 10);
   const late = [
     { status: 'in_review', due: '2026-11-20' },
     { status: 'completion_reported', due: '2026-11-25' },
   ].map(({ status, due }) => {
-    const id = sqlite.prepare('SELECT id FROM cases WHERE status = ? ORDER BY id LIMIT 1').pluck().get(status) as number;
+    const id = sqlite
+      .prepare('SELECT id FROM cases WHERE status = ? ORDER BY coalesce(due_date < ?, 0), id LIMIT 1')
+      .pluck()
+      .get(status, today) as number;
     sqlite.prepare('UPDATE cases SET due_date = ? WHERE id = ?').run(due, id);
     return id;
   });
   harness.core.context.casesChanged(late);
+  const overdue = sqlite
+    .prepare(
+      `SELECT id, case_number FROM cases WHERE due_date < ?
+       AND status IN ('new', 'in_review', 'completion_reported', 'termination_requested') ORDER BY case_number`,
+    )
+    .all(today) as Array<{ id: number; case_number: string }>;
+  expect(overdue.map((row) => row.id)).toEqual(expect.arrayContaining(late));
+  // Cases with the clock stopped and a due date long past exist, so the filter has something to leave out.
+  const stoppedAndPast = sqlite
+    .prepare("SELECT count(*) FROM cases WHERE due_date < ? AND status IN ('waiting_for_info', 'approved', 'closed', 'rejected')")
+    .pluck()
+    .get(today);
+  expect(stoppedAndPast).toBeGreaterThan(0);
   await desk.getByRole('button', { name: 'Tilbakestill filtre' }).click();
   await desk.getByRole('radiogroup', { name: 'Frist' }).getByRole('radio', { name: /^Over frist/ }).check();
-  await expect(dataRows(desk)).toHaveCount(2);
+  await expect(dataRows(desk)).toHaveCount(overdue.length);
+  await expect
+    .poll(async () => (await dataRows(desk).locator('[role="gridcell"]:first-child').allInnerTexts()).map((text) => text.trim()).sort())
+    .toEqual(overdue.map((row) => row.case_number));
   for (const row of await dataRows(desk).all()) await expect(row).toContainText(/virkedage?r? over frist/);
 });
 
