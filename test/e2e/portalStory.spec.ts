@@ -1,16 +1,16 @@
 // The story issue 12 asks to see, in Chromium across both apps on one PostgreSQL database, clicked and typed as the
 // people do it: a firm applies for access in the portal and a supervisor (Sara Berg) approves it in the desk's
-// Firmaer screen; its installer, on a phone (375 px), sends a new installation through Ny melding with a site map and
-// a photo but without the power budget a 50 A main fuse at 400 V TN needs; the case is in a case handler's (Mona
-// Tveit's) queue; she takes it and asks for the power budget; the installer answers on the case page with the file;
-// Mona approves, builds and issues the offer and registers it sent; the owner opens the offer with the code printed
-// in the letter (read from its PDF with pdftotext) and accepts with her name; the billing system's file is imported
-// into the central database as `npm run import-payments` does; the installer finds the start message in Innboks and
-// sends the ferdigmelding with the samsvarserklæring; Sara orders meter mounting from the area supplier; the area
-// supplier's fitter reports the meter mounted with a photo from the phone; the desk shows Måler montert. Every
-// e-mail notice reached the test SMTP server exactly once: the request for information and the start message to the
-// firm, the offer letter to the owner, the work order to the area supplier. (The desk's approval writes no message
-// to the installer, so it brings neither an inbox entry nor an e-mail; the installer reads it on the case page.)
+// Firmaer screen; its installer, on a phone (375 px), sends a new installation through Ny melding with a site map, the
+// owner-signed grid-rental order (a new grid customer, issue 13) and a photo but without the power budget a 50 A main
+// fuse at 400 V TN needs; the case is in a case handler's (Mona Tveit's) queue; she takes it and asks for the power
+// budget; the installer answers on the case page with the file; Mona records the grid assessment, names the grid
+// customer, approves, builds and issues the offer and registers it sent; the owner opens the offer with the code
+// printed in the letter (read from its PDF with pdftotext) and accepts with her name; the billing system's file is
+// imported into the central database as `npm run import-payments` does; the installer finds the start message in
+// Innboks and sends the ferdigmelding with the samsvarserklæring and the meter's reading; Sara orders meter mounting
+// from the area supplier; the area supplier's fitter reports the meter mounted with a photo from the phone; the desk
+// shows Måler montert. Every e-mail notice reached the test SMTP server exactly once: the request for information, the
+// approval and the start message to the firm, the offer letter to the owner, the work order to the area supplier.
 //
 // Set-up only (no person does it in a screen): the database with the demo register (price list, rule set, area
 // suppliers), the firm and the area supplier in DSB's register, the area supplier's portal access, the company's
@@ -175,13 +175,17 @@ test('the whole story: access, a message from the phone, information asked and g
   await field('Eiers postadresse').fill('Dronningens gate 14');
   await field('Postnummer (post)').fill('4610');
   await field('Poststed (post)').fill('Kristiansand S');
-  await phone.getByTestId('attachment-files').setInputFiles(path.join(ATTACHMENTS, 'situasjonskart_1-500.pdf'));
+  // A new grid customer: the owner-signed grid-rental order goes with the message (issue 13).
+  await phone.getByTestId('attachment-files').setInputFiles([path.join(ATTACHMENTS, 'situasjonskart_1-500.pdf'),
+    path.join(ATTACHMENTS, 'bestilling_nettleie.pdf')]);
   await phone.getByRole('combobox', { name: 'Hva er situasjonskart_1-500.pdf?' }).selectOption('site_map');
+  await phone.getByRole('combobox', { name: 'Hva er bestilling_nettleie.pdf?' }).selectOption('grid_rental_order');
   await phone.getByTestId('attachment-camera').setInputFiles(path.join(ATTACHMENTS, 'bilde_maalerskap.png'));
   await expect(phone.getByRole('combobox', { name: 'Hva er bilde_maalerskap.png?' })).toHaveValue('photo');
   const missing = phone.getByTestId('completeness-missing');
   await expect(missing).toContainText('Effektberegning');
   await expect(missing).not.toContainText('Situasjonskart');
+  await expect(missing).not.toContainText('Bestilling av nettleie');
   await checkScreen(phone, 'story-02-new-message');
   await phone.getByRole('button', { name: 'Send melding' }).click();
   await phone.getByRole('checkbox', { name: 'Send likevel, selv om noe mangler' }).check();
@@ -194,7 +198,7 @@ test('the whole story: access, a message from the phone, information asked and g
     `SELECT c.id, array_agg(a.kind ORDER BY a.kind) AS kinds FROM cases c JOIN installers i ON i.id = c.installer_id
        LEFT JOIN attachments a ON a.case_id = c.id WHERE c.case_number = $1 AND i.organisation_number = $2 GROUP BY c.id`,
     [caseNumber, org]);
-  expect(stored.kinds).toEqual(['photo', 'site_map']);
+  expect(stored.kinds).toEqual(['grid_rental_order', 'photo', 'site_map']);
   const caseId = Number(stored.id);
 
   // 3. The case is in Mona's queue (her desk syncs with the service), and she opens it.
@@ -207,6 +211,7 @@ test('the whole story: access, a message from the phone, information asked and g
   const checklist = desk.getByRole('region', { name: 'Kompletthet' });
   await expect(checklist.locator('li[data-item="power_budget"]')).toContainText('Mangler');
   await expect(checklist.locator('li[data-item="site_map"]')).toContainText('I orden');
+  await expect(checklist.locator('li[data-item="grid_rental_order"]')).toContainText('I orden');
   // The firm is active in DSB's register under its registration id, and the desk warns of nothing.
   await expect(desk.locator('main').getByText('ELV-981234').first()).toBeVisible();
   await expect(desk.getByText(/advarsler? i saken/)).toHaveCount(0);
