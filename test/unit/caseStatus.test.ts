@@ -60,7 +60,7 @@ const EXPECTED: Array<[CaseActionName, CaseStatus[], CaseStatus, Actor[]]> = [
   ['resume', ['waiting_for_info'], 'in_review', PEOPLE],
   ['declineOffer', ['offer_sent'], 'closed', ANYONE_WORKING],
   ['expireOffer', ['offer_sent'], 'closed', ANYONE_WORKING],
-  ['withdraw', OPEN, 'closed', ANYONE_WORKING],
+  ['withdraw', OPEN.filter((s) => !['completion_reported', 'meter_mounted', 'metering_point_registered'].includes(s)), 'closed', ANYONE_WORKING],
   ['closeWithReason', OPEN, 'closed', PEOPLE],
 ];
 

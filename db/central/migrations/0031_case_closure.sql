@@ -37,9 +37,9 @@ DECLARE
   found_case record;
   reason text;
   expected_kind text;
+  -- Withdrawable until the ferdigmelding (rules/caseClosure.ts WITHDRAWABLE_STATUSES).
   open_statuses constant text[] := ARRAY['new', 'in_review', 'waiting_for_info', 'approved', 'offer_sent',
-    'offer_accepted', 'invoice_sent', 'paid', 'completion_reported', 'meter_mounted', 'metering_point_registered',
-    'developer_project'];
+    'offer_accepted', 'invoice_sent', 'paid', 'developer_project'];
   accepted_statuses constant text[] := ARRAY['offer_accepted', 'invoice_sent', 'paid'];
   allowed boolean;
 BEGIN

@@ -44,6 +44,15 @@ export const OPEN_STATUSES = [
 ] as const satisfies readonly CaseStatus[];
 
 /**
+ * Statuses a request can still be withdrawn from: until the ferdigmelding. Once the installation is reported done
+ * (and the meter mounted, the metering point registered) there is nothing left to withdraw — such a case is closed
+ * with a reason, or finished.
+ */
+export const WITHDRAWABLE_STATUSES = OPEN_STATUSES.filter(
+  (status) => status !== 'completion_reported' && status !== 'meter_mounted' && status !== 'metering_point_registered',
+);
+
+/**
  * The owner has accepted the offer (a tilknytningsavtale is made): ending the case now is a cancellation, told to
  * the installer as such, and the grid company's costs already incurred can be recorded. The company's terms decide
  * what is charged; L-nett's published terms, for one, settle contribution work "etter medgått kostnad"

@@ -2,7 +2,7 @@
 // leads to, and who may take it. Actions taken by the system (an import, a rule, the billing file) are not
 // offered to people. Nothing else moves a case: the mutations are made from this table.
 import type { CaseStatus, UserRole } from './domain';
-import { OPEN_STATUSES } from './caseClosure';
+import { OPEN_STATUSES, WITHDRAWABLE_STATUSES } from './caseClosure';
 import { addWorkingDays, workingDaysBetween } from './workingDays';
 
 type Actor = UserRole | 'system';
@@ -69,7 +69,7 @@ export const CASE_ACTIONS = {
   /** The offer's validity ran out unanswered: registered by people, or closed by the service's sweep. */
   expireOffer: { from: ['offer_sent'], to: 'closed', by: [...PEOPLE, 'system'] },
   /** The installer or the owner withdraws the request (after acceptance: a cancellation); the portal is system. */
-  withdraw: { from: OPEN_STATUSES, to: 'closed', by: [...PEOPLE, 'system'] },
+  withdraw: { from: WITHDRAWABLE_STATUSES, to: 'closed', by: [...PEOPLE, 'system'] },
   /** Ended for a reason of its own (done, a duplicate, other in words). */
   closeWithReason: { from: OPEN_STATUSES, to: 'closed', by: PEOPLE },
 } as const satisfies Record<string, CaseAction>;

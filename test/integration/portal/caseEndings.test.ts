@@ -105,6 +105,19 @@ describe('the installer withdraws its request in the portal (portalWithdrawCase)
     expect(told[0].body).toContain('Vi har ikke registrert kostnader i saken som faktureres eieren.');
   });
 
+  it('refuses once the installation is reported done: a finished job is not withdrawn, changing nothing', async () => {
+    const caseNumber = await send(installerA, newInstallation(firmA, 'Ferdigveien 3', '2026-11-03T09:15:00+01:00'));
+    const caseId = await caseIdOf(central.admin, caseNumber);
+    for (const status of ['completion_reported', 'meter_mounted', 'metering_point_registered']) {
+      await central.admin.query('UPDATE cases SET status = $2 WHERE id = $1', [caseId, status]);
+      const answer = await withdraw(installerA, caseNumber, 'For sent');
+      expect(answer.status, status).toBe(409);
+      expect(answer.body.code).toBe('case.notOpen');
+      expect((await caseRow(caseId)).status).toBe(status);
+    }
+    expect(await messagesOf(caseId)).toEqual([]);
+  });
+
   it('refuses an empty reason, and another firm’s case as if it did not exist, changing nothing', async () => {
     const caseNumber = await send(installerA, newInstallation(firmA, 'Trekkveien 3', '2026-11-04T08:15:00+01:00'));
     const caseId = await caseIdOf(central.admin, caseNumber);

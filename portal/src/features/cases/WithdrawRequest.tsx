@@ -5,12 +5,12 @@ import { Button, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/cor
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortalCase } from '../../../../electron/shared/portalApi/cases';
-import { OPEN_STATUSES, isAcceptedStatus, type CaseStatus } from '../../../../electron/shared/rules';
+import { WITHDRAWABLE_STATUSES, isAcceptedStatus, type CaseStatus } from '../../../../electron/shared/rules';
 import { call, type ApiError } from '../../app/api';
 import { Card } from '../../app/Screen';
 import { SendError } from './formParts';
 
-const OPEN: readonly CaseStatus[] = OPEN_STATUSES;
+const OPEN: readonly CaseStatus[] = WITHDRAWABLE_STATUSES;
 
 export const canWithdraw = (c: PortalCase): boolean => OPEN.includes(c.status);
 
