@@ -45,9 +45,9 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => {
       '--mantine-color-orange-light-color': '#a63c06',
       // A red "Fjern" button's hover tint: red 9 on Mantine's hover tint reads at 3.75:1; on red 0 it is above 5.
       '--mantine-color-red-light-hover': 'var(--mantine-color-red-0)',
-      // A subtle blue button ("Tilbake til køen") under the pointer: blue 8 on Mantine's hover tint reads at 4.0:1;
-      // blue 9 reads above 5 there, and the light blue badges and alerts only gain from it.
-      '--mantine-color-blue-light-color': 'var(--mantine-color-blue-9)',
+      // A subtle blue button ("Tilbake til køen") under the pointer: its blue 9 text on Mantine's hover tint (blue 2)
+      // reads at 4.0:1; on blue 0 it reads at 5.5:1.
+      '--mantine-color-blue-light-hover': 'var(--mantine-color-blue-0)',
     },
     dark: base.dark,
   };
