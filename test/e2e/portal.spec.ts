@@ -5,51 +5,24 @@
 // phone's width (375 px) and a desktop's (1280 px), with an axe scan of every screen and a screenshot of each in
 // test-results/portal-screens/ for people to look at.
 import type { Page } from '@playwright/test';
-import pg from 'pg';
-import {
-  firmWithAdmin, organisationNumber, PASSWORD, registerInDsb, startPortalService, startSmtp, tokenIn, withWrongCheckDigit,
-  type TestSmtp,
-} from '../integration/portal/portalFixture';
-import { createTestDatabase, type TestDatabase } from '../support/postgres';
-import { login, type RawClient } from '../support/serviceClient';
-import { closeServices } from '../support/serviceInstances';
+import { firmWithAdmin, organisationNumber, PASSWORD, registerInDsb, tokenIn, withWrongCheckDigit } from '../integration/portal/portalFixture';
+import { login } from '../support/serviceClient';
 import { expect, test } from './fixtures';
+import { portalService } from './portalService';
 import { checkScreen, heading, logInAt } from './portalScreens';
 
-let db: TestDatabase;
-let smtp: TestSmtp;
-let url: string;
-let admin: pg.Client;
-let supervisor: RawClient;
+const portal = portalService('e2e_portal');
 
-test.beforeAll(async () => {
-  db = await createTestDatabase('e2e_portal');
-  smtp = await startSmtp();
-  url = (await startPortalService(db, smtp)).url;
-  admin = new pg.Client({ connectionString: db.adminUrl });
-  await admin.connect();
-  supervisor = await login(url, await db.createLogin('sup', 'supervisor'));
-});
-
-test.afterAll(async () => {
-  await admin?.end();
-  await smtp?.close();
-  if (db) {
-    await closeServices(db);
-    await db.drop();
-  }
-});
-
-const logIn = (page: Page, email: string, password = PASSWORD) => logInAt(page, url, email, password);
+const logIn = (page: Page, email: string, password = PASSWORD) => logInAt(page, portal.url, email, password);
 
 /** The link of the last mail to `address` (the service writes PORTAL_URL's address), on this service instead. */
 async function linkFor(address: string, since: number, linkPath: string): Promise<string> {
-  const mail = await smtp.next(address, since);
-  return `${url}/portal/${linkPath}#token=${tokenIn(mail, linkPath)}`;
+  const mail = await portal.smtp.next(address, since);
+  return `${portal.url}/portal/${linkPath}#token=${tokenIn(mail, linkPath)}`;
 }
 
 test('the service serves the app under /portal: a strict CSP, the page revalidated, hashed files cached for good', async ({ request }) => {
-  const page = await request.get(`${url}/portal/login`);
+  const page = await request.get(`${portal.url}/portal/login`);
   expect(page.status()).toBe(200);
   expect(page.headers()['content-type']).toContain('text/html');
   const csp = page.headers()['content-security-policy'];
@@ -62,18 +35,18 @@ test('the service serves the app under /portal: a strict CSP, the page revalidat
   expect(html.match(/<script(?![^>]*\bsrc=)[^>]*>/g)).toBeNull();
   const asset = /src="(\/portal\/assets\/[^"]+\.js)"/.exec(html)?.[1];
   expect(asset).toBeTruthy();
-  const script = await request.get(`${url}${asset}`);
+  const script = await request.get(`${portal.url}${asset}`);
   expect(script.status()).toBe(200);
   expect(script.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
   expect(script.headers()['content-security-policy']).toBe(csp);
   for (const address of ['/portal', '/portal/', '/portal/invitation', '/portal/no/such/screen']) {
-    const answer = await request.get(`${url}${address}`);
+    const answer = await request.get(`${portal.url}${address}`);
     expect(answer.status(), address).toBe(200);
     expect(await answer.text(), address).toBe(html);
   }
-  expect((await request.get(`${url}/portal/assets/missing-file.js`)).status()).toBe(404);
+  expect((await request.get(`${portal.url}/portal/assets/missing-file.js`)).status()).toBe(404);
   // The API is not shadowed.
-  expect((await request.get(`${url}/api/portal/me`)).status()).toBe(401);
+  expect((await request.get(`${portal.url}/api/portal/me`)).status()).toBe(401);
 });
 
 for (const [width, height] of [[375, 812], [1280, 900]] as const) {
@@ -82,8 +55,8 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
 
     test('a firm applies: the check digit is checked as it is typed; it may log in once approved', async ({ page }) => {
       const org = organisationNumber(70, width);
-      await registerInDsb(admin, org, `Søknad Elektro ${width} AS`);
-      await page.goto(`${url}/portal/`);
+      await registerInDsb(portal.admin, org, `Søknad Elektro ${width} AS`);
+      await page.goto(`${portal.url}/portal/`);
       await expect(heading(page, 'Logg inn')).toBeVisible();
       await page.getByRole('link', { name: 'Søk om tilgang' }).click();
       await expect(heading(page, 'Søk om tilgang')).toBeVisible();
@@ -117,8 +90,8 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
       await expect(page.getByRole('alert')).toContainText('venter på nettselskapets svar');
       await checkScreen(page, 'login-pending');
 
-      const { rows: [firm] } = await admin.query<{ id: string }>('SELECT id FROM portal_firms WHERE organisation_number = $1', [org]);
-      expect((await supervisor.post(`/api/portal/firms/${firm.id}/approve`)).status).toBe(200);
+      const { rows: [firm] } = await portal.admin.query<{ id: string }>('SELECT id FROM portal_firms WHERE organisation_number = $1', [org]);
+      expect((await portal.supervisor.post(`/api/portal/firms/${firm.id}/approve`)).status).toBe(200);
       await page.getByRole('button', { name: 'Logg inn' }).click();
       await expect(heading(page, 'Mine saker')).toBeVisible();
       await expect(page.getByRole('main')).toContainText(`Søknad Elektro ${width} AS`);
@@ -126,8 +99,8 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
 
     test('logging in by keyboard; Min side; the password changed; logging out; English', async ({ page }) => {
       const email = `kari-${width}@lys.test`;
-      await firmWithAdmin(url, admin, supervisor, email, `Lys og Varme ${width} AS`);
-      await page.goto(`${url}/portal/login`);
+      await firmWithAdmin(portal.url, portal.admin, portal.supervisor, email, `Lys og Varme ${width} AS`);
+      await page.goto(`${portal.url}/portal/login`);
       await expect(heading(page, 'Logg inn')).toBeVisible();
       await checkScreen(page, 'login');
       // A wrong password, then the right one, by keyboard only.
@@ -178,7 +151,7 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
       await expect(heading(page, 'Logg inn')).toBeVisible();
       await expect(page.getByRole('status')).toContainText('Du er logget ut');
       // Min side is not there without a session.
-      await page.goto(`${url}/portal/me`);
+      await page.goto(`${portal.url}/portal/me`);
       await expect(heading(page, 'Logg inn')).toBeVisible();
       await logIn(page, email, newPassword);
       await page.getByRole('navigation').getByRole('link', { name: 'Min side' }).click();
@@ -193,12 +166,12 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
 
     test('a forgotten password: the e-mailed link, a new password, logging in with it', async ({ page }) => {
       const email = `glemsk-${width}@lys.test`;
-      await firmWithAdmin(url, admin, supervisor, email, `Glemsk Elektro ${width} AS`);
-      await page.goto(`${url}/portal/login`);
+      await firmWithAdmin(portal.url, portal.admin, portal.supervisor, email, `Glemsk Elektro ${width} AS`);
+      await page.goto(`${portal.url}/portal/login`);
       await page.getByRole('link', { name: 'Glemt passord?' }).click();
       await expect(heading(page, 'Glemt passord')).toBeVisible();
       await checkScreen(page, 'forgot-password');
-      const since = smtp.mails.length;
+      const since = portal.smtp.mails.length;
       await page.getByLabel('E-post').fill(email);
       await page.getByRole('button', { name: 'Send lenke' }).click();
       await expect(page.getByRole('status')).toContainText(`Hvis ${email} har en konto`);
@@ -208,7 +181,7 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
       await page.goto(link);
       await expect(heading(page, 'Nytt passord')).toBeVisible();
       // The token leaves the address bar at once.
-      expect(page.url()).toBe(`${url}/portal/password-reset`);
+      expect(page.url()).toBe(`${portal.url}/portal/password-reset`);
       await page.getByLabel('Nytt passord').fill('short');
       await page.getByRole('button', { name: 'Lagre nytt passord' }).click();
       await expect(page.getByText('Passordet må ha minst 10 tegn.')).toBeVisible();
@@ -230,7 +203,7 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
       await page.getByRole('button', { name: 'Lagre nytt passord' }).click();
       await expect(page.getByRole('alert')).toContainText('allerede brukt eller utløpt');
       // Without a token the screen says what to do.
-      await page.goto(`${url}/portal/password-reset`);
+      await page.goto(`${portal.url}/portal/password-reset`);
       await expect(page.getByRole('alert')).toContainText('Åpne lenken fra e-posten på nytt');
       await checkScreen(page, 'new-password-no-link');
     });
@@ -238,14 +211,14 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
     test("the administrator's users: a colleague invited, the invitation accepted, the colleague disabled", async ({ page, browser }) => {
       const adminEmail = `sjef-${width}@team.test`;
       const colleague = `kollega-${width}@team.test`;
-      await firmWithAdmin(url, admin, supervisor, adminEmail, `Team Elektro ${width} AS`);
+      await firmWithAdmin(portal.url, portal.admin, portal.supervisor, adminEmail, `Team Elektro ${width} AS`);
       await logIn(page, adminEmail);
       await page.getByRole('navigation').getByRole('link', { name: 'Brukere' }).click();
       await expect(heading(page, 'Brukere')).toBeVisible();
       await expect(page.getByRole('main')).toContainText(adminEmail);
       await checkScreen(page, 'users');
 
-      const since = smtp.mails.length;
+      const since = portal.smtp.mails.length;
       await page.getByRole('textbox', { name: 'Navn' }).fill('Per Kollega');
       await page.getByRole('textbox', { name: 'E-post' }).fill(colleague);
       await page.getByRole('button', { name: 'Send invitasjon' }).click();
@@ -270,7 +243,7 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
         await logIn(other, colleague, 'colleague-password-5');
         // Not an administrator: no Brukere, and its address sends them to Min side.
         await expect(other.getByRole('navigation').getByRole('link', { name: 'Brukere' })).toHaveCount(0);
-        await other.goto(`${url}/portal/users`);
+        await other.goto(`${portal.url}/portal/users`);
         await expect(heading(other, 'Min side')).toBeVisible();
 
         await page.reload();

@@ -4,45 +4,21 @@
 // from the archive, and sends the ferdigmelding with a meter reading, the dates and the samsvarserklæring once the
 // owner has paid. At a phone's width (375 px) and a desktop's (1280 px), axe-clean, with screenshots of the list
 // and the case page in test-results/portal-screens/.
-import pg from 'pg';
 import {
   askForInformation, newInstallation, paidAndStarted, PDF, send,
 } from '../integration/portal/caseFixture';
-import { firmWithAdmin, portalLogin, PASSWORD, startPortalService, startSmtp, type TestSmtp } from '../integration/portal/portalFixture';
-import { createTestDatabase, type TestDatabase } from '../support/postgres';
-import { login, type RawClient } from '../support/serviceClient';
-import { closeServices } from '../support/serviceInstances';
+import { firmWithAdmin, portalLogin, PASSWORD } from '../integration/portal/portalFixture';
+import { login } from '../support/serviceClient';
 import { osloDate } from '../../electron/core/clock';
 import { meterMountingDueDate } from '../../electron/shared/rules';
 import { expect, test } from './fixtures';
+import { portalService } from './portalService';
 import { checkScreen, heading } from './portalScreens';
 
-let db: TestDatabase;
-let smtp: TestSmtp;
-let url: string;
-let admin: pg.Client;
-let supervisor: RawClient;
-
-test.beforeAll(async () => {
-  db = await createTestDatabase('e2e_portal_cases');
-  smtp = await startSmtp();
-  url = (await startPortalService(db, smtp)).url;
-  admin = new pg.Client({ connectionString: db.adminUrl });
-  await admin.connect();
-  supervisor = await login(url, await db.createLogin('sup', 'supervisor'));
-});
-
-test.afterAll(async () => {
-  await admin?.end();
-  await smtp?.close();
-  if (db) {
-    await closeServices(db);
-    await db.drop();
-  }
-});
+const portal = portalService('e2e_portal_cases');
 
 const statusOf = async (caseNumber: string) =>
-  (await admin.query<{ status: string }>('SELECT status FROM cases WHERE case_number = $1', [caseNumber])).rows[0].status;
+  (await portal.admin.query<{ status: string }>('SELECT status FROM cases WHERE case_number = $1', [caseNumber])).rows[0].status;
 
 for (const [width, height] of [[375, 812], [1280, 900]] as const) {
   test.describe(`at ${width} px`, () => {
@@ -50,17 +26,17 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
 
     test('the installer follows its cases, answers a request for information and sends the ferdigmelding', async ({ page }) => {
       const email = `montor-${width}@saker.test`;
-      const firm = await firmWithAdmin(url, admin, supervisor, email, `Saker Elektro ${width} AS`);
-      const installer = await portalLogin(url, email);
+      const firm = await firmWithAdmin(portal.url, portal.admin, portal.supervisor, email, `Saker Elektro ${width} AS`);
+      const installer = await portalLogin(portal.url, email);
       const waiting = await send(installer, newInstallation(firm, `Sjøgata ${width}`, '2026-11-02T08:15:00+01:00'));
       const paid = await send(installer, newInstallation(firm, `Heiveien ${width}`, '2026-11-09T10:30:00+01:00'));
-      const handler = await db.createLogin(`anne${width}`, 'case_handler');
-      await admin.query("UPDATE app_users SET display_name = 'Anne Saksbehandler' WHERE id = $1", [handler]);
-      await askForInformation(admin, waiting, handler, ['power_budget', 'main_fuse']);
-      await paidAndStarted(admin, paid);
+      const handler = await portal.db.createLogin(`anne${width}`, 'case_handler');
+      await portal.admin.query("UPDATE app_users SET display_name = 'Anne Saksbehandler' WHERE id = $1", [handler]);
+      await askForInformation(portal.admin, waiting, handler, ['power_budget', 'main_fuse']);
+      await paidAndStarted(portal.admin, paid);
 
       // Logging in lands on Mine saker: both cases, newest first, status in plain words, the handler or "Ikke tildelt".
-      await page.goto(`${url}/portal/login`);
+      await page.goto(`${portal.url}/portal/login`);
       await page.getByLabel('E-post').fill(email);
       await page.getByLabel(/^Passord\b/).fill(PASSWORD);
       await page.getByRole('button', { name: 'Logg inn' }).click();
@@ -129,7 +105,7 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
       expect(await statusOf(paid)).toBe('completion_reported');
       // The meter clock: due when the meter is to be up, the shipped 5 working days after the notice arrived.
       const meterDue = meterMountingDueDate(osloDate(new Date()), 5);
-      expect((await admin.query("SELECT to_char(due_date, 'YYYY-MM-DD') AS d FROM cases WHERE case_number = $1", [paid])).rows[0].d).toBe(meterDue);
+      expect((await portal.admin.query("SELECT to_char(due_date, 'YYYY-MM-DD') AS d FROM cases WHERE case_number = $1", [paid])).rows[0].d).toBe(meterDue);
       const dueFact = main.locator('div', { has: page.locator('dt', { hasText: 'Måler skal monteres innen' }) }).last();
       await expect(dueFact.locator('dd')).toHaveText(new Date(`${meterDue}T12:00:00`).toLocaleDateString('nb-NO', { day: 'numeric', month: 'short', year: 'numeric' }));
       await checkScreen(page, 'case-completed');

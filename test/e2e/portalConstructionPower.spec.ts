@@ -1,38 +1,13 @@
 // Construction power on the installers' portal: the firm opens its cabinet's case once the grid company has taken
 // it down and reads both meter readings, the dates, the days and the rent billed — on a phone and a desktop,
 // axe-clean, with screenshots in test-results/portal-screens/.
-import pg from 'pg';
 import { constructionPowerCase } from '../integration/portal/constructionPowerCase';
-import { firmWithAdmin, portalLogin, startPortalService, startSmtp, type TestSmtp } from '../integration/portal/portalFixture';
-import { createTestDatabase, type TestDatabase } from '../support/postgres';
-import { login, type RawClient } from '../support/serviceClient';
-import { closeServices } from '../support/serviceInstances';
+import { firmWithAdmin, portalLogin } from '../integration/portal/portalFixture';
 import { expect, test } from './fixtures';
+import { portalService } from './portalService';
 import { checkScreen, heading, logInAt } from './portalScreens';
 
-let db: TestDatabase;
-let smtp: TestSmtp;
-let url: string;
-let admin: pg.Client;
-let supervisor: RawClient;
-
-test.beforeAll(async () => {
-  db = await createTestDatabase('e2e_portal_construction_power');
-  smtp = await startSmtp();
-  url = (await startPortalService(db, smtp)).url;
-  admin = new pg.Client({ connectionString: db.adminUrl });
-  await admin.connect();
-  supervisor = await login(url, await db.createLogin('sup', 'supervisor'));
-});
-
-test.afterAll(async () => {
-  await admin?.end();
-  await smtp?.close();
-  if (db) {
-    await closeServices(db);
-    await db.drop();
-  }
-});
+const portal = portalService('e2e_portal_construction_power');
 
 for (const [width, height] of [[375, 812], [1280, 900]] as const) {
   test.describe(`at ${width} px`, () => {
@@ -40,18 +15,18 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
 
     test('the installer reads the readings at both ends, the days and the rent billed', async ({ page }) => {
       const email = `bygg-${width}@byggestrom.test`;
-      const firm = await firmWithAdmin(url, admin, supervisor, email, `Byggestrøm Elektro ${width} AS`);
-      const installer = await portalLogin(url, email);
+      const firm = await firmWithAdmin(portal.url, portal.admin, portal.supervisor, email, `Byggestrøm Elektro ${width} AS`);
+      const installer = await portalLogin(portal.url, email);
       const cabinet = await constructionPowerCase(installer, firm, `CP-E2E-${width}`);
       // Taken down by the grid company: 2.–20. November, both counted, at 22 kr a day.
-      await admin.query(
+      await portal.admin.query(
         `UPDATE cases SET status = 'disconnected', power_connected_on = '2026-11-02', start_meter_reading = 1520.5,
            power_disconnected_on = '2026-11-20', final_meter_reading = 4210, cabinet_rent_days = 19,
            cabinet_rent_rate_ore = 2200, cabinet_rent_net_ore = 41800 WHERE case_number = $1`,
         [cabinet],
       );
 
-      await logInAt(page, url, email);
+      await logInAt(page, portal.url, email);
       await page.getByRole('main').getByRole('link', { name: cabinet }).click();
       await expect(heading(page, `Sak ${cabinet}`)).toBeVisible();
       const card = page.getByRole('region', { name: 'Byggestrøm' });

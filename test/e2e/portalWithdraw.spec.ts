@@ -2,38 +2,13 @@
 // case page offers it on an open case; the confirmation says what follows and asks for a reason; the case is then
 // closed as withdrawn by the installer, the confirmation is in the thread, and the button is gone. At a phone's
 // width and a desktop's, axe-clean, with screenshots in test-results/portal-screens/.
-import pg from 'pg';
 import { newInstallation, send } from '../integration/portal/caseFixture';
-import { firmWithAdmin, portalLogin, startPortalService, startSmtp, type TestSmtp } from '../integration/portal/portalFixture';
-import { createTestDatabase, type TestDatabase } from '../support/postgres';
-import { login, type RawClient } from '../support/serviceClient';
-import { closeServices } from '../support/serviceInstances';
+import { firmWithAdmin, portalLogin } from '../integration/portal/portalFixture';
 import { expect, test } from './fixtures';
+import { portalService } from './portalService';
 import { checkScreen, heading, logInAt } from './portalScreens';
 
-let db: TestDatabase;
-let smtp: TestSmtp;
-let url: string;
-let admin: pg.Client;
-let supervisor: RawClient;
-
-test.beforeAll(async () => {
-  db = await createTestDatabase('e2e_portal_withdraw');
-  smtp = await startSmtp();
-  url = (await startPortalService(db, smtp)).url;
-  admin = new pg.Client({ connectionString: db.adminUrl });
-  await admin.connect();
-  supervisor = await login(url, await db.createLogin('sup', 'supervisor'));
-});
-
-test.afterAll(async () => {
-  await admin?.end();
-  await smtp?.close();
-  if (db) {
-    await closeServices(db);
-    await db.drop();
-  }
-});
+const portal = portalService('e2e_portal_withdraw');
 
 for (const [width, height] of [[375, 812], [1280, 900]] as const) {
   test.describe(`at ${width} px`, () => {
@@ -41,11 +16,11 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
 
     test('the installer withdraws its request with a reason; the case closes and says so', async ({ page }) => {
       const email = `trekk-${width}@saker.test`;
-      const firm = await firmWithAdmin(url, admin, supervisor, email, `Trekk Elektro ${width} AS`);
-      const installer = await portalLogin(url, email);
+      const firm = await firmWithAdmin(portal.url, portal.admin, portal.supervisor, email, `Trekk Elektro ${width} AS`);
+      const installer = await portalLogin(portal.url, email);
       const caseNumber = await send(installer, newInstallation(firm, `Angreveien ${width}`, '2026-11-02T08:15:00+01:00'));
 
-      await logInAt(page, url, email);
+      await logInAt(page, portal.url, email);
       await page.getByRole('main').getByRole('link', { name: caseNumber }).click();
       await expect(heading(page, `Sak ${caseNumber}`)).toBeVisible();
       await page.getByRole('button', { name: 'Trekk forhåndsmeldingen' }).click();
@@ -67,7 +42,7 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
       await expect(main).toContainText('Kunden har valgt å vente et år med utbyggingen.');
       await expect(main).toContainText('Forhåndsmelding trukket');
       await expect(page.getByRole('button', { name: 'Trekk forhåndsmeldingen' })).toHaveCount(0);
-      const { rows: [row] } = await admin.query<{ status: string; closure_reason: string }>(
+      const { rows: [row] } = await portal.admin.query<{ status: string; closure_reason: string }>(
         'SELECT status, closure_reason FROM cases WHERE case_number = $1', [caseNumber]);
       expect(row).toEqual({ status: 'closed', closure_reason: 'withdrawn_by_installer' });
       await checkScreen(page, 'withdrawn-case');
