@@ -19,6 +19,11 @@ interface Props {
   onLeaveSearch: () => void;
 }
 
+
+/** What every multi-select filter of the queue shares: compact, searchable, cleared with one click. */
+const FILTER_SELECT = {
+  clearable: true, searchable: true, selectFirstOptionOnChange: true, classNames: { inputField: classes.compactField }, w: 230, size: 'sm',
+} as const;
 export function QueueFilters({ searchRef, onLeaveSearch }: Props) {
   const { t } = useTranslation();
   const { reference } = useAppData();
@@ -52,12 +57,7 @@ export function QueueFilters({ searchRef, onLeaveSearch }: Props) {
           data={typeOptions}
           value={types}
           onChange={(value) => queueStore.setFilters({ types: value as RequestType[] })}
-          clearable
-          searchable
-          selectFirstOptionOnChange
-          classNames={{ inputField: classes.compactField }}
-          w={230}
-          size="sm"
+          {...FILTER_SELECT}
         />
         <MultiSelect
           label={t('queue.filters.municipality')}
@@ -65,12 +65,7 @@ export function QueueFilters({ searchRef, onLeaveSearch }: Props) {
           data={municipalityOptions}
           value={municipalities}
           onChange={(value) => queueStore.setFilters({ municipalities: value })}
-          clearable
-          searchable
-          selectFirstOptionOnChange
-          classNames={{ inputField: classes.compactField }}
-          w={230}
-          size="sm"
+          {...FILTER_SELECT}
         />
         <MultiSelect
           label={t('queue.filters.closureReason')}
@@ -79,12 +74,7 @@ export function QueueFilters({ searchRef, onLeaveSearch }: Props) {
           value={closureReasons}
           // Only closed cases have a closure reason: a status filter beside it would only hide them.
           onChange={(value) => queueStore.setFilters({ closureReasons: value as ClosureReason[], ...(value.length > 0 ? { statuses: [] } : {}) })}
-          clearable
-          searchable
-          selectFirstOptionOnChange
-          classNames={{ inputField: classes.compactField }}
-          w={230}
-          size="sm"
+          {...FILTER_SELECT}
         />
         <Stack gap={2}>
           <Text id={assignmentLabelId} size="sm" fw={500}>
