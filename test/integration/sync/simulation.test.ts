@@ -49,11 +49,21 @@ const fault = (kind: Fault) => faults.set(kind, faults.get(kind)! + 1);
 
 /** The kinds of edit the simulation claims to cover; each must be applied at least once. */
 const STATUS_ACTION = 'status action';
+/** Ending a case (issue 13): a withdrawal, a close with a reason, or a resumed wait, each with its own arguments. */
+const ENDING = 'ending';
+const ENDING_ARGS: Readonly<Record<string, Record<string, string>>> = {
+  withdraw: { withdrawnBy: 'installer' },
+  closeWithReason: { closureReason: 'duplicate' },
+  resume: { channel: 'phone' },
+};
 const EDIT_KINDS = [
-  'case.claim', 'case.release', 'case.addNote', STATUS_ACTION, 'case.createOfferDraft', 'case.saveOfferDraft', 'case.assign',
-  'case.orderWork', 'case.advanceWorkOrder',
+  'case.claim', 'case.release', 'case.addNote', STATUS_ACTION, ENDING, 'case.createOfferDraft', 'case.saveOfferDraft',
+  'case.assign', 'case.orderWork', 'case.advanceWorkOrder',
 ] as const;
-const kindOf = (mutation: string) => (mutation in CASE_ACTION_MUTATIONS ? STATUS_ACTION : mutation);
+const kindOf = (mutation: string) => {
+  if (mutation.slice('case.'.length) in ENDING_ARGS) return ENDING;
+  return mutation in CASE_ACTION_MUTATIONS ? STATUS_ACTION : mutation;
+};
 
 interface Seat {
   name: string;
@@ -203,10 +213,16 @@ async function claimAndWait(seat: Seat, caseId: number, ms = 1_500): Promise<boo
 async function editUnderClaim(seat: Seat, caseId: number): Promise<void> {
   const roll = seat.rand.next();
   if (roll < 0.4) {
-    const actions = detailOf(seat, caseId).allowedActions.filter((action) => `case.${action}` in CASE_ACTION_MUTATIONS && !/offer|invoice|payment/i.test(action));
+    // Construction power's steps carry meter readings and dates of their own (tests/integration/*constructionPower*).
+    const allowed = detailOf(seat, caseId).allowedActions.filter((action) => `case.${action}` in CASE_ACTION_MUTATIONS
+      && !/offer|invoice|payment|connection|disconnection|deregister/i.test(action));
+    // Endings close cases for good: one status action in six, so the rest of the life still has cases to work on.
+    const endings = allowed.filter((action) => action in ENDING_ARGS);
+    const steps = allowed.filter((action) => !(action in ENDING_ARGS));
+    const actions = endings.length > 0 && (steps.length === 0 || seat.rand.next() < 1 / 6) ? endings : steps;
     if (actions.length > 0) {
       const action = pick(seat.rand, actions);
-      await dispatch(seat, 'case.act', action === 'approve' ? { caseId, action } : { caseId, action, reason: `sim ${SEED}` });
+      await dispatch(seat, 'case.act', action === 'approve' ? { caseId, action } : { caseId, action, reason: `sim ${SEED}`, ...ENDING_ARGS[action] });
       return;
     }
   }
