@@ -8,3 +8,19 @@ const api = Object.freeze(
 );
 
 contextBridge.exposeInMainWorld('api', api);
+
+// The desk's updates (DeskUpdates in electron/shared/updates.ts; the channel names are UPDATE_IPC there, spelt
+// out here because the preload imports nothing else): the state, the channel setting, restart to update.
+contextBridge.exposeInMainWorld(
+  'deskUpdates',
+  Object.freeze({
+    view: () => ipcRenderer.invoke('updates.view'),
+    setChannel: (channel: unknown) => ipcRenderer.invoke('updates.setChannel', channel),
+    restartToUpdate: () => ipcRenderer.invoke('updates.restart'),
+    onChange(listener: (view: unknown) => void) {
+      const relay = (_event: unknown, view: unknown) => listener(view);
+      ipcRenderer.on('updates.changed', relay);
+      return () => void ipcRenderer.removeListener('updates.changed', relay);
+    },
+  }),
+);

@@ -12,7 +12,9 @@ import type { Configuration, FileSet } from 'app-builder-lib';
 
 const require = createRequire(import.meta.url);
 /** The glob matcher electron-builder itself uses for `files` and `asarUnpack`. */
-const { minimatch } = createRequire(require.resolve('app-builder-lib/package.json'))('minimatch') as typeof import('minimatch');
+const { minimatch } = createRequire(require.resolve('app-builder-lib/package.json'))('minimatch') as {
+  minimatch: (file: string, glob: string, options: { dot: boolean }) => boolean;
+};
 const root = path.resolve(__dirname, '../..');
 const CONFIG = path.join(root, 'electron-builder.config.cjs');
 
