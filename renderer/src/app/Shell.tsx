@@ -1,5 +1,5 @@
 // The frame around every screen: a skip link, the product name, the connection, who is signed in, the settings
-// and the language switch.
+// and the language switch; under it, a new version waiting for a restart.
 import { Button, Group, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { SupportRequestsNavButton } from '../features/supportRequests/SupportReq
 import { PriceListNavButton } from '../features/priceLists/PriceListNavButton';
 import { QuarantineNavButton } from '../features/quarantine/QuarantineNavButton';
 import { ConnectionIndicator } from '../features/sync/ConnectionIndicator';
+import { UpdateBanner } from '../features/updates/UpdateBanner';
 import { WorkloadNavButton } from '../features/workload/WorkloadNavButton';
 import { useAppData } from './AppData';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -65,6 +66,7 @@ export function Shell({ children }: { children: ReactNode }) {
           <LanguageSwitch />
         </Group>
       </header>
+      <UpdateBanner />
       <main id={MAIN_ID} tabIndex={-1} className={classes.main}>
         {children}
       </main>

@@ -1,5 +1,5 @@
 // Innstillinger: the central service the app works against and who is signed in there (or none: standalone),
-// and the company's practice. Reached from the header's
+// the company's practice, and the channel updates come from. Reached from the header's
 // "Innstillinger"; "Tilbake" or Esc returns to where it was opened from.
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useId, useRef } from 'react';
@@ -10,6 +10,7 @@ import { useNavigation } from '../../app/navigation';
 import { useEscapeKey } from '../../app/useEscapeKey';
 import { CentralSettingsForm } from './CentralSettingsForm';
 import { CompanyPracticeSection } from './CompanyPracticeSection';
+import { UpdateChannelSection } from '../updates/UpdateChannelSection';
 import classes from './Settings.module.css';
 import { SignOutButton } from './SignOutButton';
 import { StandaloneSwitch } from './StandaloneSwitch';
@@ -100,6 +101,7 @@ export function SettingsScreen() {
           </>
         )}
         <CompanyPracticeSection />
+        <UpdateChannelSection className={classes.section} />
       </div>
     </div>
   );
