@@ -34,7 +34,7 @@ const config = {
   asar: true,
   asarUnpack: ['node_modules/.electron-native/**/*.node'],
   npmRebuild: false,
-  afterPack: './build/afterPack.cjs',
+  afterPack: './build/afterPack.mjs',
   win: {
     target: [{ target: 'nsis', arch: ['x64'] }],
     // Signed when CSC_LINK and CSC_KEY_PASSWORD name the company's code-signing certificate.

@@ -72,7 +72,8 @@ export function createUpdater(log: (message: string) => void): Updater {
         return changeChannel(channel);
       });
       ipcMain.handle(UPDATE_IPC.restart, (event) => {
-        if (isTrustedSender(event) && view.phase === 'downloaded') updater?.quitAndInstall();
+        // Silently (the person already chose to restart), and the desk starts again afterwards.
+        if (isTrustedSender(event) && view.phase === 'downloaded') updater?.quitAndInstall(true, true);
       });
       if (active) start().catch((error: unknown) => log(`[updates] could not start: ${String(error)}`));
     },

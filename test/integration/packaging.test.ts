@@ -13,7 +13,6 @@ import { Arch, build, Platform, type Configuration } from 'electron-builder';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(__dirname, '../..');
-const { DESK_FUSES } = require(path.join(root, 'build/electronFuses.cjs')) as { DESK_FUSES: Record<string, boolean> };
 
 const NATIVE = 'node_modules/.electron-native/better-sqlite3/build/Release/better_sqlite3.node';
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
@@ -79,7 +78,7 @@ beforeAll(async () => {
       electronVersion: '40.8.5',
       electronDist,
       // The same hook, by absolute path: electron-builder resolves './build/…' from the project, here a stand-in.
-      afterPack: path.join(root, 'build/afterPack.cjs'),
+      afterPack: path.join(root, 'build/afterPack.mjs'),
       directories: { ...config.directories, output: path.join(folder, 'dist') },
     },
   });
@@ -113,6 +112,7 @@ describe('the packaged desk', () => {
   });
 
   it('has its fuses set by the afterPack hook, and the rest as Electron ships them', async () => {
+    const { DESK_FUSES } = (await import(path.join(root, 'build/electronFuses.mjs'))) as { DESK_FUSES: Record<string, boolean> };
     const wire = await getCurrentFuseWire(path.join(appOutDir, 'saksbehandlerpulten'));
     for (const [name, on] of Object.entries(DESK_FUSES)) {
       const index = FuseV1Options[name as keyof typeof FuseV1Options];

@@ -134,7 +134,7 @@ describe('updates from a generic feed', () => {
     expect(result?.isUpdateAvailable).toBe(true);
     expect(result?.updateInfo.version).toBe('0.2.0');
     const [downloaded] = (await result?.downloadPromise) ?? [];
-    expect(readFileSync(downloaded!)).toEqual(stable.bytes);
+    expect(readFileSync(downloaded)).toEqual(stable.bytes);
     expect(requested).toContain('/desk/latest.yml');
     expect(requested).toContain(`/desk/${stable.installer}`);
     expect(requested).not.toContain('/desk/beta.yml');
@@ -148,7 +148,7 @@ describe('updates from a generic feed', () => {
     const result = await updater.checkForUpdates();
     expect(result?.updateInfo.version).toBe('0.3.0-beta.1');
     const [downloaded] = (await result?.downloadPromise) ?? [];
-    expect(readFileSync(downloaded!)).toEqual(beta.bytes);
+    expect(readFileSync(downloaded)).toEqual(beta.bytes);
     expect(requested).toContain('/desk/beta.yml');
     expect(requested).toContain(`/desk/${beta.installer}`);
     expect(requested).not.toContain('/desk/latest.yml');

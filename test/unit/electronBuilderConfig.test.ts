@@ -100,8 +100,8 @@ describe('electron-builder config', { timeout: 30_000 }, () => {
     const native = 'node_modules/.electron-native/better-sqlite3/build/Release/better_sqlite3.node';
     const [fileSet] = patterns(config).fileSets;
     expect(fileSet).toBeDefined();
-    expect(path.posix.join(fileSet!.to!, 'better_sqlite3.node')).toBe(native);
-    expect(path.posix.join(fileSet!.from!, 'better_sqlite3.node')).toBe(native);
+    expect(path.posix.join(fileSet.to!, 'better_sqlite3.node')).toBe(native);
+    expect(path.posix.join(fileSet.from!, 'better_sqlite3.node')).toBe(native);
     const unpack = ([] as string[]).concat(config.asarUnpack ?? []);
     expect(unpack.some((glob) => minimatch(native, glob, { dot: true }))).toBe(true);
     expect(config.npmRebuild).toBe(false);
@@ -111,12 +111,11 @@ describe('electron-builder config', { timeout: 30_000 }, () => {
 });
 
 describe('Electron fuses', () => {
-  const { DESK_FUSES } = require(path.join(root, 'build/electronFuses.cjs')) as { DESK_FUSES: Record<string, boolean> };
-  const { deskFuseConfig } = require(path.join(root, 'build/afterPack.cjs')) as {
-    deskFuseConfig: () => Promise<Record<string, unknown>>;
-  };
+  const fuseList = () => import(path.join(root, 'build/electronFuses.mjs')) as Promise<{ DESK_FUSES: Record<string, boolean> }>;
+  const hook = () => import(path.join(root, 'build/afterPack.mjs')) as Promise<{ deskFuseConfig: () => Record<string, unknown> }>;
 
-  it('turns off Node in the shipped app and requires the app from an intact asar', () => {
+  it('turns off Node in the shipped app and requires the app from an intact asar', async () => {
+    const { DESK_FUSES } = await fuseList();
     expect(DESK_FUSES).toEqual({
       RunAsNode: false,
       EnableNodeOptionsEnvironmentVariable: false,
@@ -128,7 +127,7 @@ describe('Electron fuses', () => {
   });
 
   it('becomes the @electron/fuses config the afterPack hook flips, fuse by fuse', async () => {
-    const config = await deskFuseConfig();
+    const config = (await hook()).deskFuseConfig();
     expect(config.version).toBe(FuseVersion.V1);
     expect(config[FuseV1Options.RunAsNode]).toBe(false);
     expect(config[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(false);
@@ -139,6 +138,6 @@ describe('Electron fuses', () => {
   });
 
   it('is the hook the builder config runs', () => {
-    expect(loadConfig(undefined).afterPack).toBe('./build/afterPack.cjs');
+    expect(loadConfig(undefined).afterPack).toBe('./build/afterPack.mjs');
   });
 });

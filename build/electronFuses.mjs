@@ -1,8 +1,8 @@
 // The Electron fuses the shipped desk is packaged with, by @electron/fuses' FuseV1Options names: flipped in the
 // binary itself, so no command line, environment variable or stray file can turn them back at run time.
-// Read by the afterPack hook (build/afterPack.cjs) and checked by test/unit/electronBuilderConfig.test.ts.
+// Read by the afterPack hook (build/afterPack.mjs) and checked by test/unit/electronBuilderConfig.test.ts.
 /** @type {Readonly<Record<string, boolean>>} */
-const DESK_FUSES = Object.freeze({
+export const DESK_FUSES = Object.freeze({
   // ELECTRON_RUN_AS_NODE would make the signed desk a general Node.js interpreter.
   RunAsNode: false,
   // NODE_OPTIONS could preload any script into the app.
@@ -16,5 +16,3 @@ const DESK_FUSES = Object.freeze({
   // Cookies encrypted at rest with the operating system's keychain.
   EnableCookieEncryption: true,
 });
-
-module.exports = { DESK_FUSES };
