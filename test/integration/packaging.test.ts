@@ -39,9 +39,10 @@ function deskConfig(): Configuration {
   }
 }
 
-beforeAll(async () => {
-  folder = mkdtempSync(path.join(os.tmpdir(), 'desk-package-'));
-  const project = path.join(folder, 'project');
+/** A stand-in project and Electron under `name`, packaged with the desk's config; returns the unpacked app's folder. */
+async function pack(name: string, options: { electronNative: boolean }): Promise<string> {
+  const base = path.join(folder, name);
+  const project = path.join(base, 'project');
   const files: Record<string, string> = {
     'package.json': JSON.stringify({
       name: 'nettmelding-desk', productName: 'Saksbehandlerpulten', version: '0.1.0', description: 'The desk',
@@ -59,10 +60,10 @@ beforeAll(async () => {
     'node_modules/better-sqlite3/lib/index.js': 'module.exports = {};\n',
     'node_modules/better-sqlite3/build/Release/better_sqlite3.node': 'node abi build',
     'node_modules/better-sqlite3/deps/sqlite3/sqlite3.c': '/* sqlite */\n',
-    [NATIVE]: 'electron abi build',
   };
+  if (options.electronNative) files[NATIVE] = 'electron abi build';
   for (const [file, content] of Object.entries(files)) write(path.join(project, file), content);
-  const electronDist = path.join(folder, 'electron');
+  const electronDist = path.join(base, 'electron');
   write(path.join(electronDist, 'electron'), Buffer.concat([
     Buffer.alloc(256), Buffer.from(FUSE_SENTINEL), Buffer.from([1, SHIPPED_WIRE.length]), Buffer.from(SHIPPED_WIRE), Buffer.alloc(256),
   ]), 0o755);
@@ -79,10 +80,15 @@ beforeAll(async () => {
       electronDist,
       // The same hook, by absolute path: electron-builder resolves './build/…' from the project, here a stand-in.
       afterPack: path.join(root, 'build/afterPack.mjs'),
-      directories: { ...config.directories, output: path.join(folder, 'dist') },
+      directories: { ...config.directories, output: path.join(base, 'dist') },
     },
   });
-  appOutDir = path.join(folder, 'dist/linux-unpacked');
+  return path.join(base, 'dist/linux-unpacked');
+}
+
+beforeAll(async () => {
+  folder = mkdtempSync(path.join(os.tmpdir(), 'desk-package-'));
+  appOutDir = await pack('complete', { electronNative: true });
 }, 120_000);
 
 afterAll(() => {
@@ -121,4 +127,8 @@ describe('the packaged desk', () => {
     // GrantFileProtocolExtraPrivileges stays on: the renderer is a file: URL.
     expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(FuseState.ENABLE);
   });
+
+  it('is refused when the Electron build of better-sqlite3 was never made, saying what to do', async () => {
+    await expect(pack('without-driver', { electronNative: false })).rejects.toThrow(/Electron build of better-sqlite3 is missing.*npm install/s);
+  }, 120_000);
 });
