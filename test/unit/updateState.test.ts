@@ -1,10 +1,19 @@
 // The update view's rules and the kept channel, without Electron (the feed itself: test/integration/updateFeed.test.ts).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNEL_FILE, fileChannelStore } from '../../electron/main/updates/channelStore';
 import { applyChannel, initialUpdateView, nextUpdateView } from '../../electron/main/updates/updateState';
+import { UPDATE_IPC } from '../../electron/shared/updates';
+
+describe('the bridge', () => {
+  it('uses in the preload (which imports nothing to share them) the IPC channels main answers on', () => {
+    const preload = readFileSync(path.resolve(__dirname, '../../electron/preload/index.ts'), 'utf8');
+    const spelt = [...preload.matchAll(/'(updates\.[a-zA-Z]+)'/g)].map((match) => match[1]);
+    expect(new Set(spelt)).toEqual(new Set(Object.values(UPDATE_IPC)));
+  });
+});
 
 describe('the update view', () => {
   const downloaded = { phase: 'downloaded', channel: 'stable', version: '1.2.0' } as const;
