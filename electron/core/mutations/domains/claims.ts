@@ -1,0 +1,24 @@
+// Claims on a case: asked for and given up, the lease granted by the service.
+import type pg from 'pg';
+import type { CentralApply, DomainMutations, OutboxEntry } from '../definition';
+import { releaseClaim, requestClaim } from '../claimMutations';
+
+const central = {
+  async 'case.claim'(client: pg.ClientBase, { args }: OutboxEntry) {
+    // The lease the service grants (desk.lease, set per transaction by service/sync/applyMutation.ts).
+    await client.query("SELECT claim_case($1, coalesce(nullif(current_setting('desk.lease', true), ''), '5 minutes')::interval)", [args.caseId]);
+  },
+  async 'case.release'(client: pg.ClientBase, { args, precondition }: OutboxEntry) {
+    // Releasing a claim that has since lapsed or passed to someone else has nothing left to do.
+    const { rows } = await client.query<{ mine: boolean }>(
+      'SELECT claimed_by = desk_actor() AND claim_token = $2 AS mine FROM cases WHERE id = $1',
+      [args.caseId, precondition.claimToken],
+    );
+    if (rows[0]?.mine) await client.query('SELECT release_case($1, $2)', [args.caseId, precondition.claimToken]);
+  },
+} satisfies Record<string, CentralApply>;
+
+export const claimMutations = {
+  'case.claim': { local: requestClaim, central: central['case.claim'] },
+  'case.release': { local: releaseClaim, central: central['case.release'] },
+} satisfies DomainMutations;
