@@ -9,6 +9,8 @@ import { DECISION_ACTIONS, type DecisionAction } from '../rules/mutationNames';
 import { CaseId } from './common';
 import { OfferStepAct } from './offerFollowUp';
 import { CONSTRUCTION_POWER_ACTIONS, ConstructionPowerAct, type ConstructionPowerAction } from './constructionPower';
+import { call, type DomainCalls } from './call';
+import type { MutationResult } from './cases';
 
 // The actions themselves are listed with the mutations (rules/mutationNames.ts): each is the mutation case.<action>.
 export { DECISION_ACTIONS, type DecisionAction };
@@ -88,3 +90,7 @@ export type SendOfferBlocker =
 export type ActionBlocker = ApprovalBlocker | SendOfferBlocker | MeterMountedBlocker;
 export type ActionBlockers = Partial<Record<'approve' | 'sendOffer' | 'registerMeterMounted', ActionBlocker[]>>;
 
+/** This domain's calls (merged into the one contract in index.ts). */
+export const caseActionCalls = {
+  'case.act': call<MutationResult>()(CaseActInput),
+} satisfies DomainCalls;

@@ -19,6 +19,7 @@ import type { ClosureReason } from '../rules/caseClosure';
 import type { ActionBlockers } from './caseActions';
 import type { GridAssessmentView, PostalAddressView } from './ownerParty';
 import type { ConstructionPowerView } from './constructionPower';
+import { call, type DomainCalls } from './call';
 
 export const NOTE_MAX_LENGTH = 10_000;
 
@@ -204,3 +205,14 @@ export interface AttachmentOpenResult {
   attachmentId: number;
   fileName: string;
 }
+
+/** This domain's calls (merged into the one contract in index.ts). */
+export const caseCalls = {
+  'case.get': call<CaseDetail>()(CaseGetInput),
+  'case.addNote': call<MutationResult>()(AddNoteInput),
+  'case.assign': call<MutationResult>()(AssignInput),
+  'case.setStatus': call<MutationResult>()(SetStatusInput),
+  'attachment.open': call<AttachmentOpenResult>()(AttachmentOpenInput),
+  'case.claim': call<MutationResult>()(CaseGetInput),
+  'case.release': call<MutationResult>()(CaseGetInput),
+} satisfies DomainCalls;

@@ -48,37 +48,46 @@ interface NamedMutation {
   scope: MutationScope;
   /** Who may send it to the central service; a status action's people come from the life-of-a-case table. */
   roles: readonly UserRole[];
+  /** A call of the contract by the same name makes it (the call's name then comes from here: contract/names.ts). */
+  call?: true;
 }
 
 /** Every mutation with a name of its own; the status actions (`case.<action>`) are added below from DECISION_ACTIONS. */
 export const NAMED_MUTATIONS = {
-  'case.addNote': { scope: 'case', roles: CASEWORK },
-  'case.assign': { scope: 'case', roles: CASEWORK },
+  'case.addNote': { scope: 'case', roles: CASEWORK, call: true },
+  'case.assign': { scope: 'case', roles: CASEWORK, call: true },
   /** Retired from the UI (the named actions replaced it); kept so entries already in an outbox still replay. */
-  'case.setStatus': { scope: 'case', roles: CASEWORK },
+  'case.setStatus': { scope: 'case', roles: CASEWORK, call: true },
   'case.take': { scope: 'standalone', roles: NOBODY },
-  'case.claim': { scope: 'case', roles: CASEWORK },
-  'case.release': { scope: 'case', roles: CASEWORK },
-  'case.decideRouting': { scope: 'case', roles: CASEWORK },
-  'case.overrideCompletenessItem': { scope: 'case', roles: CASEWORK },
-  'case.requestInformation': { scope: 'case', roles: CASEWORK },
-  'case.correctOwnerParty': { scope: 'case', roles: CASEWORK },
-  'case.recordGridAssessment': { scope: 'case', roles: CASEWORK },
-  'case.createOfferDraft': { scope: 'case', roles: CASEWORK },
-  'case.saveOfferDraft': { scope: 'case', roles: CASEWORK },
-  'case.reviseOffer': { scope: 'case', roles: CASEWORK },
-  'case.issueOffer': { scope: 'case', roles: CASEWORK },
-  'case.orderWork': { scope: 'case', roles: SUPERVISOR },
-  'case.advanceWorkOrder': { scope: 'case', roles: CASEWORK },
-  'billing.resolveFlag': { scope: 'case', roles: CASEWORK },
+  'case.claim': { scope: 'case', roles: CASEWORK, call: true },
+  'case.release': { scope: 'case', roles: CASEWORK, call: true },
+  'case.decideRouting': { scope: 'case', roles: CASEWORK, call: true },
+  'case.overrideCompletenessItem': { scope: 'case', roles: CASEWORK, call: true },
+  'case.requestInformation': { scope: 'case', roles: CASEWORK, call: true },
+  'case.correctOwnerParty': { scope: 'case', roles: CASEWORK, call: true },
+  'case.recordGridAssessment': { scope: 'case', roles: CASEWORK, call: true },
+  'case.createOfferDraft': { scope: 'case', roles: CASEWORK, call: true },
+  'case.saveOfferDraft': { scope: 'case', roles: CASEWORK, call: true },
+  'case.reviseOffer': { scope: 'case', roles: CASEWORK, call: true },
+  'case.issueOffer': { scope: 'case', roles: CASEWORK, call: true },
+  'case.orderWork': { scope: 'case', roles: SUPERVISOR, call: true },
+  'case.advanceWorkOrder': { scope: 'case', roles: CASEWORK, call: true },
+  'billing.resolveFlag': { scope: 'case', roles: CASEWORK, call: true },
   'quarantine.update': { scope: 'caseless', roles: CASEWORK },
   'companySettings.update': { scope: 'caseless', roles: SUPERVISOR },
-  'priceList.publish': { scope: 'caseless', roles: SUPERVISOR },
-  'areaSupplier.save': { scope: 'caseless', roles: SUPERVISOR },
+  'priceList.publish': { scope: 'caseless', roles: SUPERVISOR, call: true },
+  'areaSupplier.save': { scope: 'caseless', roles: SUPERVISOR, call: true },
   'assignmentRule.set': { scope: 'caseless', roles: SUPERVISOR },
 } as const satisfies Record<string, NamedMutation>;
 
 export type NamedMutationName = keyof typeof NAMED_MUTATIONS;
+/** The mutations made by a call of the same name. */
+export type CalledMutationName = {
+  [K in NamedMutationName]: (typeof NAMED_MUTATIONS)[K] extends { call: true } ? K : never;
+}[NamedMutationName];
+export const CALLED_MUTATIONS = (Object.keys(NAMED_MUTATIONS) as NamedMutationName[]).filter(
+  (name): name is CalledMutationName => 'call' in NAMED_MUTATIONS[name],
+);
 export type CaseActionMutationName = `case.${DecisionAction}`;
 /** Every mutation there is. */
 export type MutationName = NamedMutationName | CaseActionMutationName;

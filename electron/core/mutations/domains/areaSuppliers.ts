@@ -2,6 +2,7 @@
 import type { DomainMutations } from '../definition';
 import { AREA_SUPPLIER_SAVE, AreaSupplierSaveArgs, recordAreaSupplierSave } from '../areaSupplierSave';
 import { WORK_ORDER_APPLIERS } from '../../sync/workOrderAppliers';
+import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
 
 export const areaSupplierMutations = {
   [AREA_SUPPLIER_SAVE]: {
@@ -12,3 +13,8 @@ export const areaSupplierMutations = {
     rowsChanged: (args) => ({ table: 'area_suppliers', where: 'organisation_number = $1', params: [args.organisationNumber] }),
   },
 } satisfies DomainMutations;
+
+/** The calls that make these mutations (merged with the rest in handlers/index.ts). */
+export const areaSupplierMutationHandlers = ({ mutate, areaSupplierRegister }: CoreServices) => ({
+  'areaSupplier.save': (input) => mutate(() => areaSupplierRegister.save(input)),
+}) satisfies DomainHandlers;

@@ -2,6 +2,7 @@
 import type { DomainMutations } from '../definition';
 import { ASSIGNMENT_RULE_SET, AssignmentRuleArgs, recordAssignmentRule } from '../assignmentRuleUpdate';
 import { ASSIGNMENT_APPLIERS } from '../../sync/assignmentAppliers';
+import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
 
 export const assignmentRuleMutations = {
   [ASSIGNMENT_RULE_SET]: {
@@ -11,3 +12,8 @@ export const assignmentRuleMutations = {
     rowsChanged: (args) => ({ table: 'assignment_rules', where: 'criterion = $1 AND value = $2', params: [args.criterion, args.value] }),
   },
 } satisfies DomainMutations;
+
+/** The calls that make these mutations (merged with the rest in handlers/index.ts). */
+export const assignmentRuleMutationHandlers = ({ mutate, assignmentRules }: CoreServices) => ({
+  'assignmentRules.save': (input) => mutate(() => assignmentRules.save(input)),
+}) satisfies DomainHandlers;

@@ -3,6 +3,8 @@ import type pg from 'pg';
 import type { CentralApply, DomainMutations, OutboxEntry } from '../definition';
 import { resolveBillingFlag } from '../resolveBillingFlag';
 import { RefusedByCentral } from '../../sync/centralErrors';
+import { runMutation } from '../runMutation';
+import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
 
 const central = {
   // A flag from the billing file marked resolved (mutations/resolveBillingFlag.ts); the audit trigger writes
@@ -21,3 +23,8 @@ const central = {
 export const billingFlagMutations = {
   'billing.resolveFlag': { local: resolveBillingFlag, central: central['billing.resolveFlag'] },
 } satisfies DomainMutations;
+
+/** The calls that make these mutations (merged with the rest in handlers/index.ts). */
+export const billingFlagMutationHandlers = ({ context, mutate }: CoreServices) => ({
+  'billing.resolveFlag': (input) => mutate(() => runMutation(context, resolveBillingFlag, input)),
+}) satisfies DomainHandlers;

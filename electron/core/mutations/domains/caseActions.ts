@@ -7,7 +7,7 @@ import {
   CASE_ACTION_MUTATIONS, ISSUED_OFFER_VALID_UNTIL_SQL, actionOfMutation, actionRefusal, decisionColumns, eventReasonOf, parseList,
   reasonOf, type CaseActionArgs, type ConstructionPowerFacts, type DecisionColumns, type PausedClock,
 } from '../caseActions';
-import { isOfferStepAction } from '../offerSteps';
+import { isOfferStepAction, withDeskIds } from '../offerSteps';
 import { RefusedByCentral } from '../../sync/centralErrors';
 import { isUserRole, lockCase, presentClaim, refusalOf } from '../../sync/centralCase';
 import { centralApprovalBlockers, centralConstructionFacts } from '../../sync/centralCaseFacts';
@@ -17,6 +17,9 @@ import { osloDate } from '../../clock';
 import {
   CASE_ACTIONS, DECISION_ACTIONS, type CaseStatus, type ClosureReason, type DecisionAction, type OfferStepAction,
 } from '../../../shared/rules';
+import { mutationForAction } from '../caseActions';
+import { runMutation } from '../runMutation';
+import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
 
 /**
  * One applier for every named action on a case (`case.approve`, `case.reject`, …): the status it assumed, the claim,
@@ -110,3 +113,8 @@ export const caseActionMutations = entriesFor(
   DECISION_ACTIONS.filter(isStatusAction).map((action): `case.${StatusAction}` => `case.${action}`),
   (name): CaseMutationEntry => ({ local: CASE_ACTION_MUTATIONS[name], central: applyCaseAction }),
 ) satisfies DomainMutations;
+
+/** The calls that make these mutations (merged with the rest in handlers/index.ts). */
+export const caseActionMutationHandlers = ({ context, mutate }: CoreServices) => ({
+  'case.act': ({ action, ...args }) => mutate(() => runMutation(context, mutationForAction(action), withDeskIds(action, args))),
+}) satisfies DomainHandlers;

@@ -2,6 +2,8 @@
 import type pg from 'pg';
 import type { CentralApply, DomainMutations, OutboxEntry } from '../definition';
 import { releaseClaim, requestClaim } from '../claimMutations';
+import { runMutation } from '../runMutation';
+import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
 
 const central = {
   async 'case.claim'(client: pg.ClientBase, { args }: OutboxEntry) {
@@ -22,3 +24,9 @@ export const claimMutations = {
   'case.claim': { local: requestClaim, central: central['case.claim'] },
   'case.release': { local: releaseClaim, central: central['case.release'] },
 } satisfies DomainMutations;
+
+/** The calls that make these mutations (merged with the rest in handlers/index.ts). */
+export const claimMutationHandlers = ({ context, mutate, central }: CoreServices) => ({
+  'case.claim': (input) => (central ? central.claim(input.caseId) : mutate(() => runMutation(context, requestClaim, input))),
+  'case.release': (input) => mutate(() => runMutation(context, releaseClaim, input)),
+}) satisfies DomainHandlers;

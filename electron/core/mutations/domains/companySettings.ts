@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { CentralApply, DomainMutations, OutboxEntry } from '../definition';
 import { COMPANY_SETTINGS_UPDATE, CompanySettingsUpdateArgs, recordCompanySettingsUpdate } from '../companySettingsUpdate';
 import { RefusedByCentral } from '../../sync/centralErrors';
+import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
 
 const central = {
   // Company practice (mutations/companySettingsUpdate.ts), by key, as the person: only a supervisor holds INSERT and
@@ -27,3 +28,8 @@ export const companySettingsMutations = {
     rowsChanged: () => ({ table: 'company_settings', where: 'true', params: [] }),
   },
 } satisfies DomainMutations;
+
+/** The calls that make these mutations (merged with the rest in handlers/index.ts). */
+export const companySettingsMutationHandlers = ({ mutate, companySettings }: CoreServices) => ({
+  'companySettings.save': (input) => mutate(() => companySettings.save(input)),
+}) satisfies DomainHandlers;

@@ -5,6 +5,8 @@ import { overrideCompletenessItem } from '../completenessMutations';
 import { RefusedByCentral } from '../../sync/centralErrors';
 import { lockCase, presentClaim } from '../../sync/centralCase';
 import { centralCompleteness, centralDueDate } from '../../sync/centralCaseFacts';
+import { runMutation } from '../runMutation';
+import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
 
 const central = {
   // Completeness (mutations/completenessMutations.ts). The audit trigger writes completeness_overridden and, when
@@ -33,3 +35,8 @@ const central = {
 export const completenessMutations = {
   'case.overrideCompletenessItem': { local: overrideCompletenessItem, central: central['case.overrideCompletenessItem'] },
 } satisfies DomainMutations;
+
+/** The calls that make these mutations (merged with the rest in handlers/index.ts). */
+export const completenessMutationHandlers = ({ context, mutate }: CoreServices) => ({
+  'case.overrideCompletenessItem': (input) => mutate(() => runMutation(context, overrideCompletenessItem, input)),
+}) satisfies DomainHandlers;

@@ -6,6 +6,8 @@ import { RefusedByCentral } from '../../sync/centralErrors';
 import { lockCase, presentClaim, refusalOf } from '../../sync/centralCase';
 import { RecordGridAssessmentInput } from '../../../shared/contract';
 import type { CaseStatus } from '../../../shared/rules';
+import { runMutation } from '../runMutation';
+import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
 
 const central = {
   // trigger (0036) writes grid_assessed.
@@ -29,3 +31,8 @@ const central = {
 export const gridAssessmentMutations = {
   'case.recordGridAssessment': { local: recordGridAssessment, central: central['case.recordGridAssessment'] },
 } satisfies DomainMutations;
+
+/** The calls that make these mutations (merged with the rest in handlers/index.ts). */
+export const gridAssessmentMutationHandlers = ({ context, mutate }: CoreServices) => ({
+  'case.recordGridAssessment': (input) => mutate(() => runMutation(context, recordGridAssessment, input)),
+}) satisfies DomainHandlers;

@@ -6,6 +6,9 @@ import { RefusedByCentral } from '../../sync/centralErrors';
 import { lockCase, presentClaim } from '../../sync/centralCase';
 import { CASE_ACTIONS } from '../../../shared/rules';
 import { osloDate } from '../../clock';
+import { randomUUID } from 'node:crypto';
+import { runMutation } from '../runMutation';
+import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
 
 const central = {
   // Request for information (mutations/informationRequest.ts): the status change and the stored letter; the audit
@@ -31,3 +34,9 @@ const central = {
 export const informationRequestMutations = {
   'case.requestInformation': { local: requestInformation, central: central['case.requestInformation'] },
 } satisfies DomainMutations;
+
+/** The calls that make these mutations (merged with the rest in handlers/index.ts). */
+export const informationRequestMutationHandlers = ({ context, mutate }: CoreServices) => ({
+  'case.requestInformation': (input) =>
+    mutate(() => runMutation(context, requestInformation, { ...input, messageId: randomUUID() })),
+}) satisfies DomainHandlers;

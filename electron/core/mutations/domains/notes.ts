@@ -5,6 +5,9 @@ import { takeCase } from '../takeCase';
 import { RefusedByCentral } from '../../sync/centralErrors';
 import { isUserRole, lockCase, presentClaim } from '../../sync/centralCase';
 import { STATUSES_REQUIRING_REASON, STATUSES_SET_ONLY_WITH_READINGS, canMoveCase, type CaseStatus } from '../../../shared/rules';
+import { randomUUID } from 'node:crypto';
+import { runMutation } from '../runMutation';
+import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
 
 const central = {
   async 'case.addNote'(client, { args, createdAt }) {
@@ -56,3 +59,10 @@ export const noteMutations = {
   // Standalone only: with a central server "fetch next" is the service's own call (a claim), never a push.
   'case.take': { local: takeCase, central: null },
 } satisfies DomainMutations;
+
+/** The calls that make these mutations (merged with the rest in handlers/index.ts). */
+export const noteMutationHandlers = ({ context, mutate }: CoreServices) => ({
+  'case.addNote': (input) => mutate(() => runMutation(context, addNote, { ...input, noteId: randomUUID() })),
+  'case.assign': (input) => mutate(() => runMutation(context, assign, input)),
+  'case.setStatus': (input) => mutate(() => runMutation(context, setStatus, input)),
+}) satisfies DomainHandlers;

@@ -14,6 +14,7 @@ import {
   addWorkingDays, calculateOffer, offerValidUntil, plusskundeContributionRefusal, type OfferCalculation, type OfferLine,
   type PriceList,
 } from '../../../shared/rules';
+import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
 
 /** How many working days back an offer issued on a desk that was offline may still be dated. */
 const OFFLINE_ISSUE_WORKING_DAYS = 5;
@@ -141,3 +142,15 @@ export const offerMutations = {
   'case.reviseOffer': { local: reviseOffer, central: central['case.reviseOffer'] },
   'case.issueOffer': { local: issueOffer, central: central['case.issueOffer'] },
 } satisfies DomainMutations;
+
+/** The calls that make these mutations (merged with the rest in handlers/index.ts). */
+export const offerMutationHandlers = ({ mutate, central, offers }: CoreServices) => ({
+  'case.createOfferDraft': (input) => mutate(() => offers.createDraft(input.caseId)),
+  'case.saveOfferDraft': (input) => mutate(() => offers.save(input)),
+  'case.reviseOffer': (input) => mutate(() => offers.revise(input.fromOfferId)),
+  'case.issueOffer': async (input) => {
+    const result = await offers.issue(input.offerId);
+    central?.engine.nudge();
+    return result;
+  },
+}) satisfies DomainHandlers;

@@ -5,6 +5,8 @@ import { OWNER_PARTY_COLUMNS, correctOwnerParty, ownerPartyUpdate } from '../own
 import { RefusedByCentral } from '../../sync/centralErrors';
 import { lockCase, presentClaim } from '../../sync/centralCase';
 import { CorrectOwnerPartyInput } from '../../../shared/contract';
+import { runMutation } from '../runMutation';
+import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
 
 const central = {
   // The owner as a party (mutations/ownerPartyCorrection.ts): the same checks on the values, under the claim; the
@@ -28,3 +30,8 @@ const central = {
 export const ownerPartyMutations = {
   'case.correctOwnerParty': { local: correctOwnerParty, central: central['case.correctOwnerParty'] },
 } satisfies DomainMutations;
+
+/** The calls that make these mutations (merged with the rest in handlers/index.ts). */
+export const ownerPartyMutationHandlers = ({ context, mutate }: CoreServices) => ({
+  'case.correctOwnerParty': (input) => mutate(() => runMutation(context, correctOwnerParty, input)),
+}) satisfies DomainHandlers;

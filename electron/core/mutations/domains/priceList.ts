@@ -6,6 +6,7 @@ import { insertPriceListCentral } from '../../pricing/priceListStore';
 import { RefusedByCentral } from '../../sync/centralErrors';
 import { centralToday } from '../../sync/centralToday';
 import type { PriceList } from '../../../shared/rules';
+import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
 
 const central = {
   // A new price list version (pricing/priceListPublish.ts), checked again against the central versions; only a
@@ -32,3 +33,8 @@ export const priceListMutations = {
     },
   },
 } satisfies DomainMutations;
+
+/** The calls that make these mutations (merged with the rest in handlers/index.ts). */
+export const priceListMutationHandlers = ({ mutate, priceLists }: CoreServices) => ({
+  'priceList.publish': (input) => mutate(() => priceLists.publish(input.priceList)),
+}) satisfies DomainHandlers;

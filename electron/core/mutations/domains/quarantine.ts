@@ -6,6 +6,7 @@ import { QUARANTINE_UPDATE, QuarantineUpdateArgs, recordQuarantineUpdate } from 
 import { RefusedByCentral } from '../../sync/centralErrors';
 import { decisionMessageFactsSql, type DecisionMessageFacts } from '../../casework/decisionMessage';
 import { completionNoticeReference, completionRefusalDraft, referencedCaseSql } from '../../import/completionRefusal';
+import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
 
 const central = {
   // A quarantined record has no case and no claim: the row lock and its state are the precondition. A reader
@@ -49,3 +50,10 @@ async function answerDiscardedCompletion(client: pg.ClientBase, quarantineId: st
   const { recipient, subject, body } = completionRefusalDraft(facts, [{ code: 'refusedByHandler', reason }]);
   await client.query('SELECT answer_discarded_completion($1, $2, $3, $4, $5)', [quarantineId, randomUUID(), recipient, subject, body]);
 }
+
+/** The calls that make these mutations (merged with the rest in handlers/index.ts). */
+export const quarantineMutationHandlers = ({ mutate, quarantine }: CoreServices) => ({
+  'quarantine.save': (input) => mutate(() => quarantine.save(input.id, input.raw)),
+  'quarantine.reimport': (input) => mutate(() => quarantine.reimport(input.id, input.raw)),
+  'quarantine.discard': (input) => mutate(() => quarantine.discard(input.id, input.reason)),
+}) satisfies DomainHandlers;

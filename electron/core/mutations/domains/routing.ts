@@ -4,6 +4,8 @@ import type { CentralApply, DomainMutations, OutboxEntry } from '../definition';
 import { decideRouting } from '../routingMutations';
 import { RefusedByCentral } from '../../sync/centralErrors';
 import { lockCase, presentClaim } from '../../sync/centralCase';
+import { runMutation } from '../runMutation';
+import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
 
 const central = {
   // Who does a piece of grid-side work (mutations/routingMutations.ts). The audit trigger writes routing_decided.
@@ -34,3 +36,8 @@ const central = {
 export const routingMutations = {
   'case.decideRouting': { local: decideRouting, central: central['case.decideRouting'] },
 } satisfies DomainMutations;
+
+/** The calls that make these mutations (merged with the rest in handlers/index.ts). */
+export const routingMutationHandlers = ({ context, mutate }: CoreServices) => ({
+  'case.decideRouting': (input) => mutate(() => runMutation(context, decideRouting, input)),
+}) satisfies DomainHandlers;

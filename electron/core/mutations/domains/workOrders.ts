@@ -3,8 +3,19 @@
 import type { DomainMutations } from '../definition';
 import { advanceWorkOrder, orderWork } from '../workOrderMutations';
 import { WORK_ORDER_APPLIERS } from '../../sync/workOrderAppliers';
+import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
 
 export const workOrderMutations = {
   'case.orderWork': { local: orderWork, central: WORK_ORDER_APPLIERS['case.orderWork'] },
   'case.advanceWorkOrder': { local: advanceWorkOrder, central: WORK_ORDER_APPLIERS['case.advanceWorkOrder'] },
 } satisfies DomainMutations;
+
+/** The calls that make these mutations (merged with the rest in handlers/index.ts). */
+export const workOrderMutationHandlers = ({ mutate, central, workOrders }: CoreServices) => ({
+  'case.orderWork': async (input) => {
+    const result = await workOrders.order(input.caseId, input.workKind, input.technical);
+    central?.engine.nudge();
+    return result;
+  },
+  'case.advanceWorkOrder': (input) => mutate(() => workOrders.advance(input.orderId, input.to)),
+}) satisfies DomainHandlers;
