@@ -6,6 +6,7 @@ import { isCaselessMutation, isMutationName } from '../../shared/rules';
 import type { CaseMutationEntry, CaselessMutationEntry, CentralApply, MutationEntries, RowsRef } from './definition';
 import type { MutationDefinition } from './runMutation';
 import type { z } from 'zod';
+import { mergeDomains } from '../../shared/contract/mergeDomains';
 import { noteMutations } from './domains/notes';
 import { claimMutations } from './domains/claims';
 import { caseActionMutations } from './domains/caseActions';
@@ -24,7 +25,7 @@ import { areaSupplierMutations } from './domains/areaSuppliers';
 import { assignmentRuleMutations } from './domains/assignmentRules';
 import { priceListMutations } from './domains/priceList';
 
-/** The domains' shares of the one list; each name belongs to exactly one of them (test/unit/mutationRegistry.test.ts). */
+/** The domains' shares of the one list; each name belongs to exactly one of them (mergeDomains below refuses a name twice). */
 export const MUTATION_DOMAINS = [
   noteMutations,
   claimMutations,
@@ -45,25 +46,25 @@ export const MUTATION_DOMAINS = [
   priceListMutations,
 ] as const;
 
-export const MUTATION_REGISTRY = {
-  ...noteMutations,
-  ...claimMutations,
-  ...caseActionMutations,
-  ...offerStepMutations,
-  ...routingMutations,
-  ...completenessMutations,
-  ...informationRequestMutations,
-  ...offerMutations,
-  ...workOrderMutations,
-  ...billingFlagMutations,
-  ...ownerPartyMutations,
-  ...gridAssessmentMutations,
-  ...quarantineMutations,
-  ...companySettingsMutations,
-  ...areaSupplierMutations,
-  ...assignmentRuleMutations,
-  ...priceListMutations,
-} satisfies MutationEntries;
+export const MUTATION_REGISTRY = mergeDomains(
+  noteMutations,
+  claimMutations,
+  caseActionMutations,
+  offerStepMutations,
+  routingMutations,
+  completenessMutations,
+  informationRequestMutations,
+  offerMutations,
+  workOrderMutations,
+  billingFlagMutations,
+  ownerPartyMutations,
+  gridAssessmentMutations,
+  quarantineMutations,
+  companySettingsMutations,
+  areaSupplierMutations,
+  assignmentRuleMutations,
+  priceListMutations,
+) satisfies MutationEntries;
 
 const entryOf = (name: string): CaseMutationEntry | CaselessMutationEntry | null =>
   isMutationName(name) ? (MUTATION_REGISTRY as MutationEntries)[name] : null;
