@@ -1,6 +1,6 @@
 // What the core's handlers are written against: the services createCore builds, once, for one database. Each
 // domain's handlers (handlers/*) take what they need from it; createCore merges them into the one table of calls.
-import type { ApiName, OutputOf, ParsedInputOf, UserSummary } from '../../shared/contract';
+import type { UserSummary } from '../../shared/contract';
 import type { AttachmentStore } from '../attachments/attachmentStore';
 import type { CaseDetailService } from '../cases/caseDetailService';
 import type { Clock } from '../clock';
@@ -21,20 +21,17 @@ import type { AssignmentRulesService } from '../workload/assignmentRulesService'
 import type { WorkloadService } from '../workload/workloadService';
 import type { PortalFirmsService } from '../portal/portalFirmsService';
 import type { SupportRequestsService } from '../portal/supportRequestsService';
-import type { CoreHost } from '../createCore';
+import type { AttachmentOutputHost } from '../attachments/attachmentOutput';
 
-/** One handler per call of the contract, taking the validated input. */
-export type Handlers = { [K in ApiName]: (input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>> };
-
-/** A domain's handlers: calls of the contract only, each with its input and output types. */
-export type DomainHandlers = Partial<Handlers>;
+export type { DomainHandlers, Handlers } from './handlerTypes';
 
 export interface CoreServices {
   database: LocalDatabase;
   context: CoreContext;
   mode: 'standalone' | 'central';
   clock: Clock;
-  host: CoreHost;
+  /** The shell's: opens, prints and saves files (createCore's CoreHost). */
+  host: AttachmentOutputHost & { openFile(absolutePath: string, fileName: string, mimeType: string): Promise<void> };
   currentUser: () => UserSummary;
   /** Today in Oslo, by the core's clock. */
   today: () => string;

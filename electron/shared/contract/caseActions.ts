@@ -10,7 +10,7 @@ import { CaseId } from './common';
 import { OfferStepAct } from './offerFollowUp';
 import { CONSTRUCTION_POWER_ACTIONS, ConstructionPowerAct, type ConstructionPowerAction } from './constructionPower';
 import { call, type DomainCalls } from './call';
-import type { MutationResult } from './cases';
+import type { MutationResult } from './common';
 
 // The actions themselves are listed with the mutations (rules/mutationNames.ts): each is the mutation case.<action>.
 export { DECISION_ACTIONS, type DecisionAction };

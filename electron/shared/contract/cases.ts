@@ -12,7 +12,7 @@ import type {
   RequestType,
   UserRole,
 } from '../rules/domain';
-import { AttachmentId, CaseId, CaseStatusSchema, UserId } from './common';
+import { AttachmentId, CaseId, CaseStatusSchema, UserId, type MutationResult } from './common';
 import type { ClaimView } from './sync';
 import type { CaseActionName } from '../rules/caseStatus';
 import type { ClosureReason } from '../rules/caseClosure';
@@ -39,13 +39,6 @@ export const SetStatusInput = z
 export type SetStatusInput = z.infer<typeof SetStatusInput>;
 
 export const AttachmentOpenInput = z.object({ attachmentId: AttachmentId }).strict();
-
-export interface MutationResult {
-  caseId: number;
-  /** Null when the mutation changed nothing and so recorded nothing. */
-  eventId: number | null;
-  outboxSeq: number | null;
-}
 
 export interface UserSummary {
   id: string;

@@ -4,7 +4,7 @@ import { ATTACHMENT_KINDS, FACT_FIELDS, REQUEST_TYPES } from '../rules';
 import type { CompletenessItemResult, CompletenessRuleSet, Condition, RequestType } from '../rules';
 import { CaseId } from './common';
 import { call, type DomainCalls } from './call';
-import type { MutationResult } from './cases';
+import type { MutationResult } from './common';
 
 export const COMPLETENESS_REASON_MAX_LENGTH = 2_000;
 export const INFORMATION_REQUEST_SUBJECT_MAX_LENGTH = 200;

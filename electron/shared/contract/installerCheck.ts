@@ -5,7 +5,7 @@ import type { InstallerCheck } from '../rules/installerCheck';
 import type { WorkOrderStatus } from '../rules/workOrders';
 import { CaseId } from './common';
 import { call, type DomainCalls } from './call';
-import type { MutationResult } from './cases';
+import type { MutationResult } from './common';
 
 export const InstallerCheckInput = z.object({ caseId: CaseId }).strict();
 

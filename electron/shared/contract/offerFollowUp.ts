@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { OFFER_STEP_ACTIONS, type BillingFlagCode, type BillingKind, type OfferStepAction } from '../rules/offerFollowUp';
 import { CaseId } from './common';
 import { call, type DomainCalls } from './call';
-import type { MutationResult } from './cases';
+import type { MutationResult } from './common';
 
 export const BILLING_REFERENCE_MAX_LENGTH = 100;
 

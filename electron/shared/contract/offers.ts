@@ -6,7 +6,7 @@ import { COST_KINDS, MAIN_COMPONENTS, VAT_CODES } from '../rules';
 import type { OfferCalculation, OfferLine } from '../rules';
 import { CaseId } from './common';
 import { call, type DomainCalls } from './call';
-import type { MutationResult } from './cases';
+import type { MutationResult } from './common';
 
 export const OFFER_MAX_LINES = 200;
 export const OFFER_STATES = ['draft', 'issued', 'superseded'] as const;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { GRID_ASSESSMENT_NOTE_MAX_LENGTH, GRID_ASSESSMENT_OUTCOMES, OWNER_PARTY_TEXT_MAX_LENGTH, type GridAssessmentOutcome } from '../rules';
 import { CaseId } from './common';
 import { call, type DomainCalls } from './call';
-import type { MutationResult } from './cases';
+import type { MutationResult } from './common';
 
 const Text = z.string().max(OWNER_PARTY_TEXT_MAX_LENGTH);
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call, type DomainCalls } from './call';
 import { Empty } from './common';
-import type { MutationResult } from './cases';
+import type { MutationResult } from './common';
 
 export type SyncStatusView =
   | { mode: 'standalone' }

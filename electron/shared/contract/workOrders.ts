@@ -7,7 +7,7 @@ import type { WorkReleaseStep, WorkReleaseWait } from '../rules/workRelease';
 import { AgreementWorkKindSchema } from './areaSuppliers';
 import { CaseId } from './common';
 import { call, type DomainCalls } from './call';
-import type { MutationResult } from './cases';
+import type { MutationResult } from './common';
 
 export const WorkOrderId = z.uuid();
 

@@ -2,7 +2,8 @@
 import type { DomainMutations } from '../definition';
 import { AREA_SUPPLIER_SAVE, AreaSupplierSaveArgs, recordAreaSupplierSave } from '../areaSupplierSave';
 import { WORK_ORDER_APPLIERS } from '../../sync/workOrderAppliers';
-import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
+import type { DomainHandlers } from '../../handlers/handlerTypes';
+import type { MutationCallServices } from '../mutationCalls';
 
 export const areaSupplierMutations = {
   [AREA_SUPPLIER_SAVE]: {
@@ -15,6 +16,6 @@ export const areaSupplierMutations = {
 } satisfies DomainMutations;
 
 /** The calls that make these mutations (merged with the rest in handlers/index.ts). */
-export const areaSupplierMutationHandlers = ({ mutate, areaSupplierRegister }: CoreServices) => ({
+export const areaSupplierMutationHandlers = ({ mutate, areaSupplierRegister }: MutationCallServices) => ({
   'areaSupplier.save': (input) => mutate(() => areaSupplierRegister.save(input)),
 }) satisfies DomainHandlers;

@@ -2,7 +2,8 @@
 import type { DomainMutations } from '../definition';
 import { ASSIGNMENT_RULE_SET, AssignmentRuleArgs, recordAssignmentRule } from '../assignmentRuleUpdate';
 import { ASSIGNMENT_APPLIERS } from '../../sync/assignmentAppliers';
-import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
+import type { DomainHandlers } from '../../handlers/handlerTypes';
+import type { MutationCallServices } from '../mutationCalls';
 
 export const assignmentRuleMutations = {
   [ASSIGNMENT_RULE_SET]: {
@@ -14,6 +15,6 @@ export const assignmentRuleMutations = {
 } satisfies DomainMutations;
 
 /** The calls that make these mutations (merged with the rest in handlers/index.ts). */
-export const assignmentRuleMutationHandlers = ({ mutate, assignmentRules }: CoreServices) => ({
+export const assignmentRuleMutationHandlers = ({ mutate, assignmentRules }: MutationCallServices) => ({
   'assignmentRules.save': (input) => mutate(() => assignmentRules.save(input)),
 }) satisfies DomainHandlers;

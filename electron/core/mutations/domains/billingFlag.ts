@@ -4,7 +4,8 @@ import type { CentralApply, DomainMutations, OutboxEntry } from '../definition';
 import { resolveBillingFlag } from '../resolveBillingFlag';
 import { RefusedByCentral } from '../../sync/centralErrors';
 import { runMutation } from '../runMutation';
-import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
+import type { DomainHandlers } from '../../handlers/handlerTypes';
+import type { MutationCallServices } from '../mutationCalls';
 
 const central = {
   // A flag from the billing file marked resolved (mutations/resolveBillingFlag.ts); the audit trigger writes
@@ -25,6 +26,6 @@ export const billingFlagMutations = {
 } satisfies DomainMutations;
 
 /** The calls that make these mutations (merged with the rest in handlers/index.ts). */
-export const billingFlagMutationHandlers = ({ context, mutate }: CoreServices) => ({
+export const billingFlagMutationHandlers = ({ context, mutate }: MutationCallServices) => ({
   'billing.resolveFlag': (input) => mutate(() => runMutation(context, resolveBillingFlag, input)),
 }) satisfies DomainHandlers;

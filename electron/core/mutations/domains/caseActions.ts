@@ -19,7 +19,8 @@ import {
 } from '../../../shared/rules';
 import { mutationForAction } from '../caseActions';
 import { runMutation } from '../runMutation';
-import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
+import type { DomainHandlers } from '../../handlers/handlerTypes';
+import type { MutationCallServices } from '../mutationCalls';
 
 /**
  * One applier for every named action on a case (`case.approve`, `case.reject`, …): the status it assumed, the claim,
@@ -115,6 +116,6 @@ export const caseActionMutations = entriesFor(
 ) satisfies DomainMutations;
 
 /** The calls that make these mutations (merged with the rest in handlers/index.ts). */
-export const caseActionMutationHandlers = ({ context, mutate }: CoreServices) => ({
+export const caseActionMutationHandlers = ({ context, mutate }: MutationCallServices) => ({
   'case.act': ({ action, ...args }) => mutate(() => runMutation(context, mutationForAction(action), withDeskIds(action, args))),
 }) satisfies DomainHandlers;

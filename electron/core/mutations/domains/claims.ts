@@ -3,7 +3,8 @@ import type pg from 'pg';
 import type { CentralApply, DomainMutations, OutboxEntry } from '../definition';
 import { releaseClaim, requestClaim } from '../claimMutations';
 import { runMutation } from '../runMutation';
-import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
+import type { DomainHandlers } from '../../handlers/handlerTypes';
+import type { MutationCallServices } from '../mutationCalls';
 
 const central = {
   async 'case.claim'(client: pg.ClientBase, { args }: OutboxEntry) {
@@ -26,7 +27,7 @@ export const claimMutations = {
 } satisfies DomainMutations;
 
 /** The calls that make these mutations (merged with the rest in handlers/index.ts). */
-export const claimMutationHandlers = ({ context, mutate, central }: CoreServices) => ({
+export const claimMutationHandlers = ({ context, mutate, central }: MutationCallServices) => ({
   'case.claim': (input) => (central ? central.claim(input.caseId) : mutate(() => runMutation(context, requestClaim, input))),
   'case.release': (input) => mutate(() => runMutation(context, releaseClaim, input)),
 }) satisfies DomainHandlers;

@@ -3,7 +3,8 @@ import type pg from 'pg';
 import type { CentralApply, DomainMutations, OutboxEntry } from '../definition';
 import { COMPANY_SETTINGS_UPDATE, CompanySettingsUpdateArgs, recordCompanySettingsUpdate } from '../companySettingsUpdate';
 import { RefusedByCentral } from '../../sync/centralErrors';
-import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
+import type { DomainHandlers } from '../../handlers/handlerTypes';
+import type { MutationCallServices } from '../mutationCalls';
 
 const central = {
   // Company practice (mutations/companySettingsUpdate.ts), by key, as the person: only a supervisor holds INSERT and
@@ -30,6 +31,6 @@ export const companySettingsMutations = {
 } satisfies DomainMutations;
 
 /** The calls that make these mutations (merged with the rest in handlers/index.ts). */
-export const companySettingsMutationHandlers = ({ mutate, companySettings }: CoreServices) => ({
+export const companySettingsMutationHandlers = ({ mutate, companySettings }: MutationCallServices) => ({
   'companySettings.save': (input) => mutate(() => companySettings.save(input)),
 }) satisfies DomainHandlers;

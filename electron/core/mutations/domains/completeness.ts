@@ -6,7 +6,8 @@ import { RefusedByCentral } from '../../sync/centralErrors';
 import { lockCase, presentClaim } from '../../sync/centralCase';
 import { centralCompleteness, centralDueDate } from '../../sync/centralCaseFacts';
 import { runMutation } from '../runMutation';
-import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
+import type { DomainHandlers } from '../../handlers/handlerTypes';
+import type { MutationCallServices } from '../mutationCalls';
 
 const central = {
   // Completeness (mutations/completenessMutations.ts). The audit trigger writes completeness_overridden and, when
@@ -37,6 +38,6 @@ export const completenessMutations = {
 } satisfies DomainMutations;
 
 /** The calls that make these mutations (merged with the rest in handlers/index.ts). */
-export const completenessMutationHandlers = ({ context, mutate }: CoreServices) => ({
+export const completenessMutationHandlers = ({ context, mutate }: MutationCallServices) => ({
   'case.overrideCompletenessItem': (input) => mutate(() => runMutation(context, overrideCompletenessItem, input)),
 }) satisfies DomainHandlers;

@@ -7,7 +7,8 @@ import { lockCase, presentClaim, refusalOf } from '../../sync/centralCase';
 import { RecordGridAssessmentInput } from '../../../shared/contract';
 import type { CaseStatus } from '../../../shared/rules';
 import { runMutation } from '../runMutation';
-import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
+import type { DomainHandlers } from '../../handlers/handlerTypes';
+import type { MutationCallServices } from '../mutationCalls';
 
 const central = {
   // trigger (0036) writes grid_assessed.
@@ -33,6 +34,6 @@ export const gridAssessmentMutations = {
 } satisfies DomainMutations;
 
 /** The calls that make these mutations (merged with the rest in handlers/index.ts). */
-export const gridAssessmentMutationHandlers = ({ context, mutate }: CoreServices) => ({
+export const gridAssessmentMutationHandlers = ({ context, mutate }: MutationCallServices) => ({
   'case.recordGridAssessment': (input) => mutate(() => runMutation(context, recordGridAssessment, input)),
 }) satisfies DomainHandlers;

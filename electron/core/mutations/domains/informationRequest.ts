@@ -8,7 +8,8 @@ import { CASE_ACTIONS } from '../../../shared/rules';
 import { osloDate } from '../../clock';
 import { randomUUID } from 'node:crypto';
 import { runMutation } from '../runMutation';
-import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
+import type { DomainHandlers } from '../../handlers/handlerTypes';
+import type { MutationCallServices } from '../mutationCalls';
 
 const central = {
   // Request for information (mutations/informationRequest.ts): the status change and the stored letter; the audit
@@ -36,7 +37,7 @@ export const informationRequestMutations = {
 } satisfies DomainMutations;
 
 /** The calls that make these mutations (merged with the rest in handlers/index.ts). */
-export const informationRequestMutationHandlers = ({ context, mutate }: CoreServices) => ({
+export const informationRequestMutationHandlers = ({ context, mutate }: MutationCallServices) => ({
   'case.requestInformation': (input) =>
     mutate(() => runMutation(context, requestInformation, { ...input, messageId: randomUUID() })),
 }) satisfies DomainHandlers;

@@ -7,7 +7,8 @@ import { isUserRole, lockCase, presentClaim } from '../../sync/centralCase';
 import { STATUSES_REQUIRING_REASON, STATUSES_SET_ONLY_WITH_READINGS, canMoveCase, type CaseStatus } from '../../../shared/rules';
 import { randomUUID } from 'node:crypto';
 import { runMutation } from '../runMutation';
-import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
+import type { DomainHandlers } from '../../handlers/handlerTypes';
+import type { MutationCallServices } from '../mutationCalls';
 
 const central = {
   async 'case.addNote'(client, { args, createdAt }) {
@@ -61,7 +62,7 @@ export const noteMutations = {
 } satisfies DomainMutations;
 
 /** The calls that make these mutations (merged with the rest in handlers/index.ts). */
-export const noteMutationHandlers = ({ context, mutate }: CoreServices) => ({
+export const noteMutationHandlers = ({ context, mutate }: MutationCallServices) => ({
   'case.addNote': (input) => mutate(() => runMutation(context, addNote, { ...input, noteId: randomUUID() })),
   'case.assign': (input) => mutate(() => runMutation(context, assign, input)),
   'case.setStatus': (input) => mutate(() => runMutation(context, setStatus, input)),

@@ -14,7 +14,8 @@ import {
   addWorkingDays, calculateOffer, offerValidUntil, plusskundeContributionRefusal, type OfferCalculation, type OfferLine,
   type PriceList,
 } from '../../../shared/rules';
-import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
+import type { DomainHandlers } from '../../handlers/handlerTypes';
+import type { MutationCallServices } from '../mutationCalls';
 
 /** How many working days back an offer issued on a desk that was offline may still be dated. */
 const OFFLINE_ISSUE_WORKING_DAYS = 5;
@@ -144,7 +145,7 @@ export const offerMutations = {
 } satisfies DomainMutations;
 
 /** The calls that make these mutations (merged with the rest in handlers/index.ts). */
-export const offerMutationHandlers = ({ mutate, central, offers }: CoreServices) => ({
+export const offerMutationHandlers = ({ mutate, central, offers }: MutationCallServices) => ({
   'case.createOfferDraft': (input) => mutate(() => offers.createDraft(input.caseId)),
   'case.saveOfferDraft': (input) => mutate(() => offers.save(input)),
   'case.reviseOffer': (input) => mutate(() => offers.revise(input.fromOfferId)),

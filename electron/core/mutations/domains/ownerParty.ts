@@ -6,7 +6,8 @@ import { RefusedByCentral } from '../../sync/centralErrors';
 import { lockCase, presentClaim } from '../../sync/centralCase';
 import { CorrectOwnerPartyInput } from '../../../shared/contract';
 import { runMutation } from '../runMutation';
-import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
+import type { DomainHandlers } from '../../handlers/handlerTypes';
+import type { MutationCallServices } from '../mutationCalls';
 
 const central = {
   // The owner as a party (mutations/ownerPartyCorrection.ts): the same checks on the values, under the claim; the
@@ -32,6 +33,6 @@ export const ownerPartyMutations = {
 } satisfies DomainMutations;
 
 /** The calls that make these mutations (merged with the rest in handlers/index.ts). */
-export const ownerPartyMutationHandlers = ({ context, mutate }: CoreServices) => ({
+export const ownerPartyMutationHandlers = ({ context, mutate }: MutationCallServices) => ({
   'case.correctOwnerParty': (input) => mutate(() => runMutation(context, correctOwnerParty, input)),
 }) satisfies DomainHandlers;

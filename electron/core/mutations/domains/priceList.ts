@@ -6,7 +6,8 @@ import { insertPriceListCentral } from '../../pricing/priceListStore';
 import { RefusedByCentral } from '../../sync/centralErrors';
 import { centralToday } from '../../sync/centralToday';
 import type { PriceList } from '../../../shared/rules';
-import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
+import type { DomainHandlers } from '../../handlers/handlerTypes';
+import type { MutationCallServices } from '../mutationCalls';
 
 const central = {
   // A new price list version (pricing/priceListPublish.ts), checked again against the central versions; only a
@@ -35,6 +36,6 @@ export const priceListMutations = {
 } satisfies DomainMutations;
 
 /** The calls that make these mutations (merged with the rest in handlers/index.ts). */
-export const priceListMutationHandlers = ({ mutate, priceLists }: CoreServices) => ({
+export const priceListMutationHandlers = ({ mutate, priceLists }: MutationCallServices) => ({
   'priceList.publish': (input) => mutate(() => priceLists.publish(input.priceList)),
 }) satisfies DomainHandlers;

@@ -6,7 +6,8 @@ import { QUARANTINE_UPDATE, QuarantineUpdateArgs, recordQuarantineUpdate } from 
 import { RefusedByCentral } from '../../sync/centralErrors';
 import { decisionMessageFactsSql, type DecisionMessageFacts } from '../../casework/decisionMessage';
 import { completionNoticeReference, completionRefusalDraft, referencedCaseSql } from '../../import/completionRefusal';
-import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
+import type { DomainHandlers } from '../../handlers/handlerTypes';
+import type { MutationCallServices } from '../mutationCalls';
 
 const central = {
   // A quarantined record has no case and no claim: the row lock and its state are the precondition. A reader
@@ -52,7 +53,7 @@ async function answerDiscardedCompletion(client: pg.ClientBase, quarantineId: st
 }
 
 /** The calls that make these mutations (merged with the rest in handlers/index.ts). */
-export const quarantineMutationHandlers = ({ mutate, quarantine }: CoreServices) => ({
+export const quarantineMutationHandlers = ({ mutate, quarantine }: MutationCallServices) => ({
   'quarantine.save': (input) => mutate(() => quarantine.save(input.id, input.raw)),
   'quarantine.reimport': (input) => mutate(() => quarantine.reimport(input.id, input.raw)),
   'quarantine.discard': (input) => mutate(() => quarantine.discard(input.id, input.reason)),

@@ -5,7 +5,8 @@ import { decideRouting } from '../routingMutations';
 import { RefusedByCentral } from '../../sync/centralErrors';
 import { lockCase, presentClaim } from '../../sync/centralCase';
 import { runMutation } from '../runMutation';
-import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
+import type { DomainHandlers } from '../../handlers/handlerTypes';
+import type { MutationCallServices } from '../mutationCalls';
 
 const central = {
   // Who does a piece of grid-side work (mutations/routingMutations.ts). The audit trigger writes routing_decided.
@@ -38,6 +39,6 @@ export const routingMutations = {
 } satisfies DomainMutations;
 
 /** The calls that make these mutations (merged with the rest in handlers/index.ts). */
-export const routingMutationHandlers = ({ context, mutate }: CoreServices) => ({
+export const routingMutationHandlers = ({ context, mutate }: MutationCallServices) => ({
   'case.decideRouting': (input) => mutate(() => runMutation(context, decideRouting, input)),
 }) satisfies DomainHandlers;

@@ -3,7 +3,8 @@
 import type { DomainMutations } from '../definition';
 import { advanceWorkOrder, orderWork } from '../workOrderMutations';
 import { WORK_ORDER_APPLIERS } from '../../sync/workOrderAppliers';
-import type { CoreServices, DomainHandlers } from '../../handlers/coreServices';
+import type { DomainHandlers } from '../../handlers/handlerTypes';
+import type { MutationCallServices } from '../mutationCalls';
 
 export const workOrderMutations = {
   'case.orderWork': { local: orderWork, central: WORK_ORDER_APPLIERS['case.orderWork'] },
@@ -11,7 +12,7 @@ export const workOrderMutations = {
 } satisfies DomainMutations;
 
 /** The calls that make these mutations (merged with the rest in handlers/index.ts). */
-export const workOrderMutationHandlers = ({ mutate, central, workOrders }: CoreServices) => ({
+export const workOrderMutationHandlers = ({ mutate, central, workOrders }: MutationCallServices) => ({
   'case.orderWork': async (input) => {
     const result = await workOrders.order(input.caseId, input.workKind, input.technical);
     central?.engine.nudge();
