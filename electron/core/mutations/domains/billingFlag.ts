@@ -1,5 +1,6 @@
 // A flag from the billing file marked resolved.
 import type pg from 'pg';
+import type { MutationName } from '../../../shared/rules';
 import type { CentralApply, DomainMutations, OutboxEntry } from '../definition';
 import { resolveBillingFlag } from '../resolveBillingFlag';
 import { RefusedByCentral } from '../../sync/centralErrors';
@@ -19,7 +20,7 @@ const central = {
     );
     if (rows[0]?.resolved !== true) throw new RefusedByCentral('statusChanged', 'resolved');
   },
-} satisfies Record<string, CentralApply>;
+} satisfies Partial<Record<MutationName, CentralApply>>;
 
 export const billingFlagMutations = {
   'billing.resolveFlag': { local: resolveBillingFlag, central: central['billing.resolveFlag'] },

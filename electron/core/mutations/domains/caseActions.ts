@@ -5,7 +5,7 @@ import type pg from 'pg';
 import { entriesFor, type CaseMutationEntry, type DomainMutations, type OutboxEntry } from '../definition';
 import {
   CASE_ACTION_MUTATIONS, ISSUED_OFFER_VALID_UNTIL_SQL, actionOfMutation, actionRefusal, decisionColumns, eventReasonOf, parseList,
-  reasonOf, type CaseActionArgs, type ConstructionPowerFacts, type DecisionColumns, type PausedClock,
+  mutationForAction, reasonOf, type CaseActionArgs, type ConstructionPowerFacts, type DecisionColumns, type PausedClock,
 } from '../caseActions';
 import { isOfferStepAction, withDeskIds } from '../offerSteps';
 import { RefusedByCentral } from '../../sync/centralErrors';
@@ -17,7 +17,6 @@ import { osloDate } from '../../clock';
 import {
   CASE_ACTIONS, DECISION_ACTIONS, type CaseStatus, type ClosureReason, type DecisionAction, type OfferStepAction,
 } from '../../../shared/rules';
-import { mutationForAction } from '../caseActions';
 import { runMutation } from '../runMutation';
 import type { DomainHandlers } from '../../handlers/handlerTypes';
 import type { MutationCallServices } from '../mutationCalls';

@@ -1,5 +1,6 @@
 // Claims on a case: asked for and given up, the lease granted by the service.
 import type pg from 'pg';
+import type { MutationName } from '../../../shared/rules';
 import type { CentralApply, DomainMutations, OutboxEntry } from '../definition';
 import { releaseClaim, requestClaim } from '../claimMutations';
 import { runMutation } from '../runMutation';
@@ -19,7 +20,7 @@ const central = {
     );
     if (rows[0]?.mine) await client.query('SELECT release_case($1, $2)', [args.caseId, precondition.claimToken]);
   },
-} satisfies Record<string, CentralApply>;
+} satisfies Partial<Record<MutationName, CentralApply>>;
 
 export const claimMutations = {
   'case.claim': { local: requestClaim, central: central['case.claim'] },

@@ -1,5 +1,6 @@
 // Company practice (deadlines, reminders, …): a case-less change only a supervisor makes.
 import type pg from 'pg';
+import type { MutationName } from '../../../shared/rules';
 import type { CentralApply, DomainMutations, OutboxEntry } from '../definition';
 import { COMPANY_SETTINGS_UPDATE, CompanySettingsUpdateArgs, recordCompanySettingsUpdate } from '../companySettingsUpdate';
 import { RefusedByCentral } from '../../sync/centralErrors';
@@ -19,7 +20,7 @@ const central = {
       );
     }
   },
-} satisfies Record<string, CentralApply>;
+} satisfies Partial<Record<MutationName, CentralApply>>;
 
 export const companySettingsMutations = {
   [COMPANY_SETTINGS_UPDATE]: {

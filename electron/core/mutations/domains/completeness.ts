@@ -1,5 +1,6 @@
 // Completeness: an item the rules find missing overridden with a reason.
 import type pg from 'pg';
+import type { MutationName } from '../../../shared/rules';
 import type { CentralApply, DomainMutations, OutboxEntry } from '../definition';
 import { overrideCompletenessItem } from '../completenessMutations';
 import { RefusedByCentral } from '../../sync/centralErrors';
@@ -31,7 +32,7 @@ const central = {
       [args.caseId, args.item, args.reason, createdAt, reached?.dueDate ?? null],
     );
   },
-} satisfies Record<string, CentralApply>;
+} satisfies Partial<Record<MutationName, CentralApply>>;
 
 export const completenessMutations = {
   'case.overrideCompletenessItem': { local: overrideCompletenessItem, central: central['case.overrideCompletenessItem'] },

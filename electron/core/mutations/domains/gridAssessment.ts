@@ -5,7 +5,7 @@ import { gridAssessmentRefusal, recordGridAssessment } from '../gridAssessmentRe
 import { RefusedByCentral } from '../../sync/centralErrors';
 import { lockCase, presentClaim, refusalOf } from '../../sync/centralCase';
 import { RecordGridAssessmentInput } from '../../../shared/contract';
-import type { CaseStatus } from '../../../shared/rules';
+import type { CaseStatus, MutationName } from '../../../shared/rules';
 import { runMutation } from '../runMutation';
 import type { DomainHandlers } from '../../handlers/handlerTypes';
 import type { MutationCallServices } from '../mutationCalls';
@@ -27,7 +27,7 @@ const central = {
       [parsed.data.caseId, parsed.data.outcome, parsed.data.note],
     );
   },
-} satisfies Record<string, CentralApply>;
+} satisfies Partial<Record<MutationName, CentralApply>>;
 
 export const gridAssessmentMutations = {
   'case.recordGridAssessment': { local: recordGridAssessment, central: central['case.recordGridAssessment'] },

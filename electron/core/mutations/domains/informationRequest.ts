@@ -1,12 +1,12 @@
 // A request for information: the case waits, the clock pauses, the letter goes to the installer.
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { CentralApply, DomainMutations, OutboxEntry } from '../definition';
 import { requestInformation } from '../informationRequest';
 import { RefusedByCentral } from '../../sync/centralErrors';
 import { lockCase, presentClaim } from '../../sync/centralCase';
-import { CASE_ACTIONS } from '../../../shared/rules';
+import { CASE_ACTIONS, type MutationName } from '../../../shared/rules';
 import { osloDate } from '../../clock';
-import { randomUUID } from 'node:crypto';
 import { runMutation } from '../runMutation';
 import type { DomainHandlers } from '../../handlers/handlerTypes';
 import type { MutationCallServices } from '../mutationCalls';
@@ -30,7 +30,7 @@ const central = {
       [args.messageId, args.caseId, args.subject, args.body, JSON.stringify(args.items)],
     );
   },
-} satisfies Record<string, CentralApply>;
+} satisfies Partial<Record<MutationName, CentralApply>>;
 
 export const informationRequestMutations = {
   'case.requestInformation': { local: requestInformation, central: central['case.requestInformation'] },

@@ -1,11 +1,11 @@
 // Notes, assignment and the retired status change: the first mutations, and "fetch next" made durable.
+import { randomUUID } from 'node:crypto';
 import type { CentralApply, DomainMutations } from '../definition';
 import { addNote, assign, setStatus } from '../caseMutations';
 import { takeCase } from '../takeCase';
 import { RefusedByCentral } from '../../sync/centralErrors';
 import { isUserRole, lockCase, presentClaim } from '../../sync/centralCase';
-import { STATUSES_REQUIRING_REASON, STATUSES_SET_ONLY_WITH_READINGS, canMoveCase, type CaseStatus } from '../../../shared/rules';
-import { randomUUID } from 'node:crypto';
+import { STATUSES_REQUIRING_REASON, STATUSES_SET_ONLY_WITH_READINGS, canMoveCase, type CaseStatus, type MutationName } from '../../../shared/rules';
 import { runMutation } from '../runMutation';
 import type { DomainHandlers } from '../../handlers/handlerTypes';
 import type { MutationCallServices } from '../mutationCalls';
@@ -50,7 +50,7 @@ const central = {
     if (selfService) await client.query('SELECT assign_self($1, $2)', [args.caseId, args.assigneeId !== null]);
     else await client.query('UPDATE cases SET assignee_id = $2 WHERE id = $1', [args.caseId, args.assigneeId]);
   },
-} satisfies Record<string, CentralApply>;
+} satisfies Partial<Record<MutationName, CentralApply>>;
 
 export const noteMutations = {
   'case.addNote': { local: addNote, central: central['case.addNote'] },

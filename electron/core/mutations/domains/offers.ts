@@ -12,7 +12,7 @@ import {
 import { SaveOfferDraftInput } from '../../../shared/contract';
 import {
   addWorkingDays, calculateOffer, offerValidUntil, plusskundeContributionRefusal, type OfferCalculation, type OfferLine,
-  type PriceList,
+  type PriceList, type MutationName,
 } from '../../../shared/rules';
 import type { DomainHandlers } from '../../handlers/handlerTypes';
 import type { MutationCallServices } from '../mutationCalls';
@@ -135,7 +135,7 @@ const central = {
     // Only the hash of the owner's code travels; it answers the owner in the portal (central 0024).
     if (offer.ownerCodeSha256) await client.query('SELECT owner_offer_code_set($1, $2)', [offer.offerId, offer.ownerCodeSha256]);
   },
-} satisfies Record<string, CentralApply>;
+} satisfies Partial<Record<MutationName, CentralApply>>;
 
 export const offerMutations = {
   'case.createOfferDraft': { local: createOfferDraft, central: central['case.createOfferDraft'] },

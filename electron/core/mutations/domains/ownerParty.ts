@@ -1,5 +1,6 @@
 // The owner of the installation as a party of the case, corrected by a case handler.
 import type pg from 'pg';
+import type { MutationName } from '../../../shared/rules';
 import type { CentralApply, DomainMutations, OutboxEntry } from '../definition';
 import { OWNER_PARTY_COLUMNS, correctOwnerParty, ownerPartyUpdate } from '../ownerPartyCorrection';
 import { RefusedByCentral } from '../../sync/centralErrors';
@@ -26,7 +27,7 @@ const central = {
     );
   },
 
-} satisfies Record<string, CentralApply>;
+} satisfies Partial<Record<MutationName, CentralApply>>;
 
 export const ownerPartyMutations = {
   'case.correctOwnerParty': { local: correctOwnerParty, central: central['case.correctOwnerParty'] },

@@ -5,7 +5,7 @@ import { PRICE_LIST_PUBLISH, PriceListPublishArgs, publishRefusal, recordPriceLi
 import { insertPriceListCentral } from '../../pricing/priceListStore';
 import { RefusedByCentral } from '../../sync/centralErrors';
 import { centralToday } from '../../sync/centralToday';
-import type { PriceList } from '../../../shared/rules';
+import type { PriceList, MutationName } from '../../../shared/rules';
 import type { DomainHandlers } from '../../handlers/handlerTypes';
 import type { MutationCallServices } from '../mutationCalls';
 
@@ -21,7 +21,7 @@ const central = {
     if (refusal) throw new RefusedByCentral('invalid', refusal.code);
     await insertPriceListCentral(client, list);
   },
-} satisfies Record<string, CentralApply>;
+} satisfies Partial<Record<MutationName, CentralApply>>;
 
 export const priceListMutations = {
   [PRICE_LIST_PUBLISH]: {

@@ -1,6 +1,7 @@
 // A quarantined incoming record corrected, re-imported or discarded: it belongs to no case.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import type { MutationName } from '../../../shared/rules';
 import type { CentralApply, DomainMutations, OutboxEntry } from '../definition';
 import { QUARANTINE_UPDATE, QuarantineUpdateArgs, recordQuarantineUpdate } from '../quarantineUpdate';
 import { RefusedByCentral } from '../../sync/centralErrors';
@@ -26,7 +27,7 @@ const central = {
     );
     if (args.state === 'discarded') await answerDiscardedCompletion(client, String(args.id), typeof args.reason === 'string' ? args.reason : '');
   },
-} satisfies Record<string, CentralApply>;
+} satisfies Partial<Record<MutationName, CentralApply>>;
 
 export const quarantineMutations = {
   [QUARANTINE_UPDATE]: {

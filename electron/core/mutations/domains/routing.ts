@@ -1,5 +1,6 @@
 // Who does a piece of grid-side work: the grid company or an area supplier.
 import type pg from 'pg';
+import type { MutationName } from '../../../shared/rules';
 import type { CentralApply, DomainMutations, OutboxEntry } from '../definition';
 import { decideRouting } from '../routingMutations';
 import { RefusedByCentral } from '../../sync/centralErrors';
@@ -32,7 +33,7 @@ const central = {
       [args.caseId, args.workKind, args.performer, args.supplierId, createdAt],
     );
   },
-} satisfies Record<string, CentralApply>;
+} satisfies Partial<Record<MutationName, CentralApply>>;
 
 export const routingMutations = {
   'case.decideRouting': { local: decideRouting, central: central['case.decideRouting'] },
