@@ -4,13 +4,12 @@
 // actor comes from the session and every time from the server's clock; nothing the desk sends decides either.
 import type pg from 'pg';
 import type { z } from 'zod';
-import { centralApplierFor, type OutboxEntry } from '../../electron/core/sync/centralAppliers';
 import { classifyCentralError } from '../../electron/core/sync/centralErrors';
 import type { StoredFiles } from '../../electron/core/sync/letterToSend';
-import { MUTATIONS } from '../../electron/core/mutations/registry';
+import { centralApplierFor, localMutationFor, rowsChangedBy } from '../../electron/core/mutations/registry';
+import type { OutboxEntry } from '../../electron/core/mutations/definition';
 import { mayRunMutation } from '../../electron/shared/rules';
 import { PushMutation, type PullTable, type PushOutcome, type SessionUser } from '../../electron/shared/serviceApi';
-import { ROWS_CHANGED_BY } from '../../electron/core/mutations/caselessChange';
 import { SYNCED_TABLES, type SyncedTable } from '../../electron/core/sync/syncedTables';
 
 const CASES_TABLE = SYNCED_TABLES.find((t) => t.local === 'cases')!;
@@ -48,7 +47,7 @@ function precheck(raw: unknown, user: SessionUser): { entry: PushMutation } | { 
   if (containsNul(entry.args) || containsNul(entry.precondition ?? {})) {
     return { refusal: { seq, outcome: 'refused', code: 'invalid', message: 'text contains the character U+0000' } };
   }
-  const definition: { args: z.ZodType } | undefined = Object.hasOwn(MUTATIONS, entry.name) ? MUTATIONS[entry.name] : undefined;
+  const definition: { args: z.ZodType } | null = localMutationFor(entry.name);
   if (definition && !definition.args.safeParse(entry.args).success) {
     return { refusal: { seq, outcome: 'refused', code: 'invalid', message: `arguments of ${entry.name}` } };
   }
@@ -218,7 +217,7 @@ async function rowsTouched(client: pg.ClientBase, entry: PushMutation, verdict: 
     wanted.push({ table: OFFERS_TABLE, where: 'case_id = $1', params: [caseId] });
   }
   else if (verdict.outcome !== 'refused') {
-    const changed = Object.hasOwn(ROWS_CHANGED_BY, entry.name) ? ROWS_CHANGED_BY[entry.name](entry.args) : null;
+    const changed = rowsChangedBy({ mutation: entry.name, args: entry.args });
     const table = changed && SYNCED_TABLES.find((t) => t.local === changed.table);
     if (changed && table) wanted.push({ table, where: changed.where, params: changed.params });
   }

@@ -2,7 +2,7 @@
 // change (checked against the case as it is now) or dismissed. Nothing a person wrote is silently discarded.
 import { AppFailure, type MutationResult, type RefusedChange } from '../../shared/contract';
 import type { CoreContext } from '../context';
-import { MUTATIONS } from './registry';
+import { localMutationFor } from './registry';
 import { runMutation } from './runMutation';
 import { randomUUID } from 'node:crypto';
 
@@ -39,7 +39,7 @@ export class OutboxService {
       args: JSON.parse(row.args) as Record<string, unknown>,
       reason: row.rejection ?? 'invalid',
       createdAt: row.created_at,
-      canReapply: row.mutation in MUTATIONS,
+      canReapply: localMutationFor(row.mutation) !== null,
     }));
   }
 
@@ -54,7 +54,7 @@ export class OutboxService {
   /** The same change again, as a new mutation: a note gets a new id, a status change is checked anew. */
   reapply(seq: number): MutationResult {
     const row = this.load(seq);
-    const mutation = MUTATIONS[row.mutation];
+    const mutation = localMutationFor(row.mutation);
     if (!mutation) throw new AppFailure({ code: 'outbox.notFound', params: { seq } });
     const args = JSON.parse(row.args) as Record<string, unknown>;
     if ('noteId' in args) args.noteId = randomUUID();

@@ -5,7 +5,7 @@
 // (`pending_seq`) until the central database has applied it, and `replayMutation` can apply a pending entry
 // again on top of fresher server rows without recording it twice.
 import type { z } from 'zod';
-import type { EventKind } from '../../shared/rules';
+import type { CaseMutationName, EventKind } from '../../shared/rules';
 import type { MutationResult, UserSummary } from '../../shared/contract';
 import type { CoreContext } from '../context';
 
@@ -35,7 +35,7 @@ export interface MutationOutcome {
 }
 
 export interface MutationDefinition<Schema extends z.ZodType> {
-  name: string;
+  name: CaseMutationName;
   args: Schema;
   /** Applies the change (throwing AppFailure when it may not be made) and says what happened. */
   apply(ctx: MutationApplyContext, args: z.output<Schema>): MutationOutcome;

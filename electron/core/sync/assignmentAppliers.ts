@@ -5,10 +5,10 @@ import type pg from 'pg';
 import { AssignmentRuleArgs } from '../mutations/assignmentRuleUpdate';
 import { RefusedByCentral } from './centralErrors';
 
-/** What of an outbox entry these appliers read (a structural part of centralAppliers' OutboxEntry, without a cycle). */
+/** What of an outbox entry these appliers read (a structural part of mutations/definition.ts' OutboxEntry, without a cycle). */
 type AssignmentApplier = (client: pg.ClientBase, entry: { args: Record<string, unknown> }) => Promise<void>;
 
-export const ASSIGNMENT_APPLIERS: Record<string, AssignmentApplier> = {
+export const ASSIGNMENT_APPLIERS = {
   async 'assignmentRule.set'(client, { args }) {
     const parsed = AssignmentRuleArgs.safeParse(args);
     if (!parsed.success) throw new RefusedByCentral('invalid', 'assignment rule');
@@ -19,4 +19,4 @@ export const ASSIGNMENT_APPLIERS: Record<string, AssignmentApplier> = {
       [criterion, value, assigneeId],
     );
   },
-};
+} satisfies Record<string, AssignmentApplier>;

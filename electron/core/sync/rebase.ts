@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { UserRole } from '../../shared/rules';
 import type { CoreContext } from '../context';
-import { MUTATIONS } from '../mutations/registry';
+import { localMutationFor } from '../mutations/registry';
 import { replayMutation } from '../mutations/runMutation';
 import { SYNCED_TABLES } from './syncedTables';
 
@@ -52,7 +52,7 @@ export function rebaseCases(core: CoreContext, caseIds: ReadonlySet<number>): vo
   dropOptimisticRows(sqlite, pending.map((entry) => entry.seq));
   const roleOf = sqlite.prepare('SELECT display_name, role FROM users WHERE id = ?');
   for (const entry of pending) {
-    const mutation = MUTATIONS[entry.mutation];
+    const mutation = localMutationFor(entry.mutation);
     if (!mutation) continue;
     const user = roleOf.get(entry.actor_id) as { display_name: string; role: UserRole } | undefined;
     replayMutation(core, mutation, {

@@ -12,7 +12,7 @@ import { centralToday } from './centralToday';
 import { RefusedByCentral } from './centralErrors';
 import { letterToSend, type StoredFiles } from './letterToSend';
 
-/** What of an outbox entry these appliers read (centralAppliers' OutboxEntry; not imported, which would be a cycle). */
+/** What of an outbox entry these appliers read (mutations/definition.ts' OutboxEntry; not imported, which would be a cycle). */
 interface Entry {
   args: Record<string, unknown>;
   precondition: Record<string, unknown>;
@@ -37,7 +37,7 @@ async function refuseUnreleasedWork(client: pg.ClientBase, order: OrderWorkArgs)
 
 type WorkOrderApplier = (client: pg.ClientBase, entry: Entry, files?: StoredFiles) => Promise<void>;
 
-export const WORK_ORDER_APPLIERS: Record<string, WorkOrderApplier> = {
+export const WORK_ORDER_APPLIERS = {
   // The register: the supplier row (new ones get their id from the identity column), then its municipalities —
   // removed ones become tombstones, added or returning ones live rows.
   async 'areaSupplier.save'(client, { args }) {
@@ -110,4 +110,4 @@ export const WORK_ORDER_APPLIERS: Record<string, WorkOrderApplier> = {
     if (rows[0].status !== precondition.status) throw new RefusedByCentral('statusChanged', rows[0].status);
     await client.query('UPDATE work_orders SET status = $2 WHERE id = $1', [orderId, to]);
   },
-};
+} satisfies Record<string, WorkOrderApplier>;

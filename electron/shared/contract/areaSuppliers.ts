@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { AGREEMENT_DAYS_LIMITS, AGREEMENT_WORK_KINDS, type AgreementWorkKind } from '../rules/workOrders';
 import { isValidOrganisationNumber } from '../rules/identifiers';
 import { MunicipalityNumber } from './common';
+import { call, type DomainCalls } from './call';
+import { Empty } from './common';
 
 export const AreaSupplierId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -61,3 +63,9 @@ export interface AreaSupplierRegister {
   /** This client's saves the central database has not yet recorded (new suppliers included). */
   pendingSaves: number;
 }
+
+/** This domain's calls (merged into the one contract in index.ts). */
+export const areaSupplierCalls = {
+  'areaSupplier.list': call<AreaSupplierRegister>()(Empty),
+  'areaSupplier.save': call<AreaSupplierRegister>()(AreaSupplierSaveInput),
+} satisfies DomainCalls;

@@ -3,40 +3,17 @@
 // action what it needs; zod tells the variants apart by `action` (approve carries conditions, the others a reason).
 // Each action is still its own named mutation (`case.approve`, `case.reject`, …) in the outbox and centrally.
 import { z } from 'zod';
-import type { CaseActionName } from '../rules/caseStatus';
 import { CLOSE_WITH_REASON_CHOICES, INFORMATION_CHANNELS, WITHDRAWN_BY } from '../rules/caseClosure';
 import { OFFER_STEP_ACTIONS, type OfferStepAction } from '../rules/offerFollowUp';
+import { DECISION_ACTIONS, type DecisionAction } from '../rules/mutationNames';
 import { CaseId } from './common';
 import { OfferStepAct } from './offerFollowUp';
 import { CONSTRUCTION_POWER_ACTIONS, ConstructionPowerAct, type ConstructionPowerAction } from './constructionPower';
+import { call, type DomainCalls } from './call';
+import type { MutationResult } from './common';
 
-/** The actions this desk takes as decisions and steps (requestInformation has its own call and dialog). */
-export const DECISION_ACTIONS = [
-  'startReview',
-  'approve',
-  'reject',
-  'reopen',
-  'referToDeveloperProject',
-  'returnToNormalFlow',
-  'withdrawOffer',
-  'sendOffer',
-  'acceptOffer',
-  'sendInvoice',
-  'registerPayment',
-  'registerMeterMounted',
-  'registerMeteringPoint',
-  'close',
-  'registerConnection',
-  'registerTerminationRequest',
-  'registerDisconnection',
-  'deregisterMeteringPoint',
-  'resume',
-  'declineOffer',
-  'expireOffer',
-  'withdraw',
-  'closeWithReason',
-] as const satisfies readonly CaseActionName[];
-export type DecisionAction = (typeof DECISION_ACTIONS)[number];
+// The actions themselves are listed with the mutations (rules/mutationNames.ts): each is the mutation case.<action>.
+export { DECISION_ACTIONS, type DecisionAction };
 
 export const DECISION_REASON_MAX_LENGTH = 2_000;
 export const APPROVAL_CONDITION_MAX_LENGTH = 300;
@@ -113,3 +90,7 @@ export type SendOfferBlocker =
 export type ActionBlocker = ApprovalBlocker | SendOfferBlocker | MeterMountedBlocker;
 export type ActionBlockers = Partial<Record<'approve' | 'sendOffer' | 'registerMeterMounted', ActionBlocker[]>>;
 
+/** This domain's calls (merged into the one contract in index.ts). */
+export const caseActionCalls = {
+  'case.act': call<MutationResult>()(CaseActInput),
+} satisfies DomainCalls;

@@ -12,13 +12,14 @@ import type {
   RequestType,
   UserRole,
 } from '../rules/domain';
-import { AttachmentId, CaseId, CaseStatusSchema, UserId } from './common';
+import { AttachmentId, CaseId, CaseStatusSchema, UserId, type MutationResult } from './common';
 import type { ClaimView } from './sync';
 import type { CaseActionName } from '../rules/caseStatus';
 import type { ClosureReason } from '../rules/caseClosure';
 import type { ActionBlockers } from './caseActions';
 import type { GridAssessmentView, PostalAddressView } from './ownerParty';
 import type { ConstructionPowerView } from './constructionPower';
+import { call, type DomainCalls } from './call';
 
 export const NOTE_MAX_LENGTH = 10_000;
 
@@ -38,13 +39,6 @@ export const SetStatusInput = z
 export type SetStatusInput = z.infer<typeof SetStatusInput>;
 
 export const AttachmentOpenInput = z.object({ attachmentId: AttachmentId }).strict();
-
-export interface MutationResult {
-  caseId: number;
-  /** Null when the mutation changed nothing and so recorded nothing. */
-  eventId: number | null;
-  outboxSeq: number | null;
-}
 
 export interface UserSummary {
   id: string;
@@ -204,3 +198,14 @@ export interface AttachmentOpenResult {
   attachmentId: number;
   fileName: string;
 }
+
+/** This domain's calls (merged into the one contract in index.ts). */
+export const caseCalls = {
+  'case.get': call<CaseDetail>()(CaseGetInput),
+  'case.addNote': call<MutationResult>()(AddNoteInput),
+  'case.assign': call<MutationResult>()(AssignInput),
+  'case.setStatus': call<MutationResult>()(SetStatusInput),
+  'attachment.open': call<AttachmentOpenResult>()(AttachmentOpenInput),
+  'case.claim': call<MutationResult>()(CaseGetInput),
+  'case.release': call<MutationResult>()(CaseGetInput),
+} satisfies DomainCalls;

@@ -17,3 +17,11 @@ export const MunicipalityNumber = z.string().regex(/^\d{4}$/);
 export const CaseStatusSchema = z.enum(CASE_STATUSES);
 export const RequestTypeSchema = z.enum(REQUEST_TYPES);
 export const Empty = z.object({}).strict();
+
+/** What a call that makes a mutation answers. */
+export interface MutationResult {
+  caseId: number;
+  /** Null when the mutation changed nothing and so recorded nothing. */
+  eventId: number | null;
+  outboxSeq: number | null;
+}

@@ -2,6 +2,8 @@
 // everyone and changed by supervisors only. Stored in company_settings by key; here under the names the UI uses.
 import { z } from 'zod';
 import { COMPANY_PRACTICE_LIMITS } from '../rules/companyPractice';
+import { call, type DomainCalls } from './call';
+import { Empty } from './common';
 
 const { dueWorkingDays, meterMountingWorkingDays, developerProjectMinUnits } = COMPANY_PRACTICE_LIMITS;
 
@@ -28,3 +30,9 @@ export interface CompanySettingsView {
   /** A change made here that the central database has not yet recorded. */
   pending: boolean;
 }
+
+/** This domain's calls (merged into the one contract in index.ts). */
+export const companySettingsCalls = {
+  'companySettings.get': call<CompanySettingsView>()(Empty),
+  'companySettings.save': call<CompanySettingsView>()(CompanySettingsSaveInput),
+} satisfies DomainCalls;

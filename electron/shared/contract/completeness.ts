@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { ATTACHMENT_KINDS, FACT_FIELDS, REQUEST_TYPES } from '../rules';
 import type { CompletenessItemResult, CompletenessRuleSet, Condition, RequestType } from '../rules';
 import { CaseId } from './common';
+import { call, type DomainCalls } from './call';
+import type { MutationResult } from './common';
 
 export const COMPLETENESS_REASON_MAX_LENGTH = 2_000;
 export const INFORMATION_REQUEST_SUBJECT_MAX_LENGTH = 200;
@@ -118,3 +120,11 @@ export const CompletenessRulesFileSchema = z
   })
   .strict();
 export type CompletenessRulesFile = z.infer<typeof CompletenessRulesFileSchema>;
+
+/** This domain's calls (merged into the one contract in index.ts). */
+export const completenessCalls = {
+  'case.completeness': call<CompletenessView>()(CompletenessInput),
+  'case.overrideCompletenessItem': call<MutationResult>()(OverrideCompletenessItemInput),
+  'case.informationRequestDraft': call<InformationRequestDraft>()(InformationRequestDraftInput),
+  'case.requestInformation': call<MutationResult>()(RequestInformationInput),
+} satisfies DomainCalls;

@@ -4,6 +4,8 @@ import { GRID_WORK_KINDS, WORK_PERFORMERS, type GridWorkKind, type Prequalificat
 import type { InstallerCheck } from '../rules/installerCheck';
 import type { WorkOrderStatus } from '../rules/workOrders';
 import { CaseId } from './common';
+import { call, type DomainCalls } from './call';
+import type { MutationResult } from './common';
 
 export const InstallerCheckInput = z.object({ caseId: CaseId }).strict();
 
@@ -46,3 +48,9 @@ export interface InstallerCheckView extends InstallerCheck {
   /** Work ordered from an area supplier, by work: who, its status and due date (the case's routing shows it). */
   workOrders: Partial<Record<GridWorkKind, { supplierName: string; status: WorkOrderStatus; dueDate: string }>>;
 }
+
+/** This domain's calls (merged into the one contract in index.ts). */
+export const installerCheckCalls = {
+  'case.installerCheck': call<InstallerCheckView>()(InstallerCheckInput),
+  'case.decideRouting': call<MutationResult>()(DecideRoutingInput),
+} satisfies DomainCalls;

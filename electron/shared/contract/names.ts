@@ -1,18 +1,17 @@
-// The names alone, so the preload can expose exactly these without bundling the schemas.
-export const API_NAMES = [
+// The names alone, so the preload can expose exactly these without bundling the schemas: the calls that make a
+// mutation of the same name come from the one list of mutations (rules/mutationNames.ts, names and roles only),
+// the others are listed here.
+import { CALLED_MUTATIONS, type CalledMutationName } from '../rules/mutationNames';
+
+const OTHER_CALLS = [
   'session.get',
   'reference.get',
   'queue.list',
   'queue.counts',
   'queue.fetchNext',
   'case.get',
-  'case.addNote',
-  'case.assign',
-  'case.setStatus',
   'case.act',
   'attachment.open',
-  'case.claim',
-  'case.release',
   'sync.status',
   'outbox.refused',
   'outbox.reapply',
@@ -31,27 +30,16 @@ export const API_NAMES = [
   'quarantine.reimport',
   'quarantine.discard',
   'case.installerCheck',
-  'case.decideRouting',
   'case.completeness',
-  'case.overrideCompletenessItem',
   'case.informationRequestDraft',
-  'case.requestInformation',
   'companySettings.get',
   'companySettings.save',
   'offer.list',
   'offer.get',
-  'case.createOfferDraft',
-  'case.saveOfferDraft',
-  'case.reviseOffer',
-  'case.issueOffer',
   'priceList.list',
   'priceList.get',
-  'priceList.publish',
   'areaSupplier.list',
-  'areaSupplier.save',
   'case.workOrders',
-  'case.orderWork',
-  'case.advanceWorkOrder',
   'offer.catalogue',
   'attachment.print',
   'attachment.saveCopy',
@@ -62,14 +50,13 @@ export const API_NAMES = [
   'assignmentRules.save',
   'overview.get',
   'case.billing',
-  'billing.resolveFlag',
   'portalFirm.list',
   'portalFirm.approve',
   'portalFirm.refuse',
   'supportRequest.list',
   'supportRequest.answer',
   'supportRequest.openAttachment',
-  'case.correctOwnerParty',
-  'case.recordGridAssessment',
 ] as const;
-export type ApiName = (typeof API_NAMES)[number];
+
+export type ApiName = (typeof OTHER_CALLS)[number] | CalledMutationName;
+export const API_NAMES: readonly ApiName[] = [...OTHER_CALLS, ...CALLED_MUTATIONS];

@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { OFFER_STEP_ACTIONS, type BillingFlagCode, type BillingKind, type OfferStepAction } from '../rules/offerFollowUp';
 import { CaseId } from './common';
+import { call, type DomainCalls } from './call';
+import type { MutationResult } from './common';
 
 export const BILLING_REFERENCE_MAX_LENGTH = 100;
 
@@ -53,3 +55,9 @@ export interface CaseBillingView {
   /** Whether this person may mark a flag resolved. */
   canResolve: boolean;
 }
+
+/** This domain's calls (merged into the one contract in index.ts). */
+export const offerFollowUpCalls = {
+  'case.billing': call<CaseBillingView>()(CaseBillingInput),
+  'billing.resolveFlag': call<MutationResult>()(ResolveBillingFlagInput),
+} satisfies DomainCalls;

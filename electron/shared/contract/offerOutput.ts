@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { PriceList } from '../rules';
 import { AttachmentId } from './common';
 import { OfferId } from './offers';
+import { call, type DomainCalls } from './call';
 
 export const OfferCatalogueInput = z.object({ offerId: OfferId }).strict();
 export const AttachmentPrintInput = z.object({ attachmentId: AttachmentId }).strict();
@@ -25,3 +26,10 @@ export interface AttachmentSaveCopyResult {
   /** Where the copy was written; null when the user cancelled the save dialog. */
   savedTo: string | null;
 }
+
+/** This domain's calls (merged into the one contract in index.ts). */
+export const offerOutputCalls = {
+  'offer.catalogue': call<OfferCatalogue>()(OfferCatalogueInput),
+  'attachment.print': call<AttachmentPrintResult>()(AttachmentPrintInput),
+  'attachment.saveCopy': call<AttachmentSaveCopyResult>()(AttachmentSaveCopyInput),
+} satisfies DomainCalls;

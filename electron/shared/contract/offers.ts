@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { COST_KINDS, MAIN_COMPONENTS, VAT_CODES } from '../rules';
 import type { OfferCalculation, OfferLine } from '../rules';
 import { CaseId } from './common';
+import { call, type DomainCalls } from './call';
+import type { MutationResult } from './common';
 
 export const OFFER_MAX_LINES = 200;
 export const OFFER_STATES = ['draft', 'issued', 'superseded'] as const;
@@ -80,3 +82,13 @@ export interface IssueOfferResult {
   pdfAttachmentId: number;
   pdfSha256: string;
 }
+
+/** This domain's calls (merged into the one contract in index.ts). */
+export const offerCalls = {
+  'offer.list': call<OfferSummary[]>()(OfferListInput),
+  'offer.get': call<OfferDetail>()(OfferGetInput),
+  'case.createOfferDraft': call<CreateOfferDraftResult & MutationResult>()(CreateOfferDraftInput),
+  'case.saveOfferDraft': call<MutationResult>()(SaveOfferDraftInput),
+  'case.reviseOffer': call<CreateOfferDraftResult & MutationResult>()(ReviseOfferInput),
+  'case.issueOffer': call<IssueOfferResult & MutationResult>()(IssueOfferInput),
+} satisfies DomainCalls;

@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { GRID_ASSESSMENT_NOTE_MAX_LENGTH, GRID_ASSESSMENT_OUTCOMES, OWNER_PARTY_TEXT_MAX_LENGTH, type GridAssessmentOutcome } from '../rules';
 import { CaseId } from './common';
+import { call, type DomainCalls } from './call';
+import type { MutationResult } from './common';
 
 const Text = z.string().max(OWNER_PARTY_TEXT_MAX_LENGTH);
 
@@ -44,3 +46,9 @@ export interface PostalAddressView {
   postcode: string;
   postTown: string;
 }
+
+/** This domain's calls (merged into the one contract in index.ts). */
+export const ownerPartyCalls = {
+  'case.correctOwnerParty': call<MutationResult>()(CorrectOwnerPartyInput),
+  'case.recordGridAssessment': call<MutationResult>()(RecordGridAssessmentInput),
+} satisfies DomainCalls;

@@ -2,6 +2,8 @@
 // decision on each. Online only — the central service holds the applications; the desk asks it every time.
 import { z } from 'zod';
 import type { DsbStatus } from '../rules/domain';
+import { call, type DomainCalls } from './call';
+import { Empty } from './common';
 
 export const PortalFirmId = z.uuid();
 
@@ -49,3 +51,10 @@ export interface PortalFirmDecision {
   firmId: string;
   state: PortalFirmState;
 }
+
+/** This domain's calls (merged into the one contract in index.ts). */
+export const portalFirmCalls = {
+  'portalFirm.list': call<PortalFirmsView>()(Empty),
+  'portalFirm.approve': call<PortalFirmDecision>()(PortalFirmDecideInput),
+  'portalFirm.refuse': call<PortalFirmDecision>()(PortalFirmRefuseInput),
+} satisfies DomainCalls;

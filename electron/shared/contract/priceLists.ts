@@ -3,6 +3,8 @@
 // so a version made in the app and one loaded from a file obey the same rules (docs/price-list-format.md).
 import { z } from 'zod';
 import { COST_KINDS, MAIN_COMPONENTS, STANDARD_FEE_CODES, VAT_CODES, type PriceList } from '../rules';
+import { call, type DomainCalls } from './call';
+import { Empty } from './common';
 
 const ore = z.number().int('must be a whole number of øre').nonnegative().max(Number.MAX_SAFE_INTEGER);
 /** Descriptions and units become offer lines, whose schema allows no more (offers.ts OfferLineSchema). */
@@ -82,3 +84,10 @@ export interface PriceListDetail extends PriceListVersionSummary {
   /** The version a new one made from this one would take: one above the highest of this list's id. */
   nextVersion: number;
 }
+
+/** This domain's calls (merged into the one contract in index.ts). */
+export const priceListCalls = {
+  'priceList.list': call<PriceListOverview>()(Empty),
+  'priceList.get': call<PriceListDetail>()(PriceListGetInput),
+  'priceList.publish': call<PriceListVersionSummary>()(PriceListPublishInput),
+} satisfies DomainCalls;

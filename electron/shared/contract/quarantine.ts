@@ -1,6 +1,7 @@
 // The quarantine: incoming records the importer could not take, kept with their reasons until a case handler
 // fixes and re-imports them or discards them (with a reason). Nothing in it is ever deleted.
 import { z } from 'zod';
+import { call, type DomainCalls } from './call';
 
 export const QUARANTINE_STATES = ['open', 'ready', 'imported', 'discarded'] as const;
 export type QuarantineState = (typeof QUARANTINE_STATES)[number];
@@ -69,3 +70,12 @@ export type QuarantineReimportResult =
   | { outcome: 'stillInvalid'; reasons: QuarantineReason[] }
   /** Central: saved and marked ready; the importer at the central server imports it. */
   | { outcome: 'queuedForImporter' };
+
+/** This domain's calls (merged into the one contract in index.ts). */
+export const quarantineCalls = {
+  'quarantine.list': call<QuarantineList>()(QuarantineListInput),
+  'quarantine.get': call<QuarantineDetail>()(QuarantineGetInput),
+  'quarantine.save': call<QuarantineItem>()(QuarantineSaveInput),
+  'quarantine.reimport': call<QuarantineReimportResult>()(QuarantineSaveInput),
+  'quarantine.discard': call<QuarantineItem>()(QuarantineDiscardInput),
+} satisfies DomainCalls;

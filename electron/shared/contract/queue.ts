@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { CaseStatus, RequestType } from '../rules/domain';
 import { CLOSURE_REASONS, type ClosureReason } from '../rules/caseClosure';
 import { CaseStatusSchema, MunicipalityNumber, RequestTypeSchema } from './common';
+import { call, type DomainCalls } from './call';
+import { Empty } from './common';
 
 export const SEARCH_MAX_LENGTH = 200;
 
@@ -97,3 +99,10 @@ export interface FetchNextResult {
   caseId: number;
   caseNumber: string;
 }
+
+/** This domain's calls (merged into the one contract in index.ts). */
+export const queueCalls = {
+  'queue.list': call<QueuePage>()(QueueListInput),
+  'queue.counts': call<QueueCounts>()(QueueCountsInput),
+  'queue.fetchNext': call<FetchNextResult>()(Empty),
+} satisfies DomainCalls;

@@ -1,4 +1,6 @@
 import type { UserSummary } from './cases';
+import { call, type DomainCalls } from './call';
+import { Empty } from './common';
 
 export interface SessionInfo {
   user: UserSummary;
@@ -10,3 +12,9 @@ export interface ReferenceData {
   municipalities: Array<{ number: string; name: string }>;
   users: UserSummary[];
 }
+
+/** This domain's calls (merged into the one contract in index.ts). */
+export const sessionCalls = {
+  'session.get': call<SessionInfo>()(Empty),
+  'reference.get': call<ReferenceData>()(Empty),
+} satisfies DomainCalls;

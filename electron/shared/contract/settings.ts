@@ -2,6 +2,8 @@
 // before saving it, signing in (which saves), signing out, and going back to standalone. The password goes to
 // the service typed in and is never stored; what is kept is the token the service gives back.
 import { z } from 'zod';
+import { call, type DomainCalls } from './call';
+import { Empty } from './common';
 
 const Url = z.string().trim().min(1).max(2_048);
 const Username = z.string().trim().min(1).max(63);
@@ -96,3 +98,15 @@ export interface ConnectionTestResult {
   /** When not ok: why. */
   reason?: CentralSettingsProblem;
 }
+
+/** This domain's calls (merged into the one contract in index.ts). */
+export const settingsCalls = {
+  'settings.get': call<CentralSettingsView>()(Empty),
+  'settings.testCentral': call<ConnectionTestResult>()(CentralTestInput),
+  'settings.saveCentral': call<ConnectionTestResult>()(CentralSignInInput),
+  'settings.signOut': call<{ restarting: boolean }>()(Empty),
+  'settings.useStandalone': call<{ restarting: boolean }>()(Empty),
+  'settings.identityProvider': call<IdentityProviderOffer>()(ProviderSignInInput),
+  'settings.signInWithProvider': call<ConnectionTestResult>()(ProviderSignInInput),
+  'settings.cancelProviderSignIn': call<{ cancelled: boolean }>()(Empty),
+} satisfies DomainCalls;

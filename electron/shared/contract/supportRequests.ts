@@ -1,6 +1,8 @@
 // Henvendelser (case handlers and supervisors): the installers' support requests from the portal and the answer
 // that closes each. Online only — the central service holds them; the desk asks it every time the screen opens.
 import { z } from 'zod';
+import { call, type DomainCalls } from './call';
+import { Empty } from './common';
 
 /** As the portal's categories (electron/shared/portalApi/support.ts). */
 export type SupportCategory =
@@ -55,3 +57,10 @@ export interface SupportAttachmentOpenResult {
   requestId: string;
   fileName: string;
 }
+
+/** This domain's calls (merged into the one contract in index.ts). */
+export const supportRequestCalls = {
+  'supportRequest.list': call<SupportRequestsView>()(Empty),
+  'supportRequest.answer': call<SupportAnswerResult>()(SupportAnswerInput),
+  'supportRequest.openAttachment': call<SupportAttachmentOpenResult>()(SupportAttachmentOpenInput),
+} satisfies DomainCalls;

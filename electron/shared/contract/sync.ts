@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { call, type DomainCalls } from './call';
+import { Empty } from './common';
+import type { MutationResult } from './common';
 
 export type SyncStatusView =
   | { mode: 'standalone' }
@@ -40,3 +43,11 @@ export interface ClaimView {
   holderName: string | null;
   leaseUntil: string | null;
 }
+
+/** This domain's calls (merged into the one contract in index.ts). */
+export const syncCalls = {
+  'sync.status': call<SyncStatusView>()(Empty),
+  'outbox.refused': call<RefusedChange[]>()(Empty),
+  'outbox.reapply': call<MutationResult>()(OutboxSeqInput),
+  'outbox.dismiss': call<{ seq: number }>()(OutboxSeqInput),
+} satisfies DomainCalls;

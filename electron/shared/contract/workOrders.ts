@@ -6,6 +6,8 @@ import type { WorkOrderStatus } from '../rules/workOrders';
 import type { WorkReleaseStep, WorkReleaseWait } from '../rules/workRelease';
 import { AgreementWorkKindSchema } from './areaSuppliers';
 import { CaseId } from './common';
+import { call, type DomainCalls } from './call';
+import type { MutationResult } from './common';
 
 export const WorkOrderId = z.uuid();
 
@@ -98,3 +100,10 @@ export interface OrderWorkResult {
   dueDate: string;
   pdfAttachmentId: number | null;
 }
+
+/** This domain's calls (merged into the one contract in index.ts). */
+export const workOrderCalls = {
+  'case.workOrders': call<WorkOrderPanel>()(WorkOrderPanelInput),
+  'case.orderWork': call<OrderWorkResult & MutationResult>()(OrderWorkInput),
+  'case.advanceWorkOrder': call<MutationResult>()(AdvanceWorkOrderInput),
+} satisfies DomainCalls;

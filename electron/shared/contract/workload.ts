@@ -6,6 +6,8 @@ import type { UserRole } from '../rules/domain';
 import { CaseId, MunicipalityNumber, UserId } from './common';
 import type { ErrorCode } from './errors';
 import type { QueueRow } from './queue';
+import { call, type DomainCalls } from './call';
+import { Empty } from './common';
 
 /** At most this many cases in one bulk assignment (and in one list of the view). */
 export const ASSIGN_MANY_MAX = 500;
@@ -91,3 +93,12 @@ export interface AssignmentRulesView {
   /** A change made here that the central database has not yet recorded. */
   pending: boolean;
 }
+
+/** This domain's calls (merged into the one contract in index.ts). */
+export const workloadCalls = {
+  'workload.get': call<WorkloadView>()(Empty),
+  'workload.cases': call<WorkloadCases>()(WorkloadCasesInput),
+  'case.assignMany': call<AssignManyResult>()(AssignManyInput),
+  'assignmentRules.get': call<AssignmentRulesView>()(Empty),
+  'assignmentRules.save': call<AssignmentRulesView>()(AssignmentRuleSaveInput),
+} satisfies DomainCalls;

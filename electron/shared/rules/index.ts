@@ -27,6 +27,7 @@ export * from './offerFollowUp';
 export * from './startApprovalMessage';
 export * from './decisionMessages';
 export * from './norwegianDate';
+export * from './mutationNames';
 export * from './mutationPolicy';
 export * from './ownerOfferCode';
 export * from './gridAssessment';

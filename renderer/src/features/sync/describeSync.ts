@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import type { RefusedChange, SyncStatusView } from '../../api/contract';
 import { formatNumber, formatTime } from '../../i18n/format';
 import { describeDecisionChange } from '../decisions/describeDecisionChange';
+import type { MutationName } from '../../../../electron/shared/rules/mutationNames';
 
 export type Tone = 'standalone' | 'working' | 'connected' | 'offline' | 'error';
 
@@ -80,55 +81,57 @@ export interface ChangeText {
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
 
+type Describe = (t: TFunction, change: RefusedChange, caseNumber: string, userName: (id: string) => string) => ChangeText;
+
+const titleOnly = (key: string): Describe => (t, _change, caseNumber) => ({ title: t(key, { caseNumber }), written: null });
+
+/**
+ * What a refused change was, by mutation: typed against the one list of mutations, so a name here that is no
+ * mutation does not build. A mutation not here is told by its own words in the translations
+ * (`sync.change.mutation.<name>`, e.g. `sync.change.mutation.case.correctOwnerParty`), a status action by its
+ * decision's words, and anything else as "a change on case …".
+ */
+const DESCRIBE = {
+  'case.addNote': (t, { args }, caseNumber) => ({ title: t('sync.change.addNote', { caseNumber }), written: text(args.body) }),
+  'case.setStatus': (t, { args }, caseNumber) => {
+    const status = text(args.status);
+    const reason = text(args.reason);
+    return {
+      title: t('sync.change.setStatus', { caseNumber, status: status ? t(`enums.status.${status}`) : '–' }),
+      written: reason ? t('sync.change.statusReason', { reason }) : null,
+    };
+  },
+  'case.assign': (t, { args }, caseNumber, userName) => {
+    const assignee = text(args.assigneeId);
+    return {
+      title: assignee ? t('sync.change.assign', { caseNumber, name: userName(assignee) }) : t('sync.change.unassign', { caseNumber }),
+      written: null,
+    };
+  },
+  'case.claim': titleOnly('sync.change.claim'),
+  'case.release': titleOnly('sync.change.release'),
+  'companySettings.update': (t) => ({ title: t('companyPractice.refusedChange'), written: null }),
+  'priceList.publish': (t, { args }) => {
+    const list = args.priceList as { version?: unknown } | undefined;
+    return { title: t('priceLists.refused.publish', { version: String(list?.version ?? '–') }), written: null };
+  },
+  'case.createOfferDraft': titleOnly('priceLists.refused.offerDraft'),
+  'case.saveOfferDraft': titleOnly('priceLists.refused.offerDraft'),
+  'case.reviseOffer': titleOnly('priceLists.refused.offerDraft'),
+  'case.issueOffer': titleOnly('priceLists.refused.issueOffer'),
+  'assignmentRule.set': (t) => ({ title: t('workload.rules.refusedChange'), written: null }),
+  'areaSupplier.save': (t, { args }) => ({ title: t('areaSuppliers.refusedChange', { name: text(args.name) ?? '–' }), written: null }),
+  'case.orderWork': titleOnly('workOrders.refused.order'),
+  'case.advanceWorkOrder': titleOnly('workOrders.refused.step'),
+} satisfies Partial<Record<MutationName, Describe>>;
+
 export function describeChange(t: TFunction, change: RefusedChange, userName: (id: string) => string): ChangeText {
   const caseNumber = change.caseNumber ?? t('sync.change.unknownCase');
-  const args = change.args;
-  switch (change.mutation) {
-    case 'case.addNote':
-      return { title: t('sync.change.addNote', { caseNumber }), written: text(args.body) };
-    case 'case.setStatus': {
-      const status = text(args.status);
-      const reason = text(args.reason);
-      return {
-        title: t('sync.change.setStatus', { caseNumber, status: status ? t(`enums.status.${status}`) : '–' }),
-        written: reason ? t('sync.change.statusReason', { reason }) : null,
-      };
+  if (Object.hasOwn(DESCRIBE, change.mutation)) return DESCRIBE[change.mutation as keyof typeof DESCRIBE](t, change, caseNumber, userName);
+  return (
+    describeDecisionChange(t, change.mutation, change.args, caseNumber) ?? {
+      title: t([`sync.change.mutation.${change.mutation}`, 'sync.change.other'], { caseNumber }),
+      written: null,
     }
-    case 'case.assign': {
-      const assignee = text(args.assigneeId);
-      return {
-        title: assignee
-          ? t('sync.change.assign', { caseNumber, name: userName(assignee) })
-          : t('sync.change.unassign', { caseNumber }),
-        written: null,
-      };
-    }
-    case 'case.claim':
-      return { title: t('sync.change.claim', { caseNumber }), written: null };
-    case 'case.release':
-      return { title: t('sync.change.release', { caseNumber }), written: null };
-    case 'companySettings.update':
-      return { title: t('companyPractice.refusedChange'), written: null };
-    case 'priceList.publish': {
-      const list = args.priceList as { version?: unknown } | undefined;
-      return { title: t('priceLists.refused.publish', { version: String(list?.version ?? '–') }), written: null };
-    }
-    case 'case.createOfferDraft':
-    case 'case.saveOfferDraft':
-    case 'case.reviseOffer':
-      return { title: t('priceLists.refused.offerDraft', { caseNumber }), written: null };
-    case 'case.issueOffer':
-      return { title: t('priceLists.refused.issueOffer', { caseNumber }), written: null };
-    case 'assignmentRule.set':
-      return { title: t('workload.rules.refusedChange'), written: null };
-    case 'areaSupplier.save':
-      return { title: t('areaSuppliers.refusedChange', { name: text(args.name) ?? '–' }), written: null };
-    case 'case.orderWork':
-    case 'case.advanceWorkOrder':
-      return { title: t(change.mutation === 'case.orderWork' ? 'workOrders.refused.order' : 'workOrders.refused.step', { caseNumber }), written: null };
-    default:
-      return (
-        describeDecisionChange(t, change.mutation, args, caseNumber) ?? { title: t('sync.change.other', { caseNumber }), written: null }
-      );
-  }
+  );
 }
