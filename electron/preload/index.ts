@@ -1,6 +1,8 @@
-// The preload exposes exactly the contract's calls, one function each, and nothing else: no ipcRenderer,
-// no generic invoke, no Node. It runs sandboxed; electron-vite bundles the names list into it.
+// The preload exposes exactly the contract's calls, one function each, and the core's change stream as
+// `deskChanges.subscribe` — nothing else: no ipcRenderer, no generic invoke or listen, no Node. It runs sandboxed;
+// electron-vite bundles the names list into it.
 import { contextBridge, ipcRenderer } from 'electron';
+import { CHANGES_CHANNEL } from '../shared/contract/changeTables';
 import { API_NAMES } from '../shared/contract/names';
 
 const api = Object.freeze(
@@ -8,3 +10,24 @@ const api = Object.freeze(
 );
 
 contextBridge.exposeInMainWorld('api', api);
+
+// One IPC listener for the page, however many screens subscribe: a listener the page registers never sees the
+// IPC event (which would hand it the sender), only the batch.
+type Listener = (batch: unknown) => void;
+const listeners = new Set<Listener>();
+ipcRenderer.on(CHANGES_CHANNEL, (_event, batch: unknown) => {
+  for (const listener of listeners) listener(batch);
+});
+
+contextBridge.exposeInMainWorld(
+  'deskChanges',
+  Object.freeze({
+    subscribe(listener: Listener): () => void {
+      if (typeof listener !== 'function') throw new TypeError('deskChanges.subscribe needs a function');
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  }),
+);

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { CHANGE_TABLES } from './changeTables';
 
-export { CASE_TABLES, CHANGE_TABLES, type ChangeTable } from './changeTables';
+export { CASE_TABLES, CHANGE_TABLES, CHANGES_CHANNEL, type ChangeTable } from './changeTables';
 
 export const ChangeBatchSchema = z
   .object({
