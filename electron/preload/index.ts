@@ -2,8 +2,7 @@
 // `deskChanges.subscribe` — nothing else: no ipcRenderer, no generic invoke or listen, no Node. It runs sandboxed;
 // electron-vite bundles the names list into it.
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANGES_CHANNEL } from '../shared/contract/changeTables';
-import { API_NAMES } from '../shared/contract/names';
+import { API_NAMES, CHANGES_CHANNEL } from '../shared/contract/names';
 
 const api = Object.freeze(
   Object.fromEntries(API_NAMES.map((name) => [name, (input: unknown) => ipcRenderer.invoke(name, input)])),

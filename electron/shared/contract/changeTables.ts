@@ -34,6 +34,3 @@ export type ChangeTable = (typeof CHANGE_TABLES)[number];
 
 /** Everything a case's own rows can change: a case write names all of them, with the case. */
 export const CASE_TABLES: readonly ChangeTable[] = ['cases', 'history', 'attachments', 'offers', 'workOrders', 'billing'];
-
-/** The IPC channel main sends change batches on; the preload turns it into `window.deskChanges`. */
-export const CHANGES_CHANNEL = 'desk:changes';

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { CHANGE_TABLES } from './changeTables';
 
-export { CASE_TABLES, CHANGE_TABLES, CHANGES_CHANNEL, type ChangeTable } from './changeTables';
+export { CASE_TABLES, CHANGE_TABLES, type ChangeTable } from './changeTables';
+export { CHANGES_CHANNEL } from './names';
 
 export const ChangeBatchSchema = z
   .object({

@@ -73,3 +73,6 @@ export const API_NAMES = [
   'case.recordGridAssessment',
 ] as const;
 export type ApiName = (typeof API_NAMES)[number];
+
+/** The IPC channel main sends the core's change batches on; the preload turns it into `window.deskChanges`. */
+export const CHANGES_CHANNEL = 'desk:changes';
