@@ -5,7 +5,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiName, AppError, InputOf, OutputOf } from '../api/contract';
+import type { ApiName, ApiResult, AppError, InputOf, OutputOf } from '../api/contract';
 import type { describeError } from '../api/describeError';
 import { notifyError } from '../api/notify';
 import { ApiCallError, appErrorOf, read } from './queryClient';
@@ -18,6 +18,8 @@ export interface ApiMutationOptions {
 export interface ApiMutation<K extends ApiName> {
   /** Runs the command: its value, or undefined when it was refused (the error is then in `error`). */
   run: (input: InputOf<K>) => Promise<OutputOf<K> | undefined>;
+  /** The same, answered as a result value, for a caller that tells refusals apart by their code. */
+  attempt: (input: InputOf<K>) => Promise<ApiResult<OutputOf<K>>>;
   pending: boolean;
   error: AppError | null;
   clearError: () => void;
@@ -33,15 +35,19 @@ export function useApiMutation<K extends ApiName>(name: K, options: ApiMutationO
     },
   });
   const { mutateAsync, reset } = mutation;
-  const run = useCallback(
-    async (input: InputOf<K>) => {
+  const attempt = useCallback(
+    async (input: InputOf<K>): Promise<ApiResult<OutputOf<K>>> => {
       try {
-        return await mutateAsync(input);
-      } catch {
-        return undefined;
+        return { ok: true, value: await mutateAsync(input) };
+      } catch (error) {
+        return { ok: false, error: appErrorOf(error) ?? { code: 'internal' } };
       }
     },
     [mutateAsync],
   );
-  return { run, pending: mutation.isPending, error: appErrorOf(mutation.error), clearError: reset };
+  const run = useCallback(async (input: InputOf<K>) => {
+    const result = await attempt(input);
+    return result.ok ? result.value : undefined;
+  }, [attempt]);
+  return { run, attempt, pending: mutation.isPending, error: appErrorOf(mutation.error), clearError: reset };
 }
