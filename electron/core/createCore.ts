@@ -349,12 +349,12 @@ export function createCore(options: CoreOptions): Core {
     central,
     onChange: (listener) => changes.subscribe(listener),
     async close() {
+      changes.close();
       overview.stopCatchUp();
       central?.stop();
       await central?.engine.stop();
       await ownRenderer?.close();
       database.close();
-      changes.flush();
     },
   };
 }

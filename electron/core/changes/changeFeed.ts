@@ -35,7 +35,12 @@ export class ChangeFeed {
     setImmediate(() => this.flush());
   }
 
-  /** Publishes what is pending now (tests, and close, which must not drop the last batch). */
+  /** A closing core: nobody is told of anything any more (a listener would read from a closed database). */
+  close(): void {
+    this.listeners.clear();
+  }
+
+  /** Publishes what is pending now rather than at the next tick. */
   flush(): void {
     this.scheduled = false;
     if (this.pendingTables.size === 0 && this.pendingCases.size === 0 && !this.pendingAll) return;
