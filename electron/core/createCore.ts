@@ -9,9 +9,13 @@ import {
   type ApiName,
   type ApiResult,
   type AppError,
+  type ChangeListener,
+  CASE_TABLES,
   type UserSummary,
 } from '../shared/contract';
 import { AttachmentStore } from './attachments/attachmentStore';
+import { ChangeFeed } from './changes/changeFeed';
+import { CHANGES_BY_CALL, caseIdOf } from './changes/callChanges';
 import { CaseDetailService } from './cases/caseDetailService';
 import { osloDate, systemClock, type Clock } from './clock';
 import type { CoreContext } from './context';
@@ -75,6 +79,8 @@ export interface Core {
   database: LocalDatabase;
   context: CoreContext;
   central: CentralSession | null;
+  /** The change stream: one batch per tick after commits that change what a screen shows. */
+  onChange(listener: ChangeListener): () => void;
   close(): Promise<void>;
 }
 
@@ -118,13 +124,18 @@ export function createCore(options: CoreOptions): Core {
   if (!userId) throw new Error('The local database names no current user: seed it first.');
   const currentUser = userLookup(database, userId, mode);
   const queue = new QueueService(database.sqlite);
+  const changes = new ChangeFeed();
   const context: CoreContext = {
     sqlite: database.sqlite,
     clientId: database.clientId,
     mode,
     clock,
     currentUser,
-    casesChanged: (caseIds) => queue.casesChanged(caseIds),
+    casesChanged: (caseIds) => {
+      queue.casesChanged(caseIds);
+      changes.publish({ tables: [...CASE_TABLES, 'outbox', 'syncStatus'], caseIds });
+    },
+    publishChange: (change) => changes.publish(change),
   };
   const caseDetail = new CaseDetailService(database.sqlite, mode);
   const attachments = new AttachmentStore(options.attachmentsDirectory);
@@ -186,7 +197,17 @@ export function createCore(options: CoreOptions): Core {
       const appError = toAppError(error);
       if (appError.code === 'internal') console.error(`[core] ${apiName} failed`, error);
       return { ok: false, error: appError };
+    } finally {
+      // Also after a refusal: it may have been refused because the rows moved on, and the screen should show why.
+      publishCallChanges(apiName, parsed.data);
     }
+  }
+
+  function publishCallChanges(name: ApiName, input: unknown): void {
+    const tables = CHANGES_BY_CALL[name];
+    if (tables.length === 0) return;
+    const caseId = caseIdOf(input);
+    changes.publish({ tables, caseIds: caseId === null ? [] : [caseId] });
   }
 
   central?.engine.start();
@@ -196,7 +217,9 @@ export function createCore(options: CoreOptions): Core {
     database,
     context,
     central,
+    onChange: (listener) => changes.subscribe(listener),
     async close() {
+      changes.close();
       overview.stopCatchUp();
       central?.stop();
       await central?.engine.stop();

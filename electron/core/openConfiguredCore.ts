@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { osloDate, systemClock } from './clock';
 import { createCore, type Core } from './createCore';
-import { contract, type ApiName, type ApiResult, type AppError, type SyncStatusView } from '../shared/contract';
+import { contract, type ApiName, type ApiResult, type AppError, type ChangeListener, type SyncStatusView } from '../shared/contract';
 import { CentralSettingsService, isTokenUsable } from './settings/centralSettingsService';
 import type { CentralSettings, SettingsHost } from './settings/settingsHost';
 import { openStandaloneCore, type StandaloneOptions } from './standalone';
@@ -17,9 +17,11 @@ export function cacheFileFor(dataDirectory: string, settings: { url: string; use
   return path.join(dataDirectory, `cache-${createHash('sha256').update(identity).digest('hex').slice(0, 16)}.sqlite`);
 }
 
-/** What the shell needs of a core: calls in, and closing. */
+/** What the shell needs of a core: calls in, changes out, and closing. */
 export interface Desk {
   dispatch(name: string, rawInput: unknown): Promise<ApiResult<unknown>>;
+  /** The change stream (see contract/changes.ts); returns the unsubscribe. */
+  onChange(listener: ChangeListener): () => void;
   close(): Promise<void>;
 }
 
@@ -126,6 +128,8 @@ export function signedOutDesk(
         return { ok: false, error: { code: 'internal' } };
       }
     },
+    // Nothing changes until the person signs in, and that restarts the core.
+    onChange: () => () => undefined,
     async close() {},
   };
 }

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { SettingsHost } from '../core/settings/settingsHost';
 import { openConfiguredDesk, type Desk } from '../core/openConfiguredCore';
-import { registerIpc } from './ipc';
+import { forwardChanges, registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { hardenSession } from './security';
 import { createUpdater } from './updater';
@@ -16,6 +16,14 @@ import { openVettedExternal } from './externalUrl';
 import { BrowserWindow } from 'electron';
 
 let core: Desk | null = null;
+let stopForwarding: () => void = () => undefined;
+
+/** The core to answer calls from now on, with its change stream relayed to the windows. */
+function useCore(next: Desk | null): void {
+  stopForwarding();
+  core = next;
+  stopForwarding = next ? forwardChanges(next) : () => undefined;
+}
 /** Offer letters to PDF through Electron's own printToPDF; outlives a core restart. */
 const pdfRenderer = new ElectronPdfRenderer();
 
@@ -57,9 +65,9 @@ function openCore(): Desk {
 /** New central settings, a sign-in or a sign-out: close the core (its engine finishes what it is doing), open the new one, reload. */
 async function reopenCore(): Promise<void> {
   const previous = core;
-  core = null;
+  useCore(null);
   await previous?.close();
-  core = openCore();
+  useCore(openCore());
   for (const window of BrowserWindow.getAllWindows()) window.webContents.reload();
 }
 
@@ -77,7 +85,7 @@ void app.whenReady().then(() => {
   settings = electronSettingsHost(() => void restartCore());
   hardenSession();
   installMenu();
-  core = openCore();
+  useCore(openCore());
   registerIpc(() => core);
   // The letter renderer's hidden window would otherwise keep the app from quitting when the last one closes.
   createMainWindow().on('closed', () => void pdfRenderer.close());
@@ -86,6 +94,6 @@ void app.whenReady().then(() => {
 
 app.on('window-all-closed', () => {
   const closing = core;
-  core = null;
+  useCore(null);
   void (closing?.close() ?? Promise.resolve()).finally(() => app.quit());
 });

@@ -1,10 +1,11 @@
 // One IPC handler per contract call. The sender must be our own renderer's main frame; the core validates
 // the input against the contract before any service sees it.
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { API_NAMES } from '../shared/contract/names';
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import type { ChangeBatch } from '../shared/contract/changes';
+import { API_NAMES, CHANGES_CHANNEL } from '../shared/contract/names';
 import type { Desk } from '../core/openConfiguredCore';
 import { isTrustedSenderFrame } from './rendererOrigin';
-import { OWN_RENDERER } from './security';
+import { isOwnRendererUrl, OWN_RENDERER } from './security';
 
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
@@ -21,4 +22,17 @@ export function registerIpc(currentCore: () => Desk | null): void {
       return core.dispatch(name, input);
     });
   }
+}
+
+/**
+ * Relays the core's change stream to every window showing our renderer (not the letter renderer's hidden window,
+ * nor a page that navigated elsewhere). Returns the unsubscribe, for when the core is reopened.
+ */
+export function forwardChanges(core: { onChange(listener: (batch: ChangeBatch) => void): () => void }): () => void {
+  return core.onChange((batch) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      const contents = window.webContents;
+      if (!contents.isDestroyed() && isOwnRendererUrl(contents.getURL())) contents.send(CHANGES_CHANNEL, batch);
+    }
+  });
 }

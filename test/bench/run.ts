@@ -4,6 +4,8 @@
 // only its initial pull, BENCH_ONLY=overview only the overview after seeding; BENCH_PULL_PROFILE=1 adds a breakdown
 // of the initial pull, pullProfile.ts); then the portal's figures (portalBench.ts, on a database of its own with
 // BENCH_PORTAL_CASES cases, 10 000 by default; BENCH_PORTAL=0 leaves it out, BENCH_ONLY=portal runs only that).
+// The remote-change paint (remotePaintBench.ts) runs after the sync part, on a central database of its own
+// (BENCH_PAINT=0 leaves it out, BENCH_ONLY=remote-paint runs only that).
 // BENCH_CASES sets the number of cases for the rest.
 // Prints the figures and writes them to bench-results.json as [{name, value, unit}].
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,6 +22,7 @@ import { benchImport } from './importBench';
 import { benchOfferPdf } from './offerBench';
 import { benchOverview } from './overviewBench';
 import { benchPortal } from './portalBench';
+import { benchRemoteChangePaint } from './remotePaintBench';
 import { round, type BenchResult } from './stats';
 import { benchSync } from './syncBench';
 import { benchSearchKeystrokes } from './uiBench';
@@ -41,6 +44,10 @@ async function main(): Promise<void> {
   try {
     if (ONLY === 'portal') {
       await benchPortal(PORTAL_CASES, report);
+      return;
+    }
+    if (ONLY === 'remote-paint') {
+      await benchRemoteChangePaint(CASES, report);
       return;
     }
     if (SYNC_ONLY) {
@@ -86,6 +93,7 @@ async function main(): Promise<void> {
     report({ name: 'db.size_mb', value: round(sizeBytes / 1_048_576, 1), unit: 'MB' });
     rmSync(directory, { recursive: true, force: true });
     if (process.env.BENCH_SYNC !== '0') await benchSync(CASES, report);
+    if (process.env.BENCH_PAINT !== '0') await benchRemoteChangePaint(CASES, report);
     if (process.env.BENCH_PORTAL !== '0') await benchPortal(PORTAL_CASES, report);
   } finally {
     // What was measured is kept even if a later part failed.

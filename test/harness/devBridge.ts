@@ -1,13 +1,15 @@
 // The developer's-browser transport: `window.api` over fetch to the harness on loopback. Every call needs
 // the session token (given once in the URL and kept in sessionStorage); the custom header makes any other
 // origin's request a CORS preflight that the server never grants, and the Host header is checked against
-// DNS rebinding.
+// DNS rebinding. The core's change stream comes as Server-Sent Events on /__api/__changes, read with fetch (not
+// EventSource, which cannot send the token header) behind the same checks.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_NAMES } from '../../electron/shared/contract/names';
-import type { Core } from '../../electron/core/createCore';
+import type { HarnessDesk } from './exposeApi';
 
 export const BRIDGE_SCRIPT_PATH = '/__bridge.js';
+const CHANGES_PATH = '/__api/__changes';
 const MAX_BODY_BYTES = 1_000_000;
 
 export function bridgeScript(): string {
@@ -34,6 +36,38 @@ export function bridgeScript(): string {
   };
   const names = ${JSON.stringify(API_NAMES)};
   Object.defineProperty(window, 'api', { value: Object.freeze(Object.fromEntries(names.map((n) => [n, call(n)]))) });
+  const listeners = new Set();
+  const listen = async () => {
+    for (;;) {
+      try {
+        const response = await fetch('${CHANGES_PATH}', { headers: { 'X-Desk-Token': token } });
+        if (response.status === 401) return;
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          let end;
+          while ((end = buffer.indexOf('\\n\\n')) >= 0) {
+            const event = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = event.split('\\n').filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('\\n');
+            if (!data) continue;
+            const batch = JSON.parse(data);
+            for (const listener of listeners) listener(batch);
+          }
+        }
+      } catch {}
+      // The harness restarted or the line dropped: listen again shortly.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  };
+  void listen();
+  Object.defineProperty(window, 'deskChanges', { value: Object.freeze({ subscribe(listener) {
+    listeners.add(listener);
+    return () => { listeners.delete(listener); };
+  } }) });
 })();`;
 }
 
@@ -54,10 +88,23 @@ async function readBody(request: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export function bridgeApiHandler(core: Core, token: string, port: () => number) {
+/** The change stream as Server-Sent Events, one `data:` line per batch, until the page goes away. */
+function streamChanges(core: HarnessDesk, request: IncomingMessage, response: ServerResponse): void {
+  response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+  response.write(': listening\n\n');
+  const stop = core.onChange((batch) => response.write(`data: ${JSON.stringify(batch)}\n\n`));
+  request.on('close', stop);
+}
+
+export function bridgeApiHandler(core: HarnessDesk, token: string, port: () => number) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     const hostOk = request.headers.host === `127.0.0.1:${port()}` || request.headers.host === `localhost:${port()}`;
     const tokenOk = tokensEqual(String(request.headers['x-desk-token'] ?? ''), token);
+    const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    if (pathname === CHANGES_PATH && request.method === 'GET' && hostOk && tokenOk) {
+      streamChanges(core, request, response);
+      return true;
+    }
     if (request.method !== 'POST' || !hostOk || !tokenOk) {
       response.writeHead(401, { 'Content-Type': 'text/plain' }).end('Unauthorised');
       return true;

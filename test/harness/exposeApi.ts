@@ -1,12 +1,19 @@
 // The Playwright transport: the page's `window.api` has the contract's functions, each calling the real
-// core in this Node process through exposeBinding. Only the transport differs from Electron's preload.
+// core in this Node process through exposeBinding, and `window.deskChanges` hears the core's change stream.
+// Only the transport differs from Electron's preload.
 // Inputs and results cross as JSON text: Playwright serialises a string far faster than an object graph
 // (a page of 100 rows: ~2 ms instead of ~20 ms), so the harness does not distort what the UI costs.
 import type { Page } from 'playwright-core';
 import { API_NAMES } from '../../electron/shared/contract/names';
-import type { Core } from '../../electron/core/createCore';
+import type { ApiResult, ChangeListener } from '../../electron/shared/contract';
 
-export async function exposeCoreApi(page: Page, core: Core): Promise<void> {
+/** What the harness needs of a core, wherever it runs (this process or a worker). */
+export interface HarnessDesk {
+  dispatch(name: string, rawInput: unknown): Promise<ApiResult<unknown>>;
+  onChange(listener: ChangeListener): () => void;
+}
+
+export async function exposeCoreApi(page: Page, core: HarnessDesk): Promise<void> {
   await page.exposeBinding('__deskDispatch', async (_source, name: string, inputJson: string) => {
     let input: unknown;
     try {
@@ -24,5 +31,20 @@ export async function exposeCoreApi(page: Page, core: Core): Promise<void> {
     const api = Object.freeze(Object.fromEntries(names.map((name) => [name, async (input) =>
       JSON.parse(await dispatch(name, input === undefined ? undefined : JSON.stringify(input)))])));
     Object.defineProperty(window, 'api', { value: api, writable: false, configurable: false });
+    const listeners = new Set();
+    Object.defineProperty(window, '__deskChange', { value: (json) => {
+      const batch = JSON.parse(json);
+      for (const listener of listeners) listener(batch);
+    } });
+    const deskChanges = Object.freeze({ subscribe(listener) {
+      listeners.add(listener);
+      return () => { listeners.delete(listener); };
+    } });
+    Object.defineProperty(window, 'deskChanges', { value: deskChanges, writable: false, configurable: false });
   })();`);
+  const stop = core.onChange((batch) => {
+    // A page between loads (or closed) misses the batch; the one it loads reads everything afresh anyway.
+    page.evaluate(`window.__deskChange && window.__deskChange(${JSON.stringify(JSON.stringify(batch))})`).catch(() => undefined);
+  });
+  page.once('close', stop);
 }

@@ -76,6 +76,10 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // An open change stream (the dev bridge's events) would otherwise hold close() forever.
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
   };
 }

@@ -16,6 +16,8 @@ export interface PullResult {
   rows: number;
   /** Cases whose rows changed, or 'all' after a pull large enough to rebuild the read models. */
   changedCases: Set<number> | 'all';
+  /** The local tables the pull wrote rows into. */
+  tables: Set<string>;
 }
 
 export interface PullOptions {
@@ -73,6 +75,7 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
   let total = 0;
   let done = 0;
   const changed = new Set<number>();
+  const written = new Set<string>();
   try {
     while (next) {
       const page: PullOutput = await next;
@@ -103,6 +106,7 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
         const pageCases = new Set<number>();
         for (const { table, rows } of tables) {
           writer.write(table, rows);
+          if (rows.length > 0) written.add(table.local);
           const caseColumn = CASE_ID_COLUMN[table.local];
           if (caseColumn) for (const row of rows) pageCases.add(Number(row[caseColumn]));
         }
@@ -127,7 +131,7 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
   } finally {
     if (next) await next.catch(() => undefined);
   }
-  const result: PullResult = { rows: done, changedCases: initial || changed.size > 5_000 ? 'all' : changed };
+  const result: PullResult = { rows: done, changedCases: initial || changed.size > 5_000 ? 'all' : changed, tables: written };
   if (!resumed) return result;
   // A resumed pull ran up to the target of the interrupted one; what was committed since comes now.
   const more = await pullChanges(service, core, options);
@@ -135,5 +139,6 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
     rows: result.rows + more.rows,
     changedCases:
       result.changedCases === 'all' || more.changedCases === 'all' ? 'all' : new Set([...result.changedCases, ...more.changedCases]),
+    tables: new Set([...result.tables, ...more.tables]),
   };
 }

@@ -8,6 +8,7 @@ import type { ServiceConnection } from '../service/serviceConnection';
 import type { PushMutation, PushOutcome } from '../../shared/serviceApi';
 import { RowWriter } from './applyRows';
 import type { RefusalReason } from './centralErrors';
+import { changeTablesOfPulled } from '../changes/pulledTables';
 import { rowsOf } from './pullChanges';
 import { recordSkippedRow } from './syncState';
 import { rebaseCases, dropOptimisticRows } from './rebase';
@@ -81,6 +82,7 @@ export async function pushOutbox(service: ServiceConnection, core: CoreContext, 
     await options.afterCentralCommit?.(row.seq);
     settle(core, row, verdict);
     if (row.case_id !== null) core.casesChanged([row.case_id]);
+    else core.publishChange({ tables: ['outbox', 'syncStatus', ...changeTablesOfPulled((verdict.rows ?? []).map((page) => page.table))] });
     if (verdict.outcome === 'refused') result.refused.push({ seq: row.seq, reason: reasonOf(verdict.code) });
     else result.applied++;
   }

@@ -1,13 +1,14 @@
 // The sync engine: pull, push, listen, and catch up after a drop — one loop, talking to the central service (plus
 // its live socket). It never holds the only copy of anything a person wrote: the outbox lives in the cache and is
 // only marked done when the service has recorded it.
+import { changeTablesOfPulled } from '../changes/pulledTables';
 import type { CoreContext } from '../context';
 import { ServiceConnection, type LiveSocket } from '../service/serviceConnection';
 import type { ServiceEndpoint } from '../service/serviceEndpoint';
 import { MalformedRowError } from './applyRows';
 import { classifyServiceError, type CentralProblem } from './centralErrors';
 import { Mutex } from './mutex';
-import { pullChanges, type PullOptions } from './pullChanges';
+import { pullChanges, type PullOptions, type PullResult } from './pullChanges';
 import { pushOutbox, type PushOptions } from './pushOutbox';
 
 export type SyncStatus =
@@ -45,7 +46,7 @@ export class SyncEngine {
   private wakeUp: (() => void) | null = null;
   private wakeRequested = false;
   private delayMs: number;
-  private current: SyncStatus = { state: 'connecting', pending: 0 };
+  private state: SyncStatus = { state: 'connecting', pending: 0 };
   private loop: Promise<void> | null = null;
   private readonly idleWaiters: Array<() => void> = [];
 
@@ -54,6 +55,17 @@ export class SyncEngine {
     private readonly options: SyncEngineOptions,
   ) {
     this.delayMs = (options.backoff ?? DEFAULT_BACKOFF).initialMs;
+  }
+
+  /** A change of state, progress or retry time is news to the connection indicator and the sync screen. */
+  private set current(next: SyncStatus) {
+    const unchanged = next.state === 'connected' && this.state.state === 'connected';
+    this.state = next;
+    if (!unchanged) this.core.publishChange({ tables: ['syncStatus'] });
+  }
+
+  private get current(): SyncStatus {
+    return this.state;
   }
 
   status(): SyncStatus {
@@ -143,13 +155,20 @@ export class SyncEngine {
         this.current = { state: 'syncing', pending: 0, done, total };
       };
       const pulled = await pullChanges(client, this.core, { ...this.options.pull, onProgress: progress });
-      if (pulled.rows > 0) this.options.onCasesChanged(pulled.changedCases === 'all' ? 'all' : [...pulled.changedCases]);
+      if (pulled.rows > 0) this.applied(pulled);
       const pushed = await pushOutbox(client, this.core, this.options.push);
       if (pushed.applied > 0 || pushed.refused.length > 0) {
         const after = await pullChanges(client, this.core, this.options.pull);
-        this.options.onCasesChanged(after.changedCases === 'all' ? 'all' : [...after.changedCases]);
+        this.applied(after);
       }
     });
+  }
+
+  /** Rows another desk committed are in the cache: the read models refresh, then the screens hear of it. */
+  private applied(pulled: PullResult): void {
+    const caseIds = pulled.changedCases === 'all' ? 'all' : [...pulled.changedCases];
+    this.options.onCasesChanged(caseIds);
+    this.core.publishChange({ tables: changeTablesOfPulled(pulled.tables), caseIds });
   }
 
   private async run(): Promise<void> {

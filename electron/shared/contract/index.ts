@@ -62,6 +62,7 @@ export type WindowApi = { [K in ApiName]: (input: InputOf<K>) => Promise<import(
 export { API_NAMES };
 export type { ApiName };
 export * from './errors';
+export * from './changes';
 export * from './queue';
 export * from './queueDefaults';
 export * from './cases';

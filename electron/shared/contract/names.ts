@@ -60,3 +60,6 @@ const OTHER_CALLS = [
 
 export type ApiName = (typeof OTHER_CALLS)[number] | CalledMutationName;
 export const API_NAMES: readonly ApiName[] = [...OTHER_CALLS, ...CALLED_MUTATIONS];
+
+/** The IPC channel main sends the core's change batches on; the preload turns it into `window.deskChanges`. */
+export const CHANGES_CHANNEL = 'desk:changes';

@@ -7,6 +7,8 @@ export type {
   ActionBlocker,
   BillingEventView,
   CaseBillingView,
+  ChangeBatch,
+  ChangeTable,
   DecisionAction,
   AttachmentSummary,
   CaseDetail,

@@ -1,5 +1,5 @@
-// Providers, then the screen the navigation state names. The connection's status is read before anything else,
-// so the signed-in person and the lists can follow the first download.
+// Providers, then the screen the navigation state names. The data layer (one query cache, kept true by the core's
+// change stream) comes first, so the signed-in person and the lists follow the first download by themselves.
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { AreaSuppliersScreen } from '../features/areaSuppliers/AreaSuppliersScreen';
@@ -12,7 +12,7 @@ import { QueueScreen } from '../features/queue/QueueScreen';
 import { SupportRequestsScreen } from '../features/supportRequests/SupportRequestsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { WorkloadScreen } from '../features/workload/WorkloadScreen';
-import { SyncStatusProvider } from '../features/sync/SyncStatusProvider';
+import { DataProvider } from '../data/DataProvider';
 import { AppDataProvider } from './AppData';
 import { NavigationProvider, useNavigation } from './navigation';
 import { Shell } from './Shell';
@@ -35,7 +35,7 @@ export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="bottom-right" limit={4} />
-      <SyncStatusProvider>
+      <DataProvider>
         <AppDataProvider>
           <NavigationProvider>
             <Shell>
@@ -43,7 +43,7 @@ export function App() {
             </Shell>
           </NavigationProvider>
         </AppDataProvider>
-      </SyncStatusProvider>
+      </DataProvider>
     </MantineProvider>
   );
 }

@@ -1,11 +1,10 @@
 // Who is signed in and the reference lists (municipalities, users), loaded once before any screen shows.
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
-import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferenceData, SessionInfo } from '../api/contract';
 import { describeError } from '../api/describeError';
 import { useApiQuery } from '../api/useApiQuery';
-import { useCentralStatus } from '../features/sync/SyncStatusProvider';
 
 interface AppData {
   session: SessionInfo;
@@ -20,17 +19,8 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const session = useApiQuery('session.get', {});
   const reference = useApiQuery('reference.get', {});
-  // With a central server, who I am (my name, my role) and the lists arrive with the download: read them again
-  // whenever the connection's state moves on, so the header and the name lists fill in by themselves.
-  const syncState = useCentralStatus()?.state;
-  const reloadSession = session.reload;
-  const reloadReference = reference.reload;
-  useEffect(() => {
-    if (syncState === 'syncing' || syncState === 'connected') {
-      void reloadSession();
-      void reloadReference();
-    }
-  }, [syncState, reloadSession, reloadReference]);
+  // With a central server, who I am (my name, my role) and the lists arrive with the download: the change stream
+  // names the users table then, and both are read again, so the header and the name lists fill in by themselves.
   const users = reference.value?.users;
   const userName = useCallback(
     (userId: string) => users?.find((user) => user.id === userId)?.displayName ?? userId,

@@ -6,27 +6,25 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AreaSupplierEntry } from '../../../../electron/shared/contract/areaSuppliers';
 import { AGREEMENT_DAYS_LIMITS, AGREEMENT_WORK_KINDS } from '../../../../electron/shared/rules/workOrders';
-import { call } from '../../api/call';
-import type { AppError } from '../../api/contract';
 import { issueFor } from '../../api/describeError';
 import { notifySuccess } from '../../api/notify';
 import { useAppData } from '../../app/AppData';
+import { useApiMutation } from '../../data/useApiMutation';
 import { describeWorkOrderError } from '../workOrders/workOrderErrors';
 import { formValuesOf, problemsOf, saveInputOf, type FormProblems, type SupplierFormValues } from './supplierFormValues';
 
 interface Props {
   entry: AreaSupplierEntry | null;
   onClose: () => void;
-  onSaved: () => Promise<void>;
 }
 
-export function AreaSupplierForm({ entry, onClose, onSaved }: Props) {
+export function AreaSupplierForm({ entry, onClose }: Props) {
   const { t } = useTranslation();
   const { reference } = useAppData();
   const [values, setValues] = useState<SupplierFormValues>(() => formValuesOf(entry));
   const [problems, setProblems] = useState<FormProblems>({});
-  const [error, setError] = useState<AppError | null>(null);
-  const [saving, setSaving] = useState(false);
+  // The register on screen follows the change stream: nothing to read again here.
+  const { run, pending: saving, error } = useApiMutation('areaSupplier.save');
   const set = <K extends keyof SupplierFormValues>(key: K, value: SupplierFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
   const problemText = (key: keyof FormProblems) => (problems[key] ? t(problems[key].key, problems[key].values ?? {}) : undefined);
   const serverIssue = (path: string) => (issueFor(error, path) ? t('errors.issue.generic') : undefined);
@@ -35,13 +33,8 @@ export function AreaSupplierForm({ entry, onClose, onSaved }: Props) {
     const found = problemsOf(values);
     setProblems(found);
     if (Object.keys(found).length > 0) return;
-    setSaving(true);
-    setError(null);
-    const result = await call('areaSupplier.save', saveInputOf(values));
-    setSaving(false);
-    if (!result.ok) return setError(result.error);
+    if (!(await run(saveInputOf(values)))) return;
     notifySuccess(t('areaSuppliers.form.saved', { name: values.name.trim() }));
-    await onSaved();
     onClose();
   };
   const errorText = error ? describeWorkOrderError(t, error) : null;

@@ -143,7 +143,7 @@ export function AreaSuppliersScreen() {
         )}
       </div>
       {editing !== null ? (
-        <AreaSupplierForm entry={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={reload} />
+        <AreaSupplierForm entry={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       ) : null}
     </div>
   );

@@ -7,7 +7,7 @@ import { canAssign } from '../../../../electron/shared/rules';
 import type { CaseDetail, UserSummary } from '../../api/contract';
 import { notifyError } from '../../api/notify';
 import { useAppData } from '../../app/AppData';
-import { useCaseMutation } from './useCaseMutation';
+import { useApiMutation } from '../../data/useApiMutation';
 
 export function assignAction(detail: CaseDetail, me: UserSummary): 'release' | 'take' | null {
   const current = detail.assignee?.id ?? null;
@@ -15,10 +15,10 @@ export function assignAction(detail: CaseDetail, me: UserSummary): 'release' | '
   return canAssign(me.role, me.id, current, me.id) ? 'take' : null;
 }
 
-export function AssignControl({ detail, reload }: { detail: CaseDetail; reload: () => Promise<void> }) {
+export function AssignControl({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const { session } = useAppData();
-  const { run, pending, error } = useCaseMutation('case.assign', reload);
+  const { run, pending, error } = useApiMutation('case.assign');
   const me = session.user;
   const action = assignAction(detail, me);
 

@@ -10,7 +10,7 @@ import { AssignControl, assignAction } from './AssignControl';
 import { ClaimControl } from './ClaimControl';
 import { DecisionBar, offeredDecisions } from '../decisions/DecisionBar';
 
-export function CaseActions({ detail, reload }: { detail: CaseDetail; reload: () => Promise<void> }) {
+export function CaseActions({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const { session } = useAppData();
   const me = session.user;
@@ -24,15 +24,15 @@ export function CaseActions({ detail, reload }: { detail: CaseDetail; reload: ()
   if (!central && !showAssign && !canDecide) return null;
   return (
     <Stack gap="sm" mt="md">
-      {central && <ClaimControl detail={detail} reload={reload} canClaim={me.role !== 'reader'} />}
+      {central && <ClaimControl detail={detail} canClaim={me.role !== 'reader'} />}
       {showAssign && (
         <Group gap="md" align="flex-end" wrap="wrap">
-          <AssignControl detail={detail} reload={reload} />
+          <AssignControl detail={detail} />
         </Group>
       )}
       {canDecide &&
         (!central || statusHint === null ? (
-          <DecisionBar detail={detail} reload={reload} />
+          <DecisionBar detail={detail} />
         ) : (
           <Text size="sm" c="gray.7">
             {t(`case.claim.${statusHint}`)}

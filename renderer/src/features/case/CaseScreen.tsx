@@ -1,13 +1,12 @@
 // One case, laid out as a case handler reads it: the request on the left, attachments, notes and history on the
 // right, the header and actions on top. Esc or "Tilbake til køen" goes back to the same place in the queue.
-// With a central server others work on the same cases: the case is read again every two seconds while it is
-// open (a local read; equal answers redraw nothing), faster while a claim waits for the central database's answer.
+// With a central server others work on the same cases: the case is read again whenever the change stream names
+// it (another desk's change pulled into the cache, the central answer to a claim); equal answers redraw nothing.
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/describeError';
 import { useApiQuery } from '../../api/useApiQuery';
-import { useAppData } from '../../app/AppData';
 import { useNavigation } from '../../app/navigation';
 import { AttachmentsSection } from './AttachmentsSection';
 import classes from './Case.module.css';
@@ -29,20 +28,11 @@ import { RequestSection } from './RequestSection';
 import { SupplementBanner, SupplementChangesProvider, changesToShow } from './supplementChanges';
 import { useEscapeToQueue } from './useCaseKeys';
 
-const FOLLOW_MS = 2_000;
-const FOLLOW_CLAIM_MS = 500;
-
 export function CaseScreen({ caseId }: { caseId: number }) {
   const { t } = useTranslation();
   const { view, leaveCase } = useNavigation();
   const backTo = view.name === 'case' ? view.back : 'queue';
-  const central = useAppData().session.mode === 'central';
-  const [pollMs, setPollMs] = useState<number | undefined>(central ? FOLLOW_MS : undefined);
-  const { value: detail, error, reload } = useApiQuery('case.get', { caseId }, { pollMs });
-  const claimRequested = detail?.claim.state === 'requested';
-  useEffect(() => {
-    if (central) setPollMs(claimRequested ? FOLLOW_CLAIM_MS : FOLLOW_MS);
-  }, [central, claimRequested]);
+  const { value: detail, error } = useApiQuery('case.get', { caseId });
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEscapeToQueue(leaveCase);
 
@@ -95,29 +85,29 @@ export function CaseScreen({ caseId }: { caseId: number }) {
           <div className={classes.section}>
             <CaseHeader detail={detail} headingRef={headingRef} />
             <SupplementBanner />
-            <CaseActions detail={detail} reload={reload} />
+            <CaseActions detail={detail} />
           </div>
           <div className={classes.columns}>
             <div className={classes.column}>
-              <CompletenessSection detail={detail} reload={reload} />
+              <CompletenessSection detail={detail} />
               <InstallationSection installation={detail.installation} />
               <ProductionSection production={detail.production} />
-              <GridAssessmentSection detail={detail} reload={reload} />
-              <OwnerSection detail={detail} reload={reload} />
+              <GridAssessmentSection detail={detail} />
+              <OwnerSection detail={detail} />
               <ConstructionPowerSection detail={detail} />
-              <InstallerPanel detail={detail} reload={reload} />
-              <WorkOrderSection detail={detail} reload={reload} />
+              <InstallerPanel detail={detail} />
+              <WorkOrderSection detail={detail} />
               <RequestSection detail={detail} />
             </div>
             <div className={classes.column}>
-              <BillingSection detail={detail} reload={reload} />
+              <BillingSection detail={detail} />
               <AttachmentsSection attachments={detail.attachments} />
-              <NotesSection caseId={detail.id} notes={detail.notes} reload={reload} />
+              <NotesSection caseId={detail.id} notes={detail.notes} />
               <HistorySection events={detail.events} deliveries={detail.deliveries} />
             </div>
           </div>
           {/* Full width: the offer's lines need the room of both columns. */}
-          <OffersSection detail={detail} reload={reload} />
+          <OffersSection detail={detail} />
         </SupplementChangesProvider>
       </div>
     </div>

@@ -8,7 +8,7 @@ import type { CaseDetail } from '../../api/contract';
 import { notifyError, notifySuccess } from '../../api/notify';
 import { formatTime } from '../../i18n/format';
 import classes from './Case.module.css';
-import { useCaseMutation } from './useCaseMutation';
+import { useApiMutation } from '../../data/useApiMutation';
 
 export function claimText(t: TFunction, claim: CaseDetail['claim']): string {
   switch (claim.state) {
@@ -25,15 +25,14 @@ export function claimText(t: TFunction, claim: CaseDetail['claim']): string {
 
 interface Props {
   detail: CaseDetail;
-  reload: () => Promise<void>;
   /** A reader may see who works on a case, but not take it. */
   canClaim: boolean;
 }
 
-export function ClaimControl({ detail, reload, canClaim }: Props) {
+export function ClaimControl({ detail, canClaim }: Props) {
   const { t } = useTranslation();
-  const claim = useCaseMutation('case.claim', reload);
-  const release = useCaseMutation('case.release', reload);
+  const claim = useApiMutation('case.claim');
+  const release = useApiMutation('case.release');
   const state = detail.claim.state;
 
   useEffect(() => {

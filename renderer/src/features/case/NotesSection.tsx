@@ -7,18 +7,17 @@ import { describeError, describeIssue, issueFor } from '../../api/describeError'
 import { formatDateTime } from '../../i18n/format';
 import classes from './Case.module.css';
 import { Section } from './Section';
-import { useCaseMutation } from './useCaseMutation';
+import { useApiMutation } from '../../data/useApiMutation';
 
 interface Props {
   caseId: number;
   notes: NoteEntry[];
-  reload: () => Promise<void>;
 }
 
-export function NotesSection({ caseId, notes, reload }: Props) {
+export function NotesSection({ caseId, notes }: Props) {
   const { t } = useTranslation();
   const [body, setBody] = useState('');
-  const { run, pending, error, clearError } = useCaseMutation('case.addNote', reload);
+  const { run, pending, error, clearError } = useApiMutation('case.addNote');
 
   const submit = async () => {
     if (pending) return;

@@ -13,7 +13,7 @@ import { Field, FieldList } from './Field';
 import { organisationNumberWarning } from './identifierWarnings';
 import { Section } from './Section';
 
-export function OwnerSection({ detail, reload }: { detail: CaseDetail; reload: () => Promise<void> }) {
+export function OwnerSection({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const owner = detail.owner;
   const { session } = useAppData();
@@ -58,7 +58,7 @@ export function OwnerSection({ detail, reload }: { detail: CaseDetail; reload: (
           {owner.gridCustomerName ?? <span className={classes.notGiven}>{t('case.owner.gridCustomerMissing')}</span>}
         </Field>
       </FieldList>
-      <OwnerPartyDialog key={dialogKey} detail={detail} opened={editing} onClose={() => setEditing(false)} reload={reload} />
+      <OwnerPartyDialog key={dialogKey} detail={detail} opened={editing} onClose={() => setEditing(false)} />
     </Section>
   );
 }

@@ -2,16 +2,15 @@
 // the completeness time and due date; "Overstyr" per missing item; the missing items picked for a request for
 // information, sent with "Be om opplysninger" (Alt+B).
 import { Alert, Button, Group, Kbd, Text } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseStatus } from '../../../../electron/shared/rules';
-import { call } from '../../api/call';
-import type { AppError, CaseDetail, CompletenessView } from '../../api/contract';
+import type { CaseDetail, CompletenessView } from '../../api/contract';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useAppData } from '../../app/AppData';
+import { useApiMutation } from '../../data/useApiMutation';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { Section } from '../case/Section';
-import { useSyncRefresh } from '../sync/SyncStatusProvider';
 import { ChecklistItem } from './ChecklistItem';
 import classes from './Completeness.module.css';
 import { completenessErrorText } from './completenessErrors';
@@ -21,23 +20,17 @@ import { REQUEST_INFORMATION_SHORTCUT, useRequestInformationKey } from './reques
 
 const AFTER_FERDIGMELDING: readonly CaseStatus[] = ['completion_reported', 'meter_mounted', 'metering_point_registered'];
 
-export function CompletenessSection({ detail, reload }: { detail: CaseDetail; reload: () => Promise<void> }) {
+export function CompletenessSection({ detail }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
   const { session } = useAppData();
-  const refresh = useSyncRefresh();
-  const { value: view, error: loadError, reload: reloadView } = useApiQuery('case.completeness', { caseId: detail.id });
-  // A supplement, an override or a sync moves the history on: read the checklist again.
-  const latestEvent = detail.events[0]?.id;
-  useEffect(() => {
-    void reloadView();
-  }, [latestEvent, reloadView]);
+  // A supplement, an override or a sync changes the case: the change stream has the checklist read again.
+  const { value: view, error: loadError } = useApiQuery('case.completeness', { caseId: detail.id });
 
   const open = useMemo(() => (view?.items ?? []).filter((item) => !item.ok && !item.overridden), [view]);
   const [deselected, setDeselected] = useState<ReadonlySet<string>>(new Set());
   const selected = open.filter((item) => !deselected.has(item.code));
   const [overriding, setOverriding] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const overrideItem = useApiMutation('case.overrideCompletenessItem');
   const [dialogOpen, setDialogOpen] = useState(false);
 
   const canEdit = session.user.role !== 'reader';
@@ -46,25 +39,10 @@ export function CompletenessSection({ detail, reload }: { detail: CaseDetail; re
   const openDialog = useCallback(() => setDialogOpen(true), []);
   useRequestInformationKey(canRequest && !dialogOpen, openDialog);
 
-  const afterChange = useCallback(async () => {
-    refresh();
-    await Promise.all([reloadView(), reload()]);
-  }, [refresh, reloadView, reload]);
+  const override = async (item: string, reason: string): Promise<boolean> =>
+    (await overrideItem.run({ caseId: detail.id, item, reason })) !== undefined;
 
-  const override = async (item: string, reason: string): Promise<boolean> => {
-    setPending(true);
-    setError(null);
-    const result = await call('case.overrideCompletenessItem', { caseId: detail.id, item, reason });
-    setPending(false);
-    if (!result.ok) {
-      setError(result.error);
-      return false;
-    }
-    await afterChange();
-    return true;
-  };
-
-  const shownError = error ?? loadError;
+  const shownError = overrideItem.error ?? loadError;
   const errorText = shownError ? completenessErrorText(t, shownError) : null;
 
   return (
@@ -99,7 +77,7 @@ export function CompletenessSection({ detail, reload }: { detail: CaseDetail; re
               }
               overriding={overriding === item.code}
               onOverriding={(opened) => setOverriding(opened ? item.code : null)}
-              pending={pending}
+              pending={overrideItem.pending}
               onOverride={(reason) => override(item.code, reason)}
             />
           ))}
@@ -116,7 +94,6 @@ export function CompletenessSection({ detail, reload }: { detail: CaseDetail; re
         caseNumber={detail.caseNumber}
         items={selected.map((item) => ({ code: item.code, name: itemLabel(item, i18n.language) }))}
         onClose={() => setDialogOpen(false)}
-        onSent={afterChange}
       />
     </Section>
   );

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api/call';
 import type { AppError } from '../../api/contract';
 import { DialogActions } from '../../app/DialogActions';
+import { useApiMutation } from '../../data/useApiMutation';
 import { completenessErrorText } from './completenessErrors';
 
 interface Props {
@@ -14,16 +15,15 @@ interface Props {
   caseNumber: string;
   items: ReadonlyArray<{ code: string; name: string }>;
   onClose(): void;
-  onSent(): Promise<void>;
 }
 
-export function InformationRequestDialog({ opened, caseId, caseNumber, items, onClose, onSent }: Props) {
+export function InformationRequestDialog({ opened, caseId, caseNumber, items, onClose }: Props) {
   const { t } = useTranslation();
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [recipient, setRecipient] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const [sending, setSending] = useState(false);
+  const request = useApiMutation('case.requestInformation');
   const [empty, setEmpty] = useState(false);
   const codes = items.map((item) => item.code);
   const codesKey = codes.join(',');
@@ -51,18 +51,11 @@ export function InformationRequestDialog({ opened, caseId, caseNumber, items, on
       setEmpty(true);
       return;
     }
-    setSending(true);
     setError(null);
-    const result = await call('case.requestInformation', { caseId, items: codes, subject, body });
-    setSending(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    onClose();
-    await onSent();
+    if (await request.run({ caseId, items: codes, subject, body })) onClose();
   };
-  const errorText = error ? completenessErrorText(t, error) : null;
+  const shownError = request.error ?? error;
+  const errorText = shownError ? completenessErrorText(t, shownError) : null;
 
   return (
     <Modal opened={opened} onClose={onClose} size="xl" title={t('completeness.request.title', { caseNumber })}
@@ -94,7 +87,7 @@ export function InformationRequestDialog({ opened, caseId, caseNumber, items, on
             onChange={(event) => setBody(event.currentTarget.value)}
             error={empty && body.trim() === '' ? t('completeness.request.emptyBody') : undefined} />
           <DialogActions problem={errorText} cancelLabel={t('completeness.request.cancel')}
-            confirmLabel={t('completeness.request.send')} pending={sending} onCancel={onClose}
+            confirmLabel={t('completeness.request.send')} pending={request.pending} onCancel={onClose}
             confirmDisabled={subject === '' && body === ''} />
         </Stack>
       </form>

@@ -8,7 +8,7 @@ import { CASE_ACTIONS, OFFER_STEP_ACTIONS, closureMessageKindOf, withdrawalReaso
 import type { CaseDetail, DecisionAction } from '../../api/contract';
 import { describeError } from '../../api/describeError';
 import { notifySuccess } from '../../api/notify';
-import { useCaseMutation } from '../case/useCaseMutation';
+import { useApiMutation } from '../../data/useApiMutation';
 import { ApproveDialog } from './ApproveDialog';
 import { DECISION_KEYS } from './decisionKeys';
 import { ReasonDialog } from './ReasonDialog';
@@ -54,10 +54,10 @@ const BUTTON_LOOK: Partial<Record<DecisionAction, { variant: string; color?: str
   reject: { variant: 'outline', color: 'red' },
 };
 
-export function DecisionBar({ detail, reload }: { detail: CaseDetail; reload: () => Promise<void> }) {
+export function DecisionBar({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const offered = useMemo(() => offeredDecisions(detail), [detail]);
-  const { run, pending, error, clearError } = useCaseMutation('case.act', reload);
+  const { run, pending, error, clearError } = useApiMutation('case.act');
   const [dialog, setDialog] = useState<DecisionAction | null>(null);
   const [dialogKey, setDialogKey] = useState(0);
   const blockersId = useId();

@@ -12,14 +12,14 @@ import { useAppData } from '../../app/AppData';
 import { DialogActions } from '../../app/DialogActions';
 import { formatDateTime } from '../../i18n/format';
 import { Section } from '../case/Section';
-import { useCaseMutation } from '../case/useCaseMutation';
+import { useApiMutation } from '../../data/useApiMutation';
 
 const BEFORE_DECISION: readonly string[] = ['new', 'in_review', 'waiting_for_info'];
 
-export function GridAssessmentSection({ detail, reload }: { detail: CaseDetail; reload: () => Promise<void> }) {
+export function GridAssessmentSection({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const { session } = useAppData();
-  const { run, pending, error, clearError } = useCaseMutation('case.recordGridAssessment', reload);
+  const { run, pending, error, clearError } = useApiMutation('case.recordGridAssessment');
   const [editing, setEditing] = useState(false);
   const [outcome, setOutcome] = useState<GridAssessmentOutcome>('sound');
   const [note, setNote] = useState('');

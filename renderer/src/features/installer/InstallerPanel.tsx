@@ -1,59 +1,46 @@
 // Installatør in the case view: who sent the request, their standing in Elvirksomhetsregisteret, what the grid
 // company has prequalified them for, and for each piece of grid-side work the case needs who should do it.
 import { Alert, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GridWorkKind } from '../../../../electron/shared/rules/domain';
-import type { AppError, CaseDetail } from '../../api/contract';
-import { call } from '../../api/call';
+import type { CaseDetail } from '../../api/contract';
 import { describeError } from '../../api/describeError';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useAppData } from '../../app/AppData';
+import { useApiMutation } from '../../data/useApiMutation';
 import classes from '../case/Case.module.css';
 import { Field, FieldList } from '../case/Field';
 import { organisationNumberWarning } from '../case/identifierWarnings';
 import { Section } from '../case/Section';
-import { useSyncRefresh } from '../sync/SyncStatusProvider';
 import { DsbStatusLine } from './DsbStatusLine';
 import { GridWorkItem, type RoutingChoice } from './GridWorkItem';
 import { formatOrganisationNumber } from './organisationNumber';
 import { PrequalificationList } from './PrequalificationList';
 
-function useDecideRouting(caseId: number, afterwards: () => Promise<void>) {
-  const [pending, setPending] = useState<GridWorkKind | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const refresh = useSyncRefresh();
+/** The routing decision, with which piece of work it is being made for (its button shows the spinner). */
+function useDecideRouting(caseId: number) {
+  const [deciding, setDeciding] = useState<GridWorkKind | null>(null);
+  const { run, error } = useApiMutation('case.decideRouting');
   const decide = useCallback(
     async (workKind: GridWorkKind, choice: RoutingChoice): Promise<boolean> => {
-      setPending(workKind);
-      setError(null);
-      const result = await call('case.decideRouting', { caseId, workKind, ...choice });
-      if (result.ok) {
-        refresh();
-        await afterwards();
-      } else setError(result.error);
-      setPending(null);
-      return result.ok;
+      setDeciding(workKind);
+      const result = await run({ caseId, workKind, ...choice });
+      setDeciding(null);
+      return result !== undefined;
     },
-    [caseId, afterwards, refresh],
+    [caseId, run],
   );
-  return { decide, pending, error };
+  return { decide, pending: deciding, error };
 }
 
-export function InstallerPanel({ detail, reload }: { detail: CaseDetail; reload: () => Promise<void> }) {
+export function InstallerPanel({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const { session } = useAppData();
   const workHeadingId = useId();
-  const { value: check, error: loadError, reload: reloadCheck } = useApiQuery('case.installerCheck', { caseId: detail.id });
-  // The history moving on (someone decided, a register loaded, a sync) may change the check: read it again.
-  const latestEvent = detail.events[0]?.id;
-  useEffect(() => {
-    void reloadCheck();
-  }, [latestEvent, reloadCheck]);
-  const afterwards = useCallback(async () => {
-    await Promise.all([reloadCheck(), reload()]);
-  }, [reloadCheck, reload]);
-  const { decide, pending, error } = useDecideRouting(detail.id, afterwards);
+  // Read again when the change stream names the case or the registers (someone decided, a register loaded).
+  const { value: check, error: loadError } = useApiQuery('case.installerCheck', { caseId: detail.id });
+  const { decide, pending, error } = useDecideRouting(detail.id);
   const installer = detail.installer;
   const canDecide = session.user.role !== 'reader' && !['closed', 'rejected'].includes(detail.status);
   const shownError = error ?? loadError;

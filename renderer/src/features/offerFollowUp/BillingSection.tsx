@@ -4,13 +4,13 @@
 // a warning each, with what is wrong, until a person marks it resolved.
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNok } from '../../../../electron/shared/rules';
-import { call } from '../../api/call';
-import type { AppError, BillingEventView, CaseDetail } from '../../api/contract';
+import type { BillingEventView, CaseDetail } from '../../api/contract';
 import { describeError } from '../../api/describeError';
 import { useApiQuery } from '../../api/useApiQuery';
+import { useApiMutation } from '../../data/useApiMutation';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import classes from '../case/Case.module.css';
 import { Section } from '../case/Section';
@@ -33,16 +33,13 @@ export const describeFlag = (t: TFunction, event: Pick<BillingEventView, 'flagCo
     status: event.flagParams.status ? t(`enums.status.${event.flagParams.status}`) : '',
   }));
 
-export function BillingSection({ detail, reload }: { detail: CaseDetail; reload: () => Promise<void> }) {
+export function BillingSection({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
+  // Every step taken here or pulled from the server names the case on the change stream: read again then.
   const billing = useApiQuery('case.billing', { caseId: detail.id });
-  const [error, setError] = useState<AppError | null>(null);
+  const resolveFlag = useApiMutation('billing.resolveFlag');
+  const error = resolveFlag.error;
   const [busy, setBusy] = useState<string | null>(null);
-  const reloadBilling = billing.reload;
-  // The case reloads after every step taken here or pulled from the server: read the billing with it.
-  useEffect(() => {
-    void reloadBilling();
-  }, [detail.events.length, detail.status, reloadBilling]);
 
   const view = billing.value;
   const answerEvent = latestOwnerAnswer(detail.events);
@@ -51,12 +48,8 @@ export function BillingSection({ detail, reload }: { detail: CaseDetail; reload:
 
   const resolve = async (id: string) => {
     setBusy(id);
-    setError(null);
-    const result = await call('billing.resolveFlag', { billingEventId: id });
+    await resolveFlag.run({ billingEventId: id });
     setBusy(null);
-    if (!result.ok) setError(result.error);
-    await reload();
-    await reloadBilling();
   };
 
   return (

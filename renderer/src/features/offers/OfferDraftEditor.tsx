@@ -26,13 +26,12 @@ interface Props {
   missing: string[];
   /** A revision keeps those lines at their old price as free lines instead of leaving them out. */
   missingKept?: boolean;
-  onSaved(): void;
   onIssued(offerId: string): Promise<void>;
 }
 
-export function OfferDraftEditor({ offer, ownerName, missing, missingKept = false, onSaved, onIssued }: Props) {
+export function OfferDraftEditor({ offer, ownerName, missing, missingKept = false, onIssued }: Props) {
   const { t } = useTranslation();
-  const draft = useOfferDraft(offer, onSaved);
+  const draft = useOfferDraft(offer);
   const { value: catalogue } = useApiQuery('offer.catalogue', { offerId: offer.id });
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [confirming, setConfirming] = useState(false);

@@ -14,13 +14,12 @@ interface Props {
   ownerName: string;
   missing: string[];
   missingKept?: boolean;
-  onSaved(): void;
   onIssued(offerId: string): Promise<void>;
   onRevise?: (fromOfferId: string) => Promise<void>;
   revising: boolean;
 }
 
-export function OfferPanel({ offerId, ownerName, missing, missingKept, onSaved, onIssued, onRevise, revising }: Props) {
+export function OfferPanel({ offerId, ownerName, missing, missingKept, onIssued, onRevise, revising }: Props) {
   const { t } = useTranslation();
   const { value: offer, error } = useApiQuery('offer.get', { offerId });
   if (!offer) {
@@ -41,7 +40,7 @@ export function OfferPanel({ offerId, ownerName, missing, missingKept, onSaved, 
         </Text>
       </div>
       {offer.state === 'draft' ? (
-        <OfferDraftEditor offer={offer} ownerName={ownerName} missing={missing} missingKept={missingKept} onSaved={onSaved} onIssued={onIssued} />
+        <OfferDraftEditor offer={offer} ownerName={ownerName} missing={missing} missingKept={missingKept} onIssued={onIssued} />
       ) : (
         <IssuedOfferView
           offer={offer}

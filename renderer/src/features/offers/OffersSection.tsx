@@ -1,13 +1,13 @@
 // Tilbud: the case's offers by version, and the one on screen — a draft to build, or an issued offer to read, print
 // and revise. Shown once the case is approved (or has offers); drafting is for approved cases and people who write.
 import { Alert, Button, Text } from '@mantine/core';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canWriteNotes } from '../../../../electron/shared/rules';
-import { call } from '../../api/call';
-import type { AppError, CaseDetail, OfferSummary } from '../../api/contract';
+import type { CaseDetail, OfferSummary } from '../../api/contract';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useAppData } from '../../app/AppData';
+import { useApiMutation } from '../../data/useApiMutation';
 import { Section } from '../case/Section';
 import { describeOfferError } from './describeOfferError';
 import { OfferPanel } from './OfferPanel';
@@ -16,7 +16,6 @@ import { PlusskundeNotice } from './PlusskundeNotice';
 
 interface Props {
   detail: CaseDetail;
-  reload: () => Promise<void>;
 }
 
 /** The draft if there is one, else the newest offer. */
@@ -24,44 +23,38 @@ function defaultOffer(offers: OfferSummary[]): OfferSummary | null {
   return offers.find((offer) => offer.state === 'draft') ?? offers.at(-1) ?? null;
 }
 
-export function OffersSection({ detail, reload }: Props) {
+export function OffersSection({ detail }: Props) {
   const { t } = useTranslation();
   const { session } = useAppData();
-  const { value: offers, reload: reloadOffers } = useApiQuery('offer.list', { caseId: detail.id });
+  // Read again when the change stream names the case (a draft created, saved, issued or revised, here or elsewhere).
+  const { value: offers } = useApiQuery('offer.list', { caseId: detail.id });
   const [shownId, setShownId] = useState<string | null>(null);
   const [missing, setMissing] = useState<{ offerId: string; items: string[]; kept: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const createDraft = useApiMutation('case.createOfferDraft');
+  const reviseOffer = useApiMutation('case.reviseOffer');
+  const busy = createDraft.pending || reviseOffer.pending;
+  const error = createDraft.error ?? reviseOffer.error;
 
   const shown = offers?.find((offer) => offer.id === shownId) ?? (offers ? defaultOffer(offers) : null);
   const mayDraft = detail.status === 'approved' && canWriteNotes(session.user.role);
   const hasDraft = offers?.some((offer) => offer.state === 'draft') ?? false;
   const inForce = offers?.find((offer) => offer.state === 'issued') ?? null;
 
-  const afterChange = useCallback(async (offerId: string) => {
-    await Promise.all([reloadOffers(), reload()]);
-    setShownId(offerId);
-  }, [reload, reloadOffers]);
-
   const create = async () => {
-    setBusy(true);
-    setError(null);
-    const result = await call('case.createOfferDraft', { caseId: detail.id });
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    setMissing({ offerId: result.value.offerId, items: result.value.missing, kept: false });
-    await afterChange(result.value.offerId);
+    reviseOffer.clearError();
+    const created = await createDraft.run({ caseId: detail.id });
+    if (!created) return;
+    setMissing({ offerId: created.offerId, items: created.missing, kept: false });
+    setShownId(created.offerId);
   };
 
   /** The next version in one step: the offer in force copied and re-priced by the price list in effect today. */
   const revise = async (fromOfferId: string) => {
-    setBusy(true);
-    setError(null);
-    const revised = await call('case.reviseOffer', { fromOfferId });
-    setBusy(false);
-    if (!revised.ok) return setError(revised.error);
-    setMissing({ offerId: revised.value.offerId, items: revised.value.missing, kept: true });
-    await afterChange(revised.value.offerId);
+    createDraft.clearError();
+    const revised = await reviseOffer.run({ fromOfferId });
+    if (!revised) return;
+    setMissing({ offerId: revised.offerId, items: revised.missing, kept: true });
+    setShownId(revised.offerId);
   };
 
   if (!offers || (offers.length === 0 && !mayDraft)) return null;
@@ -95,8 +88,7 @@ export function OffersSection({ detail, reload }: Props) {
           ownerName={detail.owner.name}
           missing={missing?.offerId === shown.id ? missing.items : []}
           missingKept={missing?.kept}
-          onSaved={() => void reloadOffers()}
-          onIssued={afterChange}
+          onIssued={async (offerId) => setShownId(offerId)}
           onRevise={mayDraft && !hasDraft && inForce?.id === shown.id ? revise : undefined}
           revising={busy}
         />

@@ -18,7 +18,7 @@ interface Payload {
 
 const keyOf = (payload: Payload): string => JSON.stringify(payload);
 
-export function useOfferDraft(offer: OfferDetail, onSaved: () => void) {
+export function useOfferDraft(offer: OfferDetail) {
   const offerId = offer.id;
   const [state, setState] = useState<DraftState>(() => ({
     rows: offer.lines.map(rowFromLine),
@@ -31,8 +31,6 @@ export function useOfferDraft(offer: OfferDetail, onSaved: () => void) {
   const chain = useRef<Promise<boolean>>(Promise.resolve(true));
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef<Payload | null>(null);
-  const onSavedRef = useRef(onSaved);
-  onSavedRef.current = onSaved;
 
   const payload: Payload | null = reading.lines === null
     ? null
@@ -58,7 +56,6 @@ export function useOfferDraft(offer: OfferDetail, onSaved: () => void) {
       savedKey.current = key;
       setSaveError(null);
       setSaveState(latest.current && keyOf(latest.current) !== key ? 'waiting' : 'saved');
-      onSavedRef.current();
       return true;
     });
     chain.current = run.catch(() => false);

@@ -9,13 +9,12 @@ import type { CaseDetail } from '../../api/contract';
 import { describeError } from '../../api/describeError';
 import { notifySuccess } from '../../api/notify';
 import { DialogActions } from '../../app/DialogActions';
-import { useCaseMutation } from '../case/useCaseMutation';
+import { useApiMutation } from '../../data/useApiMutation';
 
 interface Props {
   detail: CaseDetail;
   opened: boolean;
   onClose(): void;
-  reload(): Promise<void>;
 }
 
 const formOf = (detail: CaseDetail): Required<OwnerPartyCorrection> => ({
@@ -27,9 +26,9 @@ const formOf = (detail: CaseDetail): Required<OwnerPartyCorrection> => ({
   nationalId: '',
 });
 
-export function OwnerPartyDialog({ detail, opened, onClose, reload }: Props) {
+export function OwnerPartyDialog({ detail, opened, onClose }: Props) {
   const { t } = useTranslation();
-  const { run, pending, error, clearError } = useCaseMutation('case.correctOwnerParty', reload);
+  const { run, pending, error, clearError } = useApiMutation('case.correctOwnerParty');
   const [form, setForm] = useState(() => formOf(detail));
   const [problems, setProblems] = useState<OwnerPartyProblem[]>([]);
   const close = () => {

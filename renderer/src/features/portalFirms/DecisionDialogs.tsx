@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../api/contract';
 import type { PortalFirmView } from '../../../../electron/shared/contract/portalFirms';
-import { call } from '../../api/call';
+import { useApiMutation } from '../../data/useApiMutation';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { DialogActions } from '../../app/DialogActions';
 import { formatOrganisationNumber } from '../installer/organisationNumber';
@@ -27,6 +27,8 @@ interface Props {
 export function DecisionDialog({ decision, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const [pending, setPending] = useState(false);
+  const { attempt: approveFirm } = useApiMutation('portalFirm.approve');
+  const { attempt: refuseFirm } = useApiMutation('portalFirm.refuse');
   const [problem, setProblem] = useState<AppError | null>(null);
   const [reason, setReason] = useState('');
   const [reasonMissing, setReasonMissing] = useState(false);
@@ -45,7 +47,7 @@ export function DecisionDialog({ decision, onClose, onDone }: Props) {
 
   const approve = async () => {
     setPending(true);
-    const result = await call('portalFirm.approve', { firmId: firm.id });
+    const result = await approveFirm({ firmId: firm.id });
     finish(result.ok ? null : result.error, t('portalFirms.approved', { name: firm.name }));
   };
 
@@ -56,7 +58,7 @@ export function DecisionDialog({ decision, onClose, onDone }: Props) {
       return;
     }
     setPending(true);
-    const result = await call('portalFirm.refuse', { firmId: firm.id, reason: reason.trim() });
+    const result = await refuseFirm({ firmId: firm.id, reason: reason.trim() });
     finish(result.ok ? null : result.error, t('portalFirms.refused', { name: firm.name }));
   };
 

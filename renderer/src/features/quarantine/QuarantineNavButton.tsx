@@ -1,20 +1,15 @@
-// "Karantene" in the header, with the number of records waiting for a handler; the screen is one Tab away.
+// "Karantene" in the header, with the number of records waiting for a handler; the screen is one Tab away. The
+// count follows the change stream: an import, a pull or a handler's change to a record reads it again.
 import { Badge } from '@mantine/core';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ScreenNavButton } from '../../app/ScreenNavButton';
 import { formatNumber } from '../../i18n/format';
-import { onQuarantineChanged } from './quarantineChanged';
-
-const POLL_MS = 10_000;
 
 export function QuarantineNavButton() {
   const { t } = useTranslation();
-  const { value, reload } = useApiQuery('quarantine.list', { states: ['open'] }, { pollMs: POLL_MS });
+  const { value } = useApiQuery('quarantine.list', { states: ['open'] });
   const count = value?.openCount ?? 0;
-
-  useEffect(() => onQuarantineChanged(() => void reload()), [reload]);
 
   return (
     <ScreenNavButton

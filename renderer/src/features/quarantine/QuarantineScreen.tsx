@@ -10,7 +10,6 @@ import { useNavigation } from '../../app/navigation';
 import { useEscapeKey } from '../../app/useEscapeKey';
 import { formatNumber } from '../../i18n/format';
 import classes from './Quarantine.module.css';
-import { quarantineChanged } from './quarantineChanged';
 import { QuarantineDetail } from './QuarantineDetail';
 import { QuarantineList } from './QuarantineList';
 
@@ -36,9 +35,9 @@ export function QuarantineScreen() {
     if (listArrived) listRef.current?.focus({ preventScroll: true });
   }, [listArrived]);
 
+  // The list and the header's count follow the change stream; this only re-reads the list at once for the record's panel.
   const onChanged = useCallback(() => {
     void reload();
-    quarantineChanged();
   }, [reload]);
 
   const listError = error && !value ? describeError(t, error) : null;

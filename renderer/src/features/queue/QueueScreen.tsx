@@ -11,7 +11,7 @@ import { QueueGrid } from './QueueGrid';
 import { QueueHeader } from './QueueHeader';
 import { queueStore } from './queueStore';
 import { useFetchNext } from './useFetchNext';
-import { QueueSyncFollower } from './QueueSync';
+import { QueueChangeFollower } from './QueueSync';
 import { useQueueShortcuts } from './useQueueShortcuts';
 import { useQueueState } from './useQueueState';
 
@@ -58,7 +58,7 @@ export function QueueScreen() {
       )}
       <QueueGrid gridRef={gridRef} onOpenCase={openCase} labelId={headingId} />
       <KeyboardLegend />
-      <QueueSyncFollower />
+      <QueueChangeFollower />
     </div>
   );
 }

@@ -1,37 +1,24 @@
-// With a central server the cache under the queue changes without the handler doing anything: the first
-// download fills it, and others' changes arrive. The list is read again, in place, when the connection's state
-// or the count of waiting changes moves, every few seconds while downloading, and now and then otherwise, so
-// a case someone else took shows as taken without leaving the screen. (The status carries no change counter
-// yet, so "now and then" stands in for "when rows arrived".)
+// The cache under the queue changes without the handler doing anything: the first download fills it, others'
+// changes arrive, imports add cases. The list is read again, in place, whenever the change stream names what it
+// shows (readTables.ts: 'queue.list'), so a case someone else took shows as taken without leaving the screen.
 //
-// A component of its own that draws nothing: the status changes every second while downloading, and only this
-// should redraw then, not the queue around it.
+// A component of its own that draws nothing: only the queue's store hears of it, not the screen around it.
 import { Text } from '@mantine/core';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCentralStatus } from '../sync/SyncStatusProvider';
+import { touches } from '../../data/changeInvalidation';
+import { subscribeToChanges } from '../../data/changeStream';
+import { useCentralStatus } from '../sync/useSyncStatus';
 import { queueStore } from './queueStore';
 
-const WHILE_SYNCING_MS = 2_000;
-const WHILE_CONNECTED_MS = 10_000;
-
-export function QueueSyncFollower(): null {
-  const status = useCentralStatus();
-  const state = status?.state ?? null;
-  const pending = status?.pending ?? 0;
-  const refused = status?.refused ?? 0;
-  const first = useRef(true);
-
-  useEffect(() => {
-    if (state === null) return;
-    // The screen has just asked for its list itself.
-    if (first.current) first.current = false;
-    else queueStore.refresh();
-    const every = state === 'syncing' ? WHILE_SYNCING_MS : state === 'connected' ? WHILE_CONNECTED_MS : null;
-    if (every === null) return;
-    const timer = setInterval(() => queueStore.refresh(), every);
-    return () => clearInterval(timer);
-  }, [state, pending, refused]);
+export function QueueChangeFollower(): null {
+  useEffect(
+    () =>
+      subscribeToChanges((batch) => {
+        if (touches('queue.list', batch) || touches('queue.counts', batch)) queueStore.refresh();
+      }),
+    [],
+  );
   return null;
 }
 

@@ -7,7 +7,7 @@ import { call } from '../../api/call';
 import { notifyError } from '../../api/notify';
 import { DialogActions } from '../../app/DialogActions';
 import { formatNumber } from '../../i18n/format';
-import { useCentralStatus } from '../sync/SyncStatusProvider';
+import { useCentralStatus } from '../sync/useSyncStatus';
 
 export function StandaloneSwitch({ headingId }: { headingId: string }) {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../api/contract';
 import type { SupportRequestView } from '../../../../electron/shared/contract/supportRequests';
-import { call } from '../../api/call';
+import { useApiMutation } from '../../data/useApiMutation';
 import { DialogActions } from '../../app/DialogActions';
 import { requesterOf } from './requester';
 import { describeSupportError } from './supportRequestErrors';
@@ -25,7 +25,7 @@ export function AnswerDialog({ request, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const [answer, setAnswer] = useState('');
   const [missing, setMissing] = useState(false);
-  const [pending, setPending] = useState(false);
+  const { attempt, pending } = useApiMutation('supportRequest.answer');
   const [problem, setProblem] = useState<AppError | null>(null);
   const who = requesterOf(t, request);
 
@@ -35,9 +35,7 @@ export function AnswerDialog({ request, onClose, onDone }: Props) {
       setMissing(true);
       return;
     }
-    setPending(true);
-    const result = await call('supportRequest.answer', { requestId: request.id, answer: answer.trim() });
-    setPending(false);
+    const result = await attempt({ requestId: request.id, answer: answer.trim() });
     if (result.ok) {
       onDone(t(result.value.noticeSent ? 'supportRequests.answered' : 'supportRequests.answeredNoMail', { who }));
       return;

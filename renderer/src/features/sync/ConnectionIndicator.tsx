@@ -13,7 +13,7 @@ import { ConnectionPanel } from './ConnectionPanel';
 import { describeChange, indicatorText, reasonShort, toneOf } from './describeSync';
 import classes from './Sync.module.css';
 import { SyncProgress } from './SyncProgress';
-import { useSyncStatus } from './SyncStatusProvider';
+import { useSyncStatus } from './useSyncStatus';
 
 export function ConnectionIndicator() {
   const { t } = useTranslation();

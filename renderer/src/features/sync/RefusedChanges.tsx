@@ -12,7 +12,6 @@ import { useAppData } from '../../app/AppData';
 import { formatDateTime } from '../../i18n/format';
 import { capitalised, describeChange, reasonHelp, reasonShort } from './describeSync';
 import classes from './Sync.module.css';
-import { useSyncRefresh } from './SyncStatusProvider';
 
 interface Props {
   /** The count the status reports; the list is read again whenever it changes. */
@@ -24,16 +23,11 @@ export function RefusedChanges({ refusedCount, onOpenCase }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // Read again when the change stream says the outbox moved (a refusal arrived, one was applied again or dismissed).
   const { value: changes, reload } = useApiQuery('outbox.refused', {});
-  const refresh = useSyncRefresh();
-
-  useEffect(() => {
-    void reload();
-  }, [refusedCount, reload]);
 
   /** The change has left the list: focus goes to the list's heading rather than falling out of the panel. */
   const done = async (removed: boolean) => {
-    refresh();
     await reload();
     if (removed) headingRef.current?.focus();
   };

@@ -2,24 +2,22 @@
 // whose agreement covers the installation's municipality, or shown as a gap where none does — and the orders placed,
 // with their steps. Case handlers see the proposals; only supervisors order.
 import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderProposalView, WorkOrderTechnicalInput } from '../../../../electron/shared/contract/workOrders';
-import { call } from '../../api/call';
-import type { AppError, CaseDetail } from '../../api/contract';
+import type { CaseDetail } from '../../api/contract';
 import { notifySuccess } from '../../api/notify';
 import { useApiQuery } from '../../api/useApiQuery';
+import { useApiMutation } from '../../data/useApiMutation';
 import { formatDate } from '../../i18n/format';
 import classes from '../case/Case.module.css';
 import { Section } from '../case/Section';
-import { useSyncRefresh } from '../sync/SyncStatusProvider';
 import { describeWorkOrderError } from './workOrderErrors';
 import { WorkOrderItem } from './WorkOrderItem';
 import { givenTechnical, WorkOrderTechnicalFields } from './WorkOrderTechnicalFields';
 
 interface Props {
   detail: CaseDetail;
-  reload: () => Promise<void>;
 }
 
 function ProposalItem({ proposal, municipality, canOrder, busy, onOrder }: {
@@ -85,48 +83,35 @@ function ProposalItem({ proposal, municipality, canOrder, busy, onOrder }: {
   );
 }
 
-export function WorkOrderSection({ detail, reload }: Props) {
+export function WorkOrderSection({ detail }: Props) {
   const { t } = useTranslation();
   const proposalsId = useId();
   const ordersId = useId();
-  const refresh = useSyncRefresh();
-  const { value: panel, error: loadError, reload: reloadPanel } = useApiQuery('case.workOrders', { caseId: detail.id });
+  // An order, a step, a routing decision or a sync changes the case: the change stream has the panel read again.
+  const { value: panel, error: loadError } = useApiQuery('case.workOrders', { caseId: detail.id });
   const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  // The history moving on (an order, a step, a routing decision, a sync) may change the panel: read it again.
-  const latestEvent = detail.events[0]?.id;
-  useEffect(() => {
-    void reloadPanel();
-  }, [latestEvent, reloadPanel]);
-
-  const afterwards = useCallback(async () => {
-    refresh();
-    await Promise.all([reloadPanel(), reload()]);
-  }, [refresh, reloadPanel, reload]);
+  const orderWork = useApiMutation('case.orderWork');
+  const advance = useApiMutation('case.advanceWorkOrder');
+  const [lastTried, setLastTried] = useState<'order' | 'step'>('order');
 
   const order = async (proposal: Extract<WorkOrderProposalView, { state: 'proposed' }>, technical: WorkOrderTechnicalInput | undefined) => {
     setBusy(proposal.workKind);
-    setError(null);
-    const result = await call('case.orderWork', { caseId: detail.id, workKind: proposal.workKind, ...(technical ? { technical } : {}) });
-    if (result.ok) {
-      notifySuccess(t('workOrders.ordered', { supplier: proposal.supplier.name, dueDate: formatDate(result.value.dueDate) }));
-      await afterwards();
-    } else setError(result.error);
+    setLastTried('order');
+    advance.clearError();
+    const ordered = await orderWork.run({ caseId: detail.id, workKind: proposal.workKind, ...(technical ? { technical } : {}) });
+    if (ordered) notifySuccess(t('workOrders.ordered', { supplier: proposal.supplier.name, dueDate: formatDate(ordered.dueDate) }));
     setBusy(null);
   };
 
   const step = async (orderId: string, to: 'accepted' | 'done') => {
     setBusy(orderId);
-    setError(null);
-    const result = await call('case.advanceWorkOrder', { orderId, to });
-    if (result.ok) {
-      notifySuccess(t('workOrders.stepSaved'));
-      await afterwards();
-    } else setError(result.error);
+    setLastTried('step');
+    orderWork.clearError();
+    if (await advance.run({ orderId, to })) notifySuccess(t('workOrders.stepSaved'));
     setBusy(null);
   };
 
-  const shownError = error ?? loadError;
+  const shownError = (lastTried === 'order' ? orderWork.error : advance.error) ?? loadError;
   const errorText = shownError ? describeWorkOrderError(t, shownError) : null;
   if (panel && panel.proposals.length === 0 && panel.orders.length === 0 && !errorText) return null;
   const municipality = panel ? (panel.municipality.name ?? panel.municipality.number) : '';

@@ -4,11 +4,11 @@ import { Button, NativeSelect, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { commonSuggestion } from '../../../../electron/shared/rules';
-import { call } from '../../api/call';
 import type { HandlerWorkload, WorkloadRow } from '../../api/contract';
 import { describeError } from '../../api/describeError';
-import { notifyError, notifySuccess, notifyWarning } from '../../api/notify';
+import { notifySuccess, notifyWarning } from '../../api/notify';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
+import { useApiMutation } from '../../data/useApiMutation';
 import { formatNumber } from '../../i18n/format';
 import classes from './Workload.module.css';
 
@@ -27,7 +27,7 @@ export function AssignBar({ selectedRows, handlers, onAssigned }: Props) {
   /** The person picked a handler themself: a changed selection no longer overrides that (until it is emptied). */
   const [picked, setPicked] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [pending, setPending] = useState(false);
+  const { run: assignMany, pending } = useApiMutation('case.assignMany', { notify: true });
   const suggestable = suggestion !== null && targets.some((handler) => handler.id === suggestion);
 
   // A changed selection (selectionKey stands for selectedRows) takes the rules' suggestion, or none, unless the
@@ -42,20 +42,15 @@ export function AssignBar({ selectedRows, handlers, onAssigned }: Props) {
   const countText = { count, formatted: formatNumber(count) };
 
   const assign = async () => {
-    setPending(true);
-    const result = await call('case.assignMany', { caseIds: selectedRows.map((row) => row.id), assigneeId: target });
-    setPending(false);
+    const result = await assignMany({ caseIds: selectedRows.map((row) => row.id), assigneeId: target });
     setConfirming(false);
-    if (!result.ok) {
-      notifyError(t, result.error);
-      return;
-    }
-    const { assigned, unchanged, refused } = result.value;
+    if (!result) return;
+    const { assigned, unchanged, refused } = result;
     if (assigned + unchanged > 0) {
       notifySuccess(t('workload.assign.done', { count: assigned, formatted: formatNumber(assigned), name: targetName, unchanged }));
     }
     if (refused > 0) {
-      const reasons = [...new Set(result.value.results.flatMap((item) => (item.outcome === 'refused' ? [item.reason] : [])))];
+      const reasons = [...new Set(result.results.flatMap((item) => (item.outcome === 'refused' ? [item.reason] : [])))];
       notifyWarning(
         t('workload.assign.refused', { count: refused, formatted: formatNumber(refused) }),
         reasons.map((code) => t(`workload.assign.reason.${code}`, { defaultValue: describeError(t, { code }).title })).join(' '),

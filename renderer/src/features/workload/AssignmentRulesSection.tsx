@@ -5,10 +5,9 @@ import { Button, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ASSIGNMENT_CRITERIA, REQUEST_TYPES, type AssignmentCriterion, type RequestType } from '../../../../electron/shared/rules';
-import { call } from '../../api/call';
 import type { AssignmentRulesView, AssignmentRuleView, HandlerWorkload } from '../../api/contract';
-import { notifyError } from '../../api/notify';
 import { useAppData } from '../../app/AppData';
+import { useApiMutation } from '../../data/useApiMutation';
 import classes from './Workload.module.css';
 
 interface Props {
@@ -27,9 +26,9 @@ export function AssignmentRulesSection({ view, handlers, onChanged }: Props) {
       ? `${rule.value} ${municipalityName(rule.value)}`
       : t(`enums.requestType.${rule.value as RequestType}`);
 
+  const { run } = useApiMutation('assignmentRules.save', { notify: true });
   const save = async (criterion: AssignmentCriterion, value: string, assigneeId: string | null) => {
-    const result = await call('assignmentRules.save', { criterion, value, assigneeId });
-    if (!result.ok) notifyError(t, result.error);
+    await run({ criterion, value, assigneeId });
     onChanged();
   };
 

@@ -23,9 +23,9 @@ export function WorkloadScreen() {
   const { userName } = useAppData();
   const [shown, setShown] = useState<string | null>(null);
   const [selection, setSelection] = useState<Selection>(emptySelection);
-  // The counts follow other people's work (with a central server) quietly; the list is read when asked, so rows
-  // do not move under the keyboard.
-  const workload = useApiQuery('workload.get', {}, { pollMs: 10_000 });
+  // The counts follow everyone's work through the change stream; the list is read when asked (readTables.ts), so
+  // rows do not move under the keyboard.
+  const workload = useApiQuery('workload.get', {});
   const list = useApiQuery('workload.cases', { assigneeId: shown });
   const rules = useApiQuery('assignmentRules.get', {});
   const listHeadingId = useId();
