@@ -52,7 +52,9 @@ import { OfferService } from './offers/offerService';
 import { OverviewService } from './overview/overviewService';
 import { offerCatalogue } from './offers/offerCatalogue';
 import { printAttachment, saveAttachmentCopy, type AttachmentOutputHost } from './attachments/attachmentOutput';
-import { ChromiumPdfRenderer, type PdfRenderer } from './offers/pdfRenderer';
+import { noPdfRenderer, type PdfRenderer } from './offers/pdfRenderer';
+import { ChangeFeed } from './changes/changeFeed';
+import type { RunningCore } from './runningCore';
 import { AssignmentRulesService } from './workload/assignmentRulesService';
 import { WorkloadService } from './workload/workloadService';
 import { assignMany } from './workload/assignMany';
@@ -84,7 +86,10 @@ export interface CoreOptions {
   userId?: string;
   /** A central server: the local database becomes its cache. */
   central?: CentralOptions;
-  /** Renders offer letters to PDF; defaults to a ChromiumPdfRenderer started on first use and closed with the core. */
+  /**
+   * Renders offer letters to PDF, given by the host (Electron's printToPDF in main, the harness's Chromium
+   * elsewhere) and closed by it. Without one, issuing a letter fails with a clear error.
+   */
   pdfRenderer?: PdfRenderer;
   /** resources/letterhead of the app; defaults to the source tree's or the build's. */
   letterheadDirectory?: string;
@@ -92,8 +97,7 @@ export interface CoreOptions {
 
 type Handlers = { [K in ApiName]: (input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>> };
 
-export interface Core {
-  dispatch(name: string, rawInput: unknown): Promise<ApiResult<unknown>>;
+export interface Core extends RunningCore {
   handlers: Handlers;
   database: LocalDatabase;
   context: CoreContext;
@@ -159,8 +163,8 @@ export function createCore(options: CoreOptions): Core {
   const workload = new WorkloadService(database.sqlite, assignmentRules);
   const settings = new CentralSettingsService(options.host.settings ?? memorySettingsHost(), undefined, { openExternal: options.host.openExternal });
   const central = options.central ? new CentralSession(context, withStoredFiles(options.central, attachments), queue) : null;
-  let ownRenderer: ChromiumPdfRenderer | null = null;
-  const renderer = (): PdfRenderer => options.pdfRenderer ?? (ownRenderer ??= new ChromiumPdfRenderer());
+  const renderer = (): PdfRenderer => options.pdfRenderer ?? noPdfRenderer;
+  const changes = new ChangeFeed();
   let letterhead: Letterhead | null = null;
   const offers = new OfferService({
     context,
@@ -322,6 +326,7 @@ export function createCore(options: CoreOptions): Core {
   central?.engine.start();
   return {
     dispatch,
+    onChange: (listener) => changes.subscribe(listener),
     handlers,
     database,
     context,
@@ -330,7 +335,6 @@ export function createCore(options: CoreOptions): Core {
       overview.stopCatchUp();
       central?.stop();
       await central?.engine.stop();
-      await ownRenderer?.close();
       database.close();
     },
   };
