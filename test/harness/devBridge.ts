@@ -5,7 +5,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_NAMES } from '../../electron/shared/contract/names';
-import type { Core } from '../../electron/core/createCore';
+import type { RunningCore } from '../../electron/core/runningCore';
 
 export const BRIDGE_SCRIPT_PATH = '/__bridge.js';
 const MAX_BODY_BYTES = 1_000_000;
@@ -54,7 +54,7 @@ async function readBody(request: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export function bridgeApiHandler(core: Core, token: string, port: () => number) {
+export function bridgeApiHandler(core: RunningCore, token: string, port: () => number) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     const hostOk = request.headers.host === `127.0.0.1:${port()}` || request.headers.host === `localhost:${port()}`;
     const tokenOk = tokensEqual(String(request.headers['x-desk-token'] ?? ''), token);

@@ -4,9 +4,9 @@
 // (a page of 100 rows: ~2 ms instead of ~20 ms), so the harness does not distort what the UI costs.
 import type { Page } from 'playwright-core';
 import { API_NAMES } from '../../electron/shared/contract/names';
-import type { Core } from '../../electron/core/createCore';
+import type { RunningCore } from '../../electron/core/runningCore';
 
-export async function exposeCoreApi(page: Page, core: Core): Promise<void> {
+export async function exposeCoreApi(page: Page, core: RunningCore): Promise<void> {
   await page.exposeBinding('__deskDispatch', async (_source, name: string, inputJson: string) => {
     let input: unknown;
     try {
