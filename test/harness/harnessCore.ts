@@ -2,13 +2,14 @@
 // Electron main uses, with this process standing in for main (it records the attachments the app asked to open,
 // print and save, and renders letters with Chromium). The test keeps a connection of its own to the same
 // database file, to seed and check rows; writes made there are announced to the core with casesChanged.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fixedClock, systemClock, type Clock } from '../../electron/core/clock';
 import type { CoreContext } from '../../electron/core/context';
 import { openLocalDatabase, readMeta, type LocalDatabase } from '../../electron/core/db/openLocalDatabase';
 import { cacheFileFor } from '../../electron/core/openConfiguredCore';
+import type { PdfRenderer } from '../../electron/core/offers/pdfRenderer';
 import type { RunningCore } from '../../electron/core/runningCore';
 import { prepareStandaloneDatabase } from '../../electron/core/standalone';
 import { CoreWorkerClient } from '../../electron/core/worker/coreWorkerClient';
@@ -18,7 +19,17 @@ import type { SignedInService } from './centralUrl';
 import { recordingHost, type HarnessFile, type RecordingHost } from './recordingHost';
 
 export const MIGRATIONS_FOLDER = path.resolve(__dirname, '../../db/local/migrations');
-export const CORE_WORKER_ENTRY = path.resolve(__dirname, 'coreWorker.cjs');
+/** The core's worker from the source, compiled on the fly by tsx (a few seconds more to start). */
+export const SOURCE_CORE_WORKER = path.resolve(__dirname, 'coreWorker.cjs');
+const BUILT_CORE_WORKER = path.resolve(__dirname, '../../out/main/coreWorker.js');
+
+/**
+ * The worker the app ships (out/main/coreWorker.js, made by `electron-vite build`, which the e2e tests, the bench
+ * and dev:browser need anyway), or the source's when there is no build or DESK_CORE_WORKER=source asks for it.
+ */
+export function coreWorkerEntry(): string {
+  return process.env.DESK_CORE_WORKER !== 'source' && existsSync(BUILT_CORE_WORKER) ? BUILT_CORE_WORKER : SOURCE_CORE_WORKER;
+}
 
 /** The demo's "today": tests and screenshots do not change with the calendar. */
 export const HARNESS_NOW = '2026-11-27T09:30:00Z';
@@ -48,6 +59,10 @@ export interface HarnessOptions {
   central?: SignedInService;
   /** Standalone: who uses the app (a demo user id, e.g. a supervisor); else the demo's case handler. */
   userId?: string;
+  /** Renders letters; Debian's Chromium unless given. */
+  pdfRenderer?: PdfRenderer;
+  /** The worker's script; coreWorkerEntry() unless given. */
+  workerEntry?: string;
 }
 
 function clockSpecOf(clock: Clock): ClockSpec {
@@ -82,7 +97,7 @@ export function startHarnessCore(options: HarnessOptions = {}): HarnessCore {
     : prepareStandaloneDatabase({ dataDirectory, migrationsFolder: MIGRATIONS_FOLDER, demoCases: options.cases, clock });
   const database = openLocalDatabase({ file: databaseFile, migrationsFolder: MIGRATIONS_FOLDER, enforceForeignKeys: !options.central });
   const client = new CoreWorkerClient({
-    entry: CORE_WORKER_ENTRY,
+    entry: options.workerEntry ?? coreWorkerEntry(),
     open: () => ({
       dataDirectory,
       migrationsFolder: MIGRATIONS_FOLDER,

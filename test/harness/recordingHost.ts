@@ -3,6 +3,7 @@
 // letters with Debian's Chromium.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { PdfRenderer } from '../../electron/core/offers/pdfRenderer';
 import type { ShellHost } from '../../electron/core/worker/shellHost';
 import { memorySettingsHost } from '../../electron/core/settings/settingsHost';
 import type { SignedInService } from './centralUrl';
@@ -25,7 +26,8 @@ export interface RecordingHost {
 }
 
 export function recordingHost(
-  dataDirectory: string, options: { central?: SignedInService; onOpenFile?: (file: HarnessFile) => void },
+  dataDirectory: string,
+  options: { central?: SignedInService; onOpenFile?: (file: HarnessFile) => void; pdfRenderer?: PdfRenderer },
 ): RecordingHost {
   const openedFiles: HarnessFile[] = [];
   const printedFiles: HarnessFile[] = [];
@@ -48,7 +50,7 @@ export function recordingHost(
       savedFiles.push({ fileName, savedTo });
       return savedTo;
     },
-    pdfRenderer: new ChromiumPdfRenderer(),
+    pdfRenderer: options.pdfRenderer ?? new ChromiumPdfRenderer(),
   };
   return { host, openedFiles, printedFiles, savedFiles, savedDirectory };
 }

@@ -77,10 +77,8 @@ function serve(port: MessagePort): void {
         void Promise.allSettled([...inFlight])
           .then(() => core.close())
           .catch((error: unknown) => post({ kind: 'log', message: `[core worker] closing the core failed: ${String(error)}` }))
-          .finally(() => {
-            post({ kind: 'closed' });
-            port.close();
-          });
+          // The shell ends the thread on this answer.
+          .finally(() => post({ kind: 'closed' }));
         return;
     }
   });

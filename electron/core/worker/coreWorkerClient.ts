@@ -108,6 +108,8 @@ export class CoreWorkerClient implements RunningCore {
 
   /** Closes the running core and opens it again as the settings now say; calls meanwhile wait for the new one. */
   restart(): Promise<void> {
+    // From now on calls wait for the new core; the old one keeps only those it has taken.
+    if (this.state !== 'closed') this.state = 'restarting';
     this.restarting = this.restarting.then(() => this.restartNow());
     return this.restarting;
   }
@@ -184,8 +186,11 @@ export class CoreWorkerClient implements RunningCore {
       case 'failed':
         this.log(`[core worker] the core did not open: ${message.message}`);
         return;
-      case 'ready':
       case 'closed':
+        // Every call it took is answered: the thread may go now, whatever timers it still holds.
+        void link.worker.terminate();
+        return;
+      case 'ready':
         return;
     }
   }
