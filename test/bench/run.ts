@@ -4,6 +4,8 @@
 // only its initial pull, BENCH_ONLY=overview only the overview after seeding; BENCH_PULL_PROFILE=1 adds a breakdown
 // of the initial pull, pullProfile.ts); then the portal's figures (portalBench.ts, on a database of its own with
 // BENCH_PORTAL_CASES cases, 10 000 by default; BENCH_PORTAL=0 leaves it out, BENCH_ONLY=portal runs only that).
+// Then main.event_loop_delay_p99_ms (mainLoopBench.ts: Electron main's stand-in while the core's worker pulls BENCH_CASES
+// cases and imports 10 000 requests; BENCH_MAIN_LOOP=0 leaves it out, BENCH_ONLY=main-loop runs only that).
 // BENCH_CASES sets the number of cases for the rest.
 // Prints the figures and writes them to bench-results.json as [{name, value, unit}].
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { seedDatabase } from '../../electron/core/demo/seedDatabase';
 import { HARNESS_NOW, MIGRATIONS_FOLDER } from '../harness/harnessCore';
 import { benchCore } from './coreBench';
 import { benchImport } from './importBench';
+import { benchMainLoop } from './mainLoopBench';
 import { benchOfferPdf } from './offerBench';
 import { benchOverview } from './overviewBench';
 import { benchPortal } from './portalBench';
@@ -41,6 +44,10 @@ async function main(): Promise<void> {
   try {
     if (ONLY === 'portal') {
       await benchPortal(PORTAL_CASES, report);
+      return;
+    }
+    if (ONLY === 'main-loop') {
+      await benchMainLoop(CASES, report);
       return;
     }
     if (SYNC_ONLY) {
@@ -87,6 +94,7 @@ async function main(): Promise<void> {
     rmSync(directory, { recursive: true, force: true });
     if (process.env.BENCH_SYNC !== '0') await benchSync(CASES, report);
     if (process.env.BENCH_PORTAL !== '0') await benchPortal(PORTAL_CASES, report);
+    if (process.env.BENCH_MAIN_LOOP !== '0') await benchMainLoop(CASES, report);
   } finally {
     // What was measured is kept even if a later part failed.
     writeFileSync(path.resolve(__dirname, '../../bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
