@@ -7,6 +7,9 @@ import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CreateOfferDraftResult, IssueOfferResult } from '../../../electron/shared/contract';
 import type { CoreOpenSpec } from '../../../electron/core/worker/protocol';
+import { CoreWorkerClient } from '../../../electron/core/worker/coreWorkerClient';
+import { noPdfRenderer } from '../../../electron/core/offers/pdfRenderer';
+import { memorySettingsHost } from '../../../electron/core/settings/settingsHost';
 import { HARNESS_NOW, MIGRATIONS_FOLDER, SOURCE_CORE_WORKER, startHarnessCore, type HarnessCore } from '../../harness/harnessCore';
 
 const started: HarnessCore[] = [];
@@ -67,6 +70,30 @@ describe('the core in a worker thread', () => {
     const after = Array.from({ length: 5 }, list);
     const answers = await Promise.all([...before, ...during, ...after]);
     expect(answers.filter((answer) => !answer.ok)).toEqual([]);
+  });
+
+  it("writes the settings through to the shell's host and restarts there when the core asks", async () => {
+    const dataDirectory = mkdtempSync(path.join(tmpdir(), 'core-worker-'));
+    const restarts: string[] = [];
+    // Saved settings without a token: the worker opens the signed-out desk, which answers the settings calls.
+    const settings = memorySettingsHost({ settings: { url: 'https://desk.example.no', username: 'kari' }, token: null }, () => restarts.push('asked'));
+    const core = new CoreWorkerClient({
+      entry: SOURCE_CORE_WORKER,
+      open: () => ({ dataDirectory, migrationsFolder: MIGRATIONS_FOLDER, demoCases: 5, clock: { kind: 'fixed', iso: HARNESS_NOW } }),
+      host: { openFile: async () => undefined, settings, pdfRenderer: noPdfRenderer },
+    });
+    try {
+      expect(ok(await core.dispatch('sync.status', {}))).toMatchObject({ reason: 'signedOut', server: 'kari @ https://desk.example.no' });
+      expect(ok(await core.dispatch('settings.useStandalone', {}))).toEqual({ restarting: true });
+      await expect.poll(() => restarts).toEqual(['asked']);
+      expect(settings.load()).toBeNull();
+      // The shell restarts the core; the new one reads the settings as the shell now keeps them: standalone.
+      await core.restart();
+      expect(ok(await core.dispatch('session.get', {}))).toMatchObject({ mode: 'standalone' });
+    } finally {
+      await core.close();
+      rmSync(dataDirectory, { recursive: true, force: true });
+    }
   });
 
   it('renders a letter through the shell: the PDF host call there and back', async () => {
