@@ -5,7 +5,13 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      // The core runs in a worker thread of its own chunk (out/main/coreWorker.js); main never opens the databases.
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          coreWorker: resolve(__dirname, 'electron/core/worker/coreWorker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -19,7 +19,7 @@ import { letterFiles } from '../electron/core/letters/letterKinds';
 import { LetterSource } from '../electron/core/letters/letterSource';
 import { loadLetterhead } from '../electron/core/offers/letterhead';
 import { recipientLinesOf } from '../electron/core/offers/letterLayout';
-import { ChromiumPdfRenderer } from '../electron/core/offers/pdfRenderer';
+import { ChromiumPdfRenderer } from '../test/harness/chromiumPdfRenderer';
 import { DEMO_CASES, DEMO_SEED } from '../electron/core/standalone';
 
 /** How many cases of a request type to try, newest first, before giving up on a letter (no supplier covers it, …). */

@@ -35,7 +35,8 @@ import { WorkOrderService } from './workOrders/workOrderService';
 import { OfferService } from './offers/offerService';
 import { OverviewService } from './overview/overviewService';
 import type { AttachmentOutputHost } from './attachments/attachmentOutput';
-import { ChromiumPdfRenderer, type PdfRenderer } from './offers/pdfRenderer';
+import { noPdfRenderer, type PdfRenderer } from './offers/pdfRenderer';
+import type { RunningCore } from './runningCore';
 import { AssignmentRulesService } from './workload/assignmentRulesService';
 import { WorkloadService } from './workload/workloadService';
 import { PortalFirmsService } from './portal/portalFirmsService';
@@ -67,14 +68,16 @@ export interface CoreOptions {
   userId?: string;
   /** A central server: the local database becomes its cache. */
   central?: CentralOptions;
-  /** Renders offer letters to PDF; defaults to a ChromiumPdfRenderer started on first use and closed with the core. */
+  /**
+   * Renders offer letters to PDF, given by the host (Electron's printToPDF in main, the harness's Chromium
+   * elsewhere) and closed by it. Without one, issuing a letter fails with a clear error.
+   */
   pdfRenderer?: PdfRenderer;
   /** resources/letterhead of the app; defaults to the source tree's or the build's. */
   letterheadDirectory?: string;
 }
 
-export interface Core {
-  dispatch(name: string, rawInput: unknown): Promise<ApiResult<unknown>>;
+export interface Core extends RunningCore {
   handlers: Handlers;
   database: LocalDatabase;
   context: CoreContext;
@@ -147,8 +150,7 @@ export function createCore(options: CoreOptions): Core {
   const workload = new WorkloadService(database.sqlite, assignmentRules);
   const settings = new CentralSettingsService(options.host.settings ?? memorySettingsHost(), undefined, { openExternal: options.host.openExternal });
   const central = options.central ? new CentralSession(context, withStoredFiles(options.central, attachments), queue) : null;
-  let ownRenderer: ChromiumPdfRenderer | null = null;
-  const renderer = (): PdfRenderer => options.pdfRenderer ?? (ownRenderer ??= new ChromiumPdfRenderer());
+  const renderer = (): PdfRenderer => options.pdfRenderer ?? noPdfRenderer;
   let letterhead: Letterhead | null = null;
   const offers = new OfferService({
     context,
@@ -213,17 +215,16 @@ export function createCore(options: CoreOptions): Core {
   central?.engine.start();
   return {
     dispatch,
+    onChange: (listener) => changes.subscribe(listener),
     handlers,
     database,
     context,
     central,
-    onChange: (listener) => changes.subscribe(listener),
     async close() {
       changes.close();
       overview.stopCatchUp();
       central?.stop();
       await central?.engine.stop();
-      await ownRenderer?.close();
       database.close();
     },
   };

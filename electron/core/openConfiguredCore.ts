@@ -7,23 +7,19 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { osloDate, systemClock } from './clock';
 import { createCore, type Core } from './createCore';
-import { contract, type ApiName, type ApiResult, type AppError, type ChangeListener, type SyncStatusView } from '../shared/contract';
+import { contract, type ApiName, type AppError, type SyncStatusView } from '../shared/contract';
 import { CentralSettingsService, isTokenUsable } from './settings/centralSettingsService';
 import type { CentralSettings, SettingsHost } from './settings/settingsHost';
 import { openStandaloneCore, type StandaloneOptions } from './standalone';
+import type { RunningCore } from './runningCore';
 
 export function cacheFileFor(dataDirectory: string, settings: { url: string; username: string }): string {
   const identity = `${settings.username}@${settings.url}`;
   return path.join(dataDirectory, `cache-${createHash('sha256').update(identity).digest('hex').slice(0, 16)}.sqlite`);
 }
 
-/** What the shell needs of a core: calls in, changes out, and closing. */
-export interface Desk {
-  dispatch(name: string, rawInput: unknown): Promise<ApiResult<unknown>>;
-  /** The change stream (see contract/changes.ts); returns the unsubscribe. */
-  onChange(listener: ChangeListener): () => void;
-  close(): Promise<void>;
-}
+/** What the shell needs of a core: calls in, change batches out, and closing. */
+export type Desk = RunningCore;
 
 export class NotSignedIn extends Error {
   constructor(readonly settings: CentralSettings) {
@@ -128,7 +124,7 @@ export function signedOutDesk(
         return { ok: false, error: { code: 'internal' } };
       }
     },
-    // Nothing changes until the person signs in, and that restarts the core.
+    // Nothing changes while signed out: signing in restarts the core.
     onChange: () => () => undefined,
     async close() {},
   };

@@ -21,7 +21,7 @@ export interface StandaloneOptions {
   log?: (message: string) => void;
   /** Who uses the app; defaults to the user the database names as current (the demo's case handler). */
   userId?: string;
-  /** Renders offer letters; the Electron shell passes its printToPDF renderer, elsewhere Chromium is started. */
+  /** Renders offer letters: the host gives it (Electron main its printToPDF, the harness and tests Chromium). */
   pdfRenderer?: PdfRenderer;
 }
 
@@ -29,6 +29,24 @@ export const DEMO_CASES = 2_000;
 export const DEMO_SEED = 20_261_128;
 
 export function openStandaloneCore(options: StandaloneOptions): Core {
+  const databaseFile = prepareStandaloneDatabase(options);
+  return createCore({
+    databaseFile,
+    migrationsFolder: options.migrationsFolder,
+    attachmentsDirectory: path.join(options.dataDirectory, 'attachments'),
+    host: options.host,
+    clock: options.clock,
+    nativeBinding: options.nativeBinding,
+    userId: options.userId,
+    pdfRenderer: options.pdfRenderer,
+  });
+}
+
+/**
+ * The standalone database file, migrated and seeded with the demo the first time. The harness calls it before it
+ * starts the core's worker, so that a test can read and write the same file from its own thread at once.
+ */
+export function prepareStandaloneDatabase(options: Omit<StandaloneOptions, 'host'>): string {
   mkdirSync(options.dataDirectory, { recursive: true });
   const databaseFile = path.join(options.dataDirectory, 'desk.sqlite');
   const attachmentsDirectory = path.join(options.dataDirectory, 'attachments');
@@ -55,14 +73,5 @@ export function openStandaloneCore(options: StandaloneOptions): Core {
   } finally {
     database.close();
   }
-  return createCore({
-    databaseFile,
-    migrationsFolder: options.migrationsFolder,
-    attachmentsDirectory,
-    host: options.host,
-    clock,
-    nativeBinding: options.nativeBinding,
-    userId: options.userId,
-    pdfRenderer: options.pdfRenderer,
-  });
+  return databaseFile;
 }

@@ -3,7 +3,7 @@ import { app, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { SettingsHost } from '../core/settings/settingsHost';
-import { openConfiguredDesk, type Desk } from '../core/openConfiguredCore';
+import { CoreWorkerClient } from '../core/worker/coreWorkerClient';
 import { forwardChanges, registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { hardenSession } from './security';
@@ -15,16 +15,9 @@ import { printPdfFile, saveFileCopy } from './attachmentOutput';
 import { openVettedExternal } from './externalUrl';
 import { BrowserWindow } from 'electron';
 
-let core: Desk | null = null;
-let stopForwarding: () => void = () => undefined;
-
-/** The core to answer calls from now on, with its change stream relayed to the windows. */
-function useCore(next: Desk | null): void {
-  stopForwarding();
-  core = next;
-  stopForwarding = next ? forwardChanges(next) : () => undefined;
-}
-/** Offer letters to PDF through Electron's own printToPDF; outlives a core restart. */
+/** The core, in a worker thread of its own: main never opens SQLite or talks to the central service itself. */
+let core: CoreWorkerClient | null = null;
+/** Offer letters to PDF through Electron's own printToPDF, asked for by the core's worker; outlives a restart. */
 const pdfRenderer = new ElectronPdfRenderer();
 
 /** The better-sqlite3 build for Electron's ABI, made by scripts/electron-native.mjs at install time. */
@@ -38,12 +31,16 @@ function electronNativeBinding(): string | undefined {
 
 app.enableSandbox();
 
-function openCore(): Desk {
-  return openConfiguredDesk({
-    dataDirectory: app.getPath('userData'),
-    migrationsFolder: path.join(app.getAppPath(), 'db/local/migrations'),
-    nativeBinding: electronNativeBinding(),
-    sampleFilesDirectory: path.join(app.getAppPath(), 'resources/demo-attachments'),
+function startCore(): CoreWorkerClient {
+  return new CoreWorkerClient({
+    entry: path.join(__dirname, 'coreWorker.js'),
+    open: () => ({
+      dataDirectory: app.getPath('userData'),
+      migrationsFolder: path.join(app.getAppPath(), 'db/local/migrations'),
+      nativeBinding: electronNativeBinding(),
+      sampleFilesDirectory: path.join(app.getAppPath(), 'resources/demo-attachments'),
+      clock: { kind: 'system' },
+    }),
     host: {
       async openFile(absolutePath) {
         const problem = await shell.openPath(absolutePath);
@@ -56,26 +53,24 @@ function openCore(): Desk {
       // the app's one use of shell.openExternal, and every URL passes vettedExternalUrl first (externalUrl.ts, with
       // its unit test). Electronegativity flags it (OPEN_EXTERNAL_JS_CHECK); README's security section answers it.
       openExternal: (url) => openVettedExternal(url, (vetted) => shell.openExternal(vetted)),
+      pdfRenderer,
     },
-    pdfRenderer,
     log: (message) => console.log(message),
   });
 }
 
-/** New central settings, a sign-in or a sign-out: close the core (its engine finishes what it is doing), open the new one, reload. */
-async function reopenCore(): Promise<void> {
-  const previous = core;
-  useCore(null);
-  await previous?.close();
-  useCore(openCore());
+/**
+ * New central settings, a sign-in or a sign-out: the worker's core finishes the calls it has taken and closes (its
+ * engine finishes what it is doing), calls meanwhile wait for the new core, then the windows reload. One restart
+ * at a time: each sees the settings saved before it.
+ */
+async function restartCore(): Promise<void> {
+  try {
+    await core?.restart();
+  } catch (error) {
+    console.error('[main] reopening the core failed', error);
+  }
   for (const window of BrowserWindow.getAllWindows()) window.webContents.reload();
-}
-
-/** One restart at a time (a refused token and a sign-in can ask at once); each sees the settings saved before it. */
-let restarting: Promise<void> = Promise.resolve();
-function restartCore(): Promise<void> {
-  restarting = restarting.then(reopenCore, reopenCore).catch((error: unknown) => console.error('[main] reopening the core failed', error));
-  return restarting;
 }
 
 // Made once the app is ready: on Linux, safeStorage knows only then whether a keychain is available.
@@ -85,7 +80,9 @@ void app.whenReady().then(() => {
   settings = electronSettingsHost(() => void restartCore());
   hardenSession();
   installMenu();
-  useCore(openCore());
+  core = startCore();
+  // The worker client stays one object across restarts, so its change stream is relayed once.
+  forwardChanges(core);
   registerIpc(() => core);
   // The letter renderer's hidden window would otherwise keep the app from quitting when the last one closes.
   createMainWindow().on('closed', () => void pdfRenderer.close());
@@ -94,6 +91,6 @@ void app.whenReady().then(() => {
 
 app.on('window-all-closed', () => {
   const closing = core;
-  useCore(null);
+  core = null;
   void (closing?.close() ?? Promise.resolve()).finally(() => app.quit());
 });

@@ -3,7 +3,7 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { ChangeBatch } from '../shared/contract/changes';
 import { API_NAMES, CHANGES_CHANNEL } from '../shared/contract/names';
-import type { Desk } from '../core/openConfiguredCore';
+import type { RunningCore } from '../core/runningCore';
 import { isTrustedSenderFrame } from './rendererOrigin';
 import { isOwnRendererUrl, OWN_RENDERER } from './security';
 
@@ -12,13 +12,13 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   return isTrustedSenderFrame(frame ? { url: frame.url, isTopFrame: frame.parent === null } : null, OWN_RENDERER);
 }
 
-/** `currentCore` because the core is reopened when the central server's settings change. */
-export function registerIpc(currentCore: () => Desk | null): void {
+/** `currentCore`: null only once the app is quitting; a restarting core holds calls itself. */
+export function registerIpc(currentCore: () => RunningCore | null): void {
   for (const name of API_NAMES) {
     ipcMain.handle(name, async (event, input: unknown) => {
       if (!isTrustedSender(event)) return { ok: false, error: { code: 'permission.denied' } };
       const core = currentCore();
-      if (!core) return { ok: false, error: { code: 'central.offline', params: { reason: 'restarting' } } };
+      if (!core) return { ok: false, error: { code: 'internal', params: { reason: 'coreStopped' } } };
       return core.dispatch(name, input);
     });
   }

@@ -1,7 +1,7 @@
 // A keystroke in the queue's search field until the updated list is painted, in Chromium through the
 // harness: type a character, then wait for the next animation frame after the grid's rows changed.
 import { chromium } from 'playwright-core';
-import type { Core } from '../../electron/core/createCore';
+import type { RunningCore } from '../../electron/core/runningCore';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../harness/chromium';
 import { exposeCoreApi } from '../harness/exposeApi';
 import { startStaticServer } from '../harness/staticServer';
@@ -9,7 +9,7 @@ import { percentile, round, type BenchResult } from './stats';
 
 const WORDS = ['kristiansand', 'arendal', 'grimstad', 'elektro', 'vennesla', 'lyngdal', 'hansen', 'berg'];
 
-export async function benchSearchKeystrokes(core: Core): Promise<BenchResult[]> {
+export async function benchSearchKeystrokes(core: RunningCore): Promise<BenchResult[]> {
   const server = await startStaticServer();
   const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS });
   try {

@@ -3,6 +3,7 @@
 // (the old screens re-read the case every 2 s, the queue every 10 s).
 import type { Page } from '@playwright/test';
 import type { HarnessCore } from '../harness/harnessCore';
+import type { SyncStatusView } from '../../electron/shared/contract';
 import { expect, test } from './fixtures';
 
 interface CaseRef {
@@ -53,7 +54,13 @@ test('another desk’s change appears in the open queue and the open case view, 
 
   // Anne, at her own desk, takes the case and starts reviewing it.
   await ok(anne.harness, 'case.claim', { caseId: target.id });
-  await anne.harness.core.central!.engine.whenIdle();
+  // Her claim must reach the central service before her next change (the outbox sends in order anyway).
+  await expect
+    .poll(async () => {
+      const status = await anne.harness.core.dispatch('sync.status', {});
+      return status.ok && (status.value as SyncStatusView).mode === 'central' ? (status.value as { pending: number }).pending : -1;
+    })
+    .toBe(0);
   await ok(anne.harness, 'case.act', { caseId: target.id, action: 'startReview' });
   await expect(queueRow(bjorn.page, target.case_number)).toContainText('Under behandling', { timeout: 5_000 });
   // Only the queue's own reads followed: no screen was reloaded.

@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
 import type { SyncStatusView } from '../../electron/shared/contract';
 import type { Clock } from '../../electron/core/clock';
-import type { Core } from '../../electron/core/createCore';
+import type { RunningCore } from '../../electron/core/runningCore';
 import { exposeCoreApi } from '../harness/exposeApi';
 import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
 import { startStaticServer, type StaticServer } from '../harness/staticServer';
@@ -43,20 +43,20 @@ interface DeskFixtures {
 export const CENTRAL_CASES = 200;
 
 /** The page at the app, its window.api calling `core`. */
-export async function openDesk(page: Page, core: Core): Promise<void> {
+export async function openDesk(page: Page, core: RunningCore): Promise<void> {
   server ??= await startStaticServer();
   await exposeCoreApi(page, core);
   await page.goto(server.url);
 }
 
-export async function syncStatus(core: Core): Promise<SyncStatusView> {
+export async function syncStatus(core: RunningCore): Promise<SyncStatusView> {
   const result = await core.dispatch('sync.status', {});
   if (!result.ok) throw new Error(`sync.status failed: ${JSON.stringify(result.error)}`);
   return result.value as SyncStatusView;
 }
 
 /** Waits for the first download to finish, so a test starts from a full cache rather than racing it. */
-export async function untilConnected(core: Core, timeoutMs = 30_000): Promise<void> {
+export async function untilConnected(core: RunningCore, timeoutMs = 30_000): Promise<void> {
   await expect
     .poll(async () => {
       const status = await syncStatus(core);

@@ -4,17 +4,17 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { loadDsbRegisterIntoSqlite } from '../../electron/core/registers/dsbRegisterStore';
 import type { InstallerCheckView } from '../../electron/shared/contract';
-import type { Core } from '../../electron/core/createCore';
+import type { HarnessDesk } from '../harness/harnessCore';
 import { expect, test } from './fixtures';
 
-async function checkOf(core: Core, caseId: number): Promise<InstallerCheckView> {
+async function checkOf(core: HarnessDesk, caseId: number): Promise<InstallerCheckView> {
   const result = await core.dispatch('case.installerCheck', { caseId });
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.value as InstallerCheckView;
 }
 
 /** The first open case (in the queue's default view) whose check satisfies `wanted`. */
-async function findCase(core: Core, wanted: (check: InstallerCheckView) => boolean) {
+async function findCase(core: HarnessDesk, wanted: (check: InstallerCheckView) => boolean) {
   const candidates = core.database.sqlite
     .prepare("SELECT id, case_number FROM cases WHERE status IN ('new', 'in_review') ORDER BY submitted_at")
     .all() as Array<{ id: number; case_number: string }>;

@@ -7,14 +7,13 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
-import type { Core } from '../../electron/core/createCore';
 import { PASSWORD, registerInDsb, startPortalService, startSmtp, type TestSmtp } from '../integration/portal/portalFixture';
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
 import { login, RawClient } from '../support/serviceClient';
 import { closeServices } from '../support/serviceInstances';
 import { seedCentral } from '../support/syncClients';
 import { decisionLetter } from '../../electron/shared/rules';
-import type { HarnessCore } from '../harness/harnessCore';
+import type { HarnessCore, HarnessDesk } from '../harness/harnessCore';
 import { createPerson, expect, openCaseByKeyboard, openDesk, startCentralHarness, test } from './fixtures';
 import { checkScreen, heading, logInAt, SCREENS } from './portalScreens';
 
@@ -194,10 +193,12 @@ test.describe('the desk', () => {
 });
 
 /** A request for information on the first open case with a missing item, as the standalone desk's user. */
-async function requestInformationSomewhere(core: Core): Promise<number> {
+async function requestInformationSomewhere(core: HarnessDesk): Promise<number> {
   const open = core.database.sqlite.prepare("SELECT id FROM cases WHERE status IN ('new', 'in_review') ORDER BY id").all() as { id: number }[];
   for (const { id } of open) {
-    const view = core.handlers['case.completeness']({ caseId: id }) as { items: { code: string; ok: boolean }[] };
+    const answer = await core.dispatch('case.completeness', { caseId: id });
+    if (!answer.ok) continue;
+    const view = answer.value as { items: { code: string; ok: boolean }[] };
     const missing = view.items.find((item) => !item.ok);
     if (!missing) continue;
     const result = await core.dispatch('case.requestInformation', { caseId: id, items: [missing.code], subject: 'Mangler i meldingen', body: 'Vi mangler noe.' });

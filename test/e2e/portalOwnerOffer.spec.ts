@@ -51,7 +51,7 @@ test('the owner opens the offer from the letter, accepts with a name, and the de
 
     // Mona issues the offer and sends it (the desk's offer screens have their own specs).
     ok(await core.dispatch('case.claim', { caseId }));
-    await expect.poll(() => (core.handlers['case.get']({ caseId }) as { claim: { state: string } }).claim.state, { timeout: 15_000 }).toBe('mine');
+    await expect.poll(async () => ok<{ claim: { state: string } }>(await core.dispatch('case.get', { caseId })).claim.state, { timeout: 15_000 }).toBe('mine');
     const draft = ok<CreateOfferDraftResult>(await core.dispatch('case.createOfferDraft', { caseId }));
     const issued = ok<IssueOfferResult>(await core.dispatch('case.issueOffer', { offerId: draft.offerId }));
     ok(await core.dispatch('case.act', { caseId, action: 'sendOffer' }));

@@ -6,7 +6,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_NAMES } from '../../electron/shared/contract/names';
-import type { HarnessDesk } from './exposeApi';
+import type { RunningCore } from '../../electron/core/runningCore';
 
 export const BRIDGE_SCRIPT_PATH = '/__bridge.js';
 const CHANGES_PATH = '/__api/__changes';
@@ -89,14 +89,14 @@ async function readBody(request: IncomingMessage): Promise<string | null> {
 }
 
 /** The change stream as Server-Sent Events, one `data:` line per batch, until the page goes away. */
-function streamChanges(core: HarnessDesk, request: IncomingMessage, response: ServerResponse): void {
+function streamChanges(core: RunningCore, request: IncomingMessage, response: ServerResponse): void {
   response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   response.write(': listening\n\n');
   const stop = core.onChange((batch) => response.write(`data: ${JSON.stringify(batch)}\n\n`));
   request.on('close', stop);
 }
 
-export function bridgeApiHandler(core: HarnessDesk, token: string, port: () => number) {
+export function bridgeApiHandler(core: RunningCore, token: string, port: () => number) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     const hostOk = request.headers.host === `127.0.0.1:${port()}` || request.headers.host === `localhost:${port()}`;
     const tokenOk = tokensEqual(String(request.headers['x-desk-token'] ?? ''), token);

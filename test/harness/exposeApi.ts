@@ -5,15 +5,9 @@
 // (a page of 100 rows: ~2 ms instead of ~20 ms), so the harness does not distort what the UI costs.
 import type { Page } from 'playwright-core';
 import { API_NAMES } from '../../electron/shared/contract/names';
-import type { ApiResult, ChangeListener } from '../../electron/shared/contract';
+import type { RunningCore } from '../../electron/core/runningCore';
 
-/** What the harness needs of a core, wherever it runs (this process or a worker). */
-export interface HarnessDesk {
-  dispatch(name: string, rawInput: unknown): Promise<ApiResult<unknown>>;
-  onChange(listener: ChangeListener): () => void;
-}
-
-export async function exposeCoreApi(page: Page, core: HarnessDesk): Promise<void> {
+export async function exposeCoreApi(page: Page, core: RunningCore): Promise<void> {
   await page.exposeBinding('__deskDispatch', async (_source, name: string, inputJson: string) => {
     let input: unknown;
     try {

@@ -1,14 +1,14 @@
 // What crosses the process boundary is untrusted: every malformed call gets a clear error value, never a
 // crash, and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
 
-let harness: HarnessCore;
+let harness: InProcessHarness;
 const countRows = (table: string): number =>
   (harness.core.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 beforeAll(() => {
-  harness = startHarnessCore({ cases: 200 });
+  harness = startInProcessHarness({ cases: 200 });
 });
 afterAll(() => harness.dispose());
 

@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResult, CaseDetail } from '../../electron/shared/contract';
 import { NORWEGIAN_METERING_POINT_PREFIX, gs1CheckDigit } from '../../electron/shared/rules';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
 import { caseCompleteness } from '../../electron/core/casework/completenessService';
 
-let harness: HarnessCore;
+let harness: InProcessHarness;
 let caseId: number;
 let installerId: number;
 let installerOrg: string;
@@ -71,7 +71,7 @@ function arrange(status: string, { complete = true, dsb = 'active' as string | n
 }
 
 beforeAll(() => {
-  harness = startHarnessCore({ cases: 40 });
+  harness = startInProcessHarness({ cases: 40 });
   const picked = sql().prepare('SELECT id, installer_id, request_type FROM cases ORDER BY id LIMIT 1').get() as {
     id: number;
     installer_id: number;

@@ -3,11 +3,11 @@
 // the checklist naming what they make required.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../electron/shared/contract';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
 
-let harness: HarnessCore;
+let harness: InProcessHarness;
 beforeEach(() => {
-  harness = startHarnessCore({ cases: 20 });
+  harness = startInProcessHarness({ cases: 20 });
 });
 afterEach(() => harness.dispose());
 

@@ -9,31 +9,31 @@ import { importIntoLocal } from '../../electron/core/import/importService';
 import type { CompanySettingsView } from '../../electron/shared/contract';
 import { addWorkingDays } from '../../electron/shared/rules';
 import { requestMessage } from '../fixtures/import/buildMessages';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
 
 const SUPERVISOR = 'marit.rosseland';
 const DEFAULTS = { dueWorkingDays: 15, meterMountingWorkingDays: 5, autoApproveMeteringPointWork: false, developerProjectMinUnits: 10, releaseOnAcceptance: false };
 
-let harness: HarnessCore | null = null;
+let harness: InProcessHarness | null = null;
 afterEach(async () => {
   await harness?.dispose();
   harness = null;
 });
 
-function start(userId?: string): HarnessCore {
-  harness = startHarnessCore({ cases: 20, userId });
+function start(userId?: string): InProcessHarness {
+  harness = startInProcessHarness({ cases: 20, userId });
   return harness;
 }
 
-async function ok<T>(h: HarnessCore, name: string, input: unknown): Promise<T> {
+async function ok<T>(h: InProcessHarness, name: string, input: unknown): Promise<T> {
   const result = await h.core.dispatch(name, input);
   if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
   return result.value as T;
 }
 
-const storedSettings = (h: HarnessCore) =>
+const storedSettings = (h: InProcessHarness) =>
   h.core.database.sqlite.prepare('SELECT key, value FROM company_settings ORDER BY key').all() as { key: string; value: string }[];
-const outboxCount = (h: HarnessCore) =>
+const outboxCount = (h: InProcessHarness) =>
   (h.core.database.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE mutation = 'companySettings.update'").get() as { n: number }).n;
 
 describe('companySettings.get', () => {

@@ -6,9 +6,9 @@ import type { ApiResult, CompletenessView, InformationRequestDraft } from '../..
 import { storeCompletenessRules } from '../../electron/core/casework/completenessService';
 import { osloDate } from '../../electron/core/clock';
 import { formatDateNb, replyDeadline } from '../../electron/shared/rules';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
 
-let harness: HarnessCore;
+let harness: InProcessHarness;
 let caseId: number;
 let me: string;
 let installerEmail: string;
@@ -57,7 +57,7 @@ function arrange({ missing = ['owner_email'] as string[], status = 'new' } = {})
 }
 
 beforeAll(() => {
-  harness = startHarnessCore({ cases: 30, clock: { now: () => clock.current } });
+  harness = startInProcessHarness({ cases: 30, clock: { now: () => clock.current } });
   const picked = sql().prepare('SELECT c.id, i.email FROM cases c JOIN installers i ON i.id = c.installer_id WHERE i.email IS NOT NULL ORDER BY c.id LIMIT 1').get() as {
     id: number;
     email: string;

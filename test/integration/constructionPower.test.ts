@@ -3,9 +3,9 @@
 // the actual days → closed with the metering point deregistered; every refusal changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult, CaseDetail } from '../../electron/shared/contract';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
 
-let harness: HarnessCore;
+let harness: InProcessHarness;
 let caseId: number;
 let otherCaseId: number;
 
@@ -33,7 +33,7 @@ async function expectRefused(input: Record<string, unknown>, code: string, param
 }
 
 beforeAll(() => {
-  harness = startHarnessCore({ cases: 30 }); // today is 2026-11-27 (HARNESS_NOW)
+  harness = startInProcessHarness({ cases: 30 }); // today is 2026-11-27 (HARNESS_NOW)
   const [first, second] = sql().prepare('SELECT id FROM cases ORDER BY id LIMIT 2').all() as { id: number }[];
   caseId = first.id;
   otherCaseId = second.id;

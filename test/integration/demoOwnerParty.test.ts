@@ -3,13 +3,13 @@
 // gets post at another address than the building site.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gridAssessmentOfRow, GRID_ASSESSMENT_COLUMNS, type GridAssessmentRow } from '../../electron/core/casework/gridAssessmentFacts';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
 
-let harness: HarnessCore;
+let harness: InProcessHarness;
 const sql = () => harness.core.database.sqlite;
 
 beforeAll(() => {
-  harness = startHarnessCore({ cases: 1_500 });
+  harness = startInProcessHarness({ cases: 1_500 });
 });
 afterAll(() => harness.dispose());
 

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offerLetterHtml, type OfferLetterInput } from '../../electron/core/offers/offerLetter';
-import { ChromiumPdfRenderer } from '../../electron/core/offers/pdfRenderer';
+import { ChromiumPdfRenderer } from '../harness/chromiumPdfRenderer';
 import { formatNok, formatNokNumber, offerSettlement } from '../../electron/shared/rules';
 import { DEMO_INSTALLER_NAME, DEMO_OWNER_NAME, demoOfferLetterInput } from '../fixtures/offers/demoOfferLetter';
 

@@ -10,13 +10,13 @@ import type {
 } from '../../electron/shared/contract';
 import { printAttachment, saveAttachmentCopy } from '../../electron/core/attachments/attachmentOutput';
 import { AttachmentStore } from '../../electron/core/attachments/attachmentStore';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
 
-let harness: HarnessCore;
+let harness: InProcessHarness;
 let caseId: number;
 
 beforeEach(() => {
-  harness = startHarnessCore({ cases: 10 });
+  harness = startInProcessHarness({ cases: 10 });
   caseId = (harness.core.database.sqlite
     .prepare("SELECT id FROM cases WHERE request_type = 'new_installation' ORDER BY id LIMIT 1")
     .get() as { id: number }).id;

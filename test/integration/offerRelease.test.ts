@@ -5,10 +5,10 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CompanySettingsView, CreateOfferDraftResult, IssueOfferResult } from '../../electron/shared/contract';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
 
 const SUPERVISOR = 'marit.rosseland';
-let harness: HarnessCore;
+let harness: InProcessHarness;
 afterEach(() => harness.dispose());
 
 async function ok<T>(name: string, input: unknown): Promise<T> {
@@ -19,7 +19,7 @@ async function ok<T>(name: string, input: unknown): Promise<T> {
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
 
 async function issuedLetterText(releaseOnAcceptance: boolean): Promise<string> {
-  harness = startHarnessCore({ cases: 20, userId: SUPERVISOR });
+  harness = startInProcessHarness({ cases: 20, userId: SUPERVISOR });
   const current = await ok<CompanySettingsView>('companySettings.get', {});
   await ok('companySettings.save', { ...current.values, releaseOnAcceptance });
   const { id: caseId } = harness.core.database.sqlite

@@ -4,15 +4,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppError, CreateOfferDraftResult, OfferDetail, OfferSummary, PriceListDetail } from '../../electron/shared/contract';
 import type { OfferLine } from '../../electron/shared/rules';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
 
 const SUPERVISOR = 'marit.rosseland';
 const TODAY = '2026-11-27'; // HARNESS_NOW in Oslo
-let harness: HarnessCore;
+let harness: InProcessHarness;
 let caseId: number;
 
 beforeEach(() => {
-  harness = startHarnessCore({ cases: 20, userId: SUPERVISOR });
+  harness = startInProcessHarness({ cases: 20, userId: SUPERVISOR });
   caseId = (sqlite().prepare("SELECT id FROM cases WHERE request_type = 'new_installation' AND id NOT IN (SELECT case_id FROM offers) ORDER BY id LIMIT 1").get() as { id: number }).id;
   sqlite().prepare('UPDATE cases SET main_fuse_a = 63 WHERE id = ?').run(caseId);
 });

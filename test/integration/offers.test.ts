@@ -11,15 +11,15 @@ import type {
   AppError, CaseDetail, CreateOfferDraftResult, IssueOfferResult, OfferDetail, OfferSummary,
 } from '../../electron/shared/contract';
 import { formatNok } from '../../electron/shared/rules';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
 
-let harness: HarnessCore;
+let harness: InProcessHarness;
 let caseId: number;
 let caseNumber: string;
 let ownerName: string;
 
 beforeEach(() => {
-  harness = startHarnessCore({ cases: 20 });
+  harness = startInProcessHarness({ cases: 20 });
   const row = sqlite()
     .prepare("SELECT id, case_number, owner_name FROM cases WHERE request_type = 'new_installation' AND id NOT IN (SELECT case_id FROM offers) ORDER BY id LIMIT 1")
     .get() as { id: number; case_number: string; owner_name: string };

@@ -1,13 +1,13 @@
 // The overview through the core's dispatch, as the renderer calls it: the input validated, the role checked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
 
-let supervisor: HarnessCore;
-let handler: HarnessCore;
+let supervisor: InProcessHarness;
+let handler: InProcessHarness;
 
 beforeAll(() => {
-  supervisor = startHarnessCore({ cases: 200, userId: 'marit.rosseland' });
-  handler = startHarnessCore({ cases: 0 });
+  supervisor = startInProcessHarness({ cases: 200, userId: 'marit.rosseland' });
+  handler = startInProcessHarness({ cases: 0 });
 });
 afterAll(async () => {
   await supervisor.dispose();

@@ -4,9 +4,9 @@
 // fields (never a fødselsnummer), and the meter refused until the grid customer is named.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult, CaseDetail } from '../../electron/shared/contract';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
 
-let harness: HarnessCore;
+let harness: InProcessHarness;
 let caseId: number;
 let me: string;
 
@@ -46,7 +46,7 @@ function arrange(status = 'in_review') {
 }
 
 beforeAll(() => {
-  harness = startHarnessCore({ cases: 30 });
+  harness = startInProcessHarness({ cases: 30 });
   caseId = (sql().prepare('SELECT id FROM cases ORDER BY id LIMIT 1').get() as { id: number }).id;
   me = harness.core.context.currentUser().id;
 });

@@ -8,40 +8,40 @@ import type {
   AppError, CreateOfferDraftResult, OfferDetail, PriceListDetail, PriceListOverview, PriceListVersionSummary,
 } from '../../electron/shared/contract';
 import type { PriceList } from '../../electron/shared/rules';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
 
 const SUPERVISOR = 'marit.rosseland';
 const TODAY = '2026-11-27'; // HARNESS_NOW in Oslo
-let harness: HarnessCore | null = null;
+let harness: InProcessHarness | null = null;
 afterEach(async () => {
   await harness?.dispose();
   harness = null;
 });
 
-function start(userId?: string): HarnessCore {
-  harness = startHarnessCore({ cases: 20, userId });
+function start(userId?: string): InProcessHarness {
+  harness = startInProcessHarness({ cases: 20, userId });
   return harness;
 }
 
-async function call<T>(h: HarnessCore, name: string, input: unknown): Promise<T> {
+async function call<T>(h: InProcessHarness, name: string, input: unknown): Promise<T> {
   const result = await h.core.dispatch(name, input);
   if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
   return result.value as T;
 }
 
-async function refusal(h: HarnessCore, name: string, input: unknown): Promise<AppError> {
+async function refusal(h: InProcessHarness, name: string, input: unknown): Promise<AppError> {
   const result = await h.core.dispatch(name, input);
   if (result.ok) throw new Error(`${name} was not refused`);
   return result.error;
 }
 
-const storedVersions = (h: HarnessCore) =>
+const storedVersions = (h: InProcessHarness) =>
   h.core.database.sqlite.prepare('SELECT id, list_version AS version, effective_from AS effectiveFrom FROM price_lists ORDER BY list_version').all();
-const publishCount = (h: HarnessCore) =>
+const publishCount = (h: InProcessHarness) =>
   (h.core.database.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE mutation = 'priceList.publish'").get() as { n: number }).n;
 
 /** The newest version, copied as the screen does: next version number, a new date, the first fee raised. */
-async function nextFromNewest(h: HarnessCore, effectiveFrom: string, raiseOre = 10_000): Promise<PriceList> {
+async function nextFromNewest(h: InProcessHarness, effectiveFrom: string, raiseOre = 10_000): Promise<PriceList> {
   const overview = await call<PriceListOverview>(h, 'priceList.list', {});
   const newest = overview.versions[0];
   const detail = await call<PriceListDetail>(h, 'priceList.get', { id: newest.id, version: newest.version });

@@ -13,7 +13,7 @@ import {
   PriceListVersionConflictError, storedPriceLists, storePriceLists,
 } from '../../electron/core/pricing/priceListStore';
 import { priceListInEffect, type PriceList } from '../../electron/shared/rules';
-import { startHarnessCore } from '../harness/harnessCore';
+import { startInProcessHarness } from '../harness/inProcessHarness';
 
 const MIGRATIONS = path.resolve('db/local/migrations');
 const DEMO_FILE = path.resolve('resources/pricelist/demo-price-list.json');
@@ -114,7 +114,7 @@ describe('npm run load-price-list -- <file> --database <file>', () => {
 
 describe('the demo database', () => {
   it('has the demo price list', async () => {
-    const harness = startHarnessCore({ cases: 5 });
+    const harness = startInProcessHarness({ cases: 5 });
     try {
       expect(storedPriceLists(harness.core.database.sqlite)).toEqual(demoPriceLists());
     } finally {

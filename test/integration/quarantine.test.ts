@@ -6,11 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importIntoLocal } from '../../electron/core/import/importService';
 import { NO_QUEUE_FILTERS, type QuarantineDetail, type QuarantineList, type QuarantineReimportResult } from '../../electron/shared/contract';
 import { requestMessage } from '../fixtures/import/buildMessages';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
 
-let harness: HarnessCore;
+let harness: InProcessHarness;
 beforeEach(() => {
-  harness = startHarnessCore({ cases: 20 });
+  harness = startInProcessHarness({ cases: 20 });
 });
 afterEach(() => harness.dispose());
 

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useCentralDatabase } from './../support/centralDatabase';
 import { eventually } from '../support/syncClients';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
 import { refusal } from './central/fixtures';
 
 const REASON = 'Ferdigmeldingen gjelder nabohuset, ikke denne saken. Send den på riktig sak.';
@@ -17,9 +17,9 @@ const noticeFor = (caseNumber: string) => JSON.stringify({
 });
 
 describe('standalone', () => {
-  let harness: HarnessCore;
+  let harness: InProcessHarness;
   beforeEach(() => {
-    harness = startHarnessCore({ cases: 20 });
+    harness = startInProcessHarness({ cases: 20 });
   });
   afterEach(() => harness.dispose());
 

@@ -5,13 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_QUEUE_FILTERS, type QueueFilters, type QueuePage, type QueueCounts, type QueueSortKey } from '../../electron/shared/contract';
 import { CASE_STATUSES, CLOCK_RUNNING_STATUSES, REQUEST_TYPES, workingDaysBetween } from '../../electron/shared/rules';
 import { toFtsQuery } from '../../electron/core/queue/searchQuery';
-import { HARNESS_NOW, startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { HARNESS_NOW, startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
 
-let harness: HarnessCore;
+let harness: InProcessHarness;
 const TODAY = HARNESS_NOW.slice(0, 10);
 
 beforeAll(() => {
-  harness = startHarnessCore({ cases: 1_500 });
+  harness = startInProcessHarness({ cases: 1_500 });
 });
 afterAll(() => harness.dispose());
 

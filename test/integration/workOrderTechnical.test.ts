@@ -11,7 +11,7 @@ import { fixedClock } from '../../electron/core/clock';
 import { createCore, type Core } from '../../electron/core/createCore';
 import { openLocalDatabase } from '../../electron/core/db/openLocalDatabase';
 import { seedDatabase } from '../../electron/core/demo/seedDatabase';
-import { ChromiumPdfRenderer } from '../../electron/core/offers/pdfRenderer';
+import { ChromiumPdfRenderer } from '../harness/chromiumPdfRenderer';
 import type { OrderWorkResult } from '../../electron/shared/contract';
 import { ok } from '../support/apiResult';
 

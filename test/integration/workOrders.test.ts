@@ -12,7 +12,7 @@ import { fixedClock } from '../../electron/core/clock';
 import { createCore, type Core } from '../../electron/core/createCore';
 import { openLocalDatabase } from '../../electron/core/db/openLocalDatabase';
 import { seedDatabase } from '../../electron/core/demo/seedDatabase';
-import { ChromiumPdfRenderer } from '../../electron/core/offers/pdfRenderer';
+import { ChromiumPdfRenderer } from '../harness/chromiumPdfRenderer';
 import type { AreaSupplierRegister, InstallerCheckView, OrderWorkResult, WorkOrderPanel } from '../../electron/shared/contract';
 import { importTextIntoDatabase } from '../../electron/core/import/importService';
 import { completionNotice } from '../fixtures/import/buildMessages';

@@ -9,15 +9,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppError, CreateOfferDraftResult, IssueOfferResult, OrderWorkResult, WorkOrderPanel } from '../../electron/shared/contract';
 import { orderWork } from '../../electron/core/mutations/workOrderMutations';
 import { runMutation } from '../../electron/core/mutations/runMutation';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
 import { insertIssuedOffer } from '../support/issuedOffer';
 
-let harness: HarnessCore;
+let harness: InProcessHarness;
 let caseId: number;
 
 /** A new house in Kristiansand (4204), approved on Monday 2 November; its installer is prequalified for nothing. */
 beforeEach(() => {
-  harness = startHarnessCore({ cases: 20, userId: 'marit.rosseland' });
+  harness = startInProcessHarness({ cases: 20, userId: 'marit.rosseland' });
   const s = sqlite();
   caseId = (s.prepare("SELECT id FROM cases WHERE status = 'closed' ORDER BY id LIMIT 1").get() as { id: number }).id;
   const { installer_id: installerId } = s.prepare('SELECT installer_id FROM cases WHERE id = ?').get(caseId) as { installer_id: number };

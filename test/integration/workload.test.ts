@@ -13,25 +13,25 @@ import type {
 import { countWorkload, type CaseStatus } from '../../electron/shared/rules';
 import { WORKLOAD_SQL } from '../../electron/core/workload/workloadService';
 import { ok } from '../support/apiResult';
-import { HARNESS_NOW, startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { HARNESS_NOW, startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
 
 const SUPERVISOR = 'marit.rosseland';
 const TODAY = HARNESS_NOW.slice(0, 10);
 
-let harness: HarnessCore | null = null;
+let harness: InProcessHarness | null = null;
 afterEach(async () => {
   await harness?.dispose();
   harness = null;
 });
 
-function start(userId?: string, cases = 300): HarnessCore {
-  harness = startHarnessCore({ cases, userId });
+function start(userId?: string, cases = 300): InProcessHarness {
+  harness = startInProcessHarness({ cases, userId });
   return harness;
 }
 
-const call = async <T>(h: HarnessCore, name: string, input: unknown): Promise<T> => ok<T>(await h.core.dispatch(name, input));
+const call = async <T>(h: InProcessHarness, name: string, input: unknown): Promise<T> => ok<T>(await h.core.dispatch(name, input));
 const errorOf = (result: ApiResult<unknown>) => (result.ok ? null : result.error);
-const count = (h: HarnessCore, sql: string, ...params: unknown[]) =>
+const count = (h: InProcessHarness, sql: string, ...params: unknown[]) =>
   (h.core.database.sqlite.prepare(sql).get(...params) as { n: number }).n;
 
 describe('workload.get', () => {

@@ -13,6 +13,7 @@ import { SYNCED_TABLES } from '../../electron/core/sync/syncedTables';
 import type { SyncEngineOptions } from '../../electron/core/sync/syncEngine';
 import { copyLocalDatabase } from '../../db/central/seed/copyLocalDatabase';
 import type { GroupRole } from '../../db/central/logins';
+import { ChromiumPdfRenderer } from '../harness/chromiumPdfRenderer';
 import { MIGRATIONS_FOLDER } from '../harness/harnessCore';
 import { TEST_PASSWORD, type TestDatabase } from './postgres';
 import { serviceFor, type RunningService } from './serviceInstances';
@@ -77,7 +78,10 @@ export async function startClient(
   const running = existing?.service ?? (await serviceFor(db));
   // Signed in at the service itself: the URL the desk is then given may lead nowhere (offline tests).
   const { token } = await signIn({ url: running.url }, login, existing?.password ?? TEST_PASSWORD);
+  // Chromium starts only when a test issues a letter.
+  const pdfRenderer = new ChromiumPdfRenderer();
   const core = createCore({
+    pdfRenderer,
     databaseFile: path.join(directory, 'cache.sqlite'),
     migrationsFolder: MIGRATIONS_FOLDER,
     attachmentsDirectory: path.join(directory, 'attachments'),
@@ -95,6 +99,7 @@ export async function startClient(
     directory,
     async close() {
       await core.close();
+      await pdfRenderer.close();
     },
   };
 }

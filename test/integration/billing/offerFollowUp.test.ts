@@ -6,15 +6,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppError, CaseBillingView, CaseDetail, QueueCounts, QueuePage } from '../../../electron/shared/contract';
 import { NO_QUEUE_FILTERS } from '../../../electron/shared/contract/queueDefaults';
 import { importPaymentsIntoSqlite } from '../../../electron/core/billing/localPaymentImport';
-import { HARNESS_NOW, startHarnessCore, type HarnessCore } from '../../harness/harnessCore';
+import { HARNESS_NOW, startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
 import { insertIssuedOffer } from '../../support/issuedOffer';
 
-let harness: HarnessCore;
+let harness: InProcessHarness;
 let caseId: number;
 let caseNumber: string;
 
 beforeEach(() => {
-  harness = startHarnessCore({ cases: 20 });
+  harness = startInProcessHarness({ cases: 20 });
   const row = sqlite().prepare('SELECT id, case_number FROM cases WHERE id NOT IN (SELECT case_id FROM offers) ORDER BY id LIMIT 1').get() as { id: number; case_number: string };
   ({ id: caseId, case_number: caseNumber } = row);
   sqlite().prepare("UPDATE cases SET status = 'approved' WHERE id = ?").run(caseId);
@@ -99,7 +99,7 @@ describe('the billing steps from the decision bar', () => {
 
   it('a reader may not take a billing step', async () => {
     await harness.dispose();
-    harness = startHarnessCore({ cases: 20, userId: 'liv.berge' });
+    harness = startInProcessHarness({ cases: 20, userId: 'liv.berge' });
     const id = (sqlite().prepare('SELECT id FROM cases WHERE id NOT IN (SELECT case_id FROM offers) ORDER BY id LIMIT 1').get() as { id: number }).id;
     sqlite().prepare("UPDATE cases SET status = 'invoice_sent' WHERE id = ?").run(id);
     insertIssuedOffer(sqlite(), id);

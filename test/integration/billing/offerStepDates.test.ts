@@ -5,16 +5,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../electron/shared/contract';
 import { importPaymentsIntoSqlite } from '../../../electron/core/billing/localPaymentImport';
-import { HARNESS_NOW, startHarnessCore, type HarnessCore } from '../../harness/harnessCore';
+import { HARNESS_NOW, startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
 import { insertIssuedOffer } from '../../support/issuedOffer';
 
 // HARNESS_NOW is 2026-11-27 in Oslo; insertIssuedOffer issues on 2026-11-20.
-let harness: HarnessCore;
+let harness: InProcessHarness;
 let caseId: number;
 let caseNumber: string;
 
 beforeEach(() => {
-  harness = startHarnessCore({ cases: 10 });
+  harness = startInProcessHarness({ cases: 10 });
   ({ id: caseId, case_number: caseNumber } = sqlite().prepare('SELECT id, case_number FROM cases WHERE id NOT IN (SELECT case_id FROM offers) ORDER BY id LIMIT 1').get() as {
     id: number; case_number: string;
   });

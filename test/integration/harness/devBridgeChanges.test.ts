@@ -13,6 +13,7 @@ const feed = new ChangeFeed();
 const desk = {
   dispatch: async () => ({ ok: true as const, value: null }),
   onChange: (listener: Parameters<ChangeFeed['subscribe']>[0]) => feed.subscribe(listener),
+  close: async () => undefined,
 };
 let server: StaticServer;
 let root: string;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError, PortalFirmDecision, PortalFirmsView, SyncStatusView } from '../../../electron/shared/contract';
 import { portalPlugin } from '../../../service/portal';
 import { signInToService } from '../../harness/centralUrl';
-import { startHarnessCore, type HarnessCore } from '../../harness/harnessCore';
+import { startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { TEST_PASSWORD } from '../../support/postgres';
 import { RawClient } from '../../support/serviceClient';
@@ -13,14 +13,14 @@ import { startService } from '../../support/serviceInstances';
 import { organisationNumber, PASSWORD, PORTAL_URL, registerInDsb } from './portalFixture';
 
 const central = useCentralDatabase('portal_desk');
-const cores: HarnessCore[] = [];
+const cores: InProcessHarness[] = [];
 let url: string;
 let supervisorLogin: string;
-let supervisor: HarnessCore;
-let caseHandler: HarnessCore;
+let supervisor: InProcessHarness;
+let caseHandler: InProcessHarness;
 const firms: Record<string, { id: string; org: string }> = {};
 
-async function connected(harness: HarnessCore): Promise<void> {
+async function connected(harness: InProcessHarness): Promise<void> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const status = await harness.core.dispatch('sync.status', {});
@@ -30,8 +30,8 @@ async function connected(harness: HarnessCore): Promise<void> {
   }
 }
 
-async function desk(login: string): Promise<HarnessCore> {
-  const harness = startHarnessCore({ central: await signInToService(url, login, TEST_PASSWORD), cases: 0 });
+async function desk(login: string): Promise<InProcessHarness> {
+  const harness = startInProcessHarness({ central: await signInToService(url, login, TEST_PASSWORD), cases: 0 });
   cores.push(harness);
   await connected(harness);
   return harness;
@@ -47,12 +47,12 @@ async function apply(n: number, name: string): Promise<void> {
   firms[name] = { id: answer.body.id, org };
 }
 
-const ok = async <T>(harness: HarnessCore, name: string, input: unknown): Promise<T> => {
+const ok = async <T>(harness: InProcessHarness, name: string, input: unknown): Promise<T> => {
   const result = await harness.core.dispatch(name, input);
   if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
   return result.value as T;
 };
-const failure = async (harness: HarnessCore, name: string, input: unknown): Promise<AppError> => {
+const failure = async (harness: InProcessHarness, name: string, input: unknown): Promise<AppError> => {
   const result = await harness.core.dispatch(name, input);
   if (result.ok) throw new Error(`${name} answered ${JSON.stringify(result.value)}`);
   return result.error;
@@ -131,7 +131,7 @@ describe('anyone else', () => {
   });
 
   it('a standalone desk is told it needs the central service', async () => {
-    const standalone = startHarnessCore({ cases: 0 });
+    const standalone = startInProcessHarness({ cases: 0 });
     cores.push(standalone);
     expect(await failure(standalone, 'portalFirm.list', {})).toEqual({ code: 'central.offline', params: { reason: 'standalone' } });
   });

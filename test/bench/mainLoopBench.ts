@@ -1,0 +1,174 @@
+// main.event_loop_delay_p99_ms: how long the process standing in for Electron main (this bench's main thread,
+// holding the CoreWorkerClient as main does, asking for the sync status every 250 ms as the renderer would) waits to
+// run its next task while the core works in its worker:
+//   - a 100 000-case initial pull through the central service into an empty cache (the service in a process of its
+//     own, as on a server: in this process its own work would be measured as main's);
+//   - a 10 000-request import (importBench.ts) in a worker thread (the desk has no import call: imports are a CLI's).
+// perf_hooks.monitorEventLoopDelay at 10 ms resolution; the p99 over both, and each one's. The issue's bar: ≤ 16 ms.
+// main.event_loop_delay_p99_idle_ms is the same measure with nothing running, first: the machine's own share.
+// BENCH_ONLY=main-loop runs only this part.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { connectCentral } from '../../electron/core/sync/centralConnection';
+import { openLocalDatabase } from '../../electron/core/db/openLocalDatabase';
+import { cacheFileFor } from '../../electron/core/openConfiguredCore';
+import { memorySettingsHost } from '../../electron/core/settings/settingsHost';
+import { CoreWorkerClient } from '../../electron/core/worker/coreWorkerClient';
+import type { SyncStatusView } from '../../electron/shared/contract';
+import { signInToService, type SignedInService } from '../harness/centralUrl';
+import { coreWorkerEntry, MIGRATIONS_FOLDER } from '../harness/harnessCore';
+import { createTestDatabase, TEST_PASSWORD, type TestDatabase } from '../support/postgres';
+import { seedCentral } from '../support/syncClients';
+import { IMPORT_BENCH_REQUESTS } from './importBench';
+import { round, type BenchResult } from './stats';
+
+const STATUS_EVERY_MS = 250;
+const ROOT = path.resolve(__dirname, '../..');
+
+const p99 = (histogram: { percentile(p: number): number }) => round(histogram.percentile(99) / 1e6);
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The central service as `npm run central:serve` runs it, in a child process; resolves once it signs us in. */
+async function serviceProcess(db: TestDatabase, login: string): Promise<{ child: ChildProcess; signedIn: SignedInService }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(ROOT, 'service/main.ts')], {
+    env: { ...process.env, DATABASE_URL: db.serviceUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const until = Date.now() + 60_000;
+  for (;;) {
+    try {
+      return { child, signedIn: await signInToService(`http://127.0.0.1:${port}`, login, TEST_PASSWORD) };
+    } catch (error) {
+      if (Date.now() > until || child.exitCode !== null) throw new Error(`the service did not start: ${String(error)}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+async function status(core: CoreWorkerClient): Promise<SyncStatusView> {
+  const result = await core.dispatch('sync.status', {});
+  if (!result.ok) throw new Error(`sync.status failed: ${JSON.stringify(result.error)}`);
+  return result.value as SyncStatusView;
+}
+
+/** The initial pull, from starting the worker until the cache says it is connected with nothing left to fetch. */
+async function measurePull(dataDirectory: string, signedIn: SignedInService, cases: number, both: IntervalHistogram): Promise<IntervalHistogram> {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  both.enable();
+  const started = performance.now();
+  const core = new CoreWorkerClient({
+    entry: coreWorkerEntry(),
+    open: () => ({ dataDirectory, migrationsFolder: MIGRATIONS_FOLDER, clock: { kind: 'system' } }),
+    host: {
+      openFile: async () => undefined,
+      settings: memorySettingsHost(signedIn),
+      pdfRenderer: { render: () => Promise.reject(new Error('no letters in this bench')), close: async () => undefined },
+    },
+    log: (message) => console.log(`  ${message}`),
+  });
+  try {
+    let lastShown = 0;
+    for (;;) {
+      const now = await status(core);
+      if (now.mode === 'central' && now.state === 'connected' && now.progress === null) break;
+      if (now.mode === 'central' && now.state === 'error') throw new Error(`the pull failed: ${now.reason} ${now.detail ?? ''}`);
+      if (performance.now() - lastShown > 5_000) {
+        lastShown = performance.now();
+        const progress = now.mode === 'central' && now.progress ? ` ${now.progress.done} / ${now.progress.total}` : '';
+        console.log(`  ${now.mode === 'central' ? now.state : now.mode}${progress}`);
+      }
+      if (performance.now() - started > 900_000) throw new Error('the initial pull took more than 15 minutes');
+      await new Promise((resolve) => setTimeout(resolve, STATUS_EVERY_MS));
+    }
+    histogram.disable();
+    both.disable();
+    console.log(`  pulled in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    await core.close();
+  }
+  const cache = openLocalDatabase({ file: cacheFileFor(dataDirectory, signedIn.settings), migrationsFolder: MIGRATIONS_FOLDER, enforceForeignKeys: false });
+  try {
+    const pulled = (cache.sqlite.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
+    if (pulled !== cases) throw new Error(`the cache holds ${pulled} cases, the service ${cases}`);
+  } finally {
+    cache.close();
+  }
+  return histogram;
+}
+
+/** The import in a worker thread, main meanwhile ticking as if it relayed the renderer's calls. */
+async function measureImport(requests: number, both: IntervalHistogram): Promise<{ histogram: IntervalHistogram; results: BenchResult[] }> {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  both.enable();
+  const worker = new Worker(path.join(__dirname, 'importWorker.cjs'), { workerData: { requests } });
+  const results = await new Promise<BenchResult[]>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the import worker exited with code ${code}`)));
+  });
+  histogram.disable();
+  both.disable();
+  await worker.terminate();
+  return { histogram, results };
+}
+
+/**
+ * The same measure with nothing running at all: what the machine's own scheduling costs a thread that only waits.
+ * On a shared or overloaded machine this is far above zero, and the figures above cannot be below it.
+ */
+async function idleBaseline(ms = 10_000): Promise<IntervalHistogram> {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  histogram.disable();
+  return histogram;
+}
+
+export async function benchMainLoop(cases: number, report: (result: BenchResult) => void): Promise<void> {
+  const db = await createTestDatabase('bench_main_loop');
+  const dataDirectory = mkdtempSync(path.join(tmpdir(), 'desk-main-loop-'));
+  let service: ChildProcess | null = null;
+  try {
+    console.log(`\nMain's event loop: seeding a central database with ${cases} cases …`);
+    await seedCentral(db, cases);
+    const admin = await connectCentral(db.adminUrl);
+    await admin.query('VACUUM (ANALYZE)');
+    await admin.end();
+    const login = await db.createLogin('maja', 'case_handler');
+    const started = await serviceProcess(db, login);
+    service = started.child;
+    const idle = await idleBaseline();
+    console.log('  the initial pull in the core\'s worker …');
+    // Enabled during the two measured parts only.
+    const both = monitorEventLoopDelay({ resolution: 10 });
+    const pull = await measurePull(dataDirectory, started.signedIn, cases, both);
+    console.log(`  a ${IMPORT_BENCH_REQUESTS}-request import in a worker …`);
+    const imported = await measureImport(IMPORT_BENCH_REQUESTS, both);
+    for (const result of imported.results) console.log(`  (${result.name} ${result.value} ${result.unit} in the worker)`);
+    report({ name: 'main.event_loop_delay_p99_ms', value: p99(both), unit: 'ms' });
+    report({ name: 'main.event_loop_delay_p99_pull_ms', value: p99(pull), unit: 'ms' });
+    report({ name: 'main.event_loop_delay_p99_import_ms', value: p99(imported.histogram), unit: 'ms' });
+    report({ name: 'main.event_loop_delay_p99_idle_ms', value: p99(idle), unit: 'ms' });
+    report({ name: 'main.event_loop_delay_max_ms', value: round(Math.max(pull.max, imported.histogram.max) / 1e6), unit: 'ms' });
+  } finally {
+    service?.kill('SIGTERM');
+    if (service && service.exitCode === null) await new Promise((resolve) => service!.once('exit', resolve));
+    rmSync(dataDirectory, { recursive: true, force: true });
+    await db.drop();
+  }
+}
