@@ -328,6 +328,7 @@ export function createCore(options: CoreOptions): Core {
     central,
     async close() {
       overview.stopCatchUp();
+      queue.stop();
       central?.stop();
       await central?.engine.stop();
       await ownRenderer?.close();

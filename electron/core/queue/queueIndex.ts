@@ -46,6 +46,7 @@ export class QueueIndex {
   private bits = new FilterBits(this.columns);
   private orders: SortOrders;
   private receivedAtLoad: number[] = [];
+  private receivedUsable = true;
   private loadCursor: { submitted: string; id: number } | null = null;
   private loaded = false;
   private readonly byIds: Database.Statement;
@@ -69,7 +70,7 @@ export class QueueIndex {
 
   private makeOrders(): SortOrders {
     return new SortOrders(this.columns, this.names, this.userIds, {
-      received: () => (this.receivedAtLoad.length > 0 ? Int32Array.from(this.receivedAtLoad) : this.sortedBy('received')),
+      received: () => (this.receivedUsable ? Int32Array.from(this.receivedAtLoad) : this.sortedBy('received')),
       ascending: () => this.presentIds(),
     });
   }
@@ -91,6 +92,7 @@ export class QueueIndex {
   private write(row: EntryRow): void {
     this.columns.ensureCapacity(row.id + 1);
     this.bits.ensureCapacity(this.columns.capacity);
+    if (has(this.bits.present, row.id)) this.bits.unplace(row.id);
     this.columns.write(row.id, row, this.userCode(row.assignee));
     this.bits.place(row.id);
   }
@@ -120,18 +122,16 @@ export class QueueIndex {
   /** Re-reads these cases from SQLite (new, changed or deleted ones). */
   refresh(caseIds: readonly number[]): void {
     if (caseIds.length === 0) return;
-    if (!this.loaded) {
-      // Still loading: what is not yet read comes with its chunk; what is already read is read again.
-      this.invalidate();
-      return;
-    }
+    // While loading, a case read here may be read again with its chunk: the same values written twice.
     const fresh = this.byIds.all(JSON.stringify(caseIds)) as EntryRow[];
     const present = (id: number) => has(this.bits.present, id);
     this.orders.beforeChange(caseIds, present);
     for (const id of caseIds) if (present(id)) this.bits.unplace(id);
     for (const row of fresh) this.write(row);
     this.orders.afterChange(caseIds, present);
+    // The order of loading is no longer every case by received time: that order is sorted when next needed.
     this.receivedAtLoad = [];
+    this.receivedUsable = false;
   }
 
   /** Everything, from scratch: after a bulk load such as seeding or an initial sync. */
@@ -140,6 +140,7 @@ export class QueueIndex {
     this.bits = new FilterBits(this.columns);
     this.orders = this.makeOrders();
     this.receivedAtLoad = [];
+    this.receivedUsable = true;
     this.loadCursor = null;
     this.loaded = false;
   }

@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { QueueCounts, QueueFilters, QueueListInput, QueuePage, QueueRow } from '../../shared/contract';
 import { CLOCK_RUNNING_STATUSES, workingDaysBetween, type CaseStatus, type ClosureReason, type RequestType } from '../../shared/rules';
+import { ColdQueue, coldAnswers } from './coldQueue';
 import { QueueIndex, type QueueSelection } from './queueIndex';
 import { SearchHits } from './searchHits';
+import { SearchIndex } from './searchIndex';
 
 interface QueueRowRecord {
   id: number;
@@ -64,10 +66,18 @@ export interface QueueViewer {
   today: string;
 }
 
-/** The queue: which cases match (from the in-memory index and FTS), then their rows from SQLite. */
+/**
+ * The queue: which cases match (from the in-memory indexes), then their rows from SQLite. The indexes load in the
+ * background, a chunk per turn of the event loop; until they are in, what SQL answers fast comes from SQL
+ * (coldQueue.ts) and anything else finishes the loading first.
+ */
 export class QueueService {
   private readonly index: QueueIndex;
+  private readonly searchIndex: SearchIndex;
   private readonly search: SearchHits;
+  private readonly cold: ColdQueue;
+  private loadTimer: ReturnType<typeof setImmediate> | null = null;
+  private stopped = false;
   private readonly rowsByIds: Database.Statement;
   private readonly nextFree: Database.Statement;
   private lastSelection: { key: string; selection: QueueSelection } | null = null;
@@ -87,20 +97,53 @@ export class QueueService {
         return userNames.get(id)!;
       },
     });
-    this.search = new SearchHits(sqlite);
+    this.searchIndex = new SearchIndex(sqlite);
+    this.search = new SearchHits(sqlite, this.searchIndex);
+    this.cold = new ColdQueue(sqlite);
     this.rowsByIds = sqlite.prepare(ROW_SQL);
     this.nextFree = sqlite.prepare(
       `SELECT id FROM cases WHERE assignee_id IS NULL AND status = 'new' AND complete_at IS NOT NULL
        ORDER BY complete_at, id LIMIT 1`,
     );
+    this.loadInBackground();
+  }
+
+  /** One chunk of the queue index or the search index per turn, until both are in. */
+  private loadInBackground(): void {
+    if (this.loadTimer !== null || this.stopped) return;
+    const step = () => {
+      this.loadTimer = null;
+      if (this.stopped) return;
+      try {
+        const done = this.index.isLoaded ? this.searchIndex.loadStep() : (this.index.loadStep(), false);
+        if (!done) this.loadTimer = setImmediate(step);
+      } catch (error) {
+        // Never fatal: a question finishes the loading itself.
+        console.error('[queue] background loading failed', error);
+      }
+    };
+    this.loadTimer = setImmediate(step);
+  }
+
+  /** The core closes: no more loading. */
+  stop(): void {
+    this.stopped = true;
+    if (this.loadTimer !== null) clearImmediate(this.loadTimer);
+    this.loadTimer = null;
   }
 
   /** Cases were written: re-read them into the index and forget cached answers. */
   casesChanged(caseIds: readonly number[] | 'all'): void {
-    if (caseIds === 'all') this.index.invalidate();
-    else this.index.refresh(caseIds);
+    if (caseIds === 'all') {
+      this.index.invalidate();
+      this.searchIndex.invalidate();
+    } else {
+      this.index.refresh(caseIds);
+      this.searchIndex.refresh(caseIds);
+    }
     this.search.invalidate();
     this.lastSelection = null;
+    this.loadInBackground();
   }
 
   private select(input: QueueListInput & { filters: QueueFilters }, viewer: QueueViewer): QueueSelection {
@@ -109,15 +152,11 @@ export class QueueService {
     const limit = input.limit ?? 100;
     const key = JSON.stringify([input.filters, sort, offset, limit, viewer]);
     if (this.lastSelection?.key === key) return this.lastSelection.selection;
-    const selection = this.index.select({
-      filters: input.filters,
-      sort,
-      offset,
-      limit,
-      userId: viewer.userId,
-      today: viewer.today,
-      searchHits: this.search.hitsFor(input.filters.search),
-    });
+    const query = { filters: input.filters, sort, offset, limit, userId: viewer.userId, today: viewer.today };
+    const selection =
+      !this.index.isLoaded && coldAnswers(query)
+        ? this.cold.select({ ...query, searchHits: null })
+        : this.index.select({ ...query, searchHits: this.search.hitsFor(input.filters.search) });
     this.lastSelection = { key, selection };
     return selection;
   }
