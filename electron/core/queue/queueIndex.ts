@@ -52,19 +52,22 @@ export class QueueIndex {
   private readonly byIds: Database.Statement;
   private readonly chunk: Database.Statement;
   private readonly firstChunk: Database.Statement;
+  private readonly chunkSize: number;
   private readonly userIds: string[] = [];
   private readonly userCodes = new Map<string, number>();
 
   constructor(
     sqlite: Database.Database,
     private readonly names: DisplayNames,
+    chunkSize = LOAD_CHUNK,
   ) {
     this.byIds = sqlite.prepare(`${ENTRY_SQL} WHERE id IN (SELECT value FROM json_each(?))`);
     // By received time (the cases_submitted index), so that the received order comes with the load.
-    this.firstChunk = sqlite.prepare(`${ENTRY_SQL} ORDER BY submitted_at, id LIMIT ${LOAD_CHUNK}`);
+    this.firstChunk = sqlite.prepare(`${ENTRY_SQL} ORDER BY submitted_at, id LIMIT ?`);
     this.chunk = sqlite.prepare(
-      `${ENTRY_SQL} WHERE (submitted_at, id) > (?, ?) ORDER BY submitted_at, id LIMIT ${LOAD_CHUNK}`,
+      `${ENTRY_SQL} WHERE (submitted_at, id) > (?, ?) ORDER BY submitted_at, id LIMIT ?`,
     );
+    this.chunkSize = chunkSize;
     this.orders = this.makeOrders();
   }
 
@@ -101,7 +104,9 @@ export class QueueIndex {
   loadStep(): boolean {
     if (this.loaded) return true;
     const rows = (
-      this.loadCursor === null ? this.firstChunk.all() : this.chunk.all(this.loadCursor.submitted, this.loadCursor.id)
+      this.loadCursor === null
+        ? this.firstChunk.all(this.chunkSize)
+        : this.chunk.all(this.loadCursor.submitted, this.loadCursor.id, this.chunkSize)
     ) as EntryRow[];
     for (const row of rows) {
       this.write(row);
@@ -111,7 +116,7 @@ export class QueueIndex {
       const last = rows[rows.length - 1];
       this.loadCursor = { submitted: last.submitted, id: last.id };
     }
-    if (rows.length < LOAD_CHUNK) this.loaded = true;
+    if (rows.length < this.chunkSize) this.loaded = true;
     return this.loaded;
   }
 

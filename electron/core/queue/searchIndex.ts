@@ -63,8 +63,11 @@ export class SearchIndex {
   private readonly chunk: Database.Statement;
   private readonly byIds: Database.Statement;
 
-  constructor(sqlite: Database.Database) {
-    this.chunk = sqlite.prepare(`${TEXT_SQL} WHERE c.id > ? ORDER BY c.id LIMIT ${LOAD_CHUNK}`).raw();
+  constructor(
+    sqlite: Database.Database,
+    private readonly chunkSize = LOAD_CHUNK,
+  ) {
+    this.chunk = sqlite.prepare(`${TEXT_SQL} WHERE c.id > ? ORDER BY c.id LIMIT ?`).raw();
     this.byIds = sqlite.prepare(`${TEXT_SQL} WHERE c.id IN (SELECT value FROM json_each(?))`).raw();
   }
 
@@ -77,7 +80,7 @@ export class SearchIndex {
     if (this.built) return true;
     this.loading ??= { keyNumbers: new Map(), occurrences: new Occurrences(), cursor: 0, maxId: 0 };
     const loading = this.loading;
-    const rows = this.chunk.all(loading.cursor) as Array<[number, string]>;
+    const rows = this.chunk.all(loading.cursor, this.chunkSize) as Array<[number, string]>;
     for (const [id, text] of rows) {
       for (const key of keysOfText(text)) {
         let number = loading.keyNumbers.get(key);
@@ -87,7 +90,7 @@ export class SearchIndex {
       loading.cursor = id;
     }
     loading.maxId = Math.max(loading.maxId, loading.cursor);
-    if (rows.length < LOAD_CHUNK) {
+    if (rows.length < this.chunkSize) {
       this.built = finish(loading.keyNumbers, loading.occurrences, loading.maxId);
       this.loading = null;
     }
