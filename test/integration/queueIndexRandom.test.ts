@@ -239,7 +239,8 @@ describe('the queue indexes against a plain scan', () => {
       const query = { filters, sort, offset, limit, userId, today: TODAY };
       const label = JSON.stringify({ when, ...query });
       if (!index.isLoaded && coldAnswers(query)) {
-        expect(cold.select({ ...query, searchHits: null }), label).toEqual(expected);
+        const { total, pageIds } = cold.page({ ...query, searchHits: null });
+        expect({ ...cold.counts(query), total, pageIds }, label).toEqual(expected);
         ranA('answered by SQL while loading');
         if (random.chance(0.5)) index.loadStep();
         return;

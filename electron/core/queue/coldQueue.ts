@@ -43,40 +43,58 @@ function baseWhere(filters: QueueFilters, userId: string, today: string): Where 
 
 const whereOf = (clauses: string[]) => (clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '');
 
+export interface ColdCounts {
+  byStatus: Record<CaseStatus, number>;
+  overdue: number;
+  waiting: number;
+  offersExpired: number;
+  billingFlagged: number;
+}
+
 export class ColdQueue {
   constructor(private readonly sqlite: Database.Database) {}
 
-  select(query: QueueQuery): QueueSelection {
+  private count(where: string[], params: Record<string, unknown>): number {
+    return this.sqlite.prepare(`SELECT count(*) FROM cases ${whereOf(where)}`).pluck().get(params) as number;
+  }
+
+  /** The page and how many cases match: a count and a walk along one index, no counts per status. */
+  page(query: QueueQuery): Pick<QueueSelection, 'total' | 'pageIds'> {
     const { filters } = query;
     const base = baseWhere(filters, query.userId, query.today);
-    const count = (extra: string[]) =>
-      this.sqlite.prepare(`SELECT count(*) FROM cases ${whereOf([...base.clauses, ...extra])}`).pluck().get(base.params) as number;
-    const flags = [
-      ...(filters.overdueOnly ? [OVERDUE] : []),
-      ...(filters.waitingOnly ? [WAITING] : []),
+    const params = { ...base.params, ...Object.fromEntries(filters.statuses.map((s, i) => [`status${i}`, s])) };
+    const where = [
+      ...base.clauses,
+      ...flagClauses(filters),
+      ...(filters.statuses.length > 0 ? [`status IN (${filters.statuses.map((_, i) => `@status${i}`).join(', ')})`] : []),
     ];
-    const byStatus = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>;
-    const perStatus = this.sqlite
-      .prepare(`SELECT status, count(*) AS n FROM cases ${whereOf([...base.clauses, ...flags])} GROUP BY status`)
-      .all(base.params) as Array<{ status: CaseStatus; n: number }>;
-    for (const row of perStatus) byStatus[row.status] = row.n;
-    const statusParams = Object.fromEntries(filters.statuses.map((s, i) => [`status${i}`, s]));
-    const statusClause = filters.statuses.length > 0 ? [`status IN (${filters.statuses.map((_, i) => `@status${i}`).join(', ')})`] : [];
-    const listed = whereOf([...base.clauses, ...flags, ...statusClause]);
     const direction = query.sort.direction === 'asc' ? 'ASC' : 'DESC';
     const pageIds = this.sqlite
-      .prepare(`SELECT id FROM cases ${listed} ORDER BY submitted_at ${direction}, id ${direction} LIMIT @limit OFFSET @offset`)
+      .prepare(`SELECT id FROM cases ${whereOf(where)} ORDER BY submitted_at ${direction}, id ${direction} LIMIT @limit OFFSET @offset`)
       .pluck()
-      .all({ ...base.params, ...statusParams, limit: query.limit, offset: query.offset }) as number[];
-    const total = filters.statuses.reduce((sum, s) => sum + (byStatus[s] ?? 0), 0);
+      .all({ ...params, limit: query.limit, offset: query.offset }) as number[];
+    return { total: this.count(where, params), pageIds };
+  }
+
+  /** The counts beside the queue, under the same rules as QueueIndex.select. */
+  counts(query: Omit<QueueQuery, 'sort' | 'offset' | 'limit' | 'searchHits'>): ColdCounts {
+    const base = baseWhere(query.filters, query.userId, query.today);
+    const byStatus = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>;
+    const perStatus = this.sqlite
+      .prepare(`SELECT status, count(*) AS n FROM cases ${whereOf([...base.clauses, ...flagClauses(query.filters)])} GROUP BY status`)
+      .all(base.params) as Array<{ status: CaseStatus; n: number }>;
+    for (const row of perStatus) byStatus[row.status] = row.n;
+    const countWith = (extra: string) => this.count([...base.clauses, extra], base.params);
     return {
-      total: filters.statuses.length > 0 ? total : perStatus.reduce((sum, row) => sum + row.n, 0),
-      pageIds,
       byStatus,
-      overdue: count([OVERDUE]),
-      waiting: count([WAITING]),
-      offersExpired: count([EXPIRED]),
-      billingFlagged: count([FLAGGED]),
+      overdue: countWith(OVERDUE),
+      waiting: countWith(WAITING),
+      offersExpired: countWith(EXPIRED),
+      billingFlagged: countWith(FLAGGED),
     };
   }
+}
+
+function flagClauses(filters: QueueFilters): string[] {
+  return [...(filters.overdueOnly ? [OVERDUE] : []), ...(filters.waitingOnly ? [WAITING] : [])];
 }

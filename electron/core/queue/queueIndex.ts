@@ -45,13 +45,11 @@ export class QueueIndex {
   private columns = new CaseColumns();
   private bits = new FilterBits(this.columns);
   private orders: SortOrders;
-  private receivedAtLoad: number[] = [];
-  private receivedUsable = true;
-  private loadCursor: { submitted: string; id: number } | null = null;
+  private loadCursor = 0;
   private loaded = false;
   private readonly byIds: Database.Statement;
   private readonly chunk: Database.Statement;
-  private readonly firstChunk: Database.Statement;
+  private readonly received: Database.Statement;
   private readonly chunkSize: number;
   private readonly userIds: string[] = [];
   private readonly userCodes = new Map<string, number>();
@@ -62,18 +60,17 @@ export class QueueIndex {
     chunkSize = LOAD_CHUNK,
   ) {
     this.byIds = sqlite.prepare(`${ENTRY_SQL} WHERE id IN (SELECT value FROM json_each(?))`);
-    // By received time (the cases_submitted index), so that the received order comes with the load.
-    this.firstChunk = sqlite.prepare(`${ENTRY_SQL} ORDER BY submitted_at, id LIMIT ?`);
-    this.chunk = sqlite.prepare(
-      `${ENTRY_SQL} WHERE (submitted_at, id) > (?, ?) ORDER BY submitted_at, id LIMIT ?`,
-    );
+    // In rowid order: the table read front to back (by received time it is read all over, five times slower).
+    this.chunk = sqlite.prepare(`${ENTRY_SQL} WHERE id > ? ORDER BY id LIMIT ?`);
+    // The received order from the cases_submitted index alone: a million ids in well under a second.
+    this.received = sqlite.prepare('SELECT id FROM cases ORDER BY submitted_at, id').pluck();
     this.chunkSize = chunkSize;
     this.orders = this.makeOrders();
   }
 
   private makeOrders(): SortOrders {
     return new SortOrders(this.columns, this.names, this.userIds, {
-      received: () => (this.receivedUsable ? Int32Array.from(this.receivedAtLoad) : this.sortedBy('received')),
+      received: () => this.receivedOrder(),
       ascending: () => this.presentIds(),
     });
   }
@@ -103,19 +100,9 @@ export class QueueIndex {
   /** Reads the next chunk of cases; true when every case is in. */
   loadStep(): boolean {
     if (this.loaded) return true;
-    const rows = (
-      this.loadCursor === null
-        ? this.firstChunk.all(this.chunkSize)
-        : this.chunk.all(this.loadCursor.submitted, this.loadCursor.id, this.chunkSize)
-    ) as EntryRow[];
-    for (const row of rows) {
-      this.write(row);
-      this.receivedAtLoad.push(row.id);
-    }
-    if (rows.length > 0) {
-      const last = rows[rows.length - 1];
-      this.loadCursor = { submitted: last.submitted, id: last.id };
-    }
+    const rows = this.chunk.all(this.loadCursor, this.chunkSize) as EntryRow[];
+    for (const row of rows) this.write(row);
+    if (rows.length > 0) this.loadCursor = rows[rows.length - 1].id;
     if (rows.length < this.chunkSize) this.loaded = true;
     return this.loaded;
   }
@@ -134,9 +121,6 @@ export class QueueIndex {
     for (const id of caseIds) if (present(id)) this.bits.unplace(id);
     for (const row of fresh) this.write(row);
     this.orders.afterChange(caseIds, present);
-    // The order of loading is no longer every case by received time: that order is sorted when next needed.
-    this.receivedAtLoad = [];
-    this.receivedUsable = false;
   }
 
   /** Everything, from scratch: after a bulk load such as seeding or an initial sync. */
@@ -144,9 +128,7 @@ export class QueueIndex {
     this.columns = new CaseColumns();
     this.bits = new FilterBits(this.columns);
     this.orders = this.makeOrders();
-    this.receivedAtLoad = [];
-    this.receivedUsable = true;
-    this.loadCursor = null;
+    this.loadCursor = 0;
     this.loaded = false;
   }
 
@@ -166,8 +148,12 @@ export class QueueIndex {
     return ids;
   }
 
-  private sortedBy(key: QueueSortKey): Int32Array {
-    return this.presentIds().sort(this.orders.comparatorFor(key));
+  /** Every present case by received time, then id: from SQLite's index, sorted here only if the two differ. */
+  private receivedOrder(): Int32Array {
+    const ids = Int32Array.from(this.received.all() as number[]);
+    const present = this.bits.present;
+    if (ids.length === count(present) && ids.every((id) => has(present, id))) return ids;
+    return this.presentIds().sort(this.orders.comparatorFor('received'));
   }
 
   select(query: QueueQuery): QueueSelection {

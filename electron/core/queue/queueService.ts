@@ -146,35 +146,46 @@ export class QueueService {
     this.loadInBackground();
   }
 
-  private select(input: QueueListInput & { filters: QueueFilters }, viewer: QueueViewer): QueueSelection {
-    const sort = input.sort ?? { key: 'received', direction: 'asc' };
-    const offset = input.offset ?? 0;
-    const limit = input.limit ?? 100;
-    const key = JSON.stringify([input.filters, sort, offset, limit, viewer]);
+  private queryOf(input: QueueListInput & { filters: QueueFilters }, viewer: QueueViewer) {
+    return {
+      filters: input.filters,
+      sort: input.sort ?? { key: 'received' as const, direction: 'asc' as const },
+      offset: input.offset ?? 0,
+      limit: input.limit ?? 100,
+      userId: viewer.userId,
+      today: viewer.today,
+    };
+  }
+
+  /** While the index loads, whether SQL answers this fast (coldQueue.ts). */
+  private answeredCold(query: ReturnType<QueueService['queryOf']>): boolean {
+    return !this.index.isLoaded && coldAnswers(query);
+  }
+
+  private select(query: ReturnType<QueueService['queryOf']>): QueueSelection {
+    const key = JSON.stringify(query);
     if (this.lastSelection?.key === key) return this.lastSelection.selection;
-    const query = { filters: input.filters, sort, offset, limit, userId: viewer.userId, today: viewer.today };
-    const selection =
-      !this.index.isLoaded && coldAnswers(query)
-        ? this.cold.select({ ...query, searchHits: null })
-        : this.index.select({ ...query, searchHits: this.search.hitsFor(input.filters.search) });
+    const selection = this.index.select({ ...query, searchHits: this.search.hitsFor(query.filters.search) });
     this.lastSelection = { key, selection };
     return selection;
   }
 
   list(input: QueueListInput & { filters: QueueFilters }, viewer: QueueViewer): QueuePage {
-    const selection = this.select(input, viewer);
-    const records = this.rowsByIds.all(JSON.stringify(selection.pageIds)) as QueueRowRecord[];
+    const query = this.queryOf(input, viewer);
+    const { total, pageIds } = this.answeredCold(query) ? this.cold.page({ ...query, searchHits: null }) : this.select(query);
+    const records = this.rowsByIds.all(JSON.stringify(pageIds)) as QueueRowRecord[];
     const byId = new Map(records.map((record) => [record.id, record]));
-    const rows = selection.pageIds.flatMap((id) => {
+    const rows = pageIds.flatMap((id) => {
       const record = byId.get(id);
       return record ? [toQueueRow(record, viewer.today)] : [];
     });
-    return { total: selection.total, offset: input.offset ?? 0, rows };
+    return { total, offset: query.offset, rows };
   }
 
   counts(filters: QueueFilters, viewer: QueueViewer): QueueCounts {
     // The counts come from the same pass as the list; the page asked for does not change them.
-    const selection = this.select({ filters, offset: 0, limit: 0 }, viewer);
+    const query = this.queryOf({ filters, offset: 0, limit: 0 }, viewer);
+    const selection = this.answeredCold(query) ? this.cold.counts(query) : this.select(query);
     const total = Object.values(selection.byStatus).reduce((sum, n) => sum + n, 0);
     return {
       byStatus: selection.byStatus,
