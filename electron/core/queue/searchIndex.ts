@@ -5,7 +5,7 @@
 // It is built in chunks (`loadStep`) next to the queue index. Cases changed since are kept apart (`stale` and
 // `fresh`) and searched one by one; there are few of them between two starts of the desk.
 import type Database from 'better-sqlite3';
-import { add, andNotInto, grown, wordsFor, type Bits } from './bitset';
+import { add, andNotInto, grown, orInto, wordsFor, type Bits } from './bitset';
 import { eachWord, keyOf } from './searchWords';
 
 /** The text FTS5 gets from the triggers in 0001_search_index.sql, as one string per case. */
@@ -23,6 +23,8 @@ interface Built {
   /** Ids of key k are postings[starts[k] .. starts[k + 1]). */
   starts: Int32Array;
   postings: Int32Array;
+  /** Keys held by more cases than a bitset has bits in words ("kristiansand", "2026"): their ids as a bitset. */
+  dense: Map<number, Bits>;
   words: number;
 }
 
@@ -129,7 +131,11 @@ export class SearchIndex {
     const low = lowerBound(keys, term);
     let high = low;
     while (high < keys.length && keys[high].startsWith(term)) high++;
-    for (let p = starts[low], end = starts[high]; p < end; p++) add(hits, postings[p]);
+    for (let k = low; k < high; k++) {
+      const bits = built.dense.get(k);
+      if (bits) orInto(hits, bits);
+      else for (let p = starts[k], end = starts[k + 1]; p < end; p++) add(hits, postings[p]);
+    }
     if (this.stale.length > 0) {
       andNotInto(hits, this.stale);
       for (const [id, caseKeys] of this.fresh) if (caseKeys.some((key) => key.startsWith(term))) add(hits, id);
@@ -149,7 +155,15 @@ function finish(keyNumbers: Map<string, number>, occurrences: Occurrences, maxId
   const next = starts.slice(0, keys.length);
   const postings = new Int32Array(occurrences.length);
   for (let i = 0; i < occurrences.length; i++) postings[next[rank[occurrences.keys[i]]]++] = occurrences.ids[i];
-  return { keys, starts, postings, words: wordsFor(maxId + 1) };
+  const words = wordsFor(maxId + 1);
+  const dense = new Map<number, Bits>();
+  for (let k = 0; k < keys.length; k++) {
+    if (starts[k + 1] - starts[k] <= words) continue;
+    const bits = new Uint32Array(words);
+    for (let p = starts[k]; p < starts[k + 1]; p++) add(bits, postings[p]);
+    dense.set(k, bits);
+  }
+  return { keys, starts, postings, dense, words };
 }
 
 function lowerBound(keys: string[], term: string): number {
