@@ -72,10 +72,14 @@ async function main(): Promise<void> {
       host: { openFile: async () => {} },
     });
     try {
-      // The first queue call after start loads the queue's in-memory index; every later one uses it.
+      // The first queue call after start: the first page, from SQLite while the in-memory index loads.
       const coldStart = performance.now();
       await core.dispatch('queue.list', { filters: {} });
       report({ name: 'queue.cold_first_page_ms', value: round(performance.now() - coldStart), unit: 'ms' });
+      // The in-memory indexes load in the background from the start; a sort by due date needs them whole, so this
+      // waits for whatever is left of the loading: when every question is answered from memory.
+      await core.dispatch('queue.list', { filters: {}, sort: { key: 'due', direction: 'asc' } });
+      report({ name: 'queue.index_ready_ms', value: round(performance.now() - coldStart), unit: 'ms' });
       for (const result of await benchCore(core)) report(result);
       for (const result of await benchSearchKeystrokes(core)) report(result);
     } finally {
