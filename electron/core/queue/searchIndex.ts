@@ -17,6 +17,8 @@ const TEXT_SQL = `SELECT c.id, coalesce(c.case_number, '') || ' ' || coalesce(c.
   LEFT JOIN installers i ON i.id = c.installer_id`;
 
 const LOAD_CHUNK = 20_000;
+/** Changed cases kept apart before the index is built again. */
+const REBUILD_AFTER = 50_000;
 
 interface Built {
   keys: string[];
@@ -102,6 +104,11 @@ export class SearchIndex {
   /** Re-reads these cases' text (new, changed or deleted cases). */
   refresh(caseIds: readonly number[]): void {
     if (caseIds.length === 0) return;
+    if (this.fresh.size + caseIds.length > REBUILD_AFTER) {
+      // So many searched one by one that building again is cheaper (FTS5 answers meanwhile).
+      this.invalidate();
+      return;
+    }
     const texts = new Map(this.byIds.all(JSON.stringify(caseIds)) as Array<[number, string]>);
     for (const id of caseIds) {
       this.stale = grown(this.stale, wordsFor(id + 1));
