@@ -98,6 +98,8 @@ export interface Core {
   database: LocalDatabase;
   context: CoreContext;
   central: CentralSession | null;
+  /** The queue, for the bench to wait until its indexes are loaded. */
+  queue: QueueService;
   close(): Promise<void>;
 }
 
@@ -326,6 +328,7 @@ export function createCore(options: CoreOptions): Core {
     database,
     context,
     central,
+    queue,
     async close() {
       overview.stopCatchUp();
       queue.stop();

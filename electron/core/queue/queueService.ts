@@ -125,6 +125,13 @@ export class QueueService {
     this.loadTimer = setImmediate(step);
   }
 
+  /** Resolves when both in-memory indexes are loaded (the bench waits for this before it measures them). */
+  async whenLoaded(): Promise<void> {
+    while (!this.stopped && !(this.index.isLoaded && this.searchIndex.isLoaded)) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   /** The core closes: no more loading. */
   stop(): void {
     this.stopped = true;
