@@ -107,6 +107,11 @@ export class QueueIndex {
     return this.loaded;
   }
 
+  /** Makes the default sort order ahead of the first question (a million ids from the cases_submitted index). */
+  prepareDefaultOrder(): void {
+    if (this.loaded) this.orders.get('received');
+  }
+
   private ensureLoaded(): void {
     while (!this.loadStep());
   }

@@ -115,7 +115,12 @@ export class QueueService {
       this.loadTimer = null;
       if (this.stopped) return;
       try {
-        const done = this.index.isLoaded ? this.searchIndex.loadStep() : (this.index.loadStep(), false);
+        if (!this.index.isLoaded && this.index.loadStep()) {
+          this.index.prepareDefaultOrder();
+          this.loadTimer = setImmediate(step);
+          return;
+        }
+        const done = this.index.isLoaded && this.searchIndex.loadStep();
         if (!done) this.loadTimer = setImmediate(step);
       } catch (error) {
         // Never fatal: a question finishes the loading itself.
