@@ -2,7 +2,14 @@
 // the overview opens. After random changes to random cases — status, request type, due date, cases removed — they
 // must equal a count over the cases, and the breaches read from them must equal the breaches counted case by case.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BREACHES_SQL, TYPE_STATUS_SQL } from '../../electron/core/overview/overviewSql';
+import { OverviewService, overviewPeriod } from '../../electron/core/overview/overviewService';
+import {
+  BREACHES_SQL,
+  COMPLETENESS_TO_OFFER_SQL,
+  COMPLETION_TO_METER_SQL,
+  TYPE_STATUS_SQL,
+} from '../../electron/core/overview/overviewSql';
+import { OVERVIEW_PERIODS } from '../../electron/shared/contract';
 import { ensureWorkCalendar } from '../../electron/core/overview/workCalendar';
 import { CASE_STATUSES, CLOCK_RUNNING_STATUSES, REQUEST_TYPES } from '../../electron/shared/rules';
 import { HARNESS_NOW, startHarnessCore, type HarnessCore } from '../harness/harnessCore';
@@ -29,6 +36,20 @@ const BREACHES_CASE_BY_CASE = `WITH spans AS MATERIALIZED (
     sum(days > 20) AS over20
   FROM ranked GROUP BY request_type ORDER BY request_type`;
 
+/** A lead time's medians as they were taken before the histograms: one row per case of the period. */
+const leadTimeCaseByCase = (kind: 'offer' | 'meter') => `WITH spans AS (
+    SELECT request_type, ${kind}_days AS days FROM overview_case_facts WHERE ${kind}_days IS NOT NULL AND ${kind}_at >= @fromUtc),
+  per_type AS MATERIALIZED (SELECT request_type, days, count(*) AS n FROM spans GROUP BY request_type, days),
+  histogram AS (SELECT request_type, days, n FROM per_type UNION ALL SELECT NULL, days, sum(n) FROM per_type GROUP BY days),
+  running AS (
+    SELECT request_type, days, sum(n) OVER (PARTITION BY request_type ORDER BY days) AS upto,
+      sum(n) OVER (PARTITION BY request_type) AS total
+    FROM histogram)
+  SELECT request_type AS requestType, max(total) AS count,
+    (min(CASE WHEN upto >= (total + 1) / 2 THEN days END) + min(CASE WHEN upto >= (total + 2) / 2 THEN days END)) / 2.0
+      AS median
+  FROM running GROUP BY request_type ORDER BY request_type`;
+
 describe('the overview counts kept by triggers', () => {
   it('equal a count over the cases after random changes, and give the same breaches as counting case by case', () => {
     const sqlite = harness.core.database.sqlite;
@@ -45,7 +66,21 @@ describe('the overview counts kept by triggers', () => {
       const caseByCase = sqlite.prepare(BREACHES_CASE_BY_CASE).all({ today: TODAY, todayNo });
       expect(caseByCase.length, when).toBeGreaterThan(0);
       expect(kept, when).toEqual(caseByCase);
+      // The facts brought up to date as the overview does when it opens, then the lead times for every period.
+      overview.get(4, TODAY, 'supervisor');
+      let compared = 0;
+      for (const weeks of OVERVIEW_PERIODS) {
+        const period = overviewPeriod(TODAY, weeks);
+        for (const [kind, sql] of [['offer', COMPLETENESS_TO_OFFER_SQL], ['meter', COMPLETION_TO_METER_SQL]] as const) {
+          const fromHistogram = sqlite.prepare(`${sql} ORDER BY requestType`).all({ fromWeek: period.fromWeek });
+          const fromCases = sqlite.prepare(leadTimeCaseByCase(kind)).all({ fromUtc: period.fromUtc });
+          expect(fromHistogram, `${when}, ${kind} over ${weeks} weeks`).toEqual(fromCases);
+          if (fromCases.length > 0) compared++;
+        }
+      }
+      expect(compared, when).toBeGreaterThan(0);
     };
+    const overview = new OverviewService(sqlite);
     check('after seeding');
 
     let seed = 7;

@@ -50,3 +50,40 @@ BEGIN
     SELECT new.status, new.request_type, substr(new.due_date, 1, 10), 1 WHERE new.due_date IS NOT NULL
     ON CONFLICT (status, due_day, request_type) DO UPDATE SET n = n + 1;
 END;
+--> statement-breakpoint
+-- The lead times as histograms per Norwegian ISO week of the step (the offer issued, the meter mounted), request
+-- type and working days, kept from overview_case_facts (which overviewFacts.ts rewrites by DELETE and INSERT): the
+-- medians of a period then read a row per week, type and number of days, not a row per case.
+CREATE TABLE `overview_lead_days` (
+	`kind` text NOT NULL,
+	`week` text NOT NULL,
+	`request_type` text NOT NULL,
+	`days` integer NOT NULL,
+	`n` integer NOT NULL,
+	PRIMARY KEY (`kind`, `week`, `request_type`, `days`)
+) WITHOUT ROWID;
+--> statement-breakpoint
+CREATE VIEW `overview_lead_spans` AS
+  SELECT 'offer' AS kind, coalesce((SELECT CASE WHEN substr(f.offer_at, 12) >= k.next_day_from_utc THEN k.next_iso_week
+      ELSE k.iso_week END FROM work_calendar k WHERE k.day = substr(f.offer_at, 1, 10)), '') AS week,
+    f.request_type, f.offer_days AS days, f.case_id
+  FROM overview_case_facts f WHERE f.offer_days IS NOT NULL
+  UNION ALL
+  SELECT 'meter', coalesce((SELECT CASE WHEN substr(f.meter_at, 12) >= k.next_day_from_utc THEN k.next_iso_week
+      ELSE k.iso_week END FROM work_calendar k WHERE k.day = substr(f.meter_at, 1, 10)), ''),
+    f.request_type, f.meter_days, f.case_id
+  FROM overview_case_facts f WHERE f.meter_days IS NOT NULL;
+--> statement-breakpoint
+INSERT INTO overview_lead_days (kind, week, request_type, days, n)
+  SELECT kind, week, request_type, days, count(*) FROM overview_lead_spans GROUP BY 1, 2, 3, 4;
+--> statement-breakpoint
+CREATE TRIGGER overview_facts_counted AFTER INSERT ON overview_case_facts BEGIN
+  INSERT INTO overview_lead_days (kind, week, request_type, days, n)
+    SELECT kind, week, request_type, days, 1 FROM overview_lead_spans WHERE case_id = new.case_id
+    ON CONFLICT (kind, week, request_type, days) DO UPDATE SET n = n + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER overview_facts_uncounted BEFORE DELETE ON overview_case_facts BEGIN
+  UPDATE overview_lead_days SET n = n - 1
+    WHERE (kind, week, request_type, days) IN (SELECT kind, week, request_type, days FROM overview_lead_spans WHERE case_id = old.case_id);
+END;

@@ -30,12 +30,13 @@ const CLOCK_RUNNING = sqlStringList(CLOCK_RUNNING_STATUSES);
 export const TYPE_STATUS_SQL = `SELECT request_type AS requestType, status, n AS count FROM overview_type_status WHERE n > 0`;
 
 /**
- * The median of `days` overall (request_type NULL) and per request type, over a CTE `spans(request_type, days)`.
+ * The median of `days` overall (request_type NULL) and per request type, over a CTE `spans(request_type, days, n)`
+ * (n cases took that many days).
  * Days are few distinct whole numbers, so the rows are counted per value first and the median read off the
  * running count: the values at positions (n + 1) / 2 and (n + 2) / 2, one and the same for an odd n, averaged.
  */
 const MEDIANS = `, per_type AS MATERIALIZED (
-    SELECT request_type, days, count(*) AS n FROM spans GROUP BY request_type, days),
+    SELECT request_type, days, sum(n) AS n FROM spans GROUP BY request_type, days),
   histogram AS (
     SELECT request_type, days, n FROM per_type
     UNION ALL SELECT NULL, days, sum(n) FROM per_type GROUP BY days),
@@ -70,16 +71,14 @@ export const BREACHES_SQL = `WITH per_day AS MATERIALIZED (
     sum(CASE WHEN days BETWEEN 11 AND 20 THEN n ELSE 0 END) AS "11to20", sum(CASE WHEN days > 20 THEN n ELSE 0 END) AS over20
   FROM running GROUP BY request_type`;
 
-/** From completeness to the first offer, for the first offers issued in the period (overviewFacts.ts). */
+/** From completeness to the first offer, for the first offers issued in the period's weeks (0024's histogram). */
 export const COMPLETENESS_TO_OFFER_SQL = `WITH spans AS (
-    SELECT request_type, offer_days AS days FROM overview_case_facts
-    WHERE offer_days IS NOT NULL AND offer_at >= @fromUtc)
+    SELECT request_type, days, n FROM overview_lead_days WHERE kind = 'offer' AND week >= @fromWeek AND n > 0)
   ${MEDIANS}`;
 
-/** From the completion notice to the meter mounted, for meters mounted in the period (overviewFacts.ts). */
+/** From the completion notice to the meter mounted, for meters mounted in the period's weeks (0024's histogram). */
 export const COMPLETION_TO_METER_SQL = `WITH spans AS (
-    SELECT request_type, meter_days AS days FROM overview_case_facts
-    WHERE meter_days IS NOT NULL AND meter_at >= @fromUtc)
+    SELECT request_type, days, n FROM overview_lead_days WHERE kind = 'meter' AND week >= @fromWeek AND n > 0)
   ${MEDIANS}`;
 
 /** Throughput per person and ISO week from the period's first week (weekly sums kept by overviewFacts.ts). */
