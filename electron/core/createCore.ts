@@ -84,6 +84,8 @@ export interface Core extends RunningCore {
   central: CentralSession | null;
   /** The change stream: one batch per tick after commits that change what a screen shows. */
   onChange(listener: ChangeListener): () => void;
+  /** The queue, for the bench to wait until its indexes are loaded. */
+  queue: QueueService;
   close(): Promise<void>;
 }
 
@@ -220,9 +222,11 @@ export function createCore(options: CoreOptions): Core {
     database,
     context,
     central,
+    queue,
     async close() {
       changes.close();
       overview.stopCatchUp();
+      queue.stop();
       central?.stop();
       await central?.engine.stop();
       database.close();

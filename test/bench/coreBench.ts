@@ -1,4 +1,4 @@
-// What the core answers at 100 000 cases: the queue's first page, filters, search, counts, opening a case.
+// What the core answers at BENCH_CASES cases: the queue's first page, filters, search, counts, opening a case.
 import type { Core } from '../../electron/core/createCore';
 import { DEFAULT_QUEUE_FILTERS, type QueueFilters, type QueueListInput } from '../../electron/shared/contract';
 import { percentile, round, timeRuns, type BenchResult } from './stats';
@@ -20,8 +20,14 @@ export const FILTER_MIX: Array<Partial<QueueFilters>> = [
   { assignment: 'mine' },
 ];
 
-/** Rare and common words, a case number, a metering point prefix, an installer. */
-export const SEARCH_MIX = ['kristiansand', 'vei', 'arendal', 'gate', 'elektro', '7070575000', 'olsen', 'bykle', 'hansen', 'sirdal'];
+/**
+ * Rare and common words, a case number, a metering point prefix, an installer — and the worst cases for the cost
+ * (issue 15): two-letter prefixes and numbers that nearly every case has ('20' and '2026' are in every case number).
+ */
+export const SEARCH_MIX = [
+  'kristiansand', 'vei', 'arendal', 'gate', 'elektro', '7070575000', 'olsen', 'bykle', 'hansen', 'sirdal',
+  'kr', 'el', '20', '2026', '46', '70705750009',
+];
 
 const list = (core: Core, filters: Partial<QueueFilters>) => {
   const input: QueueListInput = { filters: { ...DEFAULT_FILTERS, ...filters }, offset: 0, limit: 100 };

@@ -35,11 +35,16 @@ describe('migrations', () => {
         sql: string;
       };
       expect(fts.sql).toMatch(/USING fts5/i);
-      expect(names('trigger')).toEqual(['cases_search_after_delete', 'cases_search_after_insert',
+      expect(names('trigger')).toEqual([
+        // The overview's counts (0024), kept as cases change.
+        'cases_overview_counts_after_delete', 'cases_overview_counts_after_insert', 'cases_overview_counts_after_update',
+        'cases_search_after_delete', 'cases_search_after_insert',
         'cases_search_after_update', 'installers_search_after_rename',
         // The overview's (0012): they note changed cases for its derived tables.
         'overview_case_deleted', 'overview_case_inserted', 'overview_case_updated', 'overview_event_deleted',
-        'overview_event_inserted', 'overview_event_updated']);
+        'overview_event_inserted', 'overview_event_updated',
+        // The lead-time histograms (0024), kept from the facts.
+        'overview_facts_counted', 'overview_facts_uncounted']);
       expect(database.sqlite.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 0 });
     } finally {
       database.close();

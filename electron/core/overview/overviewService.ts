@@ -119,7 +119,7 @@ export class OverviewService {
     this.facts.refresh();
     const period = overviewPeriod(today, weeks);
     const todayNo = this.todayNo.get(today) as number;
-    const window = { fromUtc: period.fromUtc };
+    const window = { fromWeek: period.fromWeek };
 
     const typeStatus = this.typeStatus.all() as Array<{ requestType: string; status: string; count: number }>;
     const breaches = this.breaches.all({ today, todayNo }) as BreachRow[];

@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { QueueCounts, QueueFilters, QueueListInput, QueuePage, QueueRow } from '../../shared/contract';
 import { CLOCK_RUNNING_STATUSES, workingDaysBetween, type CaseStatus, type ClosureReason, type RequestType } from '../../shared/rules';
+import { ColdQueue, coldAnswers } from './coldQueue';
 import { QueueIndex, type QueueSelection } from './queueIndex';
 import { SearchHits } from './searchHits';
+import { SearchIndex } from './searchIndex';
 
 interface QueueRowRecord {
   id: number;
@@ -64,10 +66,18 @@ export interface QueueViewer {
   today: string;
 }
 
-/** The queue: which cases match (from the in-memory index and FTS), then their rows from SQLite. */
+/**
+ * The queue: which cases match (from the in-memory indexes), then their rows from SQLite. The indexes load in the
+ * background, a chunk per turn of the event loop; until they are in, what SQL answers fast comes from SQL
+ * (coldQueue.ts) and anything else finishes the loading first.
+ */
 export class QueueService {
   private readonly index: QueueIndex;
+  private readonly searchIndex: SearchIndex;
   private readonly search: SearchHits;
+  private readonly cold: ColdQueue;
+  private loadTimer: ReturnType<typeof setImmediate> | null = null;
+  private stopped = false;
   private readonly rowsByIds: Database.Statement;
   private readonly nextFree: Database.Statement;
   private lastSelection: { key: string; selection: QueueSelection } | null = null;
@@ -87,55 +97,107 @@ export class QueueService {
         return userNames.get(id)!;
       },
     });
-    this.search = new SearchHits(sqlite);
+    this.searchIndex = new SearchIndex(sqlite);
+    this.search = new SearchHits(sqlite, this.searchIndex);
+    this.cold = new ColdQueue(sqlite);
     this.rowsByIds = sqlite.prepare(ROW_SQL);
     this.nextFree = sqlite.prepare(
       `SELECT id FROM cases WHERE assignee_id IS NULL AND status = 'new' AND complete_at IS NOT NULL
        ORDER BY complete_at, id LIMIT 1`,
     );
+    this.loadInBackground();
+  }
+
+  /** One chunk of the queue index or the search index per turn, until both are in. */
+  private loadInBackground(): void {
+    if (this.loadTimer !== null || this.stopped) return;
+    const step = () => {
+      this.loadTimer = null;
+      if (this.stopped) return;
+      try {
+        if (!this.index.isLoaded && this.index.loadStep()) {
+          this.index.prepareDefaultOrder();
+          this.loadTimer = setImmediate(step);
+          return;
+        }
+        const done = this.index.isLoaded && this.searchIndex.loadStep();
+        if (!done) this.loadTimer = setImmediate(step);
+      } catch (error) {
+        // Never fatal: a question finishes the loading itself.
+        console.error('[queue] background loading failed', error);
+      }
+    };
+    this.loadTimer = setImmediate(step);
+  }
+
+  /** Resolves when both in-memory indexes are loaded (the bench waits for this before it measures them). */
+  async whenLoaded(): Promise<void> {
+    while (!this.stopped && !(this.index.isLoaded && this.searchIndex.isLoaded)) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** The core closes: no more loading. */
+  stop(): void {
+    this.stopped = true;
+    if (this.loadTimer !== null) clearImmediate(this.loadTimer);
+    this.loadTimer = null;
   }
 
   /** Cases were written: re-read them into the index and forget cached answers. */
   casesChanged(caseIds: readonly number[] | 'all'): void {
-    if (caseIds === 'all') this.index.invalidate();
-    else this.index.refresh(caseIds);
+    if (caseIds === 'all') {
+      this.index.invalidate();
+      this.searchIndex.invalidate();
+    } else {
+      this.index.refresh(caseIds);
+      this.searchIndex.refresh(caseIds);
+    }
     this.search.invalidate();
     this.lastSelection = null;
+    this.loadInBackground();
   }
 
-  private select(input: QueueListInput & { filters: QueueFilters }, viewer: QueueViewer): QueueSelection {
-    const sort = input.sort ?? { key: 'received', direction: 'asc' };
-    const offset = input.offset ?? 0;
-    const limit = input.limit ?? 100;
-    const key = JSON.stringify([input.filters, sort, offset, limit, viewer]);
-    if (this.lastSelection?.key === key) return this.lastSelection.selection;
-    const selection = this.index.select({
+  private queryOf(input: QueueListInput & { filters: QueueFilters }, viewer: QueueViewer) {
+    return {
       filters: input.filters,
-      sort,
-      offset,
-      limit,
+      sort: input.sort ?? { key: 'received' as const, direction: 'asc' as const },
+      offset: input.offset ?? 0,
+      limit: input.limit ?? 100,
       userId: viewer.userId,
       today: viewer.today,
-      searchHits: this.search.hitsFor(input.filters.search),
-    });
+    };
+  }
+
+  /** While the index loads, whether SQL answers this fast (coldQueue.ts). */
+  private answeredCold(query: ReturnType<QueueService['queryOf']>): boolean {
+    return !this.index.isLoaded && coldAnswers(query);
+  }
+
+  private select(query: ReturnType<QueueService['queryOf']>): QueueSelection {
+    const key = JSON.stringify(query);
+    if (this.lastSelection?.key === key) return this.lastSelection.selection;
+    const selection = this.index.select({ ...query, searchHits: this.search.hitsFor(query.filters.search) });
     this.lastSelection = { key, selection };
     return selection;
   }
 
   list(input: QueueListInput & { filters: QueueFilters }, viewer: QueueViewer): QueuePage {
-    const selection = this.select(input, viewer);
-    const records = this.rowsByIds.all(JSON.stringify(selection.pageIds)) as QueueRowRecord[];
+    const query = this.queryOf(input, viewer);
+    const { total, pageIds } = this.answeredCold(query) ? this.cold.page({ ...query, searchHits: null }) : this.select(query);
+    const records = this.rowsByIds.all(JSON.stringify(pageIds)) as QueueRowRecord[];
     const byId = new Map(records.map((record) => [record.id, record]));
-    const rows = selection.pageIds.flatMap((id) => {
+    const rows = pageIds.flatMap((id) => {
       const record = byId.get(id);
       return record ? [toQueueRow(record, viewer.today)] : [];
     });
-    return { total: selection.total, offset: input.offset ?? 0, rows };
+    return { total, offset: query.offset, rows };
   }
 
   counts(filters: QueueFilters, viewer: QueueViewer): QueueCounts {
     // The counts come from the same pass as the list; the page asked for does not change them.
-    const selection = this.select({ filters, offset: 0, limit: 0 }, viewer);
+    const query = this.queryOf({ filters, offset: 0, limit: 0 }, viewer);
+    const selection = this.answeredCold(query) ? this.cold.counts(query) : this.select(query);
     const total = Object.values(selection.byStatus).reduce((sum, n) => sum + n, 0);
     return {
       byStatus: selection.byStatus,

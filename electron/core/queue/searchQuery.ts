@@ -1,5 +1,6 @@
-// Turns what a person types into a safe FTS5 query: every word must match, each as a prefix, so that
-// "kristians 12" finds "Kristiansand … 12". Quotes in the input are doubled, so nothing is FTS syntax.
+// Turns what a person types into search terms: every word must match, each as a prefix, so that "kristians 12"
+// finds "Kristiansand … 12". `toFtsQuery` makes them a safe FTS5 query: quotes in the input are doubled, so
+// nothing is FTS syntax.
 import { NORWEGIAN_METERING_POINT_PREFIX } from '../../shared/rules';
 
 const MAX_TERMS = 12;
@@ -11,7 +12,8 @@ const MAX_TERMS = 12;
 const narrowsNothing = (term: string): boolean =>
   term.length >= 4 && NORWEGIAN_METERING_POINT_PREFIX.startsWith(term);
 
-export function toFtsQuery(text: string): string | null {
+/** The lower-case prefixes every case found must have among its words; null when there is nothing to search for. */
+export function searchTerms(text: string): string[] | null {
   const terms = text
     .normalize('NFC')
     .toLowerCase()
@@ -21,5 +23,11 @@ export function toFtsQuery(text: string): string | null {
   // One letter matches nearly every case (and costs the most to find): the search starts at the second.
   // A one-letter word beside a longer one still counts ("Kirkeveien 3").
   if (terms.every((term) => term.length < 2)) return null;
-  return terms.map((term) => `"${term.replaceAll('"', '""')}"*`).join(' ');
+  return terms;
+}
+
+export const ftsTerm = (term: string): string => `"${term.replaceAll('"', '""')}"*`;
+
+export function toFtsQuery(text: string): string | null {
+  return searchTerms(text)?.map(ftsTerm).join(' ') ?? null;
 }
