@@ -84,7 +84,7 @@ function csvSource(text: string): SourceRecord[] | ImportReason[] {
   const names = header.fields.map((name) => name.trim());
   return rows.map(({ line, fields }) => ({
     line,
-    values: Object.fromEntries(names.map((name, i) => [name, (fields[i] ?? '').trim()]).filter(([name]) => name !== '')),
+    values: Object.fromEntries(names.map((name, i) => [name, (fields[i] ?? '').trim()] as const).filter(([name]) => name !== '')),
   }));
 }
 

@@ -53,7 +53,7 @@ function LanguageSwitch() {
       size="xs"
       aria-label={t('app.language')}
       value={currentLanguage()}
-      onChange={(value) => void setLanguage(value as Language)}
+      onChange={(value) => void setLanguage(value)}
       data={[
         { value: 'nb', label: 'Norsk' },
         { value: 'en', label: 'English' },

@@ -50,7 +50,7 @@ const messagesOf = (caseId: unknown) =>
   }[];
 const quarantineRows = () =>
   (sqlite.prepare('SELECT * FROM import_quarantine ORDER BY received_at, rowid').all() as Record<string, string>[]).map(
-    (row) => ({ id: row.id, raw: row.raw, source: row.source, state: row.state, message_id: row.message_id as string | null,
+    (row) => ({ id: row.id, raw: row.raw, source: row.source, state: row.state, message_id: row.message_id,
       resolved_by: row.resolved_by, reasons: JSON.parse(row.reasons) as { path: string; code: string; message: string }[] }));
 const setting = (key: string, value: unknown) =>
   sqlite.prepare('INSERT OR REPLACE INTO company_settings (key, value) VALUES (?, ?)').run(key, JSON.stringify(value));

@@ -224,7 +224,7 @@ describe('every mutation × role × claim', () => {
             seq: 1, name, args: plan.args(caseId, me.login),
             ...(plan.precondition ? { precondition: plan.precondition(plan.status ?? 'new', claimToken) } : {}),
           };
-          const [result] = (await me.push(newClientId(), [mutation])) as PushOutcome[];
+          const [result] = (await me.push(newClientId(), [mutation]));
           const after = await snapshot(caseId);
           const want = expected(name, role, state, plan);
           const label = `${role} ${name} claim:${state} → ${result.outcome}${result.code ? ` ${result.code}` : ''}${result.message ? ` (${result.message.slice(0, 80)})` : ''}`;

@@ -43,7 +43,7 @@ export function CompletenessSection({ detail, reload }: { detail: CaseDetail; re
   const canEdit = session.user.role !== 'reader';
   const mayRequest = canEdit && detail.allowedActions.includes('requestInformation');
   const canRequest = mayRequest && selected.length > 0;
-  const openDialog = useCallback(() => setDialogOpen(true), []);
+  const openDialog = useCallback(() => setDialogOpen(true), [setDialogOpen]);
   useRequestInformationKey(canRequest && !dialogOpen, openDialog);
 
   const afterChange = useCallback(async () => {

@@ -56,7 +56,7 @@ export function QueueFilters({ searchRef, onLeaveSearch }: Props) {
           placeholder={types.length === 0 ? t('queue.filters.allTypes') : undefined}
           data={typeOptions}
           value={types}
-          onChange={(value) => queueStore.setFilters({ types: value as RequestType[] })}
+          onChange={(value) => queueStore.setFilters({ types: value })}
           {...FILTER_SELECT}
         />
         <MultiSelect
@@ -73,7 +73,7 @@ export function QueueFilters({ searchRef, onLeaveSearch }: Props) {
           data={closureOptions}
           value={closureReasons}
           // Only closed cases have a closure reason: a status filter beside it would only hide them.
-          onChange={(value) => queueStore.setFilters({ closureReasons: value as ClosureReason[], ...(value.length > 0 ? { statuses: [] } : {}) })}
+          onChange={(value) => queueStore.setFilters({ closureReasons: value, ...(value.length > 0 ? { statuses: [] } : {}) })}
           {...FILTER_SELECT}
         />
         <Stack gap={2}>
@@ -83,7 +83,7 @@ export function QueueFilters({ searchRef, onLeaveSearch }: Props) {
           <SegmentedControl
             aria-labelledby={assignmentLabelId}
             value={assignment}
-            onChange={(value) => queueStore.setFilters({ assignment: value as Filters['assignment'] })}
+            onChange={(value) => queueStore.setFilters({ assignment: value })}
             data={[
               { value: 'all', label: t('queue.filters.assignmentAll') },
               { value: 'mine', label: t('queue.filters.assignmentMine') },
