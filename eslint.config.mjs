@@ -1,11 +1,12 @@
 // ESLint for the whole repository: typescript-eslint's type-checked rules everywhere TypeScript runs, React's hook
 // rules where React runs (desk renderer and portal). `npm run lint` fails on any warning.
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: ['node_modules/', 'out/', 'dist/', 'portal/dist/', 'test-results/', 'playwright-report/', '.data/', '.electronegativity/', '.screenshots/', 'test/bench/_tmp*'],
   },
@@ -13,7 +14,7 @@ export default tseslint.config(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
   },
   js.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
+  tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       parserOptions: {
@@ -25,6 +26,8 @@ export default tseslint.config(
     rules: {
       // An unused name is noise, but `_`-prefixed parameters document a shape we must accept.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+      // A `let` read by a callback before its first assignment (a client that reports while it starts) must stay a let.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       // Off: an async function without await still turns a throw into a rejection, which Promise-returning interfaces need.
       '@typescript-eslint/require-await': 'off',
       // Off: SQLite rows and JSON arrive as `unknown`, and String(value) is the intended conversion; template literals
@@ -34,7 +37,8 @@ export default tseslint.config(
       'no-control-regex': 'off',
       // Off: `NetworkSystem | string` documents the values we know while accepting what old rows and files hold.
       '@typescript-eslint/no-redundant-type-constituents': 'off',
-      // Async JSX handlers are fine: every one catches its own failure (the mutation hooks return false and show it).
+      // Async JSX handlers are allowed: React ignores their promise, and the calls they await answer with a result
+      // (ok or error) instead of throwing.
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
     },
   },

@@ -4,7 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import type {
-  CreateOfferDraftResult, IssueOfferResult, MutationResult, OfferDetail, OfferState, OfferSummary,
+  CreateOfferDraftResult, IssueOfferResult, MutationResult, OfferDetail, OfferSummary,
 } from '../../shared/contract';
 import { fail } from '../../shared/contract';
 import { offerValidUntil, plusskundeContributionRefusal, revisedLines, standardLinesFor } from '../../shared/rules';

@@ -1,7 +1,7 @@
 // Reading the registers' files (DSB's register, the prequalification register): CSV as spreadsheets export it
 // (`;` or `,`, a header row, quoted fields, a byte-order mark) and dates as people write them.
 
-import { CsvError, parse } from 'csv-parse/sync';
+import { CsvError, parse, type Options } from 'csv-parse/sync';
 
 /** `YYYY-MM-DD` or `DD.MM.YYYY`, a day that exists; null otherwise. */
 export function normalizedDate(value: string): string | null {
@@ -45,18 +45,20 @@ export function readCsv(text: string): CsvRecord[] {
   // csv-parse counts a CRLF inside quotes as two lines, so each record's start line is counted here from its raw
   // text, as records arrive (so that a failure later in the file still knows its line).
   let nextLine = 1;
+  const onRecord = ({ raw, record }: { raw: string; record: string[] }): null => {
+    const line = nextLine;
+    nextLine += raw.match(LINE_BREAK)?.length ?? 0;
+    if (record.length > 1 || record[0].trim() !== '') records.push({ line, fields: record });
+    return null;
+  };
   try {
     parse(body, {
       delimiter,
       raw: true,
       relax_quotes: true,
       relax_column_count: true,
-      on_record: ({ raw, record }: { raw: string; record: string[] }) => {
-        const line = nextLine;
-        nextLine += raw.match(LINE_BREAK)?.length ?? 0;
-        if (record.length > 1 || record[0].trim() !== '') records.push({ line, fields: record });
-        return null;
-      },
+      // With `raw`, csv-parse hands on_record the record wrapped with its raw text; its types do not say so.
+      on_record: onRecord as unknown as Options['on_record'],
     });
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;

@@ -5,7 +5,7 @@
 import type pg from 'pg';
 import type { ApprovalBlocker } from '../../shared/contract';
 import {
-  addWorkingDays, evaluateCompleteness, type AttachmentKind, type CompletenessEvaluation, type PriceList, type RequestType,
+  addWorkingDays, evaluateCompleteness, type AttachmentKind, type CompletenessEvaluation, type PriceList,
 } from '../../shared/rules';
 import { osloDate } from '../clock';
 import { FACT_COLUMNS, ruleSetFromStored, type StoredOverride } from '../casework/completenessService';

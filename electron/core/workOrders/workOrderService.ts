@@ -10,7 +10,7 @@ import {
 } from '../../shared/contract';
 import {
   GRID_WORK_KINDS, isWorkOrderOverdue, proposeWorkOrders, releasedWorkDueDate, workRelease, workingDaysBetween, workOrderDueDate,
-  type GridWorkKind, type WorkOrderStatus,
+  type GridWorkKind,
 } from '../../shared/rules';
 import type { AttachmentStore } from '../attachments/attachmentStore';
 import { areaSuppliersCovering, type StoredAreaSupplier } from '../areaSuppliers/areaSupplierStore';

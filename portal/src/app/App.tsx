@@ -13,7 +13,7 @@ import { LoginHelpScreen } from '../features/support/LoginHelpScreen';
 import { SupportScreen } from '../features/support/SupportScreen';
 import { WorkOrderScreen } from '../features/workOrders/WorkOrderScreen';
 import { WorkOrdersScreen } from '../features/workOrders/WorkOrdersScreen';
-import { currentLanguage, setLanguage, type Language } from '../i18n';
+import { currentLanguage, setLanguage } from '../i18n';
 import { ApplyScreen } from '../screens/ApplyScreen';
 import { ForgotPasswordScreen } from '../screens/ForgotPasswordScreen';
 import { LoginScreen } from '../screens/LoginScreen';

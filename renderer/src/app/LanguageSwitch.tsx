@@ -1,6 +1,6 @@
 import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage, setLanguage, type Language } from '../i18n';
+import { currentLanguage, setLanguage } from '../i18n';
 
 export function LanguageSwitch() {
   const { t } = useTranslation();

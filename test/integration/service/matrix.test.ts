@@ -6,7 +6,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { GroupRole } from '../../../db/central/staffAccounts';
 import { CASE_ACTIONS, isPeopleAction, OFFER_STEP_ACTIONS, type CaseActionName } from '../../../electron/shared/rules';
 import { MUTATION_ROLES, rolesForMutation } from '../../../electron/shared/rules/mutationPolicy';
-import type { PushOutcome } from '../../../electron/shared/serviceApi';
 import { centralApplierFor } from '../../../electron/core/sync/centralAppliers';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { SOUND_GRID_ASSESSMENT } from '../../support/gridAssessed';
