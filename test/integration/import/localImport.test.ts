@@ -49,7 +49,7 @@ const messagesOf = (caseId: unknown) =>
     kind: string; subject: string; body: string; created_by: string;
   }[];
 const quarantineRows = () =>
-  (sqlite.prepare('SELECT * FROM import_quarantine ORDER BY received_at, rowid').all() as Record<string, string>[]).map(
+  (sqlite.prepare('SELECT * FROM import_quarantine ORDER BY received_at, rowid').all() as Array<Record<string, string> & { message_id: string | null }>).map(
     (row) => ({ id: row.id, raw: row.raw, source: row.source, state: row.state, message_id: row.message_id,
       resolved_by: row.resolved_by, reasons: JSON.parse(row.reasons) as { path: string; code: string; message: string }[] }));
 const setting = (key: string, value: unknown) =>
