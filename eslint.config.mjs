@@ -26,8 +26,6 @@ export default defineConfig(
     rules: {
       // An unused name is noise, but `_`-prefixed parameters document a shape we must accept.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
-      // A `let` read by a callback before its first assignment (a client that reports while it starts) must stay a let.
-      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       // Off: an async function without await still turns a throw into a rejection, which Promise-returning interfaces need.
       '@typescript-eslint/require-await': 'off',
       // Off: SQLite rows and JSON arrive as `unknown`, and String(value) is the intended conversion; template literals
