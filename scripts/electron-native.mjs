@@ -21,7 +21,7 @@ if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD !== '1') {
   }
 }
 
-let electronBinary = null;
+let electronBinary;
 let electronVersion = null;
 try {
   electronBinary = require('electron'); // the package's index returns the binary path, throws if not downloaded

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 
 const require = createRequire(import.meta.url);
-let electronBinary = null;
+let electronBinary;
 try {
   electronBinary = require('electron');
 } catch {

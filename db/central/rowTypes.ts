@@ -32,6 +32,6 @@ const TEXT_PARSERS: ReadonlyMap<number, (text: string) => unknown> = new Map<num
 export const localShapeTypes: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
     const parser = format === 'binary' ? undefined : TEXT_PARSERS.get(oid);
-    return parser ?? pg.types.getTypeParser(oid, format as 'text');
+    return parser ?? (pg.types.getTypeParser(oid, format) as (text: string) => unknown);
   }) as pg.CustomTypesConfig['getTypeParser'],
 };

@@ -258,7 +258,7 @@ export function accountRoutes(app: FastifyInstance, pool: pg.Pool, options: Acco
       response: { 200: PortalOk, 429: ErrorOutput },
     },
     config: { rateLimit: throttle },
-    handler: async (request, reply) => {
+    handler: async (request) => {
       const email = normaliseEmail(request.body.email);
       const token = newToken();
       const { rows: [stored] } = await pool.query<{ stored: boolean }>('SELECT portal_request_reset($1, $2) AS stored', [email, sha256(token)]);

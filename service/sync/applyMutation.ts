@@ -88,7 +88,7 @@ export async function applyPush(
   leaseSeconds: number,
 ): Promise<PushOutcome[]> {
   const checked = raws.map((raw) => precheck(raw, user));
-  if (checked.every((c) => 'refusal' in c)) return checked.map((c) => (c as { refusal: PushOutcome }).refusal);
+  if (checked.every((c) => 'refusal' in c)) return checked.map((c) => (c).refusal);
   const client = await pool.connect();
   let broken = false;
   try {
@@ -197,7 +197,7 @@ function verdictOf(error: unknown): ReturnType<typeof classifyCentralError> {
   const problem = classifyCentralError(error);
   if (problem.kind === 'refused') return problem;
   const plainError = (error instanceof TypeError || error instanceof SyntaxError || error instanceof RangeError) && !('code' in error);
-  return plainError ? { kind: 'refused', reason: 'invalid', detail: (error as Error).message } : problem;
+  return plainError ? { kind: 'refused', reason: 'invalid', detail: (error).message } : problem;
 }
 
 function isConnectionError(error: unknown): boolean {

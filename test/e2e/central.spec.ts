@@ -180,7 +180,7 @@ test('settings: the form shows the service and who is signed in, and "Test tilko
   const running = await serviceFor(db);
   // What the page asks of the core: an address refused by the form must never reach it (nor the network).
   const calls: string[] = [];
-  const dispatch = anne.harness.core.dispatch;
+  const dispatch = anne.harness.core.dispatch.bind(anne.harness.core);
   anne.harness.core.dispatch = (name, input) => {
     calls.push(name);
     return dispatch(name, input);

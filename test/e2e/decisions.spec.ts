@@ -1,7 +1,6 @@
 // Decisions in the case view, by keyboard: approve with a condition, reject with a reason the installer reads; the
 // history tells both, and that each decision's letter to the installer is queued (not sent). The approve button says why it cannot be used yet. The queue shows due dates in working
 // days, and the cases waiting for the installer apart from the overdue ones.
-import type { Page } from '@playwright/test';
 import type { HarnessCore } from '../harness/harnessCore';
 import { caseCompleteness } from '../../electron/core/casework/completenessService';
 import { axeViolations, expect, test, openCaseByKeyboard } from './fixtures';

@@ -100,6 +100,7 @@ export async function startCentralHarness(
 }
 
 export const test = base.extend<DeskFixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; none here.
   harness: async ({}, use) => {
     const harness = startHarnessCore({ cases: 400 });
     await use(harness);

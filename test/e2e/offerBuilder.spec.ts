@@ -5,7 +5,7 @@
 // with pdftotext) and printed; revised into version 2, which supersedes version 1 only when it is issued; then sent,
 // paid by the billing system's file, and the installer's start approval in the history.
 import { execFileSync } from 'node:child_process';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import type { OfferDetail, OfferSummary } from '../../electron/shared/contract';
 import { formatNok } from '../../electron/shared/rules';
 import { importPaymentsIntoSqlite } from '../../electron/core/billing/localPaymentImport';

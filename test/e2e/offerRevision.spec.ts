@@ -2,7 +2,6 @@
 // version now in effect; a line whose item the new version dropped stays at its old price as a free line, and the
 // screen says so; version 1 stays issued. The screen passes axe. `SCREENSHOTS=1` also writes a picture of it.
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import type { CreateOfferDraftResult, OfferDetail, OfferSummary, PriceListDetail } from '../../electron/shared/contract';
 import { formatNok } from '../../electron/shared/rules';
 import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';

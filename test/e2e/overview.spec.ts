@@ -93,7 +93,7 @@ test.describe('as a supervisor', () => {
     await page.getByRole('button', { name: 'Last ned tabellen «Saker per status» som CSV' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe(`saker-per-status-${TODAY}.csv`);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = readFileSync((await download.path()), 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('Status;Antall');

@@ -6,7 +6,6 @@
 // test-results/portal-screens/ for people to look at.
 import type { Page } from '@playwright/test';
 import { firmWithAdmin, organisationNumber, PASSWORD, registerInDsb, tokenIn, withWrongCheckDigit } from '../integration/portal/portalFixture';
-import { login } from '../support/serviceClient';
 import { expect, test } from './fixtures';
 import { portalService } from './portalService';
 import { checkScreen, heading, logInAt } from './portalScreens';

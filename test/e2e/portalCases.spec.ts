@@ -8,7 +8,6 @@ import {
   askForInformation, newInstallation, paidAndStarted, PDF, send,
 } from '../integration/portal/caseFixture';
 import { firmWithAdmin, portalLogin, PASSWORD } from '../integration/portal/portalFixture';
-import { login } from '../support/serviceClient';
 import { osloDate } from '../../electron/core/clock';
 import { meterMountingDueDate } from '../../electron/shared/rules';
 import { expect, test } from './fixtures';

@@ -5,7 +5,6 @@
 // test-results/portal-screens/. Then a case handler's desk, syncing with the same service, shows the case as
 // *Måler montert* with the supplier's report in its work-order section.
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import pg from 'pg';
 import { PASSWORD, startPortalService, startSmtp, type TestSmtp } from '../integration/portal/portalFixture';
 import { caseAwaitingMeter, pdfBytes, placeOrder, PNG_PHOTO, supplierFirm } from '../integration/portal/workOrderFixture';

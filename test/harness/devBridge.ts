@@ -111,7 +111,7 @@ export function bridgeApiHandler(core: RunningCore, token: string, port: () => n
     }
     const name = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname.slice('/__api/'.length));
     const body = await readBody(request);
-    let input: unknown = undefined;
+    let input: unknown;
     try {
       input = body === null ? undefined : JSON.parse(body);
     } catch {

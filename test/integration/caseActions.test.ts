@@ -49,7 +49,10 @@ const meteringPointId = (serial: string) => {
  * The case as a test needs it: its status; complete (every missing checklist item overridden with a reason) or
  * not; its installer's standing in DSB's register (null: not in it).
  */
-function arrange(status: string, { complete = true, dsb = 'active' as string | null, meteringPoints = [] as string[] } = {}) {
+function arrange(
+  status: string,
+  { complete = true, dsb = 'active', meteringPoints = [] }: { complete?: boolean; dsb?: string | null; meteringPoints?: string[] } = {},
+) {
   const overrides = complete
     ? Object.fromEntries(missingItems.map((code) => [code, { reason: 'Avklart på telefon', by: me, at: '2026-11-20T10:00:00Z' }]))
     : {};

@@ -28,7 +28,10 @@ function referenceIds(
   const sqlite = harness.core.database.sqlite;
   const where: string[] = [];
   const params: unknown[] = [];
-  if (filters.types.length) where.push(`request_type IN (${filters.types.map(() => '?').join(',')})`), params.push(...filters.types);
+  if (filters.types.length) {
+    where.push(`request_type IN (${filters.types.map(() => '?').join(',')})`);
+    params.push(...filters.types);
+  }
   if (filters.municipalities.length) {
     where.push(`municipality_number IN (${filters.municipalities.map(() => '?').join(',')})`);
     params.push(...filters.municipalities);
@@ -37,10 +40,16 @@ function referenceIds(
     where.push(`closure_reason IN (${filters.closureReasons.map(() => '?').join(',')})`);
     params.push(...filters.closureReasons);
   }
-  if (filters.assignment === 'mine') where.push('assignee_id = ?'), params.push(userId);
+  if (filters.assignment === 'mine') {
+    where.push('assignee_id = ?');
+    params.push(userId);
+  }
   if (filters.assignment === 'unassigned') where.push('assignee_id IS NULL');
   const fts = toFtsQuery(filters.search);
-  if (fts) where.push('id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)'), params.push(fts);
+  if (fts) {
+    where.push('id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)');
+    params.push(fts);
+  }
   // Overdue and waiting are counted under every filter but themselves and the status filter.
   const countWhere = (extra: string) => `WHERE ${[...where, extra].join(' AND ')}`;
   const countOf = (extra: string) =>
@@ -178,7 +187,7 @@ describe('the queue index', () => {
             : key === 'address' || key === 'installer' || key === 'assignee' ? collator.compare(String(a), String(b))
             : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
         for (let i = 1; i < present.length; i++) {
-          const order = cmp(present[i - 1] as string | number, present[i] as string | number);
+          const order = cmp(present[i - 1], present[i]);
           expect(direction === 'asc' ? order <= 0 : order >= 0, `${key} ${direction} at ${i}`).toBe(true);
         }
       }

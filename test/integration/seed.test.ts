@@ -262,7 +262,7 @@ describe('a demo of 5 000 cases', () => {
   describe('search', () => {
     const search = (text: string) =>
       new QueueService(demo.database.sqlite).list(
-        QueueListInput.parse({ filters: { search: text }, limit: 500 }) as Parameters<QueueService['list']>[0],
+        QueueListInput.parse({ filters: { search: text }, limit: 500 }),
         { userId: 'kari.nordmann', today: TODAY },
       );
     const sample = () =>

@@ -116,7 +116,7 @@ async function startThrowawayCluster(): Promise<string> {
   } catch (error) {
     stop();
     const detail = (error as { stderr?: Buffer }).stderr?.toString().trim();
-    throw new Error(`No PostgreSQL server to test against, and starting a throwaway one failed${detail ? `: ${detail}` : ''}`);
+    throw new Error(`No PostgreSQL server to test against, and starting a throwaway one failed${detail ? `: ${detail}` : ''}`, { cause: error });
   }
 }
 

@@ -102,7 +102,7 @@ function fakeBrowser() {
   return {
     opened,
     pages,
-    async open(url: string) {
+    open: async (url: string) => {
       opened.push(url);
       pages.push(fetch(url).then((response) => response.status));
     },

@@ -3,7 +3,7 @@
 // a bad row keeps its whole content (as a one-row JSON file, so it can be fixed and imported again) and its reasons
 // in Norwegian. Amounts are read exactly into øre (rules/money.ts `nok`), never through a float.
 import { nok, type BillingKind, type Ore } from '../../shared/rules';
-import { columnKey, normalizedDate, readCsv } from '../registers/csvFile';
+import { columnKey, CsvSyntaxError, normalizedDate, readCsv, type CsvRecord } from '../registers/csvFile';
 import { reason, type ImportReason } from '../import/importReasons';
 
 export interface BillingRow {
@@ -72,12 +72,19 @@ interface SourceRecord {
 }
 
 function csvSource(text: string): SourceRecord[] | ImportReason[] {
-  const [header, ...rows] = readCsv(text);
+  let records: CsvRecord[];
+  try {
+    records = readCsv(text);
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    return [reason('', 'billing.notCsv', `Ikke lesbar CSV på linje ${error.line}: et felt i anførselstegn lukkes aldri.`)];
+  }
+  const [header, ...rows] = records;
   if (!header) return [reason('', 'billing.emptyFile', 'Filen er tom: forventet en overskriftsrad og én rad per hendelse.')];
   const names = header.fields.map((name) => name.trim());
   return rows.map(({ line, fields }) => ({
     line,
-    values: Object.fromEntries(names.map((name, i) => [name, (fields[i] ?? '').trim()]).filter(([name]) => name !== '')),
+    values: Object.fromEntries(names.map((name, i) => [name, (fields[i] ?? '').trim()] as const).filter(([name]) => name !== '')),
   }));
 }
 

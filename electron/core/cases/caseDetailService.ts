@@ -20,7 +20,6 @@ import {
   CLOCK_RUNNING_STATUSES,
   actionsFor,
   actionFitsRequestType,
-  canTakeAction,
   nextStatuses,
   type CaseActionName,
   type ClosureReason,
@@ -43,7 +42,7 @@ const OFFERED_ACTIONS = new Set<CaseActionName>([...DECISION_ACTIONS, 'requestIn
 
 const parseJsonArray = (text: unknown): string[] => {
   try {
-    const value = JSON.parse(String(text ?? '[]'));
+    const value: unknown = JSON.parse(String(text ?? '[]'));
     return Array.isArray(value) ? value.map(String) : [];
   } catch {
     return [];
@@ -52,8 +51,8 @@ const parseJsonArray = (text: unknown): string[] => {
 
 const parseJsonObject = (text: unknown): Record<string, unknown> => {
   try {
-    const value = JSON.parse(String(text ?? '{}'));
-    return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+    const value: unknown = JSON.parse(String(text ?? '{}'));
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   } catch {
     return {};
   }

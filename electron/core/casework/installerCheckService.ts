@@ -77,7 +77,7 @@ function workOrdersByKind(sqlite: Database.Database, caseId: number): InstallerC
 export function parseWorkRouting(text: string): Partial<Record<GridWorkKind, RoutingDecision>> {
   try {
     const parsed: unknown = JSON.parse(text);
-    return parsed !== null && typeof parsed === 'object' ? (parsed as Partial<Record<GridWorkKind, RoutingDecision>>) : {};
+    return parsed !== null && typeof parsed === 'object' ? (parsed) : {};
   } catch {
     return {};
   }

@@ -1,7 +1,7 @@
 // The electrical facts of a request, consistent with its type and building: network system, phases, fuses,
 // expected power and energy, EV charging and production. Agder's older grid is mostly 230 V IT.
 import type { BuildingUse, NetworkSystem, RequestType } from '../../shared/rules';
-import { Random, weightedPicker, type Weighted } from './random';
+import { Random, weightedPicker } from './random';
 
 export interface TechnicalFacts {
   networkSystem: NetworkSystem;

@@ -38,7 +38,7 @@ import {
   type StoredCase,
   type SystemTransition,
 } from './messagePlans';
-import { splitRecords, type FileRecord } from './splitRecords';
+import { splitRecords } from './splitRecords';
 import { COMPLETION_REFUSED_KIND, completionRefusalDraft } from './completionRefusal';
 import { validateRecord } from './validateRecord';
 
@@ -46,8 +46,8 @@ import { validateRecord } from './validateRecord';
 const TEXT_OIDS = new Set([1082, 1114, 1184]);
 const TEXT_TIMES = {
   getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-    TEXT_OIDS.has(oid) ? (value: string) => value : pg.types.getTypeParser(oid, format as 'text'),
-} as pg.CustomTypesConfig;
+    TEXT_OIDS.has(oid) ? (value: string) => value : (pg.types.getTypeParser(oid, format) as (value: string) => unknown),
+};
 
 const CASE_NUMBER_LOCK = 7_340_215_004;
 

@@ -91,7 +91,7 @@ export class LetterSource {
     const check = installerCheckFor(this.sqlite, caseId, this.deps.today);
     const suppliers = areaSuppliersCovering(this.sqlite, facts.municipalityNumber);
     for (const { kind } of check.work) {
-      const supplier = suppliers.find((s) => typeof s.work[kind as GridWorkKind] === 'number');
+      const supplier = suppliers.find((s) => typeof s.work[kind] === 'number');
       if (!supplier) continue;
       const days = supplier.work[kind]!;
       const input = this.workOrders.letterInput(caseId, randomUUID(), kind, supplier, this.deps.today, days);

@@ -21,7 +21,7 @@ export const recordGridAssessment = defineMutation({
   apply({ core, actor, now }, args) {
     const head = loadCaseHead(core.sqlite, args.caseId);
     if (!canWriteNotes(actor.role)) fail('permission.denied');
-    const refusal = gridAssessmentRefusal(head.status as CaseStatus, args);
+    const refusal = gridAssessmentRefusal(head.status, args);
     if (refusal) fail(refusal.code as never, refusal.params as never);
     const assessment: GridAssessment = { outcome: args.outcome, note: args.note, by: actor.id, at: now };
     core.sqlite.prepare('UPDATE cases SET grid_assessment = ? WHERE id = ?').run(JSON.stringify(assessment), args.caseId);

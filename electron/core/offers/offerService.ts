@@ -4,13 +4,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import type {
-  CreateOfferDraftResult, IssueOfferResult, MutationResult, OfferDetail, OfferState, OfferSummary,
+  CreateOfferDraftResult, IssueOfferResult, MutationResult, OfferDetail, OfferSummary,
 } from '../../shared/contract';
 import { fail } from '../../shared/contract';
 import { offerValidUntil, plusskundeContributionRefusal, revisedLines, standardLinesFor } from '../../shared/rules';
 import type { OfferCalculation, OfferLine } from '../../shared/rules';
 import type { AttachmentStore } from '../attachments/attachmentStore';
-import { COMPANY_SETTING_DEFAULTS, readCompanySetting } from '../casework/companySettings';
 import { osloDate } from '../clock';
 import type { CoreContext } from '../context';
 import {
@@ -199,7 +198,7 @@ export class OfferService {
       id: row.id,
       caseId: row.case_id,
       offerVersion: row.offer_version,
-      state: row.state as OfferState,
+      state: row.state,
       priceListId: row.price_list_id,
       priceListVersion: row.price_list_version,
       grossOre: totals.grossOre ?? 0,

@@ -1,6 +1,8 @@
 // Reading the registers' files (DSB's register, the prequalification register): CSV as spreadsheets export it
 // (`;` or `,`, a header row, quoted fields, a byte-order mark) and dates as people write them.
 
+import { CsvError, parse, type Options } from 'csv-parse/sync';
+
 /** `YYYY-MM-DD` or `DD.MM.YYYY`, a day that exists; null otherwise. */
 export function normalizedDate(value: string): string | null {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -15,56 +17,56 @@ export function normalizedDate(value: string): string | null {
 /** The header's name of a column as a lookup key: case, spaces, `_` and `-` ignored. */
 export const columnKey = (name: string): string => name.trim().toLowerCase().replace(/[\s_-]/g, '');
 
-/** The records of a CSV file, the delimiter (`;` or `,`) taken from whichever the header uses more. */
-export function readCsv(text: string): Array<{ line: number; fields: string[] }> {
-  const body = text.replace(/^\uFEFF/, '');
-  const headerLine = body.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = headerLine.split(';').length >= headerLine.split(',').length ? ';' : ',';
-  return csvRecords(body, delimiter);
+export interface CsvRecord {
+  /** The line the record starts on, counting from 1 (a quoted field may span lines). */
+  line: number;
+  fields: string[];
 }
 
-/** Splits CSV text into records of fields: quoted fields may hold the delimiter, quotes ("") and line breaks. */
-function csvRecords(text: string, delimiter: string): Array<{ line: number; fields: string[] }> {
-  const records: Array<{ line: number; fields: string[] }> = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  const endRecord = () => {
-    fields.push(field);
-    if (fields.length > 1 || fields[0].trim() !== '') records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-  };
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        if (ch === '\n') line += 1;
-        field += ch;
-      }
-    } else if (ch === '"' && field.trim() === '') {
-      quoted = true;
-      field = '';
-    } else if (ch === delimiter) {
-      fields.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i += 1;
-      endRecord();
-      line += 1;
-      recordLine = line;
-    } else {
-      field += ch;
-    }
+/** A file that is not CSV at all (a quote never closed): the line says where the broken record starts. */
+export class CsvSyntaxError extends Error {
+  constructor(readonly line: number, detail: string) {
+    super(`Line ${line}: ${detail}`);
+    this.name = 'CsvSyntaxError';
   }
-  if (field !== '' || fields.length > 0) endRecord();
+}
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/**
+ * The records of a CSV file, the delimiter (`;` or `,`) taken from whichever the header uses more. Blank lines are
+ * skipped; rows shorter or longer than the header are returned as they are, for the importer to report.
+ */
+export function readCsv(text: string): CsvRecord[] {
+  const body = text.replace(/^\uFEFF/, '');
+  const headerLine = body.split(/\r?\n|\r/, 1)[0] ?? '';
+  const delimiter = headerLine.split(';').length >= headerLine.split(',').length ? ';' : ',';
+  const records: CsvRecord[] = [];
+  // csv-parse counts a CRLF inside quotes as two lines, so each record's start line is counted here from its raw
+  // text, as records arrive (so that a failure later in the file still knows its line).
+  let nextLine = 1;
+  const onRecord = ({ raw, record }: { raw: string; record: string[] }): null => {
+    const line = nextLine;
+    nextLine += raw.match(LINE_BREAK)?.length ?? 0;
+    if (record.length > 1 || record[0].trim() !== '') records.push({ line, fields: record });
+    return null;
+  };
+  try {
+    parse(body, {
+      delimiter,
+      raw: true,
+      relax_quotes: true,
+      relax_column_count: true,
+      // With `raw`, csv-parse hands on_record the record wrapped with its raw text; its types do not say so.
+      on_record: onRecord as unknown as Options['on_record'],
+    });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const detail = error.code === 'CSV_QUOTE_NOT_CLOSED'
+      ? 'a quoted field is never closed (a " is missing).'
+      : `not readable as CSV (${error.message}).`;
+    throw new CsvSyntaxError(nextLine, detail);
+  }
   return records;
 }
 
@@ -101,13 +103,13 @@ export function readRegisterRecords<Column extends string>(
 }
 
 function csvRecordsOf<Column extends string>(text: string, layout: RegisterLayout<Column>) {
-  const [header, ...rows] = readCsv(text);
+  const [header, ...rows] = csvOrRefuse(text, layout);
   if (!header) layout.refuse('The file is empty: expected a header row.');
   const columns = header.fields.map((name) => layout.columnOf(name));
   const missing = layout.required.filter((column) => !columns.includes(column));
   if (missing.length > 0) {
     layout.refuse(
-      `The header row lacks the column(s): ${missing.map(layout.nameOf).join(', ')} (found: ${header.fields.join(', ')}).`,
+      `The header row lacks the column(s): ${missing.map((column) => layout.nameOf(column)).join(', ')} (found: ${header.fields.join(', ')}).`,
     );
   }
   const records: Array<{ line: number; raw: RawRecord<Column> }> = [];
@@ -124,6 +126,15 @@ function csvRecordsOf<Column extends string>(text: string, layout: RegisterLayou
     records.push({ line, raw });
   }
   return { records, problems };
+}
+
+function csvOrRefuse<Column extends string>(text: string, layout: RegisterLayout<Column>): CsvRecord[] {
+  try {
+    return readCsv(text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) layout.refuse(error.message);
+    throw error;
+  }
 }
 
 function jsonRecords<Column extends string>(text: string, layout: RegisterLayout<Column>) {
@@ -148,7 +159,7 @@ function jsonRecords<Column extends string>(text: string, layout: RegisterLayout
       if (column && (typeof value === 'string' || typeof value === 'number')) raw[column] = String(value);
     }
     const absent = layout.required.filter((column) => raw[column] === undefined);
-    if (absent.length > 0) problems.push({ line, problem: 'missing_column', detail: absent.map(layout.nameOf).join(', ') });
+    if (absent.length > 0) problems.push({ line, problem: 'missing_column', detail: absent.map((column) => layout.nameOf(column)).join(', ') });
     else records.push({ line, raw });
   });
   return { records, problems };

@@ -118,7 +118,7 @@ export class ServiceHttp {
             }
             return;
           }
-          let body: { code?: string; message?: string } | null = null;
+          let body: { code?: string; message?: string } | null;
           try {
             body = JSON.parse(text) as { code?: string; message?: string };
           } catch {

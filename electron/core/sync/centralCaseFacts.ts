@@ -5,7 +5,7 @@
 import type pg from 'pg';
 import type { ApprovalBlocker } from '../../shared/contract';
 import {
-  addWorkingDays, evaluateCompleteness, type AttachmentKind, type CompletenessEvaluation, type PriceList, type RequestType,
+  addWorkingDays, evaluateCompleteness, type AttachmentKind, type CompletenessEvaluation, type PriceList,
 } from '../../shared/rules';
 import { osloDate } from '../clock';
 import { FACT_COLUMNS, ruleSetFromStored, type StoredOverride } from '../casework/completenessService';
@@ -32,7 +32,7 @@ export async function centralCompleteness(client: pg.ClientBase, caseId: number)
   const { rows: stored } = await client.query<{ rules: string }>('SELECT rules FROM completeness_rules WHERE request_type = $1', [
     facts.requestType,
   ]);
-  const { rules } = ruleSetFromStored(stored[0]?.rules, facts.requestType as RequestType);
+  const { rules } = ruleSetFromStored(stored[0]?.rules, facts.requestType);
   const overrides = JSON.parse(String(storedOverrides ?? '{}')) as Record<string, StoredOverride>;
   return { ...evaluateCompleteness(facts, rules, overrides), overrides, completeAt: (completeAt as string | null) ?? null };
 }

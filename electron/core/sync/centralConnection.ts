@@ -45,7 +45,7 @@ const types = {
         // Kept as text: the cache stores JSON as text.
         return (value: string) => value;
       default:
-        return pg.types.getTypeParser(oid, format);
+        return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
     }
   },
 };
@@ -90,7 +90,7 @@ export function connectionConfig(credentials: CentralCredentials | string): pg.C
         };
   return {
     ...base,
-    types: types as pg.ClientConfig['types'],
+    types: types,
     connectionTimeoutMillis: 5_000,
     application_name: 'saksbehandlerpulten',
     // Timestamps arrive in UTC whatever the server's zone, so they convert to ISO strings exactly.

@@ -69,7 +69,7 @@ export class SyncEngine {
   }
 
   status(): SyncStatus {
-    return { ...this.current, pending: this.pendingCount() } as SyncStatus;
+    return { ...this.current, pending: this.pendingCount() };
   }
 
   pendingCount(): number {

@@ -10,7 +10,7 @@ import {
 } from '../../shared/contract';
 import {
   GRID_WORK_KINDS, isWorkOrderOverdue, proposeWorkOrders, releasedWorkDueDate, workRelease, workingDaysBetween, workOrderDueDate,
-  type GridWorkKind, type WorkOrderStatus,
+  type GridWorkKind,
 } from '../../shared/rules';
 import type { AttachmentStore } from '../attachments/attachmentStore';
 import { areaSuppliersCovering, type StoredAreaSupplier } from '../areaSuppliers/areaSupplierStore';
@@ -235,7 +235,7 @@ export class WorkOrderService {
     const rank = (kind: GridWorkKind) => GRID_WORK_KINDS.indexOf(kind);
     rows.sort((a, b) => a.ordered_at.localeCompare(b.ordered_at) || rank(a.work_kind) - rank(b.work_kind));
     return rows.map((row) => {
-      const status = row.status as WorkOrderStatus;
+      const status = row.status;
       const pdf = attachment.get(caseId, workOrderPdfName(row.case_number, row.work_kind)) as { id: number } | undefined;
       return {
         id: row.id,

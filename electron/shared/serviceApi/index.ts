@@ -5,9 +5,6 @@ import { z } from 'zod';
 export const StaffRole = z.enum(['case_handler', 'supervisor', 'reader']);
 export type StaffRole = z.infer<typeof StaffRole>;
 
-/** Text PostgreSQL can store: no U+0000 anywhere (it would be refused as an encoding error). */
-const NO_NUL = /^[^\u0000]*$/;
-
 export const LoginInput = z.object({
   username: z.string().min(1).max(63),
   password: z.string().min(1).max(1024),

@@ -13,7 +13,7 @@ import { LoginHelpScreen } from '../features/support/LoginHelpScreen';
 import { SupportScreen } from '../features/support/SupportScreen';
 import { WorkOrderScreen } from '../features/workOrders/WorkOrderScreen';
 import { WorkOrdersScreen } from '../features/workOrders/WorkOrdersScreen';
-import { currentLanguage, setLanguage, type Language } from '../i18n';
+import { currentLanguage, setLanguage } from '../i18n';
 import { ApplyScreen } from '../screens/ApplyScreen';
 import { ForgotPasswordScreen } from '../screens/ForgotPasswordScreen';
 import { LoginScreen } from '../screens/LoginScreen';
@@ -53,7 +53,7 @@ function LanguageSwitch() {
       size="xs"
       aria-label={t('app.language')}
       value={currentLanguage()}
-      onChange={(value) => void setLanguage(value as Language)}
+      onChange={(value) => void setLanguage(value)}
       data={[
         { value: 'nb', label: 'Norsk' },
         { value: 'en', label: 'English' },

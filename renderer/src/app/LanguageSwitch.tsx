@@ -1,6 +1,6 @@
 import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage, setLanguage, type Language } from '../i18n';
+import { currentLanguage, setLanguage } from '../i18n';
 
 export function LanguageSwitch() {
   const { t } = useTranslation();
@@ -9,7 +9,7 @@ export function LanguageSwitch() {
       size="xs"
       aria-label={t('app.language')}
       value={currentLanguage()}
-      onChange={(value) => void setLanguage(value as Language)}
+      onChange={(value) => void setLanguage(value)}
       data={[
         { value: 'nb', label: 'Norsk' },
         { value: 'en', label: 'English' },

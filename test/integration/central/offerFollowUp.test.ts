@@ -112,7 +112,7 @@ describe('PostgreSQL refuses', () => {
   });
 
   it('any change to a recorded billing step, even by the owner (DK008)', async () => {
-    const { id: caseId, caseNumber } = await caseWithOffer('invoice_sent', 100_000);
+    const { caseNumber } = await caseWithOffer('invoice_sent', 100_000);
     await importPaymentsIntoCentral(admin, 'x.csv', `${HEADER}\nIMM-1;betaling;${caseNumber};1;1 000,00;2026-11-27;`);
     expect((await refusal(admin.query("UPDATE billing_events SET amount_ore = 1 WHERE id = 'IMM-1'"))).code).toBe(CENTRAL_REFUSALS.billing_event_immutable);
     expect((await refusal(admin.query("DELETE FROM billing_events WHERE id = 'IMM-1'"))).code).toBe(CENTRAL_REFUSALS.billing_event_immutable);

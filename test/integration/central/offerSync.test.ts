@@ -94,7 +94,7 @@ describe('offer drafts through the central database', () => {
 
     const central = await centralOffer(draft.offerId);
     expect(central).toMatchObject({ state: 'draft', created_by: anne.login, offer_version: 1 });
-    expect(JSON.parse(central!.lines)).toEqual(raised(offer, 10_000).lines);
+    expect(JSON.parse(central.lines)).toEqual(raised(offer, 10_000).lines);
     expect(anne.core.database.sqlite.prepare('SELECT pending_seq FROM offers WHERE id = ?').get(draft.offerId)).toEqual({ pending_seq: null });
 
     // Offline, the draft is edited again; then the central schema changes and the cache is thrown away.
@@ -110,7 +110,7 @@ describe('offer drafts through the central database', () => {
     await pushed(again);
     const after = ok<OfferDetail>(await again.core.dispatch('offer.get', { offerId: draft.offerId }));
     expect(after.lines).toEqual(raised(offer, 25_000).lines);
-    expect(JSON.parse((await centralOffer(draft.offerId))!.lines)).toEqual(raised(offer, 25_000).lines);
+    expect(JSON.parse((await centralOffer(draft.offerId)).lines)).toEqual(raised(offer, 25_000).lines);
     await again.close();
   });
 
@@ -140,7 +140,7 @@ describe('offer drafts through the central database', () => {
     const shown = ok<OfferDetail>(await back.core.dispatch('offer.get', { offerId: draft.offerId }));
     expect(shown.lines).toEqual(offer.lines);
     expect(back.core.database.sqlite.prepare('SELECT pending_seq FROM offers WHERE id = ?').get(draft.offerId)).toEqual({ pending_seq: null });
-    expect(JSON.parse((await centralOffer(draft.offerId))!.lines)).toEqual(offer.lines);
+    expect(JSON.parse((await centralOffer(draft.offerId)).lines)).toEqual(offer.lines);
     await back.close();
   });
 });

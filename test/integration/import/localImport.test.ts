@@ -49,8 +49,8 @@ const messagesOf = (caseId: unknown) =>
     kind: string; subject: string; body: string; created_by: string;
   }[];
 const quarantineRows = () =>
-  (sqlite.prepare('SELECT * FROM import_quarantine ORDER BY received_at, rowid').all() as Record<string, string>[]).map(
-    (row) => ({ id: row.id, raw: row.raw, source: row.source, state: row.state, message_id: row.message_id as string | null,
+  (sqlite.prepare('SELECT * FROM import_quarantine ORDER BY received_at, rowid').all() as Array<Record<string, string> & { message_id: string | null }>).map(
+    (row) => ({ id: row.id, raw: row.raw, source: row.source, state: row.state, message_id: row.message_id,
       resolved_by: row.resolved_by, reasons: JSON.parse(row.reasons) as { path: string; code: string; message: string }[] }));
 const setting = (key: string, value: unknown) =>
   sqlite.prepare('INSERT OR REPLACE INTO company_settings (key, value) VALUES (?, ?)').run(key, JSON.stringify(value));

@@ -15,7 +15,6 @@ import { caseAwaitingMeter, JPEG_PHOTO, pdfBytes, placeOrder, PNG_PHOTO, supplie
 let smtp: TestSmtp;
 let url: string;
 let kristiansand: SupplierFirm;
-let midtAgder: SupplierFirm;
 let supplierA: RawClient;
 let supplierB: RawClient;
 let installer: RawClient;
@@ -37,7 +36,7 @@ const central = useCentralDatabase('portal_work_orders', {
     url = (await startPortalService(db.db, smtp)).url;
     const supervisor = await login(url, await db.db.createLogin('sup', 'supervisor'));
     kristiansand = await supplierFirm(url, db.admin, supervisor, 1, 'ola@kkm.test');
-    midtAgder = await supplierFirm(url, db.admin, supervisor, 2, 'kari@midt.test');
+    await supplierFirm(url, db.admin, supervisor, 2, 'kari@midt.test');
     await firmWithAdmin(url, db.admin, supervisor, 'inst@elektro.test', 'Installatør Elektro AS');
     [supplierA, supplierB, installer] = await Promise.all([
       portalLogin(url, 'ola@kkm.test'), portalLogin(url, 'kari@midt.test'), portalLogin(url, 'inst@elektro.test')]);

@@ -46,7 +46,7 @@ async function reviewedCase(facts: string): Promise<{ caseId: number; claimToken
   // the handler records it first, as at the desk, so that what stands in the way is the checklist alone.
   const [assessed] = (await handler.push(newClientId(), [{
     seq: 1, name: 'case.recordGridAssessment', args: { caseId, outcome: 'sound', note: '' }, precondition: { status: 'in_review', claimToken },
-  }])) as PushOutcome[];
+  }]));
   expect(assessed).toMatchObject({ outcome: 'applied' });
   return { caseId, claimToken };
 }
@@ -54,7 +54,7 @@ async function reviewedCase(facts: string): Promise<{ caseId: number; claimToken
 async function approve(caseId: number, claimToken: number): Promise<PushOutcome> {
   const [outcome] = (await handler.push(newClientId(), [{
     seq: 1, name: 'case.approve', args: { caseId, conditions: [] }, precondition: { status: 'in_review', claimToken },
-  }])) as PushOutcome[];
+  }]));
   return outcome;
 }
 

@@ -6,7 +6,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { GroupRole } from '../../../db/central/staffAccounts';
 import { CASE_ACTIONS, isPeopleAction, OFFER_STEP_ACTIONS, type CaseActionName } from '../../../electron/shared/rules';
 import { MUTATION_ROLES, rolesForMutation } from '../../../electron/shared/rules/mutationPolicy';
-import type { PushOutcome } from '../../../electron/shared/serviceApi';
 import { centralApplierFor } from '../../../electron/core/sync/centralAppliers';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { SOUND_GRID_ASSESSMENT } from '../../support/gridAssessed';
@@ -224,7 +223,7 @@ describe('every mutation × role × claim', () => {
             seq: 1, name, args: plan.args(caseId, me.login),
             ...(plan.precondition ? { precondition: plan.precondition(plan.status ?? 'new', claimToken) } : {}),
           };
-          const [result] = (await me.push(newClientId(), [mutation])) as PushOutcome[];
+          const [result] = (await me.push(newClientId(), [mutation]));
           const after = await snapshot(caseId);
           const want = expected(name, role, state, plan);
           const label = `${role} ${name} claim:${state} → ${result.outcome}${result.code ? ` ${result.code}` : ''}${result.message ? ` (${result.message.slice(0, 80)})` : ''}`;

@@ -64,7 +64,7 @@ describe('HTTPS served by the service', () => {
   });
 
   it('a CA that is not the one that signed the certificate is refused too', async () => {
-    const other = await generate([{ name: 'commonName', value: 'other' }], { keySize: 2048, algorithm: 'sha256' } as never);
+    const other = await generate([{ name: 'commonName', value: 'other' }], { keySize: 2048, algorithm: 'sha256' });
     const error = await signIn({ url: running.url, ca: other.cert }, username, TEST_PASSWORD).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceUnreachable);
   });

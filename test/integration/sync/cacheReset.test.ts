@@ -61,6 +61,7 @@ interface PageSeen {
 async function restart(previous: Client, url?: (url: string) => string): Promise<{ client: Client; pages: PageSeen[] }> {
   const pages: PageSeen[] = [];
   let client: Client | undefined;
+  // eslint-disable-next-line prefer-const -- afterPage reads it while startClient runs; a const would still be in its temporal dead zone then.
   client = await startClient(
     central.db,
     'anne',

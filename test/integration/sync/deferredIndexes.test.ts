@@ -97,6 +97,7 @@ describe('indexes deferred during a pull into an empty cache', () => {
     const fresh = migratedSchema();
     const deferredSeen: Array<string | null> = [];
     let anne: Client | undefined;
+    // eslint-disable-next-line prefer-const -- afterPage reads it while startClient runs; a const would still be in its temporal dead zone then.
     anne = await startClient(central.db, 'anne', 'case_handler', {
       pull: {
         pageSize: 20,
@@ -149,6 +150,7 @@ describe('indexes deferred during a pull into an empty cache', () => {
     let seenWhileCrashing: string | null = null;
     let bo: Client | undefined;
     // Crashes once the cases are in, while the case events come: from then on, every page "crashes".
+    // eslint-disable-next-line prefer-const -- afterPage reads it while startClient runs; a const would still be in its temporal dead zone then.
     bo = await startClient(
       central.db,
       'bo',

@@ -87,7 +87,7 @@ describe('when things go wrong', () => {
     await anne.core.central!.engine.whenIdle();
     await anne.close();
     proxy.cut();
-    const offline = await central.startClient('anne', 'case_handler', {}, { login: anne.login, directory: anne.directory, url: proxy.urlFor });
+    const offline = await central.startClient('anne', 'case_handler', {}, { login: anne.login, directory: anne.directory, url: (target) => proxy.urlFor(target) });
     const view = await waitForState(offline, 'offline');
     expect(view.reason).toMatch(/unreachable|connectionLost|timeout/);
     // Work goes on: the cache was filled before the drop, and a note written now waits in the outbox.
@@ -124,7 +124,7 @@ describe('when things go wrong', () => {
           throw new Error('Connection terminated');
         },
       },
-    }, { login: await db().createLogin('bjorn', 'case_handler'), directory: mkdtempSync(path.join(tmpdir(), 'desk-bjorn-')), url: proxy.urlFor });
+    }, { login: await db().createLogin('bjorn', 'case_handler'), directory: mkdtempSync(path.join(tmpdir(), 'desk-bjorn-')), url: (target) => proxy.urlFor(target) });
     await bjorn.core.central!.engine.whenIdle();
     ok(await bjorn.core.dispatch('case.addNote', { caseId: 4, body: 'Svar tapt på veien.' }));
     await eventually(() => !cutOnce, 5_000, 'the cut');

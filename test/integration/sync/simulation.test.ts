@@ -173,7 +173,7 @@ async function open(seat: Omit<Seat, 'client'>): Promise<Client> {
         backoff: { initialMs: 20, maxMs: 250 },
         stallMs: STALL_MS,
         callTimeoutMs: 3_000,
-      }, { login: seat.login, directory: seat.directory, url: seat.proxy.urlFor, service: instances[seat.instance] });
+      }, { login: seat.login, directory: seat.directory, url: (target) => seat.proxy.urlFor(target), service: instances[seat.instance] });
     } catch (error) {
       if (attempt > 50) throw error;
       await sleep(100);
@@ -191,7 +191,7 @@ function withSeat<T>(seat: Seat, work: () => Promise<T>): Promise<T> {
 type Detail = { claim: { state: string }; allowedActions: string[]; status: string };
 const detailOf = (seat: Seat, caseId: number) => seat.client.core.handlers['case.get']({ caseId }) as Detail;
 const dispatch = (seat: Seat, name: string, input: unknown) =>
-  seat.client.core.dispatch(name as never, input as never) as Promise<{ ok: boolean; value?: unknown }>;
+  seat.client.core.dispatch(name, input) as Promise<{ ok: boolean; value?: unknown }>;
 const pick = <T>(rand: Random, items: readonly T[]): T => items[Math.floor(rand.next() * items.length)];
 
 async function writeNote(seat: Seat, caseId: number): Promise<void> {

@@ -38,7 +38,7 @@ describe('a link that stalls without closing', () => {
     const anne = await central.startClient('anne', 'case_handler', { stallMs: STALL_MS, callTimeoutMs: 3_000, pollIntervalMs: 60_000 }, {
       login: await central.db.createLogin('anne', 'case_handler'),
       directory: mkdtempSync(path.join(tmpdir(), 'desk-stall-anne-')),
-      url: proxy.urlFor,
+      url: (target) => proxy.urlFor(target),
       service,
     });
     const engine = anne.core.central!.engine;

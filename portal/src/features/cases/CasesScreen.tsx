@@ -125,7 +125,7 @@ export function CasesScreen() {
           <SegmentedControl
             aria-labelledby="cases-filter"
             value={state}
-            onChange={(value) => { setState(value as CaseFilter); setPage(1); }}
+            onChange={(value) => { setState(value); setPage(1); }}
             data={(['all', 'open', 'closed'] as const).map((value) => ({ value, label: t(`cases.filters.${value}`) }))}
           />
         </Stack>

@@ -121,11 +121,13 @@ export function NewMessageScreen() {
       if (requestedDraft) open(wanted ?? null);
     });
     // Once, on opening: the drafts named in the address later are this screen's own.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on opening (see above).
   }, []);
 
   useEffect(() => {
     if (revision > 0) autosave.changed(draftFormOf(form));
     // Only an edit (a new revision) saves; opening a draft does not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only an edit saves (see above).
   }, [revision]);
 
   const edit = (change: Partial<FormState>, clearing: string[] = []) => {
@@ -249,7 +251,7 @@ export function NewMessageScreen() {
             </Stack>
           </Alert>
         )}
-        <Button size="md" onClick={() => void send()} loading={sending} loaderProps={{ 'aria-label': t('newMessage.send.sending') } as object}>
+        <Button size="md" onClick={() => void send()} loading={sending} loaderProps={{ 'aria-label': t('newMessage.send.sending') }}>
           {t('newMessage.send.button')}
         </Button>
         <Text size="sm" c="dimmed" role="status" aria-live="polite" mih="1.5em">{saveText}</Text>

@@ -43,6 +43,6 @@ export function placeReasons(reasons: readonly PortalMessageReason[]): PlacedRea
 /** The reasons of a refusal's answer (`body` of the API error), if it has any. */
 export function reasonsOf(body: unknown): PortalMessageReason[] {
   const reasons = (body as { reasons?: unknown } | null)?.reasons;
-  return Array.isArray(reasons) ? reasons.filter((r): r is PortalMessageReason =>
-    typeof r === 'object' && r !== null && typeof r.path === 'string' && typeof r.code === 'string') : [];
+  return Array.isArray(reasons) ? reasons.filter((r: unknown): r is PortalMessageReason =>
+    typeof r === 'object' && r !== null && 'path' in r && typeof r.path === 'string' && 'code' in r && typeof r.code === 'string') : [];
 }

@@ -40,6 +40,7 @@ export function useDraftAutosave(draftId: string | null, onSaved: (draft: Portal
       } else {
         setSaveState({ state: 'failed' });
       }
+      // eslint-disable-next-line react-hooks/immutability -- flush runs itself again once the save settles; it is bound by then.
       flush();
     });
   }, []);

@@ -56,7 +56,7 @@ export function AnswerForm({ offerId, code, grossOre, onAnswered }: Props) {
             error={checked && nameInvalid ? t('ownerOffer.answer.nameInvalid') : undefined}
             required
           />
-          <Radio.Group label={t('ownerOffer.answer.choice')} value={choice} onChange={(value) => setChoice(value as 'accept' | 'decline')}>
+          <Radio.Group label={t('ownerOffer.answer.choice')} value={choice} onChange={(value) => setChoice(value)}>
             <Stack gap="xs" mt="xs">
               <Radio value="accept" label={t('ownerOffer.answer.accept')} />
               <Radio value="decline" label={t('ownerOffer.answer.decline')} />

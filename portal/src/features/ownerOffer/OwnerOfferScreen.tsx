@@ -53,6 +53,7 @@ export function OwnerOfferScreen() {
       void open(fromLink);
     }
     // Once, when the screen opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the screen opens.
   }, []);
 
   const submit = async (event: FormEvent) => {

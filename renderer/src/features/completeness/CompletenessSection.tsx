@@ -36,7 +36,7 @@ export function CompletenessSection({ detail }: { detail: CaseDetail }) {
   const canEdit = session.user.role !== 'reader';
   const mayRequest = canEdit && detail.allowedActions.includes('requestInformation');
   const canRequest = mayRequest && selected.length > 0;
-  const openDialog = useCallback(() => setDialogOpen(true), []);
+  const openDialog = useCallback(() => setDialogOpen(true), [setDialogOpen]);
   useRequestInformationKey(canRequest && !dialogOpen, openDialog);
 
   const override = async (item: string, reason: string): Promise<boolean> =>

@@ -61,9 +61,10 @@ export function DecisionBar({ detail }: { detail: CaseDetail }) {
   const [dialog, setDialog] = useState<DecisionAction | null>(null);
   const [dialogKey, setDialogKey] = useState(0);
   const blockersId = useId();
-  const blockersOf = (action: DecisionAction) =>
-    (action === 'approve' || action === 'sendOffer' || action === 'registerMeterMounted' ? detail.actionBlockers[action] ?? [] : []);
-  const isBlocked = (action: DecisionAction) => blockersOf(action).length > 0;
+  const blockersOf = useCallback((action: DecisionAction) =>
+    (action === 'approve' || action === 'sendOffer' || action === 'registerMeterMounted' ? detail.actionBlockers[action] ?? [] : []),
+  [detail]);
+  const isBlocked = useCallback((action: DecisionAction) => blockersOf(action).length > 0, [blockersOf]);
   const { session } = useAppData();
 
   const done = useCallback(
@@ -86,7 +87,7 @@ export function DecisionBar({ detail }: { detail: CaseDetail }) {
       }
       if (await run({ caseId: detail.id, action })) done(action);
     },
-    [detail, clearError, done, run],
+    [detail, clearError, done, run, isBlocked],
   );
   /** A dialog left without deciding takes its refusal with it: the bar shows only what went wrong outside one. */
   const closeDialog = useCallback(() => {

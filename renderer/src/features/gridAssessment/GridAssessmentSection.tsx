@@ -78,7 +78,7 @@ export function GridAssessmentSection({ detail }: { detail: CaseDetail }) {
           <form onSubmit={(event) => { event.preventDefault(); void submit(); }}>
             <Stack gap="sm">
               <Radio.Group label={t('gridAssessment.outcome')} value={outcome}
-                onChange={(value) => { setOutcome(value as GridAssessmentOutcome); setNoteMissing(false); }}>
+                onChange={(value) => { setOutcome(value); setNoteMissing(false); }}>
                 <Stack gap={6} mt={4}>
                   {GRID_ASSESSMENT_OUTCOMES.map((value) => (
                     <Radio key={value} value={value} label={t(`gridAssessment.outcomes.${value}`)} />

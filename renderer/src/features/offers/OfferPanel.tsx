@@ -2,7 +2,6 @@
 // an issued or superseded offer opens read only.
 import { Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { OfferDetail } from '../../api/contract';
 import { useApiQuery } from '../../api/useApiQuery';
 import { describeOfferError } from './describeOfferError';
 import { IssuedOfferView } from './IssuedOfferView';

@@ -26,7 +26,7 @@ export function ChoiceFilter<Value extends string>({ label, value, choices, onCh
       <SegmentedControl
         aria-labelledby={labelId}
         value={value}
-        onChange={(choice) => onChange(choice as Value)}
+        onChange={(choice) => onChange(choice)}
         data={choices.map((choice) => ({
           value: choice.value,
           label: choice.count === undefined ? choice.label : `${choice.label} (${formatNumber(choice.count)})`,

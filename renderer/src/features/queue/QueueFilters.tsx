@@ -3,8 +3,7 @@
 import { Group, MultiSelect, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useId, useMemo, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CLOSURE_REASONS, REQUEST_TYPES, type ClosureReason, type RequestType } from '../../../../electron/shared/rules';
-import type { QueueFilters as Filters } from '../../api/contract';
+import { CLOSURE_REASONS, REQUEST_TYPES } from '../../../../electron/shared/rules';
 import { useAppData } from '../../app/AppData';
 import classes from './Queue.module.css';
 import { queueStore } from './queueStore';
@@ -56,7 +55,7 @@ export function QueueFilters({ searchRef, onLeaveSearch }: Props) {
           placeholder={types.length === 0 ? t('queue.filters.allTypes') : undefined}
           data={typeOptions}
           value={types}
-          onChange={(value) => queueStore.setFilters({ types: value as RequestType[] })}
+          onChange={(value) => queueStore.setFilters({ types: value })}
           {...FILTER_SELECT}
         />
         <MultiSelect
@@ -73,7 +72,7 @@ export function QueueFilters({ searchRef, onLeaveSearch }: Props) {
           data={closureOptions}
           value={closureReasons}
           // Only closed cases have a closure reason: a status filter beside it would only hide them.
-          onChange={(value) => queueStore.setFilters({ closureReasons: value as ClosureReason[], ...(value.length > 0 ? { statuses: [] } : {}) })}
+          onChange={(value) => queueStore.setFilters({ closureReasons: value, ...(value.length > 0 ? { statuses: [] } : {}) })}
           {...FILTER_SELECT}
         />
         <Stack gap={2}>
@@ -83,7 +82,7 @@ export function QueueFilters({ searchRef, onLeaveSearch }: Props) {
           <SegmentedControl
             aria-labelledby={assignmentLabelId}
             value={assignment}
-            onChange={(value) => queueStore.setFilters({ assignment: value as Filters['assignment'] })}
+            onChange={(value) => queueStore.setFilters({ assignment: value })}
             data={[
               { value: 'all', label: t('queue.filters.assignmentAll') },
               { value: 'mine', label: t('queue.filters.assignmentMine') },

@@ -62,6 +62,7 @@ export function useRowLabels(): RowLabels {
       loadingRow: t('queue.loadingRow'),
     }),
     // The language is named so that the labels follow a change of it even if t were to keep its identity.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on purpose, as said above.
     [t, language],
   );
 }

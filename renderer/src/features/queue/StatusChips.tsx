@@ -2,7 +2,7 @@
 import { Chip, Group, Text } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_STATUSES, type CaseStatus } from '../../../../electron/shared/rules';
+import { CASE_STATUSES } from '../../../../electron/shared/rules';
 import { formatNumber } from '../../i18n/format';
 import { queueStore } from './queueStore';
 import { useQueueState } from './useQueueState';
@@ -17,7 +17,7 @@ export function StatusChips() {
       <Text id={labelId} size="xs" fw={600} c="gray.8" mr={4}>
         {t('queue.filters.status')}
       </Text>
-      <Chip.Group multiple value={statuses} onChange={(value) => queueStore.setFilters({ statuses: value as CaseStatus[] })}>
+      <Chip.Group multiple value={statuses} onChange={(value) => queueStore.setFilters({ statuses: value })}>
         {CASE_STATUSES.map((status) => (
           <Chip key={status} value={status} size="xs">
             {t(`enums.status.${status}`)}

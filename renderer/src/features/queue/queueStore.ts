@@ -144,7 +144,7 @@ export class QueueStore {
     this.inflight.clear();
     if (fromTop) {
       const firstPage = this.fresh.get(0) ?? this.stale.get(0);
-      this.stale = firstPage ? new Map([[0, firstPage]]) : new Map();
+      this.stale = firstPage ? new Map([[0, firstPage]]) : new Map<number, QueueRow[]>();
       this.scrollTop = 0;
       this.visible = { start: 0, end: Math.max(40, this.visible.end - this.visible.start) };
       this.update({ activeIndex: 0, fromTopCount: this.state.fromTopCount + 1 });

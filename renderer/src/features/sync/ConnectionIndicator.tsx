@@ -94,5 +94,6 @@ function useRefusalNotices(refused: number): void {
       notifyWarning(title, message);
     })();
     // Only a change of the count is news; the status object changes every second while syncing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- t and userName are read when the count changes, not watched.
   }, [refused, ready]);
 }

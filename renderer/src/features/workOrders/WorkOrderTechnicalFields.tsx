@@ -12,7 +12,7 @@ interface Props {
 /** The given parts only: empty text and empty numbers are left out, so the contract's optional fields stay unset. */
 export function givenTechnical(value: WorkOrderTechnicalInput): WorkOrderTechnicalInput | undefined {
   const given = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '' && v !== null));
-  return Object.keys(given).length > 0 ? (given as WorkOrderTechnicalInput) : undefined;
+  return Object.keys(given).length > 0 ? (given) : undefined;
 }
 
 export function WorkOrderTechnicalFields({ value, onChange }: Props) {

@@ -35,6 +35,7 @@ export function AssignBar({ selectedRows, handlers, onAssigned }: Props) {
   useEffect(() => {
     if (selectedRows.length === 0) setPicked(false);
     if (selectedRows.length === 0 || !picked) setTarget(suggestable ? suggestion : '');
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- selectionKey stands for selectedRows, and picking must not re-run this (see above).
   }, [selectionKey, suggestion, suggestable]);
 
   const count = selectedRows.length;

@@ -19,7 +19,7 @@ export function HandlerTable({ view, shown, onShow }: Props) {
   const headingId = useId();
   const rows = [
     ...view.handlers.map((handler) => ({
-      id: handler.id as string | null,
+      id: handler.id,
       name: handler.active ? handler.displayName : t('workload.handlers.retired', { name: handler.displayName }),
       counts: handler,
     })),
