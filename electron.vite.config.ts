@@ -9,7 +9,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
-          coreWorker: resolve(__dirname, 'electron/core/worker/coreWorker.ts'),
+          coreWorker: resolve(__dirname, 'core/worker/coreWorker.ts'),
         },
       },
     },

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './test/harness/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './harness/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',

@@ -3,7 +3,7 @@
 //   npx tsx scripts/portalTemplates.ts
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ChromiumPdfRenderer } from '../test/harness/chromiumPdfRenderer';
+import { ChromiumPdfRenderer } from '../harness/chromiumPdfRenderer';
 
 const STYLE = `
   @page { size: A4; margin: 20mm 18mm; }

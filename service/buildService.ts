@@ -10,7 +10,7 @@ import {
   hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type pg from 'pg';
-import { ErrorOutput, HealthOutput } from '../electron/shared/serviceApi';
+import { ErrorOutput, HealthOutput } from '../shared/serviceApi';
 import { personOf, requireSignIn } from './auth/authenticate';
 import { loginRoutes } from './auth/loginRoutes';
 import { asPerson, createServicePool } from './db/servicePool';

@@ -545,7 +545,7 @@ export const workCalendar = sqliteTable('work_calendar', {
   nextIsoWeek: text('next_iso_week').notNull(),
 });
 
-// The overview's derived tables (0012_overview.sql, kept by electron/core/overview/overviewFacts.ts; triggers on
+// The overview's derived tables (0012_overview.sql, kept by core/overview/overviewFacts.ts; triggers on
 // cases and case_events, which drizzle cannot declare, note the changed cases in overview_dirty_cases).
 export const overviewDirtyCases = sqliteTable('overview_dirty_cases', {
   caseId: integer('case_id').primaryKey(),

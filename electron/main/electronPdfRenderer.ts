@@ -5,7 +5,7 @@
 // that refuses every request but the data: URL the letter arrives as, and the page runs no script: the letter is
 // complete in itself (inline CSS and SVG), and a stray remote reference fails instead of reaching the network.
 import { BrowserWindow, session } from 'electron';
-import type { PdfRenderer } from '../core/offers/pdfRenderer';
+import type { PdfRenderer } from '../../core/offers/pdfRenderer';
 
 const LETTER_PARTITION = 'offer-letter';
 

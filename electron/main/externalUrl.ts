@@ -2,7 +2,7 @@
 // must happen there (RFC 8252: not in an embedded window). Only a URL that is plainly a web page goes out: https,
 // or http to this machine — never file:, a custom scheme, a URL with a user name or password in it, or anything
 // the platform's opener might hand to another program.
-import { isLoopbackHost } from '../core/service/serviceEndpoint';
+import { isLoopbackHost } from '../../core/service/serviceEndpoint';
 
 const MAX_LENGTH = 8_192;
 

@@ -2,8 +2,8 @@
 import { app, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { SettingsHost } from '../core/settings/settingsHost';
-import { CoreWorkerClient } from '../core/worker/coreWorkerClient';
+import type { SettingsHost } from '../../core/settings/settingsHost';
+import { CoreWorkerClient } from '../../core/worker/coreWorkerClient';
 import { forwardChanges, registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { hardenSession } from './security';

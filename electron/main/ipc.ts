@@ -1,9 +1,9 @@
 // One IPC handler per contract call. The sender must be our own renderer's main frame; the core validates
 // the input against the contract before any service sees it.
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import type { ChangeBatch } from '../shared/contract/changes';
-import { API_NAMES, CHANGES_CHANNEL } from '../shared/contract/names';
-import type { RunningCore } from '../core/runningCore';
+import type { ChangeBatch } from '../../shared/contract/changes';
+import { API_NAMES, CHANGES_CHANNEL } from '../../shared/contract/names';
+import type { RunningCore } from '../../core/runningCore';
 import { isTrustedSenderFrame } from './rendererOrigin';
 import { isOwnRendererUrl, OWN_RENDERER } from './security';
 

@@ -5,7 +5,7 @@
 import { app, safeStorage } from 'electron';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CentralSettings, SavedToken, SettingsHost } from '../core/settings/settingsHost';
+import type { CentralSettings, SavedToken, SettingsHost } from '../../core/settings/settingsHost';
 
 interface StoredFile {
   settings: CentralSettings;

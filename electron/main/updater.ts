@@ -1,7 +1,7 @@
 // The desk's updates: electron-updater against the company's generic feed (its URL is in app-update.yml, which
 // electron-builder writes from the build's publish setting), on the person's channel, downloaded in the
 // background and installed on restart or the next quit. The renderer sees the state through the preload's
-// `window.deskUpdates` (electron/shared/updates.ts). Failures are logged, never shown as alarms.
+// `window.deskUpdates` (shared/contract/updates.ts). Failures are logged, never shown as alarms.
 //
 // Nothing runs in development or in an unpacked build, nor where the build had no feed: the view says
 // `inactive`. electron-updater needs the electron module the moment `autoUpdater` is read, so it is loaded lazily.
@@ -9,7 +9,7 @@ import { app, BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AppUpdater } from 'electron-updater';
-import { isUpdateChannel, UPDATE_IPC, type UpdateChannel, type UpdateView } from '../shared/updates';
+import { isUpdateChannel, UPDATE_IPC, type UpdateChannel, type UpdateView } from '../../shared/contract/updates';
 import { fileChannelStore } from './updates/channelStore';
 import { applyChannel, initialUpdateView, nextUpdateView, type UpdaterEvent } from './updates/updateState';
 import { isTrustedSenderFrame } from './rendererOrigin';

@@ -2,7 +2,7 @@
 // `deskChanges.subscribe` — nothing else: no ipcRenderer, no generic invoke or listen, no Node. It runs sandboxed;
 // electron-vite bundles the names list into it.
 import { contextBridge, ipcRenderer } from 'electron';
-import { API_NAMES, CHANGES_CHANNEL } from '../shared/contract/names';
+import { API_NAMES, CHANGES_CHANNEL } from '../../shared/contract/names';
 
 const api = Object.freeze(
   Object.fromEntries(API_NAMES.map((name) => [name, (input: unknown) => ipcRenderer.invoke(name, input)])),
@@ -10,7 +10,7 @@ const api = Object.freeze(
 
 contextBridge.exposeInMainWorld('api', api);
 
-// The desk's updates (DeskUpdates in electron/shared/updates.ts; the channel names are UPDATE_IPC there, spelt
+// The desk's updates (DeskUpdates in shared/contract/updates.ts; the channel names are UPDATE_IPC there, spelt
 // out here because the preload imports nothing else): the state, the channel setting, restart to update.
 contextBridge.exposeInMainWorld(
   'deskUpdates',

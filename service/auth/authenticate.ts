@@ -2,7 +2,7 @@
 // account, or the call is answered 401 before any handler runs.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type pg from 'pg';
-import type { SessionUser } from '../../electron/shared/serviceApi';
+import type { SessionUser } from '../../shared/serviceApi';
 import { unauthorized } from '../http/errors';
 import { authenticate } from './sessions';
 

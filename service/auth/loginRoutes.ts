@@ -1,11 +1,11 @@
-// Sign-in with an account the service keeps (argon2id, db/central/staffAccounts.ts) and sign-out. Attempts are
+// Sign-in with an account the service keeps (argon2id, service/accounts/staffAccounts.ts) and sign-out. Attempts are
 // throttled per address and account; a wrong password and an unknown or disabled account answer alike.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type pg from 'pg';
 import { z } from 'zod';
-import { verifyStaffPassword } from '../../db/central/staffAccounts';
-import { ErrorOutput, LoginInput, LoginOutput } from '../../electron/shared/serviceApi';
+import { verifyStaffPassword } from '../accounts/staffAccounts';
+import { ErrorOutput, LoginInput, LoginOutput } from '../../shared/serviceApi';
 import { ServiceError } from '../http/errors';
 import { bearerToken } from './authenticate';
 import { endSession, issueSession } from './sessions';

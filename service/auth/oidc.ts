@@ -1,5 +1,5 @@
 // Sign-in through the company's identity provider with OpenID Connect. The desk runs the browser part
-// (authorization code + PKCE in the system browser, loopback redirect: electron/core/service/oidcSignIn.ts) and
+// (authorization code + PKCE in the system browser, loopback redirect: core/service/oidcSignIn.ts) and
 // hands the code, its PKCE verifier and the redirect URI here. The service, which holds the client credentials,
 // redeems the code at the provider, lets openid-client check the ID token (signature, issuer, audience, expiry),
 // maps the person's groups to one of our roles, keeps them in app_users and issues our own session. The provider's
@@ -8,8 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as client from 'openid-client';
 import type pg from 'pg';
-import { ErrorOutput, LoginOutput, type SessionUser, type StaffRole } from '../../electron/shared/serviceApi';
-import { OidcConfigOutput, OidcLoginInput } from '../../electron/shared/serviceApi/oidc';
+import { ErrorOutput, LoginOutput, type SessionUser, type StaffRole } from '../../shared/serviceApi';
+import { OidcConfigOutput, OidcLoginInput } from '../../shared/serviceApi/oidc';
 import { ServiceError } from '../http/errors';
 import { issueSession } from './sessions';
 
@@ -114,7 +114,7 @@ export function roleForGroups(groups: readonly string[], roles: Record<string, O
   return best;
 }
 
-/** The same rule as the service's own accounts (db/central/staffAccounts.ts). */
+/** The same rule as the service's own accounts (service/accounts/staffAccounts.ts). */
 const USERNAME = /^[a-z][a-z0-9._-]{0,62}$/;
 const RESERVED = new Set(['case_handler', 'supervisor', 'reader', 'desk_service']);
 const NORWEGIAN_LETTERS: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa' };

@@ -2,7 +2,7 @@
 // their role and an expiry — so any instance of the service can check it, and disabling an account ends it.
 import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import type { LoginOutput, SessionUser, StaffRole } from '../../electron/shared/serviceApi';
+import type { LoginOutput, SessionUser, StaffRole } from '../../shared/serviceApi';
 
 export const SESSION_HOURS = 12;
 

@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { inTransaction } from '../db/servicePool';
-import { casesWithExpiredOffers, closeCaseForParty } from '../../electron/core/casework/centralEnding';
+import { casesWithExpiredOffers, closeCaseForParty } from '../../core/casework/centralEnding';
 
 export const OFFER_EXPIRY_ACTOR = 'system:offer-expiry';
 

@@ -2,8 +2,8 @@
 // caches store (ISO timestamps, numbers, dates as text), and every piece of work done as a person — inside a
 // transaction that has taken on their group role and names them as the actor for the triggers and policies.
 import pg from 'pg';
-import { connectionConfig } from '../../electron/core/sync/centralConnection';
-import type { SessionUser } from '../../electron/shared/serviceApi';
+import { connectionConfig } from '../../core/sync/centralConnection';
+import type { SessionUser } from '../../shared/serviceApi';
 
 export function createServicePool(databaseUrl: string, max = 10): pg.Pool {
   const pool = new pg.Pool({ ...connectionConfig(databaseUrl), application_name: 'desk-service', max });

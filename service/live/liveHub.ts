@@ -3,9 +3,9 @@
 // (a proxy that stops forwarding) by the absence of beats, not by waiting for a change that never comes.
 import type pg from 'pg';
 import type { WebSocket } from 'ws';
-import { connectCentral } from '../../electron/core/sync/centralConnection';
-import { CHANGE_CHANNEL } from '../../electron/core/sync/liveListener';
-import type { LiveNotice } from '../../electron/shared/serviceApi';
+import { connectCentral } from '../../core/sync/centralConnection';
+import { CHANGE_CHANNEL } from '../../core/sync/liveListener';
+import type { LiveNotice } from '../../shared/serviceApi';
 
 export interface LiveHubOptions {
   databaseUrl: string;

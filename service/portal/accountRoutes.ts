@@ -9,9 +9,9 @@ import {
   PortalAddUserInput, PortalAddUserOutput, PortalChangePasswordInput, PortalListUsersOutput, PortalLoginInput,
   PortalLoginOutput, PortalMe, PortalOk, PortalResetCompleteInput, PortalResetRequestInput, PortalUserIdParams,
   PortalUserOutput, type PortalUser,
-} from '../../electron/shared/portalApi';
-import { ErrorOutput } from '../../electron/shared/serviceApi';
-import { hashPortalPassword, normaliseEmail } from '../../db/central/portalAccounts';
+} from '../../shared/portalApi';
+import { ErrorOutput } from '../../shared/serviceApi';
+import { hashPortalPassword, normaliseEmail } from '../accounts/portalAccounts';
 import { ServiceError } from '../http/errors';
 import type { PortalMailer } from './mailer';
 import { portalDbError } from './portalErrors';

@@ -7,8 +7,8 @@ import type pg from 'pg';
 import { z } from 'zod';
 import {
   CLOSED_CASE_STATUSES, PortalAttachmentParams, PortalCase, PortalCaseParams, PortalListCasesOutput, PortalListCasesQuery,
-} from '../../electron/shared/portalApi/cases';
-import { ErrorOutput } from '../../electron/shared/serviceApi';
+} from '../../shared/portalApi/cases';
+import { ErrorOutput } from '../../shared/serviceApi';
 import { ServiceError } from '../http/errors';
 import { readPortalCase, SUMMARY_COLUMNS, summaryOf } from './caseThread';
 import { asFirm, portalSession, requirePortalSession } from './portalSessions';

@@ -3,16 +3,16 @@
 // the case history (its messages arriving, changes of status), the grid company's messages to the installer, and
 // the case's attachments. Every query runs in the caller's asFirm transaction; a case of another firm is not found.
 import type pg from 'pg';
-import { CompletenessRuleSetSchema } from '../../electron/shared/contract/completeness';
-import { completionActionFor } from '../../electron/core/import/messagePlans';
-import type { PortalAttachment, PortalCase, PortalRequestedItem, PortalThreadEntry } from '../../electron/shared/portalApi/cases';
-import type { PortalInboxKind } from '../../electron/shared/portalApi/inbox';
+import { CompletenessRuleSetSchema } from '../../shared/contract/completeness';
+import { completionActionFor } from '../../core/import/messagePlans';
+import type { PortalAttachment, PortalCase, PortalRequestedItem, PortalThreadEntry } from '../../shared/portalApi/cases';
+import type { PortalInboxKind } from '../../shared/portalApi/inbox';
 import {
   type ClosureReason,
   canTakeAction, defaultCompletenessRules, type CaseStatus, type CompletenessRuleSet, type RequestType,
-} from '../../electron/shared/rules';
+} from '../../shared/rules';
 import { iso } from './portalSessions';
-import { constructionPowerView } from '../../electron/core/cases/constructionPowerView';
+import { constructionPowerView } from '../../core/cases/constructionPowerView';
 
 type Row = Record<string, unknown>;
 type Json = Record<string, unknown>;

@@ -7,9 +7,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type pg from 'pg';
 import {
   DRAFT_LIMITS, PortalDraft, PortalDraftIdParams, PortalListDraftsOutput, PortalSaveDraftInput, type PortalDraftForm,
-} from '../../electron/shared/portalApi/drafts';
-import { PortalOk } from '../../electron/shared/portalApi';
-import { ErrorOutput } from '../../electron/shared/serviceApi';
+} from '../../shared/portalApi/drafts';
+import { PortalOk } from '../../shared/portalApi';
+import { ErrorOutput } from '../../shared/serviceApi';
 import { ServiceError } from '../http/errors';
 import { asFirm, iso, portalSession, requirePortalSession } from './portalSessions';
 

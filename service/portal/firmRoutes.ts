@@ -3,13 +3,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type pg from 'pg';
-import { checkOrganisationNumber } from '../../electron/shared/rules/identifiers';
+import { checkOrganisationNumber } from '../../shared/rules/identifiers';
 import {
   PortalApplyInput, PortalApplyOutput, PortalDecisionOutput, PortalFirmIdParams, PortalListFirmsOutput,
   PortalListFirmsQuery, PortalRefuseInput, type PortalFirm,
-} from '../../electron/shared/portalApi';
-import { ErrorOutput, type SessionUser } from '../../electron/shared/serviceApi';
-import { hashPortalPassword, normaliseEmail } from '../../db/central/portalAccounts';
+} from '../../shared/portalApi';
+import { ErrorOutput, type SessionUser } from '../../shared/serviceApi';
+import { hashPortalPassword, normaliseEmail } from '../accounts/portalAccounts';
 import { personOf } from '../auth/authenticate';
 import { asPerson } from '../db/servicePool';
 import { ServiceError } from '../http/errors';

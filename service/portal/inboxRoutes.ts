@@ -7,8 +7,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type pg from 'pg';
 import {
   PORTAL_INBOX_LIMIT, PortalInboxMessageParams, PortalListInboxOutput, PortalMarkReadOutput, type PortalInboxMessage,
-} from '../../electron/shared/portalApi/inbox';
-import { ErrorOutput } from '../../electron/shared/serviceApi';
+} from '../../shared/portalApi/inbox';
+import { ErrorOutput } from '../../shared/serviceApi';
 import { ServiceError } from '../http/errors';
 import { asFirm, iso, portalSession, requirePortalSession } from './portalSessions';
 

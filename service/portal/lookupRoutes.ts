@@ -8,13 +8,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type pg from 'pg';
-import { ruleSetFromStored } from '../../electron/core/casework/completenessService';
+import { ruleSetFromStored } from '../../core/casework/completenessService';
 import {
   PortalCompletenessRulesOutput, PortalLookupInstallationOutput, PortalLookupInstallationQuery,
   type PortalInstallationFacts,
-} from '../../electron/shared/portalApi/lookup';
-import { checkMeteringPointId, checkPostcode, REQUEST_TYPES, type CompletenessRuleSet, type RequestType } from '../../electron/shared/rules';
-import { ErrorOutput } from '../../electron/shared/serviceApi';
+} from '../../shared/portalApi/lookup';
+import { checkMeteringPointId, checkPostcode, REQUEST_TYPES, type CompletenessRuleSet, type RequestType } from '../../shared/rules';
+import { ErrorOutput } from '../../shared/serviceApi';
 import { ServiceError } from '../http/errors';
 import { asFirm, portalSession, requirePortalSession } from './portalSessions';
 

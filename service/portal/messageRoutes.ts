@@ -1,6 +1,6 @@
 // Sending a message through the portal (issue 12, item 2): POST /api/portal/messages (portalSubmitMessage). One
 // validation, one quarantine: the message goes through the central importer `npm run import` uses
-// (electron/core/import/centralImport.ts) — the same zod schema, identifier checks, plans, case numbers, attachment
+// (core/import/centralImport.ts) — the same zod schema, identifier checks, plans, case numbers, attachment
 // store and versions (so every desk pulls the case live). What the portal adds around it:
 //   * the sender is the signed-in user's firm: sender.organisationNumber (and a request's installer) must be its
 //     organisation number (403 otherwise); the firm's message ids are kept as `<org number>:<id>`, and so are the
@@ -16,14 +16,14 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type pg from 'pg';
-import { importIntoCentral } from '../../electron/core/import/centralImport';
-import type { ImportReason } from '../../electron/core/import/importReasons';
-import { IncomingMessage } from '../../electron/core/import/incomingMessage';
-import { IMPORT_ACTOR } from '../../electron/core/import/localImportStore';
+import { importIntoCentral } from '../../core/import/centralImport';
+import type { ImportReason } from '../../core/import/importReasons';
+import { IncomingMessage } from '../../core/import/incomingMessage';
+import { IMPORT_ACTOR } from '../../core/import/localImportStore';
 import {
   PORTAL_MESSAGE_LIMITS, PortalMessageRefused, PortalSubmitMessageOutput,
-} from '../../electron/shared/portalApi/messages';
-import { ErrorOutput } from '../../electron/shared/serviceApi';
+} from '../../shared/portalApi/messages';
+import { ErrorOutput } from '../../shared/serviceApi';
 import { ServiceError } from '../http/errors';
 import { portalSession, requirePortalSession, type PortalSession } from './portalSessions';
 import { base64Bytes, headOfBase64, nameContradicts, sniffType } from './sniffAttachment';

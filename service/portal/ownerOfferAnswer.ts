@@ -9,11 +9,11 @@
 // transaction).
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { centralOfferFacts, centralReleaseOnAcceptance, writeCentralBillingStep } from '../../electron/core/billing/centralBilling';
-import { centralToday } from '../../electron/core/sync/centralToday';
-import { closeCaseForParty } from '../../electron/core/casework/centralEnding';
-import type { OwnerAnswerOfferInput } from '../../electron/shared/portalApi/ownerOffer';
-import { planBillingStep, releasesWork, type CaseStatus, type OfferFacts } from '../../electron/shared/rules';
+import { centralOfferFacts, centralReleaseOnAcceptance, writeCentralBillingStep } from '../../core/billing/centralBilling';
+import { centralToday } from '../../core/sync/centralToday';
+import { closeCaseForParty } from '../../core/casework/centralEnding';
+import type { OwnerAnswerOfferInput } from '../../shared/portalApi/ownerOffer';
+import { planBillingStep, releasesWork, type CaseStatus, type OfferFacts } from '../../shared/rules';
 
 /** The name the owner's answers are recorded under (desk.actor): billing_events.recorded_by, case_events.actor_id. */
 export const OWNER_ACTOR = 'portal:owner';

@@ -1,5 +1,5 @@
 // The owner's side of the offer (issue 12, item 5): no account, the offer's id in the path and the letter's code in
-// the body (electron/shared/portalApi/ownerOffer.ts). Each call first tries the code with owner_offer_try (central
+// the body (shared/portalApi/ownerOffer.ts). Each call first tries the code with owner_offer_try (central
 // 0024) in a statement of its own, so that a wrong try is counted even when nothing else happens; only desk_service
 // itself may call it — a portal firm's session (portal_user) cannot, and is not asked for. Each address has
 // `attemptsPerMinute` calls a minute per route. The code is never logged: it is in no URL, and Fastify does not log
@@ -7,12 +7,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type pg from 'pg';
-import { ownerCodeSha256 } from '../../electron/core/offers/ownerAccess';
+import { ownerCodeSha256 } from '../../core/offers/ownerAccess';
 import {
   OwnerAnswerOfferInput, OwnerAnswerOfferOutput, OwnerOfferParams, OwnerOfferView, OwnerOpenOfferInput,
-} from '../../electron/shared/portalApi/ownerOffer';
-import { normaliseOwnerCode } from '../../electron/shared/rules';
-import { ErrorOutput } from '../../electron/shared/serviceApi';
+} from '../../shared/portalApi/ownerOffer';
+import { normaliseOwnerCode } from '../../shared/rules';
+import { ErrorOutput } from '../../shared/serviceApi';
 import { ServiceError } from '../http/errors';
 import { answerOwnerOffer } from './ownerOfferAnswer';
 import { ownerOfferView, type OwnerOfferRow } from './ownerOfferView';

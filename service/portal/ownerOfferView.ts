@@ -3,8 +3,8 @@
 // Oslo), superseded by a newer version, or closed because the case no longer takes an acceptance.
 import {
   CASE_ACTIONS, isContributionLine, offerSettlement, type CalculatedLine, type CaseStatus, type OfferCalculation,
-} from '../../electron/shared/rules';
-import type { OwnerOfferStanding, OwnerOfferView } from '../../electron/shared/portalApi/ownerOffer';
+} from '../../shared/rules';
+import type { OwnerOfferStanding, OwnerOfferView } from '../../shared/portalApi/ownerOffer';
 
 export interface OwnerOfferRow {
   caseNumber: string;

@@ -1,6 +1,6 @@
 // What an attachment really is, from its first bytes (magic numbers), never from its name or the type it claims:
 // the portal takes PDF, JPEG and PNG only. A file named .pdf that is HTML or an executable is none of them.
-import type { PortalAttachmentType } from '../../electron/shared/portalApi/messages';
+import type { PortalAttachmentType } from '../../shared/portalApi/messages';
 
 const SIGNATURES: { type: PortalAttachmentType; bytes: number[]; extensions: string[] }[] = [
   { type: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], extensions: ['pdf'] }, // %PDF-

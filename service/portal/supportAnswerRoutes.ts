@@ -9,8 +9,8 @@ import type pg from 'pg';
 import {
   PortalAnswerSupportInput, PortalAnswerSupportOutput, PortalStaffSupportOutput, PortalStaffSupportQuery,
   PortalSupportAttachmentOutput, PortalSupportIdParams, type PortalStaffSupportRequest,
-} from '../../electron/shared/portalApi/support';
-import { ErrorOutput, type SessionUser } from '../../electron/shared/serviceApi';
+} from '../../shared/portalApi/support';
+import { ErrorOutput, type SessionUser } from '../../shared/serviceApi';
 import { personOf } from '../auth/authenticate';
 import { asPerson } from '../db/servicePool';
 import { ServiceError } from '../http/errors';

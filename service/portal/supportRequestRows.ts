@@ -1,6 +1,6 @@
 // A support request row (migration 0025) as the firm sees it and as the staff see it: one SELECT list each, one
 // mapping. The firm's list leaves out the staff's columns (who answered), which portal_user may not read anyway.
-import type { PortalStaffSupportRequest, PortalSupportRequest } from '../../electron/shared/portalApi/support';
+import type { PortalStaffSupportRequest, PortalSupportRequest } from '../../shared/portalApi/support';
 import { iso } from './portalSessions';
 
 export const FIRM_COLUMNS = `r.id, r.category, c.case_number, r.meter_number, r.meter_reading, r.text, r.contact_email,

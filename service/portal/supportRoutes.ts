@@ -6,13 +6,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type pg from 'pg';
-import { checkOrganisationNumber } from '../../electron/shared/rules/identifiers';
+import { checkOrganisationNumber } from '../../shared/rules/identifiers';
 import {
   PortalListSupportOutput, PortalPublicSupportInput, PortalPublicSupportOutput, PortalSubmitSupportInput,
   PortalSubmitSupportOutput, SUPPORT_LIMITS, type PortalSubmitSupportInput as SubmitInput,
-} from '../../electron/shared/portalApi/support';
-import { ErrorOutput } from '../../electron/shared/serviceApi';
-import { normaliseEmail } from '../../db/central/portalAccounts';
+} from '../../shared/portalApi/support';
+import { ErrorOutput } from '../../shared/serviceApi';
+import { normaliseEmail } from '../accounts/portalAccounts';
 import { ServiceError } from '../http/errors';
 import { asFirm, portalSession, requirePortalSession } from './portalSessions';
 import { base64Bytes, headOfBase64, nameContradicts, sniffType } from './sniffAttachment';

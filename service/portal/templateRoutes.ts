@@ -9,9 +9,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   PortalListTemplatesOutput, PortalTemplateParams, type PortalTemplate, type PortalTemplateName,
-} from '../../electron/shared/portalApi/lookup';
-import type { AttachmentKind } from '../../electron/shared/rules';
-import { ErrorOutput } from '../../electron/shared/serviceApi';
+} from '../../shared/portalApi/lookup';
+import type { AttachmentKind } from '../../shared/rules';
+import { ErrorOutput } from '../../shared/serviceApi';
 
 export const PORTAL_TEMPLATES_DIR = path.resolve(__dirname, '../../resources/portal-templates');
 

@@ -6,9 +6,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type pg from 'pg';
-import { closeCaseForParty } from '../../electron/core/casework/centralEnding';
-import { PortalCase, PortalCaseParams, PortalWithdrawInput } from '../../electron/shared/portalApi/cases';
-import { ErrorOutput } from '../../electron/shared/serviceApi';
+import { closeCaseForParty } from '../../core/casework/centralEnding';
+import { PortalCase, PortalCaseParams, PortalWithdrawInput } from '../../shared/portalApi/cases';
+import { ErrorOutput } from '../../shared/serviceApi';
 import { inTransaction } from '../db/servicePool';
 import { ServiceError } from '../http/errors';
 import { readPortalCase } from './caseThread';

@@ -2,10 +2,10 @@
 // see (work_orders_portal_supplier, migration 0023) joined with their sites from portal_work_order_sites(), the one
 // narrow way to the case's address and installation facts.
 import type pg from 'pg';
-import type { PortalWorkOrder, PortalWorkOrderSummary } from '../../electron/shared/portalApi/workOrders';
-import { cadastralNumberOf } from '../../electron/core/offers/letterCase';
-import type { GridWorkKind, WorkOrderStatus } from '../../electron/shared/rules';
-import { isWorkOrderOverdue } from '../../electron/shared/rules/workOrders';
+import type { PortalWorkOrder, PortalWorkOrderSummary } from '../../shared/portalApi/workOrders';
+import { cadastralNumberOf } from '../../core/offers/letterCase';
+import type { GridWorkKind, WorkOrderStatus } from '../../shared/rules';
+import { isWorkOrderOverdue } from '../../shared/rules/workOrders';
 
 interface OrderRow {
   id: string;

@@ -7,14 +7,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type pg from 'pg';
-import { osloDate } from '../../electron/core/clock';
-import { PORTAL_MESSAGE_LIMITS } from '../../electron/shared/portalApi/messages';
+import { osloDate } from '../../core/clock';
+import { PORTAL_MESSAGE_LIMITS } from '../../shared/portalApi/messages';
 import {
   PortalConfirmWorkOrderInput, PortalListWorkOrdersOutput, PortalReportWorkOrderInput, PortalWorkOrderAnswer,
   PortalWorkOrderFileParams, PortalWorkOrderIdParams, type PortalWorkOrder,
-} from '../../electron/shared/portalApi/workOrders';
-import { doneOnProblem, METER_NUMBER_PATTERN, plannedDateProblem, reportNeedsMeter } from '../../electron/shared/rules/workOrderAnswers';
-import { ErrorOutput } from '../../electron/shared/serviceApi';
+} from '../../shared/portalApi/workOrders';
+import { doneOnProblem, METER_NUMBER_PATTERN, plannedDateProblem, reportNeedsMeter } from '../../shared/rules/workOrderAnswers';
+import { ErrorOutput } from '../../shared/serviceApi';
 import { ServiceError } from '../http/errors';
 import { portalDbError } from './portalErrors';
 import { asFirm, portalSession, requirePortalSession, type PortalActor } from './portalSessions';

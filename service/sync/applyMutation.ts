@@ -4,13 +4,13 @@
 // actor comes from the session and every time from the server's clock; nothing the desk sends decides either.
 import type pg from 'pg';
 import type { z } from 'zod';
-import { classifyCentralError } from '../../electron/core/sync/centralErrors';
-import type { StoredFiles } from '../../electron/core/sync/letterToSend';
-import { centralApplierFor, localMutationFor, rowsChangedBy } from '../../electron/core/mutations/registry';
-import type { OutboxEntry } from '../../electron/core/mutations/definition';
-import { mayRunMutation } from '../../electron/shared/rules';
-import { PushMutation, type PullTable, type PushOutcome, type SessionUser } from '../../electron/shared/serviceApi';
-import { SYNCED_TABLES, type SyncedTable } from '../../electron/core/sync/syncedTables';
+import { classifyCentralError } from '../../core/sync/centralErrors';
+import type { StoredFiles } from '../../core/sync/letterToSend';
+import { centralApplierFor, localMutationFor, rowsChangedBy } from '../../core/mutations/registry';
+import type { OutboxEntry } from '../../core/mutations/definition';
+import { mayRunMutation } from '../../shared/rules';
+import { PushMutation, type PullTable, type PushOutcome, type SessionUser } from '../../shared/serviceApi';
+import { SYNCED_TABLES, type SyncedTable } from '../../core/sync/syncedTables';
 
 const CASES_TABLE = SYNCED_TABLES.find((t) => t.local === 'cases')!;
 

@@ -5,9 +5,9 @@
 // without being parsed here.
 import type pg from 'pg';
 import { z } from 'zod';
-import { CACHE_SHAPED_TYPE, cacheShapedColumn } from '../../electron/core/sync/centralConnection';
-import { SYNCED_TABLES, type SyncedTable } from '../../electron/core/sync/syncedTables';
-import type { PullQuery } from '../../electron/shared/serviceApi';
+import { CACHE_SHAPED_TYPE, cacheShapedColumn } from '../../core/sync/centralConnection';
+import { SYNCED_TABLES, type SyncedTable } from '../../core/sync/syncedTables';
+import type { PullQuery } from '../../shared/serviceApi';
 import { ServiceError } from '../http/errors';
 
 /** PostgreSQL functions take at most 100 arguments: wider rows are built from several arrays. */
@@ -91,7 +91,7 @@ export async function schemaIdentity(client: pg.ClientBase): Promise<string> {
 /** Column types per schema identity: they only change with a migration. */
 const typesBySchema = new Map<string, Promise<Map<string, Map<string, string> | null>>>();
 
-/** One answer of `GET /api/pull` as JSON text (see PullOutput in electron/shared/serviceApi). */
+/** One answer of `GET /api/pull` as JSON text (see PullOutput in shared/serviceApi). */
 export async function pullPage(client: pg.ClientBase, query: PullQuery): Promise<string> {
   const schema = await schemaIdentity(client);
   if (!typesBySchema.has(schema)) typesBySchema.set(schema, columnTypes(client));

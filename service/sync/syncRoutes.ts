@@ -5,15 +5,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type pg from 'pg';
 import { z } from 'zod';
-import { classifyCentralError } from '../../electron/core/sync/centralErrors';
+import { classifyCentralError } from '../../core/sync/centralErrors';
 import {
   CaseIdParams, ClaimOutput, ErrorOutput, FetchNextOutput, PullOutput, PullQuery, PushInput, PushOutput, ReleaseInput,
   RenewInput, RenewOutput, type SessionUser,
-} from '../../electron/shared/serviceApi';
+} from '../../shared/serviceApi';
 import { personOf } from '../auth/authenticate';
 import { asPerson } from '../db/servicePool';
 import { ServiceError } from '../http/errors';
-import { Mutex } from '../../electron/core/sync/mutex';
+import { Mutex } from '../../core/sync/mutex';
 import { applyPush, caseRows } from './applyMutation';
 import { pullPage } from './pullPage';
 

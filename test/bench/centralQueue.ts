@@ -12,8 +12,8 @@
 // cases_submitted for the LIMIT and filters as it goes (a municipality's open cases: ~50 ms), which is what a
 // central queue would meet too. The page and the count are two queries, one round trip each.
 import type pg from 'pg';
-import type { QueueFilters } from '../../electron/shared/contract';
-import { CLOCK_RUNNING_STATUSES, NORWEGIAN_METERING_POINT_PREFIX } from '../../electron/shared/rules';
+import type { QueueFilters } from '../../shared/contract';
+import { CLOCK_RUNNING_STATUSES, NORWEGIAN_METERING_POINT_PREFIX } from '../../shared/rules';
 
 /** Adds and fills cases.bench_search and its GIN index. Run as the owner of the tables. */
 export async function createCentralSearchIndex(admin: pg.Client): Promise<void> {

@@ -1,6 +1,6 @@
 // What the core answers at BENCH_CASES cases: the queue's first page, filters, search, counts, opening a case.
-import type { Core } from '../../electron/core/createCore';
-import { DEFAULT_QUEUE_FILTERS, type QueueFilters, type QueueListInput } from '../../electron/shared/contract';
+import type { Core } from '../../core/createCore';
+import { DEFAULT_QUEUE_FILTERS, type QueueFilters, type QueueListInput } from '../../shared/contract';
 import { percentile, round, timeRuns, type BenchResult } from './stats';
 
 /** The queue as a case handler opens it (the renderer's default). */

@@ -3,11 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { AttachmentStore } from '../../electron/core/attachments/attachmentStore';
-import { openLocalDatabase } from '../../electron/core/db/openLocalDatabase';
-import { importTextIntoDatabase } from '../../electron/core/import/importService';
+import { AttachmentStore } from '../../core/attachments/attachmentStore';
+import { openLocalDatabase } from '../../core/db/openLocalDatabase';
+import { importTextIntoDatabase } from '../../core/import/importService';
 import { requestMessage } from '../fixtures/import/buildMessages';
-import { MIGRATIONS_FOLDER } from '../harness/harnessCore';
+import { MIGRATIONS_FOLDER } from '../../harness/harnessCore';
 import { round, type BenchResult } from './stats';
 
 export const IMPORT_BENCH_REQUESTS = 10_000;

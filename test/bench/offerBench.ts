@@ -1,7 +1,7 @@
 // The offer letter rendered to PDF, warm: one Chromium and one page kept open (as the app keeps it), many renders of
 // the demo offer. The bar: offer.pdf_p95_ms ≤ 500.
-import { offerLetterHtml } from '../../electron/core/offers/offerLetter';
-import { ChromiumPdfRenderer } from '../harness/chromiumPdfRenderer';
+import { offerLetterHtml } from '../../core/offers/offerLetter';
+import { ChromiumPdfRenderer } from '../../harness/chromiumPdfRenderer';
 import { demoOfferLetterInput } from '../fixtures/offers/demoOfferLetter';
 import { percentile, round, timeRuns, type BenchResult } from './stats';
 

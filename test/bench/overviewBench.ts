@@ -1,9 +1,9 @@
 // The supervisors' overview at 100 000 cases (issue 6): opened as a supervisor through the core's dispatch, as the
 // screen opens it, for each period. The first open also fills the working-day calendar; it is reported apart.
-import { fixedClock } from '../../electron/core/clock';
-import { createCore } from '../../electron/core/createCore';
-import { OVERVIEW_PERIODS } from '../../electron/shared/contract';
-import { HARNESS_NOW, MIGRATIONS_FOLDER } from '../harness/harnessCore';
+import { fixedClock } from '../../core/clock';
+import { createCore } from '../../core/createCore';
+import { OVERVIEW_PERIODS } from '../../shared/contract';
+import { HARNESS_NOW, MIGRATIONS_FOLDER } from '../../harness/harnessCore';
 import { percentile, round, timeRuns, type BenchResult } from './stats';
 
 const SUPERVISOR = 'marit.rosseland';

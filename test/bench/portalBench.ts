@@ -8,7 +8,7 @@
 //                                 (index.html) and its data — who am I, the firm's cases (first page), one case.
 // A refused submission fails the bench: the figure would count the wrong thing.
 import type pg from 'pg';
-import { connectCentral } from '../../electron/core/sync/centralConnection';
+import { connectCentral } from '../../core/sync/centralConnection';
 import { firmWithAdmin, portalLogin, startPortalService, startSmtp } from '../integration/portal/portalFixture';
 import { createTestDatabase } from '../support/postgres';
 import { login, type RawClient } from '../support/serviceClient';

@@ -11,15 +11,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openLocalDatabase } from '../../electron/core/db/openLocalDatabase';
-import { ServiceConnection } from '../../electron/core/service/serviceConnection';
-import { RowWriter } from '../../electron/core/sync/applyRows';
-import { deferCaseIndexes, restoreDeferredIndexes } from '../../electron/core/sync/deferredIndexes';
-import { rowsOf } from '../../electron/core/sync/pullChanges';
-import { PullOutput, type PullOutput as PullAnswer } from '../../electron/shared/serviceApi';
+import { openLocalDatabase } from '../../core/db/openLocalDatabase';
+import { ServiceConnection } from '../../core/service/serviceConnection';
+import { RowWriter } from '../../core/sync/applyRows';
+import { deferCaseIndexes, restoreDeferredIndexes } from '../../core/sync/deferredIndexes';
+import { rowsOf } from '../../core/sync/pullChanges';
+import { PullOutput, type PullOutput as PullAnswer } from '../../shared/serviceApi';
 import { asPerson } from '../../service/db/servicePool';
 import { pullPage } from '../../service/sync/pullPage';
-import { MIGRATIONS_FOLDER } from '../harness/harnessCore';
+import { MIGRATIONS_FOLDER } from '../../harness/harnessCore';
 import type { RunningService } from '../support/serviceInstances';
 import { round, type BenchResult } from './stats';
 

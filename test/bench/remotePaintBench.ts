@@ -8,12 +8,12 @@
 //   case:  they write a note on the case open here, and it appears among the notes.
 import { chromium, type Page } from 'playwright-core';
 import type pg from 'pg';
-import { connectCentral } from '../../electron/core/sync/centralConnection';
-import type { QueuePage } from '../../electron/shared/contract';
-import { DEFAULT_QUEUE_FILTERS } from '../../electron/shared/contract/queueDefaults';
-import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../harness/chromium';
-import { exposeCoreApi } from '../harness/exposeApi';
-import { startStaticServer } from '../harness/staticServer';
+import { connectCentral } from '../../core/sync/centralConnection';
+import type { QueuePage } from '../../shared/contract';
+import { DEFAULT_QUEUE_FILTERS } from '../../shared/contract/queueDefaults';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../../harness/chromium';
+import { exposeCoreApi } from '../../harness/exposeApi';
+import { startStaticServer } from '../../harness/staticServer';
 import { createTestDatabase } from '../support/postgres';
 import { closeServices } from '../support/serviceInstances';
 import { removeClientFiles, seedCentral, startClient, type Client } from '../support/syncClients';

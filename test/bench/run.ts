@@ -13,12 +13,12 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { AttachmentStore } from '../../electron/core/attachments/attachmentStore';
-import { fixedClock } from '../../electron/core/clock';
-import { createCore } from '../../electron/core/createCore';
-import { openLocalDatabase } from '../../electron/core/db/openLocalDatabase';
-import { seedDatabase } from '../../electron/core/demo/seedDatabase';
-import { HARNESS_NOW, MIGRATIONS_FOLDER } from '../harness/harnessCore';
+import { AttachmentStore } from '../../core/attachments/attachmentStore';
+import { fixedClock } from '../../core/clock';
+import { createCore } from '../../core/createCore';
+import { openLocalDatabase } from '../../core/db/openLocalDatabase';
+import { seedDatabase } from '../../core/demo/seedDatabase';
+import { HARNESS_NOW, MIGRATIONS_FOLDER } from '../../harness/harnessCore';
 import { benchCore } from './coreBench';
 import { benchImport } from './importBench';
 import { benchMainLoop } from './mainLoopBench';

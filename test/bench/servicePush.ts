@@ -6,8 +6,8 @@
 // Plain concurrent fetch loops (undici keeps one connection per desk alive), no load-testing tool: a desk sends the
 // next batch only after the answer to the last, which is what an open-loop tool would not model.
 import { randomUUID } from 'node:crypto';
-import { signIn } from '../../electron/core/service/serviceAuth';
-import type { PushMutation } from '../../electron/shared/serviceApi';
+import { signIn } from '../../core/service/serviceAuth';
+import type { PushMutation } from '../../shared/serviceApi';
 import type { TestDatabase } from '../support/postgres';
 import { TEST_PASSWORD } from '../support/postgres';
 import { percentile, round, type BenchResult } from './stats';

@@ -1,10 +1,10 @@
 // A keystroke in the queue's search field until the updated list is painted, in Chromium through the
 // harness: type a character, then wait for the next animation frame after the grid's rows changed.
 import { chromium } from 'playwright-core';
-import type { RunningCore } from '../../electron/core/runningCore';
-import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../harness/chromium';
-import { exposeCoreApi } from '../harness/exposeApi';
-import { startStaticServer } from '../harness/staticServer';
+import type { RunningCore } from '../../core/runningCore';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../../harness/chromium';
+import { exposeCoreApi } from '../../harness/exposeApi';
+import { startStaticServer } from '../../harness/staticServer';
 import { percentile, round, type BenchResult } from './stats';
 
 const WORDS = ['kristiansand', 'arendal', 'grimstad', 'elektro', 'vennesla', 'lyngdal', 'hansen', 'berg'];

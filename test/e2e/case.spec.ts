@@ -1,6 +1,6 @@
 // The case view: fields grouped as a case handler reads them, identifier warnings, attachments, history and
 // notes — opened and worked with the keyboard.
-import { isValidMeteringPointId, isValidOrganisationNumber } from '../../electron/shared/rules';
+import { isValidMeteringPointId, isValidOrganisationNumber } from '../../shared/rules';
 import { axeViolations, expect, test } from './fixtures';
 
 test('a case opens with its fields, installer panel, attachments and history, clean under axe', async ({

@@ -5,7 +5,7 @@
 // scanned with axe.
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { HarnessCore } from '../harness/harnessCore';
+import type { HarnessCore } from '../../harness/harnessCore';
 import { insertIssuedOffer } from '../support/issuedOffer';
 import { axeViolations, expect, openCaseByKeyboard, test } from './fixtures';
 

@@ -3,8 +3,8 @@
 // installer's supplement arrives; the case is back in review and complete, the handler records the grid assessment
 // and approves it with a condition. The history then tells all of it, in order. Imports go through the real importer, as `npm run import`.
 import path from 'node:path';
-import { importIntoLocal } from '../../electron/core/import/importService';
-import type { HarnessCore } from '../harness/harnessCore';
+import { importIntoLocal } from '../../core/import/importService';
+import type { HarnessCore } from '../../harness/harnessCore';
 import { axeViolations, expect, test } from './fixtures';
 
 const pdf = (text: string) => Buffer.from(`%PDF-1.4 ${text}\n`).toString('base64');

@@ -3,7 +3,7 @@
 // without a reload; claims say who works on a case; the connection is always in view; the settings screen tries
 // the service before anything is saved.
 import type { Locator, Page } from '@playwright/test';
-import type { HarnessCore } from '../harness/harnessCore';
+import type { HarnessCore } from '../../harness/harnessCore';
 import { TEST_PASSWORD } from '../support/postgres';
 import { serviceFor } from '../support/serviceInstances';
 import { axeViolations, expect, syncStatus, test } from './fixtures';

@@ -2,8 +2,8 @@
 // open queue and open case view without a reload — and while nothing changes, the page asks its core for nothing
 // (the old screens re-read the case every 2 s, the queue every 10 s).
 import type { Page } from '@playwright/test';
-import type { HarnessCore } from '../harness/harnessCore';
-import type { SyncStatusView } from '../../electron/shared/contract';
+import type { HarnessCore } from '../../harness/harnessCore';
+import type { SyncStatusView } from '../../shared/contract';
 import { expect, test } from './fixtures';
 
 interface CaseRef {

@@ -3,7 +3,7 @@
 // handler sees the same practice as text, with no way to change it. Clean under axe.
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { startHarnessCore, type HarnessCore } from '../../harness/harnessCore';
 import { axeViolations, expect, openDesk, test } from './fixtures';
 
 const SCREENSHOT = process.env.COMPANY_PRACTICE_SCREENSHOT;

@@ -1,7 +1,7 @@
 // Construction power in the case view, as a case handler runs it: the cabinet connected with the meter's reading at
 // the start, the termination registered, the final reading refused when it is below the start and then taken, the
 // rent for the actual days shown, and the case closed with the metering point deregistered.
-import type { HarnessCore } from '../harness/harnessCore';
+import type { HarnessCore } from '../../harness/harnessCore';
 import { axeViolations, expect, openCaseByKeyboard, test } from './fixtures';
 
 /** A case made construction power, approved and not yet connected (the harness's today is 27.11.2026). */

@@ -1,8 +1,8 @@
 // Decisions in the case view, by keyboard: approve with a condition, reject with a reason the installer reads; the
 // history tells both, and that each decision's letter to the installer is queued (not sent). The approve button says why it cannot be used yet. The queue shows due dates in working
 // days, and the cases waiting for the installer apart from the overdue ones.
-import type { HarnessCore } from '../harness/harnessCore';
-import { caseCompleteness } from '../../electron/core/casework/completenessService';
+import type { HarnessCore } from '../../harness/harnessCore';
+import { caseCompleteness } from '../../core/casework/completenessService';
 import { axeViolations, expect, test, openCaseByKeyboard } from './fixtures';
 import { SOUND_GRID_ASSESSMENT } from '../support/gridAssessed';
 

@@ -7,15 +7,15 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
-import type { SyncStatusView } from '../../electron/shared/contract';
-import type { Clock } from '../../electron/core/clock';
-import type { RunningCore } from '../../electron/core/runningCore';
-import { exposeCoreApi } from '../harness/exposeApi';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
-import { startStaticServer, type StaticServer } from '../harness/staticServer';
+import type { SyncStatusView } from '../../shared/contract';
+import type { Clock } from '../../core/clock';
+import type { RunningCore } from '../../core/runningCore';
+import { exposeCoreApi } from '../../harness/exposeApi';
+import { startHarnessCore, type HarnessCore } from '../../harness/harnessCore';
+import { startStaticServer, type StaticServer } from '../../harness/staticServer';
 import { createTestDatabase, TEST_PASSWORD, type TestDatabase } from '../support/postgres';
 import { closeServices, serviceFor } from '../support/serviceInstances';
-import { signInToService } from '../harness/centralUrl';
+import { signInToService } from '../../harness/centralUrl';
 import { seedCentral } from '../support/syncClients';
 
 let server: StaticServer | null = null;

@@ -1,8 +1,8 @@
 // The grid assessment and the owner as a party in the case view: the approve button says an assessment is missing;
 // the handler records "sound" and approves; the history tells both. The handler adds the owner's postal address
 // (a new build has no mailbox) and names the grid customer; a wrong postcode is shown beside its field first.
-import type { HarnessCore } from '../harness/harnessCore';
-import { caseCompleteness } from '../../electron/core/casework/completenessService';
+import type { HarnessCore } from '../../harness/harnessCore';
+import { caseCompleteness } from '../../core/casework/completenessService';
 import { axeViolations, expect, test, openCaseByKeyboard } from './fixtures';
 
 /** A new installation under review, complete, its installer active with DSB, not assessed, no postal address. */

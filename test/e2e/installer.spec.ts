@@ -2,9 +2,9 @@
 // the proposal — with the keyboard, into the history, clean under axe.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { loadDsbRegisterIntoSqlite } from '../../electron/core/registers/dsbRegisterStore';
-import type { InstallerCheckView } from '../../electron/shared/contract';
-import type { HarnessDesk } from '../harness/harnessCore';
+import { loadDsbRegisterIntoSqlite } from '../../core/registers/dsbRegisterStore';
+import type { InstallerCheckView } from '../../shared/contract';
+import type { HarnessDesk } from '../../harness/harnessCore';
 import { expect, test } from './fixtures';
 
 async function checkOf(core: HarnessDesk, caseId: number): Promise<InstallerCheckView> {

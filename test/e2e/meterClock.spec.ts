@@ -3,9 +3,9 @@
 // the meter is to be mounted — the company's 5 working days after the notice — and does not call it overdue; the
 // queue's tooltip says the same, the overdue filter leaves it out, and the history records the date. Clean under axe.
 import path from 'node:path';
-import { importIntoLocal } from '../../electron/core/import/importService';
+import { importIntoLocal } from '../../core/import/importService';
 import { completionNotice } from '../fixtures/import/buildMessages';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { startHarnessCore, type HarnessCore } from '../../harness/harnessCore';
 import { axeViolations, expect, openDesk, test } from './fixtures';
 
 const SCREENSHOT = process.env.METER_CLOCK_SCREENSHOT;

@@ -6,10 +6,10 @@
 // paid by the billing system's file, and the installer's start approval in the history.
 import { execFileSync } from 'node:child_process';
 import type { Locator } from '@playwright/test';
-import type { OfferDetail, OfferSummary } from '../../electron/shared/contract';
-import { formatNok } from '../../electron/shared/rules';
-import { importPaymentsIntoSqlite } from '../../electron/core/billing/localPaymentImport';
-import { HARNESS_NOW, type HarnessCore } from '../harness/harnessCore';
+import type { OfferDetail, OfferSummary } from '../../shared/contract';
+import { formatNok } from '../../shared/rules';
+import { importPaymentsIntoSqlite } from '../../core/billing/localPaymentImport';
+import { HARNESS_NOW, type HarnessCore } from '../../harness/harnessCore';
 import { paidInFullFile } from '../support/billingFile';
 import { axeViolations, expect, test, openCaseByKeyboard } from './fixtures';
 

@@ -4,9 +4,9 @@
 // filter lists an offer sent but never accepted whose validity has run out. Axe scans both screens.
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { importPaymentsIntoSqlite } from '../../electron/core/billing/localPaymentImport';
-import type { CreateOfferDraftResult, IssueOfferResult, OfferDetail } from '../../electron/shared/contract';
-import { HARNESS_NOW, type HarnessCore } from '../harness/harnessCore';
+import { importPaymentsIntoSqlite } from '../../core/billing/localPaymentImport';
+import type { CreateOfferDraftResult, IssueOfferResult, OfferDetail } from '../../shared/contract';
+import { HARNESS_NOW, type HarnessCore } from '../../harness/harnessCore';
 import { insertIssuedOffer } from '../support/issuedOffer';
 import { ok } from '../support/apiResult';
 import { paidInFullFile } from '../support/billingFile';

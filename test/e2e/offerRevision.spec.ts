@@ -2,9 +2,9 @@
 // version now in effect; a line whose item the new version dropped stays at its old price as a free line, and the
 // screen says so; version 1 stays issued. The screen passes axe. `SCREENSHOTS=1` also writes a picture of it.
 import path from 'node:path';
-import type { CreateOfferDraftResult, OfferDetail, OfferSummary, PriceListDetail } from '../../electron/shared/contract';
-import { formatNok } from '../../electron/shared/rules';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import type { CreateOfferDraftResult, OfferDetail, OfferSummary, PriceListDetail } from '../../shared/contract';
+import { formatNok } from '../../shared/rules';
+import { startHarnessCore, type HarnessCore } from '../../harness/harnessCore';
 import { axeViolations, expect, openDesk, test, openCaseByKeyboard } from './fixtures';
 
 const TODAY = '2026-11-27'; // HARNESS_NOW in Oslo

@@ -3,9 +3,9 @@
 // the screen is clean under axe. A case handler has no way to it.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { osloDate } from '../../electron/core/clock';
-import { CASE_STATUSES, CLOCK_RUNNING_STATUSES, addCalendarDays, mondayOf, workingDaysBetween } from '../../electron/shared/rules';
-import { HARNESS_NOW, startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { osloDate } from '../../core/clock';
+import { CASE_STATUSES, CLOCK_RUNNING_STATUSES, addCalendarDays, mondayOf, workingDaysBetween } from '../../shared/rules';
+import { HARNESS_NOW, startHarnessCore, type HarnessCore } from '../../harness/harnessCore';
 import { axeViolations, expect, openDesk, test } from './fixtures';
 
 const TODAY = HARNESS_NOW.slice(0, 10);

@@ -8,8 +8,8 @@ import {
   askForInformation, newInstallation, paidAndStarted, PDF, send,
 } from '../integration/portal/caseFixture';
 import { firmWithAdmin, portalLogin, PASSWORD } from '../integration/portal/portalFixture';
-import { osloDate } from '../../electron/core/clock';
-import { meterMountingDueDate } from '../../electron/shared/rules';
+import { osloDate } from '../../core/clock';
+import { meterMountingDueDate } from '../../shared/rules';
 import { expect, test } from './fixtures';
 import { portalService } from './portalService';
 import { checkScreen, heading } from './portalScreens';

@@ -6,7 +6,7 @@
 import pg from 'pg';
 import type { Page } from '@playwright/test';
 import { portalPlugin } from '../../service/portal';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { startHarnessCore, type HarnessCore } from '../../harness/harnessCore';
 import { organisationNumber, PORTAL_URL, registerInDsb } from '../integration/portal/portalFixture';
 import { RawClient } from '../support/serviceClient';
 import { startService } from '../support/serviceInstances';

@@ -12,8 +12,8 @@ import { createTestDatabase, type TestDatabase } from '../support/postgres';
 import { login, RawClient } from '../support/serviceClient';
 import { closeServices } from '../support/serviceInstances';
 import { seedCentral } from '../support/syncClients';
-import { decisionLetter } from '../../electron/shared/rules';
-import type { HarnessCore, HarnessDesk } from '../harness/harnessCore';
+import { decisionLetter } from '../../shared/rules';
+import type { HarnessCore, HarnessDesk } from '../../harness/harnessCore';
 import { createPerson, expect, openCaseByKeyboard, openDesk, startCentralHarness, test } from './fixtures';
 import { checkScreen, heading, logInAt, SCREENS } from './portalScreens';
 

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import pg from 'pg';
-import { gs1CheckDigit } from '../../electron/shared/rules';
+import { gs1CheckDigit } from '../../shared/rules';
 import { firmWithAdmin, portalLogin, PASSWORD, startPortalService, startSmtp, type TestSmtp } from '../integration/portal/portalFixture';
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
 import { login, type RawClient } from '../support/serviceClient';

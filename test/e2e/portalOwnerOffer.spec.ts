@@ -10,14 +10,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import pg from 'pg';
-import type { CreateOfferDraftResult, IssueOfferResult } from '../../electron/shared/contract';
-import { formatNok } from '../../electron/shared/rules';
+import type { CreateOfferDraftResult, IssueOfferResult } from '../../shared/contract';
+import { formatNok } from '../../shared/rules';
 import { portalPlugin } from '../../service/portal';
 import { PORTAL_URL } from '../integration/portal/portalFixture';
 import { ok } from '../support/apiResult';
 import { startService } from '../support/serviceInstances';
-import { systemClock } from '../../electron/core/clock';
-import type { HarnessCore } from '../harness/harnessCore';
+import { systemClock } from '../../core/clock';
+import type { HarnessCore } from '../../harness/harnessCore';
 import { createPerson, expect, openCaseByKeyboard, openDesk, startCentralHarness, test } from './fixtures';
 import { SCREENS, checkScreen } from './portalScreens';
 

@@ -12,7 +12,7 @@ import { firmWithAdmin, PASSWORD, portalLogin, startPortalService, startSmtp, ty
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
 import { login } from '../support/serviceClient';
 import { closeServices } from '../support/serviceInstances';
-import type { HarnessCore } from '../harness/harnessCore';
+import type { HarnessCore } from '../../harness/harnessCore';
 import { axeViolations, createPerson, expect, openDesk, startCentralHarness, test } from './fixtures';
 import { SCREENS, checkScreen, heading, logInAt } from './portalScreens';
 

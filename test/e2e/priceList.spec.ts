@@ -4,7 +4,7 @@
 // a case handler reads the list and has no way to change it. Clean under axe at every step.
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { startHarnessCore, type HarnessCore } from '../../harness/harnessCore';
 import { axeViolations, expect, openDesk, test } from './fixtures';
 
 /** `SCREENSHOTS=1` also writes what the screens look like to .screenshots/, as screenshots.spec.ts does. */

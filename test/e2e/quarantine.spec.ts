@@ -4,7 +4,7 @@
 // the queue. Clean under axe.
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { importIntoLocal } from '../../electron/core/import/importService';
+import { importIntoLocal } from '../../core/import/importService';
 import { requestMessage } from '../fixtures/import/buildMessages';
 import { axeViolations, expect, openDesk, test } from './fixtures';
 

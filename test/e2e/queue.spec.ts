@@ -2,7 +2,7 @@
 // real core on a freshly seeded database.
 import { axeViolations, expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
-import { HARNESS_NOW } from '../harness/harnessCore';
+import { HARNESS_NOW } from '../../harness/harnessCore';
 
 const dataRows = (page: Page) => page.getByRole('grid', { name: 'Arbeidskø' }).locator('[role="row"][aria-rowindex]:not([aria-rowindex="1"])');
 

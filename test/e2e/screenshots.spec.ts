@@ -3,8 +3,8 @@
 // with refused changes, the settings screen (signed in, the company's own sign-in offered, errors), the case view
 // with a claim. Off in the normal run;
 // `SCREENSHOTS=1 npx playwright test screenshots` writes them to .screenshots/.
-import { caseCompleteness } from '../../electron/core/casework/completenessService';
-import { installerCheckFor } from '../../electron/core/casework/installerCheckService';
+import { caseCompleteness } from '../../core/casework/completenessService';
+import { installerCheckFor } from '../../core/casework/installerCheckService';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -14,8 +14,8 @@ import { startTcpProxy, type TcpProxy } from '../support/tcpProxy';
 import { createTestDatabase, TEST_PASSWORD } from '../support/postgres';
 import { closeServices, startService } from '../support/serviceInstances';
 import { seedCentral } from '../support/syncClients';
-import { signInToService } from '../harness/centralUrl';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { signInToService } from '../../harness/centralUrl';
+import { startHarnessCore, type HarnessCore } from '../../harness/harnessCore';
 import { createPerson, expect, openDesk, startCentralHarness, test } from './fixtures';
 
 const OUT = path.resolve(__dirname, '../../.screenshots');

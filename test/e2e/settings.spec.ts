@@ -8,7 +8,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { startHarnessCore, type HarnessCore } from '../../harness/harnessCore';
 import { axeViolations, expect, openDesk, test } from './fixtures';
 
 interface Seen {

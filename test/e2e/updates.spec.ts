@@ -1,7 +1,7 @@
 // Updates as the case handler sees them, with the harness's stand-in for the preload's bridge reporting what
 // main would after electron-updater's events: nothing while a version downloads, then a calm banner with a
 // restart button once it is downloaded (bokmål and English), and the channel on the settings screen.
-import { exposeUpdatesStandIn } from '../harness/updatesStandIn';
+import { exposeUpdatesStandIn } from '../../harness/updatesStandIn';
 import { axeViolations, expect, openDesk, test } from './fixtures';
 
 test('a downloaded version is offered with a restart, calmly, in bokmål and English', async ({ page, harness }) => {

@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type Database from 'better-sqlite3';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { startHarnessCore, type HarnessCore } from '../../harness/harnessCore';
 import { expect, openCaseByKeyboard, openDesk, test } from './fixtures';
 
 /**

@@ -4,7 +4,7 @@
 // order gets its due date counted from that day. The meter mounting waits for the ferdigmelding throughout.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { startHarnessCore, type HarnessCore } from '../../harness/harnessCore';
 import { insertIssuedOffer } from '../support/issuedOffer';
 import { expect, openCaseByKeyboard, openDesk, test } from './fixtures';
 

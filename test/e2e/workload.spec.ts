@@ -3,8 +3,8 @@
 // cases shows the assignment in its history; an assignment rule pre-fills the suggested handler; clean under axe.
 // A case handler does not see the screen in the navigation.
 import type { Page } from '@playwright/test';
-import type { WorkloadCases } from '../../electron/shared/contract';
-import { startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import type { WorkloadCases } from '../../shared/contract';
+import { startHarnessCore, type HarnessCore } from '../../harness/harnessCore';
 import { ok } from '../support/apiResult';
 import { axeViolations, expect, openDesk, test } from './fixtures';
 

@@ -1,7 +1,7 @@
 // What crosses the process boundary is untrusted: every malformed call gets a clear error value, never a
 // crash, and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
+import { startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
 
 let harness: InProcessHarness;
 const countRows = (table: string): number =>

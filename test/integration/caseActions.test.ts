@@ -2,10 +2,10 @@
 // history, the outbox; reasons required where the rules say; approval refused while the case is incomplete or the
 // installer is not active in DSB's register; and a refused action changes nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiResult, CaseDetail } from '../../electron/shared/contract';
-import { NORWEGIAN_METERING_POINT_PREFIX, gs1CheckDigit } from '../../electron/shared/rules';
-import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
-import { caseCompleteness } from '../../electron/core/casework/completenessService';
+import type { ApiResult, CaseDetail } from '../../shared/contract';
+import { NORWEGIAN_METERING_POINT_PREFIX, gs1CheckDigit } from '../../shared/rules';
+import { startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
+import { caseCompleteness } from '../../core/casework/completenessService';
 
 let harness: InProcessHarness;
 let caseId: number;

@@ -2,8 +2,8 @@
 // file: a shared service line, construction power's company cabinet with its number and the period's last day, and
 // the checklist naming what they make required.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CaseDetail } from '../../electron/shared/contract';
-import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
+import type { CaseDetail } from '../../shared/contract';
+import { startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
 
 let harness: InProcessHarness;
 beforeEach(() => {

@@ -4,12 +4,12 @@
 // of range are refused as input.invalid.
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dueWorkingDays, meterMountingWorkingDays, readCompanySetting } from '../../electron/core/casework/companySettings';
-import { importIntoLocal } from '../../electron/core/import/importService';
-import type { CompanySettingsView } from '../../electron/shared/contract';
-import { addWorkingDays } from '../../electron/shared/rules';
+import { dueWorkingDays, meterMountingWorkingDays, readCompanySetting } from '../../core/casework/companySettings';
+import { importIntoLocal } from '../../core/import/importService';
+import type { CompanySettingsView } from '../../shared/contract';
+import { addWorkingDays } from '../../shared/rules';
 import { requestMessage } from '../fixtures/import/buildMessages';
-import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
+import { startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
 
 const SUPERVISOR = 'marit.rosseland';
 const DEFAULTS = { dueWorkingDays: 15, meterMountingWorkingDays: 5, autoApproveMeteringPointWork: false, developerProjectMinUnits: 10, releaseOnAcceptance: false };

@@ -5,8 +5,8 @@
 // the refused list like any other refusal.
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { centralApplierFor } from '../../electron/core/sync/centralAppliers';
-import type { CompanySettingsView, RefusedChange } from '../../electron/shared/contract';
+import { centralApplierFor } from '../../core/sync/centralAppliers';
+import type { CompanySettingsView, RefusedChange } from '../../shared/contract';
 import { useCentralDatabase } from '../support/centralDatabase';
 import { eventually, type Client } from '../support/syncClients';
 

@@ -2,11 +2,11 @@
 // override that completes the case (completeness time, due date in Norwegian working days, history), and a request
 // for information (status, paused clock, the stored letter, history); refusals change nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiResult, CompletenessView, InformationRequestDraft } from '../../electron/shared/contract';
-import { storeCompletenessRules } from '../../electron/core/casework/completenessService';
-import { osloDate } from '../../electron/core/clock';
-import { formatDateNb, replyDeadline } from '../../electron/shared/rules';
-import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
+import type { ApiResult, CompletenessView, InformationRequestDraft } from '../../shared/contract';
+import { storeCompletenessRules } from '../../core/casework/completenessService';
+import { osloDate } from '../../core/clock';
+import { formatDateNb, replyDeadline } from '../../shared/rules';
+import { startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
 
 let harness: InProcessHarness;
 let caseId: number;

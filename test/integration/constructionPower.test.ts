@@ -2,8 +2,8 @@
 // connected with the start reading → termination requested → disconnected with the final reading and the rent for
 // the actual days → closed with the metering point deregistered; every refusal changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiResult, CaseDetail } from '../../electron/shared/contract';
-import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
+import type { ApiResult, CaseDetail } from '../../shared/contract';
+import { startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
 
 let harness: InProcessHarness;
 let caseId: number;

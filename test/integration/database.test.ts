@@ -4,12 +4,12 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AttachmentStore } from '../../electron/core/attachments/attachmentStore';
-import { fixedClock } from '../../electron/core/clock';
-import { createCore, type Core } from '../../electron/core/createCore';
-import { MigrationTamperedError, openLocalDatabase } from '../../electron/core/db/openLocalDatabase';
-import { seedDatabase } from '../../electron/core/demo/seedDatabase';
-import { toFtsQuery } from '../../electron/core/queue/searchQuery';
+import { AttachmentStore } from '../../core/attachments/attachmentStore';
+import { fixedClock } from '../../core/clock';
+import { createCore, type Core } from '../../core/createCore';
+import { MigrationTamperedError, openLocalDatabase } from '../../core/db/openLocalDatabase';
+import { seedDatabase } from '../../core/demo/seedDatabase';
+import { toFtsQuery } from '../../core/queue/searchQuery';
 
 const MIGRATIONS = path.resolve(__dirname, '../../db/local/migrations');
 const NOW = '2026-11-28T09:00:00Z';

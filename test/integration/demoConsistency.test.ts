@@ -10,12 +10,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AttachmentStore } from '../../electron/core/attachments/attachmentStore';
-import { caseCompleteness } from '../../electron/core/casework/completenessService';
-import { openLocalDatabase, type LocalDatabase } from '../../electron/core/db/openLocalDatabase';
-import { seedDatabase } from '../../electron/core/demo/seedDatabase';
-import { offerPdfName } from '../../electron/core/mutations/offerMutations';
-import { REQUEST_TYPES, type CaseStatus } from '../../electron/shared/rules';
+import { AttachmentStore } from '../../core/attachments/attachmentStore';
+import { caseCompleteness } from '../../core/casework/completenessService';
+import { openLocalDatabase, type LocalDatabase } from '../../core/db/openLocalDatabase';
+import { seedDatabase } from '../../core/demo/seedDatabase';
+import { offerPdfName } from '../../core/mutations/offerMutations';
+import { REQUEST_TYPES, type CaseStatus } from '../../shared/rules';
 
 const MIGRATIONS = path.resolve(__dirname, '../../db/local/migrations');
 const CASES = 2_500;

@@ -2,8 +2,8 @@
 // assessment has one recorded by its approver, every case past the meter has a grid customer, and a new build's owner
 // gets post at another address than the building site.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gridAssessmentOfRow, GRID_ASSESSMENT_COLUMNS, type GridAssessmentRow } from '../../electron/core/casework/gridAssessmentFacts';
-import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
+import { gridAssessmentOfRow, GRID_ASSESSMENT_COLUMNS, type GridAssessmentRow } from '../../core/casework/gridAssessmentFacts';
+import { startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
 
 let harness: InProcessHarness;
 const sql = () => harness.core.database.sqlite;

@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AttachmentStore } from '../../electron/core/attachments/attachmentStore';
-import { openLocalDatabase, type LocalDatabase } from '../../electron/core/db/openLocalDatabase';
-import { seedDatabase } from '../../electron/core/demo/seedDatabase';
-import { DsbFileError, parseDsbRegisterFile } from '../../electron/core/registers/dsbRegisterFile';
-import { loadDsbRegisterIntoCentral, loadDsbRegisterIntoSqlite } from '../../electron/core/registers/dsbRegisterStore';
-import { connectCentral } from '../../electron/core/sync/centralConnection';
+import { AttachmentStore } from '../../core/attachments/attachmentStore';
+import { openLocalDatabase, type LocalDatabase } from '../../core/db/openLocalDatabase';
+import { seedDatabase } from '../../core/demo/seedDatabase';
+import { DsbFileError, parseDsbRegisterFile } from '../../core/registers/dsbRegisterFile';
+import { loadDsbRegisterIntoCentral, loadDsbRegisterIntoSqlite } from '../../core/registers/dsbRegisterStore';
+import { connectCentral } from '../../core/sync/centralConnection';
 import { createTestDatabase } from '../support/postgres';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -124,7 +124,7 @@ describe('loading into the local database', () => {
 describe('npm run import-dsb', () => {
   const run = promisify(execFile);
   const cli = (args: string[]) =>
-    run(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'db/dsb-import-cli.ts'), ...args], { cwd: ROOT }).then(
+    run(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'cli/dsb-import-cli.ts'), ...args], { cwd: ROOT }).then(
       (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
     );

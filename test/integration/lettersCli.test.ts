@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { letterFiles } from '../../electron/core/letters/letterKinds';
-import { GRID_WORK_KINDS, REQUEST_TYPES } from '../../electron/shared/rules';
+import { letterFiles } from '../../core/letters/letterKinds';
+import { GRID_WORK_KINDS, REQUEST_TYPES } from '../../shared/rules';
 
 interface ManifestEntry { file: string; kind: string; requestType: string; caseNumber: string; recipient: string[] }
 
@@ -30,7 +30,7 @@ const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 beforeAll(() => {
   out = mkdtempSync(path.join(os.tmpdir(), 'letters-cli-'));
-  listing = execFileSync('npx', ['tsx', 'db/letters-cli.ts', '--out', out, '--today', '2026-11-28'], {
+  listing = execFileSync('npx', ['tsx', 'cli/letters-cli.ts', '--out', out, '--today', '2026-11-28'], {
     encoding: 'utf8', cwd: path.resolve(__dirname, '../..'),
   });
   manifest = JSON.parse(readFileSync(path.join(out, 'letters.json'), 'utf8')) as ManifestEntry[];

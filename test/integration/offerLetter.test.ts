@@ -5,9 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { offerLetterHtml, type OfferLetterInput } from '../../electron/core/offers/offerLetter';
-import { ChromiumPdfRenderer } from '../harness/chromiumPdfRenderer';
-import { formatNok, formatNokNumber, offerSettlement } from '../../electron/shared/rules';
+import { offerLetterHtml, type OfferLetterInput } from '../../core/offers/offerLetter';
+import { ChromiumPdfRenderer } from '../../harness/chromiumPdfRenderer';
+import { formatNok, formatNokNumber, offerSettlement } from '../../shared/rules';
 import { DEMO_INSTALLER_NAME, DEMO_OWNER_NAME, demoOfferLetterInput } from '../fixtures/offers/demoOfferLetter';
 
 const OUTPUT = path.resolve(__dirname, '../../test-results/offer-letter');

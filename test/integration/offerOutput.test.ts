@@ -7,10 +7,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
   AppError, AttachmentPrintResult, AttachmentSaveCopyResult, CreateOfferDraftResult, IssueOfferResult, OfferCatalogue,
-} from '../../electron/shared/contract';
-import { printAttachment, saveAttachmentCopy } from '../../electron/core/attachments/attachmentOutput';
-import { AttachmentStore } from '../../electron/core/attachments/attachmentStore';
-import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
+} from '../../shared/contract';
+import { printAttachment, saveAttachmentCopy } from '../../core/attachments/attachmentOutput';
+import { AttachmentStore } from '../../core/attachments/attachmentStore';
+import { startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
 
 let harness: InProcessHarness;
 let caseId: number;

@@ -4,8 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CompanySettingsView, CreateOfferDraftResult, IssueOfferResult } from '../../electron/shared/contract';
-import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
+import type { CompanySettingsView, CreateOfferDraftResult, IssueOfferResult } from '../../shared/contract';
+import { startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
 
 const SUPERVISOR = 'marit.rosseland';
 let harness: InProcessHarness;

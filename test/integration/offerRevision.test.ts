@@ -2,9 +2,9 @@
 // the issued offer's lines re-priced by the price list in effect today (quantities and hand-typed lines kept), while
 // the issued offer stays in force; only the offer in force can be revised, and a refusal writes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppError, CreateOfferDraftResult, OfferDetail, OfferSummary, PriceListDetail } from '../../electron/shared/contract';
-import type { OfferLine } from '../../electron/shared/rules';
-import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
+import type { AppError, CreateOfferDraftResult, OfferDetail, OfferSummary, PriceListDetail } from '../../shared/contract';
+import type { OfferLine } from '../../shared/rules';
+import { startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
 
 const SUPERVISOR = 'marit.rosseland';
 const TODAY = '2026-11-27'; // HARNESS_NOW in Oslo

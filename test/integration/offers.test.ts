@@ -9,9 +9,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
   AppError, CaseDetail, CreateOfferDraftResult, IssueOfferResult, OfferDetail, OfferSummary,
-} from '../../electron/shared/contract';
-import { formatNok } from '../../electron/shared/rules';
-import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
+} from '../../shared/contract';
+import { formatNok } from '../../shared/rules';
+import { startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
 
 let harness: InProcessHarness;
 let caseId: number;

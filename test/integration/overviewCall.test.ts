@@ -1,6 +1,6 @@
 // The overview through the core's dispatch, as the renderer calls it: the input validated, the role checked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
+import { startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
 
 let supervisor: InProcessHarness;
 let handler: InProcessHarness;

@@ -2,17 +2,17 @@
 // the overview opens. After random changes to random cases — status, request type, due date, cases removed — they
 // must equal a count over the cases, and the breaches read from them must equal the breaches counted case by case.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OverviewService, overviewPeriod } from '../../electron/core/overview/overviewService';
+import { OverviewService, overviewPeriod } from '../../core/overview/overviewService';
 import {
   BREACHES_SQL,
   COMPLETENESS_TO_OFFER_SQL,
   COMPLETION_TO_METER_SQL,
   TYPE_STATUS_SQL,
-} from '../../electron/core/overview/overviewSql';
-import { OVERVIEW_PERIODS } from '../../electron/shared/contract';
-import { ensureWorkCalendar } from '../../electron/core/overview/workCalendar';
-import { CASE_STATUSES, CLOCK_RUNNING_STATUSES, REQUEST_TYPES } from '../../electron/shared/rules';
-import { HARNESS_NOW, startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+} from '../../core/overview/overviewSql';
+import { OVERVIEW_PERIODS } from '../../shared/contract';
+import { ensureWorkCalendar } from '../../core/overview/workCalendar';
+import { CASE_STATUSES, CLOCK_RUNNING_STATUSES, REQUEST_TYPES } from '../../shared/rules';
+import { HARNESS_NOW, startHarnessCore, type HarnessCore } from '../../harness/harnessCore';
 
 let harness: HarnessCore;
 const TODAY = HARNESS_NOW.slice(0, 10);

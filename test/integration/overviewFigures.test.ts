@@ -6,11 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLocalDatabase, type LocalDatabase } from '../../electron/core/db/openLocalDatabase';
-import { OverviewService } from '../../electron/core/overview/overviewService';
-import { AppFailure } from '../../electron/shared/contract';
-import { workingDaysBetween } from '../../electron/shared/rules';
-import { MIGRATIONS_FOLDER } from '../harness/harnessCore';
+import { openLocalDatabase, type LocalDatabase } from '../../core/db/openLocalDatabase';
+import { OverviewService } from '../../core/overview/overviewService';
+import { AppFailure } from '../../shared/contract';
+import { workingDaysBetween } from '../../shared/rules';
+import { MIGRATIONS_FOLDER } from '../../harness/harnessCore';
 
 const TODAY = '2026-04-15'; // a Wednesday, the week after Easter
 let directory: string;

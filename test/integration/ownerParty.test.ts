@@ -3,8 +3,8 @@
 // unsound, the owner's postal address / identity / grid customer corrected and checked, the history naming the
 // fields (never a fødselsnummer), and the meter refused until the grid customer is named.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiResult, CaseDetail } from '../../electron/shared/contract';
-import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
+import type { ApiResult, CaseDetail } from '../../shared/contract';
+import { startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
 
 let harness: InProcessHarness;
 let caseId: number;

@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { installerCheckFor } from '../../electron/core/casework/installerCheckService';
-import { openLocalDatabase, type LocalDatabase } from '../../electron/core/db/openLocalDatabase';
-import { parsePrequalificationFile } from '../../electron/core/registers/prequalificationFile';
-import { loadPrequalificationsIntoCentral, loadPrequalificationsIntoSqlite } from '../../electron/core/registers/prequalificationStore';
-import { connectCentral } from '../../electron/core/sync/centralConnection';
+import { installerCheckFor } from '../../core/casework/installerCheckService';
+import { openLocalDatabase, type LocalDatabase } from '../../core/db/openLocalDatabase';
+import { parsePrequalificationFile } from '../../core/registers/prequalificationFile';
+import { loadPrequalificationsIntoCentral, loadPrequalificationsIntoSqlite } from '../../core/registers/prequalificationStore';
+import { connectCentral } from '../../core/sync/centralConnection';
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
 import { eventually, removeClientFiles, seedCentral, startClient, type Client } from '../support/syncClients';
 
@@ -24,7 +24,7 @@ const json = readFileSync(path.join(FIXTURES, 'register.json'), 'utf8');
 
 const run = promisify(execFile);
 const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-  run(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'db/prequalification-import-cli.ts'), ...args], {
+  run(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'cli/prequalification-import-cli.ts'), ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: '', ...env },
   }).then(

@@ -6,9 +6,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type {
   AppError, CreateOfferDraftResult, OfferDetail, PriceListDetail, PriceListOverview, PriceListVersionSummary,
-} from '../../electron/shared/contract';
-import type { PriceList } from '../../electron/shared/rules';
-import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
+} from '../../shared/contract';
+import type { PriceList } from '../../shared/rules';
+import { startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
 
 const SUPERVISOR = 'marit.rosseland';
 const TODAY = '2026-11-27'; // HARNESS_NOW in Oslo

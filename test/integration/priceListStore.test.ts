@@ -6,14 +6,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLocalDatabase, type LocalDatabase } from '../../electron/core/db/openLocalDatabase';
-import { demoPriceLists } from '../../electron/core/pricing/demoPriceList';
-import { readPriceListFile } from '../../electron/core/pricing/priceListFile';
+import { openLocalDatabase, type LocalDatabase } from '../../core/db/openLocalDatabase';
+import { demoPriceLists } from '../../core/pricing/demoPriceList';
+import { readPriceListFile } from '../../core/pricing/priceListFile';
 import {
   PriceListVersionConflictError, storedPriceLists, storePriceLists,
-} from '../../electron/core/pricing/priceListStore';
-import { priceListInEffect, type PriceList } from '../../electron/shared/rules';
-import { startInProcessHarness } from '../harness/inProcessHarness';
+} from '../../core/pricing/priceListStore';
+import { priceListInEffect, type PriceList } from '../../shared/rules';
+import { startInProcessHarness } from '../../harness/inProcessHarness';
 
 const MIGRATIONS = path.resolve('db/local/migrations');
 const DEMO_FILE = path.resolve('resources/pricelist/demo-price-list.json');
@@ -85,7 +85,7 @@ describe('storing price lists in the local database', () => {
 describe('npm run load-price-list -- <file> --database <file>', () => {
   const cli = (file: string) => {
     try {
-      return { code: 0, output: execFileSync('npx', ['tsx', 'db/price-list-cli.ts', file, '--database', path.join(directory, 'desk.sqlite')], { encoding: 'utf8', stdio: 'pipe' }) };
+      return { code: 0, output: execFileSync('npx', ['tsx', 'cli/price-list-cli.ts', file, '--database', path.join(directory, 'desk.sqlite')], { encoding: 'utf8', stdio: 'pipe' }) };
     } catch (error) {
       const failed = error as { status: number; stdout: string; stderr: string };
       return { code: failed.status, output: failed.stdout + failed.stderr };

@@ -3,10 +3,10 @@
 // the one row with its new reasons; a discard keeps the row with who and why. Nothing is ever deleted.
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importIntoLocal } from '../../electron/core/import/importService';
-import { NO_QUEUE_FILTERS, type QuarantineDetail, type QuarantineList, type QuarantineReimportResult } from '../../electron/shared/contract';
+import { importIntoLocal } from '../../core/import/importService';
+import { NO_QUEUE_FILTERS, type QuarantineDetail, type QuarantineList, type QuarantineReimportResult } from '../../shared/contract';
 import { requestMessage } from '../fixtures/import/buildMessages';
-import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
+import { startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
 
 let harness: InProcessHarness;
 beforeEach(() => {

@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { centralApplierFor } from '../../electron/core/sync/centralAppliers';
-import type { QuarantineList, QuarantineReimportResult } from '../../electron/shared/contract';
+import { centralApplierFor } from '../../core/sync/centralAppliers';
+import type { QuarantineList, QuarantineReimportResult } from '../../shared/contract';
 import { useCentralDatabase } from '../support/centralDatabase';
 import { eventually, type Client } from '../support/syncClients';
 

@@ -5,9 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useCentralDatabase } from './../support/centralDatabase';
+import { useCentralDatabase } from '../support/centralDatabase';
 import { eventually } from '../support/syncClients';
-import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
+import { startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
 import { refusal } from './central/fixtures';
 
 const REASON = 'Ferdigmeldingen gjelder nabohuset, ikke denne saken. Send den på riktig sak.';

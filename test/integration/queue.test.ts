@@ -2,10 +2,10 @@
 // sorts, the index must give exactly what a plain SQL query over the same database gives — also right after
 // a mutation changed a case.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_QUEUE_FILTERS, type QueueFilters, type QueuePage, type QueueCounts, type QueueSortKey } from '../../electron/shared/contract';
-import { CASE_STATUSES, CLOCK_RUNNING_STATUSES, REQUEST_TYPES, workingDaysBetween } from '../../electron/shared/rules';
-import { toFtsQuery } from '../../electron/core/queue/searchQuery';
-import { HARNESS_NOW, startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
+import { NO_QUEUE_FILTERS, type QueueFilters, type QueuePage, type QueueCounts, type QueueSortKey } from '../../shared/contract';
+import { CASE_STATUSES, CLOCK_RUNNING_STATUSES, REQUEST_TYPES, workingDaysBetween } from '../../shared/rules';
+import { toFtsQuery } from '../../core/queue/searchQuery';
+import { HARNESS_NOW, startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
 
 let harness: InProcessHarness;
 const TODAY = HARNESS_NOW.slice(0, 10);

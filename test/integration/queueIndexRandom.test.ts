@@ -3,14 +3,14 @@
 // sorts and pages over the demo cases, then again after random changes to random cases; every kind of question
 // must have been asked at least once, so a generator that stopped producing one cannot hide a broken path.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_QUEUE_FILTERS, QUEUE_SORT_KEYS, type QueueFilters, type QueueSortKey } from '../../electron/shared/contract';
-import { CASE_STATUSES, CLOCK_RUNNING_STATUSES, CLOSURE_REASONS, REQUEST_TYPES } from '../../electron/shared/rules';
-import { ColdQueue, coldAnswers } from '../../electron/core/queue/coldQueue';
-import { QueueIndex, type QueueSelection } from '../../electron/core/queue/queueIndex';
-import { SearchHits } from '../../electron/core/queue/searchHits';
-import { SearchIndex } from '../../electron/core/queue/searchIndex';
-import { searchTerms } from '../../electron/core/queue/searchQuery';
-import { HARNESS_NOW, startHarnessCore, type HarnessCore } from '../harness/harnessCore';
+import { NO_QUEUE_FILTERS, QUEUE_SORT_KEYS, type QueueFilters, type QueueSortKey } from '../../shared/contract';
+import { CASE_STATUSES, CLOCK_RUNNING_STATUSES, CLOSURE_REASONS, REQUEST_TYPES } from '../../shared/rules';
+import { ColdQueue, coldAnswers } from '../../core/queue/coldQueue';
+import { QueueIndex, type QueueSelection } from '../../core/queue/queueIndex';
+import { SearchHits } from '../../core/queue/searchHits';
+import { SearchIndex } from '../../core/queue/searchIndex';
+import { searchTerms } from '../../core/queue/searchQuery';
+import { HARNESS_NOW, startHarnessCore, type HarnessCore } from '../../harness/harnessCore';
 
 let harness: HarnessCore;
 const TODAY = HARNESS_NOW.slice(0, 10);

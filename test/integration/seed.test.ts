@@ -5,15 +5,15 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AttachmentStore } from '../../electron/core/attachments/attachmentStore';
-import { osloDate } from '../../electron/core/clock';
-import { openLocalDatabase, readMeta, type LocalDatabase } from '../../electron/core/db/openLocalDatabase';
-import { SAMPLE_FILES } from '../../electron/core/demo/caseAttachments';
-import { DatabaseNotEmptyError, seedDatabase } from '../../electron/core/demo/seedDatabase';
-import { DEMO_OVERRIDE_REASON } from '../../electron/core/demo/demoCompleteness';
-import { caseCompleteness } from '../../electron/core/casework/completenessService';
-import { QueueService } from '../../electron/core/queue/queueService';
-import { QueueListInput } from '../../electron/shared/contract';
+import { AttachmentStore } from '../../core/attachments/attachmentStore';
+import { osloDate } from '../../core/clock';
+import { openLocalDatabase, readMeta, type LocalDatabase } from '../../core/db/openLocalDatabase';
+import { SAMPLE_FILES } from '../../core/demo/caseAttachments';
+import { DatabaseNotEmptyError, seedDatabase } from '../../core/demo/seedDatabase';
+import { DEMO_OVERRIDE_REASON } from '../../core/demo/demoCompleteness';
+import { caseCompleteness } from '../../core/casework/completenessService';
+import { QueueService } from '../../core/queue/queueService';
+import { QueueListInput } from '../../shared/contract';
 import {
   AGDER_MUNICIPALITIES,
   CASE_STATUSES,
@@ -22,7 +22,7 @@ import {
   isValidMeteringPointId,
   isValidOrganisationNumber,
   rentalDaysBetween,
-} from '../../electron/shared/rules';
+} from '../../shared/rules';
 
 const MIGRATIONS = path.resolve(__dirname, '../../db/local/migrations');
 const TODAY = '2026-11-28';

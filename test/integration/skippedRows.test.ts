@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openLocalDatabase } from '../../electron/core/db/openLocalDatabase';
-import { MalformedRowError, RowWriter } from '../../electron/core/sync/applyRows';
-import { SYNCED_TABLES } from '../../electron/core/sync/syncedTables';
-import { readSkippedRows, recordSkippedRow } from '../../electron/core/sync/syncState';
+import { openLocalDatabase } from '../../core/db/openLocalDatabase';
+import { MalformedRowError, RowWriter } from '../../core/sync/applyRows';
+import { SYNCED_TABLES } from '../../core/sync/syncedTables';
+import { readSkippedRows, recordSkippedRow } from '../../core/sync/syncState';
 
 const MIGRATIONS = path.resolve(__dirname, '../../db/local/migrations');
 const directory = mkdtempSync(path.join(tmpdir(), 'skipped-rows-'));

@@ -13,7 +13,7 @@ import { NodeHttpExecutor } from 'builder-util';
 import { configureRequestOptions, configureRequestUrl, type DownloadOptions } from 'builder-util-runtime';
 import { NsisUpdater, type AppUpdater } from 'electron-updater';
 import type { AppAdapter } from 'electron-updater/out/AppAdapter';
-import type { UpdateChannel, UpdateView } from '../../electron/shared/updates';
+import type { UpdateChannel, UpdateView } from '../../shared/contract/updates';
 import { applyChannel, initialUpdateView, nextUpdateView, type UpdaterEvent } from '../../electron/main/updates/updateState';
 
 interface Release {

@@ -6,10 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppError, CreateOfferDraftResult, IssueOfferResult, OrderWorkResult, WorkOrderPanel } from '../../electron/shared/contract';
-import { orderWork } from '../../electron/core/mutations/workOrderMutations';
-import { runMutation } from '../../electron/core/mutations/runMutation';
-import { startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
+import type { AppError, CreateOfferDraftResult, IssueOfferResult, OrderWorkResult, WorkOrderPanel } from '../../shared/contract';
+import { orderWork } from '../../core/mutations/workOrderMutations';
+import { runMutation } from '../../core/mutations/runMutation';
+import { startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
 import { insertIssuedOffer } from '../support/issuedOffer';
 
 let harness: InProcessHarness;

@@ -9,11 +9,11 @@ import type {
   AssignmentRulesView,
   WorkloadCases,
   WorkloadView,
-} from '../../electron/shared/contract';
-import { countWorkload, type CaseStatus } from '../../electron/shared/rules';
-import { WORKLOAD_SQL } from '../../electron/core/workload/workloadService';
+} from '../../shared/contract';
+import { countWorkload, type CaseStatus } from '../../shared/rules';
+import { WORKLOAD_SQL } from '../../core/workload/workloadService';
 import { ok } from '../support/apiResult';
-import { HARNESS_NOW, startInProcessHarness, type InProcessHarness } from '../harness/inProcessHarness';
+import { HARNESS_NOW, startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
 
 const SUPERVISOR = 'marit.rosseland';
 const TODAY = HARNESS_NOW.slice(0, 10);

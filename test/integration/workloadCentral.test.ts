@@ -5,8 +5,8 @@
 // refused. A supervisor's assignment rule reaches the central table, stamped with their login, and another desk.
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { centralApplierFor } from '../../electron/core/sync/centralAppliers';
-import type { AssignManyResult, AssignmentRulesView, RefusedChange, WorkloadCases, WorkloadView } from '../../electron/shared/contract';
+import { centralApplierFor } from '../../core/sync/centralAppliers';
+import type { AssignManyResult, AssignmentRulesView, RefusedChange, WorkloadCases, WorkloadView } from '../../shared/contract';
 import { ok } from '../support/apiResult';
 import { useCentralDatabase } from '../support/centralDatabase';
 import { eventually, type Client } from '../support/syncClients';

@@ -3,8 +3,8 @@
 // files removed and the database dropped after the file (or the describe block) that called it.
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
-import type { GroupRole } from '../../db/central/staffAccounts';
-import { connectCentral } from '../../electron/core/sync/centralConnection';
+import type { GroupRole } from '../../service/accounts/staffAccounts';
+import { connectCentral } from '../../core/sync/centralConnection';
 import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from './postgres';
 import { removeClientFiles, seedCentral, startClient, type Client } from './syncClients';
 import { closeServices } from './serviceInstances';

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
-import { calculateOffer, type OfferLine } from '../../electron/shared/rules';
+import { calculateOffer, type OfferLine } from '../../shared/rules';
 
 export interface IssuedOfferSpec {
   version?: number;

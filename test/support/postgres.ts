@@ -4,7 +4,7 @@
 //
 // The admin connection must be allowed to CREATE DATABASE and CREATE ROLE (a superuser in practice): the
 // migrations create the cluster-wide group roles and desk_service. People are staff accounts of the central service
-// (db/central/staffAccounts.ts), named after their test database so that test files sharing a cluster never
+// (service/accounts/staffAccounts.ts), named after their test database so that test files sharing a cluster never
 // collide; they live in the database and go with it.
 //
 // Connections "as a person" are what the central service opens: desk_service, in the person's group (role) and
@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { migrateCentral } from '../../db/central/migrate';
-import { upsertStaffAccount, type GroupRole } from '../../db/central/staffAccounts';
+import { upsertStaffAccount, type GroupRole } from '../../service/accounts/staffAccounts';
 
 const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 /** Every test account gets this password unless told otherwise. */

@@ -3,8 +3,8 @@
 // without a password and a session issued directly, as the service would after a sign-in) for tests needing many.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { upsertStaffAccount, type GroupRole } from '../../db/central/staffAccounts';
-import type { PushOutcome } from '../../electron/shared/serviceApi';
+import { upsertStaffAccount, type GroupRole } from '../../service/accounts/staffAccounts';
+import type { PushOutcome } from '../../shared/serviceApi';
 import { issueSession } from '../../service/auth/sessions';
 import { TEST_PASSWORD } from './postgres';
 

@@ -4,20 +4,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
-import { AttachmentStore } from '../../electron/core/attachments/attachmentStore';
-import { createCore, type Core } from '../../electron/core/createCore';
-import { openLocalDatabase } from '../../electron/core/db/openLocalDatabase';
-import { seedDatabase } from '../../electron/core/demo/seedDatabase';
-import { connectCentral } from '../../electron/core/sync/centralConnection';
-import { SYNCED_TABLES } from '../../electron/core/sync/syncedTables';
-import type { SyncEngineOptions } from '../../electron/core/sync/syncEngine';
-import { copyLocalDatabase } from '../../db/central/seed/copyLocalDatabase';
-import type { GroupRole } from '../../db/central/logins';
-import { ChromiumPdfRenderer } from '../harness/chromiumPdfRenderer';
-import { MIGRATIONS_FOLDER } from '../harness/harnessCore';
+import { AttachmentStore } from '../../core/attachments/attachmentStore';
+import { createCore, type Core } from '../../core/createCore';
+import { openLocalDatabase } from '../../core/db/openLocalDatabase';
+import { seedDatabase } from '../../core/demo/seedDatabase';
+import { connectCentral } from '../../core/sync/centralConnection';
+import { SYNCED_TABLES } from '../../core/sync/syncedTables';
+import type { SyncEngineOptions } from '../../core/sync/syncEngine';
+import { copyLocalDatabase } from '../../service/seed/copyLocalDatabase';
+import type { GroupRole } from '../../service/accounts/logins';
+import { ChromiumPdfRenderer } from '../../harness/chromiumPdfRenderer';
+import { MIGRATIONS_FOLDER } from '../../harness/harnessCore';
 import { TEST_PASSWORD, type TestDatabase } from './postgres';
 import { serviceFor, type RunningService } from './serviceInstances';
-import { signIn } from '../../electron/core/service/serviceAuth';
+import { signIn } from '../../core/service/serviceAuth';
 
 /** Fills the central database with `cases` demo cases (the same generator as standalone mode). */
 export async function seedCentral(db: TestDatabase, cases: number, seed = 7): Promise<void> {

@@ -1,7 +1,7 @@
 // Which handler the assignment rules suggest: a municipality rule before a request-type rule; for a selection,
 // the one suggestion all share, else none.
 import { describe, expect, it } from 'vitest';
-import { commonSuggestion, ruleLookup, suggestedAssignee, type AssignmentRule } from '../../electron/shared/rules';
+import { commonSuggestion, ruleLookup, suggestedAssignee, type AssignmentRule } from '../../shared/rules';
 
 const rules: AssignmentRule[] = [
   { criterion: 'municipality', value: '4204', assigneeId: 'kari' },

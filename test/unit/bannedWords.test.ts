@@ -4,13 +4,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadLetterhead } from '../../electron/core/offers/letterhead';
-import { offerLetterHtml } from '../../electron/core/offers/offerLetter';
-import { workOrderLetterHtml, workOrderMessageBody, type WorkOrderLetterInput } from '../../electron/core/workOrders/workOrderLetter';
+import { loadLetterhead } from '../../core/offers/letterhead';
+import { offerLetterHtml } from '../../core/offers/offerLetter';
+import { workOrderLetterHtml, workOrderMessageBody, type WorkOrderLetterInput } from '../../core/workOrders/workOrderLetter';
 import {
   DEFAULT_COMPLETENESS_RULE_SETS, GRID_WORK_KINDS, informationRequestLetter, OPTIONAL_COMPLETENESS_ITEMS,
   startApprovalMessage,
-} from '../../electron/shared/rules';
+} from '../../shared/rules';
 import { demoOfferLetterInput } from '../fixtures/offers/demoOfferLetter';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -54,10 +54,10 @@ const NB_BUNDLES = [
  * information instead.
  */
 const LETTER_SOURCES = [
-  ...readdirSync(path.join(ROOT, 'electron/core/offers')).filter((file) => file.endsWith('.ts')).map((file) => `electron/core/offers/${file}`),
-  'electron/core/workOrders/workOrderLetter.ts',
-  'electron/shared/rules/messageTemplates.ts',
-  'electron/shared/rules/startApprovalMessage.ts',
+  ...readdirSync(path.join(ROOT, 'core/offers')).filter((file) => file.endsWith('.ts')).map((file) => `core/offers/${file}`),
+  'core/workOrders/workOrderLetter.ts',
+  'shared/rules/messageTemplates.ts',
+  'shared/rules/startApprovalMessage.ts',
   'resources/letterhead/company.json',
 ];
 const withoutComments = (source: string) => source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '').replace(/\s\/\/ .*$/gm, '');

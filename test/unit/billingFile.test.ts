@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBillingFile } from '../../electron/core/billing/billingFile';
+import { parseBillingFile } from '../../core/billing/billingFile';
 
 const HEADER = 'hendelse_id;type;saksnummer;tilbudsversjon;beløp;dato;referanse';
 

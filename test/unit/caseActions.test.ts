@@ -1,8 +1,8 @@
 // The `case.act` input (one zod schema, a variant per action) and the columns each action writes, locally and
 // centrally alike.
 import { describe, expect, it } from 'vitest';
-import { CaseActInput, DECISION_ACTIONS } from '../../electron/shared/contract';
-import { actionOfMutation, actionRefusal, decisionColumns, eventReasonOf, type ActionFacts } from '../../electron/core/mutations/caseActions';
+import { CaseActInput, DECISION_ACTIONS } from '../../shared/contract';
+import { actionOfMutation, actionRefusal, decisionColumns, eventReasonOf, type ActionFacts } from '../../core/mutations/caseActions';
 import { DECISION_KEYS, actionForKey } from '../../renderer/src/features/decisions/decisionKeys';
 import { REQUEST_INFORMATION_SHORTCUT } from '../../renderer/src/features/completeness/requestInformationKey';
 

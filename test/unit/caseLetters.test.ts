@@ -3,17 +3,17 @@
 // change its new size and whether it costs; the construction-power confirmation its period, cabinet, rent and the
 // readings at both ends. And the registry gives every (kind, request type) one file name of its own.
 import { describe, expect, it } from 'vitest';
-import { loadLetterhead } from '../../electron/core/offers/letterhead';
-import type { CaseLetterFacts } from '../../electron/core/letters/caseLetterFacts';
-import { constructionPowerLetterHtml } from '../../electron/core/letters/constructionPowerLetter';
-import { decisionLetterHtml } from '../../electron/core/letters/decisionLetters';
-import { fuseChangeLetterHtml } from '../../electron/core/letters/fuseChangeLetter';
-import { informationRequestLetterHtml, replyDeadline } from '../../electron/core/letters/informationRequestLetter';
-import { LETTER_KINDS, letterFiles } from '../../electron/core/letters/letterKinds';
-import { paragraphsOf } from '../../electron/core/letters/letterParts';
-import { startApprovalLetterHtml } from '../../electron/core/letters/startApprovalLetter';
-import { workOrderNumber } from '../../electron/core/workOrders/workOrderLetter';
-import { REQUEST_TYPES } from '../../electron/shared/rules';
+import { loadLetterhead } from '../../core/offers/letterhead';
+import type { CaseLetterFacts } from '../../core/letters/caseLetterFacts';
+import { constructionPowerLetterHtml } from '../../core/letters/constructionPowerLetter';
+import { decisionLetterHtml } from '../../core/letters/decisionLetters';
+import { fuseChangeLetterHtml } from '../../core/letters/fuseChangeLetter';
+import { informationRequestLetterHtml, replyDeadline } from '../../core/letters/informationRequestLetter';
+import { LETTER_KINDS, letterFiles } from '../../core/letters/letterKinds';
+import { paragraphsOf } from '../../core/letters/letterParts';
+import { startApprovalLetterHtml } from '../../core/letters/startApprovalLetter';
+import { workOrderNumber } from '../../core/workOrders/workOrderLetter';
+import { REQUEST_TYPES } from '../../shared/rules';
 
 const facts: CaseLetterFacts = {
   letterhead: loadLetterhead(),

@@ -13,7 +13,7 @@ import {
   nextStatuses,
   type CaseActionName,
   type CaseStatus,
-} from '../../electron/shared/rules';
+} from '../../shared/rules';
 
 type Actor = 'case_handler' | 'supervisor' | 'reader' | 'system';
 const PEOPLE: Actor[] = ['case_handler', 'supervisor'];

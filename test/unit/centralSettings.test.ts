@@ -4,9 +4,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CentralSettingsService } from '../../electron/core/settings/centralSettingsService';
-import { memorySettingsHost, type SettingsHost } from '../../electron/core/settings/settingsHost';
-import { NotSignedIn, openConfiguredCore, openConfiguredDesk, signedOutDesk } from '../../electron/core/openConfiguredCore';
+import { CentralSettingsService } from '../../core/settings/centralSettingsService';
+import { memorySettingsHost, type SettingsHost } from '../../core/settings/settingsHost';
+import { NotSignedIn, openConfiguredCore, openConfiguredDesk, signedOutDesk } from '../../core/openConfiguredCore';
 
 const STORED_TOKEN = 'stored-token-7f3a9c';
 const SAVED_URL = 'https://saved.example.invalid';

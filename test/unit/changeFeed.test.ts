@@ -1,11 +1,11 @@
 // The change stream's feed: a burst of writes in one turn is one batch holding all of them, the version grows with
 // each batch, 'all' cases wins over named ones, and a listener that throws does not silence the others.
 import { describe, expect, it, vi } from 'vitest';
-import { ChangeFeed } from '../../electron/core/changes/changeFeed';
-import { CHANGES_BY_CALL, caseIdOf } from '../../electron/core/changes/callChanges';
-import { changeTablesOfPulled } from '../../electron/core/changes/pulledTables';
-import { SYNCED_TABLES } from '../../electron/core/sync/syncedTables';
-import { ChangeBatchSchema, type ChangeBatch } from '../../electron/shared/contract';
+import { ChangeFeed } from '../../core/changes/changeFeed';
+import { CHANGES_BY_CALL, caseIdOf } from '../../core/changes/callChanges';
+import { changeTablesOfPulled } from '../../core/changes/pulledTables';
+import { SYNCED_TABLES } from '../../core/sync/syncedTables';
+import { ChangeBatchSchema, type ChangeBatch } from '../../shared/contract';
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 

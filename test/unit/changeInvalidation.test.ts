@@ -6,8 +6,8 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { applyChangeBatch, isAffected, touches } from '../../renderer/src/data/changeInvalidation';
 import { READS } from '../../renderer/src/data/readTables';
-import { API_NAMES, CHANGE_TABLES, type ChangeBatch, type ChangeTable } from '../../electron/shared/contract';
-import { CHANGES_BY_CALL } from '../../electron/core/changes/callChanges';
+import { API_NAMES, CHANGE_TABLES, type ChangeBatch, type ChangeTable } from '../../shared/contract';
+import { CHANGES_BY_CALL } from '../../core/changes/callChanges';
 
 const batch = (tables: ChangeTable[], caseIds: number[] = [], allCases = false): ChangeBatch => ({ version: 1, tables, caseIds, allCases });
 

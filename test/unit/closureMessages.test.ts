@@ -1,8 +1,8 @@
 // The installer's message when a case ends: which one (withdrawal, cancellation after acceptance, closure) by why it
 // ended and where it stood, and its words: bokmål, the reason quoted whole, a cancellation's costs in kroner.
 import { describe, expect, it } from 'vitest';
-import { closureLetter, closureMessageKindOf } from '../../electron/shared/rules';
-import { toldMessageKindOf } from '../../electron/core/casework/decisionMessage';
+import { closureLetter, closureMessageKindOf } from '../../shared/rules';
+import { toldMessageKindOf } from '../../core/casework/decisionMessage';
 
 const place = { caseNumber: '2026-000042', address: 'Markens gate 1', postcode: '4611', postTown: 'Kristiansand', requestType: 'new_installation' as const };
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CompletenessRuleSetSchema, CompletenessRulesFileSchema } from '../../electron/shared/contract';
+import { CompletenessRuleSetSchema, CompletenessRulesFileSchema } from '../../shared/contract';
 import {
   ATTACHMENT_KINDS,
   DEFAULT_COMPLETENESS_RULE_SETS,
@@ -13,7 +13,7 @@ import {
   type AttachmentKind,
   type CaseFacts,
   type RequestType,
-} from '../../electron/shared/rules';
+} from '../../shared/rules';
 
 /** A request with every field and attachment a rule set can ask for: complete under every default rule set. */
 function fullFacts(overrides: Partial<CaseFacts> = {}): CaseFacts {

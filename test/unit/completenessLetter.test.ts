@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { informationRequestLetter, replyDeadline } from '../../electron/shared/rules';
+import { informationRequestLetter, replyDeadline } from '../../shared/rules';
 
 describe('the request for information letter (mangelbrev)', () => {
   const letter = informationRequestLetter({

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCompletenessRulesFile } from '../../electron/core/casework/completenessRulesFile';
+import { readCompletenessRulesFile } from '../../core/casework/completenessRulesFile';
 
 const item = (extra: Record<string, unknown>) => ({ code: 'x', label: { nb: 'X' }, requires: { attachment: 'photo' }, ...extra });
 const errorsOf = (file: unknown) => {

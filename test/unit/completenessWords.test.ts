@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_COMPLETENESS_RULE_SETS, OPTIONAL_COMPLETENESS_ITEMS, type Condition } from '../../electron/shared/rules';
+import { DEFAULT_COMPLETENESS_RULE_SETS, OPTIONAL_COMPLETENESS_ITEMS, type Condition } from '../../shared/rules';
 
 const fieldsIn = (condition: Condition | undefined): string[] => {
   if (!condition) return [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completesCase, completionNoticeProblems, completionRefusalMessage } from '../../electron/shared/rules';
+import { completesCase, completionNoticeProblems, completionRefusalMessage } from '../../shared/rules';
 
 const declared = { attachmentKinds: ['declaration_of_conformity' as const], meterReadings: [] };
 

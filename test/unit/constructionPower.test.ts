@@ -8,7 +8,7 @@ import {
   rentalDaysBetween,
   type ConstructionPowerRecord,
   type PriceList,
-} from '../../electron/shared/rules';
+} from '../../shared/rules';
 
 const TODAY = '2026-12-05';
 const connected: ConstructionPowerRecord = {

@@ -2,9 +2,9 @@
 // of line break, blank lines skipped, each record with the line it starts on; and a file with a quote that never
 // closes refused with that line (the hand tokenizer took the rest of the file as one field, without a word).
 import { describe, expect, it } from 'vitest';
-import { parseBillingFile } from '../../electron/core/billing/billingFile';
-import { CsvSyntaxError, readCsv } from '../../electron/core/registers/csvFile';
-import { PrequalificationFileError, parsePrequalificationFile } from '../../electron/core/registers/prequalificationFile';
+import { parseBillingFile } from '../../core/billing/billingFile';
+import { CsvSyntaxError, readCsv } from '../../core/registers/csvFile';
+import { PrequalificationFileError, parsePrequalificationFile } from '../../core/registers/prequalificationFile';
 
 describe('readCsv', () => {
   it('takes the delimiter the header uses more, and keeps the other one inside fields', () => {

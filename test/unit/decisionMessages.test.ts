@@ -2,8 +2,8 @@
 // letter's subject and words for approval (conditions listed, what happens next), rejection and referral (the reason
 // quoted), and the facts both databases read it from.
 import { describe, expect, it } from 'vitest';
-import { APPROVAL_NEXT_STEP_BY_REQUEST_TYPE, REQUEST_TYPES, approvalNextStep, decisionLetter } from '../../electron/shared/rules';
-import { decisionMessageDraft, decisionMessageKindOf, type DecisionMessageFacts } from '../../electron/core/casework/decisionMessage';
+import { APPROVAL_NEXT_STEP_BY_REQUEST_TYPE, REQUEST_TYPES, approvalNextStep, decisionLetter } from '../../shared/rules';
+import { decisionMessageDraft, decisionMessageKindOf, type DecisionMessageFacts } from '../../core/casework/decisionMessage';
 
 const place = { caseNumber: '2026-000042', address: 'Markens gate 1', postcode: '4611', postTown: 'Kristiansand' };
 

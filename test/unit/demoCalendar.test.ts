@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DemoCalendar, dayOfIso, isoOfDay, isoOfMs } from '../../electron/core/demo/demoCalendar';
-import { Random } from '../../electron/core/demo/random';
-import { addWorkingDays } from '../../electron/shared/rules';
+import { DemoCalendar, dayOfIso, isoOfDay, isoOfMs } from '../../core/demo/demoCalendar';
+import { Random } from '../../core/demo/random';
+import { addWorkingDays } from '../../shared/rules';
 
 describe('the demo generator’s fast calendar', () => {
   const calendar = new DemoCalendar(dayOfIso('2024-11-01'), dayOfIso('2027-12-31'));

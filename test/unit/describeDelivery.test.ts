@@ -3,7 +3,7 @@
 // and the next try; standalone and not-yet-pushed said plainly.
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import type { MessageDeliveryView } from '../../electron/shared/contract';
+import type { MessageDeliveryView } from '../../shared/contract';
 import { describeDelivery } from '../../renderer/src/features/case/describeDelivery';
 import en from '../../renderer/src/i18n/en.json';
 import nb from '../../renderer/src/i18n/nb.json';

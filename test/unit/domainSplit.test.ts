@@ -2,13 +2,13 @@
 // has exactly one declaration and exactly one handler. The `@ts-expect-error` lines are the build's half of the
 // proof (`tsc -p tsconfig.test.json`); the tests are the run-time half.
 import { describe, expect, it } from 'vitest';
-import { API_NAMES, contract } from '../../electron/shared/contract';
-import { caseCalls } from '../../electron/shared/contract/cases';
-import { mergeDomains } from '../../electron/shared/contract/mergeDomains';
-import { coreHandlers, type CoreServices, type DomainHandlers } from '../../electron/core/handlers';
-import { CentralSettingsService } from '../../electron/core/settings/centralSettingsService';
-import { memorySettingsHost } from '../../electron/core/settings/settingsHost';
-import { CALLED_MUTATIONS, NAMED_MUTATIONS } from '../../electron/shared/rules';
+import { API_NAMES, contract } from '../../shared/contract';
+import { caseCalls } from '../../shared/contract/cases';
+import { mergeDomains } from '../../shared/contract/mergeDomains';
+import { coreHandlers, type CoreServices, type DomainHandlers } from '../../core/handlers';
+import { CentralSettingsService } from '../../core/settings/centralSettingsService';
+import { memorySettingsHost } from '../../core/settings/settingsHost';
+import { CALLED_MUTATIONS, NAMED_MUTATIONS } from '../../shared/rules';
 
 // A name two domains both declare does not build.
 // @ts-expect-error 'case.get' declared twice

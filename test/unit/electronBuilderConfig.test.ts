@@ -88,7 +88,7 @@ describe('electron-builder config', { timeout: 30_000 }, () => {
       'db/local/migrations/0000_init.sql', 'resources/letterhead/logo.svg']) {
       expect(packaged(config, file), file).toBe(true);
     }
-    for (const file of ['test/harness/harnessCore.ts', 'test/e2e/case.spec.ts', 'playwright.config.ts', 'electron/main/index.ts',
+    for (const file of ['harness/harnessCore.ts', 'test/e2e/case.spec.ts', 'playwright.config.ts', 'electron/main/index.ts',
       'renderer/src/main.tsx', 'service/main.ts', 'out/portal/index.html', 'db/local/schema.ts', 'scripts/start.mjs',
       'node_modules/better-sqlite3/build/Release/better_sqlite3.node']) {
       expect(packaged(config, file), file).toBe(false);

@@ -8,7 +8,7 @@ import {
   gridAssessmentRequired,
   parseGridAssessment,
   type GridAssessment,
-} from '../../electron/shared/rules';
+} from '../../shared/rules';
 
 const facts = (requestType: string, more: Partial<Parameters<typeof gridAssessmentRequired>[0]> = {}) =>
   ({ requestType, hasProduction: false, mainFuseA: 25, ...more });

@@ -5,7 +5,7 @@ import {
   REQUEST_TYPES,
   requiredGridWork,
   type GridWorkFacts,
-} from '../../electron/shared/rules';
+} from '../../shared/rules';
 
 const house: Omit<GridWorkFacts, 'requestType'> = {
   mainFuseA: 40,

@@ -8,10 +8,10 @@ import {
   ATTACHMENT_KINDS, BUILDING_USES, CASE_STATUSES, DEFAULT_COMPLETENESS_RULE_SETS, DSB_STATUSES, FACT_FIELDS,
   GRID_WORK_KINDS, GRID_WORK_NAMES_NB, NETWORK_SYSTEMS, OPTIONAL_COMPLETENESS_ITEMS, OUTGOING_MESSAGE_KINDS,
   OWNER_ID_KINDS, PREQUALIFICATION_CATEGORIES, REQUEST_TYPES, USER_ROLES,
-} from '../../electron/shared/rules';
-import { AUTO_APPROVAL_RULE, DEVELOPER_PROJECT_RULE } from '../../electron/core/import/messagePlans';
-import { SUPPORT_CATEGORIES } from '../../electron/shared/portalApi/support';
-import { WORK_DONE_RULE } from '../../electron/shared/rules/workOrders';
+} from '../../shared/rules';
+import { AUTO_APPROVAL_RULE, DEVELOPER_PROJECT_RULE } from '../../core/import/messagePlans';
+import { SUPPORT_CATEGORIES } from '../../shared/portalApi/support';
+import { WORK_DONE_RULE } from '../../shared/rules/workOrders';
 import { SUPPLEMENT_FIELDS } from '../../portal/src/features/cases/supplementFields';
 
 type Bundle = { [key: string]: string | Bundle };

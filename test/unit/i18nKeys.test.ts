@@ -4,8 +4,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../../electron/shared/contract/errors';
-import { CASE_STATUSES, CLOSURE_REASONS, GRID_WORK_NAMES_NB, REQUEST_TYPES, WORK_ORDER_STATUSES } from '../../electron/shared/rules';
+import { ERROR_CODES } from '../../shared/contract/errors';
+import { CASE_STATUSES, CLOSURE_REASONS, GRID_WORK_NAMES_NB, REQUEST_TYPES, WORK_ORDER_STATUSES } from '../../shared/rules';
 
 type Words = { [key: string]: string | Words };
 

@@ -9,7 +9,7 @@ import {
   isValidMeteringPointId,
   isValidOrganisationNumber,
   parseCadastralNumber,
-} from '../../electron/shared/rules';
+} from '../../shared/rules';
 
 /** Mod 11 written out again, independently of the code under test. */
 function referenceOrganisationCheck(firstEight: string): number | null {

@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanJson } from '../../electron/core/import/jsonScan';
-import { canonicalJson, contentSha256 } from '../../electron/core/import/recordContent';
-import { splitRecords } from '../../electron/core/import/splitRecords';
-import { decodeUtf8File, faithfulRaw, firstInvalidUtf8Offset, Utf8Validator } from '../../electron/core/import/utf8';
+import { scanJson } from '../../core/import/jsonScan';
+import { canonicalJson, contentSha256 } from '../../core/import/recordContent';
+import { splitRecords } from '../../core/import/splitRecords';
+import { decodeUtf8File, faithfulRaw, firstInvalidUtf8Offset, Utf8Validator } from '../../core/import/utf8';
 
 /** A small deterministic generator, so a failure can be repeated. */
 function random(seed: number): () => number {

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { incomingFileJsonSchemaText } from '../../electron/core/import/incomingJsonSchema';
-import { validateRecord } from '../../electron/core/import/validateRecord';
+import { incomingFileJsonSchemaText } from '../../core/import/incomingJsonSchema';
+import { validateRecord } from '../../core/import/validateRecord';
 import { completionNotice, requestMessage } from '../fixtures/import/buildMessages';
 
 const KNOWN = new Set(['4204']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkInstaller, type CheckInstallerInput, type PrequalificationPeriod } from '../../electron/shared/rules';
+import { checkInstaller, type CheckInstallerInput, type PrequalificationPeriod } from '../../shared/rules';
 
 const TODAY = '2025-06-10';
 const supplier = { id: 7, name: 'Agder Elektro Entreprenør AS' };

@@ -1,6 +1,6 @@
 // ISO weeks as Norwegian calendars number them, across year ends.
 import { describe, expect, it } from 'vitest';
-import { addCalendarDays, isoWeekOf, mondayOf } from '../../electron/shared/rules';
+import { addCalendarDays, isoWeekOf, mondayOf } from '../../shared/rules';
 
 describe('isoWeekOf', () => {
   it.each([

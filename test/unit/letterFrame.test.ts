@@ -6,8 +6,8 @@ import {
   keepLawReferencesTogether,
   cssString, ENVELOPE_WINDOW_MM, html, LETTER_STYLE, PAGE_MARGIN_MM, pageReference, recipientLinesOf, renderLetterFrame,
   returnAddressLine,
-} from '../../electron/core/offers/letterLayout';
-import { loadLetterhead } from '../../electron/core/offers/letterhead';
+} from '../../core/offers/letterLayout';
+import { loadLetterhead } from '../../core/offers/letterhead';
 
 const letterhead = loadLetterhead();
 const frame = (over: Partial<Parameters<typeof renderLetterFrame>[0]> = {}) => renderLetterFrame({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CASE_STATUSES, dueDateMeaning, meterMountingDueDate } from '../../electron/shared/rules';
+import { CASE_STATUSES, dueDateMeaning, meterMountingDueDate } from '../../shared/rules';
 
 describe('meterMountingDueDate: the company target in working days after the ferdigmelding arrived', () => {
   it('counts five weekdays, the arrival day not counted', () => {

@@ -1,6 +1,6 @@
 // The meter waits for the grid customer: one rule (mutations/caseActions.ts actionRefusal) for desk and service.
 import { describe, expect, it } from 'vitest';
-import { actionRefusal, type ActionFacts } from '../../electron/core/mutations/caseActions';
+import { actionRefusal, type ActionFacts } from '../../core/mutations/caseActions';
 
 const facts = (more: Partial<ActionFacts>): ActionFacts => ({
   status: 'completion_reported', role: 'case_handler', reason: undefined, approvalBlockers: () => [],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { divideRoundHalfUp, formatNok, formatNokNumber, MoneyError, nok, vatOf } from '../../electron/shared/rules/money';
+import { divideRoundHalfUp, formatNok, formatNokNumber, MoneyError, nok, vatOf } from '../../shared/rules/money';
 
 const NBSP = '\u00a0';
 

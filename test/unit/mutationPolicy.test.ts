@@ -1,6 +1,6 @@
 // Who may send which mutation to the service: the first question of every push, built on the life-of-a-case table.
 import { describe, expect, it } from 'vitest';
-import { CASE_ACTIONS, CASE_ACTION_NAMES, MUTATION_ROLES, mayRunMutation, rolesForMutation } from '../../electron/shared/rules';
+import { CASE_ACTIONS, CASE_ACTION_NAMES, MUTATION_ROLES, mayRunMutation, rolesForMutation } from '../../shared/rules';
 
 describe('the mutation policy', () => {
   it('lets a reader send nothing at all', () => {

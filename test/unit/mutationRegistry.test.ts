@@ -1,11 +1,11 @@
 // The one list of mutations and the registry typed against it. The `@ts-expect-error` lines are the build's half of
 // the proof (`tsc -p tsconfig.test.json` fails if any of them compiles); the tests are the run-time half.
 import { describe, expect, it } from 'vitest';
-import type { CentralApply, DomainMutations, MutationEntries } from '../../electron/core/mutations/definition';
+import type { CentralApply, DomainMutations, MutationEntries } from '../../core/mutations/definition';
 import {
   MUTATIONS, MUTATION_DOMAINS, MUTATION_REGISTRY, centralApplierFor, localMutationFor, rowsChangedBy,
-} from '../../electron/core/mutations/registry';
-import { MUTATION_NAMES, NAMED_MUTATIONS, isCaselessMutation, type MutationName } from '../../electron/shared/rules';
+} from '../../core/mutations/registry';
+import { MUTATION_NAMES, NAMED_MUTATIONS, isCaselessMutation, type MutationName } from '../../shared/rules';
 
 const applyNothing: CentralApply = async () => {};
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNationalId } from '../../electron/shared/rules';
+import { checkNationalId } from '../../shared/rules';
 
 describe('fødselsnummer', () => {
   it('accepts the worked example of the two mod 11 check digits (311299567 → 15)', () => {

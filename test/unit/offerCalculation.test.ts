@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   calculateOffer, OfferCalculationError, type OfferLine,
-} from '../../electron/shared/rules/offerCalculation';
-import { connectionFeeDeductionFor, standardLinesFor } from '../../electron/shared/rules/standardOfferLines';
-import { findPriceList, type PriceList } from '../../electron/shared/rules/priceList';
+} from '../../shared/rules/offerCalculation';
+import { connectionFeeDeductionFor, standardLinesFor } from '../../shared/rules/standardOfferLines';
+import { findPriceList, type PriceList } from '../../shared/rules/priceList';
 
 const NBSP = '\u00a0';
 let counter = 0;

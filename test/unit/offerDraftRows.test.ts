@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   deductionText, freeRow, parseQuantityMilli, readDraft, rowFromCatalogueItem, rowFromFee, rowFromLine, type DraftRow,
 } from '../../renderer/src/features/offers/draftRows';
-import type { CatalogueItem, OfferLine, StandardFee } from '../../electron/shared/rules';
+import type { CatalogueItem, OfferLine, StandardFee } from '../../shared/rules';
 
 const cable: CatalogueItem = {
   code: 'cable_tfxp_4x50_al', component: 'cable', kind: 'material', description: 'Kabel TFXP 4x50 Al',

@@ -5,7 +5,7 @@ import {
   releasesWork,
   startApprovalMessage,
   type OfferFacts,
-} from '../../electron/shared/rules';
+} from '../../shared/rules';
 
 const issued: OfferFacts = { id: 'o2', version: 2, state: 'issued', grossOre: 1_234_550, validUntil: '2026-12-31', issuedOn: '2026-11-20' };
 const superseded: OfferFacts = { id: 'o1', version: 1, state: 'superseded', grossOre: 1_000_000, validUntil: '2026-11-30', issuedOn: '2026-10-01' };

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPriceListFile } from '../../electron/core/pricing/priceListFile';
-import { findPriceList, revisedLines, standardLinesFor, type OfferLine, type PriceList } from '../../electron/shared/rules';
+import { readPriceListFile } from '../../core/pricing/priceListFile';
+import { findPriceList, revisedLines, standardLinesFor, type OfferLine, type PriceList } from '../../shared/rules';
 
 const reading = readPriceListFile(readFileSync(path.join(__dirname, '../../resources/pricelist/demo-price-list.json'), 'utf8'));
 const lists = reading.ok ? reading.priceLists : [];

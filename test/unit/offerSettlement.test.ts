@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   calculateOffer, findPriceList, offerSettlement, postCalculationCapOre, standardLinesFor, standardFee, vatRateWordNb,
   type OfferLine, type PriceList, type SettlementStep,
-} from '../../electron/shared/rules';
+} from '../../shared/rules';
 
 const demo: PriceList[] = JSON.parse(
   readFileSync(path.join(__dirname, '../../resources/pricelist/demo-price-list.json'), 'utf8'),

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   OWNER_CODE_ALPHABET, OWNER_CODE_BITS, formatOwnerCode, normaliseOwnerCode, ownerCodeFromBytes,
-} from '../../electron/shared/rules';
+} from '../../shared/rules';
 
 describe("the owner's code", () => {
   it('has at least 40 bits and no characters a reader mixes up', () => {

@@ -1,6 +1,6 @@
 // The owner as a party: what a case handler's correction may store (rules/ownerParty.ts).
 import { describe, expect, it } from 'vitest';
-import { normalizedOwnerParty, ownerPartyProblems, type OwnerPartyCorrection } from '../../electron/shared/rules';
+import { normalizedOwnerParty, ownerPartyProblems, type OwnerPartyCorrection } from '../../shared/rules';
 
 const correction = (more: Partial<OwnerPartyCorrection> = {}): OwnerPartyCorrection => ({
   postalAddress: 'Dronningens gate 14', postcode: '4610', postTown: 'Kristiansand S', organisationNumber: '',

@@ -1,8 +1,8 @@
 // The owner's postal address from the portal's "Ny melding" form through the import format to the case's fields: it
 // travels whole, is asked for whole, and lands in the owner's postal columns, not the installation's.
 import { describe, expect, it } from 'vitest';
-import { requestCaseFields } from '../../electron/core/import/caseFields';
-import { RequestMessage } from '../../electron/core/import/incomingMessage';
+import { requestCaseFields } from '../../core/import/caseFields';
+import { RequestMessage } from '../../core/import/incomingMessage';
 import { emptyValues, fieldProblems, requestMessageOf, type FormValues } from '../../portal/src/features/newMessage/messageForm';
 
 const FIRM = { organisationNumber: '923609016', name: 'Elektro AS' };

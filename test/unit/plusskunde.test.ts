@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   findPriceList, mainFuseCapacityKw, plusskundeAssessment, plusskundeContributionRefusal, standardLinesFor,
   type PriceList, type ProductionFacts,
-} from '../../electron/shared/rules';
+} from '../../shared/rules';
 
 const demo: PriceList[] = JSON.parse(
   readFileSync(path.join(__dirname, '../../resources/pricelist/demo-price-list.json'), 'utf8'),

@@ -2,7 +2,7 @@
 // (`apartment_building`, `requestType`) reaches the installer, in bokmål or English.
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUILDING_USES, FACT_FIELDS, NETWORK_SYSTEMS, OWNER_ID_KINDS, REQUEST_TYPES } from '../../electron/shared/rules';
+import { BUILDING_USES, FACT_FIELDS, NETWORK_SYSTEMS, OWNER_ID_KINDS, REQUEST_TYPES } from '../../shared/rules';
 import en from '../../portal/src/features/newMessage/i18n/en.json';
 import nb from '../../portal/src/features/newMessage/i18n/nb.json';
 import { factLabel, factValue } from '../../portal/src/features/newMessage/factWords';

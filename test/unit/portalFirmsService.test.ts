@@ -2,9 +2,9 @@
 // before the service is asked (standalone, a supervisor's role).
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { AppFailure, type UserSummary } from '../../electron/shared/contract';
-import { PortalFirmsService, portalFailure, type OnlineRunner } from '../../electron/core/portal/portalFirmsService';
-import { ServiceRefusal, ServiceUnreachable } from '../../electron/core/service/serviceHttp';
+import { AppFailure, type UserSummary } from '../../shared/contract';
+import { PortalFirmsService, portalFailure, type OnlineRunner } from '../../core/portal/portalFirmsService';
+import { ServiceRefusal, ServiceUnreachable } from '../../core/service/serviceHttp';
 
 const codeOf = (error: unknown) => (error as AppFailure).appError;
 

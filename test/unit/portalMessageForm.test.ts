@@ -2,11 +2,11 @@
 // completeness the importer's facts give, identifiers checked as typed, the importer's reasons put on the fields,
 // and files sniffed from their first bytes.
 import { describe, expect, it } from 'vitest';
-import { requestCaseFields as importerCaseFields } from '../../electron/core/import/caseFields';
-import { RequestMessage } from '../../electron/core/import/incomingMessage';
-import { validateRecord } from '../../electron/core/import/validateRecord';
-import { PORTAL_MESSAGE_LIMITS } from '../../electron/shared/portalApi/messages';
-import { DEFAULT_COMPLETENESS_RULE_SETS, gs1CheckDigit, requestFacts } from '../../electron/shared/rules';
+import { requestCaseFields as importerCaseFields } from '../../core/import/caseFields';
+import { RequestMessage } from '../../core/import/incomingMessage';
+import { validateRecord } from '../../core/import/validateRecord';
+import { PORTAL_MESSAGE_LIMITS } from '../../shared/portalApi/messages';
+import { DEFAULT_COMPLETENESS_RULE_SETS, gs1CheckDigit, requestFacts } from '../../shared/rules';
 import { refusalOf, sniffFileType, base64Of } from '../../portal/src/features/newMessage/attachmentFiles';
 import { valuesFromInstallation } from '../../portal/src/features/newMessage/installationFacts';
 import {

@@ -1,7 +1,7 @@
 // The supplement the portal builds from what the installer typed: each asked-for fact lands where the import
 // format's `changes` has it, typed; empty inputs change nothing; what does not parse is not sent.
 import { describe, expect, it } from 'vitest';
-import { SupplementMessage } from '../../electron/core/import/incomingMessage';
+import { SupplementMessage } from '../../core/import/incomingMessage';
 import { changesOf, SUPPLEMENT_FIELDS, valueOf } from '../../portal/src/features/cases/supplementFields';
 
 describe('the portal supplement form', () => {

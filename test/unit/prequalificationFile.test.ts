@@ -8,9 +8,9 @@ import {
   PrequalificationFileError,
   categoryOf,
   parsePrequalificationFile,
-} from '../../electron/core/registers/prequalificationFile';
-import { planReplacement } from '../../electron/core/registers/prequalificationStore';
-import { PREQUALIFICATION_CATEGORIES } from '../../electron/shared/rules';
+} from '../../core/registers/prequalificationFile';
+import { planReplacement } from '../../core/registers/prequalificationStore';
+import { PREQUALIFICATION_CATEGORIES } from '../../shared/rules';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/prequalifications');
 const csv = readFileSync(path.join(FIXTURES, 'register.csv'), 'utf8');

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPriceListFile } from '../../electron/core/pricing/priceListFile';
-import { calculateOffer } from '../../electron/shared/rules/offerCalculation';
+import { readPriceListFile } from '../../core/pricing/priceListFile';
+import { calculateOffer } from '../../shared/rules/offerCalculation';
 import {
   catalogueItem, findPriceList, MAIN_COMPONENTS, offerValidUntil, priceListInEffect, standardFee, type PriceList,
-} from '../../electron/shared/rules/priceList';
-import { standardLinesFor } from '../../electron/shared/rules/standardOfferLines';
+} from '../../shared/rules/priceList';
+import { standardLinesFor } from '../../shared/rules/standardOfferLines';
 
 const demoText = readFileSync(path.join(__dirname, '../../resources/pricelist/demo-price-list.json'), 'utf8');
 const demoReading = readPriceListFile(demoText);

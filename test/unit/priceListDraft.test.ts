@@ -1,7 +1,7 @@
 // The price list editor's draft: a copy of the newest version with prices as typed NOK text, read back into whole
 // øre only when every field reads, each problem named per field; the date today at the earliest.
 import { describe, expect, it } from 'vitest';
-import { demoPriceLists } from '../../electron/core/pricing/demoPriceList';
+import { demoPriceLists } from '../../core/pricing/demoPriceList';
 import {
   dayAfter, draftFrom, itemsByComponent, newItemCode, readDraft, type PriceListDraft,
 } from '../../renderer/src/features/priceLists/priceListDraft';

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { VAT_NOTE } from '../../electron/core/offers/letterTemplate';
-import { priceListProblems, standardFee, type PriceList, type VatCode } from '../../electron/shared/rules';
+import { VAT_NOTE } from '../../core/offers/letterTemplate';
+import { priceListProblems, standardFee, type PriceList, type VatCode } from '../../shared/rules';
 import { DEMO_OFFER_LINES } from '../fixtures/offers/demoOfferLetter';
 
 const lists: PriceList[] = JSON.parse(

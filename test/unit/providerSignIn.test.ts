@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CentralSettingsService } from '../../electron/core/settings/centralSettingsService';
-import { memorySettingsHost } from '../../electron/core/settings/settingsHost';
+import { CentralSettingsService } from '../../core/settings/centralSettingsService';
+import { memorySettingsHost } from '../../core/settings/settingsHost';
 
 interface Attempt {
   challenge: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toFtsQuery } from '../../electron/core/queue/searchQuery';
+import { toFtsQuery } from '../../core/queue/searchQuery';
 
 describe('what a person types becomes a safe FTS5 query', () => {
   it('makes every word a prefix and requires them all', () => {

@@ -1,7 +1,7 @@
 // The start approval as both databases store it: one recipient rule (the installer's email, else the contact person
 // the request named, else the firm) and the words of rules/startApprovalMessage.ts.
 import { describe, expect, it } from 'vitest';
-import { startApprovalDraft, type StartApprovalFacts } from '../../electron/core/billing/startApprovalDraft';
+import { startApprovalDraft, type StartApprovalFacts } from '../../core/billing/startApprovalDraft';
 
 const facts: StartApprovalFacts = {
   case_number: '2026-000042', address: 'Markens gate 1', postcode: '4611', post_town: 'Kristiansand',

@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { UserSummary } from '../../electron/shared/contract';
-import type { PortalStaffSupportRequest } from '../../electron/shared/portalApi/support';
-import type { OnlineRunner } from '../../electron/core/portal/portalFirmsService';
-import { SupportRequestsService } from '../../electron/core/portal/supportRequestsService';
-import type { ServiceConnection } from '../../electron/core/service/serviceConnection';
-import { ServiceRefusal } from '../../electron/core/service/serviceHttp';
+import type { UserSummary } from '../../shared/contract';
+import type { PortalStaffSupportRequest } from '../../shared/portalApi/support';
+import type { OnlineRunner } from '../../core/portal/portalFirmsService';
+import { SupportRequestsService } from '../../core/portal/supportRequestsService';
+import type { ServiceConnection } from '../../core/service/serviceConnection';
+import { ServiceRefusal } from '../../core/service/serviceHttp';
 
 const handler: UserSummary = { id: 'anne', displayName: 'Anne Hansen', role: 'case_handler' };
 const reader: UserSummary = { id: 'rita', displayName: 'Rita', role: 'reader' };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNEL_FILE, fileChannelStore } from '../../electron/main/updates/channelStore';
 import { applyChannel, initialUpdateView, nextUpdateView } from '../../electron/main/updates/updateState';
-import { UPDATE_IPC } from '../../electron/shared/updates';
+import { UPDATE_IPC } from '../../shared/contract/updates';
 
 describe('the bridge', () => {
   it('uses in the preload (which imports nothing to share them) the IPC channels main answers on', () => {

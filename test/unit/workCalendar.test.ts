@@ -3,8 +3,8 @@
 // numbers agree with the pure rules; and the moment each UTC date turns into the next Norwegian date, on both sides
 // of the daylight-saving changes.
 import { describe, expect, it } from 'vitest';
-import { calendarRows } from '../../electron/core/overview/workCalendar';
-import { isWorkingDay, isoWeekOf, workingDaysBetween } from '../../electron/shared/rules';
+import { calendarRows } from '../../core/overview/workCalendar';
+import { isWorkingDay, isoWeekOf, workingDaysBetween } from '../../shared/rules';
 
 const rows = calendarRows(2026, 2026);
 const row = (day: string) => rows.find((r) => r.day === day)!;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   doneOnProblem, METER_NUMBER_PATTERN, plannedDateProblem, reportNeedsMeter,
-} from '../../electron/shared/rules/workOrderAnswers';
+} from '../../shared/rules/workOrderAnswers';
 
 describe('the planned date', () => {
   it('is from today to 90 days ahead, across a year end', () => {

@@ -2,11 +2,11 @@
 // "akseptert", and the owner's name and phone only where the supplier needs access to the site (work at the meter),
 // named as the contact for access.
 import { describe, expect, it } from 'vitest';
-import { loadLetterhead } from '../../electron/core/offers/letterhead';
+import { loadLetterhead } from '../../core/offers/letterhead';
 import {
   accessContact, networkSystemNb, workingDaysNb, workOrderLetterHtml, workOrderMessageBody, type WorkOrderLetterInput,
-} from '../../electron/core/workOrders/workOrderLetter';
-import { GRID_WORK_NAMES_NB } from '../../electron/shared/rules';
+} from '../../core/workOrders/workOrderLetter';
+import { GRID_WORK_NAMES_NB } from '../../shared/rules';
 
 const letterhead = loadLetterhead();
 const input = (over: Partial<WorkOrderLetterInput> = {}): WorkOrderLetterInput => ({

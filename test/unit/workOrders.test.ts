@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AGREEMENT_WORK_KINDS, caseAdvanceAfterWorkDone, isWorkOrderOverdue, nextWorkOrderStatus, proposeWorkOrders,
   supplierForWork, workOrderDueDate, type SupplierAgreement, type WorkNeed,
-} from '../../electron/shared/rules';
+} from '../../shared/rules';
 
 const south: SupplierAgreement = {
   id: 1, name: 'Sørlandet Montasje AS', municipalityNumbers: ['4204', '4223'],

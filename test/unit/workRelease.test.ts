@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { releasedWorkDueDate, workRelease, type CaseStatus, type WorkReleaseFacts } from '../../electron/shared/rules';
+import { releasedWorkDueDate, workRelease, type CaseStatus, type WorkReleaseFacts } from '../../shared/rules';
 
 const offerCase = (status: CaseStatus, more: Partial<WorkReleaseFacts> = {}): WorkReleaseFacts => ({
   status,

@@ -5,7 +5,7 @@ import {
   isWorkingDay,
   norwegianPublicHolidays,
   workingDaysBetween,
-} from '../../electron/shared/rules';
+} from '../../shared/rules';
 
 describe('Easter and the moving feasts', () => {
   it('finds Easter Sunday', () => {

@@ -1,7 +1,7 @@
 // The workload figures as pure rules: "this week" in working days (holidays and weekends excluded), and the counts
 // per handler over a fixed set of cases, with exact expected numbers.
 import { describe, expect, it } from 'vitest';
-import { countWorkload, dueStateOf, workloadWindow, type WorkloadCase } from '../../electron/shared/rules';
+import { countWorkload, dueStateOf, workloadWindow, type WorkloadCase } from '../../shared/rules';
 
 describe('workloadWindow', () => {
   it('ends the week on its last working day', () => {

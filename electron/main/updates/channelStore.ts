@@ -3,7 +3,7 @@
 // puts anyone on beta.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isUpdateChannel, type UpdateChannel } from '../../shared/updates';
+import { isUpdateChannel, type UpdateChannel } from '../../../shared/contract/updates';
 
 export const CHANNEL_FILE = 'update-channel.json';
 

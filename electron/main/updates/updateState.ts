@@ -1,7 +1,7 @@
 // The update logic without Electron: which feed settings follow from the person's channel, and which view
 // follows from each of electron-updater's events. updater.ts wires these to the real autoUpdater; the unit
 // test and the local-feed test use them as they are.
-import type { UpdateChannel, UpdateView } from '../../shared/updates';
+import type { UpdateChannel, UpdateView } from '../../../shared/contract/updates';
 
 /** The part of electron-updater's AppUpdater that the channel decides. */
 export interface ChannelTarget {

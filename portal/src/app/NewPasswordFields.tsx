@@ -1,7 +1,7 @@
 // A new password twice: at least 10 characters (PortalPassword), and the same both times.
 import { PasswordInput, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { PortalPassword } from '../../../electron/shared/portalApi';
+import { PortalPassword } from '../../../shared/portalApi';
 
 export interface NewPassword {
   password: string;

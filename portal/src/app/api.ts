@@ -1,11 +1,11 @@
-// The portal's JSON API (service/portal/, schemas in electron/shared/portalApi) over fetch on the same origin.
+// The portal's JSON API (service/portal/, schemas in shared/portalApi) over fetch on the same origin.
 // The session is the service's cookie (HttpOnly, Secure, SameSite=Strict): this code never sees the session token.
 // What it keeps is the session's CSRF token (from the login answer and from /me), in memory only, sent with every
 // request that changes something (service/portal/portalSessions.ts says why).
 import type {
   PortalAddUserInput, PortalApplyInput, PortalApplyOutput, PortalListUsersOutput, PortalLoginInput, PortalLoginOutput,
   PortalMe, PortalUser,
-} from '../../../electron/shared/portalApi';
+} from '../../../shared/portalApi';
 
 let csrfToken: string | null = null;
 

@@ -1,6 +1,6 @@
 // Who is signed in: the answer of GET /api/portal/me for the session cookie, or null.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { PortalMe } from '../../../electron/shared/portalApi';
+import type { PortalMe } from '../../../shared/portalApi';
 import { portalApi, rememberCsrfToken, whenSessionEnds } from './api';
 import { currentPath, navigate, SIGNED_IN_PATHS, type Path } from './router';
 

@@ -4,8 +4,8 @@
 import { Alert, Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PortalEmail, type PortalApplyOutput } from '../../../electron/shared/portalApi';
-import { checkOrganisationNumber } from '../../../electron/shared/rules/identifiers';
+import { PortalEmail, type PortalApplyOutput } from '../../../shared/portalApi';
+import { checkOrganisationNumber } from '../../../shared/rules/identifiers';
 import { portalApi, type ApiError } from '../app/api';
 import { NewPasswordFields, newPasswordProblem, type NewPassword } from '../app/NewPasswordFields';
 import { Link } from '../app/router';

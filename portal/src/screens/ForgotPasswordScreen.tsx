@@ -3,7 +3,7 @@
 import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PortalEmail } from '../../../electron/shared/portalApi';
+import { PortalEmail } from '../../../shared/portalApi';
 import { portalApi, type ApiError } from '../app/api';
 import { Link } from '../app/router';
 import { Card, ErrorAlert, Screen } from '../app/Screen';

@@ -3,7 +3,7 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PortalToken } from '../../../electron/shared/portalApi';
+import { PortalToken } from '../../../shared/portalApi';
 import { portalApi, type ApiError } from '../app/api';
 import { NewPasswordFields, newPasswordProblem, type NewPassword } from '../app/NewPasswordFields';
 import { Link, navigate, takeLinkToken } from '../app/router';

@@ -4,7 +4,7 @@ import { Alert, Badge, Button, Checkbox, Group, Loader, Modal, Paper, Stack, Tab
 import { useMediaQuery } from '@mantine/hooks';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PortalEmail, type PortalUser } from '../../../electron/shared/portalApi';
+import { PortalEmail, type PortalUser } from '../../../shared/portalApi';
 import { portalApi, type ApiError } from '../app/api';
 import { Card, ErrorAlert, Screen } from '../app/Screen';
 import { useSession } from '../app/session';

@@ -66,4 +66,4 @@ export type {
   WorkloadCases,
   WorkloadRow,
   WorkloadView,
-} from '../../../electron/shared/contract';
+} from '../../../shared/contract';

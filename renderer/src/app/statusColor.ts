@@ -1,6 +1,6 @@
 // One colour per case status, shared by the queue's status dots and the case view's badge. Colour is never the
 // only signal: the status name is always written beside it.
-import type { CaseStatus } from '../../../electron/shared/rules';
+import type { CaseStatus } from '../../../shared/rules';
 
 export const STATUS_COLOR: Record<CaseStatus, string> = {
   new: 'blue',

@@ -1,7 +1,7 @@
 // i18next with the two languages bundled; the choice is remembered and written to <html lang>.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { GRID_WORK_NAMES_NB } from '../../../electron/shared/rules';
+import { GRID_WORK_NAMES_NB } from '../../../shared/rules';
 import en from './en.json';
 import nbTexts from './nb.json';
 

@@ -3,10 +3,10 @@
 // match refused and nothing written), the installer's start approval exactly once — on payment, or on acceptance
 // where the company releases on acceptance — and the queue's filters for expired offers and billing flags.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppError, CaseBillingView, CaseDetail, QueueCounts, QueuePage } from '../../../electron/shared/contract';
-import { NO_QUEUE_FILTERS } from '../../../electron/shared/contract/queueDefaults';
-import { importPaymentsIntoSqlite } from '../../../electron/core/billing/localPaymentImport';
-import { HARNESS_NOW, startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
+import type { AppError, CaseBillingView, CaseDetail, QueueCounts, QueuePage } from '../../../shared/contract';
+import { NO_QUEUE_FILTERS } from '../../../shared/contract/queueDefaults';
+import { importPaymentsIntoSqlite } from '../../../core/billing/localPaymentImport';
+import { HARNESS_NOW, startInProcessHarness, type InProcessHarness } from '../../../harness/inProcessHarness';
 import { insertIssuedOffer } from '../../support/issuedOffer';
 
 let harness: InProcessHarness;

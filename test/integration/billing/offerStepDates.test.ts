@@ -3,9 +3,9 @@
 // expired offer through) are refused with nothing written; the billing file's rows with such dates are flagged for a
 // person instead of moving the case.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppError } from '../../../electron/shared/contract';
-import { importPaymentsIntoSqlite } from '../../../electron/core/billing/localPaymentImport';
-import { HARNESS_NOW, startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
+import type { AppError } from '../../../shared/contract';
+import { importPaymentsIntoSqlite } from '../../../core/billing/localPaymentImport';
+import { HARNESS_NOW, startInProcessHarness, type InProcessHarness } from '../../../harness/inProcessHarness';
 import { insertIssuedOffer } from '../../support/issuedOffer';
 
 // HARNESS_NOW is 2026-11-27 in Oslo; insertIssuedOffer issues on 2026-11-20.

@@ -4,16 +4,16 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type pg from 'pg';
-import { connectCentral } from '../../../electron/core/sync/centralConnection';
-import { centralApplierFor, type OutboxEntry } from '../../../electron/core/sync/centralAppliers';
-import { RefusedByCentral } from '../../../electron/core/sync/centralErrors';
-import { caseCompleteness } from '../../../electron/core/casework/completenessService';
+import { connectCentral } from '../../../core/sync/centralConnection';
+import { centralApplierFor, type OutboxEntry } from '../../../core/sync/centralAppliers';
+import { RefusedByCentral } from '../../../core/sync/centralErrors';
+import { caseCompleteness } from '../../../core/casework/completenessService';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { SOUND_GRID_ASSESSMENT } from '../../support/gridAssessed';
 import { insertIssuedOfferCentral } from '../../support/issuedOffer';
 import { eventually, type Client } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';
-import type { CaseDetail } from '../../../electron/shared/contract';
+import type { CaseDetail } from '../../../shared/contract';
 
 let admin: pg.Client;
 let anne: Client;

@@ -3,11 +3,11 @@
 // central rows (overrides, completeness time, due date, status, paused clock, the stored letter) match the cache's.
 import { describe, expect, it } from 'vitest';
 import type pg from 'pg';
-import { readCompletenessRulesFile, storeCompletenessRulesCentral } from '../../../electron/core/casework/completenessRulesFile';
+import { readCompletenessRulesFile, storeCompletenessRulesCentral } from '../../../core/casework/completenessRulesFile';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { eventually, type Client } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';
-import { REQUEST_TYPES } from '../../../electron/shared/rules';
+import { REQUEST_TYPES } from '../../../shared/rules';
 
 let admin: pg.Client;
 let anne: Client;

@@ -3,9 +3,9 @@
 // before the connection or ahead of the server's today, a missing reading); and the table's CHECKs hold behind it.
 import { describe, expect, it } from 'vitest';
 import type pg from 'pg';
-import { connectCentral } from '../../../electron/core/sync/centralConnection';
-import { centralApplierFor, type OutboxEntry } from '../../../electron/core/sync/centralAppliers';
-import { RefusedByCentral } from '../../../electron/core/sync/centralErrors';
+import { connectCentral } from '../../../core/sync/centralConnection';
+import { centralApplierFor, type OutboxEntry } from '../../../core/sync/centralAppliers';
+import { RefusedByCentral } from '../../../core/sync/centralErrors';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { eventually, type Client } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { CENTRAL_MIGRATIONS, CentralMigrationTamperedError, migrateCentral } from '../../../db/central/migrate';
-import { SYNCED_TABLES } from '../../../electron/core/sync/syncedTables';
+import { SYNCED_TABLES } from '../../../core/sync/syncedTables';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { createTestDatabase } from '../../support/postgres';
 

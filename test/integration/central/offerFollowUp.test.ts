@@ -6,9 +6,9 @@
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { CENTRAL_REFUSALS } from '../../../db/central/refusals';
-import type { CaseBillingView } from '../../../electron/shared/contract';
-import { importPaymentsIntoCentral, importReadyBillingQuarantine } from '../../../electron/core/billing/centralPaymentImport';
-import { importReadyQuarantine } from '../../../electron/core/import/centralImport';
+import type { CaseBillingView } from '../../../shared/contract';
+import { importPaymentsIntoCentral, importReadyBillingQuarantine } from '../../../core/billing/centralPaymentImport';
+import { importReadyQuarantine } from '../../../core/import/centralImport';
 import { ok } from '../../support/apiResult';
 import { insertIssuedOfferCentral } from '../../support/issuedOffer';
 import { useCentralDatabase } from '../../support/centralDatabase';

@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { CENTRAL_REFUSALS } from '../../../db/central/refusals';
-import { demoPriceLists } from '../../../electron/core/pricing/demoPriceList';
-import { storePriceListsCentral } from '../../../electron/core/pricing/priceListStore';
+import { demoPriceLists } from '../../../core/pricing/demoPriceList';
+import { storePriceListsCentral } from '../../../core/pricing/priceListStore';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { insertCases, refusal } from './fixtures';
 

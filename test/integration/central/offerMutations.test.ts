@@ -3,7 +3,7 @@
 // central database itself refuses any edit of an issued offer.
 import { describe, expect, it } from 'vitest';
 import type pg from 'pg';
-import type { CreateOfferDraftResult, IssueOfferResult, OfferDetail } from '../../../electron/shared/contract';
+import type { CreateOfferDraftResult, IssueOfferResult, OfferDetail } from '../../../shared/contract';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { eventually, type Client } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';

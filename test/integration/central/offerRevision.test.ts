@@ -3,10 +3,10 @@
 // offer in force is replaced; a revision of an offer no longer in force is refused and writes nothing.
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { centralApplierFor } from '../../../electron/core/sync/centralAppliers';
+import { centralApplierFor } from '../../../core/sync/centralAppliers';
 import type {
   CreateOfferDraftResult, OfferDetail, PriceListDetail, PriceListOverview,
-} from '../../../electron/shared/contract';
+} from '../../../shared/contract';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { eventually, type Client } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import type { CreateOfferDraftResult, IssueOfferResult, OfferDetail, RefusedChange } from '../../../electron/shared/contract';
+import type { CreateOfferDraftResult, IssueOfferResult, OfferDetail, RefusedChange } from '../../../shared/contract';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { eventually, unreachableUrl, type Client } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';

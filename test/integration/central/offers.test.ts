@@ -6,9 +6,9 @@
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { CENTRAL_REFUSALS } from '../../../db/central/refusals';
-import { demoPriceLists } from '../../../electron/core/pricing/demoPriceList';
-import { PriceListVersionConflictError, storePriceListsCentral } from '../../../electron/core/pricing/priceListStore';
-import type { PriceList } from '../../../electron/shared/rules';
+import { demoPriceLists } from '../../../core/pricing/demoPriceList';
+import { PriceListVersionConflictError, storePriceListsCentral } from '../../../core/pricing/priceListStore';
+import type { PriceList } from '../../../shared/rules';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { differencesFromCentral, eventually, removeClientFiles, startClient } from '../../support/syncClients';
 import { insertCases, refusal } from './fixtures';

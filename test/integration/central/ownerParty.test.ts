@@ -3,8 +3,8 @@
 // replaced by the server's in the same shape.
 import { describe, expect, it } from 'vitest';
 import type pg from 'pg';
-import { caseCompleteness } from '../../../electron/core/casework/completenessService';
-import type { CaseDetail } from '../../../electron/shared/contract';
+import { caseCompleteness } from '../../../core/casework/completenessService';
+import type { CaseDetail } from '../../../shared/contract';
 import { ok } from '../../support/apiResult';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { eventually, type Client } from '../../support/syncClients';

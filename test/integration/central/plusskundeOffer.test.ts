@@ -3,9 +3,9 @@
 // beyond the main fuse is applied. Real PostgreSQL, the applier called as the case handler's own login.
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { centralApplierFor } from '../../../electron/core/sync/centralAppliers';
-import { centralToday } from '../../../electron/core/sync/centralToday';
-import { offerValidUntil, type OfferLine } from '../../../electron/shared/rules';
+import { centralApplierFor } from '../../../core/sync/centralAppliers';
+import { centralToday } from '../../../core/sync/centralToday';
+import { offerValidUntil, type OfferLine } from '../../../shared/rules';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { eventually, type Client } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';

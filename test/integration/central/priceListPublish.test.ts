@@ -3,9 +3,9 @@
 // version still never changes (DK007), and a case handler's forged publication is refused by PostgreSQL (42501).
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { centralApplierFor } from '../../../electron/core/sync/centralAppliers';
-import type { PriceListDetail, PriceListOverview, PriceListVersionSummary } from '../../../electron/shared/contract';
-import type { PriceList } from '../../../electron/shared/rules';
+import { centralApplierFor } from '../../../core/sync/centralAppliers';
+import type { PriceListDetail, PriceListOverview, PriceListVersionSummary } from '../../../shared/contract';
+import type { PriceList } from '../../../shared/rules';
 import { CENTRAL_REFUSALS } from '../../../db/central/refusals';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { eventually, startClient, unreachableUrl, type Client } from '../../support/syncClients';

@@ -7,12 +7,12 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localShapeTypes } from '../../../db/central/rowTypes';
-import { CentralNotEmptyError, copyLocalDatabase } from '../../../db/central/seed/copyLocalDatabase';
-import { DEMO_TABLES } from '../../../db/central/seed/demoTables';
-import { AttachmentStore } from '../../../electron/core/attachments/attachmentStore';
-import { openLocalDatabase, type LocalDatabase } from '../../../electron/core/db/openLocalDatabase';
-import { seedDatabase } from '../../../electron/core/demo/seedDatabase';
-import { DEMO_USERS } from '../../../electron/core/demo/staff';
+import { CentralNotEmptyError, copyLocalDatabase } from '../../../service/seed/copyLocalDatabase';
+import { DEMO_TABLES } from '../../../service/seed/demoTables';
+import { AttachmentStore } from '../../../core/attachments/attachmentStore';
+import { openLocalDatabase, type LocalDatabase } from '../../../core/db/openLocalDatabase';
+import { seedDatabase } from '../../../core/demo/seedDatabase';
+import { DEMO_USERS } from '../../../core/demo/staff';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
 
 let database: TestDatabase;

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { Random } from '../../../electron/core/demo/random';
+import { Random } from '../../../core/demo/random';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { insertCases, refusal } from './fixtures';
 

@@ -7,7 +7,7 @@
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { CENTRAL_REFUSALS } from '../../../db/central/refusals';
-import { OrderWorkInput } from '../../../electron/shared/contract/workOrders';
+import { OrderWorkInput } from '../../../shared/contract/workOrders';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { eventually } from '../../support/syncClients';
 import { insertCases, refusal } from './fixtures';

@@ -3,7 +3,7 @@
 // are recorded step by step (the guard refuses any other change), the audit trigger writes the history the desk
 // wrote, and done work moves the case to meter_mounted — without anyone holding a claim on it.
 import { describe, expect, it } from 'vitest';
-import type { AreaSupplierRegister, OrderWorkResult, WorkOrderPanel } from '../../../electron/shared/contract';
+import type { AreaSupplierRegister, OrderWorkResult, WorkOrderPanel } from '../../../shared/contract';
 import { ok } from '../../support/apiResult';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { eventually, type Client } from '../../support/syncClients';

@@ -4,7 +4,7 @@
 // once paid, the desk's order arrives with the due date counted from the day of payment.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { OrderWorkResult, WorkOrderPanel } from '../../../electron/shared/contract';
+import type { OrderWorkResult, WorkOrderPanel } from '../../../shared/contract';
 import { ok } from '../../support/apiResult';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { eventually, type Client } from '../../support/syncClients';

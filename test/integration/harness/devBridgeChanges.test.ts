@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChangeFeed } from '../../../electron/core/changes/changeFeed';
-import { bridgeApiHandler } from '../../harness/devBridge';
-import { startStaticServer, type StaticServer } from '../../harness/staticServer';
+import { ChangeFeed } from '../../../core/changes/changeFeed';
+import { bridgeApiHandler } from '../../../harness/devBridge';
+import { startStaticServer, type StaticServer } from '../../../harness/staticServer';
 
 const TOKEN = 'a-token-for-this-test-only';
 const feed = new ChangeFeed();

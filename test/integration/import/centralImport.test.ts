@@ -2,8 +2,8 @@
 // trigger's status_changed among them), duplicates and the quarantine.
 import type pg from 'pg';
 import { expect, it } from 'vitest';
-import { importIntoCentral } from '../../../electron/core/import/centralImport';
-import { addWorkingDays } from '../../../electron/shared/rules';
+import { importIntoCentral } from '../../../core/import/centralImport';
+import { addWorkingDays } from '../../../shared/rules';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { requestMessage, supplementMessage } from '../../fixtures/import/buildMessages';
 

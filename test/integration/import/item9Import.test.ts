@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AttachmentStore } from '../../../electron/core/attachments/attachmentStore';
-import { openLocalDatabase, type LocalDatabase } from '../../../electron/core/db/openLocalDatabase';
-import { importTextIntoDatabase } from '../../../electron/core/import/importService';
+import { AttachmentStore } from '../../../core/attachments/attachmentStore';
+import { openLocalDatabase, type LocalDatabase } from '../../../core/db/openLocalDatabase';
+import { importTextIntoDatabase } from '../../../core/import/importService';
 import { requestMessage, supplementMessage } from '../../fixtures/import/buildMessages';
 
 const MIGRATIONS = path.resolve(__dirname, '../../../db/local/migrations');

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AttachmentStore } from '../../../electron/core/attachments/attachmentStore';
-import { openLocalDatabase, type LocalDatabase } from '../../../electron/core/db/openLocalDatabase';
-import { importTextIntoDatabase, type ImportOutcome } from '../../../electron/core/import/importService';
-import { addWorkingDays, workingDaysBetween } from '../../../electron/shared/rules';
+import { AttachmentStore } from '../../../core/attachments/attachmentStore';
+import { openLocalDatabase, type LocalDatabase } from '../../../core/db/openLocalDatabase';
+import { importTextIntoDatabase, type ImportOutcome } from '../../../core/import/importService';
+import { addWorkingDays, workingDaysBetween } from '../../../shared/rules';
 import {
   DEVELOPER_ORG,
   INSTALLER_ORG,

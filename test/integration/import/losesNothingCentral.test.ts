@@ -1,7 +1,7 @@
 // Imports that lose nothing, into a real central PostgreSQL database, as its owner (the central importer).
 import type pg from 'pg';
-import { importFileIntoCentral, importIntoCentral } from '../../../electron/core/import/centralImport';
-import type { ImportOutcome } from '../../../electron/core/import/importService';
+import { importFileIntoCentral, importIntoCentral } from '../../../core/import/centralImport';
+import type { ImportOutcome } from '../../../core/import/importService';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { losesNothing, type QuarantineRow } from './losesNothingSuite';
 

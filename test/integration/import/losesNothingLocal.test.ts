@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import { AttachmentStore } from '../../../electron/core/attachments/attachmentStore';
-import { openLocalDatabase, type LocalDatabase } from '../../../electron/core/db/openLocalDatabase';
-import { importFileIntoDatabase, importTextIntoDatabase, type ImportOutcome } from '../../../electron/core/import/importService';
+import { AttachmentStore } from '../../../core/attachments/attachmentStore';
+import { openLocalDatabase, type LocalDatabase } from '../../../core/db/openLocalDatabase';
+import { importFileIntoDatabase, importTextIntoDatabase, type ImportOutcome } from '../../../core/import/importService';
 import { losesNothing, type QuarantineRow } from './losesNothingSuite';
 
 const MIGRATIONS = path.resolve(__dirname, '../../../db/local/migrations');

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportReason } from '../../../electron/core/import/importReasons';
-import type { ImportOutcome } from '../../../electron/core/import/importService';
-import type { ImportLimits } from '../../../electron/core/import/incomingFile';
+import type { ImportReason } from '../../../core/import/importReasons';
+import type { ImportOutcome } from '../../../core/import/importService';
+import type { ImportLimits } from '../../../core/import/incomingFile';
 import { requestMessage } from '../../fixtures/import/buildMessages';
 
 export interface QuarantineRow {

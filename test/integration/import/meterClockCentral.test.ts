@@ -4,10 +4,10 @@
 // before was long past.
 import type pg from 'pg';
 import { expect, it } from 'vitest';
-import { osloDate } from '../../../electron/core/clock';
-import { importIntoCentral } from '../../../electron/core/import/centralImport';
-import type { CaseDetail, QueueRow } from '../../../electron/shared/contract';
-import { addWorkingDays, meterMountingDueDate } from '../../../electron/shared/rules';
+import { osloDate } from '../../../core/clock';
+import { importIntoCentral } from '../../../core/import/centralImport';
+import type { CaseDetail, QueueRow } from '../../../shared/contract';
+import { addWorkingDays, meterMountingDueDate } from '../../../shared/rules';
 import { completionNotice, requestMessage } from '../../fixtures/import/buildMessages';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { eventually } from '../../support/syncClients';

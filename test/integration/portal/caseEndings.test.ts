@@ -4,7 +4,7 @@
 // installer; and close_case_for_party (central 0031) holds each party to its own ending when called with raw SQL.
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortalCase } from '../../../electron/shared/portalApi/cases';
+import type { PortalCase } from '../../../shared/portalApi/cases';
 import { createServicePool } from '../../../service/db/servicePool';
 import { startOfferExpirySweep } from '../../../service/casework/offerExpirySweep';
 import { useCentralDatabase } from '../../support/centralDatabase';

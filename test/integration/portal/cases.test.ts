@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortalCase, PortalListCasesOutput } from '../../../electron/shared/portalApi/cases';
+import type { PortalCase, PortalListCasesOutput } from '../../../shared/portalApi/cases';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { login, RawClient } from '../../support/serviceClient';
 import {

@@ -5,9 +5,9 @@
 // waits for the last.
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importIntoCentral } from '../../../electron/core/import/centralImport';
-import type { PortalCase } from '../../../electron/shared/portalApi/cases';
-import type { PortalListInboxOutput } from '../../../electron/shared/portalApi/inbox';
+import { importIntoCentral } from '../../../core/import/centralImport';
+import type { PortalCase } from '../../../shared/portalApi/cases';
+import type { PortalListInboxOutput } from '../../../shared/portalApi/inbox';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { login, type RawClient } from '../../support/serviceClient';
 import { caseIdOf, newInstallation, paidAndStarted, PDF, send } from './caseFixture';

@@ -3,8 +3,8 @@
 // ferdigmelding asks for termination; once the grid company has taken the cabinet down the firm sees the final
 // reading, the days and the rent billed. Another request type shows none of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortalCase } from '../../../electron/shared/portalApi/cases';
-import { meterMountingDueDate } from '../../../electron/shared/rules';
+import type { PortalCase } from '../../../shared/portalApi/cases';
+import { meterMountingDueDate } from '../../../shared/rules';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { login, type RawClient } from '../../support/serviceClient';
 import { constructionPowerCase } from './constructionPowerCase';

@@ -10,8 +10,8 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ownerCodeSha256 } from '../../../electron/core/offers/ownerAccess';
-import { normaliseOwnerCode } from '../../../electron/shared/rules';
+import { ownerCodeSha256 } from '../../../core/offers/ownerAccess';
+import { normaliseOwnerCode } from '../../../shared/rules';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { insertIssuedOfferCentral } from '../../support/issuedOffer';
 import { login, RawClient, type Answer } from '../../support/serviceClient';

@@ -2,10 +2,10 @@
 // service with the portal: a supervisor sees the applications with the firm's DSB status from the desk's cache,
 // decides them, and is told in codes when it was decided already; a case handler and a standalone desk get nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppError, PortalFirmDecision, PortalFirmsView, SyncStatusView } from '../../../electron/shared/contract';
+import type { AppError, PortalFirmDecision, PortalFirmsView, SyncStatusView } from '../../../shared/contract';
 import { portalPlugin } from '../../../service/portal';
-import { signInToService } from '../../harness/centralUrl';
-import { startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
+import { signInToService } from '../../../harness/centralUrl';
+import { startInProcessHarness, type InProcessHarness } from '../../../harness/inProcessHarness';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { TEST_PASSWORD } from '../../support/postgres';
 import { RawClient } from '../../support/serviceClient';

@@ -2,7 +2,7 @@
 // HTTP client: the check digit and DSB's register decide who may apply; a supervisor approves or refuses (a case
 // handler may not); only an approved firm's users log in. And `npm run portal:user`'s registration, as the owner.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerPortalUser } from '../../../db/central/portalAccounts';
+import { registerPortalUser } from '../../../service/accounts/portalAccounts';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { login, RawClient } from '../../support/serviceClient';
 import {

@@ -5,7 +5,7 @@
 // attachments (portalListTemplates, portalGetTemplate).
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_COMPLETENESS_RULE_SETS, gs1CheckDigit, REQUEST_TYPES } from '../../../electron/shared/rules';
+import { DEFAULT_COMPLETENESS_RULE_SETS, gs1CheckDigit, REQUEST_TYPES } from '../../../shared/rules';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { login, RawClient } from '../../support/serviceClient';
 import { firmWithAdmin, portalLogin, startPortalService, startSmtp, type TestSmtp } from './portalFixture';

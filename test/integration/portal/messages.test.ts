@@ -4,7 +4,7 @@
 // measured; another firm's name, a firm not approved and raw SQL beyond portal_submitter's grants are refused.
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PORTAL_MESSAGE_LIMITS } from '../../../electron/shared/portalApi/messages';
+import { PORTAL_MESSAGE_LIMITS } from '../../../shared/portalApi/messages';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { login, RawClient } from '../../support/serviceClient';
 import { eventually, type Client } from '../../support/syncClients';

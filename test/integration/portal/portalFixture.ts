@@ -4,7 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
 import { SMTPServer } from 'smtp-server';
-import { organisationNumberCheckDigit } from '../../../electron/shared/rules/identifiers';
+import { organisationNumberCheckDigit } from '../../../shared/rules/identifiers';
 import { portalPlugin, type PortalOptions } from '../../../service/portal';
 import type { TestDatabase } from '../../support/postgres';
 import { RawClient } from '../../support/serviceClient';

@@ -2,9 +2,9 @@
 // proposes"): each attack of the issue replayed over HTTP against a real PostgreSQL and a running service, and
 // refused or neutralised — asserted on the answer and on the central rows.
 import { randomUUID } from 'node:crypto';
-import { offerValidUntil, type PriceList } from '../../../electron/shared/rules';
+import { offerValidUntil, type PriceList } from '../../../shared/rules';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { disableStaffAccount } from '../../../db/central/staffAccounts';
+import { disableStaffAccount } from '../../../service/accounts/staffAccounts';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { linesOf } from '../../support/issuedOffer';
 import { login, newClientId, RawClient } from '../../support/serviceClient';

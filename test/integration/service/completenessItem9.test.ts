@@ -3,7 +3,7 @@
 // or the cabinet ID of a rented construction-power cabinet is refused, and nothing changes; once the facts no longer
 // require the item, the same push is applied.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PushOutcome } from '../../../electron/shared/serviceApi';
+import type { PushOutcome } from '../../../shared/serviceApi';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { newClientId, quickPerson, type RawClient } from '../../support/serviceClient';
 import { serviceFor } from '../../support/serviceInstances';

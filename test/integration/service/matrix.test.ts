@@ -3,10 +3,10 @@
 // push answer and on the central rows — a refusal writes nothing, not even a version.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { GroupRole } from '../../../db/central/staffAccounts';
-import { CASE_ACTIONS, isPeopleAction, OFFER_STEP_ACTIONS, type CaseActionName } from '../../../electron/shared/rules';
-import { MUTATION_ROLES, rolesForMutation } from '../../../electron/shared/rules/mutationPolicy';
-import { centralApplierFor } from '../../../electron/core/sync/centralAppliers';
+import type { GroupRole } from '../../../service/accounts/staffAccounts';
+import { CASE_ACTIONS, isPeopleAction, OFFER_STEP_ACTIONS, type CaseActionName } from '../../../shared/rules';
+import { MUTATION_ROLES, rolesForMutation } from '../../../shared/rules/mutationPolicy';
+import { centralApplierFor } from '../../../core/sync/centralAppliers';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { SOUND_GRID_ASSESSMENT } from '../../support/gridAssessed';
 import { newClientId, quickPerson, type RawClient } from '../../support/serviceClient';

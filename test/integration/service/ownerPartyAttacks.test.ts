@@ -3,7 +3,7 @@
 // desk would have refused, the meter registered with no grid customer — each refused or neutralised, asserted on the
 // answer and on the central rows.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { centralCompleteness } from '../../../electron/core/sync/centralCaseFacts';
+import { centralCompleteness } from '../../../core/sync/centralCaseFacts';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { login, newClientId, RawClient } from '../../support/serviceClient';
 import { serviceFor } from '../../support/serviceInstances';

@@ -3,10 +3,10 @@
 // HTTP only to this machine — is checked where the desk takes an address.
 import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from '../../../electron/core/service/serviceAuth';
-import { ServiceConnection } from '../../../electron/core/service/serviceConnection';
-import { checkServiceUrl } from '../../../electron/core/service/serviceEndpoint';
-import { ServiceHttp, ServiceUnreachable } from '../../../electron/core/service/serviceHttp';
+import { signIn } from '../../../core/service/serviceAuth';
+import { ServiceConnection } from '../../../core/service/serviceConnection';
+import { checkServiceUrl } from '../../../core/service/serviceEndpoint';
+import { ServiceHttp, ServiceUnreachable } from '../../../core/service/serviceHttp';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { TEST_PASSWORD } from '../../support/postgres';
 import { startService, type RunningService } from '../../support/serviceInstances';

@@ -3,7 +3,7 @@
 // re-read exactly that, with no timer of their own. And this desk's own write is announced at once, before it
 // has even reached the service.
 import { describe, expect, it } from 'vitest';
-import type { ChangeBatch } from '../../../electron/shared/contract';
+import type { ChangeBatch } from '../../../shared/contract';
 import { ok } from '../../support/apiResult';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { eventually, type Client } from '../../support/syncClients';

@@ -1,7 +1,7 @@
 // Several case handlers on one central database, each desk through the central service: every change reaches every cache, live, and when all are
 // idle every cache equals the central database.
 import { describe, expect, it } from 'vitest';
-import { connectCentral } from '../../../electron/core/sync/centralConnection';
+import { connectCentral } from '../../../core/sync/centralConnection';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { differencesFromCentral, eventually, startClient } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';

@@ -1,5 +1,5 @@
 // A pull into an empty cache drops the secondary indexes of `cases` and its search triggers, and builds them once
-// at the end (electron/core/sync/deferredIndexes.ts). Afterwards the cache must be indistinguishable from one
+// at the end (core/sync/deferredIndexes.ts). Afterwards the cache must be indistinguishable from one
 // filled with everything in place: the same schema, the same search index; a crash in between must end the same
 // way after a restart; an incremental pull must never drop anything.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -7,18 +7,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openLocalDatabase, readMeta } from '../../../electron/core/db/openLocalDatabase';
-import { connectCentral } from '../../../electron/core/sync/centralConnection';
-import { DEFERRED_SCHEMA_KEY } from '../../../electron/core/sync/deferredIndexes';
-import { pullChanges } from '../../../electron/core/sync/pullChanges';
-import { NO_QUEUE_FILTERS, type QueueFilters, type QueueListInput } from '../../../electron/shared/contract';
-import { MIGRATIONS_FOLDER } from '../../harness/harnessCore';
+import { openLocalDatabase, readMeta } from '../../../core/db/openLocalDatabase';
+import { connectCentral } from '../../../core/sync/centralConnection';
+import { DEFERRED_SCHEMA_KEY } from '../../../core/sync/deferredIndexes';
+import { pullChanges } from '../../../core/sync/pullChanges';
+import { NO_QUEUE_FILTERS, type QueueFilters, type QueueListInput } from '../../../shared/contract';
+import { MIGRATIONS_FOLDER } from '../../../harness/harnessCore';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { differencesFromCentral, startClient, unreachableUrl, type Client } from '../../support/syncClients';
 import { serviceFor } from '../../support/serviceInstances';
 import { TEST_PASSWORD } from '../../support/postgres';
-import { signIn } from '../../../electron/core/service/serviceAuth';
-import { ServiceConnection } from '../../../electron/core/service/serviceConnection';
+import { signIn } from '../../../core/service/serviceAuth';
+import { ServiceConnection } from '../../../core/service/serviceConnection';
 import { ok } from '../../support/apiResult';
 
 let scratch: string;

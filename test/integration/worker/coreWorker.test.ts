@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CreateOfferDraftResult, IssueOfferResult } from '../../../electron/shared/contract';
-import type { CoreOpenSpec } from '../../../electron/core/worker/protocol';
-import { CoreWorkerClient } from '../../../electron/core/worker/coreWorkerClient';
-import { noPdfRenderer } from '../../../electron/core/offers/pdfRenderer';
-import { memorySettingsHost } from '../../../electron/core/settings/settingsHost';
-import { HARNESS_NOW, MIGRATIONS_FOLDER, SOURCE_CORE_WORKER, startHarnessCore, type HarnessCore } from '../../harness/harnessCore';
+import type { CreateOfferDraftResult, IssueOfferResult } from '../../../shared/contract';
+import type { CoreOpenSpec } from '../../../core/worker/protocol';
+import { CoreWorkerClient } from '../../../core/worker/coreWorkerClient';
+import { noPdfRenderer } from '../../../core/offers/pdfRenderer';
+import { memorySettingsHost } from '../../../core/settings/settingsHost';
+import { HARNESS_NOW, MIGRATIONS_FOLDER, SOURCE_CORE_WORKER, startHarnessCore, type HarnessCore } from '../../../harness/harnessCore';
 
 const started: HarnessCore[] = [];
 afterEach(async () => {

@@ -2,8 +2,8 @@
 // be slow: every call is answered, whatever the worker does.
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CoreWorkerClient } from '../../../electron/core/worker/coreWorkerClient';
-import { CORE_STOPPED } from '../../../electron/core/worker/protocol';
+import { CoreWorkerClient } from '../../../core/worker/coreWorkerClient';
+import { CORE_STOPPED } from '../../../core/worker/protocol';
 
 const FAKE_WORKER = path.resolve(__dirname, 'fakeCoreWorker.cjs');
 const clients: CoreWorkerClient[] = [];

@@ -2,7 +2,7 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PortalAttachment, PortalCase } from '../../../../electron/shared/portalApi/cases';
+import type { PortalAttachment, PortalCase } from '../../../../shared/portalApi/cases';
 import { Card } from '../../app/Screen';
 import { casesApi } from './api';
 import { formatDay, kilobytes } from './format';

@@ -2,7 +2,7 @@
 // number is not shown back.
 import { SimpleGrid, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PortalCase } from '../../../../electron/shared/portalApi/cases';
+import type { PortalCase } from '../../../../shared/portalApi/cases';
 import { Card } from '../../app/Screen';
 import { Fact } from './Fact';
 import { formatDay, formatNumber } from './format';

@@ -4,8 +4,8 @@
 import { Alert, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PortalCase } from '../../../../electron/shared/portalApi/cases';
-import { dueDateMeaning } from '../../../../electron/shared/rules';
+import type { PortalCase } from '../../../../shared/portalApi/cases';
+import { dueDateMeaning } from '../../../../shared/rules';
 import type { ApiError } from '../../app/api';
 import { Link } from '../../app/router';
 import { Card, ErrorAlert, Screen } from '../../app/Screen';

@@ -4,7 +4,7 @@
 import { Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PortalCase, PortalThreadEntry } from '../../../../electron/shared/portalApi/cases';
+import type { PortalCase, PortalThreadEntry } from '../../../../shared/portalApi/cases';
 import { currentLanguage } from '../../i18n';
 import { Card } from '../../app/Screen';
 import { FileDownload } from './CaseArchive';

@@ -4,7 +4,7 @@ import { Badge, Group, Loader, Pagination, Paper, SegmentedControl, Stack, Table
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PortalCaseSummary, PortalListCasesOutput } from '../../../../electron/shared/portalApi/cases';
+import type { PortalCaseSummary, PortalListCasesOutput } from '../../../../shared/portalApi/cases';
 import type { ApiError } from '../../app/api';
 import { Link } from '../../app/router';
 import { ErrorAlert, Screen } from '../../app/Screen';

@@ -3,7 +3,7 @@
 import { Button, Checkbox, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PortalCase } from '../../../../electron/shared/portalApi/cases';
+import type { PortalCase } from '../../../../shared/portalApi/cases';
 import type { ApiError } from '../../app/api';
 import { Card } from '../../app/Screen';
 import { useSession } from '../../app/session';

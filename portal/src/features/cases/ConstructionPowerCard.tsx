@@ -2,8 +2,8 @@
 // days and — once it is down — the rent billed, so the installer checks the readings the bill stands on.
 import { SimpleGrid, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatNok } from '../../../../electron/shared/rules';
-import type { PortalCase } from '../../../../electron/shared/portalApi/cases';
+import { formatNok } from '../../../../shared/rules';
+import type { PortalCase } from '../../../../shared/portalApi/cases';
 import { Card } from '../../app/Screen';
 import { Fact } from './Fact';
 import { formatDay, formatNumber } from './format';

@@ -1,7 +1,7 @@
 // A case's status in plain words, coloured by whose turn it is: the installer's (orange), done (teal), refused (red).
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CaseStatus } from '../../../../electron/shared/rules';
+import type { CaseStatus } from '../../../../shared/rules';
 
 const COLOUR: Partial<Record<CaseStatus, string>> = {
   waiting_for_info: 'orange',

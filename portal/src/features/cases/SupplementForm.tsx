@@ -4,8 +4,8 @@
 import { Button, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PortalCase } from '../../../../electron/shared/portalApi/cases';
-import type { AttachmentKind, FactField } from '../../../../electron/shared/rules';
+import type { PortalCase } from '../../../../shared/portalApi/cases';
+import type { AttachmentKind, FactField } from '../../../../shared/rules';
 import type { ApiError } from '../../app/api';
 import { Card } from '../../app/Screen';
 import { useSession } from '../../app/session';

@@ -4,8 +4,8 @@
 import { Button, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PortalCase } from '../../../../electron/shared/portalApi/cases';
-import { WITHDRAWABLE_STATUSES, isAcceptedStatus, type CaseStatus } from '../../../../electron/shared/rules';
+import type { PortalCase } from '../../../../shared/portalApi/cases';
+import { WITHDRAWABLE_STATUSES, isAcceptedStatus, type CaseStatus } from '../../../../shared/rules';
 import { call, type ApiError } from '../../app/api';
 import { Card } from '../../app/Screen';
 import { SendError } from './formParts';

@@ -1,6 +1,6 @@
 // The case pages' calls: the firm's cases, one case, a file of it, and the answers sent through portalSubmitMessage.
-import type { PortalCase, PortalListCasesOutput, PortalListCasesQuery } from '../../../../electron/shared/portalApi/cases';
-import type { PortalSubmitMessageOutput } from '../../../../electron/shared/portalApi/messages';
+import type { PortalCase, PortalListCasesOutput, PortalListCasesQuery } from '../../../../shared/portalApi/cases';
+import type { PortalSubmitMessageOutput } from '../../../../shared/portalApi/messages';
 import { call, downloadFile } from '../../app/api';
 
 export type CaseFilter = NonNullable<PortalListCasesQuery['state']>;

@@ -1,6 +1,6 @@
 // Files chosen in a form, as the import format carries them: base64 content, the kind, the name. The service
 // sniffs the type from the content; the browser's guess is sent only as a first word.
-import type { AttachmentKind } from '../../../../electron/shared/rules';
+import type { AttachmentKind } from '../../../../shared/rules';
 
 export const ACCEPTED_FILES = 'application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png';
 

@@ -4,7 +4,7 @@ import { Alert, Input } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../app/api';
-import type { PortalMe } from '../../../../electron/shared/portalApi';
+import type { PortalMe } from '../../../../shared/portalApi';
 import { ACCEPTED_FILES } from './files';
 
 export function FileField({ label, description, error, multiple, accept = ACCEPTED_FILES, onChange }: {

@@ -1,7 +1,7 @@
 // Where each fact a request for information can ask for goes in a supplement (the import format's `changes`), and
 // how it is typed in. Facts that a supplement cannot change (the request type, the owner's kind of id, the
 // installer) have no input: the installer answers them in words.
-import type { FactField } from '../../../../electron/shared/rules';
+import type { FactField } from '../../../../shared/rules';
 
 type Group = 'installation' | 'owner' | 'production' | 'top';
 type InputKind = 'integer' | 'decimal' | 'text' | 'list' | 'date' | 'email';

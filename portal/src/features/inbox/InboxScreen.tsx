@@ -3,7 +3,7 @@
 import { Alert, Badge, Button, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PortalInboxMessage } from '../../../../electron/shared/portalApi/inbox';
+import type { PortalInboxMessage } from '../../../../shared/portalApi/inbox';
 import type { ApiError } from '../../app/api';
 import { Card, ErrorAlert, Screen } from '../../app/Screen';
 import { currentLanguage } from '../../i18n';

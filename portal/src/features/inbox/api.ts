@@ -1,5 +1,5 @@
 // The inbox's calls (service/portal/inboxRoutes.ts): the firm's messages from the grid company, and reading one.
-import type { PortalListInboxOutput, PortalMarkReadOutput } from '../../../../electron/shared/portalApi/inbox';
+import type { PortalListInboxOutput, PortalMarkReadOutput } from '../../../../shared/portalApi/inbox';
 import { call } from '../../app/api';
 
 export const inboxApi = {

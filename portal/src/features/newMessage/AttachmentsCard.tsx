@@ -4,10 +4,10 @@
 import { Alert, Anchor, Button, CloseButton, Group, List, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PortalDraftAttachment } from '../../../../electron/shared/portalApi/drafts';
-import type { PortalTemplate } from '../../../../electron/shared/portalApi/lookup';
-import type { PortalAttachmentType } from '../../../../electron/shared/portalApi/messages';
-import { ATTACHMENT_KINDS, type AttachmentKind } from '../../../../electron/shared/rules';
+import type { PortalDraftAttachment } from '../../../../shared/portalApi/drafts';
+import type { PortalTemplate } from '../../../../shared/portalApi/lookup';
+import type { PortalAttachmentType } from '../../../../shared/portalApi/messages';
+import { ATTACHMENT_KINDS, type AttachmentKind } from '../../../../shared/rules';
 import { Card } from '../../app/Screen';
 import { currentLanguage } from '../../i18n';
 import { templateHref } from './api';

@@ -3,8 +3,8 @@
 // so (e.g. the main fuse over 40 A at 400 V), and the grid company's blank form where it offers one.
 import { Anchor, Badge, Group, List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PortalTemplate } from '../../../../electron/shared/portalApi/lookup';
-import type { CompletenessEvaluation, CompletenessItemResult } from '../../../../electron/shared/rules';
+import type { PortalTemplate } from '../../../../shared/portalApi/lookup';
+import type { CompletenessEvaluation, CompletenessItemResult } from '../../../../shared/rules';
 import { Card } from '../../app/Screen';
 import { currentLanguage } from '../../i18n';
 import { templateHref } from './api';

@@ -2,7 +2,7 @@
 // delete one, or start an empty message.
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PortalDraft } from '../../../../electron/shared/portalApi/drafts';
+import type { PortalDraft } from '../../../../shared/portalApi/drafts';
 import { Card } from '../../app/Screen';
 import { currentLanguage } from '../../i18n';
 

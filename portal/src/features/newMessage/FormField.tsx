@@ -2,7 +2,7 @@
 // and, once the installer has left it (or tried to send), what is wrong with it.
 import { NativeSelect, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { AGDER_MUNICIPALITIES } from '../../../../electron/shared/rules';
+import { AGDER_MUNICIPALITIES } from '../../../../shared/rules';
 import type { FieldSpec } from './messageForm';
 
 const MUNICIPALITY_NAMES = new Map(AGDER_MUNICIPALITIES.map((m) => [m.number, m.name]));

@@ -3,7 +3,7 @@
 // kind of identifier).
 import { Checkbox, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { RequestType } from '../../../../electron/shared/rules';
+import type { RequestType } from '../../../../shared/rules';
 import { Card } from '../../app/Screen';
 import { fieldId, FormField } from './FormField';
 import { appliesTo, FIELDS, producesPower, type FieldSpec, type FormSection, type FormValues } from './messageForm';

@@ -3,8 +3,8 @@
 import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PortalInstallationFacts } from '../../../../electron/shared/portalApi/lookup';
-import { checkMeteringPointId } from '../../../../electron/shared/rules';
+import type { PortalInstallationFacts } from '../../../../shared/portalApi/lookup';
+import { checkMeteringPointId } from '../../../../shared/rules';
 import type { ApiError } from '../../app/api';
 import { Card, ErrorAlert } from '../../app/Screen';
 import { newMessageApi } from './api';

@@ -7,9 +7,9 @@ import { Alert, Anchor, Badge, Button, Checkbox, Grid, Group, List, NativeSelect
 import { useMediaQuery } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PortalDraft, PortalDraftForm } from '../../../../electron/shared/portalApi/drafts';
-import type { PortalCompletenessRulesOutput, PortalInstallationFacts, PortalTemplate } from '../../../../electron/shared/portalApi/lookup';
-import { REQUEST_TYPES, type RequestType } from '../../../../electron/shared/rules';
+import type { PortalDraft, PortalDraftForm } from '../../../../shared/portalApi/drafts';
+import type { PortalCompletenessRulesOutput, PortalInstallationFacts, PortalTemplate } from '../../../../shared/portalApi/lookup';
+import { REQUEST_TYPES, type RequestType } from '../../../../shared/rules';
 import type { ApiError } from '../../app/api';
 import { navigate, useLocation } from '../../app/router';
 import { ErrorAlert, Screen } from '../../app/Screen';

@@ -1,10 +1,10 @@
 // The form's calls to the portal API (service/portal/draftRoutes.ts, lookupRoutes.ts, templateRoutes.ts,
 // messageRoutes.ts), on the shell's call().
-import type { PortalDraft, PortalDraftForm, PortalListDraftsOutput } from '../../../../electron/shared/portalApi/drafts';
+import type { PortalDraft, PortalDraftForm, PortalListDraftsOutput } from '../../../../shared/portalApi/drafts';
 import type {
   PortalCompletenessRulesOutput, PortalListTemplatesOutput, PortalLookupInstallationOutput,
-} from '../../../../electron/shared/portalApi/lookup';
-import type { PortalMessageRefused, PortalSubmitMessageOutput } from '../../../../electron/shared/portalApi/messages';
+} from '../../../../shared/portalApi/lookup';
+import type { PortalMessageRefused, PortalSubmitMessageOutput } from '../../../../shared/portalApi/messages';
 import { call } from '../../app/api';
 
 export const newMessageApi = {

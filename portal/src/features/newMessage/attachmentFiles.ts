@@ -1,7 +1,7 @@
 // Attachments as the browser sees them, before any byte is sent: the type sniffed from the file's first bytes (as
 // the service sniffs again, service/portal/sniffAttachment.ts), the size limits of PORTAL_MESSAGE_LIMITS, and the
 // content in base64 for the message. The name's extension or the type the phone claims count for nothing.
-import { PORTAL_MESSAGE_LIMITS, type PortalAttachmentType } from '../../../../electron/shared/portalApi/messages';
+import { PORTAL_MESSAGE_LIMITS, type PortalAttachmentType } from '../../../../shared/portalApi/messages';
 
 const SIGNATURES: ReadonlyArray<{ type: PortalAttachmentType; bytes: readonly number[] }> = [
   { type: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-

@@ -1,6 +1,6 @@
 // The installation facts the grid company answered (portalLookupInstallation) as the form's values: what it holds
 // replaces what was typed for the same fields; nothing else of the form changes.
-import type { PortalInstallationFacts } from '../../../../electron/shared/portalApi/lookup';
+import type { PortalInstallationFacts } from '../../../../shared/portalApi/lookup';
 import type { FormValues } from './messageForm';
 
 const maybe = (value: number | null) => (value === null ? '' : String(value));

@@ -7,7 +7,7 @@ import {
   evaluateCompleteness, NETWORK_SYSTEMS, OWNER_ID_KINDS, requestFacts,
   type AttachmentKind, type CompletenessEvaluation, type CompletenessRuleSet, type IdentifierCheck, type RequestFields,
   type RequestType,
-} from '../../../../electron/shared/rules';
+} from '../../../../shared/rules';
 
 export type FormValues = Record<string, string | boolean>;
 

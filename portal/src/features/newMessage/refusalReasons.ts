@@ -1,7 +1,7 @@
 // The importer's reasons for refusing a message (portalSubmitMessage's 400/403/404/409/413/415 answer), put where the
 // installer can fix them: on the form's field, on the attachment, or in a list when they name neither. Each as a
 // translation key, never the importer's English words.
-import type { PortalMessageReason } from '../../../../electron/shared/portalApi/messages';
+import type { PortalMessageReason } from '../../../../shared/portalApi/messages';
 import { fieldOfReason } from './messageForm';
 
 export interface PlacedReasons {

@@ -3,7 +3,7 @@
 // address bar can name it and a reload, or another device, opens the same draft. A change still waiting when the
 // page goes away is sent with it (a keepalive request).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PortalDraft, PortalDraftForm } from '../../../../electron/shared/portalApi/drafts';
+import type { PortalDraft, PortalDraftForm } from '../../../../shared/portalApi/drafts';
 import { sendWhenLeaving } from '../../app/api';
 import { newMessageApi } from './api';
 

@@ -3,8 +3,8 @@
 import { Button, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OwnerAnswerOfferOutput } from '../../../../electron/shared/portalApi/ownerOffer';
-import { formatNok } from '../../../../electron/shared/rules';
+import type { OwnerAnswerOfferOutput } from '../../../../shared/portalApi/ownerOffer';
+import { formatNok } from '../../../../shared/rules';
 import type { ApiError } from '../../app/api';
 import { Card } from '../../app/Screen';
 import { ownerOfferApi } from './api';

@@ -2,8 +2,8 @@
 import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OwnerOfferView } from '../../../../electron/shared/portalApi/ownerOffer';
-import { formatNok, formatQuantity } from '../../../../electron/shared/rules';
+import type { OwnerOfferView } from '../../../../shared/portalApi/ownerOffer';
+import { formatNok, formatQuantity } from '../../../../shared/rules';
 import { Card } from '../../app/Screen';
 import { ownerOfferApi } from './api';
 import { formatDay } from './format';

@@ -5,8 +5,8 @@
 import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OwnerOfferView } from '../../../../electron/shared/portalApi/ownerOffer';
-import { normaliseOwnerCode } from '../../../../electron/shared/rules';
+import type { OwnerOfferView } from '../../../../shared/portalApi/ownerOffer';
+import { normaliseOwnerCode } from '../../../../shared/rules';
 import type { ApiError } from '../../app/api';
 import { useLocation } from '../../app/router';
 import { Card, Screen } from '../../app/Screen';

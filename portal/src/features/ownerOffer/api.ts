@@ -1,5 +1,5 @@
 // The owner's offer in the portal API (service/portal/ownerOfferRoutes.ts): the code goes in the body, never in the URL.
-import type { OwnerAnswerOfferInput, OwnerAnswerOfferOutput, OwnerOfferView } from '../../../../electron/shared/portalApi/ownerOffer';
+import type { OwnerAnswerOfferInput, OwnerAnswerOfferOutput, OwnerOfferView } from '../../../../shared/portalApi/ownerOffer';
 import { call, type ApiResult } from '../../app/api';
 
 const base = (offerId: string) => `/owner/offers/${encodeURIComponent(offerId)}`;

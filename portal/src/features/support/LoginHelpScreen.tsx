@@ -4,9 +4,9 @@
 import { Alert, Button, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PortalEmail } from '../../../../electron/shared/portalApi';
-import { ContactPhone, SUPPORT_LIMITS } from '../../../../electron/shared/portalApi/support';
-import { checkOrganisationNumber } from '../../../../electron/shared/rules/identifiers';
+import { PortalEmail } from '../../../../shared/portalApi';
+import { ContactPhone, SUPPORT_LIMITS } from '../../../../shared/portalApi/support';
+import { checkOrganisationNumber } from '../../../../shared/rules/identifiers';
 import type { ApiError } from '../../app/api';
 import { Link } from '../../app/router';
 import { Card, Screen } from '../../app/Screen';

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import {
   ContactPhone, MeterNumber, READING_CATEGORY, SUPPORT_CATEGORIES, SUPPORT_LIMITS, type PortalSupportCategory,
   type PortalSupportRequest,
-} from '../../../../electron/shared/portalApi/support';
+} from '../../../../shared/portalApi/support';
 import type { ApiError } from '../../app/api';
 import { base64Of, supportApi } from './api';
 import { SupportErrorAlert } from './SupportErrorAlert';

@@ -2,7 +2,7 @@
 // words, and the grid company's answer once given.
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PortalSupportRequest } from '../../../../electron/shared/portalApi/support';
+import type { PortalSupportRequest } from '../../../../shared/portalApi/support';
 import { currentLanguage } from '../../i18n';
 
 const locale = () => (currentLanguage() === 'nb' ? 'nb-NO' : 'en-GB');

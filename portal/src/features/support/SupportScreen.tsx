@@ -2,7 +2,7 @@
 import { Alert, Loader, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PortalSupportRequest } from '../../../../electron/shared/portalApi/support';
+import type { PortalSupportRequest } from '../../../../shared/portalApi/support';
 import type { ApiError } from '../../app/api';
 import { Card, ErrorAlert, Screen } from '../../app/Screen';
 import { supportApi } from './api';

@@ -1,7 +1,7 @@
 // The support requests' calls (service/portal/supportRoutes.ts): ask signed in, list the firm's, ask signed out.
 import type {
   PortalListSupportOutput, PortalPublicSupportInput, PortalSubmitSupportInput, PortalSupportRequest,
-} from '../../../../electron/shared/portalApi/support';
+} from '../../../../shared/portalApi/support';
 import { call } from '../../app/api';
 
 export const supportApi = {

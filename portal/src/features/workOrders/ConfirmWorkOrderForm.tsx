@@ -3,9 +3,9 @@
 import { Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PortalWorkOrder } from '../../../../electron/shared/portalApi/workOrders';
-import { plannedDateProblem, PLANNED_DATE_MAX_DAYS_AHEAD } from '../../../../electron/shared/rules/workOrderAnswers';
-import { addCalendarDays } from '../../../../electron/shared/rules/isoWeek';
+import type { PortalWorkOrder } from '../../../../shared/portalApi/workOrders';
+import { plannedDateProblem, PLANNED_DATE_MAX_DAYS_AHEAD } from '../../../../shared/rules/workOrderAnswers';
+import { addCalendarDays } from '../../../../shared/rules/isoWeek';
 import type { ApiError } from '../../app/api';
 import { Card } from '../../app/Screen';
 import { workOrderApi } from './api';

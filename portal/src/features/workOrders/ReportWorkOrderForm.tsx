@@ -4,8 +4,8 @@
 import { Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PORTAL_REPORT_MAX_PHOTOS, type PortalWorkOrder } from '../../../../electron/shared/portalApi/workOrders';
-import { doneOnProblem, METER_NUMBER_PATTERN, reportNeedsMeter } from '../../../../electron/shared/rules/workOrderAnswers';
+import { PORTAL_REPORT_MAX_PHOTOS, type PortalWorkOrder } from '../../../../shared/portalApi/workOrders';
+import { doneOnProblem, METER_NUMBER_PATTERN, reportNeedsMeter } from '../../../../shared/rules/workOrderAnswers';
 import type { ApiError } from '../../app/api';
 import { Card } from '../../app/Screen';
 import { asInlineFile, workOrderApi } from './api';

@@ -4,7 +4,7 @@
 import { Alert, Button, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PortalWorkOrder } from '../../../../electron/shared/portalApi/workOrders';
+import type { PortalWorkOrder } from '../../../../shared/portalApi/workOrders';
 import type { ApiError } from '../../app/api';
 import { Link } from '../../app/router';
 import { Card, Screen } from '../../app/Screen';

@@ -3,7 +3,7 @@
 import { Badge, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PortalWorkOrderSummary } from '../../../../electron/shared/portalApi/workOrders';
+import type { PortalWorkOrderSummary } from '../../../../shared/portalApi/workOrders';
 import type { ApiError } from '../../app/api';
 import { Link } from '../../app/router';
 import { Screen } from '../../app/Screen';

@@ -2,7 +2,7 @@
 // letter, a photo) with the session's token into a download — a plain link would not carry the bearer token.
 import type {
   PortalListWorkOrdersOutput, PortalReportWorkOrderInput, PortalWorkOrder, PortalWorkOrderAnswer,
-} from '../../../../electron/shared/portalApi/workOrders';
+} from '../../../../shared/portalApi/workOrders';
 import { call } from '../../app/api';
 
 

@@ -4,8 +4,8 @@
 import { Alert, Button, Checkbox, Fieldset, Group, Modal, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AreaSupplierEntry } from '../../../../electron/shared/contract/areaSuppliers';
-import { AGREEMENT_DAYS_LIMITS, AGREEMENT_WORK_KINDS } from '../../../../electron/shared/rules/workOrders';
+import type { AreaSupplierEntry } from '../../../../shared/contract/areaSuppliers';
+import { AGREEMENT_DAYS_LIMITS, AGREEMENT_WORK_KINDS } from '../../../../shared/rules/workOrders';
 import { issueFor } from '../../api/describeError';
 import { notifySuccess } from '../../api/notify';
 import { useAppData } from '../../app/AppData';

@@ -4,8 +4,8 @@
 import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AreaSupplierEntry } from '../../../../electron/shared/contract/areaSuppliers';
-import { AGREEMENT_WORK_KINDS } from '../../../../electron/shared/rules/workOrders';
+import type { AreaSupplierEntry } from '../../../../shared/contract/areaSuppliers';
+import { AGREEMENT_WORK_KINDS } from '../../../../shared/rules/workOrders';
 import { describeError } from '../../api/describeError';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useAppData } from '../../app/AppData';

@@ -1,7 +1,7 @@
 // The register form's values as typed, checked with the same rules the core uses (organisation number check digit,
 // agreement days), each problem as an i18n key beside its field; and the call's input made from them.
-import type { AreaSupplierEntry, AreaSupplierSaveInput } from '../../../../electron/shared/contract/areaSuppliers';
-import { AGREEMENT_DAYS_LIMITS, AGREEMENT_WORK_KINDS, type AgreementWorkKind } from '../../../../electron/shared/rules/workOrders';
+import type { AreaSupplierEntry, AreaSupplierSaveInput } from '../../../../shared/contract/areaSuppliers';
+import { AGREEMENT_DAYS_LIMITS, AGREEMENT_WORK_KINDS, type AgreementWorkKind } from '../../../../shared/rules/workOrders';
 import { organisationNumberWarning, type Warning } from '../case/identifierWarnings';
 
 export interface SupplierFormValues {

@@ -3,7 +3,7 @@
 import { Button } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canAssign } from '../../../../electron/shared/rules';
+import { canAssign } from '../../../../shared/rules';
 import type { CaseDetail, UserSummary } from '../../api/contract';
 import { notifyError } from '../../api/notify';
 import { useAppData } from '../../app/AppData';

@@ -3,7 +3,7 @@
 import { Group, Text, Title } from '@mantine/core';
 import { useMemo, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dueDateMeaning, formatNok } from '../../../../electron/shared/rules';
+import { dueDateMeaning, formatNok } from '../../../../shared/rules';
 import type { CaseDetail } from '../../api/contract';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import classes from './Case.module.css';

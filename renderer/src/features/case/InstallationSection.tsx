@@ -1,7 +1,7 @@
 // Anlegg: where the installation is and what it needs, read top to bottom as a case handler checks it.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCadastralNumber } from '../../../../electron/shared/rules';
+import { formatCadastralNumber } from '../../../../shared/rules';
 import type { InstallationDetail } from '../../api/contract';
 import { useAppData } from '../../app/AppData';
 import { formatNumber } from '../../i18n/format';

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CaseStatus } from '../../../../electron/shared/rules';
+import type { CaseStatus } from '../../../../shared/rules';
 import { STATUS_COLOR } from '../../app/statusColor';
 
 /** The dot variant keeps the text dark on white, so every status reads at full contrast. */

@@ -5,7 +5,7 @@ import { formatDate, formatNumber } from '../../i18n/format';
 import { describeWorkOrderEvent } from '../workOrders/describeWorkOrderEvent';
 import { describeBillingEvent } from '../offerFollowUp/describeBillingEvent';
 import { describeOwnerAnswer } from '../offerFollowUp/describeOwnerAnswer';
-import { formatNok } from '../../../../electron/shared/rules';
+import { formatNok } from '../../../../shared/rules';
 
 export interface EventText {
   summary: string;

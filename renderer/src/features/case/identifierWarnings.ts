@@ -7,7 +7,7 @@ import {
   checkPostcode,
   NORWEGIAN_METERING_POINT_PREFIX,
   type DsbStatus,
-} from '../../../../electron/shared/rules';
+} from '../../../../shared/rules';
 
 export interface Warning {
   key: string;

@@ -4,7 +4,7 @@
 import { Alert } from '@mantine/core';
 import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ATTACHMENT_KINDS, type CaseStatus } from '../../../../electron/shared/rules';
+import { ATTACHMENT_KINDS, type CaseStatus } from '../../../../shared/rules';
 import classes from './Case.module.css';
 
 const NONE: ReadonlySet<string> = new Set();

@@ -4,7 +4,7 @@
 import { Alert, Button, Group, Kbd, Text } from '@mantine/core';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseStatus } from '../../../../electron/shared/rules';
+import type { CaseStatus } from '../../../../shared/rules';
 import type { CaseDetail, CompletenessView } from '../../api/contract';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useAppData } from '../../app/AppData';

@@ -1,7 +1,7 @@
 // Byggestrøm: the cabinet's period with the meter read at both ends, the days in use and the rent — the support
 // desk's first question ("which readings did you bill on?") answered on the case itself.
 import { useTranslation } from 'react-i18next';
-import { formatNok } from '../../../../electron/shared/rules';
+import { formatNok } from '../../../../shared/rules';
 import type { CaseDetail } from '../../api/contract';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { Field, FieldList } from '../case/Field';

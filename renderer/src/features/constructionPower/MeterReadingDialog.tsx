@@ -4,7 +4,7 @@
 import { Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rentalDaysBetween } from '../../../../electron/shared/rules';
+import { rentalDaysBetween } from '../../../../shared/rules';
 import type { AppError, CaseDetail } from '../../api/contract';
 import { describeError } from '../../api/describeError';
 import { DialogActions } from '../../app/DialogActions';

@@ -4,7 +4,7 @@
 import { Alert, Button, Group, Kbd, List, Stack, Text } from '@mantine/core';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_ACTIONS, OFFER_STEP_ACTIONS, closureMessageKindOf, withdrawalReasonOf, type CaseStatus } from '../../../../electron/shared/rules';
+import { CASE_ACTIONS, OFFER_STEP_ACTIONS, closureMessageKindOf, withdrawalReasonOf, type CaseStatus } from '../../../../shared/rules';
 import type { CaseDetail, DecisionAction } from '../../api/contract';
 import { describeError } from '../../api/describeError';
 import { notifySuccess } from '../../api/notify';

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import {
   CLOSE_WITH_REASON_CHOICES, CLOSURE_REASONS_NEEDING_WORDS, INFORMATION_CHANNELS, MoneyError, WITHDRAWN_BY, isAcceptedStatus, nok,
   type CaseStatus, type CloseWithReasonChoice, type InformationChannel, type WithdrawnBy,
-} from '../../../../electron/shared/rules';
+} from '../../../../shared/rules';
 import type { AppError } from '../../api/contract';
 import { describeError, describeIssue, issueFor } from '../../api/describeError';
 import { DialogActions } from '../../app/DialogActions';

@@ -4,7 +4,7 @@
 import { Button, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GRID_ASSESSMENT_OUTCOMES, gridAssessmentNoteMissing, type GridAssessmentOutcome } from '../../../../electron/shared/rules';
+import { GRID_ASSESSMENT_OUTCOMES, gridAssessmentNoteMissing, type GridAssessmentOutcome } from '../../../../shared/rules';
 import type { CaseDetail } from '../../api/contract';
 import { describeError } from '../../api/describeError';
 import { notifySuccess } from '../../api/notify';

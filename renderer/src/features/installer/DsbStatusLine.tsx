@@ -2,7 +2,7 @@
 // notice when the case cannot be approved because of it.
 import { Alert, Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { InstallerCheckView } from '../../../../electron/shared/contract/installerCheck';
+import type { InstallerCheckView } from '../../../../shared/contract/installerCheck';
 import { formatDate } from '../../i18n/format';
 
 const STATE_COLOR = { active: 'teal', suspended: 'red', deregistered: 'red', not_registered: 'red' } as const;

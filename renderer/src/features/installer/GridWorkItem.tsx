@@ -3,8 +3,8 @@
 import { Badge, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GridWorkCheck } from '../../../../electron/shared/rules/installerCheck';
-import type { InstallerCheckView } from '../../../../electron/shared/contract/installerCheck';
+import type { GridWorkCheck } from '../../../../shared/rules/installerCheck';
+import type { InstallerCheckView } from '../../../../shared/contract/installerCheck';
 import { useAppData } from '../../app/AppData';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { describeWorkReason } from './workReason';

@@ -3,7 +3,7 @@
 import { Alert, Text, Title } from '@mantine/core';
 import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GridWorkKind } from '../../../../electron/shared/rules/domain';
+import type { GridWorkKind } from '../../../../shared/rules/domain';
 import type { CaseDetail } from '../../api/contract';
 import { describeError } from '../../api/describeError';
 import { useApiQuery } from '../../api/useApiQuery';

@@ -1,6 +1,6 @@
 // Why a piece of grid-side work goes where it goes, in words: the reason codes of rules/installerCheck.ts.
 import type { TFunction } from 'i18next';
-import type { InstallerCheckReason } from '../../../../electron/shared/rules/installerCheck';
+import type { InstallerCheckReason } from '../../../../shared/rules/installerCheck';
 import { formatDate } from '../../i18n/format';
 
 export function describeWorkReason(t: TFunction, why: InstallerCheckReason, municipalityName: string): string {

@@ -6,7 +6,7 @@ import { Alert, Button, Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNok } from '../../../../electron/shared/rules';
+import { formatNok } from '../../../../shared/rules';
 import type { BillingEventView, CaseDetail } from '../../api/contract';
 import { describeError } from '../../api/describeError';
 import { useApiQuery } from '../../api/useApiQuery';

@@ -4,7 +4,7 @@
 import { Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MoneyError, formatNok, formatNokNumber, nok } from '../../../../electron/shared/rules';
+import { MoneyError, formatNok, formatNokNumber, nok } from '../../../../shared/rules';
 import type { AppError } from '../../api/contract';
 import { describeError } from '../../api/describeError';
 import { DialogActions } from '../../app/DialogActions';

@@ -3,7 +3,7 @@
 import { Button, Select, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNok, MAIN_COMPONENTS } from '../../../../electron/shared/rules';
+import { formatNok, MAIN_COMPONENTS } from '../../../../shared/rules';
 import type { OfferCatalogue } from '../../api/contract';
 import { freeRow, rowFromCatalogueItem, rowFromFee, type DraftRow, type RowField } from './draftRows';
 import classes from './Offers.module.css';

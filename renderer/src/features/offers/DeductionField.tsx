@@ -2,7 +2,7 @@
 // connection fee). Typed as NOK; it may not exceed the contribution. The fee the lines hold is offered as a value.
 import { Button, Group, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { connectionFeeDeductionFor, formatNok, formatNokNumber, type OfferLine } from '../../../../electron/shared/rules';
+import { connectionFeeDeductionFor, formatNok, formatNokNumber, type OfferLine } from '../../../../shared/rules';
 import type { OfferCatalogue } from '../../api/contract';
 import type { DraftReading } from './draftRows';
 import classes from './Offers.module.css';

@@ -5,7 +5,7 @@ import { Button, NativeSelect, TextInput, VisuallyHidden } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COST_KINDS, formatNokNumber, MAIN_COMPONENTS, VAT_CODES, type CalculatedLine } from '../../../../electron/shared/rules';
+import { COST_KINDS, formatNokNumber, MAIN_COMPONENTS, VAT_CODES, type CalculatedLine } from '../../../../shared/rules';
 import type { DraftReading, DraftRow, RowField } from './draftRows';
 import classes from './Offers.module.css';
 

@@ -1,7 +1,7 @@
 // Issuing is final: the dialog names who the offer goes to and what it comes to before the letter is made.
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatNok } from '../../../../electron/shared/rules';
+import { formatNok } from '../../../../shared/rules';
 import type { AppError } from '../../api/contract';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { describeOfferError } from './describeOfferError';

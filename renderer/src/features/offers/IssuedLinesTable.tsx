@@ -1,7 +1,7 @@
 // An issued offer's lines as they stand in the letter: read only, the figures as issued.
 import { VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatNokNumber, formatQuantity, type CalculatedLine } from '../../../../electron/shared/rules';
+import { formatNokNumber, formatQuantity, type CalculatedLine } from '../../../../shared/rules';
 import classes from './Offers.module.css';
 
 export function IssuedLinesTable({ lines }: { lines: CalculatedLine[] }) {

@@ -3,7 +3,7 @@
 import { Alert, Button, Text } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNok } from '../../../../electron/shared/rules';
+import { formatNok } from '../../../../shared/rules';
 import { call } from '../../api/call';
 import type { AppError, OfferDetail } from '../../api/contract';
 import { notifySuccess } from '../../api/notify';

@@ -1,6 +1,6 @@
 // "How each figure came about": the calculation's own steps, in order, folded away until asked for.
 import { useTranslation } from 'react-i18next';
-import type { OfferCalculation } from '../../../../electron/shared/rules';
+import type { OfferCalculation } from '../../../../shared/rules';
 import classes from './Offers.module.css';
 
 export function OfferExplanation({ calculation }: { calculation: OfferCalculation }) {

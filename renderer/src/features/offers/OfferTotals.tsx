@@ -6,7 +6,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   formatNokNumber, offerSettlement, type OfferCalculation, type SettlementStep,
-} from '../../../../electron/shared/rules';
+} from '../../../../shared/rules';
 import classes from './Offers.module.css';
 
 const STEP_TEST_IDS: Partial<Record<SettlementStep['code'], string>> = {

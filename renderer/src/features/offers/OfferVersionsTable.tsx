@@ -1,7 +1,7 @@
 // The case's offers by version: state, total, validity, when issued; the one on screen is marked.
 import { Button, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatNokNumber } from '../../../../electron/shared/rules';
+import { formatNokNumber } from '../../../../shared/rules';
 import type { OfferSummary } from '../../api/contract';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import classes from './Offers.module.css';

@@ -3,7 +3,7 @@
 import { Alert, Button, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canWriteNotes } from '../../../../electron/shared/rules';
+import { canWriteNotes } from '../../../../shared/rules';
 import type { CaseDetail, OfferSummary } from '../../api/contract';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useAppData } from '../../app/AppData';

@@ -2,7 +2,7 @@
 // anleggsbidrag may be charged; beyond it, or above 100 kW (then no plusskunde), a contribution can apply.
 import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { mainFuseCapacityKw, plusskundeAssessment, PLUSSKUNDE_MAX_FEED_IN_KW } from '../../../../electron/shared/rules';
+import { mainFuseCapacityKw, plusskundeAssessment, PLUSSKUNDE_MAX_FEED_IN_KW } from '../../../../shared/rules';
 import type { CaseDetail } from '../../api/contract';
 
 const kw = (value: number, language: string) => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value);

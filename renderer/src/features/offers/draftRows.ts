@@ -4,7 +4,7 @@
 import {
   calculateOffer, formatNokNumber, formatQuantity, MoneyError, nok, OfferCalculationError,
   type CatalogueItem, type OfferCalculation, type OfferLine, type PriceList, type StandardFee,
-} from '../../../../electron/shared/rules';
+} from '../../../../shared/rules';
 
 export interface DraftRow {
   id: string;

@@ -1,7 +1,7 @@
 // Service-level breaches: cases past the due date while the clock runs, by how far past and by request type.
 import { Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Overview } from '../../../../electron/shared/contract/overviewView';
+import type { Overview } from '../../../../shared/contract/overviewView';
 import { formatNumber } from '../../i18n/format';
 import { FigureChart } from './FigureChart';
 import { FigureTable } from './FigureTable';

@@ -1,6 +1,6 @@
 // Cases per status and per request type: where the work stands now.
 import { useTranslation } from 'react-i18next';
-import type { Overview } from '../../../../electron/shared/contract/overviewView';
+import type { Overview } from '../../../../shared/contract/overviewView';
 import { FigureChart } from './FigureChart';
 import { FigureTable } from './FigureTable';
 import classes from './Overview.module.css';

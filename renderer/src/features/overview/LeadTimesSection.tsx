@@ -1,8 +1,8 @@
 // Lead times in working days: the medians overall as figures, per request type as a chart and a table.
 import { Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { LeadTime, Overview } from '../../../../electron/shared/contract/overviewView';
-import { REQUEST_TYPES } from '../../../../electron/shared/rules/domain';
+import type { LeadTime, Overview } from '../../../../shared/contract/overviewView';
+import { REQUEST_TYPES } from '../../../../shared/rules/domain';
 import { formatNumber } from '../../i18n/format';
 import { FigureChart } from './FigureChart';
 import { FigureTable } from './FigureTable';

@@ -1,6 +1,6 @@
 // "Oversikt" in the header, for the roles that see the overview (supervisors and readers).
 import { useTranslation } from 'react-i18next';
-import { OVERVIEW_ROLES } from '../../../../electron/shared/contract/overviewView';
+import { OVERVIEW_ROLES } from '../../../../shared/contract/overviewView';
 import { useAppData } from '../../app/AppData';
 import { ScreenNavButton } from '../../app/ScreenNavButton';
 

@@ -1,11 +1,11 @@
 // Oversikt: the supervisors' view over all the casework — cases by status and type, service-level breaches,
-// lead times and throughput — computed in SQL on the local cache (electron/core/overview). Esc or "Arbeidskø"
+// lead times and throughput — computed in SQL on the local cache (core/overview). Esc or "Arbeidskø"
 // goes back to the queue.
 import '@mantine/charts/styles.css';
 import { Alert, Button, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OVERVIEW_PERIODS, type OverviewWeeks } from '../../../../electron/shared/contract/overviewView';
+import { OVERVIEW_PERIODS, type OverviewWeeks } from '../../../../shared/contract/overviewView';
 import { describeError } from '../../api/describeError';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useNavigation } from '../../app/navigation';

@@ -1,6 +1,6 @@
 // Throughput per case handler per ISO week: a stacked bar per week (one colour per person) and the table.
 import { useTranslation } from 'react-i18next';
-import type { Overview } from '../../../../electron/shared/contract/overviewView';
+import type { Overview } from '../../../../shared/contract/overviewView';
 import { FigureChart } from './FigureChart';
 import { FigureTable } from './FigureTable';
 import { OverviewSection } from './OverviewSection';

@@ -4,7 +4,7 @@
 import { Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ownerPartyProblems, type OwnerPartyCorrection, type OwnerPartyProblem } from '../../../../electron/shared/rules';
+import { ownerPartyProblems, type OwnerPartyCorrection, type OwnerPartyProblem } from '../../../../shared/rules';
 import type { CaseDetail } from '../../api/contract';
 import { describeError } from '../../api/describeError';
 import { notifySuccess } from '../../api/notify';

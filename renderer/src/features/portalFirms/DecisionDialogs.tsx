@@ -4,7 +4,7 @@ import { Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../api/contract';
-import type { PortalFirmView } from '../../../../electron/shared/contract/portalFirms';
+import type { PortalFirmView } from '../../../../shared/contract/portalFirms';
 import { useApiMutation } from '../../data/useApiMutation';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { DialogActions } from '../../app/DialogActions';

@@ -5,7 +5,7 @@
 import { Alert, Button, Group, Table, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PortalFirmView } from '../../../../electron/shared/contract/portalFirms';
+import type { PortalFirmView } from '../../../../shared/contract/portalFirms';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useOnlineScreen } from '../../app/useOnlineScreen';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';

@@ -4,7 +4,7 @@
 import { Alert, Button, Group, NativeSelect, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COST_KINDS, VAT_CODES, type MainComponent } from '../../../../electron/shared/rules';
+import { COST_KINDS, VAT_CODES, type MainComponent } from '../../../../shared/rules';
 import { call } from '../../api/call';
 import type { AppError, PriceListDetail, PriceListVersionSummary } from '../../api/contract';
 import { formatNumber } from '../../i18n/format';

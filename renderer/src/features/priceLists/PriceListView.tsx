@@ -3,7 +3,7 @@
 import { Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { formatNok, type OfferValidity } from '../../../../electron/shared/rules';
+import { formatNok, type OfferValidity } from '../../../../shared/rules';
 import type { PriceListDetail } from '../../api/contract';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
 import { itemsByComponent } from './priceListDraft';

@@ -4,7 +4,7 @@
 import {
   MAIN_COMPONENTS, MoneyError, nok, formatNokNumber,
   type CatalogueItem, type MainComponent, type PriceList, type StandardFee,
-} from '../../../../electron/shared/rules';
+} from '../../../../shared/rules';
 
 export interface FeeRow {
   code: StandardFee['code'];

@@ -3,7 +3,7 @@
 import { Group, MultiSelect, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useId, useMemo, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CLOSURE_REASONS, REQUEST_TYPES } from '../../../../electron/shared/rules';
+import { CLOSURE_REASONS, REQUEST_TYPES } from '../../../../shared/rules';
 import { useAppData } from '../../app/AppData';
 import classes from './Queue.module.css';
 import { queueStore } from './queueStore';

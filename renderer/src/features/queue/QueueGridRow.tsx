@@ -7,7 +7,7 @@ import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CASE_STATUSES, CLOSURE_REASONS, REQUEST_TYPES, dueDateMeaning, type CaseStatus, type ClosureReason, type RequestType,
-} from '../../../../electron/shared/rules';
+} from '../../../../shared/rules';
 import type { QueueRow } from '../../api/contract';
 import { STATUS_COLOR } from '../../app/statusColor';
 import { formatDate, formatDateTime } from '../../i18n/format';

@@ -2,7 +2,7 @@
 import { Chip, Group, Text } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_STATUSES } from '../../../../electron/shared/rules';
+import { CASE_STATUSES } from '../../../../shared/rules';
 import { formatNumber } from '../../i18n/format';
 import { queueStore } from './queueStore';
 import { useQueueState } from './useQueueState';

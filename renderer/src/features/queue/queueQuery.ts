@@ -1,7 +1,7 @@
 // What the queue asks the core for: filters and sort, with the default a case handler starts the day with
 // ("til behandling": new and in review, oldest first).
 import type { QueueFilters, QueueSortKey } from '../../api/contract';
-import { DEFAULT_QUEUE_FILTERS } from '../../../../electron/shared/contract/queueDefaults';
+import { DEFAULT_QUEUE_FILTERS } from '../../../../shared/contract/queueDefaults';
 
 export type SortDirection = 'asc' | 'desc';
 export interface QueueSort {

@@ -6,7 +6,7 @@ import { Alert, Button, Group, NumberInput, Stack, Switch, Text, Title } from '@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { COMPANY_PRACTICE_LIMITS } from '../../../../electron/shared/rules/companyPractice';
+import { COMPANY_PRACTICE_LIMITS } from '../../../../shared/rules/companyPractice';
 import { call } from '../../api/call';
 import type { AppError, CompanySettingsValues, CompanySettingsView } from '../../api/contract';
 import { describeError } from '../../api/describeError';

@@ -4,7 +4,7 @@ import { Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../api/contract';
-import type { SupportRequestView } from '../../../../electron/shared/contract/supportRequests';
+import type { SupportRequestView } from '../../../../shared/contract/supportRequests';
 import { useApiMutation } from '../../data/useApiMutation';
 import { DialogActions } from '../../app/DialogActions';
 import { requesterOf } from './requester';

@@ -5,7 +5,7 @@
 import { Alert, Anchor, Button, Group, Table, Text, Title } from '@mantine/core';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SupportRequestView } from '../../../../electron/shared/contract/supportRequests';
+import type { SupportRequestView } from '../../../../shared/contract/supportRequests';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useNavigation } from '../../app/navigation';
 import { useOnlineScreen } from '../../app/useOnlineScreen';

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import type { RefusedChange, SyncStatusView } from '../../api/contract';
 import { formatNumber, formatTime } from '../../i18n/format';
 import { describeDecisionChange } from '../decisions/describeDecisionChange';
-import type { MutationName } from '../../../../electron/shared/rules/mutationNames';
+import type { MutationName } from '../../../../shared/rules/mutationNames';
 
 export type Tone = 'standalone' | 'working' | 'connected' | 'offline' | 'error';
 

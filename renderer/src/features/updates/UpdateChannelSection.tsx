@@ -3,7 +3,7 @@
 import { Radio, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isUpdateChannel, UPDATE_CHANNELS } from '../../../../electron/shared/updates';
+import { isUpdateChannel, UPDATE_CHANNELS } from '../../../../shared/contract/updates';
 import { useDeskUpdates } from './useDeskUpdates';
 
 export function UpdateChannelSection({ className }: { className: string }) {

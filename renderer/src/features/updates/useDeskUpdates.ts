@@ -1,7 +1,7 @@
 // The desk's update state from `window.deskUpdates` (the preload's bridge in the app, a stand-in in the harness;
 // absent in a plain browser, where there is nothing to show). Follows every change main reports.
 import { useEffect, useState } from 'react';
-import type { DeskUpdates, UpdateChannel, UpdateView } from '../../../../electron/shared/updates';
+import type { DeskUpdates, UpdateChannel, UpdateView } from '../../../../shared/contract/updates';
 
 declare global {
   interface Window {

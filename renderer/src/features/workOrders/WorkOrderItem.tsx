@@ -3,8 +3,8 @@
 // the supplier's answer for those who may record it — by hand, for suppliers without portal access.
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { WorkOrderView } from '../../../../electron/shared/contract/workOrders';
-import { nextWorkOrderStatus } from '../../../../electron/shared/rules/workOrders';
+import type { WorkOrderView } from '../../../../shared/contract/workOrders';
+import { nextWorkOrderStatus } from '../../../../shared/rules/workOrders';
 import { useAppData } from '../../app/AppData';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { LetterActions } from '../offers/LetterActions';

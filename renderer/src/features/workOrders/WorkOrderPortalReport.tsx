@@ -4,7 +4,7 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WorkOrderView } from '../../../../electron/shared/contract/workOrders';
+import type { WorkOrderView } from '../../../../shared/contract/workOrders';
 import { call } from '../../api/call';
 import { notifyError } from '../../api/notify';
 import { formatDate, formatNumber } from '../../i18n/format';

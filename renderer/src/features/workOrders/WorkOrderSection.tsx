@@ -4,7 +4,7 @@
 import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WorkOrderProposalView, WorkOrderTechnicalInput } from '../../../../electron/shared/contract/workOrders';
+import type { WorkOrderProposalView, WorkOrderTechnicalInput } from '../../../../shared/contract/workOrders';
 import type { CaseDetail } from '../../api/contract';
 import { notifySuccess } from '../../api/notify';
 import { useApiQuery } from '../../api/useApiQuery';

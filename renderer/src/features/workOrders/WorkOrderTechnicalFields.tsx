@@ -2,7 +2,7 @@
 // short-circuit fuse and the framework agreement's item. All optional; the work order letter prints what is given.
 import { Group, NumberInput, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { WorkOrderTechnicalInput } from '../../../../electron/shared/contract/workOrders';
+import type { WorkOrderTechnicalInput } from '../../../../shared/contract/workOrders';
 
 interface Props {
   value: WorkOrderTechnicalInput;

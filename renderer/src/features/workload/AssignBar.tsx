@@ -3,7 +3,7 @@
 import { Button, NativeSelect, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { commonSuggestion } from '../../../../electron/shared/rules';
+import { commonSuggestion } from '../../../../shared/rules';
 import type { HandlerWorkload, WorkloadRow } from '../../api/contract';
 import { describeError } from '../../api/describeError';
 import { notifySuccess, notifyWarning } from '../../api/notify';

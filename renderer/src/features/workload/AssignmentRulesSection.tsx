@@ -4,7 +4,7 @@
 import { Button, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ASSIGNMENT_CRITERIA, REQUEST_TYPES, type AssignmentCriterion, type RequestType } from '../../../../electron/shared/rules';
+import { ASSIGNMENT_CRITERIA, REQUEST_TYPES, type AssignmentCriterion, type RequestType } from '../../../../shared/rules';
 import type { AssignmentRulesView, AssignmentRuleView, HandlerWorkload } from '../../api/contract';
 import { useAppData } from '../../app/AppData';
 import { useApiMutation } from '../../data/useApiMutation';
