@@ -85,6 +85,6 @@ export const CHANGES_BY_CALL = {
 /** The case a call's input names, if any: its case-scoped reads are read again. */
 export function caseIdOf(input: unknown): number | null {
   if (typeof input !== 'object' || input === null || !('caseId' in input)) return null;
-  const caseId = (input as { caseId: unknown }).caseId;
+  const caseId = (input).caseId;
   return typeof caseId === 'number' ? caseId : null;
 }

@@ -165,7 +165,7 @@ export class CoreWorkerClient implements RunningCore {
       case 'answer': {
         const answer = link.pending.get(message.id);
         link.pending.delete(message.id);
-        answer?.(message.result as ApiResult<unknown>);
+        answer?.(message.result);
         return;
       }
       case 'change':

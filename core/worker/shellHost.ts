@@ -30,9 +30,9 @@ export async function answerHostCall(host: ShellHost, call: HostCall): Promise<u
     case 'openFile':
       return host.openFile(...call.args);
     case 'printFile':
-      return required(host.printFile, 'print')(...call.args);
+      return required(host.printFile?.bind(host), 'print')(...call.args);
     case 'saveFileCopy':
-      return required(host.saveFileCopy, 'save a copy')(...call.args);
+      return required(host.saveFileCopy?.bind(host), 'save a copy')(...call.args);
     case 'openExternal':
       return required(host.openExternal, 'open the system browser')(...call.args);
     case 'renderPdf': {

@@ -52,7 +52,7 @@ async function serviceProcess(db: TestDatabase, login: string): Promise<{ child:
     try {
       return { child, signedIn: await signInToService(`http://127.0.0.1:${port}`, login, TEST_PASSWORD) };
     } catch (error) {
-      if (Date.now() > until || child.exitCode !== null) throw new Error(`the service did not start: ${String(error)}`);
+      if (Date.now() > until || child.exitCode !== null) throw new Error(`the service did not start: ${String(error)}`, { cause: error });
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }

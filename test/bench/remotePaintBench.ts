@@ -59,7 +59,7 @@ async function armPaintWatch(page: Page, selector: string, needle: string, withi
   })()`);
 }
 
-const painted = (page: Page) => page.evaluate('window.__painted') as Promise<number>;
+const painted = (page: Page) => page.evaluate<number>('window.__painted');
 
 export async function benchRemoteChangePaint(cases: number, report: (result: BenchResult) => void): Promise<void> {
   const db = await createTestDatabase('bench_paint');

@@ -20,7 +20,7 @@ export function AreaSuppliersScreen() {
   const { t } = useTranslation();
   const { openQueue } = useNavigation();
   const { reference } = useAppData();
-  const { value: register, error, reload } = useApiQuery('areaSupplier.list', {});
+  const { value: register, error } = useApiQuery('areaSupplier.list', {});
   const [editing, setEditing] = useState<AreaSupplierEntry | 'new' | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const gapsId = useId();
