@@ -98,12 +98,15 @@ export async function benchRemoteChangePaint(cases: number, report: (result: Ben
     const first = await ok<QueuePage>(
       here.core.dispatch('queue.list', { filters: DEFAULT_QUEUE_FILTERS, sort: { key: 'received', direction: 'asc' }, offset: 0, limit: 12 }),
     );
-    const rows = first.rows.filter((row) => row.assigneeId === null).slice(0, 6);
-    if (rows.length === 0) throw new Error('No unassigned case on the queue’s first screen');
+    // Each change moves a case between the other desk's person and nobody, whoever had it before.
+    const rows = first.rows.slice(0, 6);
+    if (rows.length === 0) throw new Error('The queue’s first screen is empty');
+    const assignees = new Map(rows.map((row) => [row.id, row.assigneeId]));
     const queueSamples: number[] = [];
     for (let i = 0; i < SAMPLES_EACH + WARMUP; i++) {
-      const row = rows[Math.floor(i / 2) % rows.length];
-      const assigneeId = i % 2 === 0 ? other.login : null;
+      const row = rows[i % rows.length];
+      const assigneeId = assignees.get(row.id) === other.login ? null : other.login;
+      assignees.set(row.id, assigneeId);
       await armPaintWatch(page, '[role="grid"] [role="row"]', row.caseNumber, assigneeId === null ? 'Ikke tildelt' : otherName);
       const start = wallClock();
       await ok(other.core.dispatch('case.assign', { caseId: row.id, assigneeId }));
