@@ -1,10 +1,10 @@
 // main.event_loop_delay_p99_ms: how long the process standing in for Electron main (this bench's main thread,
-// holding the CoreWorkerClient as main does, asking for the sync status every 250 ms as the renderer would) waits to
+// holding the CoreWorkerClient as main does, relaying a sync.status call every 250 ms as it relays the window's calls) waits to
 // run its next task while the core works in its worker:
 //   - a 100 000-case initial pull through the central service into an empty cache (the service in a process of its
 //     own, as on a server: in this process its own work would be measured as main's);
 //   - a 10 000-request import (importBench.ts) in a worker thread (the desk has no import call: imports are a CLI's).
-// perf_hooks.monitorEventLoopDelay at 10 ms resolution; the p99 over both, and each one's. The issue's bar: ≤ 16 ms.
+// perf_hooks.monitorEventLoopDelay at 10 ms resolution, less the resolution itself; the p99 over both, and each one's (≤ 16 ms).
 // main.event_loop_delay_p99_idle_ms is the same measure with nothing running, first: the machine's own share.
 // BENCH_ONLY=main-loop runs only this part.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -30,7 +30,13 @@ import { round, type BenchResult } from './stats';
 const STATUS_EVERY_MS = 250;
 const ROOT = path.resolve(__dirname, '../..');
 
-const p99 = (histogram: { percentile(p: number): number }) => round(histogram.percentile(99) / 1e6);
+const RESOLUTION_MS = 10;
+/**
+ * The histogram records the time between its timer's ticks, so an idle loop reads the resolution itself (measured
+ * here: min 9.6, p50 9.8, p99 11.0 ms at 10 ms); the loop's delay is what lies beyond it.
+ */
+const delayMs = (nanoseconds: number) => round(Math.max(0, nanoseconds / 1e6 - RESOLUTION_MS));
+const p99 = (histogram: { percentile(p: number): number }) => delayMs(histogram.percentile(99));
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -66,7 +72,7 @@ async function status(core: CoreWorkerClient): Promise<SyncStatusView> {
 
 /** The initial pull, from starting the worker until the cache says it is connected with nothing left to fetch. */
 async function measurePull(dataDirectory: string, signedIn: SignedInService, cases: number, both: IntervalHistogram): Promise<IntervalHistogram> {
-  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   histogram.enable();
   both.enable();
   const started = performance.now();
@@ -112,7 +118,7 @@ async function measurePull(dataDirectory: string, signedIn: SignedInService, cas
 
 /** The import in a worker thread, main meanwhile ticking as if it relayed the renderer's calls. */
 async function measureImport(requests: number, both: IntervalHistogram): Promise<{ histogram: IntervalHistogram; results: BenchResult[] }> {
-  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   histogram.enable();
   both.enable();
   const worker = new Worker(path.join(__dirname, 'importWorker.cjs'), { workerData: { requests } });
@@ -132,7 +138,7 @@ async function measureImport(requests: number, both: IntervalHistogram): Promise
  * On a shared or overloaded machine this is far above zero, and the figures above cannot be below it.
  */
 async function idleBaseline(ms = 10_000): Promise<IntervalHistogram> {
-  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   histogram.enable();
   await new Promise((resolve) => setTimeout(resolve, ms));
   histogram.disable();
@@ -155,7 +161,7 @@ export async function benchMainLoop(cases: number, report: (result: BenchResult)
     const idle = await idleBaseline();
     console.log('  the initial pull in the core\'s worker …');
     // Enabled during the two measured parts only.
-    const both = monitorEventLoopDelay({ resolution: 10 });
+    const both = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
     const pull = await measurePull(dataDirectory, started.signedIn, cases, both);
     console.log(`  a ${IMPORT_BENCH_REQUESTS}-request import in a worker …`);
     const imported = await measureImport(IMPORT_BENCH_REQUESTS, both);
@@ -164,7 +170,7 @@ export async function benchMainLoop(cases: number, report: (result: BenchResult)
     report({ name: 'main.event_loop_delay_p99_pull_ms', value: p99(pull), unit: 'ms' });
     report({ name: 'main.event_loop_delay_p99_import_ms', value: p99(imported.histogram), unit: 'ms' });
     report({ name: 'main.event_loop_delay_p99_idle_ms', value: p99(idle), unit: 'ms' });
-    report({ name: 'main.event_loop_delay_max_ms', value: round(Math.max(pull.max, imported.histogram.max) / 1e6), unit: 'ms' });
+    report({ name: 'main.event_loop_delay_max_ms', value: delayMs(Math.max(pull.max, imported.histogram.max)), unit: 'ms' });
   } finally {
     service?.kill('SIGTERM');
     if (service && service.exitCode === null) await new Promise((resolve) => service!.once('exit', resolve));
