@@ -4,10 +4,10 @@ import { Alert, Button, Text } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNok } from '../../../../shared/rules';
-import { call } from '../../api/call';
-import type { AppError, OfferDetail } from '../../api/contract';
+import type { OfferDetail } from '../../api/contract';
 import { notifySuccess } from '../../api/notify';
 import { useApiQuery } from '../../api/useApiQuery';
+import { useApiMutation } from '../../data/useApiMutation';
 import { AddLineControls } from './AddLineControls';
 import { DeductionField } from './DeductionField';
 import { describeOfferError } from './describeOfferError';
@@ -35,8 +35,7 @@ export function OfferDraftEditor({ offer, ownerName, missing, missingKept = fals
   const { value: catalogue } = useApiQuery('offer.catalogue', { offerId: offer.id });
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [issuing, setIssuing] = useState(false);
-  const [issueError, setIssueError] = useState<AppError | null>(null);
+  const { run: issueOffer, pending: issuing, error: issueError, clearError: clearIssueError } = useApiMutation('case.issueOffer');
   const { reading, saveState } = draft;
 
   const requestFocus = useCallback((rowId: string, field: FocusRequest['field']) => {
@@ -58,22 +57,16 @@ export function OfferDraftEditor({ offer, ownerName, missing, missingKept = fals
   };
 
   const startIssue = async () => {
-    setIssueError(null);
+    clearIssueError();
     if (!(await draft.saveNow())) return;
     setConfirming(true);
   };
 
   const issue = async () => {
-    setIssuing(true);
-    setIssueError(null);
-    const result = await call('case.issueOffer', { offerId: offer.id });
-    setIssuing(false);
-    if (!result.ok) {
-      setIssueError(result.error);
-      return;
-    }
+    const issued = await issueOffer({ offerId: offer.id });
+    if (!issued) return;
     setConfirming(false);
-    notifySuccess(t('offers.issue.done', { version: result.value.offerVersion }));
+    notifySuccess(t('offers.issue.done', { version: issued.offerVersion }));
     await onIssued(offer.id);
   };
 

@@ -3,8 +3,8 @@
 // the newest content last. What does not read is not saved; it stays in the fields with its message beside it.
 // Leaving the offer (or the case) saves what reads at once.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { call } from '../../api/call';
 import type { AppError, OfferDetail } from '../../api/contract';
+import { useApiMutation } from '../../data/useApiMutation';
 import { deductionText, readDraft, rowFromLine, type DraftReading, type DraftRow, type DraftState } from './draftRows';
 
 export const SAVE_DELAY_MS = 600;
@@ -26,7 +26,9 @@ export function useOfferDraft(offer: OfferDetail) {
   }));
   const reading = useMemo(() => readDraft(state), [state]);
   const [saveState, setSaveState] = useState<SaveState>('saved');
+  // The refusal of the last save stays shown while the next one is on its way, so it is kept here, not in the mutation.
   const [saveError, setSaveError] = useState<AppError | null>(null);
+  const { attempt: saveDraft } = useApiMutation('case.saveOfferDraft');
   const savedKey = useRef(keyOf({ lines: offer.lines, connectionFeeDeductionOre: offer.connectionFeeDeductionOre }));
   const chain = useRef<Promise<boolean>>(Promise.resolve(true));
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -47,7 +49,7 @@ export function useOfferDraft(offer: OfferDetail) {
       const key = keyOf(content);
       if (key === savedKey.current) return true;
       setSaveState('saving');
-      const result = await call('case.saveOfferDraft', { offerId, ...content });
+      const result = await saveDraft({ offerId, ...content });
       if (!result.ok) {
         setSaveError(result.error);
         setSaveState('failed');
@@ -60,7 +62,7 @@ export function useOfferDraft(offer: OfferDetail) {
     });
     chain.current = run.catch(() => false);
     return run;
-  }, [offerId]);
+  }, [offerId, saveDraft]);
 
   const payloadKey = payload === null ? null : keyOf(payload);
   useEffect(() => {

@@ -5,8 +5,8 @@ import { Alert, Button, Group, NativeSelect, Text, TextInput, Title, VisuallyHid
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COST_KINDS, VAT_CODES, type MainComponent } from '../../../../shared/rules';
-import { call } from '../../api/call';
-import type { AppError, PriceListDetail, PriceListVersionSummary } from '../../api/contract';
+import type { PriceListDetail, PriceListVersionSummary } from '../../api/contract';
+import { useApiMutation } from '../../data/useApiMutation';
 import { formatNumber } from '../../i18n/format';
 import { describePriceListError } from './describePriceListError';
 import {
@@ -28,8 +28,7 @@ export function PriceListEditor({ newest, today, onCancel, onPublished }: Props)
   const [draft, setDraft] = useState<PriceListDraft>(() => draftFrom(newest.priceList, newest.nextVersion, today));
   const [checked, setChecked] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const { run: publishList, pending: busy, error, clearError } = useApiMutation('priceList.publish');
   const [focusCode, setFocusCode] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const reading = useMemo(() => readDraft(draft, today), [draft, today]);
@@ -66,18 +65,15 @@ export function PriceListEditor({ newest, today, onCancel, onPublished }: Props)
 
   const askToPublish = () => {
     setChecked(true);
-    setError(null);
+    clearError();
     if (reading.priceList) setConfirming(true);
   };
   const publish = async () => {
     if (!reading.priceList) return;
-    setBusy(true);
-    const result = await call('priceList.publish', { priceList: reading.priceList });
-    setBusy(false);
-    if (result.ok) {
-      setConfirming(false);
-      onPublished(result.value);
-    } else setError(result.error);
+    const published = await publishList({ priceList: reading.priceList });
+    if (!published) return;
+    setConfirming(false);
+    onPublished(published);
   };
 
   const dateProblem = checked && reading.dateProblem ? t(`priceLists.problem.${reading.dateProblem}`) : undefined;

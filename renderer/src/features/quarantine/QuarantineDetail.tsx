@@ -4,12 +4,12 @@
 import { Alert, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/call';
 import type { QuarantineReimportResult } from '../../api/contract';
 import { describeError } from '../../api/describeError';
 import { notifySuccess } from '../../api/notify';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useAppData } from '../../app/AppData';
+import { useApiMutation } from '../../data/useApiMutation';
 import { formatDateTime } from '../../i18n/format';
 import { describeSource } from './describeSource';
 import { DiscardConfirm } from './DiscardConfirm';
@@ -25,15 +25,17 @@ interface Props {
   onOpenCase: (caseId: number) => void;
 }
 
-type Busy = 'save' | 'reimport' | 'discard' | null;
-
 export function QuarantineDetail({ id, onChanged, onOpenCase }: Props) {
   const { t } = useTranslation();
   const { session, userName } = useAppData();
   const central = session.mode === 'central';
   const { value: record, error, reload } = useApiQuery('quarantine.get', { id });
   const [draft, setDraft] = useState<string | null>(null);
-  const [busy, setBusy] = useState<Busy>(null);
+  // A refusal is said in the quarantine's own words (notifyQuarantineError), so the factory does not notify.
+  const saveRecord = useApiMutation('quarantine.save');
+  const reimportRecord = useApiMutation('quarantine.reimport');
+  const discardRecord = useApiMutation('quarantine.discard');
+  const busy = saveRecord.pending ? 'save' : reimportRecord.pending ? 'reimport' : discardRecord.pending ? 'discard' : null;
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<QuarantineReimportResult | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -73,28 +75,22 @@ export function QuarantineDetail({ id, onChanged, onOpenCase }: Props) {
   };
 
   const save = async () => {
-    setBusy('save');
-    const saved = await call('quarantine.save', { id, raw });
-    setBusy(null);
+    const saved = await saveRecord.attempt({ id, raw });
     if (!saved.ok) return notifyQuarantineError(t, saved.error);
     notifySuccess(t('quarantine.saved'));
     await after();
   };
 
   const reimport = async () => {
-    setBusy('reimport');
     setResult(null);
-    const outcome = await call('quarantine.reimport', { id, raw });
-    setBusy(null);
+    const outcome = await reimportRecord.attempt({ id, raw });
     if (!outcome.ok) return notifyQuarantineError(t, outcome.error);
     setResult(outcome.value);
     await after();
   };
 
   const discard = async (reason: string) => {
-    setBusy('discard');
-    const discarded = await call('quarantine.discard', { id, reason });
-    setBusy(null);
+    const discarded = await discardRecord.attempt({ id, reason });
     if (!discarded.ok) return notifyQuarantineError(t, discarded.error);
     setConfirming(false);
     notifySuccess(t('quarantine.discard.done'));

@@ -7,10 +7,10 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { COMPANY_PRACTICE_LIMITS } from '../../../../shared/rules/companyPractice';
-import { call } from '../../api/call';
 import type { AppError, CompanySettingsValues, CompanySettingsView } from '../../api/contract';
 import { describeError } from '../../api/describeError';
 import { useApiQuery } from '../../api/useApiQuery';
+import { useApiMutation } from '../../data/useApiMutation';
 import { formatNumber } from '../../i18n/format';
 import classes from './Settings.module.css';
 
@@ -135,7 +135,7 @@ function CompanyPracticeForm({ view: initial }: { view: CompanySettingsView }) {
   const [view, setView] = useState(initial);
   const [values, setValues] = useState<FormValues>(() => formValuesOf(initial));
   const [checked, setChecked] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { attempt: saveSettings, pending: busy } = useApiMutation('companySettings.save');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const inputs = useRef<Partial<Record<NumberField, HTMLInputElement | null>>>({});
 
@@ -165,10 +165,8 @@ function CompanyPracticeForm({ view: initial }: { view: CompanySettingsView }) {
       developerProjectMinUnits: Number(values.developerProjectMinUnits),
       releaseOnAcceptance: values.releaseOnAcceptance,
     };
-    setBusy(true);
     setOutcome(null);
-    const result = await call('companySettings.save', input);
-    setBusy(false);
+    const result = await saveSettings(input);
     if (result.ok) {
       setView(result.value);
       setValues(formValuesOf(result.value));

@@ -4,11 +4,11 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/call';
 import type { RefusedChange } from '../../api/contract';
-import { notifyError, notifySuccess } from '../../api/notify';
+import { notifySuccess } from '../../api/notify';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useAppData } from '../../app/AppData';
+import { useApiMutation } from '../../data/useApiMutation';
 import { formatDateTime } from '../../i18n/format';
 import { capitalised, describeChange, reasonHelp, reasonShort } from './describeSync';
 import classes from './Sync.module.css';
@@ -67,7 +67,8 @@ interface ItemProps {
 function RefusedChangeItem({ change, onDone, onOpenCase }: ItemProps) {
   const { t } = useTranslation();
   const { userName } = useAppData();
-  const [busy, setBusy] = useState<'reapply' | 'dismiss' | null>(null);
+  const { attempt: reapplyChange, pending: reapplying } = useApiMutation('outbox.reapply', { notify: true });
+  const { attempt: dismissChange, pending: dismissing } = useApiMutation('outbox.dismiss', { notify: true });
   const [confirming, setConfirming] = useState(false);
   const dismissRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -79,20 +80,14 @@ function RefusedChangeItem({ change, onDone, onOpenCase }: ItemProps) {
   }, [confirming]);
 
   const reapply = async () => {
-    setBusy('reapply');
-    const result = await call('outbox.reapply', { seq: change.seq });
-    setBusy(null);
+    const result = await reapplyChange({ seq: change.seq });
     if (result.ok) notifySuccess(t('sync.panel.reapplied'));
-    else notifyError(t, result.error);
     await onDone(result.ok);
   };
 
   const dismiss = async () => {
-    setBusy('dismiss');
-    const result = await call('outbox.dismiss', { seq: change.seq });
-    setBusy(null);
+    const result = await dismissChange({ seq: change.seq });
     if (result.ok) notifySuccess(t('sync.panel.dismissed'));
-    else notifyError(t, result.error);
     await onDone(result.ok);
   };
 
@@ -124,7 +119,7 @@ function RefusedChangeItem({ change, onDone, onOpenCase }: ItemProps) {
             {t('sync.panel.confirmDismiss')}
           </Text>
           <Group gap="xs">
-            <Button size="compact-sm" color="red" loading={busy === 'dismiss'} onClick={() => void dismiss()}>
+            <Button size="compact-sm" color="red" loading={dismissing} onClick={() => void dismiss()}>
               {t('sync.panel.confirmDismissYes')}
             </Button>
             <Button
@@ -143,7 +138,7 @@ function RefusedChangeItem({ change, onDone, onOpenCase }: ItemProps) {
       ) : (
         <Group gap="xs" mt={8}>
           {change.canReapply ? (
-            <Button size="compact-sm" aria-describedby={titleId} loading={busy === 'reapply'} onClick={() => void reapply()}>
+            <Button size="compact-sm" aria-describedby={titleId} loading={reapplying} onClick={() => void reapply()}>
               {t('sync.panel.reapply')}
             </Button>
           ) : (
