@@ -260,11 +260,15 @@ describe('a demo of 5 000 cases', () => {
   });
 
   describe('search', () => {
-    const search = (text: string) =>
-      new QueueService(demo.database.sqlite).list(
-        QueueListInput.parse({ filters: { search: text }, limit: 500 }),
-        { userId: 'kari.nordmann', today: TODAY },
-      );
+    const search = (text: string) => {
+      const queue = new QueueService(demo.database.sqlite);
+      try {
+        return queue.list(QueueListInput.parse({ filters: { search: text }, limit: 500 }), { userId: 'kari.nordmann', today: TODAY });
+      } finally {
+        // Its indexes would go on loading in the background after the database is closed.
+        queue.stop();
+      }
+    };
     const sample = () =>
       one<{ id: number; case_number: string; address: string; post_town: string; metering_point_ids: string }>(
         "SELECT * FROM cases WHERE metering_point_ids != '[]' ORDER BY id LIMIT 1 OFFSET 1234",
