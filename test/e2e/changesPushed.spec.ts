@@ -30,6 +30,17 @@ function countReads(harness: HarnessCore): { reads: () => string[] } {
 }
 
 const quietly = (page: Page) => page.waitForTimeout(3_000);
+
+/** Waits until the page has asked its core for nothing for a second (what typing set off has arrived), at most 15 s. */
+async function settled(harness: HarnessCore, page: Page): Promise<void> {
+  const reads = countReads(harness);
+  const until = Date.now() + 15_000;
+  let seen = -1;
+  while (Date.now() < until && reads.reads().length !== seen) {
+    seen = reads.reads().length;
+    await page.waitForTimeout(1_000);
+  }
+}
 const queueRow = (page: Page, caseNumber: string) =>
   page.getByRole('grid', { name: 'Arbeidskø' }).getByRole('row').filter({ hasText: caseNumber });
 
@@ -46,7 +57,7 @@ test('another desk’s change appears in the open queue and the open case view, 
   await bjorn.page.getByRole('searchbox', { name: 'Søk i saker' }).fill(target.case_number);
   await expect(queueRow(bjorn.page, target.case_number)).toContainText('Ny');
   // The per-status counts follow 150 ms after typing stops: let them arrive before listening.
-  await bjorn.page.waitForTimeout(500);
+  await settled(bjorn.harness, bjorn.page);
 
   const queueReads = countReads(bjorn.harness);
   await quietly(bjorn.page);
@@ -69,6 +80,7 @@ test('another desk’s change appears in the open queue and the open case view, 
   // Bjørn opens it; Anne writes a note at her desk.
   await queueRow(bjorn.page, target.case_number).click();
   await expect(bjorn.page.getByRole('heading', { level: 1, name: target.case_number })).toBeVisible();
+  await settled(bjorn.harness, bjorn.page);
   const caseReads = countReads(bjorn.harness);
   await quietly(bjorn.page);
   expect(caseReads.reads(), 'reads while nothing changed').toEqual([]);
