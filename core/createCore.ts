@@ -106,7 +106,8 @@ export function toAppError(error: unknown): AppError {
 }
 
 /** The person using the app, from the users table (in central mode, once the first pull has brought it). */
-function userLookup(database: LocalDatabase, userId: string, mode: 'standalone' | 'central'): () => UserSummary {
+/** Who works at this desk, read from the local database each time (a renamed user shows at once). */
+export function userLookup(database: LocalDatabase, userId: string, mode: 'standalone' | 'central'): () => UserSummary {
   const statement = database.sqlite.prepare('SELECT id, display_name, role FROM users WHERE id = ?');
   return () => {
     const row = statement.get(userId) as { id: string; display_name: string; role: UserSummary['role'] } | undefined;

@@ -14,7 +14,7 @@ import type { RunningCore } from '../core/runningCore';
 import { prepareStandaloneDatabase } from '../core/standalone';
 import { CoreWorkerClient } from '../core/worker/coreWorkerClient';
 import type { ClockSpec } from '../core/worker/protocol';
-import type { UserSummary } from '../shared/contract';
+import { userLookup } from '../core/createCore';
 import type { SignedInService } from './centralUrl';
 import { recordingHost, type HarnessFile, type RecordingHost } from './recordingHost';
 
@@ -72,16 +72,12 @@ function clockSpecOf(clock: Clock): ClockSpec {
 function testContext(database: LocalDatabase, options: HarnessOptions, clock: Clock, client: CoreWorkerClient): CoreContext {
   const mode = options.central ? 'central' : 'standalone';
   const userId = options.central?.settings.username ?? options.userId ?? readMeta(database.sqlite, 'current_user_id') ?? '';
-  const lookup = database.sqlite.prepare('SELECT id, display_name, role FROM users WHERE id = ?');
   return {
     sqlite: database.sqlite,
     clientId: database.clientId,
     mode,
     clock,
-    currentUser(): UserSummary {
-      const row = lookup.get(userId) as { id: string; display_name: string; role: UserSummary['role'] } | undefined;
-      return row ? { id: row.id, displayName: row.display_name, role: row.role } : { id: userId, displayName: userId, role: 'reader' };
-    },
+    currentUser: userLookup(database, userId, mode),
     casesChanged: (caseIds) => client.casesChanged(caseIds),
     // A test's own write reaches the screens through the worker's core, which publishes for the cases it names.
     publishChange: (change) => {
