@@ -15,6 +15,7 @@ import {
 } from '../shared/contract';
 import { AttachmentStore } from './attachments/attachmentStore';
 import { ChangeFeed } from './changes/changeFeed';
+import { CaseDetailOnDemand } from './sync/caseDetailOnDemand';
 import { CHANGES_BY_CALL, caseIdOf } from './changes/callChanges';
 import { CaseDetailService } from './cases/caseDetailService';
 import { osloDate, systemClock, type Clock } from './clock';
@@ -153,6 +154,7 @@ export function createCore(options: CoreOptions): Core {
   const workload = new WorkloadService(database.sqlite, assignmentRules);
   const settings = new CentralSettingsService(options.host.settings ?? memorySettingsHost(), undefined, { openExternal: options.host.openExternal });
   const central = options.central ? new CentralSession(context, withStoredFiles(options.central, attachments), queue) : null;
+  const detailOnDemand = new CaseDetailOnDemand(context, central);
   const renderer = (): PdfRenderer => options.pdfRenderer ?? noPdfRenderer;
   let letterhead: Letterhead | null = null;
   const offers = new OfferService({
@@ -185,7 +187,7 @@ export function createCore(options: CoreOptions): Core {
   };
 
   const handlers = coreHandlers({
-    database, context, mode, clock, host: options.host, currentUser, today, who, mutate, central, queue, caseDetail, attachments,
+    database, context, mode, clock, host: options.host, currentUser, today, who, mutate, central, queue, caseDetail, detailOnDemand, attachments,
     outbox, settings, quarantine, companySettings, priceLists, offers, areaSupplierRegister, workOrders, workload, assignmentRules,
     overview, portalFirms, supportRequests,
   });

@@ -3,6 +3,7 @@
 import type { UserSummary } from '../../shared/contract';
 import type { AttachmentStore } from '../attachments/attachmentStore';
 import type { CaseDetailService } from '../cases/caseDetailService';
+import type { CaseDetailOnDemand } from '../sync/caseDetailOnDemand';
 import type { Clock } from '../clock';
 import type { CoreContext } from '../context';
 import type { LocalDatabase } from '../db/openLocalDatabase';
@@ -42,6 +43,7 @@ export interface CoreServices {
   central: CentralSession | null;
   queue: QueueService;
   caseDetail: CaseDetailService;
+  detailOnDemand: CaseDetailOnDemand;
   attachments: AttachmentStore;
   outbox: OutboxService;
   settings: CentralSettingsService;

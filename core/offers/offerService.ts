@@ -7,8 +7,10 @@ import type {
   CreateOfferDraftResult, IssueOfferResult, MutationResult, OfferDetail, OfferSummary,
 } from '../../shared/contract';
 import { fail } from '../../shared/contract';
-import { offerValidUntil, plusskundeContributionRefusal, revisedLines, standardLinesFor } from '../../shared/rules';
-import type { OfferCalculation, OfferLine } from '../../shared/rules';
+import {
+  figuresNotReproduced, issuedFiguresOf, offerValidUntil, plusskundeContributionRefusal, revisedLines, standardLinesFor,
+} from '../../shared/rules';
+import type { IssuedFigures, OfferLine } from '../../shared/rules';
 import type { AttachmentStore } from '../attachments/attachmentStore';
 import { osloDate } from '../clock';
 import type { CoreContext } from '../context';
@@ -69,9 +71,13 @@ export class OfferService {
     const row = loadOffer(this.deps.context, offerId);
     const lines = JSON.parse(row.lines) as OfferLine[];
     const deduction = row.connection_fee_deduction_ore || null;
-    // An issued offer shows the figures it was issued with; a draft is worked out afresh.
-    const calculation = row.state === 'draft' ? calculateOrFail(lines, deduction) : (JSON.parse(row.totals) as OfferCalculation);
-    return { ...this.summaryOf(row), lines, connectionFeeDeductionOre: deduction, calculation };
+    // The cache keeps an issued offer's content and its figures as issued (ISSUED_FIGURES), not the whole
+    // calculation: it is worked out again from the lines and checked against the figures it was issued with.
+    const calculation = calculateOrFail(lines, deduction);
+    const issued = row.state === 'draft' ? null : (JSON.parse(row.totals) as Partial<IssuedFigures>);
+    const differs = issued !== null && figuresNotReproduced(issued, calculation).length > 0;
+    const figuresAsIssued = differs ? { ...issuedFiguresOf(calculation), ...issued } : null;
+    return { ...this.summaryOf(row), lines, connectionFeeDeductionOre: deduction, calculation, figuresAsIssued };
   }
 
   createDraft(caseId: number): CreateOfferDraftResult & MutationResult {
@@ -193,7 +199,7 @@ export class OfferService {
           .get(row.case_id, row.pdf_sha256, `tilbud-${this.caseNumberOf(row.case_id)}-v${row.offer_version}.pdf`) as
           | { id: number }
           | undefined);
-    const totals = JSON.parse(row.totals) as Partial<OfferCalculation>;
+    const totals = JSON.parse(row.totals) as Partial<IssuedFigures>;
     return {
       id: row.id,
       caseId: row.case_id,

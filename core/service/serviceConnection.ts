@@ -3,7 +3,7 @@
 import WebSocket from 'ws';
 import { z } from 'zod';
 import {
-  ClaimOutput, FetchNextOutput, PullOutput, PushOutput, RenewOutput, type LiveNotice, type PullOutput as PullAnswer,
+  CaseDetailOutput, ClaimOutput, FetchNextOutput, PullOutput, type CaseDetailOutput as CaseDetailAnswer, PushOutput, RenewOutput, type LiveNotice, type PullOutput as PullAnswer,
   type PushMutation, type PushOutput as PushAnswer, type RenewOutput as RenewAnswer,
 } from '../../shared/serviceApi';
 import { PortalDecisionOutput, PortalFirm, type PortalFirmState } from '../../shared/portalApi';
@@ -54,6 +54,14 @@ export class ServiceConnection {
     PullOutput.omit({ tables: true }).parse(answer);
     if (!Array.isArray(answer.tables)) throw new ServiceUnreachable('connectionLost', 'pull answer without tables');
     return answer;
+  }
+
+  /** One case's detail as it is now (a closed case the first download left out). */
+  async caseDetail(caseId: number): Promise<CaseDetailAnswer> {
+    const text = await this.http.request<string>({
+      method: 'GET', path: `/api/cases/${caseId}/detail`, token: this.token, timeoutMs: this.timeoutMs, raw: true,
+    });
+    return CaseDetailOutput.parse(JSON.parse(text));
   }
 
   async push(clientId: string, mutations: PushMutation[], files: Record<string, string>): Promise<PushAnswer> {

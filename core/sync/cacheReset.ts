@@ -16,6 +16,7 @@ export function resetCacheIfSchemaChanged(sqlite: Database.Database, identity: s
   sqlite.transaction(() => {
     if (filled) {
       for (const table of [...SYNCED_TABLES].reverse()) sqlite.prepare(`DELETE FROM ${table.local}`).run();
+      sqlite.prepare('DELETE FROM case_detail_on_server').run();
       writeMeta(sqlite, 'sync.cursor', '0');
       writeMeta(sqlite, 'sync.progress', '');
     }

@@ -28,10 +28,6 @@ export interface PullOptions {
 }
 
 const DEFAULT_PAGE = 10_000;
-const CASE_ID_COLUMN: Record<string, string> = {
-  cases: 'id', attachments: 'case_id', case_events: 'case_id', notes: 'case_id', offers: 'case_id',
-  billing_events: 'case_id', message_deliveries: 'case_id',
-};
 const TABLES_BY_LOCAL = new Map(SYNCED_TABLES.map((table) => [table.local, table]));
 
 type Row = Record<string, unknown>;
@@ -107,12 +103,16 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
         for (const { table, rows } of tables) {
           writer.write(table, rows);
           if (rows.length > 0) written.add(table.local);
-          const caseColumn = CASE_ID_COLUMN[table.local];
+          const caseColumn = table.local === 'cases' ? 'id' : table.caseColumn;
           if (caseColumn) for (const row of rows) pageCases.add(Number(row[caseColumn]));
         }
         if (!initial) rebaseCases(core, pageCases);
         for (const id of pageCases) changed.add(id);
         if (!page.more) {
+          // The service left closed cases' detail out of this first download: fetched when such a case is opened.
+          if (page.closedDetailLeftOut) {
+            sqlite.prepare("INSERT OR IGNORE INTO case_detail_on_server (case_id) SELECT id FROM cases WHERE status = 'closed'").run();
+          }
           // Before the pending entries are replayed: their changes go through the triggers again.
           restoreDeferredIndexes(sqlite);
           dropSettledOptimisticRows(sqlite);

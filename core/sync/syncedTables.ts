@@ -10,10 +10,15 @@ export interface SyncedTable {
   columns: readonly string[];
   /** Central rows can be tombstones (`deleted = true`), which delete the local row. */
   tombstones?: boolean;
+  /** A case's own rows (its detail): the column naming the case. */
+  caseColumn?: 'case_id';
 }
 
 
 import { CASE_COLUMNS, CLAIM_COLUMNS } from '../db/caseColumns';
+
+/** The tables holding a case's detail (history, notes, files, offers, billing, work orders, messages). */
+export const caseDetailTables = (): SyncedTable[] => SYNCED_TABLES.filter((table) => table.caseColumn !== undefined);
 
 export const SYNCED_TABLES: readonly SyncedTable[] = [
   { central: 'municipalities', local: 'municipalities', key: ['number'], columns: ['number', 'name'] },
@@ -48,15 +53,15 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   {
     central: 'attachments',
     local: 'attachments',
-    key: ['id'],
+    key: ['id'], caseColumn: 'case_id',
     columns: ['id', 'case_id', 'kind', 'file_name', 'mime_type', 'size_bytes', 'sha256', 'received_at'],
   },
-  { central: 'case_events', local: 'case_events', key: ['id'], columns: ['id', 'case_id', 'at', 'actor_id', 'kind', 'data'] },
-  { central: 'notes', local: 'notes', key: ['id'], columns: ['id', 'case_id', 'author_id', 'at', 'body'] },
+  { central: 'case_events', local: 'case_events', key: ['id'], caseColumn: 'case_id', columns: ['id', 'case_id', 'at', 'actor_id', 'kind', 'data'] },
+  { central: 'notes', local: 'notes', key: ['id'], caseColumn: 'case_id', columns: ['id', 'case_id', 'author_id', 'at', 'body'] },
   {
     central: 'outgoing_messages',
     local: 'outgoing_messages',
-    key: ['id'],
+    key: ['id'], caseColumn: 'case_id',
     columns: ['id', 'case_id', 'kind', 'recipient', 'subject', 'body', 'items', 'created_at', 'created_by',
       'delivery_state', 'delivered_at'],
   },
@@ -89,7 +94,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   {
     central: 'offers',
     local: 'offers',
-    key: ['id'],
+    key: ['id'], caseColumn: 'case_id',
     columns: ['id', 'case_id', 'offer_version', 'state', 'price_list_id', 'price_list_version', 'lines',
       'connection_fee_deduction_ore', 'totals', 'valid_until', 'issued_at', 'issued_by', 'pdf_sha256', 'created_at',
       'created_by'],
@@ -103,7 +108,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   {
     central: 'work_orders',
     local: 'work_orders',
-    key: ['id'],
+    key: ['id'], caseColumn: 'case_id',
     columns: ['id', 'case_id', 'supplier_id', 'work_kind', 'status', 'agreement_days', 'due_date', 'ordered_at', 'ordered_by',
       'accepted_at', 'accepted_by', 'done_at', 'done_by', 'message_id', 'pdf_sha256', 'planned_date', 'done_on',
       'meter_number', 'meter_reading', 'confirmed_in_portal_by', 'reported_in_portal_by', 'report_attachment_ids',
@@ -112,14 +117,14 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   {
     central: 'billing_events',
     local: 'billing_events',
-    key: ['id'],
+    key: ['id'], caseColumn: 'case_id',
     columns: ['id', 'case_id', 'offer_id', 'offer_version', 'kind', 'amount_ore', 'occurred_on', 'reference', 'source',
       'outcome', 'flag_code', 'flag_params', 'recorded_at', 'recorded_by', 'resolved_at', 'resolved_by'],
   },
   {
     central: 'message_deliveries',
     local: 'message_deliveries',
-    key: ['id'],
+    key: ['id'], caseColumn: 'case_id',
     columns: ['id', 'message_id', 'offer_id', 'case_id', 'channel', 'notice', 'recipient', 'state', 'attempts',
       'max_attempts', 'next_attempt_at', 'last_error', 'created_at', 'delivered_at', 'read_at'],
   },

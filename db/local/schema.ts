@@ -594,3 +594,8 @@ export const overviewThroughput = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.week, t.actorId] })],
 );
+
+// Closed cases whose detail a first download through the service left out (0024; core/sync/caseDetailOnDemand.ts).
+export const caseDetailOnServer = sqliteTable('case_detail_on_server', {
+  caseId: integer('case_id').primaryKey(),
+});

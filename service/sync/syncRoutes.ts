@@ -7,7 +7,7 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { classifyCentralError } from '../../core/sync/centralErrors';
 import {
-  CaseIdParams, ClaimOutput, ErrorOutput, FetchNextOutput, PullOutput, PullQuery, PushInput, PushOutput, ReleaseInput,
+  CaseDetailOutput, CaseIdParams, ClaimOutput, ErrorOutput, FetchNextOutput, PullOutput, PullQuery, PushInput, PushOutput, ReleaseInput,
   RenewInput, RenewOutput, type SessionUser,
 } from '../../shared/serviceApi';
 import { personOf } from '../auth/authenticate';
@@ -15,6 +15,7 @@ import { asPerson } from '../db/servicePool';
 import { ServiceError } from '../http/errors';
 import { Mutex } from '../../core/sync/mutex';
 import { applyPush, caseRows } from './applyMutation';
+import { caseDetail } from './caseDetail';
 import { pullPage } from './pullPage';
 
 export interface SyncRouteOptions {
@@ -62,6 +63,21 @@ export function syncRoutes(app: FastifyInstance, pool: pg.Pool, options: SyncRou
       const page = await asPerson(pool, personOf(request), (client) => pullPage(client, request.query));
       // PostgreSQL's JSON text as it is: parsing and serialising it again here would only cost time.
       return reply.type('application/json; charset=utf-8').send(Buffer.from(page) as never);
+    },
+  });
+
+  api.get('/api/cases/:caseId/detail', {
+    schema: {
+      operationId: 'caseDetail',
+      summary: "One case's detail as it is now (history, notes, files, offers, billing, work orders, messages), shaped "
+        + 'as a pull page: for a closed case the first download left out.',
+      params: CaseIdParams,
+      response: { 200: CaseDetailOutput, 404: ErrorOutput },
+    },
+    config: signedIn,
+    handler: async (request, reply) => {
+      const detail = await asPerson(pool, personOf(request), (client) => caseDetail(client, request.params.caseId));
+      return reply.type('application/json; charset=utf-8').send(Buffer.from(detail) as never);
     },
   });
 

@@ -192,6 +192,11 @@ export interface CaseDetail {
   /** The recorded grid assessment (NEM-forskriften § 3-7), and whether approving this request needs one. */
   gridAssessment: GridAssessmentView | null;
   gridAssessmentRequired: boolean;
+  /**
+   * A closed case whose detail (history, notes, files, offers, billing, work orders) this desk's first download left
+   * out: fetched from the service when the case is opened, and still there while the desk cannot reach it.
+   */
+  detailOnServer: boolean;
 }
 
 export interface AttachmentOpenResult {

@@ -3,7 +3,7 @@
 // contribution) is decided by calculateOffer in core, which names what is wrong.
 import { z } from 'zod';
 import { COST_KINDS, MAIN_COMPONENTS, VAT_CODES } from '../rules';
-import type { OfferCalculation, OfferLine } from '../rules';
+import type { IssuedFigures, OfferCalculation, OfferLine } from '../rules';
 import { CaseId } from './common';
 import { call, type DomainCalls } from './call';
 import type { MutationResult } from './common';
@@ -65,8 +65,13 @@ export interface OfferSummary {
 export interface OfferDetail extends OfferSummary {
   lines: OfferLine[];
   connectionFeeDeductionOre: number | null;
-  /** For an issued offer, the figures as issued; each step of `explanation` says how a figure came about. */
+  /** The offer's figures worked out from its lines; each step of `explanation` says how a figure came about. */
   calculation: OfferCalculation;
+  /**
+   * For an issued offer whose figures as issued this version of the desk does not reproduce from its lines (a
+   * changed rule of calculation): the figures it was issued with, which stand. Null when they agree, and for a draft.
+   */
+  figuresAsIssued: IssuedFigures | null;
 }
 
 export interface CreateOfferDraftResult {

@@ -111,6 +111,23 @@ export interface OfferCalculation {
   explanation: ExplanationStep[];
 }
 
+/**
+ * The figures of an issued offer that the desk's cache keeps: the rest of the calculation follows from the offer's
+ * lines and deduction (calculateOffer is exact and deterministic), so the cache holds its content, not its rendering.
+ * The central database keeps the whole calculation as issued.
+ */
+export const ISSUED_FIGURES = ['netOre', 'vatOre', 'grossOre', 'contributionOre'] as const;
+export type IssuedFigures = Record<(typeof ISSUED_FIGURES)[number], Ore>;
+
+export function issuedFiguresOf(calculation: OfferCalculation): IssuedFigures {
+  return { netOre: calculation.netOre, vatOre: calculation.vatOre, grossOre: calculation.grossOre, contributionOre: calculation.contributionOre };
+}
+
+/** The figures kept as issued that a calculation made now does not reproduce (none when they all agree). */
+export function figuresNotReproduced(issued: Partial<IssuedFigures>, now: OfferCalculation): (typeof ISSUED_FIGURES)[number][] {
+  return ISSUED_FIGURES.filter((figure) => typeof issued[figure] === 'number' && issued[figure] !== now[figure]);
+}
+
 export class OfferCalculationError extends Error {
   constructor(message: string) {
     super(message);

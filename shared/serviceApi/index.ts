@@ -55,9 +55,18 @@ export const PullOutput = z.object({
   remaining: z.number().int().nullable(),
   /** The central schema's identity: when it changes, the desk's cache is dropped and filled again. */
   schema: z.string(),
+  /** A first download that leaves closed cases' detail out (service/sync/closedCaseDetail.ts says what stays). */
+  closedDetailLeftOut: z.boolean().default(false),
   tables: z.array(PullTable),
 });
 export type PullOutput = z.infer<typeof PullOutput>;
+
+/** One case's detail as it is now (GET /api/cases/:caseId/detail): its rows of every detail table, shaped as a pull's. */
+export const CaseDetailOutput = z.object({
+  caseId: z.number().int(),
+  tables: z.array(PullTable),
+});
+export type CaseDetailOutput = z.infer<typeof CaseDetailOutput>;
 
 const JsonObject = z.record(z.string(), z.unknown());
 

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
   AppError, CaseDetail, CreateOfferDraftResult, IssueOfferResult, OfferDetail, OfferSummary,
 } from '../../shared/contract';
-import { formatNok } from '../../shared/rules';
+import { formatNok, issuedFiguresOf } from '../../shared/rules';
 import { startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
 
 let harness: InProcessHarness;
@@ -175,6 +175,25 @@ describe('issuing', () => {
     expect(await refused('case.saveOfferDraft', { offerId, lines: [], connectionFeeDeductionOre: null })).toMatchObject({ code: 'offer.notDraft' });
     expect(await refused('case.issueOffer', { offerId })).toMatchObject({ code: 'offer.notDraft' });
     expect(offerRow(offerId)).toEqual(frozen);
+  });
+
+  it('keeps an issued offer as its lines and figures as issued, works the rest out again, and says when they differ', async () => {
+    const { offerId } = await ok<CreateOfferDraftResult>('case.createOfferDraft', { caseId });
+    await ok<IssueOfferResult>('case.issueOffer', { offerId });
+    const whole = await ok<OfferDetail>('offer.get', { offerId });
+    // As a central desk's cache holds it after the pull: the figures as issued, not the whole calculation.
+    const figures = issuedFiguresOf(whole.calculation);
+    sqlite().prepare('UPDATE offers SET totals = ? WHERE id = ?').run(JSON.stringify(figures), offerId);
+    const compact = await ok<OfferDetail>('offer.get', { offerId });
+    expect(compact.calculation).toEqual(whole.calculation);
+    expect(compact.figuresAsIssued).toBeNull();
+    expect(compact.grossOre).toBe(whole.calculation.grossOre);
+
+    // A rule of calculation changed since the offer went out: what was sent stands, and the desk says so.
+    sqlite().prepare('UPDATE offers SET totals = ? WHERE id = ?').run(JSON.stringify({ ...figures, grossOre: figures.grossOre + 100 }), offerId);
+    const differing = await ok<OfferDetail>('offer.get', { offerId });
+    expect(differing.figuresAsIssued).toEqual({ ...figures, grossOre: figures.grossOre + 100 });
+    expect(differing.grossOre).toBe(figures.grossOre + 100);
   });
 
   it("addresses the owner's postal address and names the cabinet the request gives as the connection point", async () => {

@@ -12,6 +12,7 @@ import { connectCentral } from '../../core/sync/centralConnection';
 import { SYNCED_TABLES } from '../../core/sync/syncedTables';
 import type { SyncEngineOptions } from '../../core/sync/syncEngine';
 import { copyLocalDatabase } from '../../service/seed/copyLocalDatabase';
+import { pulledColumn } from '../../service/sync/pullPage';
 import type { GroupRole } from '../../service/accounts/logins';
 import { ChromiumPdfRenderer } from '../../harness/chromiumPdfRenderer';
 import { MIGRATIONS_FOLDER } from '../../harness/harnessCore';
@@ -134,6 +135,12 @@ const normalise = (value: unknown): unknown => {
 
 /** Every synced table of the cache against the central database; returns the tables that differ. */
 export async function differencesFromCentral(core: Core, adminUrl: string): Promise<string[]> {
+  // Closed cases whose detail the first download left out are opened first, as a case handler would: their detail
+  // then comes from the service, and must equal the central database's as everything else does.
+  for (const { case_id } of core.database.sqlite.prepare('SELECT case_id FROM case_detail_on_server').all() as { case_id: number }[]) {
+    const opened = await core.dispatch('case.get', { caseId: case_id });
+    if (!opened.ok) throw new Error(`case ${case_id} did not open: ${JSON.stringify(opened.error)}`);
+  }
   const central: pg.Client = await connectCentral(adminUrl);
   const differing: string[] = [];
   try {
@@ -141,7 +148,9 @@ export async function differencesFromCentral(core: Core, adminUrl: string): Prom
       const columns = table.columns.filter((c) => c !== 'version');
       const order = table.key.join(', ');
       const where = table.tombstones ? 'WHERE NOT deleted' : '';
-      const remote = (await central.query(`SELECT ${columns.join(', ')} FROM ${table.central} ${where} ORDER BY ${order}`)).rows;
+      // As the pull sends them (an offer's calculation as its figures as issued: pullPage's PULLED_AS).
+      const pulled = columns.map((c) => pulledColumn(table, c)).join(', ');
+      const remote = (await central.query(`SELECT ${pulled} FROM ${table.central} ${where} ORDER BY ${order}`)).rows;
       const local = core.database.sqlite.prepare(`SELECT ${columns.join(', ')} FROM ${table.local} ORDER BY ${order}`).all() as Record<
         string,
         unknown

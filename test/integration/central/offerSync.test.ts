@@ -7,6 +7,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { CreateOfferDraftResult, IssueOfferResult, OfferDetail, RefusedChange } from '../../../shared/contract';
+import { ISSUED_FIGURES } from '../../../shared/rules';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { eventually, unreachableUrl, type Client } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';
@@ -202,6 +203,18 @@ describe('the issued letter', () => {
       5_000,
       'the letter on the other desk',
     );
+    // The other desk's cache holds the offer's lines and its figures as issued, and works out the very calculation
+    // the central database keeps as issued.
+    const { rows: [central] } = await admin.query<{ totals: string }>('SELECT totals FROM offers WHERE id = $1', [draft.offerId]);
+    await eventually(() => dina.core.database.sqlite.prepare('SELECT 1 FROM offers WHERE id = ? AND state = ?').get(draft.offerId, 'issued'),
+      5_000, 'the issued offer on the other desk');
+    const kept = dina.core.database.sqlite.prepare('SELECT totals FROM offers WHERE id = ?').get(draft.offerId) as { totals: string };
+    expect(Object.keys(JSON.parse(kept.totals) as object).sort()).toEqual([...ISSUED_FIGURES].sort());
+    expect(kept.totals.length).toBeLessThan(central.totals.length / 10);
+    const there = ok<OfferDetail>(await dina.core.dispatch('offer.get', { offerId: draft.offerId }));
+    expect(there.calculation).toEqual(JSON.parse(central.totals));
+    expect(there.figuresAsIssued).toBeNull();
+
     const local = readFileSync(path.join(carl.directory, 'attachments', issued.pdfSha256));
     expect(blobs[0].content.equals(local)).toBe(true);
 

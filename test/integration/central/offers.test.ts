@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { CENTRAL_REFUSALS } from '../../../db/central/refusals';
 import { demoPriceLists } from '../../../core/pricing/demoPriceList';
 import { PriceListVersionConflictError, storePriceListsCentral } from '../../../core/pricing/priceListStore';
-import type { PriceList } from '../../../shared/rules';
+import { ISSUED_FIGURES, type PriceList } from '../../../shared/rules';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { differencesFromCentral, eventually, removeClientFiles, startClient } from '../../support/syncClients';
 import { insertCases, refusal } from './fixtures';
@@ -163,6 +163,10 @@ describe('offers', () => {
         { offer_version: 1, state: 'superseded', issued_by: logins.kari },
         { offer_version: 2, state: 'issued', issued_by: logins.kari },
       ]);
+      // The cache keeps each offer's figures as issued, not its whole calculation (pullPage's PULLED_AS).
+      for (const { totals } of client.core.database.sqlite.prepare('SELECT totals FROM offers').all() as { totals: string }[]) {
+        expect(Object.keys(JSON.parse(totals) as object).sort()).toEqual([...ISSUED_FIGURES].sort());
+      }
       const lists = client.core.database.sqlite.prepare('SELECT count(*) AS n FROM price_lists').get() as { n: number };
       expect(lists.n).toBe(demo.length + 1);
     } finally {

@@ -1,7 +1,8 @@
 // An issued (or superseded) offer: read only, the figures as issued, the letter to open, print or save, and —
 // for the offer in force — "Revider", which starts the next version from these lines.
-import { Button, Text } from '@mantine/core';
+import { Alert, Button, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatNok } from '../../../../shared/rules';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import type { OfferDetail } from '../../api/contract';
 import { useAppData } from '../../app/AppData';
@@ -30,6 +31,14 @@ export function IssuedOfferView({ offer, onRevise, revising }: Props) {
           validUntil: formatDate(offer.validUntil),
         })}
       </Text>
+      {offer.figuresAsIssued && (
+        <Alert color="orange" title={t('offers.issued.notReproducedTitle')} mb="sm" role="alert">
+          {t('offers.issued.notReproduced', {
+            gross: formatNok(offer.figuresAsIssued.grossOre),
+            contribution: formatNok(offer.figuresAsIssued.contributionOre),
+          })}
+        </Alert>
+      )}
       <IssuedLinesTable lines={offer.calculation.lines} />
       <OfferTotals calculation={offer.calculation} />
       <OfferExplanation calculation={offer.calculation} />

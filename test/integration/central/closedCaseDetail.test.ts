@@ -1,0 +1,170 @@
+// A first download through the service leaves closed cases' detail out (service/sync/closedCaseDetail.ts) and keeps
+// what the screens across cases read; the desk fetches a closed case's detail when it is opened, and says where it is
+// while it cannot; later pulls leave nothing out; the route refuses what it should. Against a real PostgreSQL seeded by
+// the demo generator (two years of cases, most closed), a running service and real desk cores.
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { CaseDetail } from '../../../shared/contract';
+import { CLOSED_HISTORY_KEPT_DAYS } from '../../../service/sync/closedCaseDetail';
+import { ok } from '../../support/apiResult';
+import { useCentralDatabase } from '../../support/centralDatabase';
+import { login } from '../../support/serviceClient';
+import { serviceFor } from '../../support/serviceInstances';
+import { differencesFromCentral, eventually, unreachableUrl, type Client } from '../../support/syncClients';
+
+const central = useCentralDatabase('closed_detail', {
+  seedCases: 160,
+  // One closed case with a billing flag not yet resolved: the queue marks it, so it must come all the same.
+  setup: async ({ admin }) => {
+    await admin.query(
+      `INSERT INTO billing_events (id, case_id, offer_id, offer_version, kind, amount_ore, occurred_on, reference, source,
+         outcome, flag_code, flag_params, recorded_at, recorded_by)
+       SELECT gen_random_uuid(), b.case_id, b.offer_id, b.offer_version, 'payment', b.amount_ore, b.occurred_on, 'late payment',
+         'billing_file', 'flagged', 'offerExpired', '{}', now(), b.recorded_by
+       FROM billing_events b JOIN cases c ON c.id = b.case_id WHERE c.status = 'closed' ORDER BY b.id LIMIT 1`,
+    );
+  },
+});
+
+const KEPT_KINDS = "('status_changed', 'offer_issued')";
+const cutoff = `now() - interval '${CLOSED_HISTORY_KEPT_DAYS} days'`;
+
+const count = async (sql: string): Promise<number> => Number((await central.admin.query<{ n: string }>(sql)).rows[0].n);
+const localCount = (client: Client, sql: string): number => (client.core.database.sqlite.prepare(sql).get() as { n: number }).n;
+const marked = (client: Client): number[] =>
+  (client.core.database.sqlite.prepare('SELECT case_id FROM case_detail_on_server ORDER BY case_id').all() as { case_id: number }[])
+    .map((row) => row.case_id);
+
+async function started(name: string): Promise<Client> {
+  const client = await central.startClient(name, 'case_handler');
+  await client.core.central!.engine.whenIdle();
+  return client;
+}
+
+describe('the first download', () => {
+  it('leaves closed cases’ detail out, keeping their recent status changes and open billing flags, and marks them', async () => {
+    const anne = await started('anne');
+    const closed = (await central.admin.query<{ id: string }>("SELECT id FROM cases WHERE status = 'closed' ORDER BY id")).rows.map((r) => Number(r.id));
+    expect(closed.length).toBeGreaterThan(20);
+    expect(marked(anne)).toEqual(closed);
+
+    // Left out: what no screen across cases reads, of every detail table that has such rows.
+    for (const table of ['notes', 'attachments', 'offers']) {
+      const there = await count(`SELECT count(*) AS n FROM ${table} t JOIN cases c ON c.id = t.case_id WHERE c.status = 'closed'`);
+      expect(there, `${table} of closed cases centrally`).toBeGreaterThan(0);
+      expect(localCount(anne, `SELECT count(*) AS n FROM ${table} t JOIN cases c ON c.id = t.case_id WHERE c.status = 'closed'`)).toBe(0);
+    }
+    const otherEvents = `FROM case_events t JOIN cases c ON c.id = t.case_id WHERE c.status = 'closed' AND t.kind NOT IN ${KEPT_KINDS}`;
+    expect(await count(`SELECT count(*) AS n ${otherEvents}`)).toBeGreaterThan(0);
+    expect(localCount(anne, `SELECT count(*) AS n ${otherEvents}`)).toBe(0);
+
+    // Kept: the status changes and offers of cases closed within the overview's reach; older ones left out.
+    const recent = await central.admin.query<{ id: string }>(
+      `SELECT t.id FROM case_events t JOIN cases c ON c.id = t.case_id
+        WHERE c.status = 'closed' AND t.kind IN ${KEPT_KINDS} AND c.updated_at >= ${cutoff} ORDER BY t.id`,
+    );
+    const old = await count(
+      `SELECT count(*) AS n FROM case_events t JOIN cases c ON c.id = t.case_id
+        WHERE c.status = 'closed' AND t.kind IN ${KEPT_KINDS} AND c.updated_at < ${cutoff}`,
+    );
+    expect(recent.rows.length).toBeGreaterThan(0);
+    expect(old).toBeGreaterThan(0);
+    const keptHere = (anne.core.database.sqlite.prepare(
+      `SELECT t.id FROM case_events t JOIN cases c ON c.id = t.case_id WHERE c.status = 'closed' ORDER BY t.id`,
+    ).all() as { id: number }[]).map((row) => row.id);
+    expect(keptHere).toEqual(recent.rows.map((row) => Number(row.id)));
+
+    // The open billing flag of a closed case came; no other billing row of closed cases did.
+    const flags = "FROM billing_events t JOIN cases c ON c.id = t.case_id WHERE c.status = 'closed'";
+    expect(localCount(anne, `SELECT count(*) AS n ${flags} AND t.outcome = 'flagged' AND t.resolved_at IS NULL`)).toBe(1);
+    expect(localCount(anne, `SELECT count(*) AS n ${flags}`)).toBe(1);
+
+    // Open cases came whole: opening every marked case fetches the rest, and then the cache is the central database.
+    expect(await differencesFromCentral(anne.core, central.db.adminUrl)).toEqual([]);
+    expect(marked(anne)).toEqual([]);
+  });
+});
+
+describe('opening a closed case', () => {
+  it('fetches its detail from the service, and shows it whole', async () => {
+    const bea = await started('bea');
+    const caseId = marked(bea)[0];
+    const events = await count(`SELECT count(*) AS n FROM case_events WHERE case_id = ${caseId}`);
+    const before = localCount(bea, `SELECT count(*) AS n FROM case_events WHERE case_id = ${caseId}`);
+    expect(before).toBeLessThan(events);
+    const changes: number[][] = [];
+    const unsubscribe = bea.core.onChange((batch) => changes.push(batch.caseIds));
+    const detail = ok<CaseDetail>(await bea.core.dispatch('case.get', { caseId }));
+    await new Promise((resolve) => setImmediate(resolve));
+    unsubscribe();
+    expect(detail.detailOnServer).toBe(false);
+    expect(detail.events).toHaveLength(events);
+    expect(detail.attachments).toHaveLength(await count(`SELECT count(*) AS n FROM attachments WHERE case_id = ${caseId}`));
+    expect(marked(bea)).not.toContain(caseId);
+    // The screens hear of it: another read of the case (its offers, its billing) is refreshed.
+    expect(changes.flat()).toContain(caseId);
+  });
+
+  it('offline, shows the case with what came and says the rest is on the service; the next opening fetches it', async () => {
+    const first = await started('cato');
+    const caseId = marked(first)[0];
+    await first.close();
+    // The same desk again, with a service address nobody answers.
+    // A client closed here is closed again after all: that is allowed.
+    const offline = await central.startClient('cato', 'case_handler', {}, { login: first.login, directory: first.directory, url: unreachableUrl });
+    const detail = ok<CaseDetail>(await offline.core.dispatch('case.get', { caseId }));
+    expect(detail.detailOnServer).toBe(true);
+    expect(detail.status).toBe('closed');
+    expect(marked(offline)).toContain(caseId);
+    await offline.close();
+
+    const online = await central.startClient('cato', 'case_handler', {}, { login: first.login, directory: first.directory });
+    await online.core.central!.engine.whenIdle();
+    const again = ok<CaseDetail>(await online.core.dispatch('case.get', { caseId }));
+    expect(again.detailOnServer).toBe(false);
+    expect(again.events).toHaveLength(await count(`SELECT count(*) AS n FROM case_events WHERE case_id = ${caseId}`));
+  });
+});
+
+describe('later pulls', () => {
+  it('leave nothing out: a note on a closed case reaches a desk that has not opened it', async () => {
+    const dag = await started('dag');
+    const caseId = marked(dag)[0];
+    const noteId = randomUUID();
+    await central.admin.query(
+      "INSERT INTO notes (id, case_id, author_id, at, body) VALUES ($1, $2, (SELECT id FROM app_users LIMIT 1), now(), 'Etter avslutning')",
+      [noteId, caseId],
+    );
+    await eventually(() => dag.core.database.sqlite.prepare('SELECT body FROM notes WHERE id = ?').get(noteId), 10_000, 'the note');
+    // Still marked: one note is not the case's whole detail.
+    expect(marked(dag)).toContain(caseId);
+  });
+});
+
+describe('the detail route, attacked with a raw HTTP client', () => {
+  it('answers only a signed-in person, only a real case id, and only rows of that case', async () => {
+    const running = await serviceFor(central.db);
+    const name = await central.db.createLogin('eva', 'case_handler');
+    const eva = await login(running.url, name);
+    const { rows: [one] } = await central.admin.query<{ id: string }>("SELECT id FROM cases WHERE status = 'closed' ORDER BY id LIMIT 1");
+
+    const answer = await eva.get<{ caseId: number; tables: { table: string; columns: string[]; rows: unknown[][] }[] }>(
+      `/api/cases/${one.id}/detail`);
+    expect(answer.status).toBe(200);
+    expect(answer.body.caseId).toBe(Number(one.id));
+    for (const table of answer.body.tables) {
+      const column = table.columns.indexOf('case_id');
+      expect(column, table.table).toBeGreaterThanOrEqual(0);
+      for (const row of table.rows) expect(Number(row[column])).toBe(Number(one.id));
+    }
+    expect(answer.body.tables.find((t) => t.table === 'case_events')!.rows.length)
+      .toBe(await count(`SELECT count(*) AS n FROM case_events WHERE case_id = ${one.id}`));
+
+    expect((await eva.get('/api/cases/999999999/detail')).status).toBe(404);
+    expect((await eva.get('/api/cases/abc/detail')).status).toBe(400);
+    expect((await eva.get('/api/cases/-1/detail')).status).toBe(400);
+    expect((await eva.get(`/api/cases/${one.id}%20OR%201=1/detail`)).status).toBe(400);
+    eva.token = 'not-a-session';
+    expect((await eva.get(`/api/cases/${one.id}/detail`)).status).toBe(401);
+  });
+});
