@@ -114,12 +114,24 @@ async function initialPull(
   return { client, ms: performance.now() - started, progressShown };
 }
 
-/** The rows the client's cache holds equal the central database's (counts of the big tables). */
+/**
+ * The cache holds every case, and every open case's detail; the closed ones are marked as on the service
+ * (service/sync/closedCaseDetail.ts). Prints what the first download left out.
+ */
 async function checkFilled(client: Client, admin: pg.Client): Promise<void> {
-  for (const table of ['cases', 'case_events', 'attachments', 'notes']) {
-    const local = (client.core.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    const central = await centralCount(admin, table);
-    if (local !== central) throw new Error(`${client.login}: ${table} has ${local} rows in the cache, ${central} centrally`);
+  const sqlite = client.core.database.sqlite;
+  const local = (sql: string) => (sqlite.prepare(sql).get() as { n: number }).n;
+  const central = async (sql: string) => Number((await admin.query<{ n: string }>(sql)).rows[0].n);
+  const cases = local('SELECT count(*) AS n FROM cases');
+  if (cases !== (await centralCount(admin, 'cases'))) throw new Error(`${client.login}: the cache lacks cases`);
+  const closed = await central("SELECT count(*) AS n FROM cases WHERE status = 'closed'");
+  if (local('SELECT count(*) AS n FROM case_detail_on_server') !== closed) throw new Error(`${client.login}: not every closed case is marked`);
+  for (const table of ['case_events', 'attachments', 'notes', 'offers']) {
+    const open = `SELECT count(*) AS n FROM ${table} t JOIN cases c ON c.id = t.case_id WHERE c.status <> 'closed'`;
+    const here = local(open);
+    if (here !== (await central(open))) throw new Error(`${client.login}: open cases' ${table} differ from the central database's`);
+    const all = await centralCount(admin, table);
+    console.log(`  ${table}: ${local(`SELECT count(*) AS n FROM ${table}`)} of ${all} rows in the cache (open cases' ${here})`);
   }
 }
 

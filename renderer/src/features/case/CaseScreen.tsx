@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/describeError';
 import { useApiQuery } from '../../api/useApiQuery';
+import { DetailOnServerNotice } from './DetailOnServerNotice';
 import { useNavigation } from '../../app/navigation';
 import { AttachmentsSection } from './AttachmentsSection';
 import classes from './Case.module.css';
@@ -32,7 +33,7 @@ export function CaseScreen({ caseId }: { caseId: number }) {
   const { t } = useTranslation();
   const { view, leaveCase } = useNavigation();
   const backTo = view.name === 'case' ? view.back : 'queue';
-  const { value: detail, error } = useApiQuery('case.get', { caseId });
+  const { value: detail, error, loading, reload } = useApiQuery('case.get', { caseId });
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEscapeToQueue(leaveCase);
 
@@ -84,6 +85,7 @@ export function CaseScreen({ caseId }: { caseId: number }) {
         <SupplementChangesProvider changes={changesToShow(detail.status, detail.supplementChanges)}>
           <div className={classes.section}>
             <CaseHeader detail={detail} headingRef={headingRef} />
+            {detail.detailOnServer && <DetailOnServerNotice onRetry={() => void reload()} retrying={loading} />}
             <SupplementBanner />
             <CaseActions detail={detail} />
           </div>
