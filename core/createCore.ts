@@ -217,6 +217,9 @@ export function createCore(options: CoreOptions): Core {
     changes.publish({ tables, caseIds: caseId === null ? [] : [caseId] });
   }
 
+  changes.subscribe((batch) => {
+    if (batch.tables.includes('syncStatus')) detailOnDemand.connectionChanged();
+  });
   central?.engine.start();
   return {
     dispatch,

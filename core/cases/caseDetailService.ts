@@ -88,8 +88,7 @@ export class CaseDetailService {
               i.dsb_status, i.email AS installer_email, i.phone AS installer_phone,
               i.contact_person AS installer_contact_person,
               u.display_name AS assignee_name, u.role AS assignee_role, cu.display_name AS claimer_name,
-              (SELECT display_name FROM users WHERE id = json_extract(c.grid_assessment, '$.by')) AS assessor_name,
-              EXISTS (SELECT 1 FROM case_detail_on_server d WHERE d.case_id = c.id) AS detail_on_server
+              (SELECT display_name FROM users WHERE id = json_extract(c.grid_assessment, '$.by')) AS assessor_name
        FROM cases c
        JOIN installers i ON i.id = c.installer_id
        LEFT JOIN municipalities m ON m.number = c.municipality_number
@@ -268,7 +267,7 @@ export class CaseDetailService {
       deliveries: this.deliveries.ofCase(caseId),
       gridAssessment: gridAssessmentView(grid.assessment, (userId) => String(c.assessor_name ?? userId)),
       gridAssessmentRequired: grid.required,
-      detailOnServer: c.detail_on_server === 1,
+      detailOnServer: null,
     };
   }
 }

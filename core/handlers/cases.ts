@@ -2,9 +2,10 @@
 import type { CoreServices, DomainHandlers } from './coreServices';
 
 export const caseHandlers = ({ clock, currentUser, today, caseDetail, detailOnDemand }: CoreServices) => ({
-  'case.get': async (input) => {
-    // A closed case the first download left without its detail: fetched now, shown whole when it comes in time.
-    await detailOnDemand.fetchWithin(input.caseId);
-    return caseDetail.get(input.caseId, currentUser(), today(), clock.now().toISOString());
+  'case.get': (input) => {
+    // A closed case the first download left without its detail: fetched now, in the background.
+    detailOnDemand.open(input.caseId);
+    const detail = caseDetail.get(input.caseId, currentUser(), today(), clock.now().toISOString());
+    return { ...detail, detailOnServer: detailOnDemand.stateOf(input.caseId) };
   },
 }) satisfies DomainHandlers;

@@ -1,7 +1,10 @@
 // A closed case whose detail the first download left out (service/sync/closedCaseDetail.ts; marked in
 // case_detail_on_server) gets it when it is opened: the case's rows as they are now, from the service, written as a
 // pull writes rows and in the same transaction as forgetting the mark; the screens hear of it on the change stream.
-// Offline, or refused, the mark stays: the case view says where the detail is, and the next opening tries again.
+// Opening never waits for it: the case shows at once, saying its detail is on its way. Offline, or refused, the mark
+// stays, the case says where its detail is, and the fetch is tried again once the desk is connected.
+import type { CaseDetailOnServer } from '../../shared/contract';
+import type { CaseDetailOutput } from '../../shared/serviceApi';
 import type { CoreContext } from '../context';
 import { RowWriter } from './applyRows';
 import type { CentralSession } from './centralSession';
@@ -9,60 +12,83 @@ import { rowsOf } from './pullChanges';
 import { rebaseCases } from './rebase';
 import { recordSkippedRow } from './syncState';
 
-/** How long opening a case waits for its detail before it shows the case without it (and fills it in later). */
-export const DETAIL_WAIT_MS = 3_000;
+/** How long after a failed fetch opening the case again tries again (sooner once the desk reconnects). */
+const RETRY_AFTER_MS = 10_000;
 
 export class CaseDetailOnDemand {
   private readonly fetching = new Map<number, Promise<boolean>>();
+  /** Cases opened whose fetch failed, and when: tried again once connected, or opened again a while later. */
+  private readonly unreachable = new Map<number, number>();
 
   constructor(
     private readonly context: CoreContext,
     private readonly central: CentralSession | null,
   ) {}
 
-  onServer(caseId: number): boolean {
+  private marked(caseId: number): boolean {
     return this.context.sqlite.prepare('SELECT 1 FROM case_detail_on_server WHERE case_id = ?').get(caseId) !== undefined;
   }
 
-  /** Fetches the case's detail if only the service has it; true once it is here (at once when it already was). */
-  async fetch(caseId: number): Promise<boolean> {
-    if (!this.onServer(caseId)) return true;
-    if (!this.central) return false;
-    let running = this.fetching.get(caseId);
-    if (!running) {
-      running = this.download(caseId).finally(() => this.fetching.delete(caseId));
-      this.fetching.set(caseId, running);
-    }
+  /** Where the case's detail is, for the case view: here (null), on its way, or out of reach for now. */
+  stateOf(caseId: number): CaseDetailOnServer | null {
+    if (!this.marked(caseId)) return null;
+    return this.fetching.has(caseId) ? 'fetching' : 'unreachable';
+  }
+
+  /** The case is being opened: its detail is fetched if only the service has it (once at a time per case). */
+  open(caseId: number): void {
+    if (!this.central || this.fetching.has(caseId) || !this.marked(caseId)) return;
+    // A failed fetch announces a re-read, which would ask again at once: wait for the connection, or a while.
+    const failedAt = this.unreachable.get(caseId);
+    if (failedAt !== undefined && (this.central.engine.status().state !== 'connected' || Date.now() - failedAt < RETRY_AFTER_MS)) return;
+    void this.fetch(caseId);
+  }
+
+  /** Fetches the case's detail now; true once it is here. */
+  fetch(caseId: number): Promise<boolean> {
+    const running = this.fetching.get(caseId) ?? this.download(caseId).finally(() => this.fetching.delete(caseId));
+    this.fetching.set(caseId, running);
     return running;
   }
 
-  /** As `fetch`, but waits at most `ms`: the fetch goes on, and its rows reach the screens when they come. */
-  async fetchWithin(caseId: number, ms = DETAIL_WAIT_MS): Promise<void> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([this.fetch(caseId), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
-    clearTimeout(timer);
+  /** The desk's connection changed: the cases opened while it was out of reach are fetched once it is connected. */
+  connectionChanged(): void {
+    if (!this.central || this.central.engine.status().state !== 'connected') return;
+    for (const caseId of [...this.unreachable.keys()]) if (!this.fetching.has(caseId) && this.marked(caseId)) void this.fetch(caseId);
   }
 
   private async download(caseId: number): Promise<boolean> {
-    const { sqlite } = this.context;
-    let answer;
+    let stored = false;
     try {
-      answer = await this.central!.engine.online((service) => service.caseDetail(caseId));
+      const answer = await this.central!.engine.online((service) => service.caseDetail(caseId));
+      stored = storeCaseDetail(this.context, caseId, answer);
     } catch {
-      return false;
+      // offline or refused: the mark stays
     }
-    const pages = answer.tables.map(rowsOf);
-    if (answer.caseId !== caseId || pages.some(({ table, rows }) => !table.caseColumn || rows.some((row) => Number(row[table.caseColumn!]) !== caseId))) {
-      return false; // not this case's detail: written nowhere
+    if (stored) this.unreachable.delete(caseId);
+    else {
+      this.unreachable.set(caseId, Date.now());
+      // The case view re-reads, and says the detail is out of reach.
+      this.context.publishChange({ tables: ['cases'], caseIds: [caseId] });
     }
-    const writer = new RowWriter(sqlite, ({ table, key, problem }) => recordSkippedRow(sqlite, { table, key, problem }));
-    sqlite.transaction(() => {
-      for (const { table, rows } of pages) writer.write(table, rows);
-      sqlite.prepare('DELETE FROM case_detail_on_server WHERE case_id = ?').run(caseId);
-      // Work done on the case here and not yet shipped goes on top of the service's rows, as after a pull.
-      rebaseCases(this.context, new Set([caseId]));
-    })();
-    this.context.casesChanged([caseId]);
-    return true;
+    return stored;
   }
+}
+
+/** Writes a case's detail as the service sent it, forgets the mark, and tells the screens; false if it is not the case's. */
+export function storeCaseDetail(context: CoreContext, caseId: number, answer: CaseDetailOutput): boolean {
+  const { sqlite } = context;
+  const pages = answer.tables.map(rowsOf);
+  if (answer.caseId !== caseId || pages.some(({ table, rows }) => !table.caseColumn || rows.some((row) => Number(row[table.caseColumn!]) !== caseId))) {
+    return false; // not this case's detail: written nowhere
+  }
+  const writer = new RowWriter(sqlite, ({ table, key, problem }) => recordSkippedRow(sqlite, { table, key, problem }));
+  sqlite.transaction(() => {
+    for (const { table, rows } of pages) writer.write(table, rows);
+    sqlite.prepare('DELETE FROM case_detail_on_server WHERE case_id = ?').run(caseId);
+    // Work done on the case here and not yet shipped goes on top of the service's rows, as after a pull.
+    rebaseCases(context, new Set([caseId]));
+  })();
+  context.casesChanged([caseId]);
+  return true;
 }

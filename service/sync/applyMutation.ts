@@ -11,6 +11,7 @@ import type { OutboxEntry } from '../../core/mutations/definition';
 import { mayRunMutation } from '../../shared/rules';
 import { PushMutation, type PullTable, type PushOutcome, type SessionUser } from '../../shared/serviceApi';
 import { SYNCED_TABLES, type SyncedTable } from '../../core/sync/syncedTables';
+import { pulledColumn } from './pullPage';
 
 const CASES_TABLE = SYNCED_TABLES.find((t) => t.local === 'cases')!;
 
@@ -224,7 +225,9 @@ async function rowsTouched(client: pg.ClientBase, entry: PushMutation, verdict: 
   const tables: PullTable[] = [];
   for (const { table, where, params } of wanted) {
     const columns = [...table.columns];
-    const { rows } = await client.query<Record<string, unknown>>(`SELECT ${columns.join(', ')} FROM ${table.central} WHERE ${where}`, params);
+    // As the pull sends them (an offer's calculation as its figures as issued).
+    const selected = columns.map((c) => pulledColumn(table, c)).join(', ');
+    const { rows } = await client.query<Record<string, unknown>>(`SELECT ${selected} FROM ${table.central} WHERE ${where}`, params);
     tables.push({ table: table.local, columns, rows: rows.map((row) => columns.map((c) => row[c] ?? null)) });
   }
   return tables;

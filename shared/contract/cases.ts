@@ -139,6 +139,8 @@ export interface NoteEntry {
   body: string;
 }
 
+export type CaseDetailOnServer = 'fetching' | 'unreachable';
+
 export interface CaseDetail {
   id: number;
   caseNumber: string;
@@ -194,9 +196,10 @@ export interface CaseDetail {
   gridAssessmentRequired: boolean;
   /**
    * A closed case whose detail (history, notes, files, offers, billing, work orders) this desk's first download left
-   * out: fetched from the service when the case is opened, and still there while the desk cannot reach it.
+   * out: 'fetching' from the service now that it is opened, or 'unreachable' until the desk is connected; null when
+   * the detail is here.
    */
-  detailOnServer: boolean;
+  detailOnServer: CaseDetailOnServer | null;
 }
 
 export interface AttachmentOpenResult {

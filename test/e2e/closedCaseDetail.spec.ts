@@ -10,6 +10,11 @@ import { seedCentral } from '../support/syncClients';
 import { startTcpProxy, type TcpProxy } from '../support/tcpProxy';
 import { axeViolations, createPerson, expect, openDesk, startCentralHarness, syncStatus, test } from './fixtures';
 
+async function connection(harness: HarnessCore): Promise<string> {
+  const status = await syncStatus(harness.core);
+  return status.mode === 'central' ? status.state : status.mode;
+}
+
 const shoot = (page: Page, name: string) => page.screenshot({ path: path.join('test-results', 'screenshots', `${name}.png`) });
 
 test('a closed case opened offline says where its history is, and "Prøv igjen" fetches it once connected', async ({ page }) => {
@@ -30,8 +35,7 @@ test('a closed case opened offline says where its history is, and "Prøv igjen" 
 
     // The network goes; the desk says so.
     proxy.cut();
-    await expect.poll(async () => (await syncStatus(harness!.core)).mode === 'central' && (await syncStatus(harness!.core)).state, { timeout: 15_000 })
-      .toBe('offline');
+    await expect.poll(() => connection(harness!), { timeout: 15_000 }).toBe('offline');
 
     await page.getByRole('searchbox', { name: 'Søk i saker' }).fill(closed.case_number);
     await page.getByRole('grid', { name: 'Arbeidskø' }).getByText(closed.case_number, { exact: true }).first().click();
@@ -46,8 +50,7 @@ test('a closed case opened offline says where its history is, and "Prøv igjen" 
 
     // Back online: one press fetches the case's whole detail, and the notice goes.
     proxy.restore();
-    await expect.poll(async () => (await syncStatus(harness!.core)).mode === 'central' && (await syncStatus(harness!.core)).state, { timeout: 20_000 })
-      .toBe('connected');
+    await expect.poll(() => connection(harness!), { timeout: 20_000 }).toBe('connected');
     await notice.getByRole('button', { name: 'Prøv igjen' }).click();
     await expect(notice).toBeHidden({ timeout: 10_000 });
     await expect(history).toContainText('Melding mottatt');

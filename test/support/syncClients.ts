@@ -137,10 +137,12 @@ const normalise = (value: unknown): unknown => {
 export async function differencesFromCentral(core: Core, adminUrl: string): Promise<string[]> {
   // Closed cases whose detail the first download left out are opened first, as a case handler would: their detail
   // then comes from the service, and must equal the central database's as everything else does.
-  for (const { case_id } of core.database.sqlite.prepare('SELECT case_id FROM case_detail_on_server').all() as { case_id: number }[]) {
-    const opened = await core.dispatch('case.get', { caseId: case_id });
-    if (!opened.ok) throw new Error(`case ${case_id} did not open: ${JSON.stringify(opened.error)}`);
+  const marked = () => core.database.sqlite.prepare('SELECT case_id FROM case_detail_on_server').pluck().all() as number[];
+  for (const caseId of marked()) {
+    const opened = await core.dispatch('case.get', { caseId });
+    if (!opened.ok) throw new Error(`case ${caseId} did not open: ${JSON.stringify(opened.error)}`);
   }
+  await eventually(() => marked().length === 0, 10_000, "the closed cases' detail from the service (is the desk's engine running and online?)");
   const central: pg.Client = await connectCentral(adminUrl);
   const differing: string[] = [];
   try {

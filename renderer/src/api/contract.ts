@@ -7,6 +7,7 @@ export type {
   ActionBlocker,
   BillingEventView,
   CaseBillingView,
+  CaseDetailOnServer,
   ChangeBatch,
   ChangeTable,
   DecisionAction,

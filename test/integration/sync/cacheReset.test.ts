@@ -113,11 +113,15 @@ describe('the disposable cache', () => {
     const { client: anne, pages } = await restart(first);
     await anne.core.central!.engine.whenIdle();
 
-    // Everything came again, in pages, with progress reported against the whole download.
-    const downloaded = pages.filter((page) => page.state === 'syncing' && page.total === total);
+    // Everything came again, in pages, with progress reported against the whole download: every row but the closed
+    // cases' detail a first download leaves out (service/sync/closedCaseDetail.ts).
+    const whole = Math.max(...pages.map((page) => page.total));
+    expect(whole).toBeLessThan(total);
+    expect(whole).toBeGreaterThan(total / 4);
+    const downloaded = pages.filter((page) => page.state === 'syncing' && page.total === whole);
     expect(downloaded.length).toBeGreaterThan(10);
     expect(downloaded.map((page) => page.done)).toEqual([...downloaded.map((page) => page.done)].sort((a, b) => a - b));
-    expect(downloaded.at(-1)!.done).toBe(total);
+    expect(downloaded.at(-1)!.done).toBe(whole);
     expect(downloaded[0].progressMeta).toMatch(/"target":\d+/);
     expect(readMeta(anne.core.database.sqlite, 'sync.progress')).toBe('');
     expect(readMeta(anne.core.database.sqlite, 'central.schema')).toBe(newIdentity);

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openLocalDatabase, readMeta } from '../../../core/db/openLocalDatabase';
 import { connectCentral } from '../../../core/sync/centralConnection';
 import { DEFERRED_SCHEMA_KEY } from '../../../core/sync/deferredIndexes';
+import { storeCaseDetail } from '../../../core/sync/caseDetailOnDemand';
 import { pullChanges } from '../../../core/sync/pullChanges';
 import { NO_QUEUE_FILTERS, type QueueFilters, type QueueListInput } from '../../../shared/contract';
 import { MIGRATIONS_FOLDER } from '../../../harness/harnessCore';
@@ -232,6 +233,10 @@ describe('indexes deferred during a pull into an empty cache', () => {
       // The triggers kept the search index current.
       expect(sqlite.prepare("SELECT rowid FROM case_search WHERE case_search MATCH 'Zyxwvu' ORDER BY rowid").pluck().all()).toEqual([3, 4, 5]);
       expect(searchContent(sqlite)).toEqual(searchIndexByTriggers(sqlite));
+      // The closed cases the first download left out, fetched as opening them would, for the comparison.
+      for (const caseId of sqlite.prepare('SELECT case_id FROM case_detail_on_server').pluck().all() as number[]) {
+        expect(storeCaseDetail(carl.core.context, caseId, await connection.caseDetail(caseId))).toBe(true);
+      }
       expect(await differencesFromCentral(carl.core, central.db.adminUrl)).toEqual([]);
     } finally {
       connection.close();

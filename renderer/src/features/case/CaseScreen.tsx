@@ -85,7 +85,9 @@ export function CaseScreen({ caseId }: { caseId: number }) {
         <SupplementChangesProvider changes={changesToShow(detail.status, detail.supplementChanges)}>
           <div className={classes.section}>
             <CaseHeader detail={detail} headingRef={headingRef} />
-            {detail.detailOnServer && <DetailOnServerNotice onRetry={() => void reload()} retrying={loading} />}
+            {detail.detailOnServer && (
+              <DetailOnServerNotice state={detail.detailOnServer} onRetry={() => void reload()} retrying={loading} />
+            )}
             <SupplementBanner />
             <CaseActions detail={detail} />
           </div>
