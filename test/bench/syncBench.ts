@@ -1,6 +1,7 @@
 // What syncing through the central service costs, on a central database of its own (created here, seeded once with
 // the demo generator and vacuumed, dropped at the end) behind a real service instance on loopback (buildService, as
 // the tests start it). Every desk is a real core in this process, signed in to the service; none talks to PostgreSQL.
+//   sync.initial_cache_bytes_per_case  the cache file that first download leaves, per case;
 //   sync.initial_100k_s             an empty cache filled from scratch through the service's paged pull: from starting
 //                                   the desk (its sign-in included) until its engine is idle, with the progress it
 //                                   reports printed every second (a second desk's initial pull, later, is printed as
@@ -168,6 +169,11 @@ export async function benchSync(
     const b = first.client;
     await checkFilled(b, admin);
     report({ name: 'sync.initial_100k_s', value: round(first.ms / 1000, 1), unit: 's' });
+    // The cache file a first download leaves, per case (WAL folded in first; free pages counted out).
+    const cache = b.core.database.sqlite;
+    cache.pragma('wal_checkpoint(TRUNCATE)');
+    const pages = Number(cache.pragma('page_count', { simple: true })) - Number(cache.pragma('freelist_count', { simple: true }));
+    report({ name: 'sync.initial_cache_bytes_per_case', value: Math.round((pages * Number(cache.pragma('page_size', { simple: true }))) / cases), unit: 'B' });
     if (first.progressShown === 0) console.log('  (over before the first progress report)');
     const running = await serviceFor(db);
     // The desk's own session is inside its engine; the bench signs the same account in again for the calls it times.

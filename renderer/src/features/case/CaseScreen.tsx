@@ -73,6 +73,7 @@ export function CaseScreen({ caseId }: { caseId: number }) {
     );
   }
 
+  const whole = detail.detailOnServer === null;
   return (
     <div className={classes.screen}>
       <div className={classes.inner}>
@@ -93,25 +94,28 @@ export function CaseScreen({ caseId }: { caseId: number }) {
           </div>
           <div className={classes.columns}>
             <div className={classes.column}>
-              <CompletenessSection detail={detail} />
+              {whole && <CompletenessSection detail={detail} />}
               <InstallationSection installation={detail.installation} />
               <ProductionSection production={detail.production} />
               <GridAssessmentSection detail={detail} />
               <OwnerSection detail={detail} />
               <ConstructionPowerSection detail={detail} />
               <InstallerPanel detail={detail} />
-              <WorkOrderSection detail={detail} />
+              {whole && <WorkOrderSection detail={detail} />}
               <RequestSection detail={detail} />
             </div>
-            <div className={classes.column}>
-              <BillingSection detail={detail} />
-              <AttachmentsSection attachments={detail.attachments} />
-              <NotesSection caseId={detail.id} notes={detail.notes} />
-              <HistorySection events={detail.events} deliveries={detail.deliveries} />
-            </div>
+            {/* What the case's detail holds is not shown while it is on the service: "none" would be untrue. */}
+            {whole && (
+              <div className={classes.column}>
+                <BillingSection detail={detail} />
+                <AttachmentsSection attachments={detail.attachments} />
+                <NotesSection caseId={detail.id} notes={detail.notes} />
+                <HistorySection events={detail.events} deliveries={detail.deliveries} />
+              </div>
+            )}
           </div>
           {/* Full width: the offer's lines need the room of both columns. */}
-          <OffersSection detail={detail} />
+          {whole && <OffersSection detail={detail} />}
         </SupplementChangesProvider>
       </div>
     </div>
