@@ -133,7 +133,8 @@ export class CaseDetailService {
     return { state: requested ? 'requested' : 'none', holderId: null, holderName: null, leaseUntil: null };
   }
 
-  get(caseId: number, viewer: UserSummary, today: string, now: string): CaseDetail {
+  /** The case as this cache holds it; where its detail is, if not here, the core's CaseDetailOnDemand says. */
+  get(caseId: number, viewer: UserSummary, today: string, now: string): Omit<CaseDetail, 'detailOnServer'> {
     const c = this.caseStatement.get(caseId) as Row | undefined;
     if (!c) return fail('case.notFound', { caseId });
     const status = c.status as CaseStatus;
@@ -267,7 +268,6 @@ export class CaseDetailService {
       deliveries: this.deliveries.ofCase(caseId),
       gridAssessment: gridAssessmentView(grid.assessment, (userId) => String(c.assessor_name ?? userId)),
       gridAssessmentRequired: grid.required,
-      detailOnServer: null,
     };
   }
 }
