@@ -39,8 +39,10 @@ export class ServiceConnection {
     this.http = new ServiceHttp(endpoint);
   }
 
-  async pull(query: { after: number; limit: number; resume?: string | null; count?: boolean }): Promise<PullAnswer> {
+  /** One page; `onSent` is called once the request is on its way (see pullChanges: the next page is asked for first). */
+  async pull(query: { after: number; limit: number; resume?: string | null; count?: boolean }, onSent?: () => void): Promise<PullAnswer> {
     const text = await this.http.request<string>({
+      onSent,
       method: 'GET',
       path: '/api/pull',
       token: this.token,

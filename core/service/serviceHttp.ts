@@ -40,6 +40,8 @@ export interface ServiceRequest {
   raw?: boolean;
   /** With raw: the body's bytes as latin1 text, one character per byte (file content). */
   binary?: boolean;
+  /** Called once the request has been handed to the socket (so a caller about to block its thread knows it left). */
+  onSent?: () => void;
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'EAI_AGAIN', 'ENETUNREACH']);
@@ -134,6 +136,7 @@ export class ServiceHttp {
         const code = error.code ?? '';
         fail(new ServiceUnreachable(NETWORK_CODES.has(code) ? 'unreachable' : 'connectionLost', error.message));
       });
+      if (request.onSent) req.once('finish', request.onSent);
       if (payload) req.write(payload);
       req.end();
     });

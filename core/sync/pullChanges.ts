@@ -5,11 +5,11 @@
 import type { CoreContext } from '../context';
 import type { ServiceConnection } from '../service/serviceConnection';
 import type { PullOutput, PullTable } from '../../shared/serviceApi';
-import { RowWriter } from './applyRows';
+import { columnOf, RowWriter, type RowPage } from './applyRows';
 import { resetCacheIfSchemaChanged } from './cacheReset';
 import { deferCaseIndexes, hasDeferredSchema, restoreDeferredIndexes } from './deferredIndexes';
 import { dropSettledOptimisticRows, rebaseCases } from './rebase';
-import { SYNCED_TABLES, type SyncedTable } from './syncedTables';
+import { SYNCED_TABLES } from './syncedTables';
 import { readSyncState, recordSkippedRow, writeSyncState } from './syncState';
 
 export interface PullResult {
@@ -30,18 +30,11 @@ export interface PullOptions {
 const DEFAULT_PAGE = 10_000;
 const TABLES_BY_LOCAL = new Map(SYNCED_TABLES.map((table) => [table.local, table]));
 
-type Row = Record<string, unknown>;
-
 /** A page's rows as the RowWriter takes them; a table this version of the desk does not know is refused. */
-export function rowsOf(page: PullTable): { table: SyncedTable; rows: Row[] } {
+export function rowsOf(page: PullTable): RowPage {
   const table = TABLES_BY_LOCAL.get(page.table);
   if (!table) throw new Error(`The service sent rows of an unknown table: ${page.table}`);
-  const rows = page.rows.map((values) => {
-    const row: Row = {};
-    for (let i = 0; i < page.columns.length; i++) row[page.columns[i]] = values[i];
-    return row;
-  });
-  return { table, rows };
+  return { table, columns: page.columns, rows: page.rows };
 }
 
 function pendingCaseIds(sqlite: CoreContext['sqlite']): Set<number> {
@@ -60,12 +53,15 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
   // Indexes are only ever deferred by a pull from cursor 0 and restored in the transaction that moves the cursor
   // past it: deferred ones found outside such a pull (none should be) are restored before anything else.
   if (state.cursor > 0 && !state.progress && hasDeferredSchema(sqlite)) restoreDeferredIndexes(sqlite);
+  /** Asks for a page; `sent` settles once the request has left (or failed), `answer` with the page. */
   const ask = (resume: string | null, count: boolean) => {
-    const answer = service.pull({ after: readSyncState(sqlite).cursor, limit, resume, count });
+    let left: () => void = () => undefined;
+    const sent = new Promise<void>((resolve) => (left = resolve));
+    const answer = service.pull({ after: readSyncState(sqlite).cursor, limit, resume, count }, () => left());
     answer.catch(() => undefined); // awaited below, or abandoned when a page before it failed
-    return answer;
+    return { answer, sent: Promise.race([sent, answer.then(() => undefined, () => undefined)]) };
   };
-  let next: Promise<PullOutput> | null = ask(state.progress?.resume ?? null, Boolean(options.onProgress));
+  let next: ReturnType<typeof ask> | null = ask(state.progress?.resume ?? null, Boolean(options.onProgress));
   let first = true;
   let initial = state.cursor === 0;
   let total = 0;
@@ -74,7 +70,7 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
   const written = new Set<string>();
   try {
     while (next) {
-      const page: PullOutput = await next;
+      const page: PullOutput = await next.answer;
       next = null;
       if (first) {
         first = false;
@@ -95,16 +91,23 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
         // secondary indexes of cases and its search triggers are built once at the end (deferredIndexes.ts).
         if (initial) deferCaseIndexes(sqlite);
       }
-      // The next page is on its way while this one is written.
-      if (page.more) next = ask(page.resume, false);
+      // The next page is on its way while this one is written: the request must leave before the (synchronous)
+      // write holds this thread, or the service would only hear of it afterwards.
+      if (page.more) {
+        next = ask(page.resume, false);
+        await next.sent;
+      }
       const tables = page.tables.map(rowsOf);
       sqlite.transaction(() => {
         const pageCases = new Set<number>();
-        for (const { table, rows } of tables) {
-          writer.write(table, rows);
-          if (rows.length > 0) written.add(table.local);
-          const caseColumn = table.local === 'cases' ? 'id' : table.caseColumn;
-          if (caseColumn) for (const row of rows) pageCases.add(Number(row[caseColumn]));
+        for (const rows of tables) {
+          writer.write(rows);
+          if (rows.rows.length > 0) written.add(rows.table.local);
+          const caseColumn = rows.table.local === 'cases' ? 'id' : rows.table.caseColumn;
+          if (caseColumn) {
+            const caseOf = columnOf(rows, caseColumn);
+            for (const row of rows.rows) pageCases.add(Number(caseOf(row)));
+          }
         }
         if (!initial) rebaseCases(core, pageCases);
         for (const id of pageCases) changed.add(id);
@@ -129,7 +132,7 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
       for (const { table, rows } of tables) options.afterPage?.(table.local, rows.length);
     }
   } finally {
-    if (next) await next.catch(() => undefined);
+    if (next) await next.answer.catch(() => undefined);
   }
   const result: PullResult = { rows: done, changedCases: initial || changed.size > 5_000 ? 'all' : changed, tables: written };
   if (!resumed) return result;
