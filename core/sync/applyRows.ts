@@ -19,17 +19,52 @@ export class MalformedRowError extends Error {
 const STATUSES = new Set<string>(CASE_STATUSES);
 const TYPES = new Set<string>(REQUEST_TYPES);
 
-type Row = Record<string, unknown>;
+/**
+ * A table's rows as the service sends them: the column names once, then each row's values in that order. Kept so
+ * (not turned into an object per row): a page of 10 000 cases would otherwise cost more to reshape than to write.
+ */
+export interface RowPage {
+  readonly table: SyncedTable;
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly unknown[])[];
+}
 
-function checkRow(table: SyncedTable, row: Row): void {
-  const key = table.key.map((k) => String(row[k])).join('/');
-  for (const k of table.key) {
-    if (row[k] === null || row[k] === undefined) throw new MalformedRowError(table.local, key, `missing key ${k}`);
+/** Reads one column of a page's rows (undefined where the page does not carry it). */
+export function columnOf(page: Pick<RowPage, 'columns'>, column: string): (row: readonly unknown[]) => unknown {
+  const at = page.columns.indexOf(column);
+  return (row) => (at < 0 ? undefined : row[at]);
+}
+
+/** Where each of the table's own columns is in the page's rows, and the columns the checks read. */
+interface Layout {
+  source: number[];
+  key: ((row: readonly unknown[]) => unknown)[];
+  deleted: (row: readonly unknown[]) => unknown;
+  status: (row: readonly unknown[]) => unknown;
+  requestType: (row: readonly unknown[]) => unknown;
+}
+
+function layoutOf(page: RowPage): Layout {
+  return {
+    source: page.table.columns.map((column) => page.columns.indexOf(column)),
+    key: page.table.key.map((column) => columnOf(page, column)),
+    deleted: columnOf(page, 'deleted'),
+    status: columnOf(page, 'status'),
+    requestType: columnOf(page, 'request_type'),
+  };
+}
+
+const keyText = (layout: Layout, row: readonly unknown[]) => layout.key.map((read) => String(read(row))).join('/');
+
+function checkRow(table: SyncedTable, layout: Layout, row: readonly unknown[]): void {
+  for (let i = 0; i < layout.key.length; i++) {
+    const value = layout.key[i](row);
+    if (value === null || value === undefined) throw new MalformedRowError(table.local, keyText(layout, row), `missing key ${table.key[i]}`);
   }
   if (table.local === 'cases') {
-    if (!STATUSES.has(String(row.status))) throw new MalformedRowError('cases', key, `unknown status ${String(row.status)}`);
-    if (!TYPES.has(String(row.request_type))) {
-      throw new MalformedRowError('cases', key, `unknown request type ${String(row.request_type)}`);
+    if (!STATUSES.has(String(layout.status(row)))) throw new MalformedRowError('cases', keyText(layout, row), `unknown status ${String(layout.status(row))}`);
+    if (!TYPES.has(String(layout.requestType(row)))) {
+      throw new MalformedRowError('cases', keyText(layout, row), `unknown request type ${String(layout.requestType(row))}`);
     }
   }
 }
@@ -53,11 +88,11 @@ const PARAMETERS_PER_STATEMENT = 8_000;
 /** Tables whose local rows may be optimistic (`pending_seq` set) until the central row arrives. */
 const OPTIMISTIC_TABLES = new Set(['notes', 'outgoing_messages', 'attachments', 'offers', 'work_orders', 'billing_events']);
 
-/** The bound values of one row: its columns, and for an offer the same again as JSON (`server_row`). */
-function valuesOf(table: SyncedTable, row: Row): unknown[] {
-  const values = table.columns.map((column) => toSqliteValue(row[column]));
-  if (table.local !== 'offers') return values;
-  return [...values, JSON.stringify(Object.fromEntries(table.columns.map((column, i) => [column, values[i]])))];
+/** Appends the bound values of one row to `values`: its columns, and for an offer the same again as JSON (`server_row`). */
+function pushValues(table: SyncedTable, layout: Layout, row: readonly unknown[], values: unknown[]): void {
+  const from = values.length;
+  for (const at of layout.source) values.push(toSqliteValue(at < 0 ? undefined : row[at]));
+  if (table.local === 'offers') values.push(JSON.stringify(Object.fromEntries(table.columns.map((column, i) => [column, values[from + i]]))));
 }
 
 /** Where a row that cannot be stored goes: reported and skipped; without it, the write throws. */
@@ -115,31 +150,32 @@ export class RowWriter {
     return statement;
   }
 
-  private upsertOne(table: SyncedTable, row: Row): void {
+  private upsertOne(table: SyncedTable, layout: Layout, row: readonly unknown[]): void {
+    const values: unknown[] = [];
+    pushValues(table, layout, row, values);
     try {
-      this.upsertFor(table, 1).run(valuesOf(table, row));
+      this.upsertFor(table, 1).run(values);
     } catch (error) {
-      const key = table.key.map((k) => String(row[k])).join('/');
-      this.reject(new MalformedRowError(table.local, key, (error as Error).message));
+      this.reject(new MalformedRowError(table.local, keyText(layout, row), (error as Error).message));
     }
   }
 
   /** As many rows per statement as the parameters allow; a statement that fails is retried row by row. */
-  private upsertMany(table: SyncedTable, rows: readonly Row[]): void {
+  private upsertMany(table: SyncedTable, layout: Layout, rows: readonly (readonly unknown[])[]): void {
     const perStatement = Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / (table.columns.length + 1)));
     for (let from = 0; from < rows.length; from += perStatement) {
       const to = Math.min(rows.length, from + perStatement);
       if (to - from === 1) {
-        this.upsertOne(table, rows[from]);
+        this.upsertOne(table, layout, rows[from]);
         continue;
       }
       const values: unknown[] = [];
-      for (let i = from; i < to; i++) values.push(...valuesOf(table, rows[i]));
+      for (let i = from; i < to; i++) pushValues(table, layout, rows[i], values);
       try {
         this.upsertFor(table, to - from).run(values);
       } catch {
         // The failed statement changed nothing; row by row, the row at fault throws with its key.
-        for (let i = from; i < to; i++) this.upsertOne(table, rows[i]);
+        for (let i = from; i < to; i++) this.upsertOne(table, layout, rows[i]);
       }
     }
   }
@@ -148,18 +184,21 @@ export class RowWriter {
    * An offer made here and not yet sent may hold the version number the server has just given someone else's offer
    * of the case: it gives way (the pull then replays its outbox entry, which takes the next number).
    */
-  private makeRoomForOffers(rows: readonly Row[]): void {
+  private makeRoomForOffers(page: RowPage, rows: readonly (readonly unknown[])[]): void {
     const giveWay = this.sqlite.prepare(
       'DELETE FROM offers WHERE case_id = ? AND offer_version = ? AND id <> ? AND server_row IS NULL AND pending_seq IS NOT NULL',
     );
-    for (const row of rows) giveWay.run(toSqliteValue(row.case_id), toSqliteValue(row.offer_version), toSqliteValue(row.id));
+    const [caseId, offerVersion, id] = ['case_id', 'offer_version', 'id'].map((column) => columnOf(page, column));
+    for (const row of rows) giveWay.run(toSqliteValue(caseId(row)), toSqliteValue(offerVersion(row)), toSqliteValue(id(row)));
   }
 
   /** Must run inside the caller's transaction. */
-  write(table: SyncedTable, given: readonly Row[]): void {
-    const rows = given.filter((row) => {
+  write(page: RowPage): void {
+    const { table } = page;
+    const layout = layoutOf(page);
+    const rows = page.rows.filter((row) => {
       try {
-        checkRow(table, row);
+        checkRow(table, layout, row);
         return true;
       } catch (error) {
         if (!(error instanceof MalformedRowError)) throw error;
@@ -167,16 +206,16 @@ export class RowWriter {
         return false;
       }
     });
-    if (table.local === 'offers') this.makeRoomForOffers(rows);
+    if (table.local === 'offers') this.makeRoomForOffers(page, rows);
     // In the order given: runs of upserts batched, each tombstone deleted where it stands.
-    let run: Row[] = [];
+    let run: (readonly unknown[])[] = [];
     for (const row of rows) {
-      if (table.tombstones && row.deleted === true) {
-        this.upsertMany(table, run);
+      if (table.tombstones && layout.deleted(row) === true) {
+        this.upsertMany(table, layout, run);
         run = [];
-        this.deleteFor(table).run(Object.fromEntries(table.key.map((k) => [k, toSqliteValue(row[k])])));
+        this.deleteFor(table).run(Object.fromEntries(table.key.map((k, i) => [k, toSqliteValue(layout.key[i](row))])));
       } else run.push(row);
     }
-    this.upsertMany(table, run);
+    this.upsertMany(table, layout, run);
   }
 }

@@ -6,7 +6,7 @@
 import type { CaseDetailOnServer } from '../../shared/contract';
 import type { CaseDetailOutput } from '../../shared/serviceApi';
 import type { CoreContext } from '../context';
-import { RowWriter } from './applyRows';
+import { columnOf, RowWriter, type RowPage } from './applyRows';
 import type { CentralSession } from './centralSession';
 import { rowsOf } from './pullChanges';
 import { rebaseCases } from './rebase';
@@ -79,12 +79,17 @@ export class CaseDetailOnDemand {
 export function storeCaseDetail(context: CoreContext, caseId: number, answer: CaseDetailOutput): boolean {
   const { sqlite } = context;
   const pages = answer.tables.map(rowsOf);
-  if (answer.caseId !== caseId || pages.some(({ table, rows }) => !table.caseColumn || rows.some((row) => Number(row[table.caseColumn!]) !== caseId))) {
+  const ofOtherCases = (page: RowPage) => {
+    if (!page.table.caseColumn) return true;
+    const caseOf = columnOf(page, page.table.caseColumn);
+    return page.rows.some((row) => Number(caseOf(row)) !== caseId);
+  };
+  if (answer.caseId !== caseId || pages.some(ofOtherCases)) {
     return false; // not this case's detail: written nowhere
   }
   const writer = new RowWriter(sqlite, ({ table, key, problem }) => recordSkippedRow(sqlite, { table, key, problem }));
   sqlite.transaction(() => {
-    for (const { table, rows } of pages) writer.write(table, rows);
+    for (const page of pages) writer.write(page);
     sqlite.prepare('DELETE FROM case_detail_on_server WHERE case_id = ?').run(caseId);
     // Work done on the case here and not yet shipped goes on top of the service's rows, as after a pull.
     rebaseCases(context, new Set([caseId]));

@@ -114,10 +114,7 @@ export class CentralSession {
   private showLostClaims(caseIds: number[], pages: PullTable[]): void {
     this.core.sqlite.transaction(() => {
       const writer = new RowWriter(this.core.sqlite, ({ table, key, problem }) => recordSkippedRow(this.core.sqlite, { table, key, problem }));
-      for (const page of pages) {
-        const { table, rows } = rowsOf(page);
-        writer.write(table, rows);
-      }
+      for (const page of pages) writer.write(rowsOf(page));
       rebaseCases(this.core, new Set(caseIds));
     })();
     this.core.casesChanged(caseIds);

@@ -99,10 +99,7 @@ function settle(core: CoreContext, row: OutboxRow, verdict: PushOutcome): void {
     } else {
       sqlite.prepare("UPDATE outbox SET state = 'applied' WHERE seq = ?").run(row.seq);
     }
-    for (const page of verdict.rows ?? []) {
-      const { table, rows } = rowsOf(page);
-      writer.write(table, rows);
-    }
+    for (const page of verdict.rows ?? []) writer.write(rowsOf(page));
     if (row.case_id !== null) rebaseCases(core, new Set([row.case_id]));
   })();
 }

@@ -60,7 +60,7 @@ export async function profileInitialPull(running: RunningService, login: string,
       start = performance.now();
       const tables = page.tables.map(rowsOf);
       cache.sqlite.transaction(() => {
-        for (const { table, rows: tableRows } of tables) writer.write(table, tableRows);
+        for (const rows of tables) writer.write(rows);
       })();
       ms.write += performance.now() - start;
       const pageRows = tables.reduce((n, t) => n + t.rows.length, 0);

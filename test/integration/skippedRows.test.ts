@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openLocalDatabase } from '../../core/db/openLocalDatabase';
-import { MalformedRowError, RowWriter } from '../../core/sync/applyRows';
-import { SYNCED_TABLES } from '../../core/sync/syncedTables';
+import { MalformedRowError, RowWriter, type RowPage } from '../../core/sync/applyRows';
+import { SYNCED_TABLES, type SyncedTable } from '../../core/sync/syncedTables';
 import { readSkippedRows, recordSkippedRow } from '../../core/sync/syncState';
 
 const MIGRATIONS = path.resolve(__dirname, '../../db/local/migrations');
@@ -16,6 +16,12 @@ afterAll(() => rmSync(directory, { recursive: true, force: true }));
 const municipalities = SYNCED_TABLES.find((t) => t.local === 'municipalities')!;
 const users = SYNCED_TABLES.find((t) => t.local === 'users')!;
 
+/** Rows as the service sends them (columns once, values per row), from objects. */
+function page(table: SyncedTable, rows: Record<string, unknown>[]): RowPage {
+  const columns = Object.keys(rows[0]);
+  return { table, columns, rows: rows.map((row) => columns.map((column) => row[column])) };
+}
+
 describe('a row the cache cannot store', () => {
   it('is skipped and recorded with its table, key and problem; the rows around it are written', () => {
     const database = openLocalDatabase({ file: path.join(directory, 'skip.sqlite'), migrationsFolder: MIGRATIONS });
@@ -23,16 +29,16 @@ describe('a row the cache cannot store', () => {
       const { sqlite } = database;
       const writer = new RowWriter(sqlite, ({ table, key, problem }) => recordSkippedRow(sqlite, { table, key, problem }));
       sqlite.transaction(() => {
-        writer.write(municipalities, [
+        writer.write(page(municipalities, [
           { number: '4204', name: 'Kristiansand' },
           { number: null, name: 'Uten nummer' },
           { number: '4203', name: 'Arendal' },
-        ]);
+        ]));
         // A NOT NULL column locally: the database itself refuses the row, which is then skipped alone.
-        writer.write(users, [
+        writer.write(page(users, [
           { id: 'kari', display_name: 'Kari', role: 'case_handler', email: null, active: true },
           { id: 'ola', display_name: null, role: 'case_handler', email: null, active: true },
-        ]);
+        ]));
       })();
       const names = sqlite.prepare('SELECT name FROM municipalities ORDER BY number').all();
       expect(names).toEqual(expect.arrayContaining([{ name: 'Arendal' }, { name: 'Kristiansand' }]));
@@ -51,7 +57,7 @@ describe('a row the cache cannot store', () => {
     const database = openLocalDatabase({ file: path.join(directory, 'strict.sqlite'), migrationsFolder: MIGRATIONS });
     try {
       const writer = new RowWriter(database.sqlite);
-      expect(() => writer.write(municipalities, [{ number: null, name: 'Uten nummer' }])).toThrow(MalformedRowError);
+      expect(() => writer.write(page(municipalities, [{ number: null, name: 'Uten nummer' }]))).toThrow(MalformedRowError);
     } finally {
       database.close();
     }
