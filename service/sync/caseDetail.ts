@@ -20,7 +20,7 @@ export async function caseDetail(client: pg.ClientBase, caseId: number): Promise
     let rows: string;
     if (tableTypes) {
       const { rows: [row] } = await client.query<{ rows: string }>(
-        `SELECT ${rowsAsJson(columns, tableTypes, table.key.map((k) => `p.${k}`).join(', '))} AS rows FROM (${page}) p`, [caseId]);
+        `SELECT ${rowsAsJson(columns, tableTypes)} AS rows FROM (${page}) p`, [caseId]);
       rows = row.rows;
     } else {
       const { rows: plain } = await client.query<Record<string, unknown>>(page, [caseId]);
