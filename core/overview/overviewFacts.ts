@@ -5,6 +5,18 @@
 import type Database from 'better-sqlite3';
 import { isoWeekOfMoment, utc, workingDayNo } from './overviewSql';
 
+/**
+ * All the history the overview reads: status changes to these statuses (an offer sent, the completion reported, the
+ * meter mounted, a pause begun, a decision, a closing), those out of `waiting_for_info` (where a pause ends) and
+ * offers issued. A first download sends closed cases no more of their history than this
+ * (service/sync/closedCaseDetail.ts): a reader added below must be added here.
+ */
+export const OVERVIEW_HISTORY = {
+  movesTo: ['offer_sent', 'completion_reported', 'meter_mounted', 'waiting_for_info', 'approved', 'rejected', 'closed'],
+  movesFrom: ['waiting_for_info'],
+  kinds: ['offer_issued'],
+} as const;
+
 /** The cases being brought up to date now: a chunk of the noted ones (temp table, this connection only). */
 const DIRTY = 'SELECT case_id FROM temp.overview_chunk';
 

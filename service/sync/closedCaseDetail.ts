@@ -2,19 +2,24 @@
 // files, offers, billing, work orders, messages). Closed is final (shared/rules/caseStatus.ts), most cases of a
 // company's years are closed, and a case handler opens few of them again: the desk fetches one's detail when it is
 // opened (GET /api/cases/:caseId/detail). Kept all the same, because screens across cases read them:
-//   - status changes and offers issued of cases closed within CLOSED_HISTORY_KEPT_DAYS (the overview's figures come
-//     from them, over at most 52 weeks: core/overview/overviewFacts.ts);
+//   - of cases closed within CLOSED_HISTORY_KEPT_DAYS, the history the overview's figures come from (over at most
+//     52 weeks): the status changes and offers issued it reads (OVERVIEW_HISTORY in core/overview/overviewFacts.ts);
 //   - billing flags not yet resolved (the queue marks such a case, closed or not: core/queue/caseColumns.ts).
 // A case changed after the target (its version above it) is not counted as closed: whatever happened to it since,
 // its detail comes whole, so the rule never depends on a status read between two pages.
+import { OVERVIEW_HISTORY } from '../../core/overview/overviewFacts';
 import type { SyncedTable } from '../../core/sync/syncedTables';
 
 /** 52 weeks of overview and the weeks before its first Monday, with room to spare. */
 export const CLOSED_HISTORY_KEPT_DAYS = 400;
 
 /** Per detail table, the rows of a closed case that are sent all the same (`t` is the row). */
+const list = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
+const OVERVIEW_EVENTS = `(t.kind IN (${list(OVERVIEW_HISTORY.kinds)}) OR (t.kind = 'status_changed'
+  AND (t.data ->> 'to' IN (${list(OVERVIEW_HISTORY.movesTo)}) OR t.data ->> 'from' IN (${list(OVERVIEW_HISTORY.movesFrom)}))))`;
+
 const KEPT: Readonly<Record<string, (cutoff: () => string) => string>> = {
-  case_events: (cutoff) => `t.kind IN ('status_changed', 'offer_issued') AND c.updated_at >= ${cutoff()}`,
+  case_events: (cutoff) => `${OVERVIEW_EVENTS} AND c.updated_at >= ${cutoff()}`,
   billing_events: () => `t.outcome = 'flagged' AND t.resolved_at IS NULL`,
 };
 

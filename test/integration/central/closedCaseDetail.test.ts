@@ -5,6 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../../shared/contract';
+import { osloDate } from '../../../core/clock';
+import { OverviewFacts } from '../../../core/overview/overviewFacts';
+import { ensureWorkCalendar } from '../../../core/overview/workCalendar';
 import { CLOSED_HISTORY_KEPT_DAYS } from '../../../service/sync/closedCaseDetail';
 import { ok } from '../../support/apiResult';
 import { useCentralDatabase } from '../../support/centralDatabase';
@@ -26,7 +29,9 @@ const central = useCentralDatabase('closed_detail', {
   },
 });
 
-const KEPT_KINDS = "('status_changed', 'offer_issued')";
+/** The history of a recently closed case the overview reads, spelled out here apart from the service's own list. */
+const OVERVIEW_READS = `(t.kind = 'offer_issued' OR (t.kind = 'status_changed' AND (t.data ->> 'from' = 'waiting_for_info'
+  OR t.data ->> 'to' IN ('offer_sent', 'completion_reported', 'meter_mounted', 'waiting_for_info', 'approved', 'rejected', 'closed'))))`;
 const cutoff = `now() - interval '${CLOSED_HISTORY_KEPT_DAYS} days'`;
 
 const count = async (sql: string): Promise<number> => Number((await central.admin.query<{ n: string }>(sql)).rows[0].n);
@@ -54,18 +59,23 @@ describe('the first download', () => {
       expect(there, `${table} of closed cases centrally`).toBeGreaterThan(0);
       expect(localCount(anne, `SELECT count(*) AS n FROM ${table} t JOIN cases c ON c.id = t.case_id WHERE c.status = 'closed'`)).toBe(0);
     }
-    const otherEvents = `FROM case_events t JOIN cases c ON c.id = t.case_id WHERE c.status = 'closed' AND t.kind NOT IN ${KEPT_KINDS}`;
+    // Left out: history the overview does not read, among it status changes it does not read (to in_review, say).
+    const otherEvents = `FROM case_events t JOIN cases c ON c.id = t.case_id WHERE c.status = 'closed' AND t.kind <> 'status_changed'
+      AND t.kind <> 'offer_issued'`;
     expect(await count(`SELECT count(*) AS n ${otherEvents}`)).toBeGreaterThan(0);
     expect(localCount(anne, `SELECT count(*) AS n ${otherEvents}`)).toBe(0);
+    const unreadMoves = `FROM case_events t JOIN cases c ON c.id = t.case_id
+      WHERE c.status = 'closed' AND t.kind = 'status_changed' AND c.updated_at >= ${cutoff} AND NOT ${OVERVIEW_READS}`;
+    expect(await count(`SELECT count(*) AS n ${unreadMoves}`)).toBeGreaterThan(0);
 
-    // Kept: the status changes and offers of cases closed within the overview's reach; older ones left out.
+    // Kept: what the overview reads of cases closed within its reach; older ones left out.
     const recent = await central.admin.query<{ id: string }>(
       `SELECT t.id FROM case_events t JOIN cases c ON c.id = t.case_id
-        WHERE c.status = 'closed' AND t.kind IN ${KEPT_KINDS} AND c.updated_at >= ${cutoff} ORDER BY t.id`,
+        WHERE c.status = 'closed' AND ${OVERVIEW_READS} AND c.updated_at >= ${cutoff} ORDER BY t.id`,
     );
     const old = await count(
       `SELECT count(*) AS n FROM case_events t JOIN cases c ON c.id = t.case_id
-        WHERE c.status = 'closed' AND t.kind IN ${KEPT_KINDS} AND c.updated_at < ${cutoff}`,
+        WHERE c.status = 'closed' AND ${OVERVIEW_READS} AND c.updated_at < ${cutoff}`,
     );
     expect(recent.rows.length).toBeGreaterThan(0);
     expect(old).toBeGreaterThan(0);
@@ -80,10 +90,40 @@ describe('the first download', () => {
     expect(localCount(anne, `SELECT count(*) AS n ${flags}`)).toBe(1);
 
     // Open cases came whole: opening every marked case fetches the rest, and then the cache is the central database.
+    const overviewBefore = overviewFacts(anne);
     expect(await differencesFromCentral(anne.core, central.db.adminUrl)).toEqual([]);
     expect(marked(anne)).toEqual([]);
+
+    // The overview's figures of every case in its reach (all but those closed before it), from what the first
+    // download kept, are those from the whole history, now fetched.
+    const outOfReach = new Set((await central.admin.query<{ id: string }>(
+      `SELECT id FROM cases WHERE status = 'closed' AND updated_at < ${cutoff}`)).rows.map((row) => Number(row.id)));
+    const inReach = <T extends { case_id: number }>(rows: T[]) => rows.filter((row) => !outOfReach.has(row.case_id));
+    const kept = { facts: inReach(overviewBefore.facts), outcomes: inReach(overviewBefore.outcomes) };
+    expect(kept.facts.filter((f) => f.offer_days !== null).length).toBeGreaterThan(0);
+    expect(kept.facts.filter((f) => f.meter_days !== null).length).toBeGreaterThan(0);
+    expect(kept.outcomes.filter((o) => o.decided).length).toBeGreaterThan(0);
+    expect(kept.outcomes.filter((o) => o.closed).length).toBeGreaterThan(0);
+    const whole = overviewFacts(anne, { again: true });
+    expect({ facts: inReach(whole.facts), outcomes: inReach(whole.outcomes) }).toEqual(kept);
   });
 });
+
+interface CaseFacts { case_id: number; offer_days: number | null; meter_days: number | null }
+interface CaseOutcome { case_id: number; decided: number; closed: number }
+
+/** Every case's overview facts and outcomes, brought up to date (again from nothing, with `again`). */
+function overviewFacts(client: Client, options: { again?: boolean } = {}): { facts: CaseFacts[]; outcomes: CaseOutcome[] } {
+  const { sqlite } = client.core.database;
+  const facts = new OverviewFacts(sqlite);
+  ensureWorkCalendar(sqlite, osloDate(new Date()));
+  if (options.again) facts.markAll();
+  facts.refresh();
+  return {
+    facts: sqlite.prepare('SELECT * FROM overview_case_facts ORDER BY case_id').all() as CaseFacts[],
+    outcomes: sqlite.prepare('SELECT * FROM overview_outcomes ORDER BY case_id, actor_id, week').all() as CaseOutcome[],
+  };
+}
 
 describe('opening a closed case', () => {
   it('shows it at once, fetches its detail from the service, and tells the screens when it is in', async () => {
