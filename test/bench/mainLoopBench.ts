@@ -7,9 +7,7 @@
 // perf_hooks.monitorEventLoopDelay at 10 ms resolution, less the resolution itself; the p99 over both, and each one's (≤ 16 ms).
 // main.event_loop_delay_p99_idle_ms is the same measure with nothing running, first: the machine's own share.
 // BENCH_ONLY=main-loop runs only this part.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
@@ -25,10 +23,10 @@ import { coreWorkerEntry, MIGRATIONS_FOLDER } from '../../harness/harnessCore';
 import { createTestDatabase, TEST_PASSWORD, type TestDatabase } from '../support/postgres';
 import { seedCentral } from '../support/syncClients';
 import { IMPORT_BENCH_REQUESTS } from './importBench';
+import { startServiceProcess, type ServiceProcess } from './serviceProcess';
 import { round, type BenchResult } from './stats';
 
 const STATUS_EVERY_MS = 250;
-const ROOT = path.resolve(__dirname, '../..');
 
 const RESOLUTION_MS = 10;
 /**
@@ -38,29 +36,14 @@ const RESOLUTION_MS = 10;
 const delayMs = (nanoseconds: number) => round(Math.max(0, nanoseconds / 1e6 - RESOLUTION_MS));
 const p99 = (histogram: { percentile(p: number): number }) => delayMs(histogram.percentile(99));
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** The central service as `npm run central:serve` runs it, in a child process; resolves once it signs us in. */
-async function serviceProcess(db: TestDatabase, login: string): Promise<{ child: ChildProcess; signedIn: SignedInService }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(ROOT, 'service/main.ts')], {
-    env: { ...process.env, DATABASE_URL: db.serviceUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const until = Date.now() + 60_000;
-  for (;;) {
-    try {
-      return { child, signedIn: await signInToService(`http://127.0.0.1:${port}`, login, TEST_PASSWORD) };
-    } catch (error) {
-      if (Date.now() > until || child.exitCode !== null) throw new Error(`the service did not start: ${String(error)}`, { cause: error });
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+/** The service in its own process (serviceProcess.ts), and this bench's person signed in to it. */
+async function serviceSignedIn(db: TestDatabase, login: string): Promise<{ service: ServiceProcess; signedIn: SignedInService }> {
+  const service = await startServiceProcess(db);
+  try {
+    return { service, signedIn: await signInToService(service.url, login, TEST_PASSWORD) };
+  } catch (error) {
+    await service.stop();
+    throw error;
   }
 }
 
@@ -148,7 +131,7 @@ async function idleBaseline(ms = 10_000): Promise<IntervalHistogram> {
 export async function benchMainLoop(cases: number, report: (result: BenchResult) => void): Promise<void> {
   const db = await createTestDatabase('bench_main_loop');
   const dataDirectory = mkdtempSync(path.join(tmpdir(), 'desk-main-loop-'));
-  let service: ChildProcess | null = null;
+  let service: ServiceProcess | null = null;
   try {
     console.log(`\nMain's event loop: seeding a central database with ${cases} cases …`);
     await seedCentral(db, cases);
@@ -156,8 +139,8 @@ export async function benchMainLoop(cases: number, report: (result: BenchResult)
     await admin.query('VACUUM (ANALYZE)');
     await admin.end();
     const login = await db.createLogin('maja', 'case_handler');
-    const started = await serviceProcess(db, login);
-    service = started.child;
+    const started = await serviceSignedIn(db, login);
+    service = started.service;
     const idle = await idleBaseline();
     console.log('  the initial pull in the core\'s worker …');
     // Enabled during the two measured parts only.
@@ -172,8 +155,7 @@ export async function benchMainLoop(cases: number, report: (result: BenchResult)
     report({ name: 'main.event_loop_delay_p99_idle_ms', value: p99(idle), unit: 'ms' });
     report({ name: 'main.event_loop_delay_max_ms', value: delayMs(Math.max(pull.max, imported.histogram.max)), unit: 'ms' });
   } finally {
-    service?.kill('SIGTERM');
-    if (service && service.exitCode === null) await new Promise((resolve) => service!.once('exit', resolve));
+    await service?.stop();
     rmSync(dataDirectory, { recursive: true, force: true });
     await db.drop();
   }

@@ -2,7 +2,8 @@
 // the demo generator and vacuumed, dropped at the end) behind a real service instance on loopback (buildService, as
 // the tests start it). Every desk is a real core in this process, signed in to the service; none talks to PostgreSQL.
 //   sync.initial_cache_bytes_per_case  the cache file that first download leaves, per case;
-//   sync.initial_100k_s             an empty cache filled from scratch through the service's paged pull: from starting
+//   sync.initial_100k_s             an empty cache filled from scratch through the service's paged pull, the service in
+//                                   a process of its own as on a server (serviceProcess.ts): from starting
 //                                   the desk (its sign-in included) until its engine is idle, with the progress it
 //                                   reports printed every second (a second desk's initial pull, later, is printed as
 //                                   sync.initial_second_client_s); BENCH_PULL_PROFILE=1 then times the steps of the
@@ -42,10 +43,15 @@ import { centralQueueList, createCentralSearchIndex } from './centralQueue';
 import { DEFAULT_FILTERS, FILTER_MIX, SEARCH_MIX } from './coreBench';
 import { profileInitialPull } from './pullProfile';
 import { benchServicePush } from './servicePush';
+import { startServiceProcess, type ServiceProcess } from './serviceProcess';
 import { percentile, round, type BenchResult } from './stats';
 
-/** As the app runs: changes arrive as notices on the service's live socket; the poll is only a safety net. */
-const ENGINE = { pollIntervalMs: 15_000 };
+/**
+ * As the app runs: changes arrive as notices on the service's live socket, the poll is only a safety net, and the
+ * socket counts as stalled after the app's 30 s of silence (the service beats every 10 s; the tests' 5 s would
+ * take a busy pull for a stall).
+ */
+const ENGINE = { pollIntervalMs: 15_000, stallMs: 30_000 };
 const PULL_ROUNDS = 20;
 const LIVE_SAMPLES = 30;
 const QUEUE_RUNS = 200;
@@ -85,11 +91,12 @@ async function centralCount(admin: pg.Client, table: string): Promise<number> {
 async function initialPull(
   db: Awaited<ReturnType<typeof createTestDatabase>>,
   name: string,
+  service: ServiceProcess,
 ): Promise<{ client: Client; ms: number; progressShown: number }> {
   const login = await db.createLogin(name, 'case_handler');
   const directory = mkdtempSync(path.join(tmpdir(), `desk-bench-${name}-`));
   const started = performance.now();
-  const client = await startClient(db, name, 'case_handler', ENGINE, { login, directory });
+  const client = await startClient(db, name, 'case_handler', ENGINE, { login, directory, service });
   let progressShown = 0;
   const show = async () => {
     const status = await ok<SyncStatusView>(client.core.dispatch('sync.status', {}));
@@ -146,6 +153,7 @@ export async function benchSync(
   let admin: pg.Client | null = null;
   const connections: pg.Client[] = [];
   const services: ServiceConnection[] = [];
+  let serviceProcess: ServiceProcess | null = null;
   try {
     console.log(`\nSeeding a central PostgreSQL database (${db.databaseName}) with ${cases} cases …`);
     const seeding = performance.now();
@@ -162,9 +170,10 @@ export async function benchSync(
     await admin.query('VACUUM (ANALYZE)');
     console.log(`  vacuumed in ${seconds(performance.now() - vacuuming)} s`);
 
-    // 1. An empty cache pulls everything.
+    // 1. An empty cache pulls everything, from a service in a process of its own (as on a server).
+    serviceProcess = await startServiceProcess(db);
     console.log('Initial pull into an empty cache …');
-    const first = await initialPull(db, 'bianca');
+    const first = await initialPull(db, 'bianca', serviceProcess);
     clients.push(first.client);
     const b = first.client;
     await checkFilled(b, admin);
@@ -279,7 +288,7 @@ export async function benchSync(
 
     // 4. Live: two clients with running engines; a note committed by A until its row is in B's cache.
     console.log('A second client, and live notes between the two …');
-    const second = await initialPull(db, 'aksel');
+    const second = await initialPull(db, 'aksel', serviceProcess);
     clients.push(second.client);
     const a = second.client;
     report({ name: 'sync.initial_second_client_s', value: round(second.ms / 1000, 1), unit: 's' });
@@ -323,6 +332,7 @@ export async function benchSync(
       await client.close().catch(() => undefined);
       removeClientFiles(client);
     }
+    await serviceProcess?.stop();
     await closeServices(db);
     await db.drop();
   }

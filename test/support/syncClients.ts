@@ -52,8 +52,8 @@ export interface ExistingClient {
   /** Maps the service's URL to the one the desk is given (a proxy in between, or an address nobody answers). */
   url?: (url: string) => string;
   password?: string;
-  /** The service instance to use (another than the database's shared one). */
-  service?: RunningService;
+  /** The service to use (another than the database's shared one: an instance here, or one in its own process). */
+  service?: Pick<RunningService, 'url'>;
 }
 
 /** An address where nothing answers, for a desk that is offline from the start. */
