@@ -147,9 +147,6 @@ export async function pulledTypes(client: pg.ClientBase, schema?: string): Promi
 
 /** One answer of `GET /api/pull` as JSON text (see PullOutput in shared/serviceApi). */
 export async function pullPage(client: pg.ClientBase, query: PullQuery): Promise<string> {
-  // A page is a bounded scan: parallel workers (two more processes for a page of history) bought no time here and
-  // took the cores that other desks' pages, and on a shared machine the desk writing the last page, need.
-  await client.query('SET LOCAL max_parallel_workers_per_gather = 0');
   const schema = await schemaIdentity(client);
   const types = await pulledTypes(client, schema);
   let resume: Resume;
