@@ -20,6 +20,8 @@ export const DEFERRED_SCHEMA_KEY = 'sync.deferred_schema';
 interface DeferredObject {
   type: 'index' | 'trigger';
   name: string;
+  /** The table it is on (absent in records written before it was kept: such an index waits for the end). */
+  table?: string;
   sql: string;
 }
 
@@ -62,7 +64,7 @@ function deferrable(sqlite: Database.Database): DeferredObject[] {
   );
   const rows = sqlite
     .prepare(
-      `SELECT type, name, sql FROM sqlite_master
+      `SELECT type, name, tbl_name AS "table", sql FROM sqlite_master
         WHERE tbl_name IN (SELECT value FROM json_each(?)) AND sql IS NOT NULL
           AND ((type = 'index' AND name IN (SELECT value FROM json_each(?)))
             OR (type = 'trigger' AND (name LIKE 'cases\\_search\\_%' ESCAPE '\\' OR name LIKE 'overview\\_%' ESCAPE '\\')))
@@ -82,6 +84,26 @@ export function deferCaseIndexes(sqlite: Database.Database): void {
     const objects = deferrable(sqlite);
     writeMeta(sqlite, DEFERRED_SCHEMA_KEY, JSON.stringify(objects));
     for (const object of objects) sqlite.exec(`DROP ${object.type === 'index' ? 'INDEX' : 'TRIGGER'} IF EXISTS ${quoted(object.name)}`);
+  })();
+}
+
+/**
+ * Recreates one deferred index of one of `tables` (tables no more rows of which come in this pull), and takes it off
+ * the record in the same transaction: the pull does this between pages, while the service prepares the next one,
+ * so that less is left for the end. The search index and the triggers stay for restoreDeferredIndexes. False when
+ * none is left to do.
+ */
+export function restoreOneDeferredIndex(sqlite: Database.Database, tables: ReadonlySet<string>): boolean {
+  return sqlite.transaction(() => {
+    const record = readMeta(sqlite, DEFERRED_SCHEMA_KEY);
+    if (!record) return false;
+    const objects = JSON.parse(record) as DeferredObject[];
+    const at = objects.findIndex((object) => object.type === 'index' && object.table !== undefined && tables.has(object.table));
+    if (at < 0) return false;
+    const [index] = objects.splice(at, 1);
+    if (!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(index.name)) sqlite.exec(index.sql);
+    writeMeta(sqlite, DEFERRED_SCHEMA_KEY, JSON.stringify(objects));
+    return true;
   })();
 }
 

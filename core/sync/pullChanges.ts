@@ -7,7 +7,7 @@ import type { ServiceConnection } from '../service/serviceConnection';
 import type { PullOutput, PullTable } from '../../shared/serviceApi';
 import { columnOf, RowWriter, type RowPage } from './applyRows';
 import { resetCacheIfSchemaChanged } from './cacheReset';
-import { deferCaseIndexes, hasDeferredSchema, restoreDeferredIndexes } from './deferredIndexes';
+import { deferCaseIndexes, hasDeferredSchema, restoreDeferredIndexes, restoreOneDeferredIndex } from './deferredIndexes';
 import { dropSettledOptimisticRows, rebaseCases } from './rebase';
 import { SYNCED_TABLES } from './syncedTables';
 import { readSyncState, recordSkippedRow, writeSyncState } from './syncState';
@@ -29,6 +29,13 @@ export interface PullOptions {
 
 const DEFAULT_PAGE = 10_000;
 const TABLES_BY_LOCAL = new Map(SYNCED_TABLES.map((table) => [table.local, table]));
+const ORDER = new Map(SYNCED_TABLES.map((table, i) => [table.local, i]));
+
+/** The tables a page shows to be complete: a pull sends them in SYNCED_TABLES' order, so those before its last. */
+function tablesBefore(page: PullOutput): Set<string> {
+  const last = Math.max(-1, ...page.tables.map((table) => ORDER.get(table.table) ?? -1));
+  return new Set(SYNCED_TABLES.slice(0, Math.max(0, last)).map((table) => table.local));
+}
 
 /** A page's rows as the RowWriter takes them; a table this version of the desk does not know is refused. */
 export function rowsOf(page: PullTable): RowPage {
@@ -126,6 +133,8 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
           writeSyncState(sqlite, { cursor: state.cursor, progress: { target: page.target, resume: page.resume! } });
         }
       })();
+      // While the service prepares the next page: one index of a table that is complete now, not all at the end.
+      if (initial && page.more) restoreOneDeferredIndex(sqlite, tablesBefore(page));
       const pageRows = tables.reduce((n, t) => n + t.rows.length, 0);
       done += pageRows;
       options.onProgress?.(done, Math.max(total, done));

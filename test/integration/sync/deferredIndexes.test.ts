@@ -97,13 +97,17 @@ describe('indexes deferred during a pull into an empty cache', () => {
   it('are all back after the initial pull, with the search index the triggers would have built', async () => {
     const fresh = migratedSchema();
     const deferredSeen: Array<string | null> = [];
+    const indexesSeen: string[][] = [];
     let anne: Client | undefined;
     // eslint-disable-next-line prefer-const -- afterPage reads it while startClient runs; a const would still be in its temporal dead zone then.
     anne = await startClient(central.db, 'anne', 'case_handler', {
       pull: {
         pageSize: 20,
         afterPage: () => {
-          if (anne) deferredSeen.push(readMeta(anne.core.database.sqlite, DEFERRED_SCHEMA_KEY));
+          if (!anne) return;
+          const { sqlite } = anne.core.database;
+          deferredSeen.push(readMeta(sqlite, DEFERRED_SCHEMA_KEY));
+          indexesSeen.push(sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all() as string[]);
         },
       },
     });
@@ -122,6 +126,13 @@ describe('indexes deferred during a pull into an empty cache', () => {
       'overview_case_deleted', 'overview_case_inserted', 'overview_case_updated',
       'overview_event_deleted', 'overview_event_inserted', 'overview_event_updated',
     ]);
+    // The indexes of `cases` came back one a page once the cases were in, while the history still came: the record
+    // then listed none of them, and each was in the schema.
+    const casesIndexes = recorded.filter((object) => object.type === 'index' && object.name.startsWith('cases_')).map((object) => object.name);
+    const early = deferredSeen.findIndex((value) => value !== null && !(JSON.parse(value) as { name: string }[]).some((o) => casesIndexes.includes(o.name)));
+    expect(early).toBeGreaterThan(0);
+    expect(JSON.parse(deferredSeen[early]!) as unknown[]).not.toEqual([]);
+    expect(indexesSeen[early]).toEqual(expect.arrayContaining(casesIndexes));
     expectRestored(anne, fresh);
     // The overview's triggers were away during the load: every case is left to be counted again.
     expect(anne.core.database.sqlite.prepare(
@@ -181,8 +192,14 @@ describe('indexes deferred during a pull into an empty cache', () => {
     const offline = await startClient(central.db, 'bo', 'case_handler', {}, { login, directory, url: unreachableUrl });
     clients.push(offline);
     const sqlite = offline.core.database.sqlite;
-    expect(readMeta(sqlite, DEFERRED_SCHEMA_KEY)).toBeTruthy();
-    expect(sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'cases_status_submitted'").get()).toEqual({ n: 0 });
+    // What the record still lists is away; what it no longer lists (restored between pages) is there.
+    const record = JSON.parse(readMeta(sqlite, DEFERRED_SCHEMA_KEY) ?? '[]') as { type: string; name: string }[];
+    const stillAway = record.filter((object) => object.type === 'index').map((object) => object.name);
+    expect(stillAway.length).toBeGreaterThan(0);
+    const indexes = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all() as string[];
+    expect(indexes.filter((name) => stillAway.includes(name))).toEqual([]);
+    const recordedFirst = (JSON.parse(seenWhileCrashing!) as { type: string; name: string }[]).filter((o) => o.type === 'index').map((o) => o.name);
+    expect(indexes).toEqual(expect.arrayContaining(recordedFirst.filter((name) => !stillAway.includes(name))));
     expect(await queueTotal(offline, { statuses: ['new'] })).toBeGreaterThanOrEqual(0);
     expect(await queueTotal(offline, { municipalities: ['4204'], overdueOnly: true })).toBeGreaterThanOrEqual(0);
     ok(await offline.core.dispatch('queue.list', { filters: { ...ALL, search: 'Oslo' }, offset: 0, limit: 50 }));
