@@ -46,6 +46,8 @@ const FAULTS: readonly Fault[] = [
 ];
 const faults = new Map<Fault, number>(FAULTS.map((fault) => [fault, 0]));
 const fault = (kind: Fault) => faults.set(kind, faults.get(kind)! + 1);
+/** Closed cases a desk's first download left out, opened and their detail fetched (under whatever fault was on). */
+let leftOutCasesOpened = 0;
 
 /** The kinds of edit the simulation claims to cover; each must be applied at least once. */
 const STATUS_ACTION = 'status action';
@@ -279,8 +281,27 @@ async function step(seat: Seat): Promise<void> {
       await sleep(rand.next() * 150);
     }
     if (rand.next() < 0.6 && detailOf(seat, caseId).claim.state === 'mine') await dispatch(seat, 'case.release', { caseId });
+  } else if (roll < 0.86) {
+    await openLeftOutCase(seat);
   } else {
     await advanceSomeOrder(seat);
+  }
+}
+
+/** Opens a closed case the seat's first download left out, and counts it once its detail has come. */
+async function openLeftOutCase(seat: Seat): Promise<void> {
+  const sqlite = seat.client.core.database.sqlite;
+  const marked = sqlite.prepare('SELECT case_id FROM case_detail_on_server ORDER BY case_id').pluck().all() as number[];
+  if (marked.length === 0) return;
+  const caseId = pick(seat.rand, marked);
+  detailOf(seat, caseId);
+  const until = Date.now() + 3_000;
+  while (Date.now() < until) {
+    if (!sqlite.prepare('SELECT 1 FROM case_detail_on_server WHERE case_id = ?').get(caseId)) {
+      leftOutCasesOpened++;
+      return;
+    }
+    await sleep(30);
   }
 }
 
@@ -531,6 +552,7 @@ describe(`a randomised day at the desk through the service (seed ${SEED}, replay
           const reasons = [...counted.reasons].map(([reason, n]) => `${reason} ${n}`).join(', ');
           return `${kind.padEnd(24)}${String(counted.applied).padStart(8)}${String(counted.refused).padStart(8)}  ${reasons}`;
         }),
+        `closed cases the first download left out, opened and fetched: ${leftOutCasesOpened}`,
         `${'fault'.padEnd(32)}${'times'.padStart(6)}`,
         ...FAULTS.map((kind) => `${kind.padEnd(32)}${String(faults.get(kind)).padStart(6)}`),
       ];
@@ -542,6 +564,7 @@ describe(`a randomised day at the desk through the service (seed ${SEED}, replay
       expect(refusals('claimedByOther'), 'refused: claimed by another').toBeGreaterThan(0);
       expect(refusals('notClaimed') + refusals('staleClaim'), 'refused: the lease had lapsed').toBeGreaterThan(0);
       for (const kind of FAULTS) expect(faults.get(kind), kind).toBeGreaterThan(0);
+      expect(leftOutCasesOpened, 'closed cases left out by the first download, opened and fetched').toBeGreaterThan(0);
 
       // The invariants.
       expect(violations, 'at most one live claim per case; no step failed').toEqual([]);
