@@ -13,15 +13,27 @@ import type { SyncedTable } from '../../core/sync/syncedTables';
 /** 52 weeks of overview and the weeks before its first Monday, with room to spare. */
 export const CLOSED_HISTORY_KEPT_DAYS = 400;
 
-/** Per detail table, the rows of a closed case that are sent all the same (`t` is the row). */
 const list = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
 const OVERVIEW_EVENTS = `(t.kind IN (${list(OVERVIEW_HISTORY.kinds)}) OR (t.kind = 'status_changed'
   AND (t.data ->> 'to' IN (${list(OVERVIEW_HISTORY.movesTo)}) OR t.data ->> 'from' IN (${list(OVERVIEW_HISTORY.movesFrom)}))))`;
 
-const KEPT: Readonly<Record<string, (cutoff: () => string) => string>> = {
-  case_events: (cutoff) => `${OVERVIEW_EVENTS} AND c.updated_at >= ${cutoff()}`,
-  billing_events: () => `t.outcome = 'flagged' AND t.resolved_at IS NULL`,
+/** Of a detail table, the closed cases (`c`) some rows of which are sent all the same, and those rows (`t`). */
+interface Kept {
+  cases: string;
+  rows: string;
+}
+
+/** `cutoff()` names the parameter of the oldest moment whose overview history is kept; called only where it is used. */
+const KEPT: Readonly<Record<string, (cutoff: () => string) => Kept>> = {
+  case_events: (cutoff) => {
+    const recent = `c.updated_at >= ${cutoff()}`;
+    return { cases: recent, rows: `${OVERVIEW_EVENTS} AND ${recent}` };
+  },
+  billing_events: () => ({ cases: 'true', rows: `t.outcome = 'flagged' AND t.resolved_at IS NULL` }),
 };
+
+/** A closed case as of the pull's target (`target` is its SQL parameter): changed since, it counts as open. */
+const closedAt = (target: string) => `c.status = 'closed' AND c.version <= ${target}`;
 
 /**
  * The condition (on rows of `table` aliased `t`) that leaves out a closed case's detail; `target` is the SQL parameter
@@ -30,7 +42,32 @@ const KEPT: Readonly<Record<string, (cutoff: () => string) => string>> = {
  */
 export function closedDetailFilter(table: SyncedTable, target: string, cutoff: () => string): string {
   if (!table.caseColumn) return '';
-  const kept = KEPT[table.central]?.(cutoff);
-  return `AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = t.${table.caseColumn} AND c.status = 'closed' AND c.version <= ${target}
-            ${kept ? `AND NOT (${kept})` : ''})`;
+  const kept = KEPT[table.central];
+  return `AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = t.${table.caseColumn} AND ${closedAt(target)}
+            ${kept ? `AND NOT (${kept(cutoff).rows})` : ''})`;
+}
+
+/**
+ * A first download's rows of a detail table, driven by the cases in id order (`c`, each case's rows `t` by id): a
+ * closed case none of whose rows are sent is passed over without reading its rows, where testing every row of the
+ * table against its case read all of a company's history to leave out two thirds of it. `select` is the rows'
+ * SELECT list, `after`/`target` the SQL parameters of the cursor and the target, `from` those of the case id and
+ * row id the page starts after (null: from the first case). In (case id, id) order; the caller adds ORDER BY c.id,
+ * t.id and the limit.
+ */
+export function closedDetailSource(
+  table: SyncedTable & { caseColumn: string },
+  params: { select: string; after: string; target: string; cutoff: () => string; from: [string, string] | null },
+): string {
+  const { select, after, target, from } = params;
+  const kept = KEPT[table.central]?.(params.cutoff);
+  const sent = kept ? `(NOT (${closedAt(target)}) OR (${kept.rows}))` : `NOT (${closedAt(target)})`;
+  const casesSent = kept ? `NOT (${closedAt(target)} AND NOT (${kept.cases}))` : `NOT (${closedAt(target)})`;
+  const key = table.key[0];
+  return `FROM cases c CROSS JOIN LATERAL (
+      SELECT ${select} FROM ${table.central} t
+      WHERE t.${table.caseColumn} = c.id AND t.version > ${after} AND t.version <= ${target} AND ${sent}
+        ${from ? `AND (c.id > ${from[0]} OR t.${key} > ${from[1]})` : ''}
+      ORDER BY t.${key}) t
+    WHERE ${from ? `c.id >= ${from[0]} AND ` : ''}${casesSent}`;
 }

@@ -9,7 +9,7 @@ import { CACHE_SHAPED_TYPE, cacheShapedColumn } from '../../core/sync/centralCon
 import { SYNCED_TABLES, type SyncedTable } from '../../core/sync/syncedTables';
 import type { PullQuery } from '../../shared/serviceApi';
 import { ServiceError } from '../http/errors';
-import { closedDetailFilter, CLOSED_HISTORY_KEPT_DAYS } from './closedCaseDetail';
+import { closedDetailFilter, closedDetailSource, CLOSED_HISTORY_KEPT_DAYS } from './closedCaseDetail';
 
 /** PostgreSQL functions take at most 100 arguments: wider rows are built from several arrays. */
 const ARRAY_ARGUMENTS = 90;
@@ -20,6 +20,8 @@ const Resume = z.object({
   after: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).max(8).nullable(),
   /** A first download: closed cases' detail is left out, their overview history kept from this moment on. */
   closedHistoryFrom: z.iso.datetime().nullable().default(null),
+  /** A first download whose detail tables go case by case (closedDetailSource): `after` is then a case id and a key. */
+  byCase: z.boolean().default(false),
 });
 type Resume = z.infer<typeof Resume>;
 
@@ -57,27 +59,43 @@ function decodeResume(text: string): Resume {
   }
 }
 
-/** Where a page of `table` starts, and what a first download leaves out; `params` gets the values it refers to. */
-function pageWhere(table: SyncedTable, at: Resume, after: number, params: unknown[]): string {
+/** A detail table that a first download sends case by case, in (case id, key) order, instead of by version. */
+function byCase(table: SyncedTable, at: Resume): table is SyncedTable & { caseColumn: string } {
+  return at.closedHistoryFrom !== null && at.byCase && table.caseColumn !== undefined;
+}
+
+/** The order a page of `table` is read in, and where the next one starts from. */
+const orderOf = (table: SyncedTable, at: Resume): string[] =>
+  byCase(table, at) ? [table.caseColumn, ...table.key] : ['version', ...table.key];
+
+/**
+ * The SELECT of a page of `table`: its rows after the resume position, without what a first download leaves out, in
+ * orderOf's order; `params` gets the values it refers to.
+ */
+function pageSelect(table: SyncedTable, at: Resume, after: number, limit: number, params: unknown[]): string {
   params.push(after, at.target);
-  const order = ['version', ...table.key];
+  const from = at.closedHistoryFrom;
+  const cutoff = () => `$${params.push(from)}::timestamptz`;
+  if (byCase(table, at)) {
+    const start = at.after ? [`$${params.push(at.after[0])}`, `$${params.push(at.after[1])}`] as [string, string] : null;
+    const source = closedDetailSource(table, { select: selectList(table), after: '$1', target: '$2', cutoff, from: start });
+    return `SELECT ${selectedColumns(table).map((c) => `t.${c}`).join(', ')} ${source}
+          ORDER BY c.id, t.${table.key[0]} LIMIT ${Math.trunc(limit)}`;
+  }
+  const order = orderOf(table, at);
   let where = 'WHERE version > $1 AND version <= $2';
   if (at.after) {
     where += ` AND (${order.join(', ')}) > (${order.map((_, i) => `$${params.length + i + 1}`).join(', ')})`;
     params.push(...at.after);
   }
-  const from = at.closedHistoryFrom;
-  if (from) {
-    where += ` ${closedDetailFilter(table, '$2', () => `$${params.push(from)}::timestamptz`)}`;
-  }
-  return where;
+  if (from) where += ` ${closedDetailFilter(table, '$2', cutoff)}`;
+  return `SELECT ${selectList(table)} FROM ${table.central} t ${where}
+          ORDER BY ${order.join(', ')} LIMIT ${Math.trunc(limit)}`;
 }
 
-function pageSql(table: SyncedTable, types: ReadonlyMap<string, string> | null, where: string, limit: number): string {
+/** A page (`page`, a SELECT of the pulled columns in `order`) as JSON text, its number of rows and its last position. */
+function pageSql(table: SyncedTable, types: ReadonlyMap<string, string> | null, page: string, order: readonly string[]): string {
   const columns = selectedColumns(table);
-  const order = ['version', ...table.key];
-  const page = `SELECT ${selectList(table)} FROM ${table.central} t ${where}
-          ORDER BY ${order.join(', ')} LIMIT ${Math.trunc(limit)}`;
   // The page once (materialised), then its rows as JSON, their number and the last key: a top-1 scan, not a second sort.
   const orderBy = (prefix: string, direction = '') => order.map((c) => `${prefix}${c}${direction}`).join(', ');
   const last = `(SELECT json_build_array(${orderBy('l.')}) FROM p l ORDER BY ${orderBy('l.', ' DESC')} LIMIT 1)::text AS last`;
@@ -166,7 +184,7 @@ export async function pullPage(client: pg.ClientBase, query: PullQuery): Promise
     const closedHistoryFrom = query.after === 0
       ? new Date(Date.now() - CLOSED_HISTORY_KEPT_DAYS * 86_400_000).toISOString()
       : null;
-    resume = { target: committed, table: 0, after: null, closedHistoryFrom };
+    resume = { target: committed, table: 0, after: null, closedHistoryFrom, byCase: closedHistoryFrom !== null };
   }
   const { after, limit } = query;
   const remaining = query.count === '1' && resume.target > after ? await countRemaining(client, after, resume) : null;
@@ -181,9 +199,9 @@ export async function pullPage(client: pg.ClientBase, query: PullQuery): Promise
     }
     const tableTypes = types.get(table.central) ?? null;
     const params: unknown[] = [];
-    const where = pageWhere(table, next, after, params);
+    const select = pageSelect(table, next, after, room, params);
     const { rows } = await client
-      .query<{ page: string | null; n: number; last: string | null }>(pageSql(table, tableTypes, where, room), params)
+      .query<{ page: string | null; n: number; last: string | null }>(pageSql(table, tableTypes, select, orderOf(table, next)), params)
       .catch((error: { code?: string }) => {
         // A key of the wrong type in a forged token (class 22, data exception) is the caller's fault, not an outage.
         if (String(error.code ?? '').startsWith('22')) throw new ServiceError(400, 'pull.badResume', 'The resume token does not fit the table it names.');
@@ -191,7 +209,7 @@ export async function pullPage(client: pg.ClientBase, query: PullQuery): Promise
       });
     const { n, last } = rows[0];
     let page = rows[0].page;
-    if (!tableTypes) page = await plainPage(client, table, where, params, n);
+    if (!tableTypes) page = await plainPage(client, table, select, params);
     if (n > 0) parts.push(`{"table":${JSON.stringify(table.local)},"columns":${JSON.stringify(selectedColumns(table))},"rows":${page}}`);
     room -= n;
     if (room === 0 && last) next = { ...next, after: JSON.parse(last) as Resume['after'] };
@@ -205,12 +223,8 @@ export async function pullPage(client: pg.ClientBase, query: PullQuery): Promise
 }
 
 /** A table whose columns the server cannot render as the cache stores them: read and serialised here. */
-async function plainPage(client: pg.ClientBase, table: SyncedTable, where: string, params: unknown[], n: number): Promise<string> {
+async function plainPage(client: pg.ClientBase, table: SyncedTable, select: string, params: unknown[]): Promise<string> {
   const columns = selectedColumns(table);
-  const order = ['version', ...table.key];
-  const { rows } = await client.query<Record<string, unknown>>(
-    `SELECT ${selectList(table)} FROM ${table.central} t ${where} ORDER BY ${order.join(', ')} LIMIT ${n}`,
-    params,
-  );
+  const { rows } = await client.query<Record<string, unknown>>(select, params);
   return JSON.stringify(rows.map((row) => columns.map((c) => row[c] ?? null)));
 }

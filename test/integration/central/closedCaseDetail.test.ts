@@ -175,6 +175,45 @@ describe('opening a closed case', () => {
   });
 });
 
+describe('a first download in small pages, case by case', () => {
+  it('misses nothing committed while it runs, behind or ahead of where it is', async () => {
+    const author = (await central.admin.query<{ id: string }>('SELECT id FROM app_users ORDER BY id LIMIT 1')).rows[0].id;
+    const ids = async (sql: string) => (await central.admin.query<{ id: string }>(sql)).rows.map((row) => Number(row.id));
+    const [firstOpen] = await ids("SELECT id FROM cases WHERE status <> 'closed' ORDER BY id LIMIT 1");
+    const [lastOpen] = await ids("SELECT id FROM cases WHERE status <> 'closed' ORDER BY id DESC LIMIT 1");
+    const [firstClosed] = await ids("SELECT id FROM cases WHERE status = 'closed' ORDER BY id LIMIT 1");
+    const notes: string[] = [];
+    let wrote = false;
+    let pagesOfHistory = 0;
+    const client = await central.startClient('frode', 'case_handler', {
+      pull: {
+        pageSize: 25,
+        afterPage: (table) => {
+          if (table !== 'case_events') return;
+          pagesOfHistory++;
+          if (wrote || pagesOfHistory !== 3) return;
+          wrote = true;
+          // Once the history is under way: a note on an open case already passed, one on an open case still ahead,
+          // and one on a closed case (its detail left out); and a case's history grows behind the position.
+          for (const caseId of [firstOpen, lastOpen, firstClosed]) {
+            const id = randomUUID();
+            notes.push(id);
+            void central.admin.query("INSERT INTO notes (id, case_id, author_id, at, body) VALUES ($1, $2, $3, now(), 'Mens den første nedlastingen gikk')",
+              [id, caseId, author]);
+          }
+          void central.admin.query(
+            "INSERT INTO case_events (case_id, actor_id, kind, data) VALUES ($1, $2, 'note_added', '{}')", [firstOpen, author]);
+        },
+      },
+    });
+    await client.core.central!.engine.whenIdle();
+    expect(pagesOfHistory).toBeGreaterThan(3);
+    await eventually(() => notes.every((id) => client.core.database.sqlite.prepare('SELECT 1 FROM notes WHERE id = ?').get(id)),
+      10_000, 'the notes written during the download');
+    expect(await differencesFromCentral(client.core, central.db.adminUrl)).toEqual([]);
+  });
+});
+
 describe('later pulls', () => {
   it('leave nothing out: a note on a closed case reaches a desk that has not opened it', async () => {
     const dag = await started('dag');

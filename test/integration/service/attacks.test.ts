@@ -9,6 +9,7 @@ import { useCentralDatabase } from '../../support/centralDatabase';
 import { linesOf } from '../../support/issuedOffer';
 import { login, newClientId, RawClient } from '../../support/serviceClient';
 import { serviceFor, startService } from '../../support/serviceInstances';
+import { SYNCED_TABLES } from '../../../core/sync/syncedTables';
 
 const central = useCentralDatabase('svc_att', { seedCases: 30 });
 
@@ -390,6 +391,9 @@ describe('sessions', () => {
   });
 });
 
+/** Where a pull reads the case history in the order it sends tables. */
+const HISTORY = SYNCED_TABLES.findIndex((table) => table.local === 'case_events');
+
 describe('the other routes check what they are given', () => {
   it('a forged pull resume token is refused with 400', async () => {
     const first = await kari.get('/api/pull?after=0&limit=1');
@@ -404,6 +408,9 @@ describe('the other routes check what they are given', () => {
       'not base64 JSON': 'garbage!!',
       'after of other types': forge({ after: ['x', 'y', 'z'] }),
       'after too short': forge({ after: [1] }),
+      // A first download's history goes case by case: a case id and an event id, bound as values, never as SQL.
+      'a case position of the wrong type': forge({ table: HISTORY, byCase: true, after: [1, 'x'] }),
+      'a case position carrying SQL': forge({ table: HISTORY, byCase: true, after: [1, '1) OR (1=1'] }),
     };
     const statuses: Record<string, number> = {};
     for (const [what, resume] of Object.entries(forged)) {
