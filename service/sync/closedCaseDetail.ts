@@ -29,7 +29,11 @@ const KEPT: Readonly<Record<string, (cutoff: () => string) => Kept>> = {
     const recent = `c.updated_at >= ${cutoff()}`;
     return { cases: recent, rows: `${OVERVIEW_EVENTS} AND ${recent}` };
   },
-  billing_events: () => ({ cases: 'true', rows: `t.outcome = 'flagged' AND t.resolved_at IS NULL` }),
+  billing_events: () => ({
+    // By the partial index of open flags (central 0012): a closed case is visited only if it has one.
+    cases: `EXISTS (SELECT 1 FROM billing_events f WHERE f.case_id = c.id AND f.outcome = 'flagged' AND f.resolved_at IS NULL)`,
+    rows: `t.outcome = 'flagged' AND t.resolved_at IS NULL`,
+  }),
 };
 
 /** A closed case as of the pull's target (`target` is its SQL parameter): changed since, it counts as open. */
