@@ -1,6 +1,7 @@
 // Pull, the service's side: the rows above a desk's cursor, table by table (parents first), in (version, key)
-// order, up to `limit` rows per answer. Versions become visible in commit order (db/central 0001), so the target
-// fixed by the first page stays complete; `resume` carries the target and where the last page stopped. Where the
+// order — a first download's case detail in (case id, key) order (closedCaseDetail.ts) — up to `limit` rows per
+// answer. Versions become visible in commit order (db/central 0001), so the target fixed by the first page stays
+// complete whatever the order; `resume` carries the target and where the last page stopped. Where the
 // server can render a table's rows as the cache stores them, the page is PostgreSQL's own JSON text, passed on
 // without being parsed here.
 import type pg from 'pg';
