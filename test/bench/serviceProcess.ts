@@ -2,24 +2,15 @@
 // then not the desk's: in the bench's own process it would compete for the thread the desk's core runs on (a page
 // it renders would wait behind the page the desk is writing, which no real desk and service ever do).
 import { spawn } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { probeService } from '../../core/service/serviceAuth';
-import type { TestDatabase } from '../support/postgres';
+import { freePort, type TestDatabase } from '../support/postgres';
 
 const ROOT = path.resolve(__dirname, '../..');
 
 export interface ServiceProcess {
   url: string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** Starts the service on the database on a free loopback port; resolves once it answers its health check. */

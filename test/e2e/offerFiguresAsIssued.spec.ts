@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { CreateOfferDraftResult, OfferDetail } from '../../shared/contract';
 import { formatNok, issuedFiguresOf } from '../../shared/rules';
 import { startHarnessCore, type HarnessCore } from '../../harness/harnessCore';
+import { ok } from '../support/apiResult';
 import { axeViolations, expect, openCaseByKeyboard, openDesk, test } from './fixtures';
 
 let harness: HarnessCore;
@@ -17,11 +18,7 @@ test.afterEach(async () => {
   await harness.dispose();
 });
 
-async function ok<T>(name: string, input: unknown): Promise<T> {
-  const result = await harness.core.dispatch(name, input);
-  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
+const call = async <T>(name: string, input: unknown): Promise<T> => ok<T>(await harness.core.dispatch(name, input));
 
 /** The text as the screen shows it (Intl's non-breaking spaces as plain ones). */
 const shown = (text: string) => text.replace(/\u00a0/g, ' ');
@@ -34,9 +31,9 @@ test('an issued offer says what was sent when its lines no longer work out to it
     .get() as { id: number; caseNumber: string };
   sqlite.prepare("UPDATE cases SET status = 'approved', main_fuse_a = 63 WHERE id = ?").run(target.id);
   harness.core.context.casesChanged('all');
-  const { offerId } = await ok<CreateOfferDraftResult>('case.createOfferDraft', { caseId: target.id });
-  await ok('case.issueOffer', { offerId });
-  const issued = await ok<OfferDetail>('offer.get', { offerId });
+  const { offerId } = await call<CreateOfferDraftResult>('case.createOfferDraft', { caseId: target.id });
+  await call('case.issueOffer', { offerId });
+  const issued = await call<OfferDetail>('offer.get', { offerId });
   // Issued 250 kr dearer than the lines work out to now.
   const asIssued = { ...issuedFiguresOf(issued.calculation), grossOre: issued.calculation.grossOre + 25_000 };
   sqlite.prepare('UPDATE offers SET totals = ? WHERE id = ?').run(JSON.stringify(asIssued), offerId);

@@ -67,7 +67,8 @@ function binary(name: string): string {
   return name;
 }
 
-function freePort(): Promise<number> {
+/** A loopback port nothing listens on just now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

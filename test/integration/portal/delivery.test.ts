@@ -4,7 +4,6 @@
 // backoff until it answers, still one mail; two instances on one database (and a worker that stopped mid-send)
 // send each notice once; another firm's message id is 404 and PostgreSQL keeps the inbox to the firm by itself.
 import { createHash, randomUUID } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
 import type pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useCentralDatabase } from '../../support/centralDatabase';
@@ -13,6 +12,7 @@ import { ok } from '../../support/apiResult';
 import { login, RawClient } from '../../support/serviceClient';
 import type { RunningService } from '../../support/serviceInstances';
 import { eventually, type Client } from '../../support/syncClients';
+import { freePort } from '../../support/postgres';
 import {
   PASSWORD, PORTAL_URL, firmWithAdmin, portalLogin, registerInDsb, startPortalService, startSmtp, type TestSmtp,
 } from './portalFixture';
@@ -81,14 +81,6 @@ const mailsTo = (server: TestSmtp, address: string) => server.mails.filter((m) =
 const mailsOf = (server: TestSmtp, smtpMessageId: string) => server.mails.filter((m) => m.text.includes(`Message-ID: ${smtpMessageId}`));
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A free port with nothing listening on it (an SMTP server that is down). */
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 beforeAll(async () => {
   smtp = await startSmtp();
@@ -258,7 +250,7 @@ describe('PostgreSQL keeps the inbox to the firm (raw SQL as desk_service, role 
 
 describe('sending the e-mail notices', () => {
   it('tries a server that is down again with growing waits until it answers, and sends one mail', async () => {
-    const port = await deadPort();
+    const port = await freePort(); // nothing listens there: an SMTP server that is down
     await worker(`smtp://127.0.0.1:${port}`);
     const messageId = await messageOnCase();
     const failing = await eventually(async () => {
