@@ -68,6 +68,19 @@ async function ok<T>(result: Promise<{ ok: boolean; value?: unknown; error?: unk
   return settled.value as T;
 }
 
+/** Where the cache's bytes go: every table and index over 1 % of the file, in bytes per case (SQLite's dbstat). */
+function printCacheBreakdown(cache: Client['core']['database']['sqlite'], cases: number): void {
+  const parts = cache
+    .prepare(`SELECT d.name, coalesce(m.tbl_name, d.name) AS tbl, m.type, sum(d.pgsize) AS bytes
+      FROM dbstat d LEFT JOIN sqlite_schema m ON m.name = d.name GROUP BY d.name ORDER BY bytes DESC`)
+    .all() as { name: string; tbl: string; type: string | null; bytes: number }[];
+  const total = parts.reduce((sum, part) => sum + part.bytes, 0);
+  console.log(`  the cache, ${Math.round(total / cases)} B per case:`);
+  for (const part of parts.filter((p) => p.bytes > total / 100)) {
+    console.log(`    ${`${part.name}${part.type === 'index' ? ` (index of ${part.tbl})` : ''}`.padEnd(60)} ${String(Math.round(part.bytes / cases)).padStart(5)} B`);
+  }
+}
+
 /** The bench must end: a sync that never goes idle fails it, saying what it was waiting for. */
 async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -183,6 +196,7 @@ export async function benchSync(
     cache.pragma('wal_checkpoint(TRUNCATE)');
     const pages = Number(cache.pragma('page_count', { simple: true })) - Number(cache.pragma('freelist_count', { simple: true }));
     report({ name: 'sync.initial_cache_bytes_per_case', value: Math.round((pages * Number(cache.pragma('page_size', { simple: true }))) / cases), unit: 'B' });
+    if (process.env.BENCH_CACHE_BREAKDOWN === '1') printCacheBreakdown(cache, cases);
     if (first.progressShown === 0) console.log('  (over before the first progress report)');
     const running = await serviceFor(db);
     // The desk's own session is inside its engine; the bench signs the same account in again for the calls it times.
