@@ -88,11 +88,9 @@ const PARAMETERS_PER_STATEMENT = 8_000;
 /** Tables whose local rows may be optimistic (`pending_seq` set) until the central row arrives. */
 const OPTIMISTIC_TABLES = new Set(['notes', 'outgoing_messages', 'attachments', 'offers', 'work_orders', 'billing_events']);
 
-/** Appends the bound values of one row to `values`: its columns, and for an offer the same again as JSON (`server_row`). */
-function pushValues(table: SyncedTable, layout: Layout, row: readonly unknown[], values: unknown[]): void {
-  const from = values.length;
+/** Appends the bound values of one row's columns to `values`. */
+function pushValues(layout: Layout, row: readonly unknown[], values: unknown[]): void {
   for (const at of layout.source) values.push(toSqliteValue(at < 0 ? undefined : row[at]));
-  if (table.local === 'offers') values.push(JSON.stringify(Object.fromEntries(table.columns.map((column, i) => [column, values[from + i]]))));
 }
 
 /** Where a row that cannot be stored goes: reported and skipped; without it, the write throws. */
@@ -124,12 +122,12 @@ export class RowWriter {
         columns.push('pending_seq');
         updates.push('pending_seq = NULL');
       }
-      // An offer also keeps the row as sent, to roll a later local change back to (sync/rebase.ts).
+      // The server's row is the offer now: no copy to roll back to until a local change begins (local 0025).
       if (table.local === 'offers') {
         columns.push('server_row');
-        updates.push('server_row = excluded.server_row');
+        updates.push('server_row = NULL');
       }
-      const tuple = `(${columns.map((c) => (c === 'pending_seq' ? 'NULL' : '?')).join(', ')})`;
+      const tuple = `(${columns.map((c) => (c === 'pending_seq' || c === 'server_row' ? 'NULL' : '?')).join(', ')})`;
       statement = this.sqlite.prepare(
         `INSERT INTO ${table.local} (${columns.join(', ')}) VALUES ${Array.from({ length: count }, () => tuple).join(', ')}
          ON CONFLICT (${table.key.join(', ')}) DO ${updates.length > 0 ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`,
@@ -152,7 +150,7 @@ export class RowWriter {
 
   private upsertOne(table: SyncedTable, layout: Layout, row: readonly unknown[]): void {
     const values: unknown[] = [];
-    pushValues(table, layout, row, values);
+    pushValues(layout, row, values);
     try {
       this.upsertFor(table, 1).run(values);
     } catch (error) {
@@ -170,7 +168,7 @@ export class RowWriter {
         continue;
       }
       const values: unknown[] = [];
-      for (let i = from; i < to; i++) pushValues(table, layout, rows[i], values);
+      for (let i = from; i < to; i++) pushValues(layout, rows[i], values);
       try {
         this.upsertFor(table, to - from).run(values);
       } catch {

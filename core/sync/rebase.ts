@@ -30,9 +30,10 @@ export function dropOptimisticRows(sqlite: Database.Database, seqs: readonly num
   sqlite.prepare('DELETE FROM offers WHERE server_row IS NULL AND pending_seq IN (SELECT value FROM json_each(?))').run(list);
   sqlite
     .prepare(
-      // A column the stored copy lacks (kept before the column existed) keeps its value.
+      // A column the stored copy lacks (kept before the column existed) keeps its value. Back to the server's row,
+      // the copy is no longer needed (local 0025 takes it again when the next local change begins).
       `UPDATE offers SET ${OFFER_COLUMNS.map((c) => `${c} = CASE WHEN json_type(server_row, '$.${c}') IS NULL THEN ${c} ELSE json_extract(server_row, '$.${c}') END`).join(', ')},
-         pending_seq = NULL
+         pending_seq = NULL, server_row = NULL
        WHERE pending_seq IN (SELECT value FROM json_each(?))`,
     )
     .run(list);

@@ -422,7 +422,10 @@ export const offers = sqliteTable(
     createdBy: text('created_by').notNull(),
     /** The outbox seq of the latest local change still waiting for the central database (0008_offer_sync). */
     pendingSeq: integer('pending_seq'),
-    /** The row as the central database last sent it (JSON), to roll a refused change back to; NULL if never sent. */
+    /**
+     * The row as the central database last sent it (JSON), to roll a refused change back to: taken when a local change
+     * begins, dropped when it settles (0025). NULL with pending_seq set: made here, never sent.
+     */
     serverRow: text('server_row'),
   },
   (t) => [

@@ -78,6 +78,10 @@ async function centralOffer(offerId: string) {
   return rows[0] ?? null;
 }
 
+/** The copy of the offer as the server sent it, kept while a local change to it waits (local 0025). */
+const serverRow = (client: Client, offerId: string) =>
+  (client.core.database.sqlite.prepare('SELECT server_row FROM offers WHERE id = ?').get(offerId) as { server_row: string | null }).server_row;
+
 /** The draft's lines with the first line's price raised by `byOre`. */
 function raised(offer: OfferDetail, byOre: number) {
   const [first, ...rest] = offer.lines;
@@ -122,10 +126,13 @@ describe('offer drafts through the central database', () => {
     const draft = ok<CreateOfferDraftResult>(await anne.core.dispatch('case.createOfferDraft', { caseId }));
     const offer = ok<OfferDetail>(await anne.core.dispatch('offer.get', { offerId: draft.offerId }));
     await pushed(anne);
+    // The server's draft is the cache's own row: no copy of it is kept until a local change begins.
+    expect(serverRow(anne, draft.offerId)).toBeNull();
 
     const offline = await restart(anne, true);
     ok(await offline.core.dispatch('case.saveOfferDraft', raised(offer, 99_900)));
     expect(ok<OfferDetail>(await offline.core.dispatch('offer.get', { offerId: draft.offerId })).lines).toEqual(raised(offer, 99_900).lines);
+    expect(JSON.parse(serverRow(offline, draft.offerId)!)).toMatchObject({ id: draft.offerId, lines: JSON.stringify(offer.lines) });
     await offline.close();
     // Anne's lease ran out and Bjørn claimed the case.
     await admin.query(
@@ -141,6 +148,7 @@ describe('offer drafts through the central database', () => {
     const shown = ok<OfferDetail>(await back.core.dispatch('offer.get', { offerId: draft.offerId }));
     expect(shown.lines).toEqual(offer.lines);
     expect(back.core.database.sqlite.prepare('SELECT pending_seq FROM offers WHERE id = ?').get(draft.offerId)).toEqual({ pending_seq: null });
+    expect(serverRow(back, draft.offerId)).toBeNull();
     expect(JSON.parse((await centralOffer(draft.offerId)).lines)).toEqual(offer.lines);
     await back.close();
   });
