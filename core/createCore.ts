@@ -177,7 +177,7 @@ export function createCore(options: CoreOptions): Core {
     filesDirectory: path.join(options.attachmentsDirectory, 'support'), openFile: (...file) => options.host.openFile(...file),
   });
   const today = (): string => osloDate(clock.now());
-  overview.startCatchUp(() => currentUser().role, today);
+  overview.startCatchUp(() => currentUser().role, today, () => changes.publish({ tables: ['overviewFacts'] }));
   const who = () => ({ userId, today: today() });
   /** A local change; with a central server, the engine is told to ship it now. */
   const mutate = <T>(apply: () => T): T => {

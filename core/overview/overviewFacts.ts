@@ -81,12 +81,14 @@ const TOUCHED = `SELECT DISTINCT week, actor_id FROM overview_outcomes WHERE cas
 export class OverviewFacts {
   private readonly steps: Database.Statement[];
   private readonly anyDirty: Database.Statement;
+  private readonly countDirty: Database.Statement;
   private readonly takeChunk: Database.Statement;
 
   constructor(private readonly sqlite: Database.Database) {
     sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS overview_touched (week TEXT, actor_id TEXT, PRIMARY KEY (week, actor_id));
       CREATE TEMP TABLE IF NOT EXISTS overview_chunk (case_id INTEGER PRIMARY KEY)`);
     this.anyDirty = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM overview_dirty_cases)').pluck();
+    this.countDirty = sqlite.prepare('SELECT count(*) FROM overview_dirty_cases').pluck();
     this.takeChunk = sqlite.prepare(
       'INSERT INTO temp.overview_chunk (case_id) SELECT case_id FROM overview_dirty_cases ORDER BY case_id LIMIT ?',
     );
@@ -110,6 +112,11 @@ export class OverviewFacts {
 
   pending(): boolean {
     return Boolean(this.anyDirty.get());
+  }
+
+  /** How many cases are noted as changed and not yet brought up to date. */
+  backlog(): number {
+    return this.countDirty.get() as number;
   }
 
   /**

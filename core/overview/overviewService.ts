@@ -58,9 +58,20 @@ export function overviewPeriod(today: string, weeks: OverviewWeeks) {
 /** Cases brought up to date per step of the background catch-up: some 50 ms of work at a time. */
 const CATCH_UP_CHUNK = 2_000;
 const CATCH_UP_EVERY_MS = 2_000;
+/** While catching up, the screen hears how far it got at most this often (and once when done). */
+const CATCH_UP_PROGRESS_MS = 1_000;
+/**
+ * The most changed cases the overview brings up to date itself when it opens (a day's work of a whole office is
+ * far fewer); a larger backlog — a first download, a large import — is left to the catch-up, so that opening costs
+ * the same at a million cases as at a thousand.
+ */
+const OPEN_REFRESH_LIMIT = CATCH_UP_CHUNK;
+
+const NO_LEAD_TIMES: LeadTimes = { overall: { median: null, count: 0 }, byType: [] };
 
 export class OverviewService {
   private catchUpTimer: ReturnType<typeof setTimeout> | null = null;
+  private catchUpTick: (() => void) | null = null;
   private stopped = false;
 
   private readonly typeStatus: Database.Statement;
@@ -86,7 +97,8 @@ export class OverviewService {
    * for people who may open the overview — so that after the first download (every case changed) it still opens
    * at once. Case handlers' desks never do this work.
    */
-  startCatchUp(roleOf: () => UserRole, today: () => string): void {
+  startCatchUp(roleOf: () => UserRole, today: () => string, progressed: () => void = () => undefined): void {
+    let toldAt = 0;
     const tick = () => {
       this.catchUpTimer = null;
       if (this.stopped) return;
@@ -95,15 +107,24 @@ export class OverviewService {
         if (OVERVIEW_ROLES.includes(roleOf()) && this.facts.pending()) {
           if (ensureWorkCalendar(this.sqlite, today())) this.facts.markAll();
           more = !this.facts.refresh(CATCH_UP_CHUNK);
+          if (!more || performance.now() - toldAt >= CATCH_UP_PROGRESS_MS) {
+            toldAt = performance.now();
+            progressed();
+          }
         }
       } catch (error) {
         // Never fatal: the overview brings everything up to date itself when it opens.
         console.error('[overview] background catch-up failed', error);
       }
-      this.catchUpTimer = more ? setTimeout(tick, 0) : setTimeout(tick, CATCH_UP_EVERY_MS);
-      this.catchUpTimer.unref?.();
+      this.schedule(more ? 0 : CATCH_UP_EVERY_MS);
     };
-    this.catchUpTimer = setTimeout(tick, CATCH_UP_EVERY_MS);
+    this.catchUpTick = tick;
+    this.schedule(CATCH_UP_EVERY_MS);
+  }
+
+  private schedule(ms: number): void {
+    if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
+    this.catchUpTimer = setTimeout(this.catchUpTick!, ms);
     this.catchUpTimer.unref?.();
   }
 
@@ -113,10 +134,19 @@ export class OverviewService {
     this.catchUpTimer = null;
   }
 
+  /**
+   * The overview. Counts and breaches are kept by triggers and always whole; the lead times and throughput come from
+   * per-case facts, brought up to date here for a small backlog. A large one is left to the catch-up (started now if
+   * it was waiting): until it is through, those figures are not given and `factsPending` says how many cases are
+   * left, so no half-counted median is ever shown. Without a catch-up running, everything is done here.
+   */
   get(weeks: OverviewWeeks, today: string, role: UserRole): Overview {
     if (!OVERVIEW_ROLES.includes(role)) fail('permission.denied');
     if (ensureWorkCalendar(this.sqlite, today)) this.facts.markAll();
-    this.facts.refresh();
+    const backlog = this.facts.backlog();
+    const catchingUp = backlog > OPEN_REFRESH_LIMIT && this.catchUpTick !== null && !this.stopped;
+    if (catchingUp) this.schedule(0);
+    else this.facts.refresh();
     const period = overviewPeriod(today, weeks);
     const todayNo = this.todayNo.get(today) as number;
     const window = { fromWeek: period.fromWeek };
@@ -131,10 +161,11 @@ export class OverviewService {
       byStatus: statusCounts(typeStatus),
       byType: typeCounts(typeStatus, breaches),
       breaches: breachSummary(typeStatus, breaches),
-      completenessToOffer: leadTimes(this.toOffer.all(window) as MedianRow[]),
-      completionToMeter: leadTimes(this.toMeter.all(window) as MedianRow[]),
+      factsPending: catchingUp ? backlog : 0,
+      completenessToOffer: catchingUp ? NO_LEAD_TIMES : leadTimes(this.toOffer.all(window) as MedianRow[]),
+      completionToMeter: catchingUp ? NO_LEAD_TIMES : leadTimes(this.toMeter.all(window) as MedianRow[]),
       throughputWeeks: period.weekList,
-      throughput: this.throughput.all({ fromWeek: period.fromWeek }) as ThroughputRow[],
+      throughput: catchingUp ? [] : (this.throughput.all({ fromWeek: period.fromWeek }) as ThroughputRow[]),
     };
   }
 }

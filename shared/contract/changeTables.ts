@@ -28,6 +28,8 @@ export const CHANGE_TABLES = [
   'users',
   /** Installers, prequalifications and the DSB register the installer check reads. */
   'installers',
+  /** The overview's lead times and throughput, worked out in the background after many cases arrived at once. */
+  'overviewFacts',
 ] as const;
 
 export type ChangeTable = (typeof CHANGE_TABLES)[number];

@@ -84,6 +84,12 @@ export interface Overview {
   byStatus: StatusCount[];
   byType: TypeCounts[];
   breaches: Breaches;
+  /**
+   * Cases whose lead times and throughput are still being worked out in the background after many arrived at once
+   * (a first download, a large import). While any are left those figures are not given (empty), so that no
+   * half-counted median is shown; the counts and breaches are always whole. 0 when every figure is whole.
+   */
+  factsPending: number;
   /** From completeness to the first offer issued, without the working days the case waited for the installer. */
   completenessToOffer: LeadTimes;
   /** From the completion notice to the meter mounted. */

@@ -1,7 +1,10 @@
 // Oversikt, in Chromium against the real core: a supervisor opens it by keyboard and finds the figures that plain
 // SQL and the pure rules give for the demo data, exports a table as CSV (the downloaded file holds its rows), and
-// the screen is clean under axe. A case handler has no way to it.
+// the screen is clean under axe. After many cases arrived at once it opens all the same: the counts at once, the lead
+// times and throughput saying how many cases they still wait for, then the figures without anyone asking again.
+// A case handler has no way to it.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { osloDate } from '../../core/clock';
 import { CASE_STATUSES, CLOCK_RUNNING_STATUSES, addCalendarDays, mondayOf, workingDaysBetween } from '../../shared/rules';
@@ -104,6 +107,45 @@ test.describe('as a supervisor', () => {
     // Esc goes back to the queue.
     await page.keyboard.press('Escape');
     await expect(page.getByRole('heading', { level: 1, name: 'Oversikt' })).toHaveCount(0);
+  });
+});
+
+test.describe('after many cases arrived at once', () => {
+  /** Ten steps of the background catch-up: long enough to be seen, as after a first download. */
+  const CASES = 20_000;
+  let supervisor: HarnessCore;
+  test.beforeEach(() => {
+    supervisor = startHarnessCore({ cases: CASES, userId: 'marit.rosseland' });
+  });
+  test.afterEach(async ({ page }) => {
+    await page.goto('about:blank');
+    await supervisor.dispose();
+  });
+
+  test('opens with the counts, says what it is still working out, and then shows it', async ({ page }) => {
+    test.setTimeout(90_000);
+    await openDesk(page, supervisor.core);
+    // Every case noted as changed, as a first download leaves them.
+    supervisor.core.database.sqlite.exec('INSERT OR IGNORE INTO overview_dirty_cases (case_id) SELECT id FROM cases');
+    await openOverview(page);
+
+    const statusTable = page.getByRole('table', { name: 'Saker per status' });
+    const closed = supervisor.core.database.sqlite.prepare("SELECT count(*) FROM cases WHERE status = 'closed'").pluck().get() as number;
+    await expect(statusTable.getByRole('row', { name: /^Avsluttet / })).toContainText(nb.format(closed));
+    const leadTimes = page.getByRole('region', { name: 'Behandlingstid i virkedager (median)' });
+    const pending = leadTimes.getByRole('status');
+    await expect(pending).toContainText(/Regnes ut i bakgrunnen etter at mange saker kom inn på én gang – [\d\s\u00a0]+ saker gjenstår\. Tallene vises her så snart de er klare\./);
+    await leadTimes.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(process.cwd(), '.screenshots', 'overview-catching-up.png') });
+    await expect(page.getByRole('region', { name: 'Gjennomstrømning per saksbehandler per uke' }).getByRole('status')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The catch-up tells the screen; the figures replace the note, and they are those the events give.
+    const truth = completionToMeterTruth(supervisor, 13);
+    const allRow = page.getByRole('table', { name: 'Behandlingstid i virkedager (median)' }).getByRole('row', { name: /^Alle meldingstyper/ });
+    await expect(allRow.getByRole('cell').nth(2)).toHaveText(nb.format(truth.median), { timeout: 30_000 });
+    await expect(allRow.getByRole('cell').nth(3)).toHaveText(nb.format(truth.count));
+    await expect(pending).toHaveCount(0);
   });
 });
 

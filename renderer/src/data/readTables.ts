@@ -74,7 +74,7 @@ export const READS = {
   'case.assignMany': null,
   'assignmentRules.get': { tables: ['assignmentRules', 'users'] },
   'assignmentRules.save': null,
-  'overview.get': { tables: ['cases', 'history', 'offers', 'workOrders', 'billing'] },
+  'overview.get': { tables: ['cases', 'history', 'offers', 'workOrders', 'billing', 'overviewFacts'] },
   'case.billing': { tables: ['billing', 'offers', 'cases', 'workOrders'], perCase: true },
   'billing.resolveFlag': null,
   'portalFirm.list': { tables: ['portalFirms'] },

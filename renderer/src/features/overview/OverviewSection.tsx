@@ -1,6 +1,8 @@
 // One part of the overview: a heading, what its figures mean (the definitions, in words), and the figures.
-import { Stack, Text, Title } from '@mantine/core';
+import { Loader, Group, Stack, Text, Title } from '@mantine/core';
 import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../i18n/format';
 import classes from './Overview.module.css';
 
 export function OverviewSection({ title, help, children }: { title: string; help: string; children: ReactNode }) {
@@ -36,5 +38,19 @@ export function Stat({ label, value, detail, alert }: { label: string; value: st
         </Text>
       )}
     </div>
+  );
+}
+
+/**
+ * In place of figures still being worked out in the background (`Overview.factsPending`): how many cases are left.
+ * The screen reads the overview again as the catch-up goes (the change stream), so the figures replace this.
+ */
+export function PendingFigures({ count }: { count: number }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs" role="status">
+      <Loader size="xs" aria-hidden />
+      <Text size="sm">{t('overview.factsPending', { count, formatted: formatNumber(count) })}</Text>
+    </Group>
   );
 }
