@@ -132,8 +132,13 @@ export class OverviewFacts {
     return !this.pending();
   }
 
-  /** Every case again: after the calendar grew, the working-day numbers of older answers may have been missing. */
+  /**
+   * Every case again: after the calendar grew, the working-day numbers of older answers may have been missing. A case
+   * is either noted already or has its facts row (0012 noted every case, the triggers note every new one, and a
+   * refresh writes a row for each case it takes), so noting those with a row is enough — after a bulk load, when the
+   * calendar is filled for the first time, that is none of a million instead of a million lookups.
+   */
   markAll(): void {
-    this.sqlite.prepare(`INSERT OR IGNORE INTO overview_dirty_cases (case_id) SELECT id FROM cases`).run();
+    this.sqlite.prepare(`INSERT OR IGNORE INTO overview_dirty_cases (case_id) SELECT case_id FROM overview_case_facts`).run();
   }
 }

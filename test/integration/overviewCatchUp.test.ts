@@ -31,16 +31,17 @@ afterAll(async () => {
 
 const open = async () => ok<Overview>(await harness.core.dispatch('overview.get', { weeks: 52 }));
 
-/** The overview of the same cases with every case's facts worked out again, synchronously, on a copy of the file. */
-async function fromNothing(): Promise<Overview> {
+const TODAY = osloDate(new Date(HARNESS_NOW));
+
+/** `use` on a copy of the core's database file (the worker's catch-up does not touch it). */
+async function onCopy<T>(use: (copy: Database.Database) => T): Promise<T> {
   const directory = mkdtempSync(path.join(tmpdir(), 'overview-truth-'));
   try {
     const file = path.join(directory, 'copy.sqlite');
     await harness.core.database.sqlite.backup(file);
     const copy = new Database(file);
     try {
-      new OverviewFacts(copy).markAll();
-      return new OverviewService(copy).get(52, osloDate(new Date(HARNESS_NOW)), 'supervisor');
+      return use(copy);
     } finally {
       copy.close();
     }
@@ -48,6 +49,13 @@ async function fromNothing(): Promise<Overview> {
     rmSync(directory, { recursive: true, force: true });
   }
 }
+
+/** The overview of the same cases with every case's facts worked out again, synchronously, on a copy of the file. */
+const fromNothing = () =>
+  onCopy((copy) => {
+    copy.exec('INSERT OR IGNORE INTO overview_dirty_cases (case_id) SELECT id FROM cases');
+    return new OverviewService(copy).get(52, TODAY, 'supervisor');
+  });
 
 describe('the overview while its figures catch up', () => {
   it('opens with the counts whole and the lead times pending, and ends with the figures of every case', async () => {
@@ -73,6 +81,22 @@ describe('the overview while its figures catch up', () => {
     expect(last.throughput).toEqual(truth.throughput);
     expect(last.byStatus).toEqual(first.byStatus);
     expect(last.breaches).toEqual(first.breaches);
+  });
+
+  it('works every case out again when the calendar grows', async () => {
+    await onCopy((copy) => {
+      const overview = new OverviewService(copy);
+      overview.get(52, TODAY, 'supervisor');
+      const fact = () => copy.prepare('SELECT offer_days FROM overview_case_facts WHERE offer_days IS NOT NULL ORDER BY case_id LIMIT 1');
+      const { offer_days: right } = fact().get() as { offer_days: number };
+      copy.exec(`UPDATE overview_case_facts SET offer_days = offer_days + 1000
+        WHERE case_id = (SELECT min(case_id) FROM overview_case_facts WHERE offer_days IS NOT NULL)`);
+      expect(new OverviewFacts(copy).pending()).toBe(false);
+      // Days the calendar lacks (as when a new year comes into reach): filled again, and every answer with them.
+      copy.exec(`DELETE FROM work_calendar WHERE day >= '${TODAY.slice(0, 4)}-12-01'`);
+      overview.get(52, TODAY, 'supervisor');
+      expect(fact().get()).toEqual({ offer_days: right });
+    });
   });
 
   it('works a small backlog out when it opens', async () => {
