@@ -160,7 +160,7 @@ export class RowWriter {
 
   /** As many rows per statement as the parameters allow; a statement that fails is retried row by row. */
   private upsertMany(table: SyncedTable, layout: Layout, rows: readonly (readonly unknown[])[]): void {
-    const perStatement = Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / (table.columns.length + 1)));
+    const perStatement = Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / table.columns.length));
     for (let from = 0; from < rows.length; from += perStatement) {
       const to = Math.min(rows.length, from + perStatement);
       if (to - from === 1) {

@@ -7,7 +7,7 @@ import { formatNumber } from '../../i18n/format';
 import { FigureChart } from './FigureChart';
 import { FigureTable } from './FigureTable';
 import classes from './Overview.module.css';
-import { OverviewSection, PendingFigures, Stat } from './OverviewSection';
+import { OverviewSection, Stat } from './OverviewSection';
 
 export function LeadTimesSection({ overview }: { overview: Overview }) {
   const { t } = useTranslation();
@@ -21,15 +21,8 @@ export function LeadTimesSection({ overview }: { overview: Overview }) {
     const meter = toMeter.byType.find((row) => row.requestType === type);
     return { type, offer: offer ?? { median: null, count: 0 }, meter: meter ?? { median: null, count: 0 } };
   });
-  if (overview.factsPending > 0) {
-    return (
-      <OverviewSection title={t('overview.leadTimes.title')} help={t('overview.leadTimes.help')}>
-        <PendingFigures count={overview.factsPending} />
-      </OverviewSection>
-    );
-  }
   return (
-    <OverviewSection title={t('overview.leadTimes.title')} help={t('overview.leadTimes.help')}>
+    <OverviewSection title={t('overview.leadTimes.title')} help={t('overview.leadTimes.help')} pending={overview.factsPending}>
       <Group gap="xl">
         <Stat
           label={t('overview.leadTimes.toOffer')}

@@ -5,7 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format';
 import classes from './Overview.module.css';
 
-export function OverviewSection({ title, help, children }: { title: string; help: string; children: ReactNode }) {
+/**
+ * `pending`: the cases the section's figures still wait for (`Overview.factsPending`); while there are any, the
+ * section says so in place of its figures.
+ */
+export function OverviewSection({ title, help, pending = 0, children }: { title: string; help: string; pending?: number; children: ReactNode }) {
   const headingId = useId();
   return (
     <section className={classes.section} aria-labelledby={headingId}>
@@ -18,7 +22,7 @@ export function OverviewSection({ title, help, children }: { title: string; help
             {help}
           </Text>
         </div>
-        {children}
+        {pending > 0 ? <PendingFigures count={pending} /> : children}
       </Stack>
     </section>
   );
@@ -45,7 +49,7 @@ export function Stat({ label, value, detail, alert }: { label: string; value: st
  * In place of figures still being worked out in the background (`Overview.factsPending`): how many cases are left.
  * The screen reads the overview again as the catch-up goes (the change stream), so the figures replace this.
  */
-export function PendingFigures({ count }: { count: number }) {
+function PendingFigures({ count }: { count: number }) {
   const { t } = useTranslation();
   return (
     <Group gap="xs" role="status">

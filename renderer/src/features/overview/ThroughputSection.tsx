@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Overview } from '../../../../shared/contract/overviewView';
 import { FigureChart } from './FigureChart';
 import { FigureTable } from './FigureTable';
-import { OverviewSection, PendingFigures } from './OverviewSection';
+import { OverviewSection } from './OverviewSection';
 
 /** Dark enough for 3:1 against white beside each other; one per person, in the order of their names. */
 const PERSON_COLOURS = ['blue.8', 'teal.9', 'orange.9', 'grape.8', 'cyan.9', 'red.8', 'lime.9', 'indigo.7', 'pink.8', 'yellow.9'];
@@ -12,13 +12,6 @@ const weekParts = (isoWeek: string) => ({ year: isoWeek.slice(0, 4), week: Strin
 
 export function ThroughputSection({ overview }: { overview: Overview }) {
   const { t } = useTranslation();
-  if (overview.factsPending > 0) {
-    return (
-      <OverviewSection title={t('overview.throughput.title')} help={t('overview.throughput.help')}>
-        <PendingFigures count={overview.factsPending} />
-      </OverviewSection>
-    );
-  }
   const people = [...new Map(overview.throughput.map((row) => [row.userId, row.displayName])).entries()].sort((a, b) =>
     a[1].localeCompare(b[1], 'nb'),
   );
@@ -30,7 +23,7 @@ export function ThroughputSection({ overview }: { overview: Overview }) {
     return entry;
   });
   return (
-    <OverviewSection title={t('overview.throughput.title')} help={t('overview.throughput.help')}>
+    <OverviewSection title={t('overview.throughput.title')} help={t('overview.throughput.help')} pending={overview.factsPending}>
       <FigureChart
         title={t('overview.throughput.chart')}
         h={300}
