@@ -9,7 +9,7 @@ import {
   type PriceList,
 } from '../../shared/rules';
 import type { AttachmentStore } from '../attachments/attachmentStore';
-import { offerPdfName } from '../mutations/offerMutations';
+import { offerPdfName, storedFigures } from '../mutations/offerMutations';
 import type { RequestFacts } from './cases';
 import { demoOfferLetterPdf } from './demoOfferLetter';
 
@@ -50,7 +50,7 @@ export class DemoOfferMaker {
     const stored = this.store.putContent(pdf);
     const offerRow: Row = [id, caseId, 1, 'issued', list.id, list.version, JSON.stringify(standard.lines),
       standard.connectionFeeDeduction ?? 0,
-      JSON.stringify(calculation), validUntil, issuedAt, by, stored.sha256, issuedAt, by];
+      storedFigures(calculation), validUntil, issuedAt, by, stored.sha256, issuedAt, by];
     return {
       id, grossOre: calculation.grossOre, validUntil, offerRow,
       letter: { fileName: offerPdfName(caseNumber, 1), ...stored },

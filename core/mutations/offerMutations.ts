@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { fail, OfferId, SaveOfferDraftInput } from '../../shared/contract';
 import {
-  calculateOffer, canWriteNotes, findPriceList, OfferCalculationError, offerValidUntil, plusskundeContributionRefusal,
+  calculateOffer, canWriteNotes, findPriceList, issuedFiguresOf, OfferCalculationError, offerValidUntil, plusskundeContributionRefusal,
   priceListInEffect, revisedLines, standardLinesFor, type OfferCalculation, type OfferLine, type PriceList,
   type ProductionFacts, type RequestType,
 } from '../../shared/rules';
@@ -24,6 +24,7 @@ export interface OfferRow {
   price_list_version: number;
   lines: string;
   connection_fee_deduction_ore: number;
+  /** The figures as issued (storedFigures), not the whole calculation: that follows from the lines. */
   totals: string;
   valid_until: string | null;
   issued_at: string | null;
@@ -32,6 +33,13 @@ export interface OfferRow {
   created_at: string;
   created_by: string;
 }
+
+/**
+ * What the desk's database keeps of an offer's calculation: the four figures it was (or, for a draft, would be) issued
+ * with. The rest follows from the lines (offerService works it out again and says where it no longer agrees); the
+ * whole calculation is some 6 kB of JSON per offer, most of a standalone database's size.
+ */
+export const storedFigures = (calculation: OfferCalculation): string => JSON.stringify(issuedFiguresOf(calculation));
 
 export function loadOffer(core: CoreContext, offerId: string): OfferRow {
   const row = core.sqlite.prepare('SELECT * FROM offers WHERE id = ?').get(offerId) as OfferRow | undefined;
@@ -161,7 +169,7 @@ function insertDraft(core: CoreContext, caseId: number, offerId: string, draft: 
        VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(offerId, caseId, next, draft.list.id, draft.list.version, JSON.stringify(draft.lines), draft.deductionOre,
-      JSON.stringify(draft.calculation), by.now, by.actorId, by.pendingSeq);
+      storedFigures(draft.calculation), by.now, by.actorId, by.pendingSeq);
 }
 
 /**
@@ -196,7 +204,7 @@ export const saveOfferDraft = defineMutation({
     const calculation = calculateOrFail(lines, connectionFeeDeductionOre);
     core.sqlite
       .prepare('UPDATE offers SET lines = ?, connection_fee_deduction_ore = ?, totals = ?, pending_seq = ? WHERE id = ?')
-      .run(JSON.stringify(lines), connectionFeeDeductionOre ?? 0, JSON.stringify(calculation), pendingSeq, offerId);
+      .run(JSON.stringify(lines), connectionFeeDeductionOre ?? 0, storedFigures(calculation), pendingSeq, offerId);
     return { caseId: offer.case_id, events: [], changedWithoutHistory: true, precondition: { claimToken: head.claim_token } };
   },
 });
@@ -259,7 +267,7 @@ export const issueOffer = defineMutation({
            pending_seq = ?
          WHERE id = ?`,
       )
-      .run(JSON.stringify(calculation), validUntil, now, actor.id, args.pdfSha256, pendingSeq, offer.id);
+      .run(storedFigures(calculation), validUntil, now, actor.id, args.pdfSha256, pendingSeq, offer.id);
     fileLetterOnCase(core.sqlite, {
       caseId: offer.case_id,
       fileName: offerPdfName(head.case_number, offer.offer_version),

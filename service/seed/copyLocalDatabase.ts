@@ -24,9 +24,23 @@ async function copyTable(
   const insert = new UnnestInsert(client, copy.table, copy.columns, 5_000, { fixed: { version }, onConflict: copy.onConflict });
   const names = copy.columns.map((c) => c.name).join(', ');
   const rows = sqlite.prepare(`SELECT ${names} FROM ${copy.from ?? copy.table} ORDER BY ${copy.orderBy}`).raw();
-  for (const row of rows.iterate() as IterableIterator<unknown[]>) await insert.add(row);
+  const derive = derivation(copy);
+  for (const row of rows.iterate() as IterableIterator<unknown[]>) await insert.add(derive(row));
   await insert.flush();
   return insert.inserted;
+}
+
+/** The local row as the central table takes it: the table's derived column, if any, worked out from the rest. */
+function derivation(copy: TableCopy): (row: unknown[]) => unknown[] {
+  const derived = copy.derived;
+  if (!derived) return (row) => row;
+  const names = copy.columns.map((c) => c.name);
+  const at = names.indexOf(derived.column);
+  if (at < 0) throw new Error(`${copy.table}: the derived column ${derived.column} is not copied`);
+  return (row) => {
+    row[at] = derived.from(Object.fromEntries(names.map((name, i) => [name, row[i]])));
+    return row;
+  };
 }
 
 async function copyBlobs(client: pg.ClientBase, sqlite: Database.Database, store: AttachmentStore): Promise<number> {

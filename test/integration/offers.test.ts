@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
   AppError, CaseDetail, CreateOfferDraftResult, IssueOfferResult, OfferDetail, OfferSummary,
 } from '../../shared/contract';
-import { formatNok, issuedFiguresOf } from '../../shared/rules';
+import { calculateOffer, formatNok, ISSUED_FIGURES, issuedFiguresOf, type OfferLine } from '../../shared/rules';
 import { startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
 
 let harness: InProcessHarness;
@@ -180,20 +180,40 @@ describe('issuing', () => {
   it('keeps an issued offer as its lines and figures as issued, works the rest out again, and says when they differ', async () => {
     const { offerId } = await ok<CreateOfferDraftResult>('case.createOfferDraft', { caseId });
     await ok<IssueOfferResult>('case.issueOffer', { offerId });
+    // The row holds the four figures as issued, as a central desk's cache holds a pulled offer, not the calculation.
+    const stored = JSON.parse((offerRow(offerId) as { totals: string }).totals) as Record<string, number>;
+    expect(Object.keys(stored)).toEqual([...ISSUED_FIGURES]);
     const whole = await ok<OfferDetail>('offer.get', { offerId });
-    // As a central desk's cache holds it after the pull: the figures as issued, not the whole calculation.
     const figures = issuedFiguresOf(whole.calculation);
-    sqlite().prepare('UPDATE offers SET totals = ? WHERE id = ?').run(JSON.stringify(figures), offerId);
-    const compact = await ok<OfferDetail>('offer.get', { offerId });
-    expect(compact.calculation).toEqual(whole.calculation);
-    expect(compact.figuresAsIssued).toBeNull();
-    expect(compact.grossOre).toBe(whole.calculation.grossOre);
+    expect(stored).toEqual(figures);
+    expect(whole.calculation.lines).toHaveLength(whole.lines.length);
+    expect(whole.calculation.explanation.at(-1)).toMatchObject({ code: 'grand_total', amountOre: figures.grossOre });
+    expect(whole.figuresAsIssued).toBeNull();
+    expect(whole.grossOre).toBe(figures.grossOre);
 
     // A rule of calculation changed since the offer went out: what was sent stands, and the desk says so.
     sqlite().prepare('UPDATE offers SET totals = ? WHERE id = ?').run(JSON.stringify({ ...figures, grossOre: figures.grossOre + 100 }), offerId);
     const differing = await ok<OfferDetail>('offer.get', { offerId });
     expect(differing.figuresAsIssued).toEqual({ ...figures, grossOre: figures.grossOre + 100 });
     expect(differing.grossOre).toBe(figures.grossOre + 100);
+  });
+
+  it('keeps only the figures of an offer a desk stored whole before (local migration 0026), and its calculation stands', async () => {
+    const { offerId } = await ok<CreateOfferDraftResult>('case.createOfferDraft', { caseId });
+    await ok<IssueOfferResult>('case.issueOffer', { offerId });
+    const before = await ok<OfferDetail>('offer.get', { offerId });
+    const lines = JSON.parse((offerRow(offerId) as { lines: string }).lines) as OfferLine[];
+    const whole = calculateOffer({ lines, connectionFeeDeduction: before.connectionFeeDeductionOre });
+    sqlite().prepare('UPDATE offers SET totals = ? WHERE id = ?').run(JSON.stringify(whole), offerId);
+    const draft = await ok<CreateOfferDraftResult>('case.createOfferDraft', { caseId });
+    sqlite().prepare("UPDATE offers SET totals = '{}' WHERE id = ?").run(draft.offerId);
+
+    sqlite().exec(readFileSync(path.resolve('db/local/migrations/0026_offer_figures_only.sql'), 'utf8'));
+    const stored = JSON.parse((offerRow(offerId) as { totals: string }).totals) as Record<string, number>;
+    expect(Object.keys(stored)).toEqual([...ISSUED_FIGURES]);
+    expect(stored).toEqual(issuedFiguresOf(whole));
+    expect((offerRow(draft.offerId) as { totals: string }).totals).toBe('{}');
+    expect(await ok<OfferDetail>('offer.get', { offerId })).toEqual(before);
   });
 
   it("addresses the owner's postal address and names the cabinet the request gives as the connection point", async () => {

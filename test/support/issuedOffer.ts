@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
-import { calculateOffer, type OfferLine } from '../../shared/rules';
+import { storedFigures } from '../../core/mutations/offerMutations';
+import { calculateOffer, type OfferCalculation, type OfferLine } from '../../shared/rules';
 
 export interface IssuedOfferSpec {
   version?: number;
@@ -15,16 +16,18 @@ export interface IssuedOfferSpec {
 }
 
 /** One VAT-exempt cable line of the whole amount, so the grand total is `grossOre` and the figures are real ones. */
-function figuresOf(grossOre: number): { lines: string; totals: string } {
+function figuresOf(grossOre: number): { lines: string; calculation: OfferCalculation } {
   const lines: OfferLine[] = [{
     id: 'test:cable', component: 'cable', kind: 'material', description: 'Kabel', quantityMilli: 1000, unit: 'stk',
     unitPriceOre: grossOre, vatCode: 'exempt', source: null,
   }];
-  const totals = calculateOffer({ lines, connectionFeeDeduction: null });
-  if (totals.grossOre !== grossOre) throw new Error('the test offer does not add up');
-  return { lines: JSON.stringify(lines), totals: JSON.stringify(totals) };
+  const calculation = calculateOffer({ lines, connectionFeeDeduction: null });
+  if (calculation.grossOre !== grossOre) throw new Error('the test offer does not add up');
+  return { lines: JSON.stringify(lines), calculation };
 }
-const totalsOf = (grossOre: number) => figuresOf(grossOre).totals;
+/** The central database keeps the whole calculation; a desk keeps the figures as issued. */
+const centralTotalsOf = (grossOre: number) => JSON.stringify(figuresOf(grossOre).calculation);
+const localTotalsOf = (grossOre: number) => storedFigures(figuresOf(grossOre).calculation);
 /** An offer's lines (JSON text, as stored) adding up to `grossOre`. */
 export const linesOf = (grossOre: number) => figuresOf(grossOre).lines;
 
@@ -37,7 +40,7 @@ export function insertIssuedOffer(sqlite: Database.Database, caseId: number, spe
          issued_at, issued_by, created_at, created_by)
        VALUES (?, ?, ?, ?, 'agder-nett-standard', 2, ?, ?, ?, ?, ?, '2026-11-20T09:00:00.000Z', 'test')`,
     )
-    .run(id, caseId, spec.version ?? 1, state, linesOf(spec.grossOre ?? 1_234_550), totalsOf(spec.grossOre ?? 1_234_550), spec.validUntil ?? '2026-12-31',
+    .run(id, caseId, spec.version ?? 1, state, linesOf(spec.grossOre ?? 1_234_550), localTotalsOf(spec.grossOre ?? 1_234_550), spec.validUntil ?? '2026-12-31',
       state === 'draft' ? null : '2026-11-20T09:00:00.000Z', state === 'draft' ? null : 'test');
   return id;
 }
@@ -53,7 +56,7 @@ export async function insertIssuedOfferCentral(client: pg.ClientBase, caseId: nu
        pdf_sha256)
      VALUES ($1, $2, $3, $4, (SELECT id FROM price_lists ORDER BY id, list_version LIMIT 1),
              (SELECT list_version FROM price_lists ORDER BY id, list_version LIMIT 1), $7, $5, $6, '2026-11-20T09:00:00.000Z', $8)`,
-    [id, caseId, spec.version ?? 1, spec.state ?? 'issued', totalsOf(spec.grossOre ?? 1_234_550), spec.validUntil ?? '2026-12-31',
+    [id, caseId, spec.version ?? 1, spec.state ?? 'issued', centralTotalsOf(spec.grossOre ?? 1_234_550), spec.validUntil ?? '2026-12-31',
       linesOf(spec.grossOre ?? 1_234_550), spec.pdfSha256 ?? null],
   );
   return id;

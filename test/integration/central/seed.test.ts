@@ -58,7 +58,8 @@ describe('the central demo seed', () => {
     for (const copy of DEMO_TABLES) {
       const names = copy.columns.map((c) => c.name).join(', ');
       const order = copy.orderBy;
-      const expected = localRows(local.sqlite, `SELECT ${names} FROM ${copy.from ?? copy.table} ORDER BY ${order}`);
+      const expected = localRows(local.sqlite, `SELECT ${names} FROM ${copy.from ?? copy.table} ORDER BY ${order}`)
+        .map((row) => (copy.derived ? { ...row, [copy.derived.column]: copy.derived.from(row) } : row));
       const { rows } = await central.query(`SELECT ${names} FROM ${copy.table} ORDER BY ${order}`);
       const booleans = copy.columns.filter((c) => c.type === 'boolean').map((c) => c.name);
       const json = copy.columns.filter((c) => c.type === 'jsonb').map((c) => c.name);
@@ -70,6 +71,20 @@ describe('the central demo seed', () => {
         return out;
       };
       expect(rows.map(comparable), copy.table).toEqual(expected.map(comparable));
+    }
+  });
+
+  it("keeps an offer's whole calculation centrally, and the figures a desk pulls are the ones the demo desk keeps", async () => {
+    const { rows } = await central.query<{ id: string; lines: string; totals: string; issued_figures: string }>(
+      'SELECT id, lines, totals, issued_figures FROM offers ORDER BY id');
+    const kept = new Map((localRows(local.sqlite, 'SELECT id, totals FROM offers') as { id: string; totals: string }[])
+      .map((row) => [row.id, row.totals]));
+    expect(rows.length).toBeGreaterThan(10);
+    for (const offer of rows) {
+      const whole = JSON.parse(offer.totals) as { lines: unknown[]; explanation: unknown[] };
+      expect(whole.lines).toHaveLength((JSON.parse(offer.lines) as unknown[]).length);
+      expect(whole.explanation.length).toBeGreaterThan(0);
+      expect(offer.issued_figures).toBe(kept.get(offer.id));
     }
   });
 
