@@ -20,9 +20,8 @@ export const OVERVIEW_HISTORY = {
 /** The cases being brought up to date now: a chunk of the noted ones (temp table, this connection only). */
 const DIRTY = 'SELECT case_id FROM temp.overview_chunk';
 
-/** Status changes of one case to one status (the expression index by (to, case_id) serves it). */
-const movesOf = (caseId: string, status: string): string => `SELECT id, actor_id, ${utc('at')} AS u FROM case_events
-  WHERE kind = 'status_changed' AND json_extract(data, '$.to') = '${status}' AND case_id = ${caseId}`;
+/** A status change's target (NULL for other events). */
+const target = (event: string): string => `CASE WHEN ${event}.kind = 'status_changed' THEN json_extract(${event}.data, '$.to') END`;
 
 /**
  * Per case: the first offer (an `offer_issued` event or the move to `offer_sent`) and the working days from
@@ -34,19 +33,16 @@ const movesOf = (caseId: string, status: string): string => `SELECT id, actor_id
 const FACTS_SQL = `INSERT INTO overview_case_facts (case_id, request_type, offer_at, offer_days, meter_at, meter_days)
   WITH base AS MATERIALIZED (
     SELECT c.id, c.request_type, ${utc('c.complete_at')} AS complete_u,
-      (SELECT min(m) FROM (
-        SELECT ${utc('at')} AS m FROM case_events WHERE kind = 'offer_issued' AND case_id = c.id
-        UNION ALL SELECT u FROM (${movesOf('c.id', 'offer_sent')}))) AS offer_u,
-      (SELECT min(u) FROM (${movesOf('c.id', 'meter_mounted')})) AS meter_u,
-      (SELECT min(u) FROM (${movesOf('c.id', 'completion_reported')})) AS reported_u
-    FROM cases c WHERE c.id IN (${DIRTY})),
+      min(CASE WHEN e.kind = 'offer_issued' OR ${target('e')} = 'offer_sent' THEN ${utc('e.at')} END) AS offer_u,
+      min(CASE WHEN ${target('e')} = 'meter_mounted' THEN ${utc('e.at')} END) AS meter_u,
+      min(CASE WHEN ${target('e')} = 'completion_reported' THEN ${utc('e.at')} END) AS reported_u
+    FROM cases c LEFT JOIN case_events e ON e.case_id = c.id AND e.kind IN ('status_changed', 'offer_issued')
+    WHERE c.id IN (${DIRTY}) GROUP BY c.id),
   pauses AS (
     SELECT b.id, max(${utc('p.at')}, b.complete_u) AS start_u,
-      min(coalesce((SELECT ${utc('e.at')} FROM case_events e WHERE e.id = (
-          SELECT min(n.id) FROM case_events n WHERE n.case_id = b.id AND n.kind = 'status_changed' AND n.id > p.id)),
-        b.offer_u), b.offer_u) AS end_u
-    FROM base b CROSS JOIN case_events p ON p.case_id = b.id AND p.kind = 'status_changed'
-      AND json_extract(p.data, '$.to') = 'waiting_for_info'
+      min(coalesce((SELECT ${utc('n.at')} FROM case_events n WHERE n.case_id = b.id AND n.kind = 'status_changed' AND n.id > p.id
+          ORDER BY n.id LIMIT 1), b.offer_u), b.offer_u) AS end_u
+    FROM base b CROSS JOIN case_events p ON p.case_id = b.id AND ${target('p')} = 'waiting_for_info'
     WHERE b.offer_u IS NOT NULL AND b.complete_u IS NOT NULL),
   paused AS (
     SELECT id, sum(max(0, ${workingDayNo('end_u')} - ${workingDayNo('start_u')})) AS days

@@ -226,14 +226,10 @@ export const caseEvents = sqliteTable(
     pendingSeq: integer('pending_seq'),
   },
   (t) => [
-    index('case_events_case').on(t.caseId, t.at),
+    // Every read of the history is one case's dozen events (0027_case_events_by_case.sql).
+    index('case_events_case').on(t.caseId),
     // Optimistic rows are a handful among the whole history: every pull looks for them (sync/rebase.ts).
     index('case_events_pending').on(t.pendingSeq).where(sql`pending_seq IS NOT NULL`),
-    // The overview's lead times and throughput (0012_overview.sql).
-    index('case_events_status_to_case')
-      .on(sql`json_extract(${t.data}, '$.to')`, t.caseId, t.at)
-      .where(sql`kind = 'status_changed'`),
-    index('case_events_offer_issued').on(t.caseId, t.at).where(sql`kind = 'offer_issued'`),
   ],
 );
 
