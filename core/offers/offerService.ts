@@ -71,8 +71,8 @@ export class OfferService {
     const row = loadOffer(this.deps.context, offerId);
     const lines = JSON.parse(row.lines) as OfferLine[];
     const deduction = row.connection_fee_deduction_ore || null;
-    // The cache keeps an issued offer's content and its figures as issued (ISSUED_FIGURES), not the whole
-    // calculation: it is worked out again from the lines and checked against the figures it was issued with.
+    // The desk keeps an offer's content and its figures as issued (storedFigures), not the whole calculation: it is
+    // worked out again from the lines and checked against the figures it was issued with.
     const calculation = calculateOrFail(lines, deduction);
     const issued = row.state === 'draft' ? null : (JSON.parse(row.totals) as Partial<IssuedFigures>);
     const differs = issued !== null && figuresNotReproduced(issued, calculation).length > 0;
