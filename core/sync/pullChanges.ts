@@ -61,14 +61,20 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
   // past it: deferred ones found outside such a pull (none should be) are restored before anything else.
   if (state.cursor > 0 && !state.progress && hasDeferredSchema(sqlite)) restoreDeferredIndexes(sqlite);
   /** Asks for a page; `sent` settles once the request has left (or failed), `answer` with the page. */
-  const ask = (resume: string | null, count: boolean) => {
+  const ask = (resume: string | null) => {
     let left: () => void = () => undefined;
     const sent = new Promise<void>((resolve) => (left = resolve));
-    const answer = service.pull({ after: readSyncState(sqlite).cursor, limit, resume, count }, () => left());
+    const answer = service.pull({ after: readSyncState(sqlite).cursor, limit, resume }, () => left());
     answer.catch(() => undefined); // awaited below, or abandoned when a page before it failed
     return { answer, sent: Promise.race([sent, answer.then(() => undefined, () => undefined)]) };
   };
-  let next: ReturnType<typeof ask> | null = ask(state.progress?.resume ?? null, Boolean(options.onProgress));
+  let next: ReturnType<typeof ask> | null = ask(state.progress?.resume ?? null);
+  /**
+   * How many rows the whole pull brings, for the progress: asked for beside the second page, not with the first (at a
+   * million cases the count takes the service 15 s, and the first page would wait for it); until it comes, the
+   * progress has no total.
+   */
+  let counting: Promise<void> | null = null;
   let first = true;
   let initial = state.cursor === 0;
   let total = 0;
@@ -85,11 +91,17 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
         if (resetCacheIfSchemaChanged(sqlite, page.schema)) {
           state = readSyncState(sqlite);
           initial = true;
-          next = ask(null, Boolean(options.onProgress));
+          next = ask(null);
           first = true;
           continue;
         }
-        total = page.remaining ?? 0;
+        if (options.onProgress && page.more) {
+          counting = service
+            .pull({ after: state.cursor, limit: 1, resume: page.resume, count: true })
+            .then((answer) => {
+              total = answer.remaining ?? 0;
+            }, () => undefined);
+        }
         if (!page.more && page.tables.length === 0) {
           if (hasDeferredSchema(sqlite)) restoreDeferredIndexes(sqlite);
           break;
@@ -101,7 +113,7 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
       // The next page is on its way while this one is written: the request must leave before the (synchronous)
       // write holds this thread, or the service would only hear of it afterwards.
       if (page.more) {
-        next = ask(page.resume, false);
+        next = ask(page.resume);
         await next.sent;
       }
       const tables = page.tables.map(rowsOf);
@@ -137,11 +149,12 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
       if (initial && page.more) restoreOneDeferredIndex(sqlite, tablesBefore(page));
       const pageRows = tables.reduce((n, t) => n + t.rows.length, 0);
       done += pageRows;
-      options.onProgress?.(done, Math.max(total, done));
+      options.onProgress?.(done, total > 0 ? Math.max(total, done) : page.more ? 0 : done);
       for (const { table, rows } of tables) options.afterPage?.(table.local, rows.length);
     }
   } finally {
     if (next) await next.answer.catch(() => undefined);
+    await counting;
   }
   const result: PullResult = { rows: done, changedCases: initial || changed.size > 5_000 ? 'all' : changed, tables: written };
   if (!resumed) return result;

@@ -1,6 +1,7 @@
 // A pull asks for the next page before it writes the one it has, and the request must have left before the write
 // (synchronous SQLite) holds the thread: otherwise the service hears of it only afterwards and the two ends never
-// work at once (core/sync/pullChanges.ts). Through the real service over HTTP, into a real SQLite file.
+// work at once (core/sync/pullChanges.ts). The count of what the whole pull brings (the progress's total) is asked
+// for beside the pages, never ahead of the first. Through the real service over HTTP, into a real SQLite file.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -50,6 +51,54 @@ describe('a pull in pages', () => {
       for (let n = 1; n < asked; n++) {
         expect(log.indexOf(`sent ${n + 1}`), `request ${n + 1} before page ${n} is written`).toBeLessThan(log.indexOf(`written ${n}`));
       }
+    } finally {
+      service.close();
+      cache.close();
+    }
+  });
+
+  it('asks for the count beside the pages: the first pages are written while it is on its way, then the total holds', async () => {
+    const login = await central.db.createLogin('oskar', 'case_handler');
+    const { url } = await serviceFor(central.db);
+    const { token } = await signIn({ url }, login, TEST_PASSWORD);
+    const service = new ServiceConnection({ url }, token);
+    const cache = openLocalDatabase({ file: path.join(directory, 'counted.sqlite'), migrationsFolder: MIGRATIONS_FOLDER, enforceForeignKeys: false });
+    const queries: Parameters<ServiceConnection['pull']>[0][] = [];
+    let writtenWhenCounted = -1;
+    let release: () => void = () => undefined;
+    // The count's answer is held until three pages are in: a first page that waited for it would never come.
+    const threePagesIn = new Promise<void>((resolve) => (release = resolve));
+    const watched = Object.create(service) as ServiceConnection;
+    watched.pull = async (query, onSent) => {
+      queries.push(query);
+      const answer = await service.pull(query, onSent);
+      if (query.count) {
+        await threePagesIn;
+        writtenWhenCounted = progress.length;
+      }
+      return answer;
+    };
+    const progress: [number, number][] = [];
+    try {
+      const pulled = await pullChanges(watched, { sqlite: cache.sqlite } as never, {
+        pageSize: 40,
+        // Once per page written.
+        onProgress: (done, total) => {
+          if (progress.push([done, total]) === 3) release();
+        },
+      });
+      expect(queries[0].count).toBeFalsy();
+      const counts = queries.filter((query) => query.count);
+      expect(counts).toHaveLength(1);
+      expect(counts[0]).toMatchObject({ limit: 1, after: 0 });
+      expect(counts[0].resume).toEqual(expect.any(String));
+      expect(writtenWhenCounted).toBeGreaterThanOrEqual(3);
+      // No total before the count came; after it, the whole pull's, which the last page reaches exactly.
+      const known = progress.findIndex(([, total]) => total > 0);
+      expect(known).toBeGreaterThanOrEqual(2);
+      expect(progress.slice(0, known).every(([, total]) => total === 0)).toBe(true);
+      expect(progress.slice(known).every(([, total]) => total === pulled.rows)).toBe(true);
+      expect(progress.at(-1)).toEqual([pulled.rows, pulled.rows]);
     } finally {
       service.close();
       cache.close();
