@@ -117,6 +117,23 @@ describe('with a seeded database', () => {
       expect(matches(address)).not.toContain(id);
     });
 
+    it('keeps no second copy of the searched text, and forgets a deleted case', () => {
+      // Contentless (local 0028): the index holds the words, not the text again.
+      expect(sqlite().prepare("SELECT name FROM sqlite_schema WHERE name = 'case_search_content'").get()).toBeUndefined();
+      const { id, case_number: caseNumber } = sqlite().prepare('SELECT id, case_number FROM cases WHERE id = 43').get() as {
+        id: number;
+        case_number: string;
+      };
+      expect(matches(caseNumber)).toEqual([id]);
+      sqlite().transaction(() => {
+        for (const table of ['case_events', 'notes', 'attachments', 'billing_events', 'offers']) {
+          sqlite().prepare(`DELETE FROM ${table} WHERE case_id = ?`).run(id);
+        }
+        sqlite().prepare('DELETE FROM cases WHERE id = ?').run(id);
+      })();
+      expect(matches(caseNumber)).toEqual([]);
+    });
+
     it('follows the renaming of an installer', () => {
       const { installer_id: installerId, n } = sqlite()
         .prepare('SELECT installer_id, count(*) AS n FROM cases GROUP BY installer_id ORDER BY n DESC LIMIT 1')
