@@ -1,7 +1,7 @@
 // An issued offer whose lines no longer work out to the figures it was issued with (a rule of calculation changed
-// since): the case handler sees the figures as sent, said plainly, next to the calculation worked out again. The
-// cache holds an issued offer as its lines and four figures (shared/rules/offerCalculation.ts ISSUED_FIGURES), as a
-// central desk's does after a pull; here the figures are set as such a cache would hold them. The screen passes axe.
+// since): the case handler sees the figures as sent, said plainly, next to the calculation worked out again. A desk
+// holds an issued offer as its lines and four figures (storedFigures in core/mutations/offerMutations.ts); here the
+// figures are set as if the rule had changed after the offer went out. The screen passes axe.
 // `SCREENSHOTS=1` also writes a picture of it.
 import path from 'node:path';
 import type { CreateOfferDraftResult, OfferDetail } from '../../shared/contract';
