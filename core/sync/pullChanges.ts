@@ -69,12 +69,6 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
     return { answer, sent: Promise.race([sent, answer.then(() => undefined, () => undefined)]) };
   };
   let next: ReturnType<typeof ask> | null = ask(state.progress?.resume ?? null);
-  /**
-   * How many rows the whole pull brings, for the progress: asked for beside the second page, not with the first (at a
-   * million cases the count takes the service 15 s, and the first page would wait for it); until it comes, the
-   * progress has no total.
-   */
-  let counting: Promise<void> | null = null;
   let first = true;
   let initial = state.cursor === 0;
   let total = 0;
@@ -96,7 +90,10 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
           continue;
         }
         if (options.onProgress && page.more) {
-          counting = service
+          // How many rows the whole pull brings, for the progress: asked for beside the second page, not with the
+          // first (at a million cases the count takes the service 15 s, and the first page would wait for it). Until
+          // it comes the progress has no total; a count that fails leaves it so, and a pull never waits for it.
+          void service
             .pull({ after: state.cursor, limit: 1, resume: page.resume, count: true })
             .then((answer) => {
               total = answer.remaining ?? 0;
@@ -154,7 +151,6 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
     }
   } finally {
     if (next) await next.answer.catch(() => undefined);
-    await counting;
   }
   const result: PullResult = { rows: done, changedCases: initial || changed.size > 5_000 ? 'all' : changed, tables: written };
   if (!resumed) return result;
