@@ -27,8 +27,9 @@ interface DeferredObject {
 
 /**
  * What the insert trigger `cases_search_after_insert` (db/local/migrations/0001_search_index.sql; the update trigger
- * of 0004_search_trigger_when_changed.sql writes the same) puts into the search index, for every case at once.
- * Must change whenever those triggers do.
+ * of 0004_search_trigger_when_changed.sql, and 0028_search_index_contentless.sql's fill and installer-rename trigger
+ * write the same) puts into the search index, for every case at once. Migrations are SQL and cannot call this: it
+ * must change whenever those triggers do.
  */
 const FILL_SEARCH_INDEX = `
   INSERT INTO case_search (rowid, case_number, address, owner, installer, identifiers)

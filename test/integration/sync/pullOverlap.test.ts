@@ -19,13 +19,18 @@ const central = useCentralDatabase('sync_pull_overlap', { seedCases: 30 });
 const directory = mkdtempSync(path.join(tmpdir(), 'pull-overlap-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
+/** A new case handler signed in to a real service instance, and an empty cache file of their own. */
+async function signedInDesk(name: string): Promise<{ service: ServiceConnection; cache: ReturnType<typeof openLocalDatabase> }> {
+  const login = await central.db.createLogin(name, 'case_handler');
+  const { url } = await serviceFor(central.db);
+  const { token } = await signIn({ url }, login, TEST_PASSWORD);
+  const cache = openLocalDatabase({ file: path.join(directory, `${name}.sqlite`), migrationsFolder: MIGRATIONS_FOLDER, enforceForeignKeys: false });
+  return { service: new ServiceConnection({ url }, token), cache };
+}
+
 describe('a pull in pages', () => {
   it('sends the request for the next page before it writes the page it has', async () => {
-    const login = await central.db.createLogin('olga', 'case_handler');
-    const { url } = await serviceFor(central.db);
-    const { token } = await signIn({ url }, login, TEST_PASSWORD);
-    const service = new ServiceConnection({ url }, token);
-    const cache = openLocalDatabase({ file: path.join(directory, 'cache.sqlite'), migrationsFolder: MIGRATIONS_FOLDER, enforceForeignKeys: false });
+    const { service, cache } = await signedInDesk('olga');
     // What happened, in order: a request on the wire (by the real HTTP client's own signal), a page committed.
     const log: string[] = [];
     let asked = 0;
@@ -58,11 +63,7 @@ describe('a pull in pages', () => {
   });
 
   it('asks for the count beside the pages: the first pages are written while it is on its way, then the total holds', async () => {
-    const login = await central.db.createLogin('oskar', 'case_handler');
-    const { url } = await serviceFor(central.db);
-    const { token } = await signIn({ url }, login, TEST_PASSWORD);
-    const service = new ServiceConnection({ url }, token);
-    const cache = openLocalDatabase({ file: path.join(directory, 'counted.sqlite'), migrationsFolder: MIGRATIONS_FOLDER, enforceForeignKeys: false });
+    const { service, cache } = await signedInDesk('oskar');
     const queries: Parameters<ServiceConnection['pull']>[0][] = [];
     let writtenWhenCounted = -1;
     let release: () => void = () => undefined;
