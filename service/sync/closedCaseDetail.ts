@@ -2,16 +2,33 @@
 // files, offers, billing, work orders, messages). Closed is final (shared/rules/caseStatus.ts), most cases of a
 // company's years are closed, and a case handler opens few of them again: the desk fetches one's detail when it is
 // opened (GET /api/cases/:caseId/detail). Kept all the same, because screens across cases read them:
-//   - of cases closed within CLOSED_HISTORY_KEPT_DAYS, the history the overview's figures come from (over at most
-//     52 weeks): the status changes and offers issued it reads (OVERVIEW_HISTORY in core/overview/overviewFacts.ts);
+//   - for a person who sees the overview (OVERVIEW_ROLES), of cases closed within CLOSED_HISTORY_KEPT_DAYS, the
+//     history its figures come from (over at most 52 weeks): the status changes and offers issued it reads
+//     (OVERVIEW_HISTORY in core/overview/overviewFacts.ts). A case handler's desk never works the overview out, so
+//     its first download keeps none (cacheShape: a role that changes between the two shapes fills its cache again);
 //   - billing flags not yet resolved (the queue marks such a case, closed or not: core/queue/caseColumns.ts).
 // A case changed after the target (its version above it) is not counted as closed: whatever happened to it since,
 // its detail comes whole, so the rule never depends on a status read between two pages.
 import { OVERVIEW_HISTORY } from '../../core/overview/overviewFacts';
 import type { SyncedTable } from '../../core/sync/syncedTables';
+import { OVERVIEW_ROLES } from '../../shared/contract/overviewView';
+import type { StaffRole } from '../../shared/serviceApi';
 
 /** 52 weeks of overview and the weeks before its first Monday, with room to spare. */
 export const CLOSED_HISTORY_KEPT_DAYS = 400;
+
+/** What a first download keeps of closed cases for a person of `role`: the overview's history, or none of it. */
+export type CacheShape = 'overview' | 'casework';
+
+export const cacheShape = (role: StaffRole): CacheShape => (OVERVIEW_ROLES.includes(role) ? 'overview' : 'casework');
+
+/**
+ * The oldest closing whose overview history a first download for `shape` keeps, as of `now`: for a case handler's
+ * desk `now` itself, so none (a case closed after the pull's target counts as open, closedAt below).
+ */
+export function closedHistoryFrom(shape: CacheShape, now: number): string {
+  return new Date(shape === 'overview' ? now - CLOSED_HISTORY_KEPT_DAYS * 86_400_000 : now).toISOString();
+}
 
 const list = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
 const OVERVIEW_EVENTS = `(t.kind IN (${list(OVERVIEW_HISTORY.kinds)}) OR (t.kind = 'status_changed'

@@ -8,9 +8,9 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { CACHE_SHAPED_TYPE, cacheShapedColumn } from '../../core/sync/centralConnection';
 import { SYNCED_TABLES, type SyncedTable } from '../../core/sync/syncedTables';
-import type { PullQuery } from '../../shared/serviceApi';
+import type { PullQuery, StaffRole } from '../../shared/serviceApi';
 import { ServiceError } from '../http/errors';
-import { closedDetailFilter, closedDetailSource, CLOSED_HISTORY_KEPT_DAYS } from './closedCaseDetail';
+import { cacheShape, closedDetailFilter, closedDetailSource, closedHistoryFrom } from './closedCaseDetail';
 
 /** PostgreSQL functions take at most 100 arguments: wider rows are built from several arrays. */
 const ARRAY_ARGUMENTS = 90;
@@ -164,10 +164,14 @@ export async function pulledTypes(client: pg.ClientBase, schema?: string): Promi
   return typesBySchema.get(schema)!;
 }
 
-/** One answer of `GET /api/pull` as JSON text (see PullOutput in shared/serviceApi). */
-export async function pullPage(client: pg.ClientBase, query: PullQuery): Promise<string> {
+/**
+ * One answer of `GET /api/pull` as JSON text (see PullOutput in shared/serviceApi), for a person of `role`: what a
+ * first download keeps of closed cases depends on it, and so does the identity a cache is filled from.
+ */
+export async function pullPage(client: pg.ClientBase, query: PullQuery, role: StaffRole): Promise<string> {
   const schema = await schemaIdentity(client);
   const types = await pulledTypes(client, schema);
+  const shape = cacheShape(role);
   let resume: Resume;
   const clock = await client.query<{ version: number }>('SELECT version FROM sync_clock');
   const committed = Number(clock.rows[0]?.version ?? 0);
@@ -182,10 +186,8 @@ export async function pullPage(client: pg.ClientBase, query: PullQuery): Promise
     }
   } else {
     // A first download leaves closed cases' detail out (closedCaseDetail.ts), the same on every page of it.
-    const closedHistoryFrom = query.after === 0
-      ? new Date(Date.now() - CLOSED_HISTORY_KEPT_DAYS * 86_400_000).toISOString()
-      : null;
-    resume = { target: committed, table: 0, after: null, closedHistoryFrom, byCase: closedHistoryFrom !== null };
+    const from = query.after === 0 ? closedHistoryFrom(shape, Date.now()) : null;
+    resume = { target: committed, table: 0, after: null, closedHistoryFrom: from, byCase: from !== null };
   }
   const { after, limit } = query;
   const remaining = query.count === '1' && resume.target > after ? await countRemaining(client, after, resume) : null;
@@ -219,7 +221,7 @@ export async function pullPage(client: pg.ClientBase, query: PullQuery): Promise
   const more = next !== null;
   const version = more ? after : Math.max(after, resume.target);
   return `{"version":${version},"target":${Math.max(after, resume.target)},"more":${more},"resume":${more ? JSON.stringify(encodeResume(next!)) : 'null'},` +
-    `"remaining":${remaining === null ? 'null' : remaining},"schema":${JSON.stringify(schema)},` +
+    `"remaining":${remaining === null ? 'null' : remaining},"schema":${JSON.stringify(`${schema}/${shape}`)},` +
     `"closedDetailLeftOut":${resume.closedHistoryFrom !== null},"tables":[${parts.join(',')}]}`;
 }
 

@@ -60,7 +60,8 @@ export function syncRoutes(app: FastifyInstance, pool: pg.Pool, options: SyncRou
     },
     config: signedIn,
     handler: async (request, reply) => {
-      const page = await asPerson(pool, personOf(request), (client) => pullPage(client, request.query));
+      const person = personOf(request);
+      const page = await asPerson(pool, person, (client) => pullPage(client, request.query, person.role));
       // PostgreSQL's JSON text as it is: parsing and serialising it again here would only cost time.
       return reply.type('application/json; charset=utf-8').send(Buffer.from(page) as never);
     },

@@ -53,7 +53,11 @@ export const PullOutput = z.object({
   resume: z.string().nullable(),
   /** Rows still to come including this page; only when asked for with count=1. */
   remaining: z.number().int().nullable(),
-  /** The central schema's identity: when it changes, the desk's cache is dropped and filled again. */
+  /**
+   * What the desk's cache is filled from: the central schema's identity and, after a slash, the shape of a first
+   * download for the person's role (service/sync/closedCaseDetail.ts). When it changes, the cache is dropped and
+   * filled again.
+   */
   schema: z.string(),
   /** A first download that leaves closed cases' detail out (service/sync/closedCaseDetail.ts says what stays). */
   closedDetailLeftOut: z.boolean().default(false),

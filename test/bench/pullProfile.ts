@@ -45,7 +45,7 @@ export async function profileInitialPull(running: RunningService, login: string,
       const query = { after: 0, limit: PAGE, ...(resume ? { resume } : {}) };
       const before = { ...ms };
       let start = performance.now();
-      await asPerson(running.service.pool, person, (client) => pullPage(client, query));
+      await asPerson(running.service.pool, person, (client) => pullPage(client, query, person.role));
       ms.query += performance.now() - start;
       start = performance.now();
       const text = await service.http.request<string>({

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../../shared/contract';
 import { osloDate } from '../../../core/clock';
+import { readMeta } from '../../../core/db/openLocalDatabase';
 import { OverviewFacts } from '../../../core/overview/overviewFacts';
 import { ensureWorkCalendar } from '../../../core/overview/workCalendar';
 import { CLOSED_HISTORY_KEPT_DAYS } from '../../../service/sync/closedCaseDetail';
@@ -40,15 +41,31 @@ const marked = (client: Client): number[] =>
   (client.core.database.sqlite.prepare('SELECT case_id FROM case_detail_on_server ORDER BY case_id').all() as { case_id: number }[])
     .map((row) => row.case_id);
 
-async function started(name: string): Promise<Client> {
-  const client = await central.startClient(name, 'case_handler');
+async function started(name: string, role: 'case_handler' | 'supervisor' = 'case_handler'): Promise<Client> {
+  const client = await central.startClient(name, role);
   await client.core.central!.engine.whenIdle();
   return client;
 }
 
+/** The overview's history of recently closed cases, as the central database has it: event ids. */
+const recentOverviewHistory = async (): Promise<number[]> =>
+  (await central.admin.query<{ id: string }>(
+    `SELECT t.id FROM case_events t JOIN cases c ON c.id = t.case_id
+      WHERE c.status = 'closed' AND ${OVERVIEW_READS} AND c.updated_at >= ${cutoff} ORDER BY t.id`,
+  )).rows.map((row) => Number(row.id));
+
+/** The history of closed cases a desk's cache holds: event ids. */
+const closedHistoryHere = (client: Client): number[] =>
+  (client.core.database.sqlite.prepare(
+    `SELECT t.id FROM case_events t JOIN cases c ON c.id = t.case_id WHERE c.status = 'closed' ORDER BY t.id`,
+  ).all() as { id: number }[]).map((row) => row.id);
+
+const identity = (client: Client): string | null => readMeta(client.core.database.sqlite, 'central.schema');
+
 describe('the first download', () => {
-  it('leaves closed cases’ detail out, keeping their recent status changes and open billing flags, and marks them', async () => {
-    const anne = await started('anne');
+  it('for a supervisor, leaves closed cases’ detail out, keeping the history the overview reads and open billing flags, and marks them', async () => {
+    const anne = await started('anne', 'supervisor');
+    expect(identity(anne)).toMatch(/\/overview$/);
     const closed = (await central.admin.query<{ id: string }>("SELECT id FROM cases WHERE status = 'closed' ORDER BY id")).rows.map((r) => Number(r.id));
     expect(closed.length).toBeGreaterThan(20);
     expect(marked(anne)).toEqual(closed);
@@ -69,20 +86,14 @@ describe('the first download', () => {
     expect(await count(`SELECT count(*) AS n ${unreadMoves}`)).toBeGreaterThan(0);
 
     // Kept: what the overview reads of cases closed within its reach; older ones left out.
-    const recent = await central.admin.query<{ id: string }>(
-      `SELECT t.id FROM case_events t JOIN cases c ON c.id = t.case_id
-        WHERE c.status = 'closed' AND ${OVERVIEW_READS} AND c.updated_at >= ${cutoff} ORDER BY t.id`,
-    );
+    const recent = await recentOverviewHistory();
     const old = await count(
       `SELECT count(*) AS n FROM case_events t JOIN cases c ON c.id = t.case_id
         WHERE c.status = 'closed' AND ${OVERVIEW_READS} AND c.updated_at < ${cutoff}`,
     );
-    expect(recent.rows.length).toBeGreaterThan(0);
+    expect(recent.length).toBeGreaterThan(0);
     expect(old).toBeGreaterThan(0);
-    const keptHere = (anne.core.database.sqlite.prepare(
-      `SELECT t.id FROM case_events t JOIN cases c ON c.id = t.case_id WHERE c.status = 'closed' ORDER BY t.id`,
-    ).all() as { id: number }[]).map((row) => row.id);
-    expect(keptHere).toEqual(recent.rows.map((row) => Number(row.id)));
+    expect(closedHistoryHere(anne)).toEqual(recent);
 
     // The open billing flag of a closed case came; no other billing row of closed cases did.
     const flags = "FROM billing_events t JOIN cases c ON c.id = t.case_id WHERE c.status = 'closed'";
@@ -106,6 +117,25 @@ describe('the first download', () => {
     expect(kept.outcomes.filter((o) => o.closed).length).toBeGreaterThan(0);
     const whole = overviewFacts(anne, { again: true });
     expect({ facts: inReach(whole.facts), outcomes: inReach(whole.outcomes) }).toEqual(kept);
+  });
+
+  it('for a case handler, keeps no history of closed cases; made a supervisor, the desk fills its cache again with it', async () => {
+    const cora = await started('cora');
+    expect(identity(cora)).toMatch(/\/casework$/);
+    const closed = (await central.admin.query<{ id: string }>("SELECT id FROM cases WHERE status = 'closed' ORDER BY id")).rows.map((r) => Number(r.id));
+    expect(marked(cora)).toEqual(closed);
+    expect(await recentOverviewHistory()).not.toEqual([]);
+    expect(closedHistoryHere(cora)).toEqual([]);
+    // The queue still marks the closed case with an open billing flag.
+    expect(localCount(cora, "SELECT count(*) AS n FROM billing_events t JOIN cases c ON c.id = t.case_id WHERE c.status = 'closed'")).toBe(1);
+    await cora.close();
+
+    await central.db.createLogin('cora', 'supervisor');
+    const supervisor = await central.startClient('cora', 'supervisor', {}, { login: cora.login, directory: cora.directory });
+    await supervisor.core.central!.engine.whenIdle();
+    expect(identity(supervisor)).toMatch(/\/overview$/);
+    expect(closedHistoryHere(supervisor)).toEqual(await recentOverviewHistory());
+    expect(marked(supervisor)).toEqual(closed);
   });
 });
 

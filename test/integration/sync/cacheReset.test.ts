@@ -35,11 +35,14 @@ const applyExtraMigration = () =>
     ),
   );
 
-/** The identity the service sends with each pull answer (`schema`): migrations applied and the last one's time. */
+/**
+ * The identity the service sends a case handler with each pull answer (`schema`): migrations applied and the last
+ * one's time, and the shape of a case handler's first download.
+ */
 const identityNow = () =>
   asAdmin(async (admin) => {
     const { rows } = await admin.query<{ migrations: number; last_applied: number }>('SELECT migrations, last_applied FROM desk_schema_version');
-    return `${rows[0].migrations}:${rows[0].last_applied}`;
+    return `${rows[0].migrations}:${rows[0].last_applied}/casework`;
   });
 
 /** What a pull from scratch downloads: every row of every synced table. */

@@ -102,7 +102,9 @@ describe('indexes deferred during a pull into an empty cache', () => {
     // eslint-disable-next-line prefer-const -- afterPage reads it while startClient runs; a const would still be in its temporal dead zone then.
     anne = await startClient(central.db, 'anne', 'case_handler', {
       pull: {
-        pageSize: 20,
+        // Pages small enough that the history (a case handler's first download brings only open cases') still
+        // comes in more pages than `cases` has indexes to bring back one a page.
+        pageSize: 10,
         afterPage: () => {
           if (!anne) return;
           const { sqlite } = anne.core.database;
