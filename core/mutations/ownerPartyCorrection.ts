@@ -35,6 +35,9 @@ export const correctOwnerParty = defineMutation({
   apply({ core, actor }, args) {
     const head = loadCaseHead(core.sqlite, args.caseId);
     if (!canWriteNotes(actor.role)) fail('permission.denied');
+    // The owner's identity numbers of a closed case the first download left out are not here (closedCaseDetail.ts):
+    // the correction would send the empty ones as if they had been cleared.
+    if (core.sqlite.prepare('SELECT 1 FROM case_detail_on_server WHERE case_id = ?').get(args.caseId)) fail('case.detailOnServer');
     const { problem, values } = ownerPartyUpdate(args);
     if (problem) fail(problem as never);
     const fields = (Object.keys(OWNER_PARTY_COLUMNS) as Field[]).filter((field) => field in values);

@@ -1,6 +1,7 @@
 // A closed case whose detail the first download left out (service/sync/closedCaseDetail.ts; marked in
-// case_detail_on_server) gets it when it is opened: the case's rows as they are now, from the service, written as a
-// pull writes rows and in the same transaction as forgetting the mark; the screens hear of it on the change stream.
+// case_detail_on_server) gets it when it is opened: its own row whole (the first download left parts of it empty) and
+// its detail as they are now, from the service, written as a pull writes rows and in the same transaction as
+// forgetting the mark; the screens hear of it on the change stream.
 // Opening never waits for it: the case shows at once, saying its detail is on its way. Offline, or refused, the mark
 // stays, the case says where its detail is, and the fetch is tried again once the desk is connected.
 import type { CaseDetailOnServer } from '../../shared/contract';
@@ -9,6 +10,7 @@ import type { CoreContext } from '../context';
 import { columnOf, RowWriter, type RowPage } from './applyRows';
 import type { CentralSession } from './centralSession';
 import { rowsOf } from './pullChanges';
+import { caseColumnOf } from './syncedTables';
 import { rebaseCases } from './rebase';
 import { recordSkippedRow } from './syncState';
 
@@ -80,8 +82,9 @@ export function storeCaseDetail(context: CoreContext, caseId: number, answer: Ca
   const { sqlite } = context;
   const pages = answer.tables.map(rowsOf);
   const ofOtherCases = (page: RowPage) => {
-    if (!page.table.caseColumn) return true;
-    const caseOf = columnOf(page, page.table.caseColumn);
+    const column = caseColumnOf(page.table);
+    if (!column) return true;
+    const caseOf = columnOf(page, column);
     return page.rows.some((row) => Number(caseOf(row)) !== caseId);
   };
   if (answer.caseId !== caseId || pages.some(ofOtherCases)) {

@@ -9,7 +9,7 @@ import { columnOf, RowWriter, type RowPage } from './applyRows';
 import { resetCacheIfSchemaChanged } from './cacheReset';
 import { deferCaseIndexes, hasDeferredSchema, restoreDeferredIndexes, restoreOneDeferredIndex } from './deferredIndexes';
 import { dropSettledOptimisticRows, rebaseCases } from './rebase';
-import { SYNCED_TABLES } from './syncedTables';
+import { caseColumnOf, SYNCED_TABLES } from './syncedTables';
 import { readSyncState, recordSkippedRow, writeSyncState } from './syncState';
 
 export interface PullResult {
@@ -119,7 +119,7 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
         for (const rows of tables) {
           writer.write(rows);
           if (rows.rows.length > 0) written.add(rows.table.local);
-          const caseColumn = rows.table.local === 'cases' ? 'id' : rows.table.caseColumn;
+          const caseColumn = caseColumnOf(rows.table);
           if (caseColumn) {
             const caseOf = columnOf(rows, caseColumn);
             for (const row of rows.rows) pageCases.add(Number(caseOf(row)));

@@ -17,8 +17,14 @@ export interface SyncedTable {
 
 import { CASE_COLUMNS, CLAIM_COLUMNS } from '../db/caseColumns';
 
-/** The tables holding a case's detail (history, notes, files, offers, billing, work orders, messages). */
-export const caseDetailTables = (): SyncedTable[] => SYNCED_TABLES.filter((table) => table.caseColumn !== undefined);
+/** The column naming the case a row of `table` is about: the case's own id in `cases`, else its case column, if any. */
+export const caseColumnOf = (table: SyncedTable): string | undefined => (table.local === 'cases' ? 'id' : table.caseColumn);
+
+/**
+ * A case's own row and the tables of its detail (history, notes, files, offers, billing, work orders, messages): what
+ * a desk fetches of a closed case the first download left out.
+ */
+export const caseTables = (): SyncedTable[] => SYNCED_TABLES.filter((table) => caseColumnOf(table) !== undefined);
 
 export const SYNCED_TABLES: readonly SyncedTable[] = [
   { central: 'municipalities', local: 'municipalities', key: ['number'], columns: ['number', 'name'] },

@@ -1,9 +1,10 @@
 // One case's detail as it is now, for a desk that left it out of its first download (closedCaseDetail.ts) and has it
-// open: every detail table's rows of the case, rendered by PostgreSQL as the pull renders them. Runs as the person, so
+// open: the case's own row whole and every detail table's rows of the case, rendered by PostgreSQL as the pull renders
+// them. Runs as the person, so
 // row-level security decides what comes, as for a pull. An unknown case (or one the person may not see) is a 404.
 // The answer is CaseDetailOutput (shared/serviceApi) as JSON text.
 import type pg from 'pg';
-import { caseDetailTables } from '../../core/sync/syncedTables';
+import { caseColumnOf, caseTables } from '../../core/sync/syncedTables';
 import { ServiceError } from '../http/errors';
 import { pulledTypes, rowsAsJson, selectedColumns, selectList } from './pullPage';
 
@@ -12,9 +13,9 @@ export async function caseDetail(client: pg.ClientBase, caseId: number): Promise
   if (found.length === 0) throw new ServiceError(404, 'case.notFound', 'No such case.');
   const types = await pulledTypes(client);
   const parts: string[] = [];
-  for (const table of caseDetailTables()) {
+  for (const table of caseTables()) {
     const columns = selectedColumns(table);
-    const where = `WHERE t.${table.caseColumn} = $1${table.tombstones ? ' AND NOT t.deleted' : ''}`;
+    const where = `WHERE t.${caseColumnOf(table)} = $1${table.tombstones ? ' AND NOT t.deleted' : ''}`;
     const page = `SELECT ${selectList(table)} FROM ${table.central} t ${where}`;
     const tableTypes = types.get(table.central);
     let rows: string;

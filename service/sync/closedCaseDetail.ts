@@ -1,5 +1,6 @@
 // What a desk's first download leaves out: the detail of cases that were closed at the pull's target (history, notes,
-// files, offers, billing, work orders, messages). Closed is final (shared/rules/caseStatus.ts), most cases of a
+// files, offers, billing, work orders, messages), and the parts of their own rows only the case view shows
+// (CLOSED_CASE_ROW_LEFT_OUT). Closed is final (shared/rules/caseStatus.ts), most cases of a
 // company's years are closed, and a case handler opens few of them again: the desk fetches one's detail when it is
 // opened (GET /api/cases/:caseId/detail). Kept all the same, because screens across cases read them:
 //   - for a person who sees the overview (OVERVIEW_ROLES), of cases closed within CLOSED_HISTORY_KEPT_DAYS, the
@@ -53,8 +54,29 @@ const KEPT: Readonly<Record<string, (cutoff: () => string) => Kept>> = {
   }),
 };
 
-/** A closed case as of the pull's target (`target` is its SQL parameter): changed since, it counts as open. */
-const closedAt = (target: string) => `c.status = 'closed' AND c.version <= ${target}`;
+/** A closed case (`alias`) as of the pull's target (`target` is its SQL parameter): changed since, it counts as open. */
+const closedAt = (target: string, alias = 'c') => `${alias}.status = 'closed' AND ${alias}.version <= ${target}`;
+
+/**
+ * Of a closed case's own row, what only its case view shows, in sections it leaves out until the case's detail is
+ * here: the owner's identity number and contact, what the installer wrote and the dates asked for. The queue, the
+ * search and the overview read none of it; a first download sends it empty, the case's detail whole. Besides the
+ * bytes, a company's years of owners' fødselsnummer, phone numbers and e-mail addresses are then on no desk's disk
+ * that has not opened the case (data minimisation, GDPR art. 5(1)(c)).
+ */
+export const CLOSED_CASE_ROW_LEFT_OUT: readonly string[] = [
+  'owner_national_id', 'owner_organisation_number', 'owner_email', 'owner_phone', 'free_text',
+  'wanted_start_date', 'wanted_connection_date', 'wanted_end_date',
+];
+
+/**
+ * A first download's SELECT item for `column` of a row of `table` (aliased `t`) where it differs from the pull's:
+ * empty for a closed case, null where it does not.
+ */
+export function closedRowColumn(table: SyncedTable, column: string, target: string): string | null {
+  if (table.central !== 'cases' || !CLOSED_CASE_ROW_LEFT_OUT.includes(column)) return null;
+  return `CASE WHEN NOT (${closedAt(target, 't')}) THEN t.${column} END AS ${column}`;
+}
 
 /**
  * The condition (on rows of `table` aliased `t`) that leaves out a closed case's detail; `target` is the SQL parameter

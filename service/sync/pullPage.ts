@@ -10,7 +10,7 @@ import { CACHE_SHAPED_TYPE, cacheShapedColumn } from '../../core/sync/centralCon
 import { SYNCED_TABLES, type SyncedTable } from '../../core/sync/syncedTables';
 import type { PullQuery, StaffRole } from '../../shared/serviceApi';
 import { ServiceError } from '../http/errors';
-import { cacheShape, closedDetailFilter, closedDetailSource, closedHistoryFrom } from './closedCaseDetail';
+import { cacheShape, closedDetailFilter, closedDetailSource, closedHistoryFrom, closedRowColumn } from './closedCaseDetail';
 
 /** PostgreSQL functions take at most 100 arguments: wider rows are built from several arrays. */
 const ARRAY_ARGUMENTS = 90;
@@ -89,8 +89,12 @@ function pageSelect(table: SyncedTable, at: Resume, after: number, limit: number
     where += ` AND (${order.join(', ')}) > (${order.map((_, i) => `$${params.length + i + 1}`).join(', ')})`;
     params.push(...at.after);
   }
-  if (from) where += ` ${closedDetailFilter(table, '$2', cutoff)}`;
-  return `SELECT ${selectList(table)} FROM ${table.central} t ${where}
+  let select = selectList(table);
+  if (from) {
+    where += ` ${closedDetailFilter(table, '$2', cutoff)}`;
+    select = selectedColumns(table).map((c) => closedRowColumn(table, c, '$2') ?? pulledColumn(table, c)).join(', ');
+  }
+  return `SELECT ${select} FROM ${table.central} t ${where}
           ORDER BY ${order.join(', ')} LIMIT ${Math.trunc(limit)}`;
 }
 

@@ -4,6 +4,7 @@ export const ERROR_CODES = [
   'input.invalid',
   'call.unknown',
   'case.notFound',
+  'case.detailOnServer',
   'attachment.notFound',
   'attachment.fileMissing',
   'attachment.openFailed',

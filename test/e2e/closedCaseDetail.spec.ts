@@ -1,8 +1,9 @@
 // A closed case whose detail the first download left out, as the case handler meets it: opened while the service
-// cannot be reached, the case shows at once with a calm notice of where its history is; once the connection is back,
-// the whole history, notes and files come in by themselves. Real core, real service, real PostgreSQL, Chromium.
+// cannot be reached, the case shows at once with a calm notice of where its detail is (the history, the owner's
+// contact); once the connection is back, the whole case comes in by itself. Real core, real service, real PostgreSQL, Chromium.
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { connectCentral } from '../../core/sync/centralConnection';
 import type { HarnessCore } from '../../harness/harnessCore';
 import { createTestDatabase } from '../support/postgres';
 import { closeServices, serviceFor } from '../support/serviceInstances';
@@ -28,9 +29,12 @@ test('a closed case opened offline says where its history is, and fills in by it
     proxy = await startTcpProxy('127.0.0.1', Number(new URL(running.url).port));
     harness = await startCentralHarness(db, anne, proxy.urlFor.bind(proxy));
     const sqlite = harness.core.database.sqlite;
+    const admin = await connectCentral(db.adminUrl);
+    const { rows: [withEmail] } = await admin.query<{ id: string; owner_email: string }>(
+      "SELECT id, owner_email FROM cases WHERE status = 'closed' AND owner_email IS NOT NULL ORDER BY id LIMIT 1").finally(() => admin.end());
     const closed = sqlite.prepare(
-      'SELECT c.id, c.case_number FROM cases c JOIN case_detail_on_server d ON d.case_id = c.id ORDER BY c.id LIMIT 1',
-    ).get() as { id: number; case_number: string };
+      'SELECT c.id, c.case_number FROM cases c JOIN case_detail_on_server d ON d.case_id = c.id WHERE c.id = ?',
+    ).get(Number(withEmail.id)) as { id: number; case_number: string };
     await openDesk(page, harness.core);
 
     // The network goes; the desk says so.
@@ -39,13 +43,19 @@ test('a closed case opened offline says where its history is, and fills in by it
 
     await openCaseByKeyboard(page, closed.case_number);
     const notice = page.getByTestId('detail-on-server');
-    await expect(notice).toContainText('Historikken er ikke lastet ned');
+    await expect(notice).toContainText('Saken er ikke lastet ned');
     await expect(notice).toContainText('hentes når du er tilkoblet');
     const history = page.getByRole('region', { name: 'Historikk' });
-    // What the detail holds is not shown as empty while it is away: no "Ingen hendelser", no missing site plan.
+    // What the detail holds is not shown as empty while it is away: no "Ingen hendelser", no missing site plan, no
+    // owner without e-mail; and the owner cannot be corrected from what is not here.
     await expect(history).toHaveCount(0);
     await expect(page.getByRole('region', { name: 'Kompletthet' })).toHaveCount(0);
     await expect(page.getByText('Ingen vedlegg er mottatt.')).toHaveCount(0);
+    const owner = page.getByRole('region', { name: 'Eier' });
+    await expect(owner).toBeVisible();
+    await expect(owner.getByText('E-post')).toHaveCount(0);
+    await expect(owner.getByRole('button', { name: 'Rett opplysninger om eier' })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Ønsket oppstart og tilkobling' })).toHaveCount(0);
     expect(await axeViolations(page)).toEqual([]);
     await shoot(page, 'closed-case-detail-1-offline');
 
@@ -59,6 +69,9 @@ test('a closed case opened offline says where its history is, and fills in by it
     await expect(notice).toBeHidden({ timeout: 10_000 });
     await expect(history).toContainText('Melding mottatt');
     await expect(page.getByRole('region', { name: 'Kompletthet' })).toBeVisible();
+    await expect(owner).toContainText(withEmail.owner_email);
+    await expect(owner.getByRole('button', { name: 'Rett opplysninger om eier' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Ønsket oppstart og tilkobling' })).toBeVisible();
     const events = (sqlite.prepare('SELECT count(*) AS n FROM case_events WHERE case_id = ?').get(closed.id) as { n: number }).n;
     expect(events).toBeGreaterThan(2);
     expect(sqlite.prepare('SELECT 1 FROM case_detail_on_server WHERE case_id = ?').get(closed.id)).toBeUndefined();

@@ -9,7 +9,7 @@ import { osloDate } from '../../../core/clock';
 import { readMeta } from '../../../core/db/openLocalDatabase';
 import { OverviewFacts } from '../../../core/overview/overviewFacts';
 import { ensureWorkCalendar } from '../../../core/overview/workCalendar';
-import { CLOSED_HISTORY_KEPT_DAYS } from '../../../service/sync/closedCaseDetail';
+import { CLOSED_CASE_ROW_LEFT_OUT, CLOSED_HISTORY_KEPT_DAYS } from '../../../service/sync/closedCaseDetail';
 import { ok } from '../../support/apiResult';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { login } from '../../support/serviceClient';
@@ -100,6 +100,15 @@ describe('the first download', () => {
     expect(localCount(anne, `SELECT count(*) AS n ${flags} AND t.outcome = 'flagged' AND t.resolved_at IS NULL`)).toBe(1);
     expect(localCount(anne, `SELECT count(*) AS n ${flags}`)).toBe(1);
 
+    // The closed cases' own rows came without the owner's identity number and contact, and the rest only the case
+    // view shows; the open ones' whole.
+    for (const column of new Set(['owner_national_id', 'owner_email', 'owner_phone', ...CLOSED_CASE_ROW_LEFT_OUT])) {
+      const given = (status: string) => `SELECT count(*) AS n FROM cases WHERE status ${status} AND ${column} IS NOT NULL`;
+      expect(await count(given("= 'closed'")), `${column} of closed cases centrally`).toBeGreaterThan(0);
+      expect(localCount(anne, given("= 'closed'")), `${column} of closed cases here`).toBe(0);
+      expect(localCount(anne, given("<> 'closed'")), `${column} of open cases here`).toBe(await count(given("<> 'closed'")));
+    }
+
     // Open cases came whole: opening every marked case fetches the rest, and then the cache is the central database.
     const overviewBefore = overviewFacts(anne);
     expect(await differencesFromCentral(anne.core, central.db.adminUrl)).toEqual([]);
@@ -158,7 +167,10 @@ function overviewFacts(client: Client, options: { again?: boolean } = {}): { fac
 describe('opening a closed case', () => {
   it('shows it at once, fetches its detail from the service, and tells the screens when it is in', async () => {
     const bea = await started('bea');
-    const caseId = marked(bea)[0];
+    const { rows: [owner] } = await central.admin.query<{ id: string; owner_email: string }>(
+      "SELECT id, owner_email FROM cases WHERE status = 'closed' AND owner_email IS NOT NULL ORDER BY id LIMIT 1");
+    const caseId = Number(owner.id);
+    expect(marked(bea)).toContain(caseId);
     const events = await count(`SELECT count(*) AS n FROM case_events WHERE case_id = ${caseId}`);
     const before = localCount(bea, `SELECT count(*) AS n FROM case_events WHERE case_id = ${caseId}`);
     expect(before).toBeLessThan(events);
@@ -167,11 +179,13 @@ describe('opening a closed case', () => {
     const first = ok<CaseDetail>(await bea.core.dispatch('case.get', { caseId }));
     expect(first.detailOnServer).toBe('fetching');
     expect(first.status).toBe('closed');
+    expect(first.owner.email).toBeNull();
     // The screens hear of it, and read the case again: now whole.
     await eventually(() => changes.flat().includes(caseId), 5_000, 'the case announced');
     unsubscribe();
     const detail = ok<CaseDetail>(await bea.core.dispatch('case.get', { caseId }));
     expect(detail.detailOnServer).toBeNull();
+    expect(detail.owner.email).toBe(owner.owner_email);
     expect(detail.events).toHaveLength(events);
     expect(detail.attachments).toHaveLength(await count(`SELECT count(*) AS n FROM attachments WHERE case_id = ${caseId}`));
     expect(marked(bea)).not.toContain(caseId);
@@ -194,6 +208,13 @@ describe('opening a closed case', () => {
     unsubscribe();
     expect(announced).not.toContain(caseId);
     expect(marked(offline)).toContain(caseId);
+    // The owner cannot be corrected from a row without their identity numbers: the empty ones would go as cleared.
+    const correction = {
+      caseId, postalAddress: 'Postboks 12', postcode: '4601', postTown: 'Kristiansand S', organisationNumber: '', gridCustomerName: 'Kari Nordmann',
+    };
+    const refused = await offline.core.dispatch('case.correctOwnerParty', correction);
+    expect(refused.ok ? null : refused.error.code).toBe('case.detailOnServer');
+    expect(offline.core.central!.engine.pendingCount()).toBe(0);
     await offline.close();
 
     const online = await central.startClient('cato', 'case_handler', {}, { login: first.login, directory: first.directory });
@@ -202,6 +223,8 @@ describe('opening a closed case', () => {
     const again = ok<CaseDetail>(await online.core.dispatch('case.get', { caseId }));
     expect(again.detailOnServer).toBeNull();
     expect(again.events).toHaveLength(await count(`SELECT count(*) AS n FROM case_events WHERE case_id = ${caseId}`));
+    // Whole again, the case takes the correction (the organisation number as it now stands).
+    ok(await online.core.dispatch('case.correctOwnerParty', { ...correction, organisationNumber: again.owner.organisationNumber ?? '' }));
   });
 });
 
@@ -270,11 +293,13 @@ describe('the detail route, attacked with a raw HTTP client', () => {
       `/api/cases/${one.id}/detail`);
     expect(answer.status).toBe(200);
     expect(answer.body.caseId).toBe(Number(one.id));
+    // The case's own row (by its id) and its detail's rows (by their case), no other case's.
     for (const table of answer.body.tables) {
-      const column = table.columns.indexOf('case_id');
+      const column = table.columns.indexOf(table.table === 'cases' ? 'id' : 'case_id');
       expect(column, table.table).toBeGreaterThanOrEqual(0);
       for (const row of table.rows) expect(Number(row[column])).toBe(Number(one.id));
     }
+    expect(answer.body.tables.find((t) => t.table === 'cases')!.rows).toHaveLength(1);
     expect(answer.body.tables.find((t) => t.table === 'case_events')!.rows.length)
       .toBe(await count(`SELECT count(*) AS n FROM case_events WHERE case_id = ${one.id}`));
 

@@ -25,7 +25,8 @@ const central = useCentralDatabase('owner_party', {
 /** A new installation under review, complete, its installer active with DSB, not assessed; claimed by Anne. */
 async function claimedCase(): Promise<number> {
   const { rows: [row] } = await admin.query<{ id: string; installer_id: string }>(
-    "SELECT id, installer_id FROM cases WHERE claimed_by IS NULL ORDER BY id LIMIT 1",
+    // Not a closed one (closed is final): the first download left part of such a case out (closedCaseDetail.ts).
+    "SELECT id, installer_id FROM cases WHERE claimed_by IS NULL AND status <> 'closed' ORDER BY id LIMIT 1",
   );
   const caseId = Number(row.id);
   await admin.query(

@@ -102,7 +102,7 @@ export function CaseScreen({ caseId }: { caseId: number }) {
               <ConstructionPowerSection detail={detail} />
               <InstallerPanel detail={detail} />
               {whole && <WorkOrderSection detail={detail} />}
-              <RequestSection detail={detail} />
+              {whole && <RequestSection detail={detail} />}
             </div>
             {/* What the case's detail holds is not shown while it is on the service: "none" would be untrue. */}
             {whole && (
