@@ -1,7 +1,8 @@
 // The queue answered by SQL while the in-memory index is still loading (the first seconds after start at a
 // million cases): the page by received time comes by the (status, submitted_at) and (submitted_at) indexes,
-// the counts from the (status, due_date, request_type) index. Only what SQL answers fast is asked here; anything
-// else (another sort, a search, the expired-offer or billing flags) waits for the index.
+// the counts by the (status, submitted_at) index and those of the filters (type, municipality, assignee). Only what
+// SQL answers fast is asked here; anything else (another sort, a search, the expired-offer or billing flags) waits
+// for the index.
 import type Database from 'better-sqlite3';
 import type { QueueFilters } from '../../shared/contract';
 import { CASE_STATUSES, CLOCK_RUNNING_STATUSES, type CaseStatus } from '../../shared/rules';

@@ -175,11 +175,7 @@ export const cases = sqliteTable(
     index('cases_type_submitted').on(t.requestType, t.submittedAt),
     index('cases_municipality_submitted').on(t.municipalityNumber, t.submittedAt),
     index('cases_assignee_submitted').on(t.assigneeId, t.submittedAt),
-    index('cases_due').on(t.dueDate),
     index('cases_installer').on(t.installerId),
-    // The overview's cases per type and status, and its breaches (0012_overview.sql).
-    index('cases_type_status').on(t.requestType, t.status),
-    index('cases_status_due').on(t.status, t.dueDate, t.requestType),
     // The workload view (0010_assignment): counts per handler, and a handler's (or nobody's) cases, oldest due first.
     index('cases_open_assignee_due')
       .on(t.assigneeId, sql`${t.dueDate} IS NULL`, t.dueDate, t.submittedAt, t.id, t.status)
