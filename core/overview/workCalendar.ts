@@ -50,16 +50,18 @@ export function calendarRows(fromYear: number, toYear: number): CalendarRow[] {
 }
 
 /**
+ * The span of the cases' dates, read at every overview open and every step of its catch-up: one lookup at an end of
+ * each of the indexes cases_submitted and cases_due, where a scan costs 400 ms at a million cases.
+ */
+export const CALENDAR_SPAN_SQL = `SELECT (SELECT min(submitted_at) FROM cases) AS first, (SELECT max(due_date) FROM cases) AS lastDue`;
+
+/**
  * Makes sure the calendar covers the years from the oldest case to a year past the latest due date or today.
  * Cheap when it already does (two index lookups and a count); a new year costs a few milliseconds once.
  * True when it wrote days.
  */
 export function ensureWorkCalendar(sqlite: Database.Database, today: string): boolean {
-  const span = sqlite
-    .prepare(
-      `SELECT (SELECT min(submitted_at) FROM cases) AS first, (SELECT max(due_date) FROM cases) AS lastDue`,
-    )
-    .get() as { first: string | null; lastDue: string | null };
+  const span = sqlite.prepare(CALENDAR_SPAN_SQL).get() as { first: string | null; lastDue: string | null };
   const todayYear = Number(today.slice(0, 4));
   const fromYear = Math.min(todayYear, span.first ? Number(span.first.slice(0, 4)) : todayYear);
   const toYear = Math.max(todayYear, span.lastDue ? Number(span.lastDue.slice(0, 4)) : todayYear) + 1;

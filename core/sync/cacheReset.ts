@@ -1,7 +1,7 @@
 // The cache is disposable: when what it was filled from changes (the central schema, or the shape of a first download
-// for the person's role: service/sync/closedCaseDetail.ts), its synced rows are dropped
-// and downloaded again, with progress shown. The outbox stays — it may hold the only copy of someone's work —
-// and its pending entries are replayed once the fresh rows are in.
+// for the person's role: service/sync/closedCaseDetail.ts), its synced rows are dropped and downloaded again, with
+// progress shown. The outbox stays — it may hold the only copy of someone's work — and its pending entries are
+// replayed once the fresh rows are in.
 import type Database from 'better-sqlite3';
 import { readMeta, writeMeta } from '../db/openLocalDatabase';
 import { SYNCED_TABLES } from './syncedTables';

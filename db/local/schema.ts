@@ -175,6 +175,8 @@ export const cases = sqliteTable(
     index('cases_type_submitted').on(t.requestType, t.submittedAt),
     index('cases_municipality_submitted').on(t.municipalityNumber, t.submittedAt),
     index('cases_assignee_submitted').on(t.assigneeId, t.submittedAt),
+    // The overview's calendar reads max(due_date) at every open and catch-up step (overview/workCalendar.ts).
+    index('cases_due').on(t.dueDate),
     index('cases_installer').on(t.installerId),
     // The workload view (0010_assignment): counts per handler, and a handler's (or nobody's) cases, oldest due first.
     index('cases_open_assignee_due')

@@ -1,8 +1,7 @@
 // One case's detail as it is now, for a desk that left it out of its first download (closedCaseDetail.ts) and has it
 // open: the case's own row whole and every detail table's rows of the case, rendered by PostgreSQL as the pull renders
-// them. Runs as the person, so
-// row-level security decides what comes, as for a pull. An unknown case (or one the person may not see) is a 404.
-// The answer is CaseDetailOutput (shared/serviceApi) as JSON text.
+// them. Runs as the person, so row-level security decides what comes, as for a pull. An unknown case (or one the
+// person may not see) is a 404. The answer is CaseDetailOutput (shared/serviceApi) as JSON text.
 import type pg from 'pg';
 import { caseColumnOf, caseTables } from '../../core/sync/syncedTables';
 import { ServiceError } from '../http/errors';

@@ -1,8 +1,8 @@
 // What a desk's first download leaves out: the detail of cases that were closed at the pull's target (history, notes,
 // files, offers, billing, work orders, messages), and the parts of their own rows only the case view shows
-// (CLOSED_CASE_ROW_LEFT_OUT). Closed is final (shared/rules/caseStatus.ts), most cases of a
-// company's years are closed, and a case handler opens few of them again: the desk fetches one's detail when it is
-// opened (GET /api/cases/:caseId/detail). Kept all the same, because screens across cases read them:
+// (CLOSED_CASE_ROW_LEFT_OUT). Closed is final (shared/rules/caseStatus.ts), most cases of a company's years are
+// closed, and a case handler opens few of them again: the desk fetches one's detail when it is opened
+// (GET /api/cases/:caseId/detail). Kept all the same, because screens across cases read them:
 //   - for a person who sees the overview (OVERVIEW_ROLES), of cases closed within CLOSED_HISTORY_KEPT_DAYS, the
 //     history its figures come from (over at most 52 weeks): the status changes and offers issued it reads
 //     (OVERVIEW_HISTORY in core/overview/overviewFacts.ts). A case handler's desk never works the overview out, so

@@ -1,7 +1,9 @@
 // What syncing through the central service costs, on a central database of its own (created here, seeded once with
 // the demo generator and vacuumed, dropped at the end) behind a real service instance on loopback (buildService, as
 // the tests start it). Every desk is a real core in this process, signed in to the service; none talks to PostgreSQL.
-//   sync.initial_cache_bytes_per_case  the cache file that first download leaves, per case;
+//   sync.initial_cache_bytes_per_case  the cache file that first download leaves, per case (a case handler's;
+//                                   BENCH_SYNC_ROLE=supervisor makes the first desk a supervisor's, whose first
+//                                   download also brings the overview's history of recently closed cases);
 //   sync.initial_100k_s             an empty cache filled from scratch through the service's paged pull (named by
 //                                   the size: sync.initial_1m_s at a million), the service in a process of its own
 //                                   as on a server (serviceProcess.ts): from starting
@@ -111,10 +113,11 @@ async function initialPull(
   name: string,
   service: ServiceProcess,
 ): Promise<{ client: Client; ms: number; progressShown: number }> {
-  const login = await db.createLogin(name, 'case_handler');
+  const role = process.env.BENCH_SYNC_ROLE === 'supervisor' ? 'supervisor' : 'case_handler';
+  const login = await db.createLogin(name, role);
   const directory = mkdtempSync(path.join(tmpdir(), `desk-bench-${name}-`));
   const started = performance.now();
-  const client = await startClient(db, name, 'case_handler', ENGINE, { login, directory, service });
+  const client = await startClient(db, name, role, ENGINE, { login, directory, service });
   let progressShown = 0;
   const show = async () => {
     const status = await ok<SyncStatusView>(client.core.dispatch('sync.status', {}));

@@ -10,7 +10,7 @@ import {
   TYPE_STATUS_SQL,
 } from '../../core/overview/overviewSql';
 import { OVERVIEW_PERIODS } from '../../shared/contract';
-import { ensureWorkCalendar } from '../../core/overview/workCalendar';
+import { CALENDAR_SPAN_SQL, ensureWorkCalendar } from '../../core/overview/workCalendar';
 import { CASE_STATUSES, CLOCK_RUNNING_STATUSES, REQUEST_TYPES } from '../../shared/rules';
 import { HARNESS_NOW, startHarnessCore, type HarnessCore } from '../../harness/harnessCore';
 
@@ -101,5 +101,15 @@ describe('the overview counts kept by triggers', () => {
     sqlite.prepare('DELETE FROM cases WHERE id IN (SELECT id FROM cases ORDER BY id DESC LIMIT 25)').run();
     sqlite.pragma('foreign_keys = ON');
     check('after cases were removed');
+  });
+});
+
+describe('the calendar the overview joins against', () => {
+  it('finds the span of the cases’ dates at the ends of two indexes, never by a scan of every case', () => {
+    const plan = (harness.core.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${CALENDAR_SPAN_SQL}`).all() as { detail: string }[])
+      .map((row) => row.detail).join(' | ');
+    expect(plan).toContain('cases_submitted');
+    expect(plan).toContain('cases_due');
+    expect(plan).not.toMatch(/SCAN cases\b/);
   });
 });
