@@ -47,6 +47,9 @@ async function started(name: string, role: 'case_handler' | 'supervisor' = 'case
   return client;
 }
 
+const closedCaseIds = async (): Promise<number[]> =>
+  (await central.admin.query<{ id: string }>("SELECT id FROM cases WHERE status = 'closed' ORDER BY id")).rows.map((r) => Number(r.id));
+
 /** The overview's history of recently closed cases, as the central database has it: event ids. */
 const recentOverviewHistory = async (): Promise<number[]> =>
   (await central.admin.query<{ id: string }>(
@@ -66,7 +69,7 @@ describe('the first download', () => {
   it('for a supervisor, leaves closed cases’ detail out, keeping the history the overview reads and open billing flags, and marks them', async () => {
     const anne = await started('anne', 'supervisor');
     expect(identity(anne)).toMatch(/\/overview$/);
-    const closed = (await central.admin.query<{ id: string }>("SELECT id FROM cases WHERE status = 'closed' ORDER BY id")).rows.map((r) => Number(r.id));
+    const closed = await closedCaseIds();
     expect(closed.length).toBeGreaterThan(20);
     expect(marked(anne)).toEqual(closed);
 
@@ -131,7 +134,7 @@ describe('the first download', () => {
   it('for a case handler, keeps no history of closed cases; made a supervisor, the desk fills its cache again with it', async () => {
     const cora = await started('cora');
     expect(identity(cora)).toMatch(/\/casework$/);
-    const closed = (await central.admin.query<{ id: string }>("SELECT id FROM cases WHERE status = 'closed' ORDER BY id")).rows.map((r) => Number(r.id));
+    const closed = await closedCaseIds();
     expect(marked(cora)).toEqual(closed);
     expect(await recentOverviewHistory()).not.toEqual([]);
     expect(closedHistoryHere(cora)).toEqual([]);
