@@ -61,8 +61,9 @@ const closedAt = (target: string, alias = 'c') => `${alias}.status = 'closed' AN
  * Of a closed case's own row, what only its case view shows, in sections it leaves out until the case's detail is
  * here: the owner's identity number and contact, what the installer wrote and the dates asked for. The queue, the
  * search and the overview read none of it; a first download sends it empty, the case's detail whole. Besides the
- * bytes, a company's years of owners' fødselsnummer, phone numbers and e-mail addresses are then on no desk's disk
- * that has not opened the case (data minimisation, GDPR art. 5(1)(c)).
+ * bytes, a company's years of owners' fødselsnummer, phone numbers and e-mail addresses no longer go to every desk
+ * with its first download (data minimisation, GDPR art. 5(1)(c)); a closed case changed later comes whole with the
+ * change, and row-level security, not this, decides who may see a case.
  */
 export const CLOSED_CASE_ROW_LEFT_OUT: readonly string[] = [
   'owner_national_id', 'owner_organisation_number', 'owner_email', 'owner_phone', 'free_text',
