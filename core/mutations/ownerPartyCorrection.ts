@@ -4,6 +4,7 @@
 import { CorrectOwnerPartyInput, fail } from '../../shared/contract';
 import { canWriteNotes, normalizedOwnerParty, ownerPartyProblems, type OwnerPartyValues } from '../../shared/rules';
 import { loadCaseHead } from '../cases/caseRow';
+import { detailOnServer } from '../sync/caseDetailMark';
 import { defineMutation } from './runMutation';
 
 /** Each correctable field's column, in the order the history lists them (as central 0036's trigger does). */
@@ -37,7 +38,7 @@ export const correctOwnerParty = defineMutation({
     if (!canWriteNotes(actor.role)) fail('permission.denied');
     // The owner's identity numbers of a closed case the first download left out are not here (closedCaseDetail.ts):
     // the correction would send the empty ones as if they had been cleared.
-    if (core.sqlite.prepare('SELECT 1 FROM case_detail_on_server WHERE case_id = ?').get(args.caseId)) fail('case.detailOnServer');
+    if (detailOnServer(core.sqlite, args.caseId)) fail('case.detailOnServer');
     const { problem, values } = ownerPartyUpdate(args);
     if (problem) fail(problem as never);
     const fields = (Object.keys(OWNER_PARTY_COLUMNS) as Field[]).filter((field) => field in values);

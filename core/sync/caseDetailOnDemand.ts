@@ -8,6 +8,7 @@ import type { CaseDetailOnServer } from '../../shared/contract';
 import type { CaseDetailOutput } from '../../shared/serviceApi';
 import type { CoreContext } from '../context';
 import { columnOf, RowWriter, type RowPage } from './applyRows';
+import { detailOnServer } from './caseDetailMark';
 import type { CentralSession } from './centralSession';
 import { rowsOf } from './pullChanges';
 import { caseColumnOf } from './syncedTables';
@@ -28,7 +29,7 @@ export class CaseDetailOnDemand {
   ) {}
 
   private marked(caseId: number): boolean {
-    return this.context.sqlite.prepare('SELECT 1 FROM case_detail_on_server WHERE case_id = ?').get(caseId) !== undefined;
+    return detailOnServer(this.context.sqlite, caseId);
   }
 
   /** Where the case's detail is, for the case view: here (null), on its way, or out of reach for now. */

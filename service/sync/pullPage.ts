@@ -45,8 +45,12 @@ const PULLED_AS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 export const pulledColumn = (table: SyncedTable, column: string): string =>
   PULLED_AS[table.central]?.[column] ? `${PULLED_AS[table.central][column]} AS ${column}` : column;
 
-/** The SELECT list of a table's page: its pulled columns, each as the cache keeps it. */
-export const selectList = (table: SyncedTable): string => selectedColumns(table).map((c) => pulledColumn(table, c)).join(', ');
+/**
+ * The SELECT list of a table's page: its pulled columns, each as the cache keeps it, or as `instead` gives it where
+ * that is not null.
+ */
+export const selectList = (table: SyncedTable, instead: (column: string) => string | null = () => null): string =>
+  selectedColumns(table).map((c) => instead(c) ?? pulledColumn(table, c)).join(', ');
 
 function encodeResume(resume: Resume): string {
   return Buffer.from(JSON.stringify(resume)).toString('base64url');
@@ -89,11 +93,8 @@ function pageSelect(table: SyncedTable, at: Resume, after: number, limit: number
     where += ` AND (${order.join(', ')}) > (${order.map((_, i) => `$${params.length + i + 1}`).join(', ')})`;
     params.push(...at.after);
   }
-  let select = selectList(table);
-  if (from) {
-    where += ` ${closedDetailFilter(table, '$2', cutoff)}`;
-    select = selectedColumns(table).map((c) => closedRowColumn(table, c, '$2') ?? pulledColumn(table, c)).join(', ');
-  }
+  if (from) where += ` ${closedDetailFilter(table, '$2', cutoff)}`;
+  const select = selectList(table, (column) => (from ? closedRowColumn(table, column, '$2') : null));
   return `SELECT ${select} FROM ${table.central} t ${where}
           ORDER BY ${order.join(', ')} LIMIT ${Math.trunc(limit)}`;
 }
