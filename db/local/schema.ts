@@ -171,10 +171,12 @@ export const cases = sqliteTable(
     uniqueIndex('cases_case_number').on(t.caseNumber),
     uniqueIndex('cases_message_id').on(t.messageId),
     index('cases_submitted').on(t.submittedAt),
-    index('cases_status_submitted').on(t.status, t.submittedAt),
-    index('cases_type_submitted').on(t.requestType, t.submittedAt),
-    index('cases_municipality_submitted').on(t.municipalityNumber, t.submittedAt),
-    index('cases_assignee_submitted').on(t.assigneeId, t.submittedAt),
+    // The cold queue's (core/queue/coldQueue.ts), of the cases in work only (0030_queue_indexes_in_work).
+    index('cases_in_work_status').on(t.status, t.submittedAt).where(sql`status NOT IN ('closed', 'rejected')`),
+    index('cases_in_work_type').on(t.requestType, t.submittedAt).where(sql`status NOT IN ('closed', 'rejected')`),
+    index('cases_in_work_municipality')
+      .on(t.municipalityNumber, t.submittedAt)
+      .where(sql`status NOT IN ('closed', 'rejected')`),
     // The overview's calendar reads max(due_date) at every open and catch-up step (overview/workCalendar.ts).
     index('cases_due').on(t.dueDate),
     index('cases_installer').on(t.installerId),

@@ -1,6 +1,6 @@
 // The local database: migrations that create everything and refuse to be edited, a search index that the
 // triggers keep current, and mutations that write the change, its events and its outbox row all or nothing.
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -65,6 +65,30 @@ describe('migrations', () => {
       openLocalDatabase({ file, migrationsFolder: migrations });
     } catch (error) {
       expect((error as MigrationTamperedError).migrationIndex).toBe(1);
+    }
+  });
+
+  it('take the indexes 0029 and 0030 drop out of the record of an interrupted first download, so they stay away', () => {
+    // A desk migrated to 0029 whose first download was interrupted: its record of what to build at the end.
+    const before = path.join(directory, 'migrations-to-0029');
+    cpSync(MIGRATIONS, before, { recursive: true });
+    rmSync(path.join(before, '0030_queue_indexes_in_work.sql'));
+    const journalFile = path.join(before, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+    writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.tag !== '0030_queue_indexes_in_work') }));
+    const file = path.join(directory, 'interrupted.sqlite');
+    const old = openLocalDatabase({ file, migrationsFolder: before });
+    const record = ['case_events_case', 'cases_status_submitted', 'cases_assignee_submitted', 'cases_type_status', 'cases_due']
+      .map((name) => ({ type: 'index', name, table: 'cases', sql: `CREATE INDEX ${name} ON cases (id)` }));
+    old.sqlite.prepare("INSERT INTO meta (key, value) VALUES ('sync.deferred_schema', ?)").run(JSON.stringify(record));
+    old.close();
+
+    const updated = openLocalDatabase({ file, migrationsFolder: MIGRATIONS });
+    try {
+      const kept = JSON.parse(updated.sqlite.prepare("SELECT value FROM meta WHERE key = 'sync.deferred_schema'").pluck().get() as string) as typeof record;
+      expect(kept).toEqual([record[0], record[4]]);
+    } finally {
+      updated.close();
     }
   });
 });

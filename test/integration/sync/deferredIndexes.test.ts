@@ -122,9 +122,9 @@ describe('indexes deferred during a pull into an empty cache', () => {
     const recorded = JSON.parse(during[0]) as { type: string; name: string }[];
     expect(recorded.map((object) => object.name).sort()).toEqual([
       'case_events_case',
-      'cases_assignee_submitted', 'cases_due', 'cases_fetch_next', 'cases_installer', 'cases_municipality_submitted',
-      'cases_open_assignee_due', 'cases_search_after_delete', 'cases_search_after_insert', 'cases_search_after_update',
-      'cases_status_submitted', 'cases_submitted', 'cases_type_submitted',
+      'cases_due', 'cases_fetch_next', 'cases_in_work_municipality', 'cases_in_work_status', 'cases_in_work_type',
+      'cases_installer', 'cases_open_assignee_due', 'cases_search_after_delete', 'cases_search_after_insert',
+      'cases_search_after_update', 'cases_submitted',
       'overview_case_deleted', 'overview_case_inserted', 'overview_case_updated',
       'overview_event_deleted', 'overview_event_inserted', 'overview_event_updated',
     ]);
