@@ -10,6 +10,7 @@ import {
 } from '../../shared/rules';
 import type { AttachmentStore } from '../attachments/attachmentStore';
 import { offerPdfName, storedFigures } from '../mutations/offerMutations';
+import { toStoredLines } from '../offers/storedLines';
 import type { RequestFacts } from './cases';
 import { demoOfferLetterPdf } from './demoOfferLetter';
 
@@ -48,7 +49,7 @@ export class DemoOfferMaker {
       ownerName: request.owner.name, issuedOn, validUntil, calculation,
     });
     const stored = this.store.putContent(pdf);
-    const offerRow: Row = [id, caseId, 1, 'issued', list.id, list.version, JSON.stringify(standard.lines),
+    const offerRow: Row = [id, caseId, 1, 'issued', list.id, list.version, toStoredLines(standard.lines),
       standard.connectionFeeDeduction ?? 0,
       storedFigures(calculation), validUntil, issuedAt, by, stored.sha256, issuedAt, by];
     return {

@@ -12,6 +12,7 @@ import { osloDate } from '../clock';
 import type { CoreContext } from '../context';
 import { loadCaseHead } from '../cases/caseRow';
 import { storedPriceLists } from '../pricing/priceListStore';
+import { fromStoredLines, sameStoredLines, toStoredLines } from '../offers/storedLines';
 import { defineMutation, type MutationEvent } from './runMutation';
 import { fileLetterOnCase } from './letterAttachment';
 
@@ -149,7 +150,7 @@ export function revisedDraftContent(
 ): DraftContent & { missing: string[] } {
   const list = priceListInEffect(lists, date) ?? fail('offer.noPriceList', { date });
   const revised = revisedLines(
-    { lines: JSON.parse(from.lines) as OfferLine[], connectionFeeDeduction: from.deductionOre || null },
+    { lines: fromStoredLines(from.lines), connectionFeeDeduction: from.deductionOre || null },
     findPriceList(lists, from.priceListId, from.priceListVersion),
     list,
   );
@@ -168,7 +169,7 @@ function insertDraft(core: CoreContext, caseId: number, offerId: string, draft: 
          connection_fee_deduction_ore, totals, created_at, created_by, pending_seq)
        VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(offerId, caseId, next, draft.list.id, draft.list.version, JSON.stringify(draft.lines), draft.deductionOre,
+    .run(offerId, caseId, next, draft.list.id, draft.list.version, toStoredLines(draft.lines), draft.deductionOre,
       storedFigures(draft.calculation), by.now, by.actorId, by.pendingSeq);
 }
 
@@ -204,7 +205,7 @@ export const saveOfferDraft = defineMutation({
     const calculation = calculateOrFail(lines, connectionFeeDeductionOre);
     core.sqlite
       .prepare('UPDATE offers SET lines = ?, connection_fee_deduction_ore = ?, totals = ?, pending_seq = ? WHERE id = ?')
-      .run(JSON.stringify(lines), connectionFeeDeductionOre ?? 0, storedFigures(calculation), pendingSeq, offerId);
+      .run(toStoredLines(lines), connectionFeeDeductionOre ?? 0, storedFigures(calculation), pendingSeq, offerId);
     return { caseId: offer.case_id, events: [], changedWithoutHistory: true, precondition: { claimToken: head.claim_token } };
   },
 });
@@ -243,11 +244,11 @@ export const issueOffer = defineMutation({
       || offer.price_list_id !== args.priceListId || offer.price_list_version !== args.priceListVersion) {
       fail('offer.changedWhileIssuing', { offerId: offer.id });
     }
-    if (offer.lines !== args.draftLines || offer.connection_fee_deduction_ore !== args.draftDeductionOre) {
+    if (!sameStoredLines(offer.lines, args.draftLines) || offer.connection_fee_deduction_ore !== args.draftDeductionOre) {
       fail('offer.changedWhileIssuing', { offerId: offer.id });
     }
     const head = loadCaseHead(core.sqlite, offer.case_id);
-    const calculation = calculateOrFail(JSON.parse(offer.lines) as OfferLine[], offer.connection_fee_deduction_ore);
+    const calculation = calculateOrFail(fromStoredLines(offer.lines), offer.connection_fee_deduction_ore);
     const refusal = plusskundeContributionRefusal(loadOfferFacts(core, offer.case_id), calculation.contributionOre);
     if (refusal) fail(refusal, { contributionOre: calculation.contributionOre });
     const validUntil = offerValidUntil(args.issuedOn, priceListOf(core, offer).offerValidity);

@@ -24,6 +24,7 @@ import type { Letterhead } from './letterhead';
 import type { PdfRenderer } from './pdfRenderer';
 import { cadastralNumberOf, firstOf, ownerPostalAddressOf } from './letterCase';
 import { newOwnerAccess, portalUrlOf } from './ownerAccess';
+import { fromStoredLines } from './storedLines';
 import { releaseOnAcceptance } from '../billing/localBilling';
 
 export interface OfferServiceDeps {
@@ -69,7 +70,7 @@ export class OfferService {
 
   get(offerId: string): OfferDetail {
     const row = loadOffer(this.deps.context, offerId);
-    const lines = JSON.parse(row.lines) as OfferLine[];
+    const lines = fromStoredLines(row.lines);
     const deduction = row.connection_fee_deduction_ore || null;
     // The desk keeps an offer's content and its figures as issued (storedFigures), not the whole calculation: it is
     // worked out again from the lines and checked against the figures it was issued with.
@@ -94,7 +95,7 @@ export class OfferService {
     const row = loadOffer(this.deps.context, offerId);
     const from = loadOffer(this.deps.context, fromOfferId);
     const missing = revisedLines(
-      { lines: JSON.parse(from.lines) as OfferLine[], connectionFeeDeduction: from.connection_fee_deduction_ore || null },
+      { lines: fromStoredLines(from.lines), connectionFeeDeduction: from.connection_fee_deduction_ore || null },
       null,
       priceListOf(this.deps.context, row),
     ).missing;
@@ -110,7 +111,7 @@ export class OfferService {
     const draft = loadOffer(context, offerId);
     if (draft.state !== 'draft') fail('offer.notDraft', { offerId, state: draft.state });
     // Before the letter is rendered: the mutation checks it again, in its transaction.
-    const contributionOre = calculateOrFail(JSON.parse(draft.lines) as OfferLine[], draft.connection_fee_deduction_ore || null).contributionOre;
+    const contributionOre = calculateOrFail(fromStoredLines(draft.lines), draft.connection_fee_deduction_ore || null).contributionOre;
     const refusal = plusskundeContributionRefusal(loadOfferFacts(context, draft.case_id), contributionOre);
     if (refusal) fail(refusal, { contributionOre });
     const issuedOn = osloDate(context.clock.now());
@@ -126,7 +127,8 @@ export class OfferService {
       offerVersion: draft.offer_version,
       priceListId: draft.price_list_id,
       priceListVersion: draft.price_list_version,
-      draftLines: draft.lines,
+      // The lines as OfferLine objects: the outbox and the central database do not know the stored form.
+      draftLines: JSON.stringify(fromStoredLines(draft.lines)),
       draftDeductionOre: draft.connection_fee_deduction_ore,
       issuedOn,
       validUntil: letter.validUntil,
@@ -152,7 +154,7 @@ export class OfferService {
     const list = priceListOf(this.deps.context, offer);
     const actor = this.deps.context.currentUser();
     const email = this.sqlite.prepare('SELECT email FROM users WHERE id = ?').get(actor.id) as { email: string | null } | undefined;
-    const lines = JSON.parse(offer.lines) as OfferLine[];
+    const lines = fromStoredLines(offer.lines);
     const postal = { address: row.address, postcode: row.postcode, postTown: row.post_town };
     return {
       letterhead: this.deps.letterhead(),

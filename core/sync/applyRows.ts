@@ -3,6 +3,7 @@
 // row must not stop every later change from arriving.
 import type Database from 'better-sqlite3';
 import { CASE_STATUSES, REQUEST_TYPES } from '../../shared/rules';
+import { storedFromCentral } from '../offers/storedLines';
 import type { SyncedTable } from './syncedTables';
 
 export class MalformedRowError extends Error {
@@ -35,9 +36,14 @@ export function columnOf(page: Pick<RowPage, 'columns'>, column: string): (row: 
   return (row) => (at < 0 ? undefined : row[at]);
 }
 
+/** A value's form in the cache where it is not the central one. */
+type LocalForm = (value: unknown) => unknown;
+
 /** Where each of the table's own columns is in the page's rows, and the columns the checks read. */
 interface Layout {
   source: number[];
+  /** Per column, the form a value takes here where it is not the central one (null: as it came). */
+  localForm: (LocalForm | null)[];
   key: ((row: readonly unknown[]) => unknown)[];
   deleted: (row: readonly unknown[]) => unknown;
   status: (row: readonly unknown[]) => unknown;
@@ -47,6 +53,7 @@ interface Layout {
 function layoutOf(page: RowPage): Layout {
   return {
     source: page.table.columns.map((column) => page.columns.indexOf(column)),
+    localForm: page.table.columns.map((column) => LOCAL_FORMS[page.table.local]?.[column] ?? null),
     key: page.table.key.map((column) => columnOf(page, column)),
     deleted: columnOf(page, 'deleted'),
     status: columnOf(page, 'status'),
@@ -88,9 +95,24 @@ const PARAMETERS_PER_STATEMENT = 8_000;
 /** Tables whose local rows may be optimistic (`pending_seq` set) until the central row arrives. */
 const OPTIMISTIC_TABLES = new Set(['notes', 'outgoing_messages', 'attachments', 'offers', 'work_orders', 'billing_events']);
 
+/** Central values the cache keeps in another form: an offer's lines (offers/storedLines.ts, local 0031). */
+const LOCAL_FORMS: Record<string, Record<string, LocalForm>> = {
+  offers: { lines: storedFromCentral },
+};
+
+const inLocalForm = (localForm: LocalForm | null, value: unknown): unknown =>
+  localForm && value !== undefined && value !== null ? localForm(value) : value;
+
+/** A central row's value as the cache keeps it. */
+export const localValue = (table: string, column: string, value: unknown): unknown =>
+  inLocalForm(LOCAL_FORMS[table]?.[column] ?? null, value);
+
 /** Appends the bound values of one row's columns to `values`. */
 function pushValues(layout: Layout, row: readonly unknown[], values: unknown[]): void {
-  for (const at of layout.source) values.push(toSqliteValue(at < 0 ? undefined : row[at]));
+  for (let i = 0; i < layout.source.length; i++) {
+    const at = layout.source[i];
+    values.push(toSqliteValue(inLocalForm(layout.localForm[i], at < 0 ? undefined : row[at])));
+  }
 }
 
 /** Where a row that cannot be stored goes: reported and skipped; without it, the write throws. */

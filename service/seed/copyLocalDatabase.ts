@@ -30,15 +30,19 @@ async function copyTable(
   return insert.inserted;
 }
 
-/** The local row as the central table takes it: the table's derived column, if any, worked out from the rest. */
+/** The local row as the central table takes it: the table's derived columns, if any, worked out from the rest. */
 function derivation(copy: TableCopy): (row: unknown[]) => unknown[] {
   const derived = copy.derived;
   if (!derived) return (row) => row;
   const names = copy.columns.map((c) => c.name);
-  const at = names.indexOf(derived.column);
-  if (at < 0) throw new Error(`${copy.table}: the derived column ${derived.column} is not copied`);
+  const targets = derived.map(({ column, from }) => {
+    const at = names.indexOf(column);
+    if (at < 0) throw new Error(`${copy.table}: the derived column ${column} is not copied`);
+    return { at, from };
+  });
   return (row) => {
-    row[at] = derived.from(Object.fromEntries(names.map((name, i) => [name, row[i]])));
+    const local = Object.fromEntries(names.map((name, i) => [name, row[i]]));
+    for (const { at, from } of targets) row[at] = from(local);
     return row;
   };
 }

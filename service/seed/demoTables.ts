@@ -1,7 +1,8 @@
 // What the demo seed copies from the local demo database into the central one, in foreign-key order.
 // Local and central columns have the same names; the types are the central ones (see schema.ts). Columns the
 // central database owns (version, the claim, tombstones) are left to their defaults and triggers.
-import { calculateOffer, type OfferLine } from '../../shared/rules';
+import { fromStoredLines } from '../../core/offers/storedLines';
+import { calculateOffer } from '../../shared/rules';
 import type { ColumnSpec } from './unnestInsert';
 
 export interface TableCopy {
@@ -11,8 +12,8 @@ export interface TableCopy {
   columns: readonly ColumnSpec[];
   orderBy: string;
   onConflict?: string;
-  /** A column the central database keeps otherwise than the desk does, worked out from the local row. */
-  derived?: { column: string; from: (row: Readonly<Record<string, unknown>>) => unknown };
+  /** Columns the central database keeps otherwise than the desk does, each worked out from the local row. */
+  derived?: readonly { column: string; from: (row: Readonly<Record<string, unknown>>) => unknown }[];
 }
 
 /** 'id:bigint name' → [{ name: 'id', type: 'bigint' }, { name: 'name', type: 'text' }] */
@@ -97,14 +98,18 @@ export const DEMO_TABLES: readonly TableCopy[] = [
       created_at:timestamptz created_by`),
     orderBy: 'id',
     // A desk keeps an offer's figures as issued (core/mutations/offerMutations.ts storedFigures); the central database
-    // its whole calculation, which the owner's portal shows line by line.
-    derived: {
-      column: 'totals',
-      from: (row) => JSON.stringify(calculateOffer({
-        lines: JSON.parse(row.lines as string) as OfferLine[],
-        connectionFeeDeduction: Number(row.connection_fee_deduction_ore) || null,
-      })),
-    },
+    // its whole calculation, which the owner's portal shows line by line. The desk keeps the lines in a form of its
+    // own (core/offers/storedLines.ts); the central database as OfferLine objects.
+    derived: [
+      { column: 'lines', from: (row) => JSON.stringify(fromStoredLines(row.lines as string)) },
+      {
+        column: 'totals',
+        from: (row) => JSON.stringify(calculateOffer({
+          lines: fromStoredLines(row.lines as string),
+          connectionFeeDeduction: Number(row.connection_fee_deduction_ore) || null,
+        })),
+      },
+    ],
   },
   {
     table: 'billing_events',

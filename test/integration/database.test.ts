@@ -72,10 +72,10 @@ describe('migrations', () => {
     // A desk migrated to 0029 whose first download was interrupted: its record of what to build at the end.
     const before = path.join(directory, 'migrations-to-0029');
     cpSync(MIGRATIONS, before, { recursive: true });
-    rmSync(path.join(before, '0030_queue_indexes_in_work.sql'));
     const journalFile = path.join(before, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-    writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.tag !== '0030_queue_indexes_in_work') }));
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { idx: number; tag: string }[] };
+    for (const later of journal.entries.filter((e) => e.idx > 29)) rmSync(path.join(before, `${later.tag}.sql`));
+    writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.idx <= 29) }));
     const file = path.join(directory, 'interrupted.sqlite');
     const old = openLocalDatabase({ file, migrationsFolder: before });
     const record = ['case_events_case', 'cases_status_submitted', 'cases_assignee_submitted', 'cases_type_status', 'cases_due']

@@ -10,7 +10,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
   AppError, CaseDetail, CreateOfferDraftResult, IssueOfferResult, OfferDetail, OfferSummary,
 } from '../../shared/contract';
-import { calculateOffer, formatNok, ISSUED_FIGURES, issuedFiguresOf, type OfferLine } from '../../shared/rules';
+import { calculateOffer, formatNok, ISSUED_FIGURES, issuedFiguresOf } from '../../shared/rules';
+import { toStoredLines } from '../../core/offers/storedLines';
 import { startInProcessHarness, type InProcessHarness } from '../../harness/inProcessHarness';
 
 let harness: InProcessHarness;
@@ -202,8 +203,7 @@ describe('issuing', () => {
     const { offerId } = await ok<CreateOfferDraftResult>('case.createOfferDraft', { caseId });
     await ok<IssueOfferResult>('case.issueOffer', { offerId });
     const before = await ok<OfferDetail>('offer.get', { offerId });
-    const lines = JSON.parse((offerRow(offerId) as { lines: string }).lines) as OfferLine[];
-    const whole = calculateOffer({ lines, connectionFeeDeduction: before.connectionFeeDeductionOre });
+    const whole = calculateOffer({ lines: before.lines, connectionFeeDeduction: before.connectionFeeDeductionOre });
     sqlite().prepare('UPDATE offers SET totals = ? WHERE id = ?').run(JSON.stringify(whole), offerId);
     const draft = await ok<CreateOfferDraftResult>('case.createOfferDraft', { caseId });
     sqlite().prepare("UPDATE offers SET totals = '{}' WHERE id = ?").run(draft.offerId);
@@ -213,6 +213,27 @@ describe('issuing', () => {
     expect(Object.keys(stored)).toEqual([...ISSUED_FIGURES]);
     expect(stored).toEqual(issuedFiguresOf(whole));
     expect((offerRow(draft.offerId) as { totals: string }).totals).toBe('{}');
+    expect(await ok<OfferDetail>('offer.get', { offerId })).toEqual(before);
+  });
+
+  it('stores the lines without their key names (local migration 0031), and an offer stored before reads the same', async () => {
+    const { offerId } = await ok<CreateOfferDraftResult>('case.createOfferDraft', { caseId });
+    await ok<IssueOfferResult>('case.issueOffer', { offerId });
+    const before = await ok<OfferDetail>('offer.get', { offerId });
+    const stored = (offerRow(offerId) as { lines: string }).lines;
+    expect(stored).toBe(toStoredLines(before.lines));
+    expect(stored).not.toContain('description');
+    expect(stored.length).toBeLessThan(JSON.stringify(before.lines).length * 0.6);
+
+    // As a desk stored them before, in the row and in the copy a local change keeps to roll back to (0025).
+    const objects = JSON.stringify(before.lines);
+    sqlite().prepare("UPDATE offers SET lines = ?, server_row = json_object('lines', ?, 'state', 'issued') WHERE id = ?")
+      .run(objects, objects, offerId);
+    expect(await ok<OfferDetail>('offer.get', { offerId })).toEqual(before);
+    sqlite().exec(readFileSync(path.resolve('db/local/migrations/0031_offer_lines_stored_compact.sql'), 'utf8'));
+    const migrated = offerRow(offerId) as { lines: string; server_row: string };
+    expect(migrated.lines).toBe(stored);
+    expect(JSON.parse(migrated.server_row)).toEqual({ lines: stored, state: 'issued' });
     expect(await ok<OfferDetail>('offer.get', { offerId })).toEqual(before);
   });
 

@@ -9,6 +9,7 @@ import { createCore, type Core } from '../../core/createCore';
 import { openLocalDatabase } from '../../core/db/openLocalDatabase';
 import { seedDatabase } from '../../core/demo/seedDatabase';
 import { connectCentral } from '../../core/sync/centralConnection';
+import { localValue } from '../../core/sync/applyRows';
 import { SYNCED_TABLES } from '../../core/sync/syncedTables';
 import type { SyncEngineOptions } from '../../core/sync/syncEngine';
 import { copyLocalDatabase } from '../../service/seed/copyLocalDatabase';
@@ -152,7 +153,9 @@ export async function differencesFromCentral(core: Core, adminUrl: string): Prom
       const where = table.tombstones ? 'WHERE NOT deleted' : '';
       // As the pull sends them (an offer's calculation as its figures as issued: pullPage's PULLED_AS).
       const pulled = columns.map((c) => pulledColumn(table, c)).join(', ');
-      const remote = (await central.query(`SELECT ${pulled} FROM ${table.central} ${where} ORDER BY ${order}`)).rows;
+      // In the form the cache keeps them (an offer's lines: applyRows.ts LOCAL_FORMS).
+      const remote = (await central.query(`SELECT ${pulled} FROM ${table.central} ${where} ORDER BY ${order}`)).rows
+        .map((row: Record<string, unknown>) => Object.fromEntries(columns.map((c) => [c, localValue(table.local, c, row[c])])));
       const local = core.database.sqlite.prepare(`SELECT ${columns.join(', ')} FROM ${table.local} ORDER BY ${order}`).all() as Record<
         string,
         unknown

@@ -11,6 +11,7 @@ import { ISSUED_FIGURES } from '../../../shared/rules';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { eventually, unreachableUrl, type Client } from '../../support/syncClients';
 import { ok } from '../../support/apiResult';
+import { toStoredLines } from '../../../core/offers/storedLines';
 
 let admin: pg.Client;
 
@@ -132,7 +133,7 @@ describe('offer drafts through the central database', () => {
     const offline = await restart(anne, true);
     ok(await offline.core.dispatch('case.saveOfferDraft', raised(offer, 99_900)));
     expect(ok<OfferDetail>(await offline.core.dispatch('offer.get', { offerId: draft.offerId })).lines).toEqual(raised(offer, 99_900).lines);
-    expect(JSON.parse(serverRow(offline, draft.offerId)!)).toMatchObject({ id: draft.offerId, lines: JSON.stringify(offer.lines) });
+    expect(JSON.parse(serverRow(offline, draft.offerId)!)).toMatchObject({ id: draft.offerId, lines: toStoredLines(offer.lines) });
     await offline.close();
     // Anne's lease ran out and Bjørn claimed the case.
     await admin.query(
