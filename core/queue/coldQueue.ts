@@ -33,21 +33,29 @@ interface Where {
   params: Record<string, unknown>;
 }
 
+/** `column` is one of `values` (named parameters `@<name>0`, `@<name>1`, …); no condition when there are none. */
+function anyOf(column: string, name: string, values: readonly string[]): Where {
+  if (values.length === 0) return { clauses: [], params: {} };
+  return {
+    clauses: [`${column} IN (${values.map((_, i) => `@${name}${i}`).join(', ')})`],
+    params: Object.fromEntries(values.map((value, i) => [`${name}${i}`, value])),
+  };
+}
+
+const allOf = (...parts: Where[]): Where => ({
+  clauses: parts.flatMap((part) => part.clauses),
+  params: Object.assign({}, ...parts.map((part) => part.params)) as Record<string, unknown>,
+});
+
 /** Every filter but status and the four flags, as SQL with named parameters. */
 function baseWhere(filters: QueueFilters, userId: string, today: string): Where {
-  const clauses: string[] = [];
-  const params: Record<string, unknown> = { today, userId };
-  const anyOf = (column: string, name: string, values: readonly string[]) => {
-    if (values.length === 0) return;
-    clauses.push(`${column} IN (${values.map((_, i) => `@${name}${i}`).join(', ')})`);
-    values.forEach((value, i) => (params[`${name}${i}`] = value));
-  };
-  anyOf('request_type', 'type', filters.types);
-  anyOf('municipality_number', 'municipality', filters.municipalities);
-  anyOf('closure_reason', 'closure', filters.closureReasons);
-  if (filters.assignment === 'mine') clauses.push('assignee_id = @userId');
-  if (filters.assignment === 'unassigned') clauses.push('assignee_id IS NULL');
-  return { clauses, params };
+  const assignment = { mine: ['assignee_id = @userId'], unassigned: ['assignee_id IS NULL'], all: [] }[filters.assignment];
+  return allOf(
+    { clauses: assignment, params: { today, userId } },
+    anyOf('request_type', 'type', filters.types),
+    anyOf('municipality_number', 'municipality', filters.municipalities),
+    anyOf('closure_reason', 'closure', filters.closureReasons),
+  );
 }
 
 const whereOf = (clauses: string[]) => (clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '');
@@ -71,7 +79,7 @@ export class ColdQueue {
   page(query: QueueQuery): Pick<QueueSelection, 'total' | 'pageIds'> {
     const { filters } = query;
     const base = baseWhere(filters, query.userId, query.today);
-    const statuses = statusClauses(filters.statuses);
+    const statuses = anyOf('status', 'status', filters.statuses);
     const where = [...base.clauses, ...flagClauses(filters), ...statuses.clauses, ...(onlyInWork(filters) ? [IN_WORK] : [])];
     const params = { ...base.params, ...statuses.params };
     const direction = query.sort.direction === 'asc' ? 'ASC' : 'DESC';
@@ -107,7 +115,7 @@ export class ColdQueue {
   /** Closed and rejected cases per status: none under the overdue or waiting flag, both of which mean in work. */
   private endedCounts(filters: QueueFilters, base: Where): StatusCount[] {
     if (filters.overdueOnly || filters.waitingOnly) return [];
-    if (byTypeAndStatusAlone(filters)) return this.typeStatusCounts(filters, statusClauses(ENDED_STATUSES));
+    if (byTypeAndStatusAlone(filters)) return this.typeStatusCounts(filters, anyOf('status', 'status', ENDED_STATUSES));
     return this.sqlite
       .prepare(`SELECT status, count(*) AS n FROM cases ${whereOf([...base.clauses, ENDED])} GROUP BY status`)
       .all(base.params) as StatusCount[];
@@ -115,24 +123,16 @@ export class ColdQueue {
 
   /** Cases per status under a request type and status filter, from the overview's counts (0023), not from `cases`. */
   private typeStatusCounts(filters: QueueFilters, statuses: Where): StatusCount[] {
-    const types = baseWhere({ ...filters, municipalities: [], closureReasons: [], assignment: 'all' }, '', '');
+    const where = allOf(anyOf('request_type', 'type', filters.types), statuses);
     return this.sqlite
-      .prepare(`SELECT status, sum(n) AS n FROM overview_type_status ${whereOf([...types.clauses, ...statuses.clauses])} GROUP BY status`)
-      .all({ ...types.params, ...statuses.params }) as StatusCount[];
+      .prepare(`SELECT status, sum(n) AS n FROM overview_type_status ${whereOf(where.clauses)} GROUP BY status`)
+      .all(where.params) as StatusCount[];
   }
 }
 
 interface StatusCount {
   status: CaseStatus;
   n: number;
-}
-
-function statusClauses(statuses: readonly CaseStatus[]): Where {
-  if (statuses.length === 0) return { clauses: [], params: {} };
-  return {
-    clauses: [`status IN (${statuses.map((_, i) => `@status${i}`).join(', ')})`],
-    params: Object.fromEntries(statuses.map((status, i) => [`status${i}`, status])),
-  };
 }
 
 /** Whether only cases in work can match: the partial indexes (0030) may then be used. */
