@@ -1,6 +1,6 @@
 // An offer's lines as the desk's SQLite keeps them (local 0031): one JSON array per line, its values in a fixed order,
-// without the key names that made up half of every offer (about 2 kB of the cache per open case's offer). Only
-// storage has this form: the central database, the outbox, the contract and the letters all see OfferLine objects.
+// without the key names, which were half of an offer's 2 kB of lines in the cache. Only storage has this form: the
+// central database, the outbox, the contract and the letters all see OfferLine objects.
 import { isDeepStrictEqual } from 'node:util';
 import type { OfferLine } from '../../shared/rules';
 
