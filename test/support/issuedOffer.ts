@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { storedFigures } from '../../core/mutations/offerMutations';
+import { toStoredLines } from '../../core/offers/storedLines';
 import { calculateOffer, type OfferCalculation, type OfferLine } from '../../shared/rules';
 
 export interface IssuedOfferSpec {
@@ -28,8 +29,10 @@ function figuresOf(grossOre: number): { lines: string; calculation: OfferCalcula
 /** The central database keeps the whole calculation; a desk keeps the figures as issued. */
 const centralTotalsOf = (grossOre: number) => JSON.stringify(figuresOf(grossOre).calculation);
 const localTotalsOf = (grossOre: number) => storedFigures(figuresOf(grossOre).calculation);
-/** An offer's lines (JSON text, as stored) adding up to `grossOre`. */
+/** An offer's lines adding up to `grossOre`: JSON text of OfferLine objects, as the central database and the outbox hold them. */
 export const linesOf = (grossOre: number) => figuresOf(grossOre).lines;
+/** The same lines as the desk's SQLite stores them (core/offers/storedLines.ts). */
+const storedLinesOf = (grossOre: number) => toStoredLines(JSON.parse(linesOf(grossOre)) as OfferLine[]);
 
 export function insertIssuedOffer(sqlite: Database.Database, caseId: number, spec: IssuedOfferSpec = {}): string {
   const id = randomUUID();
@@ -40,7 +43,7 @@ export function insertIssuedOffer(sqlite: Database.Database, caseId: number, spe
          issued_at, issued_by, created_at, created_by)
        VALUES (?, ?, ?, ?, 'agder-nett-standard', 2, ?, ?, ?, ?, ?, '2026-11-20T09:00:00.000Z', 'test')`,
     )
-    .run(id, caseId, spec.version ?? 1, state, linesOf(spec.grossOre ?? 1_234_550), localTotalsOf(spec.grossOre ?? 1_234_550), spec.validUntil ?? '2026-12-31',
+    .run(id, caseId, spec.version ?? 1, state, storedLinesOf(spec.grossOre ?? 1_234_550), localTotalsOf(spec.grossOre ?? 1_234_550), spec.validUntil ?? '2026-12-31',
       state === 'draft' ? null : '2026-11-20T09:00:00.000Z', state === 'draft' ? null : 'test');
   return id;
 }

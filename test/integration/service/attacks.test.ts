@@ -2,7 +2,8 @@
 // proposes"): each attack of the issue replayed over HTTP against a real PostgreSQL and a running service, and
 // refused or neutralised — asserted on the answer and on the central rows.
 import { randomUUID } from 'node:crypto';
-import { offerValidUntil, type PriceList } from '../../../shared/rules';
+import { offerValidUntil, type OfferLine, type PriceList } from '../../../shared/rules';
+import { toStoredLines } from '../../../core/offers/storedLines';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { disableStaffAccount } from '../../../service/accounts/staffAccounts';
 import { useCentralDatabase } from '../../support/centralDatabase';
@@ -205,6 +206,13 @@ describe('the life of a case is the server’s', () => {
     const { result, stored } = await issue('[]', (issuedOn, validUntil) => ({ issuedOn, validUntil }));
     expect(result).toMatchObject({ outcome: 'refused', code: 'invalid', message: 'offer lines' });
     expect(stored).toBe(0);
+  });
+
+  it('an offer whose lines come in the desk’s stored form (arrays, not OfferLine objects) is refused, never stored', async () => {
+    const stored = toStoredLines(JSON.parse(linesOf(1_250_000)) as OfferLine[]);
+    const { result, stored: rows } = await issue(stored, (issuedOn, validUntil) => ({ issuedOn, validUntil }));
+    expect(result).toMatchObject({ outcome: 'refused', code: 'invalid', message: 'offer lines' });
+    expect(rows).toBe(0);
   });
 
   it('an offer whose validity or issue date the desk chose is refused; the price list and the server’s calendar decide', async () => {
