@@ -53,7 +53,10 @@ export function storedFromCentral(lines: unknown): unknown {
   }
 }
 
-/** Whether two stored texts hold the same lines, in either form. */
+/**
+ * Whether two texts hold the same lines: in either form, whatever their spacing or key order (a desk's stored text,
+ * the central database's, an outbox entry's).
+ */
 export function sameStoredLines(a: string, b: string): boolean {
   try {
     return isDeepStrictEqual(fromStoredLines(a), fromStoredLines(b));

@@ -1,7 +1,5 @@
 // What the central appliers of the offer mutations read from PostgreSQL: a new draft made by the same rule as on
-// the desk (mutations/offerMutations.ts `draftContent`) from the central price lists and case, and whether a draft's
-// lines are the ones a letter was rendered from.
-import { isDeepStrictEqual } from 'node:util';
+// the desk (mutations/offerMutations.ts `draftContent`) from the central price lists and case.
 import type pg from 'pg';
 import { AppFailure } from '../../shared/contract';
 import type { PriceList, ProductionFacts } from '../../shared/rules';
@@ -79,13 +77,4 @@ export async function insertCentralDraft(client: pg.ClientBase, offerId: string,
     [offerId, caseId, draft.list.id, draft.list.version, JSON.stringify(draft.lines), draft.deductionOre,
       JSON.stringify(draft.calculation)],
   );
-}
-
-/** The same lines, whatever the spacing or key order of the JSON text they are stored as. */
-export function sameLines(a: string, b: string): boolean {
-  try {
-    return isDeepStrictEqual(JSON.parse(a), JSON.parse(b));
-  } catch {
-    return false;
-  }
 }

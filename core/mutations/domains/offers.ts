@@ -5,9 +5,10 @@ import { IssueOfferArgs, createOfferDraft, issueOffer, reviseOffer, saveOfferDra
 import { RefusedByCentral } from '../../sync/centralErrors';
 import { lockCase, presentClaim } from '../../sync/centralCase';
 import { letterToSend } from '../../sync/letterToSend';
+import { sameStoredLines } from '../../offers/storedLines';
 import { centralToday } from '../../sync/centralToday';
 import {
-  centralDraftContent, centralProductionFacts, centralRevisedContent, insertCentralDraft, sameLines,
+  centralDraftContent, centralProductionFacts, centralRevisedContent, insertCentralDraft,
 } from '../../sync/centralOfferDraft';
 import { SaveOfferDraftInput } from '../../../shared/contract';
 import {
@@ -110,7 +111,7 @@ const central = {
       if (central.state !== 'draft') throw new RefusedByCentral('statusChanged', central.state);
       const same = Number(central.case_id) === offer.caseId && central.offer_version === offer.offerVersion
         && central.price_list_id === offer.priceListId && central.price_list_version === offer.priceListVersion
-        && Number(central.deduction) === offer.draftDeductionOre && sameLines(central.lines, offer.draftLines);
+        && Number(central.deduction) === offer.draftDeductionOre && sameStoredLines(central.lines, offer.draftLines);
       if (!same) throw new RefusedByCentral('invalid', 'offerChangedWhileIssuing');
     }
     await client.query(
