@@ -215,6 +215,36 @@ describe('the life of a case is the server’s', () => {
     expect(rows).toBe(0);
   });
 
+  it('an issue is checked against the central draft: other lines are refused, the same lines in another key order are not', async () => {
+    const caseId = await freshCase('approved', ", main_fuse_a = 63");
+    const claimToken = await kari.claim(caseId);
+    const offerId = randomUUID();
+    const [created] = await kari.push(newClientId(), [
+      { seq: 1, name: 'case.createOfferDraft', args: { caseId, offerId }, precondition: { claimToken } },
+    ]);
+    expect(created.outcome).toBe('applied');
+    const { rows: [draft] } = await central.admin.query<{ lines: OfferLine[]; price_list_id: string; price_list_version: number }>(
+      'SELECT lines::jsonb AS lines, price_list_id, price_list_version FROM offers WHERE id = $1', [offerId]);
+    expect(draft.lines.length).toBeGreaterThan(0);
+    const { rows: [list] } = await central.admin.query<{ body: string }>(
+      'SELECT body FROM price_lists WHERE id = $1 AND list_version = $2', [draft.price_list_id, draft.price_list_version]);
+    const { rows: [{ today }] } = await central.admin.query<{ today: string }>("SELECT (now() AT TIME ZONE 'Europe/Oslo')::date::text AS today");
+    const issueWith = async (lines: OfferLine[] | Record<string, unknown>[]) => (await kari.push(newClientId(), [{
+      seq: 1, name: 'case.issueOffer', precondition: { claimToken },
+      args: {
+        offerId, caseId, offerVersion: 1, priceListId: draft.price_list_id, priceListVersion: draft.price_list_version,
+        draftLines: JSON.stringify(lines), draftDeductionOre: 0, issuedOn: today,
+        validUntil: offerValidUntil(today, (JSON.parse(list.body) as PriceList).offerValidity), pdfSha256: 'a'.repeat(64), pdfSizeBytes: 1000,
+      },
+    }]))[0];
+    const cheaper = draft.lines.map((line, i) => (i === 0 ? { ...line, unitPriceOre: line.unitPriceOre - 100 } : line));
+    expect(await issueWith(cheaper)).toMatchObject({ outcome: 'refused', message: 'offerChangedWhileIssuing' });
+    const reordered = draft.lines.map((line) => Object.fromEntries(Object.entries(line).reverse()));
+    expect((await issueWith(reordered)).outcome).toBe('applied');
+    const { rows: [issued] } = await central.admin.query<{ state: string }>('SELECT state FROM offers WHERE id = $1', [offerId]);
+    expect(issued.state).toBe('issued');
+  });
+
   it('an offer whose validity or issue date the desk chose is refused; the price list and the server’s calendar decide', async () => {
     const lines = linesOf(1_250_000);
     const forgedValidity = await issue(lines, (issuedOn) => ({ issuedOn, validUntil: '2099-12-31' }));
