@@ -12,7 +12,7 @@ import { login, newClientId, RawClient } from '../../support/serviceClient';
 import { serviceFor, startService } from '../../support/serviceInstances';
 import { SYNCED_TABLES } from '../../../core/sync/syncedTables';
 
-const central = useCentralDatabase('svc_att', { seedCases: 30 });
+const central = useCentralDatabase('svc_att', { seedCases: 40 });
 
 let url = '';
 let kari: RawClient;
@@ -20,7 +20,7 @@ let ola: RawClient;
 let caseIds: number[] = [];
 let nextCase = 0;
 
-/** A case of the seed set no other test here uses, put in `status`, free and unassigned (as the owner). */
+/** A case of the seed set without notes that no other test here uses, put in `status`, free and unassigned (as the owner). */
 async function freshCase(status = 'in_review', extra = ''): Promise<number> {
   const caseId = caseIds[nextCase++];
   if (caseId === undefined) throw new Error('out of seeded cases');
@@ -62,7 +62,9 @@ beforeAll(async () => {
   url = running.url;
   kari = await login(url, await central.db.createLogin('kari', 'case_handler'));
   ola = await login(url, await central.db.createLogin('ola', 'case_handler'));
-  const { rows } = await central.admin.query<{ id: string }>('SELECT id FROM cases ORDER BY id');
+  // Cases without notes of their own: a test that reads a case's notes finds only what it wrote, whichever case it gets.
+  const { rows } = await central.admin.query<{ id: string }>(
+    'SELECT id FROM cases c WHERE NOT EXISTS (SELECT 1 FROM notes n WHERE n.case_id = c.id) ORDER BY id');
   caseIds = rows.map((row) => Number(row.id));
 });
 
