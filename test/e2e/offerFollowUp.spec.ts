@@ -78,7 +78,7 @@ test('an issued offer is sent from the decision bar; the payment file releases t
   // The queue: the filter for offers past their validity lists the one that ran out, and only offers sent.
   await desk.keyboard.press('Escape');
   await desk.getByRole('searchbox', { name: 'Søk i saker' }).fill('');
-  await desk.getByRole('radio', { name: /Utløpte tilbud/ }).check({ force: true });
+  await desk.getByRole('radio', { name: /Utløpte tilbud/ }).check();
   await expect(desk.getByText(expired.caseNumber, { exact: true })).toBeVisible();
   await expect(desk.getByText(approved.caseNumber, { exact: true })).toHaveCount(0);
   await expect(desk.getByRole('radio', { name: 'Utløpte tilbud (1)' })).toBeChecked();
@@ -94,9 +94,9 @@ test('a payment that does not match the offer is flagged on the case; the handle
   harness.core.context.casesChanged('all');
 
   // Findable in the queue, then on the case as a warning saying what is wrong.
-  await desk.getByRole('radio', { name: /Avvik fra faktura \(1\)/ }).check({ force: true });
+  await desk.getByRole('radio', { name: /Avvik fra faktura \(1\)/ }).check();
   await expect(desk.getByRole('grid', { name: 'Arbeidskø' })).toContainText(invoiced.caseNumber);
-  await desk.getByRole('radio', { name: /^Alle$/ }).last().check({ force: true });
+  await desk.getByRole('radio', { name: /^Alle$/ }).last().check();
   await openCaseByKeyboard(desk, invoiced.caseNumber);
   const warning = desk.getByRole('alert').filter({ hasText: 'Avvik fra fakturasystemet' });
   await expect(warning).toContainText('Beløpet 12 000,00 kr stemmer ikke med tilbudets sum 12 345,50 kr.');

@@ -155,11 +155,11 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
       await logIn(page, email, newPassword);
       await page.getByRole('navigation').getByRole('link', { name: 'Min side' }).click();
 
-      await page.getByRole('radio', { name: 'English' }).check({ force: true });
+      await page.getByRole('radio', { name: 'English' }).check();
       await expect(heading(page, 'My page')).toBeVisible();
       await expect(page.locator('html')).toHaveAttribute('lang', 'en');
       await checkScreen(page, 'my-page-en');
-      await page.getByRole('radio', { name: 'Norsk' }).check({ force: true });
+      await page.getByRole('radio', { name: 'Norsk' }).check();
       await expect(heading(page, 'Min side')).toBeVisible();
     });
 

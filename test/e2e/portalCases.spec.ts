@@ -111,11 +111,11 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
 
       // In English: the list's words follow.
       await page.getByRole('navigation').getByRole('link', { name: 'Mine saker' }).click();
-      await page.getByRole('radio', { name: 'English' }).check({ force: true });
+      await page.getByRole('radio', { name: 'English' }).check();
       await expect(heading(page, 'My cases')).toBeVisible();
       await expect(main).toContainText('Completion reported');
       await checkScreen(page, 'cases-en');
-      await page.getByRole('radio', { name: 'Norsk' }).check({ force: true });
+      await page.getByRole('radio', { name: 'Norsk' }).check();
     });
   });
 }

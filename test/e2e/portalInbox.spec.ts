@@ -129,11 +129,11 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
       await expect(page.getByRole('region').nth(0)).toContainText('Ulest');
 
       // In English too.
-      await page.getByRole('radio', { name: 'English' }).check({ force: true });
+      await page.getByRole('radio', { name: 'English' }).check();
       await expect(heading(page, 'Inbox')).toBeVisible();
       await expect(page.getByText('1 unread message')).toBeVisible();
       await checkScreen(page, 'inbox-en');
-      await page.getByRole('radio', { name: 'Norsk' }).check({ force: true });
+      await page.getByRole('radio', { name: 'Norsk' }).check();
 
       // One e-mail notice per message to the firm's address, with no letter text in it.
       await expect.poll(() => smtp.mails.filter((m) => m.to.includes(firm.contact)).length, { timeout: 10_000 }).toBe(2);

@@ -123,10 +123,10 @@ for (const [width, height] of [[375, 812], [1280, 900]] as const) {
       await checkScreen(page, 'work-orders-done');
 
       // English, on the same screen.
-      await page.getByRole('radio', { name: 'English' }).check({ force: true });
+      await page.getByRole('radio', { name: 'English' }).check();
       await expect(heading(page, 'Work orders')).toBeVisible();
       await checkScreen(page, 'work-orders-en');
-      await page.getByRole('radio', { name: 'Norsk' }).check({ force: true });
+      await page.getByRole('radio', { name: 'Norsk' }).check();
 
       // The desk: a case handler's core syncing with the service sees the case move and the supplier's report.
       if (width !== 1280) return;
