@@ -1,11 +1,17 @@
-// An offer's lines as the desk's SQLite keeps them (local 0031): one JSON array per line, its values in a fixed order,
-// without the key names, which were half of an offer's 2 kB of lines in the cache. Only storage has this form: the
-// central database, the outbox, the contract and the letters all see OfferLine objects.
+// An offer's lines as the desk's SQLite keeps them: one JSON array per line, its values in a fixed order, without the
+// key names (local 0031), and without what the line before already says — a price-list line's id (`std:<item>`,
+// shared/rules/standardOfferLines.ts) is null, and its source only the item code when it is from the same list and
+// version as the line before. Key names were half of an offer's 2 kB of lines in the cache; the repeats, two fifths of
+// what was left. Only storage has this form: the central database, the outbox, the contract and the letters all see
+// OfferLine objects. Lines stored in an earlier form read the same.
 import { isDeepStrictEqual } from 'node:util';
 import type { OfferLine } from '../../shared/rules';
 
+type StoredSource = [priceListId: string, version: number, itemCode: string];
+
 type StoredLine = [
-  id: string,
+  /** null: `std:` and the source's item code. */
+  id: string | null,
   component: OfferLine['component'],
   kind: OfferLine['kind'],
   description: string,
@@ -13,27 +19,42 @@ type StoredLine = [
   unit: string,
   unitPriceOre: number,
   vatCode: OfferLine['vatCode'],
-  source: [priceListId: string, version: number, itemCode: string] | null,
+  /** An item code alone: from the list and version of the line before. */
+  source: StoredSource | string | null,
 ];
 
+const standardId = (itemCode: string) => `std:${itemCode}`;
+
 export function toStoredLines(lines: readonly OfferLine[]): string {
+  let before: OfferLine['source'] = null;
   return JSON.stringify(
-    lines.map((line): StoredLine => [
-      line.id, line.component, line.kind, line.description, line.quantityMilli, line.unit, line.unitPriceOre, line.vatCode,
-      line.source ? [line.source.priceListId, line.source.version, line.source.itemCode] : null,
-    ]),
+    lines.map((line): StoredLine => {
+      const { source } = line;
+      const sameList = source !== null && before !== null && source.priceListId === before.priceListId && source.version === before.version;
+      before = source;
+      return [
+        source && line.id === standardId(source.itemCode) ? null : line.id,
+        line.component, line.kind, line.description, line.quantityMilli, line.unit, line.unitPriceOre, line.vatCode,
+        source === null ? null : sameList ? source.itemCode : [source.priceListId, source.version, source.itemCode],
+      ];
+    }),
   );
 }
 
-/** The lines of a stored offer; a line still in the object form (a row from before 0031) is taken as it is. */
+/** The lines of a stored offer, in any form it has been stored in (object lines from before 0031 are taken as they are). */
 export function fromStoredLines(text: string): OfferLine[] {
+  let before: OfferLine['source'] = null;
   return (JSON.parse(text) as (StoredLine | OfferLine)[]).map((line) => {
     if (!Array.isArray(line)) return line;
-    const [id, component, kind, description, quantityMilli, unit, unitPriceOre, vatCode, source] = line;
-    return {
-      id, component, kind, description, quantityMilli, unit, unitPriceOre, vatCode,
-      source: source ? { priceListId: source[0], version: source[1], itemCode: source[2] } : null,
-    };
+    const [id, component, kind, description, quantityMilli, unit, unitPriceOre, vatCode, stored] = line;
+    let source: OfferLine['source'] = null;
+    if (typeof stored === 'string') {
+      if (before === null) throw new Error('A stored offer line names an item of the list before it, and there is none.');
+      source = { priceListId: before.priceListId, version: before.version, itemCode: stored };
+    } else if (stored) source = { priceListId: stored[0], version: stored[1], itemCode: stored[2] };
+    if (id === null && source === null) throw new Error('A stored offer line has neither an id nor a source.');
+    before = source;
+    return { id: id ?? standardId(source!.itemCode), component, kind, description, quantityMilli, unit, unitPriceOre, vatCode, source };
   });
 }
 
@@ -54,7 +75,7 @@ export function storedFromCentral(lines: unknown): unknown {
 }
 
 /**
- * Whether two texts hold the same lines: in either form, whatever their spacing or key order (a desk's stored text,
+ * Whether two texts hold the same lines: in any form, whatever their spacing or key order (a desk's stored text,
  * the central database's, an outbox entry's).
  */
 export function sameStoredLines(a: string, b: string): boolean {
