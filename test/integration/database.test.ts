@@ -7,7 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AttachmentStore } from '../../core/attachments/attachmentStore';
 import { fixedClock } from '../../core/clock';
 import { createCore, type Core } from '../../core/createCore';
-import { MigrationTamperedError, openLocalDatabase } from '../../core/db/openLocalDatabase';
+import Database from 'better-sqlite3';
+import { MigrationTamperedError, NEW_FILE_PAGE_SIZE, openLocalDatabase } from '../../core/db/openLocalDatabase';
 import { seedDatabase } from '../../core/demo/seedDatabase';
 import { toFtsQuery } from '../../core/queue/searchQuery';
 
@@ -50,6 +51,25 @@ describe('migrations', () => {
       expect(database.sqlite.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 0 });
     } finally {
       database.close();
+    }
+  });
+
+  it('give a new file 8 kB pages, and leave a file made before with the pages it has', () => {
+    const fresh = openLocalDatabase({ file: path.join(directory, 'pages-new.sqlite'), migrationsFolder: MIGRATIONS });
+    expect(fresh.sqlite.pragma('page_size', { simple: true })).toBe(NEW_FILE_PAGE_SIZE);
+    fresh.close();
+    const olderFile = path.join(directory, 'pages-4k.sqlite');
+    const older = new Database(olderFile);
+    older.pragma('journal_mode = WAL');
+    older.exec("CREATE TABLE kept (x TEXT); INSERT INTO kept VALUES ('written with 4 kB pages')");
+    older.close();
+    const reopened = openLocalDatabase({ file: olderFile, migrationsFolder: MIGRATIONS });
+    try {
+      expect(reopened.sqlite.pragma('page_size', { simple: true })).toBe(4096);
+      expect(reopened.sqlite.prepare('SELECT x FROM kept').get()).toEqual({ x: 'written with 4 kB pages' });
+      expect(reopened.sqlite.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 0 });
+    } finally {
+      reopened.close();
     }
   });
 
