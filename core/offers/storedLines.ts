@@ -45,7 +45,10 @@ export function toStoredLines(lines: readonly OfferLine[]): string {
 export function fromStoredLines(text: string): OfferLine[] {
   let before: OfferLine['source'] = null;
   return (JSON.parse(text) as (StoredLine | OfferLine)[]).map((line) => {
-    if (!Array.isArray(line)) return line;
+    if (!Array.isArray(line)) {
+      before = line.source;
+      return line;
+    }
     const [id, component, kind, description, quantityMilli, unit, unitPriceOre, vatCode, stored] = line;
     let source: OfferLine['source'] = null;
     if (typeof stored === 'string') {
