@@ -111,8 +111,12 @@ export function restoreOneDeferredIndex(sqlite: Database.Database, tables: Reado
 /**
  * Recreates what deferCaseIndexes dropped, fills the search index from the cases as the triggers would have, and
  * removes the record. Returns false when nothing was deferred. Runs in a transaction of its own, or the caller's.
+ * `overview`: whether this desk works the overview out (a person of OVERVIEW_ROLES); only then is every case noted
+ * for it to count again. A case handler's desk never counts them (overviewService's catch-up), and the notes of a
+ * million cases would be 8 MB it keeps for nothing; a role that changes to one that sees the overview fills the
+ * cache again (the cache's shape is part of the service's schema identity, service/sync/closedCaseDetail.ts).
  */
-export function restoreDeferredIndexes(sqlite: Database.Database): boolean {
+export function restoreDeferredIndexes(sqlite: Database.Database, { overview }: { overview: boolean }): boolean {
   return sqlite.transaction(() => {
     const record = readMeta(sqlite, DEFERRED_SCHEMA_KEY);
     if (!record) return false;
@@ -121,7 +125,7 @@ export function restoreDeferredIndexes(sqlite: Database.Database): boolean {
     for (const object of objects) {
       if (object.type === 'index' && !exists.get('index', object.name)) sqlite.exec(object.sql);
     }
-    if (objects.some((object) => object.type === 'trigger' && object.name.startsWith('overview_'))) {
+    if (overview && objects.some((object) => object.type === 'trigger' && object.name.startsWith('overview_'))) {
       // The overview's triggers were away while rows arrived: every case is to be counted again.
       sqlite.exec('INSERT OR IGNORE INTO overview_dirty_cases (case_id) SELECT id FROM cases');
     }

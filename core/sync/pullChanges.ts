@@ -3,6 +3,7 @@
 // (the same target version, from the service's resume token) and the cursor only moves forward. Versions become
 // visible in commit order (see db/central), so nothing at or below the target can appear later.
 import type { CoreContext } from '../context';
+import { OVERVIEW_ROLES } from '../../shared/contract';
 import type { ServiceConnection } from '../service/serviceConnection';
 import type { PullOutput, PullTable } from '../../shared/serviceApi';
 import { columnOf, RowWriter, type RowPage } from './applyRows';
@@ -57,9 +58,10 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
   const writer = new RowWriter(sqlite, ({ table, key, problem }) => recordSkippedRow(sqlite, { table, key, problem }));
   let state = readSyncState(sqlite);
   const resumed = state.progress !== null;
+  const restore = () => restoreDeferredIndexes(sqlite, { overview: OVERVIEW_ROLES.includes(core.currentUser().role) });
   // Indexes are only ever deferred by a pull from cursor 0 and restored in the transaction that moves the cursor
   // past it: deferred ones found outside such a pull (none should be) are restored before anything else.
-  if (state.cursor > 0 && !state.progress && hasDeferredSchema(sqlite)) restoreDeferredIndexes(sqlite);
+  if (state.cursor > 0 && !state.progress && hasDeferredSchema(sqlite)) restore();
   /** Asks for a page; `sent` settles once the request has left (or failed), `answer` with the page. */
   const ask = (resume: string | null) => {
     let left: () => void = () => undefined;
@@ -100,7 +102,7 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
             }, () => undefined);
         }
         if (!page.more && page.tables.length === 0) {
-          if (hasDeferredSchema(sqlite)) restoreDeferredIndexes(sqlite);
+          if (hasDeferredSchema(sqlite)) restore();
           break;
         }
         // Into an empty cache (or one being filled again after a reset, or an interrupted such pull resuming): the
@@ -133,7 +135,7 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
             sqlite.prepare("INSERT OR IGNORE INTO case_detail_on_server (case_id) SELECT id FROM cases WHERE status = 'closed'").run();
           }
           // Before the pending entries are replayed: their changes go through the triggers again.
-          restoreDeferredIndexes(sqlite);
+          restore();
           dropSettledOptimisticRows(sqlite);
           // A cache filled from scratch holds no optimistic rows yet: replay what is still pending.
           if (initial) rebaseCases(core, pendingCaseIds(sqlite));

@@ -77,7 +77,8 @@ export async function profileInitialPull(running: RunningService, login: string,
       resume = page.resume;
     }
     const start = performance.now();
-    restoreDeferredIndexes(cache.sqlite);
+    // As a case handler's desk ends it (a supervisor's also notes every case for the overview).
+    restoreDeferredIndexes(cache.sqlite, { overview: false });
     ms.finish = performance.now() - start;
     const sum = performance.now() - total;
     console.log(

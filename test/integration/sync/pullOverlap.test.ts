@@ -6,6 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import type { CoreContext } from '../../../core/context';
 import { openLocalDatabase } from '../../../core/db/openLocalDatabase';
 import { signIn } from '../../../core/service/serviceAuth';
 import { ServiceConnection } from '../../../core/service/serviceConnection';
@@ -14,6 +16,9 @@ import { MIGRATIONS_FOLDER } from '../../../harness/harnessCore';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { TEST_PASSWORD } from '../../support/postgres';
 import { serviceFor } from '../../support/serviceInstances';
+
+/** What a pull reads of the core: the cache, and whose desk it is (a case handler's). */
+const cacheContext = (sqlite: Database.Database) => ({ sqlite, currentUser: () => ({ role: 'case_handler' }) }) as unknown as CoreContext;
 
 const central = useCentralDatabase('sync_pull_overlap', { seedCases: 30 });
 const directory = mkdtempSync(path.join(tmpdir(), 'pull-overlap-'));
@@ -44,7 +49,7 @@ describe('a pull in pages', () => {
     };
     try {
       let written = 0;
-      const pulled = await pullChanges(watched, { sqlite: cache.sqlite } as never, {
+      const pulled = await pullChanges(watched, cacheContext(cache.sqlite), {
         pageSize: 40,
         afterPage: () => {
           if (log.at(-1) !== `written ${written}`) log.push(`written ${++written}`);
@@ -81,7 +86,7 @@ describe('a pull in pages', () => {
     };
     const progress: [number, number][] = [];
     try {
-      const pulled = await pullChanges(watched, { sqlite: cache.sqlite } as never, {
+      const pulled = await pullChanges(watched, cacheContext(cache.sqlite), {
         pageSize: 40,
         // Once per page written.
         onProgress: (done, total) => {
