@@ -2,6 +2,7 @@
 // finds "Kristiansand … 12". `toFtsQuery` makes them a safe FTS5 query: quotes in the input are doubled, so
 // nothing is FTS syntax.
 import { NORWEGIAN_METERING_POINT_PREFIX } from '../../shared/rules';
+import { WORD_SEPARATORS } from './searchWords';
 
 const MAX_TERMS = 12;
 
@@ -17,7 +18,7 @@ export function searchTerms(text: string): string[] | null {
   const terms = text
     .normalize('NFC')
     .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
+    .split(WORD_SEPARATORS)
     .filter((term) => term.length > 0 && !narrowsNothing(term))
     .slice(0, MAX_TERMS);
   // One letter matches nearly every case (and costs the most to find): the search starts at the second.

@@ -3,8 +3,18 @@
 // word is kept under in the in-memory search index (searchIndex.ts).
 import { NORWEGIAN_METERING_POINT_PREFIX } from '../../shared/rules';
 
+/**
+ * Letters to JavaScript's Unicode tables (New Tai Lue vowel signs, two Vedic signs) that SQLite's unicode61, built on
+ * older tables, takes for separators. Both sides must part words alike: the index keeps which cases have a word and
+ * nothing of its place (local 0032), so a term FTS5 would read as two words is a phrase it refuses to search for.
+ * test/integration/searchWords.test.ts checks every code point against the SQLite the desk ships with.
+ */
+const LETTERS_FTS_PARTS_AT = '\u19B0-\u19C0\u19C8\u19C9\u1CF2\u1CF3';
+/** A run of characters that parts words. */
+export const WORD_SEPARATORS = new RegExp(`(?:[^\\p{L}\\p{N}]|[${LETTERS_FTS_PARTS_AT}])+`, 'u');
+
 const wordChar = new Map<number, boolean>();
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+const WORD_CHAR = new RegExp(`^(?![${LETTERS_FTS_PARTS_AT}])[\\p{L}\\p{N}]$`, 'u');
 
 function isWordChar(code: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);

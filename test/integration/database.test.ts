@@ -36,6 +36,8 @@ describe('migrations', () => {
         sql: string;
       };
       expect(fts.sql).toMatch(/USING fts5/i);
+      // Which cases have a word, not where in them (local 0032): the desk asks only for prefixes, all required.
+      expect(fts.sql).toMatch(/detail = 'none'/);
       expect(names('trigger')).toEqual([
         // The overview's counts (0024), kept as cases change.
         'cases_overview_counts_after_delete', 'cases_overview_counts_after_insert', 'cases_overview_counts_after_update',

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openLocalDatabase, readMeta, writeMeta } from '../../../core/db/openLocalDatabase';
+import { toFtsQuery } from '../../../core/queue/searchQuery';
 import { resetCacheIfSchemaChanged } from '../../../core/sync/cacheReset';
 import { connectCentral } from '../../../core/sync/centralConnection';
 import { SYNCED_TABLES } from '../../../core/sync/syncedTables';
@@ -142,7 +143,7 @@ describe('the disposable cache', () => {
     // The search index was filled again with the rows: one entry per case, and a case is found by its number.
     const { case_number } = local.prepare('SELECT case_number FROM cases WHERE id = 7').get() as { case_number: string };
     expect(local.prepare('SELECT count(*) AS n FROM case_search').get()).toEqual(local.prepare('SELECT count(*) AS n FROM cases').get());
-    const found = local.prepare('SELECT rowid FROM case_search WHERE case_search MATCH ?').all(`"${case_number}"`);
+    const found = local.prepare('SELECT rowid FROM case_search WHERE case_search MATCH ?').all(toFtsQuery(case_number));
     expect(found).toContainEqual({ rowid: 7 });
     await anne.close();
   });
