@@ -59,24 +59,33 @@ const closedAt = (target: string, alias = 'c') => `${alias}.status = 'closed' AN
 
 /**
  * Of a closed case's own row, what only its case view shows, in sections it leaves out until the case's detail is
- * here: the owner's identity number and contact, what the installer wrote and the dates asked for. The queue, the
- * search and the overview read none of it; a first download sends it empty, the case's detail whole. Besides the
- * bytes, a company's years of owners' fødselsnummer, phone numbers and e-mail addresses no longer go to every desk
- * with its first download (data minimisation, GDPR art. 5(1)(c)); a closed case changed later comes whole with the
- * change, and row-level security, not this, decides who may see a case.
+ * here: the owner's identity number and contact, the installer's contact person for the case, what the installer
+ * wrote and the dates asked for. The queue, the search and the overview read none of it; a first download sends it
+ * empty, the case's detail whole. Besides the bytes, a company's years of owners' fødselsnummer, phone numbers and
+ * e-mail addresses no longer go to every desk with its first download (data minimisation, GDPR art. 5(1)(c)); a
+ * closed case changed later comes whole with the change, and row-level security, not this, decides who may see a case.
  */
 export const CLOSED_CASE_ROW_LEFT_OUT: readonly string[] = [
-  'owner_national_id', 'owner_organisation_number', 'owner_email', 'owner_phone', 'free_text',
+  'owner_national_id', 'owner_organisation_number', 'owner_email', 'owner_phone', 'installer_contact', 'free_text',
   'wanted_start_date', 'wanted_connection_date', 'wanted_end_date',
 ];
 
 /**
- * A first download's SELECT item for `column` of a row of `table` (aliased `t`) where it differs from the pull's:
- * empty for a closed case, null where it does not.
+ * Left out besides for a case handler's desk (the 'casework' shape): when a closed case became complete, which only
+ * the overview's lead times read of a closed case, and that desk never works the overview out. The case view leaves
+ * it out of the case's header until the detail is here.
  */
-export function closedRowColumn(table: SyncedTable, column: string, target: string): string | null {
-  if (table.central !== 'cases' || !CLOSED_CASE_ROW_LEFT_OUT.includes(column)) return null;
-  return `CASE WHEN NOT (${closedAt(target, 't')}) THEN t.${column} END AS ${column}`;
+export const CLOSED_CASE_ROW_LEFT_OUT_FOR_CASEWORK: readonly string[] = ['complete_at'];
+
+/**
+ * A first download's SELECT item for `column` of a row of `table` (aliased `t`) where it differs from the pull's, for
+ * a desk of `shape`: empty for a closed case, null where it does not.
+ */
+export function closedRowColumn(table: SyncedTable, column: string, target: string, shape: CacheShape): string | null {
+  if (table.central !== 'cases') return null;
+  const leftOut = CLOSED_CASE_ROW_LEFT_OUT.includes(column) ||
+    (shape === 'casework' && CLOSED_CASE_ROW_LEFT_OUT_FOR_CASEWORK.includes(column));
+  return leftOut ? `CASE WHEN NOT (${closedAt(target, 't')}) THEN t.${column} END AS ${column}` : null;
 }
 
 /**

@@ -10,7 +10,7 @@ import { CACHE_SHAPED_TYPE, cacheShapedColumn } from '../../core/sync/centralCon
 import { SYNCED_TABLES, type SyncedTable } from '../../core/sync/syncedTables';
 import type { PullQuery, StaffRole } from '../../shared/serviceApi';
 import { ServiceError } from '../http/errors';
-import { cacheShape, closedDetailFilter, closedDetailSource, closedHistoryFrom, closedRowColumn } from './closedCaseDetail';
+import { cacheShape, closedDetailFilter, closedDetailSource, closedHistoryFrom, closedRowColumn, type CacheShape } from './closedCaseDetail';
 
 /** PostgreSQL functions take at most 100 arguments: wider rows are built from several arrays. */
 const ARRAY_ARGUMENTS = 90;
@@ -74,10 +74,10 @@ const orderOf = (table: SyncedTable, at: Resume): string[] =>
   byCase(table, at) ? [table.caseColumn, ...table.key] : ['version', ...table.key];
 
 /**
- * The SELECT of a page of `table`: its rows after the resume position, without what a first download leaves out, in
- * orderOf's order; `params` gets the values it refers to.
+ * The SELECT of a page of `table`: its rows after the resume position, without what a first download for a desk of
+ * `shape` leaves out, in orderOf's order; `params` gets the values it refers to.
  */
-function pageSelect(table: SyncedTable, at: Resume, after: number, limit: number, params: unknown[]): string {
+function pageSelect(table: SyncedTable, at: Resume, after: number, limit: number, params: unknown[], shape: CacheShape): string {
   params.push(after, at.target);
   const from = at.closedHistoryFrom;
   const cutoff = () => `$${params.push(from)}::timestamptz`;
@@ -94,7 +94,7 @@ function pageSelect(table: SyncedTable, at: Resume, after: number, limit: number
     params.push(...at.after);
   }
   if (from) where += ` ${closedDetailFilter(table, '$2', cutoff)}`;
-  const select = selectList(table, (column) => (from ? closedRowColumn(table, column, '$2') : null));
+  const select = selectList(table, (column) => (from ? closedRowColumn(table, column, '$2', shape) : null));
   return `SELECT ${select} FROM ${table.central} t ${where}
           ORDER BY ${order.join(', ')} LIMIT ${Math.trunc(limit)}`;
 }
@@ -207,7 +207,7 @@ export async function pullPage(client: pg.ClientBase, query: PullQuery, role: St
     }
     const tableTypes = types.get(table.central) ?? null;
     const params: unknown[] = [];
-    const select = pageSelect(table, next, after, room, params);
+    const select = pageSelect(table, next, after, room, params, shape);
     const { rows } = await client
       .query<{ page: string | null; n: number; last: string | null }>(pageSql(table, tableTypes, select, orderOf(table, next)), params)
       .catch((error: { code?: string }) => {

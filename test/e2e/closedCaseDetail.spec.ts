@@ -56,6 +56,12 @@ test('a closed case opened offline says where its history is, and fills in by it
     await expect(owner.getByText('E-post')).toHaveCount(0);
     await expect(owner.getByRole('button', { name: 'Rett opplysninger om eier' })).toHaveCount(0);
     await expect(page.getByRole('region', { name: 'Ønsket oppstart og tilkobling' })).toHaveCount(0);
+    // Nor the case's contact person at the installer (not the firm's in its place), nor when it became complete.
+    const installer = page.getByRole('region', { name: 'Installatør' });
+    await expect(installer).toBeVisible();
+    await expect(installer.getByText('Kontaktperson', { exact: true })).toHaveCount(0);
+    await expect(page.getByRole('term').filter({ hasText: /^Komplett$/ })).toHaveCount(0);
+    await expect(page.getByText('Ikke komplett')).toHaveCount(0);
     expect(await axeViolations(page)).toEqual([]);
     await shoot(page, 'closed-case-detail-1-offline');
 
@@ -72,6 +78,8 @@ test('a closed case opened offline says where its history is, and fills in by it
     await expect(owner).toContainText(withEmail.owner_email);
     await expect(owner.getByRole('button', { name: 'Rett opplysninger om eier' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Ønsket oppstart og tilkobling' })).toBeVisible();
+    await expect(installer.getByText('Kontaktperson', { exact: true })).toBeVisible();
+    await expect(page.getByRole('term').filter({ hasText: /^Komplett$/ })).toBeVisible();
     const events = (sqlite.prepare('SELECT count(*) AS n FROM case_events WHERE case_id = ?').get(closed.id) as { n: number }).n;
     expect(events).toBeGreaterThan(2);
     expect(sqlite.prepare('SELECT 1 FROM case_detail_on_server WHERE case_id = ?').get(closed.id)).toBeUndefined();

@@ -9,7 +9,7 @@ import { osloDate } from '../../../core/clock';
 import { readMeta } from '../../../core/db/openLocalDatabase';
 import { OverviewFacts } from '../../../core/overview/overviewFacts';
 import { ensureWorkCalendar } from '../../../core/overview/workCalendar';
-import { CLOSED_CASE_ROW_LEFT_OUT, CLOSED_HISTORY_KEPT_DAYS } from '../../../service/sync/closedCaseDetail';
+import { CLOSED_CASE_ROW_LEFT_OUT, CLOSED_CASE_ROW_LEFT_OUT_FOR_CASEWORK, CLOSED_HISTORY_KEPT_DAYS } from '../../../service/sync/closedCaseDetail';
 import { ok } from '../../support/apiResult';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { login } from '../../support/serviceClient';
@@ -111,6 +111,10 @@ describe('the first download', () => {
       expect(localCount(anne, given("= 'closed'")), `${column} of closed cases here`).toBe(0);
       expect(localCount(anne, given("<> 'closed'")), `${column} of open cases here`).toBe(await count(given("<> 'closed'")));
     }
+    // When a closed case became complete, the overview's lead times read: a supervisor's desk keeps it.
+    const completed = "SELECT count(*) AS n FROM cases WHERE status = 'closed' AND complete_at IS NOT NULL";
+    expect(await count(completed)).toBeGreaterThan(0);
+    expect(localCount(anne, completed)).toBe(await count(completed));
 
     // Open cases came whole: opening every marked case fetches the rest, and then the cache is the central database.
     const overviewBefore = overviewFacts(anne);
@@ -138,6 +142,13 @@ describe('the first download', () => {
     expect(marked(cora)).toEqual(closed);
     expect(await recentOverviewHistory()).not.toEqual([]);
     expect(closedHistoryHere(cora)).toEqual([]);
+    // Nor when a closed case became complete (only the overview reads it of a closed case); open cases' whole.
+    for (const column of CLOSED_CASE_ROW_LEFT_OUT_FOR_CASEWORK) {
+      const given = (status: string) => `SELECT count(*) AS n FROM cases WHERE status ${status} AND ${column} IS NOT NULL`;
+      expect(await count(given("= 'closed'")), `${column} of closed cases centrally`).toBeGreaterThan(0);
+      expect(localCount(cora, given("= 'closed'")), `${column} of closed cases here`).toBe(0);
+      expect(localCount(cora, given("<> 'closed'")), `${column} of open cases here`).toBe(await count(given("<> 'closed'")));
+    }
     // The queue still marks the closed case with an open billing flag.
     expect(localCount(cora, "SELECT count(*) AS n FROM billing_events t JOIN cases c ON c.id = t.case_id WHERE c.status = 'closed'")).toBe(1);
     await cora.close();

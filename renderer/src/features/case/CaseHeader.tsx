@@ -1,5 +1,6 @@
 // The case at a glance: number, type, status, who has it, when it came and became complete, and when it is due —
-// after the ferdigmelding, when the meter is to be mounted (rules/meterClock.ts).
+// after the ferdigmelding, when the meter is to be mounted (rules/meterClock.ts). Of a closed case whose detail is
+// still on the service, when it became complete waits for the detail (service/sync/closedCaseDetail.ts).
 import { Group, Text, Title } from '@mantine/core';
 import { useMemo, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -50,16 +51,19 @@ export function CaseHeader({ detail, headingRef }: Props) {
           <dt>{t('case.header.submitted')}</dt>
           <dd>{formatDateTime(detail.submittedAt)}</dd>
         </div>
-        <div>
-          <dt>{t('case.header.complete')}</dt>
-          <dd>
-            {detail.completeAt ? (
-              formatDateTime(detail.completeAt)
-            ) : (
-              <span className={classes.notGiven}>{t('case.header.notComplete')}</span>
-            )}
-          </dd>
-        </div>
+        {/* Of a closed case whose detail is on the service, a case handler's desk has not the time yet: not "not complete". */}
+        {detail.detailOnServer === null && (
+          <div>
+            <dt>{t('case.header.complete')}</dt>
+            <dd>
+              {detail.completeAt ? (
+                formatDateTime(detail.completeAt)
+              ) : (
+                <span className={classes.notGiven}>{t('case.header.notComplete')}</span>
+              )}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>{dueDateMeaning(detail.status) === 'meterMounting' ? t('case.header.meterDue') : t('case.header.due')}</dt>
           <dd>

@@ -61,7 +61,8 @@ export function InstallerPanel({ detail }: { detail: CaseDetail }) {
           <Field label={t('installerCheck.dsb')} wide>
             {check ? <DsbStatusLine check={check} /> : null}
           </Field>
-          <Field label={t('case.installer.contactPerson')}>{installer.contactPerson}</Field>
+          {/* The case's own contact person comes with its detail; the firm's is not shown in its place meanwhile. */}
+          {detail.detailOnServer === null && <Field label={t('case.installer.contactPerson')}>{installer.contactPerson}</Field>}
           <Field label={t('case.installer.email')}>{installer.email}</Field>
           <Field label={t('case.installer.phone')}>{installer.phone}</Field>
           <Field label={t('case.installer.prequalifications')} wide>
