@@ -4,6 +4,7 @@ import { OverrideCompletenessItemInput, fail } from '../../shared/contract';
 import { canWriteNotes } from '../../shared/rules';
 import { caseCompleteness, dueDateFrom, type StoredOverride } from '../casework/completenessService';
 import { loadCaseHead } from '../cases/caseRow';
+import { detailOnServer } from '../sync/caseDetailMark';
 import { defineMutation, type MutationEvent } from './runMutation';
 
 export const overrideCompletenessItem = defineMutation({
@@ -12,6 +13,9 @@ export const overrideCompletenessItem = defineMutation({
   apply({ core, actor, now }, { caseId, item, reason }) {
     const head = loadCaseHead(core.sqlite, caseId);
     if (!canWriteNotes(actor.role)) fail('permission.denied');
+    // A closed case the first download left parts of (closedCaseDetail.ts): its owner's contact and when it became
+    // complete are not here, so items would look missing and the case complete for the first time.
+    if (detailOnServer(core.sqlite, caseId)) fail('case.detailOnServer');
     const before = caseCompleteness(core.sqlite, caseId);
     const checked = before.items.find((candidate) => candidate.code === item);
     if (!checked) fail('completeness.itemUnknown', { item });

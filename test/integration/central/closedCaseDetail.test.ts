@@ -228,6 +228,10 @@ describe('opening a closed case', () => {
     };
     const refused = await offline.core.dispatch('case.correctOwnerParty', correction);
     expect(refused.ok ? null : refused.error.code).toBe('case.detailOnServer');
+    // Nor a completeness item declared met: without the owner's contact and when the case became complete, items
+    // look missing and the closed case would become complete again, with a new due date.
+    const override = await offline.core.dispatch('case.overrideCompletenessItem', { caseId, item: 'owner_email', reason: 'Avtalt på telefon' });
+    expect(override.ok ? null : override.error.code).toBe('case.detailOnServer');
     expect(offline.core.central!.engine.pendingCount()).toBe(0);
     await offline.close();
 
