@@ -203,7 +203,10 @@ export async function benchSync(
     const cache = b.core.database.sqlite;
     cache.pragma('wal_checkpoint(TRUNCATE)');
     const pages = Number(cache.pragma('page_count', { simple: true })) - Number(cache.pragma('freelist_count', { simple: true }));
-    report({ name: 'sync.initial_cache_bytes_per_case', value: Math.round((pages * Number(cache.pragma('page_size', { simple: true }))) / cases), unit: 'B' });
+    const cacheBytes = pages * Number(cache.pragma('page_size', { simple: true }));
+    report({ name: 'sync.initial_cache_bytes_per_case', value: Math.round(cacheBytes / cases), unit: 'B' });
+    // The desk's database as a case handler has it at this size (db.size_mb is the standalone one, every case whole).
+    report({ name: 'sync.initial_cache_mb', value: round(cacheBytes / 1_048_576, 1), unit: 'MB' });
     if (process.env.BENCH_CACHE_BREAKDOWN === '1') printCacheBreakdown(cache, cases);
     if (first.progressShown === 0) console.log('  (over before the first progress report)');
     const running = await serviceFor(db);
