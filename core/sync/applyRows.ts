@@ -96,7 +96,7 @@ const PARAMETERS_PER_STATEMENT = 8_000;
 const OPTIMISTIC_TABLES = new Set(['notes', 'outgoing_messages', 'attachments', 'offers', 'work_orders', 'billing_events']);
 
 /**
- * JSON text without the space PostgreSQL's jsonb output puts after every colon and comma (7 bytes a case in a cache's
+ * JSON text without the space PostgreSQL's jsonb output puts after every colon and comma (6 bytes a case in a cache's
  * history): the same value, as the desk's own changes write it. Text that is not JSON is kept as it came.
  */
 function compactJson(value: unknown): unknown {

@@ -51,7 +51,7 @@ export function CaseHeader({ detail, headingRef }: Props) {
           <dt>{t('case.header.submitted')}</dt>
           <dd>{formatDateTime(detail.submittedAt)}</dd>
         </div>
-        {/* Of a closed case whose detail is on the service, a case handler's desk has not the time yet: not "not complete". */}
+        {/* Of a closed case whose detail is on the service, a case handler's desk has not this time yet: not "not complete". */}
         {detail.detailOnServer === null && (
           <div>
             <dt>{t('case.header.complete')}</dt>
