@@ -101,7 +101,9 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
               total = answer.remaining ?? 0;
             }, () => undefined);
         }
-        if (!page.more && page.tables.length === 0) {
+        // Nothing new: the cache is level with the target already. Not so for an interrupted pull resuming, whose
+        // rows may all have changed again since (past its target, they come next): it ends as every pull does.
+        if (!resumed && !page.more && page.tables.length === 0) {
           if (hasDeferredSchema(sqlite)) restore();
           break;
         }

@@ -1,7 +1,8 @@
 // A pull asks for the next page before it writes the one it has, and the request must have left before the write
 // (synchronous SQLite) holds the thread: otherwise the service hears of it only afterwards and the two ends never
 // work at once (core/sync/pullChanges.ts). The count of what the whole pull brings (the progress's total) is asked
-// for beside the pages, never ahead of the first. Through the real service over HTTP, into a real SQLite file.
+// for beside the pages, never ahead of the first. A pull cut off between pages resumes where it stopped, and ends
+// even when nothing of it is left to bring. Through the real service over HTTP, into a real SQLite file.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { openLocalDatabase } from '../../../core/db/openLocalDatabase';
 import { signIn } from '../../../core/service/serviceAuth';
 import { ServiceConnection } from '../../../core/service/serviceConnection';
 import { pullChanges } from '../../../core/sync/pullChanges';
+import { readSyncState } from '../../../core/sync/syncState';
 import { MIGRATIONS_FOLDER } from '../../../harness/harnessCore';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { TEST_PASSWORD } from '../../support/postgres';
@@ -105,6 +107,46 @@ describe('a pull in pages', () => {
       expect(progress.slice(0, known).every(([, total]) => total === 0)).toBe(true);
       expect(progress.slice(known).every(([, total]) => total === pulled.rows)).toBe(true);
       expect(progress.at(-1)).toEqual([pulled.rows, pulled.rows]);
+    } finally {
+      service.close();
+      cache.close();
+    }
+  });
+
+  it('ends a resumed pull whose rows have all changed again since it stopped (its next page is empty), then takes the changes', async () => {
+    const { service, cache } = await signedInDesk('petra');
+    const context = cacheContext(cache.sqlite);
+    const touch = async (ids: number[]) => {
+      await central.admin.query('UPDATE cases SET main_fuse_a = main_fuse_a WHERE id = ANY($1)', [ids]);
+      return Number((await central.admin.query<{ version: string }>('SELECT version FROM sync_clock')).rows[0].version);
+    };
+    const versions = () => cache.sqlite.prepare('SELECT id, version FROM cases WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(ids));
+    const ids = [3, 4, 5, 6, 7, 8];
+    try {
+      await pullChanges(service, context);
+      const stoppedAt = await touch(ids);
+      // Cut off after its first page of two.
+      let cut = true;
+      const cutOff = () => {
+        if (!cut) return;
+        cut = false;
+        throw new Error('the desk closed between pages');
+      };
+      await expect(pullChanges(service, context, { pageSize: 2, afterPage: cutOff })).rejects.toThrow('between pages');
+      expect(readSyncState(cache.sqlite).progress).toMatchObject({ target: stoppedAt });
+      // Everything the rest of it would have brought is newer than its target now: the resumed page has nothing.
+      const latest = await touch(ids);
+      let asked = 0;
+      const watched = Object.create(service) as ServiceConnection;
+      watched.pull = (query, onSent) => {
+        // A pull that never ends asks for ever; a bounded one stops here with a clear failure.
+        if (++asked > 20) throw new Error(`${asked} pages asked for: the resumed pull does not end`);
+        return service.pull(query, onSent);
+      };
+      await pullChanges(watched, context, { pageSize: 2 });
+      expect(readSyncState(cache.sqlite)).toEqual({ cursor: latest, progress: null });
+      const { rows } = await central.admin.query<{ id: string; version: string }>('SELECT id, version FROM cases WHERE id = ANY($1) ORDER BY id', [ids]);
+      expect(versions()).toEqual(rows.map((row) => ({ id: Number(row.id), version: Number(row.version) })));
     } finally {
       service.close();
       cache.close();
