@@ -17,7 +17,7 @@ export interface PullResult {
   rows: number;
   /** Cases whose rows changed, or 'all' after a pull large enough to rebuild the read models. */
   changedCases: Set<number> | 'all';
-  /** The local tables the pull wrote rows into. */
+  /** The local tables the pull wrote rows into, or took this desk's own (optimistic) rows out of. */
   tables: Set<string>;
 }
 
@@ -77,6 +77,10 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
   let done = 0;
   const changed = new Set<number>();
   const written = new Set<string>();
+  const noteDropped = (dropped: { caseIds: number[]; tables: string[] }) => {
+    for (const id of dropped.caseIds) changed.add(id);
+    for (const table of dropped.tables) written.add(table);
+  };
   try {
     while (next) {
       const page: PullOutput = await next.answer;
@@ -105,6 +109,9 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
         // rows may all have changed again since (past its target, they come next): it ends as every pull does.
         if (!resumed && !page.more && page.tables.length === 0) {
           if (hasDeferredSchema(sqlite)) restore();
+          // A change applied centrally whose answer was lost, pulled before it was sent again: answered "already
+          // applied" at last, its own rows stand beside the central ones until they go here.
+          noteDropped(sqlite.transaction(() => dropSettledOptimisticRows(sqlite))());
           break;
         }
         // Into an empty cache (or one being filled again after a reset, or an interrupted such pull resuming): the
@@ -138,7 +145,7 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
           }
           // Before the pending entries are replayed: their changes go through the triggers again.
           restore();
-          dropSettledOptimisticRows(sqlite);
+          noteDropped(dropSettledOptimisticRows(sqlite));
           // A cache filled from scratch holds no optimistic rows yet: replay what is still pending.
           if (initial) rebaseCases(core, pendingCaseIds(sqlite));
           writeSyncState(sqlite, { cursor: page.target, progress: null });

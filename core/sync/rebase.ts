@@ -16,19 +16,19 @@ interface PendingEntry {
 }
 
 const OFFER_COLUMNS = SYNCED_TABLES.find((t) => t.local === 'offers')!.columns;
+/** The tables a local change adds optimistic rows to (marked with its outbox seq); offers are changed in place too. */
+const ADDED_ROW_TABLES = ['case_events', 'notes', 'outgoing_messages', 'work_orders', 'billing_events', 'attachments'] as const;
 
-export function dropOptimisticRows(sqlite: Database.Database, seqs: readonly number[]): void {
-  if (seqs.length === 0) return;
+/** Takes back what these outbox entries did locally; says which local tables changed. */
+export function dropOptimisticRows(sqlite: Database.Database, seqs: readonly number[]): string[] {
+  if (seqs.length === 0) return [];
   const list = JSON.stringify(seqs);
-  sqlite.prepare('DELETE FROM case_events WHERE pending_seq IN (SELECT value FROM json_each(?))').run(list);
-  sqlite.prepare('DELETE FROM notes WHERE pending_seq IN (SELECT value FROM json_each(?))').run(list);
-  sqlite.prepare('DELETE FROM outgoing_messages WHERE pending_seq IN (SELECT value FROM json_each(?))').run(list);
-  sqlite.prepare('DELETE FROM work_orders WHERE pending_seq IN (SELECT value FROM json_each(?))').run(list);
-  sqlite.prepare('DELETE FROM billing_events WHERE pending_seq IN (SELECT value FROM json_each(?))').run(list);
-  sqlite.prepare('DELETE FROM attachments WHERE pending_seq IN (SELECT value FROM json_each(?))').run(list);
+  const changed = ADDED_ROW_TABLES.filter(
+    (table) => sqlite.prepare(`DELETE FROM ${table} WHERE pending_seq IN (SELECT value FROM json_each(?))`).run(list).changes > 0,
+  );
   // An offer is changed in place, not only added: one the server never sent goes; one it did is put back as sent.
-  sqlite.prepare('DELETE FROM offers WHERE server_row IS NULL AND pending_seq IN (SELECT value FROM json_each(?))').run(list);
-  sqlite
+  const offersGone = sqlite.prepare('DELETE FROM offers WHERE server_row IS NULL AND pending_seq IN (SELECT value FROM json_each(?))').run(list);
+  const offersBack = sqlite
     .prepare(
       // A column the stored copy lacks (kept before the column existed) keeps its value. Back to the server's row,
       // the copy is no longer needed (local 0025 takes it again when the next local change begins).
@@ -37,6 +37,7 @@ export function dropOptimisticRows(sqlite: Database.Database, seqs: readonly num
        WHERE pending_seq IN (SELECT value FROM json_each(?))`,
     )
     .run(list);
+  return offersGone.changes + offersBack.changes > 0 ? [...changed, 'offers'] : changed;
 }
 
 /** Re-applies the still-pending changes of these cases on top of their current (server) rows. */
@@ -65,27 +66,26 @@ export function rebaseCases(core: CoreContext, caseIds: ReadonlySet<number>): vo
   }
 }
 
-/** Optimistic rows of entries the central side has settled (applied or refused) are no longer needed. */
-export function dropSettledOptimisticRows(sqlite: Database.Database): void {
+/**
+ * Optimistic rows of entries the central side has settled (applied or refused) are no longer needed once the cache
+ * holds the central rows that replace them: called when a pull has reached its target. Says what it changed.
+ */
+export function dropSettledOptimisticRows(sqlite: Database.Database): { caseIds: number[]; tables: string[] } {
   const settled = (
     sqlite
       .prepare(
-        `SELECT DISTINCT pending_seq AS seq FROM case_events WHERE pending_seq IS NOT NULL
-           AND pending_seq IN (SELECT seq FROM outbox WHERE state != 'pending')
-         UNION SELECT DISTINCT pending_seq FROM notes WHERE pending_seq IS NOT NULL
-           AND pending_seq IN (SELECT seq FROM outbox WHERE state != 'pending')
-         UNION SELECT DISTINCT pending_seq FROM outgoing_messages WHERE pending_seq IS NOT NULL
-           AND pending_seq IN (SELECT seq FROM outbox WHERE state != 'pending')
-         UNION SELECT DISTINCT pending_seq FROM work_orders WHERE pending_seq IS NOT NULL
-           AND pending_seq IN (SELECT seq FROM outbox WHERE state != 'pending')
-         UNION SELECT DISTINCT pending_seq FROM billing_events WHERE pending_seq IS NOT NULL
-           AND pending_seq IN (SELECT seq FROM outbox WHERE state != 'pending')
-         UNION SELECT DISTINCT pending_seq FROM attachments WHERE pending_seq IS NOT NULL
-           AND pending_seq IN (SELECT seq FROM outbox WHERE state != 'pending')
-         UNION SELECT DISTINCT pending_seq FROM offers WHERE pending_seq IS NOT NULL
-           AND pending_seq IN (SELECT seq FROM outbox WHERE state != 'pending')`,
+        // From the optimistic rows (a partial index each: a handful), not from the outbox, which keeps every entry.
+        [...ADDED_ROW_TABLES, 'offers']
+          .map((table) => `SELECT pending_seq AS seq FROM ${table} WHERE pending_seq IS NOT NULL
+             AND EXISTS (SELECT 1 FROM outbox WHERE outbox.seq = ${table}.pending_seq AND outbox.state != 'pending')`)
+          .join(' UNION '),
       )
       .all() as { seq: number }[]
   ).map((row) => row.seq);
-  dropOptimisticRows(sqlite, settled);
+  if (settled.length === 0) return { caseIds: [], tables: [] };
+  const caseIds = sqlite
+    .prepare('SELECT DISTINCT case_id FROM outbox WHERE case_id IS NOT NULL AND seq IN (SELECT value FROM json_each(?))')
+    .pluck()
+    .all(JSON.stringify(settled)) as number[];
+  return { caseIds, tables: dropOptimisticRows(sqlite, settled) };
 }

@@ -155,7 +155,7 @@ export class SyncEngine {
         this.current = { state: 'syncing', pending: 0, done, total };
       };
       const pulled = await pullChanges(client, this.core, { ...this.options.pull, onProgress: progress });
-      if (pulled.rows > 0) this.applied(pulled);
+      if (pulled.tables.size > 0) this.applied(pulled);
       const pushed = await pushOutbox(client, this.core, this.options.push);
       if (pushed.applied > 0 || pushed.refused.length > 0) {
         const after = await pullChanges(client, this.core, this.options.pull);

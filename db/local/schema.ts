@@ -286,7 +286,11 @@ export const outgoingMessages = sqliteTable(
     deliveredAt: text('delivered_at'),
     pendingSeq: integer('pending_seq'),
   },
-  (t) => [index('outgoing_messages_case').on(t.caseId, t.createdAt)],
+  (t) => [
+    index('outgoing_messages_case').on(t.caseId, t.createdAt),
+    // Optimistic rows, as in the other tables a local change adds to (0033_pending_rows_indexed.sql).
+    index('outgoing_messages_pending').on(t.pendingSeq).where(sql`pending_seq IS NOT NULL`),
+  ],
 );
 
 /**
@@ -488,6 +492,7 @@ export const workOrders = sqliteTable(
   (t) => [
     uniqueIndex('work_orders_case_work').on(t.caseId, t.workKind),
     index('work_orders_open_due').on(t.dueDate).where(sql`status <> 'done'`),
+    index('work_orders_pending').on(t.pendingSeq).where(sql`pending_seq IS NOT NULL`),
   ],
 );
 

@@ -2,45 +2,17 @@
 // is in; its indexes hold only the cases in work (0030). What the queue opens on, and its counts with no filter or a
 // request type alone, must never read every case: each statement it runs is planned here, with its own parameters.
 // (That the answers are right is queueIndexRandom.test.ts's.)
-import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ColdQueue } from '../../core/queue/coldQueue';
 import { DEFAULT_QUEUE_FILTERS, NO_QUEUE_FILTERS, type QueueFilters } from '../../shared/contract';
 import { HARNESS_NOW, startHarnessCore, type HarnessCore } from '../../harness/harnessCore';
+import { planning } from '../support/queryPlans';
 
 let harness: HarnessCore;
 beforeAll(() => {
   harness = startHarnessCore({ cases: 1_000 });
 });
 afterAll(() => harness.dispose());
-
-/** The database, with every statement run through it planned first: the plans' steps, one string per statement. */
-function planning(sqlite: Database.Database): { database: Database.Database; plans: string[] } {
-  const plans: string[] = [];
-  const watched = (sql: string, statement: Database.Statement): Database.Statement =>
-    new Proxy(statement, {
-      get(target, property) {
-        if (property === 'all' || property === 'get') {
-          return (...params: unknown[]) => {
-            const steps = sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
-            plans.push(steps.map((step) => step.detail).join(' | '));
-            return target[property](...params);
-          };
-        }
-        if (property === 'pluck') return () => watched(sql, target.pluck());
-        const value = Reflect.get(target, property) as unknown;
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
-    });
-  const database = new Proxy(sqlite, {
-    get(target, property) {
-      if (property === 'prepare') return (sql: string) => watched(sql, target.prepare(sql));
-      const value = Reflect.get(target, property) as unknown;
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { database, plans };
-}
 
 const query = (filters: QueueFilters) => ({
   filters,

@@ -167,8 +167,9 @@ export async function differencesFromCentral(core: Core, adminUrl: string): Prom
         const byKey = (rows: Record<string, unknown>[]) =>
           new Map(rows.map((row) => [table.key.map((k) => String(row[k])).join('/'), row]));
         const localByKey = byKey(local);
+        const remoteByKey = byKey(remote);
         let first = '';
-        for (const [key, row] of byKey(remote)) {
+        for (const [key, row] of remoteByKey) {
           const mine = localByKey.get(key);
           const column = columns.find((c) => JSON.stringify(normalise(row[c])) !== JSON.stringify(normalise(mine?.[c])));
           if (column) {
@@ -176,6 +177,9 @@ export async function differencesFromCentral(core: Core, adminUrl: string): Prom
             break;
           }
         }
+        // A row only the cache has (an optimistic one never rebased, say), whole.
+        const onlyHere = [...localByKey].find(([key]) => !remoteByKey.has(key));
+        if (onlyHere) first += `${first ? '; ' : ''}only in the cache: ${JSON.stringify(onlyHere[1])}`;
         differing.push(`${table.local} (central ${remote.length}, cache ${local.length}) ${first}`);
       }
     }

@@ -134,6 +134,36 @@ describe('when things go wrong', () => {
     expect(await differencesFromCentral(bjorn.core, db().adminUrl)).toEqual([]);
   });
 
+  it('keeps no second copy of history when a lost reply is retried after the pull already brought the change', async () => {
+    // The claim is applied centrally and its answer lost; the desk's next pull brings the central history while the
+    // claim is still pending here (so its own event is replayed beside it), and the retry is answered "already
+    // applied" with nothing new left to pull: the desk's own event must go then, not wait for a later change.
+    let lose = true;
+    const britt = await central.startClient('britt', 'case_handler', {
+      push: {
+        afterCentralCommit: () => {
+          if (!lose) return;
+          lose = false;
+          throw new Error('Connection terminated (the answer lost)');
+        },
+      },
+    });
+    await britt.core.central!.engine.whenIdle();
+    const { id: caseId } = britt.core.database.sqlite
+      .prepare("SELECT id FROM cases WHERE claimed_by IS NULL AND status IN ('new', 'in_review') ORDER BY id DESC LIMIT 1")
+      .get() as { id: number };
+    const ownEvents = () => (britt.core.database.sqlite.prepare('SELECT count(*) AS n FROM case_events WHERE pending_seq IS NOT NULL').get() as { n: number }).n;
+    // The open case's history hears of it: a batch naming the case comes once the desk's own event has gone.
+    const batches: Array<{ caseIds: readonly number[]; tables: readonly string[]; ownEvents: number }> = [];
+    britt.core.onChange((batch) => batches.push({ ...batch, ownEvents: ownEvents() }));
+    ok(await britt.core.dispatch('case.claim', { caseId }));
+    await eventually(() => !lose, 5_000, 'the lost answer');
+    await britt.core.central!.engine.whenIdle();
+    expect(ownEvents()).toBe(0);
+    expect(await differencesFromCentral(britt.core, db().adminUrl)).toEqual([]);
+    expect(batches.filter((batch) => batch.caseIds.includes(caseId) && batch.tables.includes('history')).at(-1)?.ownEvents).toBe(0);
+  });
+
   it('rolls back a change the central side refuses, says why, and keeps what was written', async () => {
     // The demo leaves few cases under review (most have run their course; its one may be claimed by a test above):
     // a free open case is put under review centrally before the desks start, whatever the demo drew.
