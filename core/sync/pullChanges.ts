@@ -5,6 +5,7 @@
 import type { CoreContext } from '../context';
 import { OVERVIEW_ROLES } from '../../shared/contract';
 import type { ServiceConnection } from '../service/serviceConnection';
+import { ServiceRefusal } from '../service/serviceHttp';
 import type { PullOutput, PullTable } from '../../shared/serviceApi';
 import { columnOf, RowWriter, type RowPage } from './applyRows';
 import { resetCacheIfSchemaChanged } from './cacheReset';
@@ -83,8 +84,19 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
   };
   try {
     while (next) {
-      const page: PullOutput = await next.answer;
+      const page: PullOutput | null = await next.answer.catch((error: unknown) => {
+        if (first && state.progress && error instanceof ServiceRefusal && error.code === 'pull.badResume') return null;
+        throw error;
+      });
       next = null;
+      if (page === null) {
+        // A resume token the service no longer takes (given before an upgrade of it, say): the interrupted pull starts
+        // again from the cursor, writing its rows again to the same effect, rather than being refused for ever.
+        writeSyncState(sqlite, { cursor: state.cursor, progress: null });
+        state = readSyncState(sqlite);
+        next = ask(null);
+        continue;
+      }
       if (first) {
         first = false;
         // A new central schema: the cache is emptied (the outbox kept) and this pull starts again from nothing.

@@ -13,7 +13,7 @@ import { openLocalDatabase } from '../../../core/db/openLocalDatabase';
 import { signIn } from '../../../core/service/serviceAuth';
 import { ServiceConnection } from '../../../core/service/serviceConnection';
 import { pullChanges } from '../../../core/sync/pullChanges';
-import { readSyncState } from '../../../core/sync/syncState';
+import { readSyncState, writeSyncState } from '../../../core/sync/syncState';
 import { MIGRATIONS_FOLDER } from '../../../harness/harnessCore';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { TEST_PASSWORD } from '../../support/postgres';
@@ -33,6 +33,12 @@ async function signedInDesk(name: string): Promise<{ service: ServiceConnection;
   const { token } = await signIn({ url }, login, TEST_PASSWORD);
   const cache = openLocalDatabase({ file: path.join(directory, `${name}.sqlite`), migrationsFolder: MIGRATIONS_FOLDER, enforceForeignKeys: false });
   return { service: new ServiceConnection({ url }, token), cache };
+}
+
+/** The cases' versions in the central database, as the cache keeps them. */
+async function centralVersions(ids: number[]): Promise<Array<{ id: number; version: number }>> {
+  const { rows } = await central.admin.query<{ id: string; version: string }>('SELECT id, version FROM cases WHERE id = ANY($1) ORDER BY id', [ids]);
+  return rows.map((row) => ({ id: Number(row.id), version: Number(row.version) }));
 }
 
 describe('a pull in pages', () => {
@@ -145,8 +151,28 @@ describe('a pull in pages', () => {
       };
       await pullChanges(watched, context, { pageSize: 2 });
       expect(readSyncState(cache.sqlite)).toEqual({ cursor: latest, progress: null });
-      const { rows } = await central.admin.query<{ id: string; version: string }>('SELECT id, version FROM cases WHERE id = ANY($1) ORDER BY id', [ids]);
-      expect(versions()).toEqual(rows.map((row) => ({ id: Number(row.id), version: Number(row.version) })));
+      expect(versions()).toEqual(await centralVersions(ids));
+    } finally {
+      service.close();
+      cache.close();
+    }
+  });
+
+  it('starts an interrupted pull again from its cursor when the service no longer takes its resume token', async () => {
+    const { service, cache } = await signedInDesk('rune');
+    const context = cacheContext(cache.sqlite);
+    const ids = [9, 10, 11, 12];
+    try {
+      await pullChanges(service, context);
+      const before = readSyncState(cache.sqlite).cursor;
+      await central.admin.query('UPDATE cases SET main_fuse_a = main_fuse_a WHERE id = ANY($1)', [ids]);
+      const target = Number((await central.admin.query<{ version: string }>('SELECT version FROM sync_clock')).rows[0].version);
+      // What an older service wrote, or a file damaged: the service refuses it (400 pull.badResume).
+      writeSyncState(cache.sqlite, { cursor: before, progress: { target, resume: 'eyJub3QiOiJvdXJzIn0' } });
+      await pullChanges(service, context, { pageSize: 2 });
+      expect(readSyncState(cache.sqlite)).toEqual({ cursor: target, progress: null });
+      const mine = cache.sqlite.prepare('SELECT id, version FROM cases WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(ids));
+      expect(mine).toEqual(await centralVersions(ids));
     } finally {
       service.close();
       cache.close();
