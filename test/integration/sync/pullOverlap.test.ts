@@ -2,7 +2,8 @@
 // (synchronous SQLite) holds the thread: otherwise the service hears of it only afterwards and the two ends never
 // work at once (core/sync/pullChanges.ts). The count of what the whole pull brings (the progress's total) is asked
 // for beside the pages, never ahead of the first. A pull cut off between pages resumes where it stopped, and ends
-// even when nothing of it is left to bring. Through the real service over HTTP, into a real SQLite file.
+// even when nothing of it is left to bring; one whose resume token the service refuses starts again from its cursor.
+// Through the real service over HTTP, into a real SQLite file.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
