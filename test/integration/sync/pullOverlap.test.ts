@@ -36,11 +36,21 @@ async function signedInDesk(name: string): Promise<{ service: ServiceConnection;
   return { service: new ServiceConnection({ url }, token), cache };
 }
 
+/** Changes the cases centrally (a new version each, nothing else); the clock's version after it. */
+async function touchCases(ids: number[]): Promise<number> {
+  await central.admin.query('UPDATE cases SET main_fuse_a = main_fuse_a WHERE id = ANY($1)', [ids]);
+  return Number((await central.admin.query<{ version: string }>('SELECT version FROM sync_clock')).rows[0].version);
+}
+
 /** The cases' versions in the central database, as the cache keeps them. */
 async function centralVersions(ids: number[]): Promise<Array<{ id: number; version: number }>> {
   const { rows } = await central.admin.query<{ id: string; version: string }>('SELECT id, version FROM cases WHERE id = ANY($1) ORDER BY id', [ids]);
   return rows.map((row) => ({ id: Number(row.id), version: Number(row.version) }));
 }
+
+/** The same in the cache. */
+const cachedVersions = (cache: Database.Database, ids: number[]) =>
+  cache.prepare('SELECT id, version FROM cases WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(ids));
 
 describe('a pull in pages', () => {
   it('sends the request for the next page before it writes the page it has', async () => {
@@ -123,15 +133,10 @@ describe('a pull in pages', () => {
   it('ends a resumed pull whose rows have all changed again since it stopped (its next page is empty), then takes the changes', async () => {
     const { service, cache } = await signedInDesk('petra');
     const context = cacheContext(cache.sqlite);
-    const touch = async (ids: number[]) => {
-      await central.admin.query('UPDATE cases SET main_fuse_a = main_fuse_a WHERE id = ANY($1)', [ids]);
-      return Number((await central.admin.query<{ version: string }>('SELECT version FROM sync_clock')).rows[0].version);
-    };
-    const versions = () => cache.sqlite.prepare('SELECT id, version FROM cases WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(ids));
     const ids = [3, 4, 5, 6, 7, 8];
     try {
       await pullChanges(service, context);
-      const stoppedAt = await touch(ids);
+      const stoppedAt = await touchCases(ids);
       // Cut off after its first page of two.
       let cut = true;
       const cutOff = () => {
@@ -142,7 +147,7 @@ describe('a pull in pages', () => {
       await expect(pullChanges(service, context, { pageSize: 2, afterPage: cutOff })).rejects.toThrow('between pages');
       expect(readSyncState(cache.sqlite).progress).toMatchObject({ target: stoppedAt });
       // Everything the rest of it would have brought is newer than its target now: the resumed page has nothing.
-      const latest = await touch(ids);
+      const latest = await touchCases(ids);
       let asked = 0;
       const watched = Object.create(service) as ServiceConnection;
       watched.pull = (query, onSent) => {
@@ -152,7 +157,7 @@ describe('a pull in pages', () => {
       };
       await pullChanges(watched, context, { pageSize: 2 });
       expect(readSyncState(cache.sqlite)).toEqual({ cursor: latest, progress: null });
-      expect(versions()).toEqual(await centralVersions(ids));
+      expect(cachedVersions(cache.sqlite, ids)).toEqual(await centralVersions(ids));
     } finally {
       service.close();
       cache.close();
@@ -166,14 +171,12 @@ describe('a pull in pages', () => {
     try {
       await pullChanges(service, context);
       const before = readSyncState(cache.sqlite).cursor;
-      await central.admin.query('UPDATE cases SET main_fuse_a = main_fuse_a WHERE id = ANY($1)', [ids]);
-      const target = Number((await central.admin.query<{ version: string }>('SELECT version FROM sync_clock')).rows[0].version);
+      const target = await touchCases(ids);
       // What an older service wrote, or a file damaged: the service refuses it (400 pull.badResume).
       writeSyncState(cache.sqlite, { cursor: before, progress: { target, resume: 'eyJub3QiOiJvdXJzIn0' } });
       await pullChanges(service, context, { pageSize: 2 });
       expect(readSyncState(cache.sqlite)).toEqual({ cursor: target, progress: null });
-      const mine = cache.sqlite.prepare('SELECT id, version FROM cases WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(ids));
-      expect(mine).toEqual(await centralVersions(ids));
+      expect(cachedVersions(cache.sqlite, ids)).toEqual(await centralVersions(ids));
     } finally {
       service.close();
       cache.close();
