@@ -66,6 +66,17 @@ test('a wrong metering point ID and a wrong organisation number are named as suc
   );
 });
 
+test('a case without metering point IDs or meter numbers says they are not given, not a blank', async ({ desk, harness }) => {
+  const target = harness.core.database.sqlite
+    .prepare("SELECT case_number FROM cases WHERE metering_point_ids = '[]' AND meter_numbers = '[]' AND status = 'new' ORDER BY id LIMIT 1")
+    .get() as { case_number: string };
+  await desk.getByRole('searchbox', { name: 'Søk i saker' }).fill(target.case_number);
+  await desk.getByText(target.case_number, { exact: true }).first().click();
+  const installation = desk.getByRole('region', { name: 'Anlegg' });
+  await expect(installation.locator('dt:text-is("Målepunkt-ID") + dd')).toHaveText('Ikke oppgitt');
+  await expect(installation.locator('dt:text-is("Målernummer") + dd')).toHaveText('Ikke oppgitt');
+});
+
 test('a note written with the keyboard is saved, shown, and in the history — with its event and outbox row', async ({
   desk,
   harness,

@@ -29,7 +29,8 @@ interface FieldProps {
 export function Field({ label, children, warnings = [], wide = false, name }: FieldProps) {
   const { t } = useTranslation();
   const changed = useChangedBySupplement(name);
-  const empty = children === null || children === undefined || children === '';
+  // `false` too: a value written as `list.length > 0 && <ul>…</ul>` is not given when the list is empty.
+  const empty = children === null || children === undefined || children === false || children === '';
   return (
     <div className={`${classes.field} ${wide ? classes.fieldWide : ''} ${changed ? classes.changedField : ''}`}>
       <dt>
