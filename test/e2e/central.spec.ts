@@ -92,14 +92,22 @@ test('a claim taken at one desk shows at the other as "Tatt av …", and letting
 
   // A case handler takes cases; assigning is the supervisor's.
   await expect(anne.page.getByRole('button', { name: 'Tildel meg' })).toHaveCount(0);
-  await expect(anne.page.getByText('Ta saken for å endre status.')).toBeVisible();
+  // Casework waits for the claim (the service would refuse it): no decisions, no correcting the owner.
+  const ownerButton = (page: Page) => page.getByRole('button', { name: 'Rett opplysninger om eier' });
+  await expect(anne.page.getByText('Ta saken for å arbeide med den. Notater kan du skrive uansett.')).toBeVisible();
+  await expect(anne.page.getByRole('group', { name: 'Beslutninger' })).toHaveCount(0);
+  await expect(ownerButton(anne.page)).toHaveCount(0);
   await anne.page.getByRole('button', { name: 'Ta saken' }).click();
   await expect(claimLine(anne.page)).toContainText(/Du arbeider med saken \(til \d\d:\d\d\)$/);
   await expect(anne.page.getByRole('group', { name: 'Beslutninger' })).toBeVisible();
+  await expect(ownerButton(anne.page)).toBeVisible();
+  await expect(anne.page.getByText('Ta saken for å arbeide med den.')).toHaveCount(0);
 
   await expect(claimLine(bjorn.page)).toContainText(/Tatt av Anne Hansen til \d\d:\d\d$/, { timeout: 5_000 });
   await expect(bjorn.page.getByRole('button', { name: 'Ta saken' })).toHaveCount(0);
   await expect(bjorn.page.getByRole('group', { name: 'Beslutninger' })).toHaveCount(0);
+  await expect(ownerButton(bjorn.page)).toHaveCount(0);
+  await expect(bjorn.page.getByText('Bare den som har saken kan arbeide med den.')).toBeVisible();
   // Notes are for everyone, whoever holds the case.
   await expect(bjorn.page.getByRole('textbox', { name: 'Nytt internt notat' })).toBeEnabled();
 

@@ -76,6 +76,10 @@ test('a closed case opened offline says where its history is, and fills in by it
     await expect(history).toContainText('Melding mottatt');
     await expect(page.getByRole('region', { name: 'Kompletthet' })).toBeVisible();
     await expect(owner).toContainText(withEmail.owner_email);
+    // Correcting the owner of a closed case is casework too: it waits for the claim, as on any case.
+    await expect(owner.getByRole('button', { name: 'Rett opplysninger om eier' })).toHaveCount(0);
+    await expect(page.getByText('Ta saken for å arbeide med den.')).toBeVisible();
+    await page.getByRole('button', { name: 'Ta saken' }).click();
     await expect(owner.getByRole('button', { name: 'Rett opplysninger om eier' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Ønsket oppstart og tilkobling' })).toBeVisible();
     await expect(installer.getByText('Kontaktperson', { exact: true })).toBeVisible();

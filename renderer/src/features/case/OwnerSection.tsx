@@ -7,22 +7,22 @@ import { Button } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../api/contract';
-import { useAppData } from '../../app/AppData';
 import { OwnerPartyDialog } from '../ownerParty/OwnerPartyDialog';
 import classes from './Case.module.css';
 import { ownerOrganisationNumber } from './caseWarnings';
 import { Field, FieldList } from './Field';
 import { organisationNumberWarning } from './identifierWarnings';
+import { useCasework } from './useCasework';
 import { Section } from './Section';
 
 export function OwnerSection({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const owner = detail.owner;
-  const { session } = useAppData();
   const [editing, setEditing] = useState(false);
   const [dialogKey, setDialogKey] = useState(0);
   const whole = detail.detailOnServer === null;
-  const mayEdit = session.user.role !== 'reader' && whole;
+  const { mayWork } = useCasework(detail);
+  const mayEdit = mayWork && whole;
   return (
     <Section
       title={t('case.owner.title')}

@@ -7,9 +7,9 @@ import { useTranslation } from 'react-i18next';
 import type { CaseStatus } from '../../../../shared/rules';
 import type { CaseDetail, CompletenessView } from '../../api/contract';
 import { useApiQuery } from '../../api/useApiQuery';
-import { useAppData } from '../../app/AppData';
 import { useApiMutation } from '../../data/useApiMutation';
 import { formatDate, formatDateTime } from '../../i18n/format';
+import { useCasework } from '../case/useCasework';
 import { Section } from '../case/Section';
 import { ChecklistItem } from './ChecklistItem';
 import classes from './Completeness.module.css';
@@ -22,7 +22,6 @@ const AFTER_FERDIGMELDING: readonly CaseStatus[] = ['completion_reported', 'mete
 
 export function CompletenessSection({ detail }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
-  const { session } = useAppData();
   // A supplement, an override or a sync changes the case: the change stream has the checklist read again.
   const { value: view, error: loadError } = useApiQuery('case.completeness', { caseId: detail.id });
 
@@ -33,7 +32,7 @@ export function CompletenessSection({ detail }: { detail: CaseDetail }) {
   const overrideItem = useApiMutation('case.overrideCompletenessItem');
   const [dialogOpen, setDialogOpen] = useState(false);
 
-  const canEdit = session.user.role !== 'reader';
+  const canEdit = useCasework(detail).mayWork;
   const mayRequest = canEdit && detail.allowedActions.includes('requestInformation');
   const canRequest = mayRequest && selected.length > 0;
   const openDialog = useCallback(() => setDialogOpen(true), [setDialogOpen]);

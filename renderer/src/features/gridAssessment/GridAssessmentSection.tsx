@@ -8,9 +8,9 @@ import { GRID_ASSESSMENT_OUTCOMES, gridAssessmentNoteMissing, type GridAssessmen
 import type { CaseDetail } from '../../api/contract';
 import { describeError } from '../../api/describeError';
 import { notifySuccess } from '../../api/notify';
-import { useAppData } from '../../app/AppData';
 import { DialogActions } from '../../app/DialogActions';
 import { formatDateTime } from '../../i18n/format';
+import { useCasework } from '../case/useCasework';
 import { Section } from '../case/Section';
 import { useApiMutation } from '../../data/useApiMutation';
 
@@ -18,14 +18,14 @@ const BEFORE_DECISION: readonly string[] = ['new', 'in_review', 'waiting_for_inf
 
 export function GridAssessmentSection({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
-  const { session } = useAppData();
   const { run, pending, error, clearError } = useApiMutation('case.recordGridAssessment');
   const [editing, setEditing] = useState(false);
   const [outcome, setOutcome] = useState<GridAssessmentOutcome>('sound');
   const [note, setNote] = useState('');
   const [noteMissing, setNoteMissing] = useState(false);
   const assessment = detail.gridAssessment;
-  const mayRecord = session.user.role !== 'reader' && BEFORE_DECISION.includes(detail.status);
+  const { mayWork } = useCasework(detail);
+  const mayRecord = mayWork && BEFORE_DECISION.includes(detail.status);
   if (!detail.gridAssessmentRequired && !assessment) {
     return (
       <Section title={t('gridAssessment.title')}>

@@ -7,11 +7,11 @@ import type { GridWorkKind } from '../../../../shared/rules/domain';
 import type { CaseDetail } from '../../api/contract';
 import { describeError } from '../../api/describeError';
 import { useApiQuery } from '../../api/useApiQuery';
-import { useAppData } from '../../app/AppData';
 import { useApiMutation } from '../../data/useApiMutation';
 import classes from '../case/Case.module.css';
 import { Field, FieldList } from '../case/Field';
 import { organisationNumberWarning } from '../case/identifierWarnings';
+import { useCasework } from '../case/useCasework';
 import { Section } from '../case/Section';
 import { DsbStatusLine } from './DsbStatusLine';
 import { GridWorkItem, type RoutingChoice } from './GridWorkItem';
@@ -36,13 +36,13 @@ function useDecideRouting(caseId: number) {
 
 export function InstallerPanel({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
-  const { session } = useAppData();
   const workHeadingId = useId();
   // Read again when the change stream names the case or the registers (someone decided, a register loaded).
   const { value: check, error: loadError } = useApiQuery('case.installerCheck', { caseId: detail.id });
   const { decide, pending, error } = useDecideRouting(detail.id);
   const installer = detail.installer;
-  const canDecide = session.user.role !== 'reader' && !['closed', 'rejected'].includes(detail.status);
+  const { mayWork } = useCasework(detail);
+  const canDecide = mayWork && !['closed', 'rejected'].includes(detail.status);
   const shownError = error ?? loadError;
   const errorText = shownError
     ? shownError.code.startsWith('routing.')

@@ -3,11 +3,10 @@
 import { Alert, Button, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canWriteNotes } from '../../../../shared/rules';
 import type { CaseDetail, OfferSummary } from '../../api/contract';
 import { useApiQuery } from '../../api/useApiQuery';
-import { useAppData } from '../../app/AppData';
 import { useApiMutation } from '../../data/useApiMutation';
+import { useCasework } from '../case/useCasework';
 import { Section } from '../case/Section';
 import { describeOfferError } from './describeOfferError';
 import { OfferPanel } from './OfferPanel';
@@ -25,7 +24,6 @@ function defaultOffer(offers: OfferSummary[]): OfferSummary | null {
 
 export function OffersSection({ detail }: Props) {
   const { t } = useTranslation();
-  const { session } = useAppData();
   // Read again when the change stream names the case (a draft created, saved, issued or revised, here or elsewhere).
   const { value: offers } = useApiQuery('offer.list', { caseId: detail.id });
   const [shownId, setShownId] = useState<string | null>(null);
@@ -36,7 +34,8 @@ export function OffersSection({ detail }: Props) {
   const error = createDraft.error ?? reviseOffer.error;
 
   const shown = offers?.find((offer) => offer.id === shownId) ?? (offers ? defaultOffer(offers) : null);
-  const mayDraft = detail.status === 'approved' && canWriteNotes(session.user.role);
+  const { mayWork } = useCasework(detail);
+  const mayDraft = detail.status === 'approved' && mayWork;
   const hasDraft = offers?.some((offer) => offer.state === 'draft') ?? false;
   const inForce = offers?.find((offer) => offer.state === 'issued') ?? null;
 
