@@ -182,6 +182,52 @@ test('a refused change is listed with what was written; it can be discarded, or 
   await expect(claimLine(anne.page)).toContainText('Tatt av Bjørn Lie', { timeout: 5_000 });
 });
 
+test('a draft offer is built by whoever holds the case; let go, it shows read only, at this desk and the other', async ({ central }) => {
+  const { anne, bjorn } = central;
+  const target = anne.harness.core.database.sqlite
+    .prepare(
+      `SELECT id, case_number FROM cases c WHERE status = 'approved' AND claimed_by IS NULL AND has_production = 0
+         AND NOT EXISTS (SELECT 1 FROM offers o WHERE o.case_id = c.id) ORDER BY id LIMIT 1`,
+    )
+    .get() as CaseRef | undefined;
+  expect(target, 'the central demo data has an approved case without production or an offer').toBeDefined();
+  const showEveryStatus = async (page: Page) => {
+    await page.getByRole('checkbox', { name: /^Ny\b/ }).uncheck();
+    await page.getByRole('checkbox', { name: /^Under behandling/ }).uncheck();
+  };
+  await showEveryStatus(anne.page);
+  await openCase(anne.page, target!.case_number);
+  const section = anne.page.getByRole('region', { name: 'Tilbud' });
+  // Not the case handler's yet: nothing to offer from here (no offers, so no section at all).
+  await expect(anne.page.getByText('Ta saken for å arbeide med den.')).toBeVisible();
+  await expect(anne.page.getByRole('button', { name: 'Lag tilbud' })).toHaveCount(0);
+
+  await anne.page.getByRole('button', { name: 'Ta saken' }).click();
+  await section.getByRole('button', { name: 'Lag tilbud' }).click();
+  const lines = section.getByTestId('offer-line');
+  await expect(section.getByTestId('deduction-input')).toBeVisible();
+  await expect(lines.first()).toBeVisible();
+  const lineCount = await lines.count();
+  await expect.poll(async () => waiting(anne.harness), { timeout: 10_000 }).toEqual({ pending: 0, refused: 0 });
+
+  // Let go: the draft stays, its lines and figures read only, with no way to change or issue it.
+  await anne.page.getByRole('button', { name: 'Slipp saken' }).click();
+  await expect(claimLine(anne.page)).toContainText('Ingen arbeider med saken nå');
+  await expect(section).toContainText('Utkast. Bare den som har saken kan endre det.');
+  await expect(lines).toHaveCount(lineCount);
+  await expect(section.getByTestId('deduction-input')).toHaveCount(0);
+  await expect(section.getByRole('button', { name: /Utsted/ })).toHaveCount(0);
+  expect(await axeViolations(anne.page)).toEqual([]);
+
+  // Bjørn's desk has it too, read only.
+  await showEveryStatus(bjorn.page);
+  await openCase(bjorn.page, target!.case_number);
+  const seen = bjorn.page.getByRole('region', { name: 'Tilbud' });
+  await expect(seen).toContainText('Utkast. Bare den som har saken kan endre det.', { timeout: 10_000 });
+  await expect(seen.getByTestId('offer-line')).toHaveCount(lineCount);
+  await expect(seen.getByTestId('deduction-input')).toHaveCount(0);
+});
+
 test('settings: the form shows the service and who is signed in, and "Test tilkobling" says whether it works', async ({ central }) => {
   const { anne, db } = central;
   const page = anne.page;

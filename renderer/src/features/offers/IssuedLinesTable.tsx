@@ -1,4 +1,5 @@
-// An issued offer's lines as they stand in the letter: read only, the figures as issued.
+// An offer's lines, read only: an issued offer's as they stand in the letter, or a draft's for someone who may not
+// change it.
 import { VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatNokNumber, formatQuantity, type CalculatedLine } from '../../../../shared/rules';

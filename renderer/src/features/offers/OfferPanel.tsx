@@ -1,9 +1,10 @@
-// The offer on screen, read once when shown: a draft opens in the builder (which from then on holds what is typed),
-// an issued or superseded offer opens read only.
+// The offer on screen, read once when shown: a draft opens in the builder (which from then on holds what is typed)
+// for whoever may work on the case, read only for anyone else; an issued or superseded offer opens read only.
 import { Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/useApiQuery';
 import { describeOfferError } from './describeOfferError';
+import { DraftReadOnlyView } from './DraftReadOnlyView';
 import { IssuedOfferView } from './IssuedOfferView';
 import { OfferDraftEditor } from './OfferDraftEditor';
 import classes from './Offers.module.css';
@@ -13,12 +14,14 @@ interface Props {
   ownerName: string;
   missing: string[];
   missingKept?: boolean;
+  /** May change a draft (casework.ts). */
+  editable: boolean;
   onIssued(offerId: string): Promise<void>;
   onRevise?: (fromOfferId: string) => Promise<void>;
   revising: boolean;
 }
 
-export function OfferPanel({ offerId, ownerName, missing, missingKept, onIssued, onRevise, revising }: Props) {
+export function OfferPanel({ offerId, ownerName, missing, missingKept, editable, onIssued, onRevise, revising }: Props) {
   const { t } = useTranslation();
   const { value: offer, error } = useApiQuery('offer.get', { offerId });
   if (!offer) {
@@ -38,8 +41,10 @@ export function OfferPanel({ offerId, ownerName, missing, missingKept, onIssued,
           {t('offers.priceList', { id: offer.priceListId, version: offer.priceListVersion })}
         </Text>
       </div>
-      {offer.state === 'draft' ? (
+      {offer.state === 'draft' && editable ? (
         <OfferDraftEditor offer={offer} ownerName={ownerName} missing={missing} missingKept={missingKept} onIssued={onIssued} />
+      ) : offer.state === 'draft' ? (
+        <DraftReadOnlyView offer={offer} />
       ) : (
         <IssuedOfferView
           offer={offer}

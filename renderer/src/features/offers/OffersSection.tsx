@@ -87,6 +87,7 @@ export function OffersSection({ detail }: Props) {
           ownerName={detail.owner.name}
           missing={missing?.offerId === shown.id ? missing.items : []}
           missingKept={missing?.kept}
+          editable={mayWork}
           onIssued={async (offerId) => setShownId(offerId)}
           onRevise={mayDraft && !hasDraft && inForce?.id === shown.id ? revise : undefined}
           revising={busy}
