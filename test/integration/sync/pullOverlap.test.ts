@@ -27,13 +27,26 @@ const central = useCentralDatabase('sync_pull_overlap', { seedCases: 30 });
 const directory = mkdtempSync(path.join(tmpdir(), 'pull-overlap-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-/** A new case handler signed in to a real service instance, and an empty cache file of their own. */
-async function signedInDesk(name: string): Promise<{ service: ServiceConnection; cache: ReturnType<typeof openLocalDatabase> }> {
+interface Desk {
+  service: ServiceConnection;
+  cache: ReturnType<typeof openLocalDatabase>;
+  /** The cache as a pull reads it. */
+  context: CoreContext;
+}
+
+/** A new case handler signed in to a real service instance, with an empty cache file of their own, for `body`. */
+async function withDesk(name: string, body: (desk: Desk) => Promise<void>): Promise<void> {
   const login = await central.db.createLogin(name, 'case_handler');
   const { url } = await serviceFor(central.db);
   const { token } = await signIn({ url }, login, TEST_PASSWORD);
   const cache = openLocalDatabase({ file: path.join(directory, `${name}.sqlite`), migrationsFolder: MIGRATIONS_FOLDER, enforceForeignKeys: false });
-  return { service: new ServiceConnection({ url }, token), cache };
+  const service = new ServiceConnection({ url }, token);
+  try {
+    await body({ service, cache, context: cacheContext(cache.sqlite) });
+  } finally {
+    service.close();
+    cache.close();
+  }
 }
 
 /** Changes the cases centrally (a new version each, nothing else); the clock's version after it. */
@@ -54,21 +67,20 @@ const cachedVersions = (cache: Database.Database, ids: number[]) =>
 
 describe('a pull in pages', () => {
   it('sends the request for the next page before it writes the page it has', async () => {
-    const { service, cache } = await signedInDesk('olga');
-    // What happened, in order: a request on the wire (by the real HTTP client's own signal), a page committed.
-    const log: string[] = [];
-    let asked = 0;
-    const watched = Object.create(service) as ServiceConnection;
-    watched.pull = (query, onSent) => {
-      const n = ++asked;
-      return service.pull(query, () => {
-        log.push(`sent ${n}`);
-        onSent?.();
-      });
-    };
-    try {
+    await withDesk('olga', async ({ service, context }) => {
+      // What happened, in order: a request on the wire (by the real HTTP client's own signal), a page committed.
+      const log: string[] = [];
+      let asked = 0;
+      const watched = Object.create(service) as ServiceConnection;
+      watched.pull = (query, onSent) => {
+        const n = ++asked;
+        return service.pull(query, () => {
+          log.push(`sent ${n}`);
+          onSent?.();
+        });
+      };
       let written = 0;
-      const pulled = await pullChanges(watched, cacheContext(cache.sqlite), {
+      const pulled = await pullChanges(watched, context, {
         pageSize: 40,
         afterPage: () => {
           if (log.at(-1) !== `written ${written}`) log.push(`written ${++written}`);
@@ -80,32 +92,28 @@ describe('a pull in pages', () => {
       for (let n = 1; n < asked; n++) {
         expect(log.indexOf(`sent ${n + 1}`), `request ${n + 1} before page ${n} is written`).toBeLessThan(log.indexOf(`written ${n}`));
       }
-    } finally {
-      service.close();
-      cache.close();
-    }
+    });
   });
 
   it('asks for the count beside the pages: the first pages are written while it is on its way, then the total holds', async () => {
-    const { service, cache } = await signedInDesk('oskar');
-    const queries: Parameters<ServiceConnection['pull']>[0][] = [];
-    let writtenWhenCounted = -1;
-    let release: () => void = () => undefined;
-    // The count's answer is held until three pages are in: a first page that waited for it would never come.
-    const threePagesIn = new Promise<void>((resolve) => (release = resolve));
-    const watched = Object.create(service) as ServiceConnection;
-    watched.pull = async (query, onSent) => {
-      queries.push(query);
-      const answer = await service.pull(query, onSent);
-      if (query.count) {
-        await threePagesIn;
-        writtenWhenCounted = progress.length;
-      }
-      return answer;
-    };
-    const progress: [number, number][] = [];
-    try {
-      const pulled = await pullChanges(watched, cacheContext(cache.sqlite), {
+    await withDesk('oskar', async ({ service, context }) => {
+      const queries: Parameters<ServiceConnection['pull']>[0][] = [];
+      let writtenWhenCounted = -1;
+      let release: () => void = () => undefined;
+      // The count's answer is held until three pages are in: a first page that waited for it would never come.
+      const threePagesIn = new Promise<void>((resolve) => (release = resolve));
+      const watched = Object.create(service) as ServiceConnection;
+      watched.pull = async (query, onSent) => {
+        queries.push(query);
+        const answer = await service.pull(query, onSent);
+        if (query.count) {
+          await threePagesIn;
+          writtenWhenCounted = progress.length;
+        }
+        return answer;
+      };
+      const progress: [number, number][] = [];
+      const pulled = await pullChanges(watched, context, {
         pageSize: 40,
         // Once per page written.
         onProgress: (done, total) => {
@@ -124,17 +132,12 @@ describe('a pull in pages', () => {
       expect(progress.slice(0, known).every(([, total]) => total === 0)).toBe(true);
       expect(progress.slice(known).every(([, total]) => total === pulled.rows)).toBe(true);
       expect(progress.at(-1)).toEqual([pulled.rows, pulled.rows]);
-    } finally {
-      service.close();
-      cache.close();
-    }
+    });
   });
 
   it('ends a resumed pull whose rows have all changed again since it stopped (its next page is empty), then takes the changes', async () => {
-    const { service, cache } = await signedInDesk('petra');
-    const context = cacheContext(cache.sqlite);
-    const ids = [3, 4, 5, 6, 7, 8];
-    try {
+    await withDesk('petra', async ({ service, cache, context }) => {
+      const ids = [3, 4, 5, 6, 7, 8];
       await pullChanges(service, context);
       const stoppedAt = await touchCases(ids);
       // Cut off after its first page of two.
@@ -158,17 +161,12 @@ describe('a pull in pages', () => {
       await pullChanges(watched, context, { pageSize: 2 });
       expect(readSyncState(cache.sqlite)).toEqual({ cursor: latest, progress: null });
       expect(cachedVersions(cache.sqlite, ids)).toEqual(await centralVersions(ids));
-    } finally {
-      service.close();
-      cache.close();
-    }
+    });
   });
 
   it('starts an interrupted pull again from its cursor when the service no longer takes its resume token', async () => {
-    const { service, cache } = await signedInDesk('rune');
-    const context = cacheContext(cache.sqlite);
-    const ids = [9, 10, 11, 12];
-    try {
+    await withDesk('rune', async ({ service, cache, context }) => {
+      const ids = [9, 10, 11, 12];
       await pullChanges(service, context);
       const before = readSyncState(cache.sqlite).cursor;
       const target = await touchCases(ids);
@@ -177,9 +175,6 @@ describe('a pull in pages', () => {
       await pullChanges(service, context, { pageSize: 2 });
       expect(readSyncState(cache.sqlite)).toEqual({ cursor: target, progress: null });
       expect(cachedVersions(cache.sqlite, ids)).toEqual(await centralVersions(ids));
-    } finally {
-      service.close();
-      cache.close();
-    }
+    });
   });
 });
