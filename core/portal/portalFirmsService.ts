@@ -13,9 +13,9 @@ import { DSB_STATUSES, type DsbStatus } from '../../shared/rules/domain';
 import type { PortalFirmAnswer, ServiceConnection } from '../service/serviceConnection';
 import { ServiceRefusal, ServiceUnreachable } from '../service/serviceHttp';
 
-/** What the service needs of the sync engine: its connection, or a failure when offline. */
+/** What the service needs of the sync engine: its connection, beside a running pull, or a failure when offline. */
 export interface OnlineRunner {
-  online<T>(operation: (service: ServiceConnection) => Promise<T>): Promise<T>;
+  alongside<T>(operation: (service: ServiceConnection) => Promise<T>): Promise<T>;
 }
 
 export interface PortalFirmsDeps {
@@ -76,7 +76,7 @@ export class PortalFirmsService {
     if (!central) throw new AppFailure({ code: 'central.offline', params: { reason: 'standalone' } });
     if (currentUser().role !== 'supervisor') throw new AppFailure({ code: 'permission.denied' });
     try {
-      return await central.online(operation);
+      return await central.alongside(operation);
     } catch (error) {
       throw portalFailure(error);
     }

@@ -80,7 +80,7 @@ export class SupportRequestsService {
     const { role } = currentUser();
     if (role !== 'case_handler' && role !== 'supervisor') throw new AppFailure({ code: 'permission.denied' });
     try {
-      return await central.online(operation);
+      return await central.alongside(operation);
     } catch (error) {
       throw supportFailure(error);
     }

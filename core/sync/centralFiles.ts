@@ -15,7 +15,7 @@ export async function fetchMissingFile(
   const row = sqlite.prepare('SELECT sha256 FROM attachments WHERE id = ?').get(attachmentId) as { sha256: string } | undefined;
   if (!row || existsSync(store.pathOf(row.sha256))) return;
   try {
-    const content = await central.engine.online((service) => service.file(row.sha256));
+    const content = await central.engine.alongside((service) => service.file(row.sha256));
     if (content && createHash('sha256').update(content).digest('hex') === row.sha256) writeFileSync(store.pathOf(row.sha256), content);
   } catch {
     // Offline or refused: the caller says the file is missing, in words, as it would without a server.

@@ -103,12 +103,22 @@ export class SyncEngine {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Runs an online operation (a claim, Fetch next) on the engine's connection; throws when offline. */
+  /**
+   * Runs an online operation that writes rows a pull writes too (Fetch next, a closed case's detail, renewing claims)
+   * on the engine's connection, between pulls; throws when offline.
+   */
   async online<T>(operation: (client: ServiceConnection) => Promise<T>): Promise<T> {
-    return this.mutex.run(async () => {
-      if (!this.client) throw new Error('Connection terminated');
-      return operation(this.client);
-    });
+    return this.mutex.run(async () => this.alongside(operation));
+  }
+
+  /**
+   * Runs a call that writes nothing a pull writes (a file's content, the portal's lists and a supervisor's decisions)
+   * on the engine's connection at once, beside a running pull: a first download of a company's years takes minutes,
+   * and a file or the portal's screens must not wait for it. Throws when offline.
+   */
+  async alongside<T>(operation: (client: ServiceConnection) => Promise<T>): Promise<T> {
+    if (!this.client) throw new Error('Connection terminated');
+    return operation(this.client);
   }
 
   private async connect(): Promise<void> {

@@ -25,7 +25,7 @@ describe('portalFailure', () => {
 describe('PortalFirmsService', () => {
   const supervisor: UserSummary = { id: 'sara', displayName: 'Sara Berg', role: 'supervisor' };
   const handler: UserSummary = { id: 'henrik', displayName: 'Henrik', role: 'case_handler' };
-  const offline: OnlineRunner = { online: () => Promise.reject(new Error('Connection terminated')) };
+  const offline: OnlineRunner = { alongside: () => Promise.reject(new Error('Connection terminated')) };
   const make = (central: OnlineRunner | null, user: UserSummary) =>
     new PortalFirmsService({ sqlite: new Database(':memory:'), central, currentUser: () => user, now: () => new Date() });
 
@@ -39,7 +39,7 @@ describe('PortalFirmsService', () => {
 
   it('asks nothing of the service for someone who is not a supervisor', async () => {
     let asked = false;
-    const runner: OnlineRunner = { online: () => { asked = true; return Promise.reject(new Error('no')); } };
+    const runner: OnlineRunner = { alongside: () => { asked = true; return Promise.reject(new Error('no')); } };
     await expect(make(runner, handler).refuse('x', 'Nei')).rejects.toMatchObject({ appError: { code: 'permission.denied' } });
     expect(asked).toBe(false);
   });

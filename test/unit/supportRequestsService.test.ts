@@ -33,7 +33,7 @@ function cache(): Database.Database {
 }
 
 const serviceAnswering = (connection: Partial<ServiceConnection>): OnlineRunner => ({
-  online: (operation) => operation(connection as ServiceConnection),
+  alongside: (operation) => operation(connection as ServiceConnection),
 });
 
 const opened: Array<{ absolutePath: string; fileName: string; mimeType: string }> = [];
@@ -76,7 +76,7 @@ describe('SupportRequestsService', () => {
 
   it('asks nothing of the service for a reader, and needs the service standalone', async () => {
     let asked = false;
-    const runner: OnlineRunner = { online: () => { asked = true; return Promise.reject(new Error('no')); } };
+    const runner: OnlineRunner = { alongside: () => { asked = true; return Promise.reject(new Error('no')); } };
     await expect(make(runner, reader).list()).rejects.toMatchObject({ appError: { code: 'permission.denied' } });
     expect(asked).toBe(false);
     await expect(make(null, handler).list()).rejects.toMatchObject({ appError: { code: 'central.offline', params: { reason: 'standalone' } } });
