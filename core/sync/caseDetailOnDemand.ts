@@ -5,15 +5,10 @@
 // Opening never waits for it: the case shows at once, saying its detail is on its way. Offline, or refused, the mark
 // stays, the case says where its detail is, and the fetch is tried again once the desk is connected.
 import type { CaseDetailOnServer } from '../../shared/contract';
-import type { CaseDetailOutput } from '../../shared/serviceApi';
 import type { CoreContext } from '../context';
-import { columnOf, RowWriter, type RowPage } from './applyRows';
 import { detailOnServer } from './caseDetailMark';
+import { storeCaseDetail } from './caseDetailStore';
 import type { CentralSession } from './centralSession';
-import { rowsOf } from './pullChanges';
-import { caseColumnOf } from './syncedTables';
-import { rebaseCases } from './rebase';
-import { recordSkippedRow } from './syncState';
 
 /** How long after a failed fetch opening the case again tries again (sooner once the desk reconnects). */
 const RETRY_AFTER_MS = 10_000;
@@ -76,28 +71,4 @@ export class CaseDetailOnDemand {
     }
     return stored;
   }
-}
-
-/** Writes a case's detail as the service sent it, forgets the mark, and tells the screens; false if it is not the case's. */
-export function storeCaseDetail(context: CoreContext, caseId: number, answer: CaseDetailOutput): boolean {
-  const { sqlite } = context;
-  const pages = answer.tables.map(rowsOf);
-  const ofOtherCases = (page: RowPage) => {
-    const column = caseColumnOf(page.table);
-    if (!column) return true;
-    const caseOf = columnOf(page, column);
-    return page.rows.some((row) => Number(caseOf(row)) !== caseId);
-  };
-  if (answer.caseId !== caseId || pages.some(ofOtherCases)) {
-    return false; // not this case's detail: written nowhere
-  }
-  const writer = new RowWriter(sqlite, ({ table, key, problem }) => recordSkippedRow(sqlite, { table, key, problem }));
-  sqlite.transaction(() => {
-    for (const page of pages) writer.write(page);
-    sqlite.prepare('DELETE FROM case_detail_on_server WHERE case_id = ?').run(caseId);
-    // Work done on the case here and not yet shipped goes on top of the service's rows, as after a pull.
-    rebaseCases(context, new Set([caseId]));
-  })();
-  context.casesChanged([caseId]);
-  return true;
 }

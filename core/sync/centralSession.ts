@@ -7,12 +7,13 @@ import { requestClaim } from '../mutations/claimMutations';
 import { runMutation } from '../mutations/runMutation';
 import type { QueueService } from '../queue/queueService';
 import type { ServiceEndpoint } from '../service/serviceEndpoint';
+import { storeCaseDetail } from './caseDetailStore';
 import { classifyServiceError } from './centralErrors';
 import { pullChanges, rowsOf } from './pullChanges';
 import { RowWriter } from './applyRows';
 import { rebaseCases } from './rebase';
 import { SyncEngine, type SyncEngineOptions } from './syncEngine';
-import { readSkippedRows, recordSkippedRow } from './syncState';
+import { readSkippedRows, readSyncState, recordSkippedRow } from './syncState';
 
 export interface CentralOptions {
   service: ServiceEndpoint;
@@ -73,8 +74,15 @@ export class CentralSession {
       return await this.engine.online(async (service) => {
         const caseId = await service.fetchNext();
         if (caseId === null) throw new AppFailure({ code: 'queue.nothingToFetch' });
-        const pulled = await pullChanges(service, this.core);
-        this.core.casesChanged(pulled.changedCases === 'all' ? 'all' : [...pulled.changedCases]);
+        if (readSyncState(this.core.sqlite).progress) {
+          // A long pull (a first download) made room for this between its pages: the case alone, as it is now. The
+          // pull, resumed after, brings nothing older of it: its pages are read after this, and its own row is past
+          // the pull's target now (it comes with the pull after).
+          storeCaseDetail(this.core, caseId, await service.caseDetail(caseId));
+        } else {
+          const pulled = await pullChanges(service, this.core);
+          this.core.casesChanged(pulled.changedCases === 'all' ? 'all' : [...pulled.changedCases]);
+        }
         const row = this.core.sqlite.prepare('SELECT case_number FROM cases WHERE id = ?').get(caseId) as
           | { case_number: string }
           | undefined;

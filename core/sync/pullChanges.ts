@@ -20,6 +20,8 @@ export interface PullResult {
   changedCases: Set<number> | 'all';
   /** The local tables the pull wrote rows into, or took this desk's own (optimistic) rows out of. */
   tables: Set<string>;
+  /** False when it stopped between pages to make room (yieldTo): the next pull resumes where it stopped. */
+  finished: boolean;
 }
 
 export interface PullOptions {
@@ -27,6 +29,12 @@ export interface PullOptions {
   onProgress?: (done: number, total: number) => void;
   /** Test hook: called after a page is committed locally (a crash there must lose and repeat nothing). */
   afterPage?: (table: string, rows: number) => void;
+  /**
+   * Asked after each page written while more are to come: true stops the pull there, its position saved and the page
+   * asked for next left unwritten, so that what waits for it (Fetch next, a closed case's detail) goes first rather
+   * than after a first download's minutes. The next pull resumes where it stopped.
+   */
+  yieldTo?: () => boolean;
 }
 
 const DEFAULT_PAGE = 10_000;
@@ -76,6 +84,7 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
   let initial = state.cursor === 0;
   let total = 0;
   let done = 0;
+  let finished = true;
   const changed = new Set<number>();
   const written = new Set<string>();
   const noteDropped = (dropped: { caseIds: number[]; tables: string[] }) => {
@@ -171,12 +180,15 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
       done += pageRows;
       options.onProgress?.(done, total > 0 ? Math.max(total, done) : page.more ? 0 : done);
       for (const { table, rows } of tables) options.afterPage?.(table.local, rows.length);
+      if (next && options.yieldTo?.()) finished = false;
+      if (!finished) break;
     }
   } finally {
     if (next) await next.answer.catch(() => undefined);
   }
-  const result: PullResult = { rows: done, changedCases: initial || changed.size > 5_000 ? 'all' : changed, tables: written };
-  if (!resumed) return result;
+  const changedCases = initial || changed.size > 5_000 ? 'all' : changed;
+  const result: PullResult = { rows: done, changedCases, tables: written, finished };
+  if (!resumed || !finished) return result;
   // A resumed pull ran up to the target of the interrupted one; what was committed since comes now.
   const more = await pullChanges(service, core, options);
   return {
@@ -184,5 +196,6 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
     changedCases:
       result.changedCases === 'all' || more.changedCases === 'all' ? 'all' : new Set([...result.changedCases, ...more.changedCases]),
     tables: new Set([...result.tables, ...more.tables]),
+    finished: more.finished,
   };
 }

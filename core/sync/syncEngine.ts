@@ -49,6 +49,8 @@ export class SyncEngine {
   private state: SyncStatus = { state: 'connecting', pending: 0 };
   private loop: Promise<void> | null = null;
   private readonly idleWaiters: Array<() => void> = [];
+  /** Rows brought so far by a pull that made room for an online operation and goes on after it. */
+  private progressBase = 0;
 
   constructor(
     private readonly core: CoreContext,
@@ -105,7 +107,7 @@ export class SyncEngine {
 
   /**
    * Runs an online operation that writes rows a pull writes too (Fetch next, a closed case's detail, renewing claims)
-   * on the engine's connection, between pulls; throws when offline.
+   * on the engine's connection, between pulls or between the pages of a long one (it makes room); throws when offline.
    */
   async online<T>(operation: (client: ServiceConnection) => Promise<T>): Promise<T> {
     return this.mutex.run(async () => this.alongside(operation));
@@ -157,20 +159,30 @@ export class SyncEngine {
     client?.close();
   }
 
-  private async syncOnce(): Promise<void> {
-    await this.mutex.run(async () => {
+  /** Pulls, then pushes; false when the pull made room for an online operation and goes on after it. */
+  private async syncOnce(): Promise<boolean> {
+    return this.mutex.run(async () => {
       const client = this.client;
       if (!client) throw new Error('Connection terminated');
+      // A pull that made room goes on counting from what it had brought (a total of 0: not known yet).
+      const base = this.progressBase;
       const progress = (done: number, total: number) => {
-        this.current = { state: 'syncing', pending: 0, done, total };
+        this.current = { state: 'syncing', pending: 0, done: base + done, total: total > 0 ? base + total : 0 };
       };
-      const pulled = await pullChanges(client, this.core, { ...this.options.pull, onProgress: progress });
+      const pulled = await pullChanges(client, this.core, {
+        ...this.options.pull,
+        onProgress: progress,
+        yieldTo: () => this.mutex.waiting > 0,
+      });
+      this.progressBase = pulled.finished ? 0 : base + pulled.rows;
       if (pulled.tables.size > 0) this.applied(pulled);
+      if (!pulled.finished) return false;
       const pushed = await pushOutbox(client, this.core, this.options.push);
       if (pushed.applied > 0 || pushed.refused.length > 0) {
         const after = await pullChanges(client, this.core, this.options.pull);
         this.applied(after);
       }
+      return true;
     });
   }
 
@@ -190,7 +202,8 @@ export class SyncEngine {
       try {
         if (!this.client) await this.connect();
         if (this.stopped) break;
-        await this.syncOnce();
+        // A pull that made room between its pages goes on at once, still syncing, once the operation is done.
+        if (!(await this.syncOnce())) continue;
         this.delayMs = backoff.initialMs;
         this.current = { state: 'connected', pending: 0, lastSyncAt: new Date().toISOString() };
         if (!this.wakeRequested && this.pendingCount() === 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());

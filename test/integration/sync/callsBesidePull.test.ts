@@ -1,8 +1,9 @@
-// A pull holds the sync engine's lock for as long as it runs (a company's first download: minutes), and what writes
-// the rows it writes waits for it (Fetch next, a closed case's detail, renewing claims). What writes none of them —
-// a file's content, the portal's lists and a supervisor's decisions — goes at once, beside it
-// (SyncEngine.alongside). Proved with a real pull held mid-way (its request to the service delayed until released),
-// through a real service into a real cache.
+// A pull holds the sync engine's lock for as long as it runs (a company's first download: minutes). What writes none
+// of the rows it writes — a file's content, the portal's lists and a supervisor's decisions — goes at once, beside it
+// (SyncEngine.alongside). What writes them (Fetch next, a closed case's detail, renewing claims) waits, but a long
+// pull makes room for it between two pages and then goes on where it stopped (pullChanges' yieldTo). Proved with real
+// pulls whose requests to the service are held until the test lets them through, through a real service into a real
+// cache.
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,10 +11,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PortalFirmsView, SupportRequestsView } from '../../../shared/contract';
 import { portalPlugin } from '../../../service/portal';
 import { ServiceConnection } from '../../../core/service/serviceConnection';
+import { readSyncState } from '../../../core/sync/syncState';
+import type { FetchNextResult } from '../../../shared/contract';
 import { ok } from '../../support/apiResult';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { startService, type RunningService } from '../../support/serviceInstances';
-import { eventually } from '../../support/syncClients';
+import { differencesFromCentral, eventually } from '../../support/syncClients';
 import { PORTAL_URL } from '../portal/portalFixture';
 
 let service: RunningService;
@@ -26,18 +29,29 @@ const central = useCentralDatabase('sync_beside_pull', {
 
 afterEach(() => vi.restoreAllMocks());
 
-/** Holds every pull asked for from now on until `release()`; `asked` counts those held. */
-function holdPulls() {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  const state = { asked: 0, release };
-  const { pull } = Object.getOwnPropertyDescriptors(ServiceConnection.prototype);
-  vi.spyOn(ServiceConnection.prototype, 'pull').mockImplementation(async function (this: ServiceConnection, ...args) {
-    state.asked++;
-    await released;
-    return (pull.value as ServiceConnection['pull']).apply(this, args);
+const pullOf = Object.getOwnPropertyDescriptors(ServiceConnection.prototype).pull.value as ServiceConnection['pull'];
+
+/**
+ * From now on every page a pull asks for (not the count beside it) waits at a gate until the test lets it through:
+ * one at a time (`admitOne`), or all from then on (`open`).
+ */
+function gatePulls() {
+  const held: Array<() => void> = [];
+  let opened = false;
+  vi.spyOn(ServiceConnection.prototype, 'pull').mockImplementation(async function (this: ServiceConnection, query, onSent) {
+    if (!opened && !query.count) await new Promise<void>((resolve) => held.push(resolve));
+    return pullOf.call(this, query, onSent);
   });
-  return state;
+  return {
+    get waiting() {
+      return held.length;
+    },
+    admitOne: () => held.shift()?.(),
+    open() {
+      opened = true;
+      held.splice(0).forEach((admit) => admit());
+    },
+  };
 }
 
 /** The call's answer, or a failure naming it if it is still waiting after a few seconds (behind the pull). */
@@ -63,10 +77,10 @@ describe('while a pull runs', () => {
     expect(existsSync(stored)).toBe(false);
 
     // Another desk's change arrives; the pull that brings it is held on its way to the service.
-    const held = holdPulls();
+    const gate = gatePulls();
     await central.admin.query('UPDATE cases SET main_fuse_a = main_fuse_a WHERE id = 1');
     engine.nudge();
-    await eventually(() => held.asked > 0, 5_000, 'the pull to start');
+    await eventually(() => gate.waiting > 0, 5_000, 'the pull to start');
     let exclusiveDone = false;
     const exclusive = engine.online(async () => (exclusiveDone = true));
     exclusive.catch(() => undefined); // awaited below; cut off only if the test fails before
@@ -81,10 +95,72 @@ describe('while a pull runs', () => {
       // The pull still runs, and still holds what must wait for it.
       expect(exclusiveDone).toBe(false);
     } finally {
-      held.release();
+      gate.open();
     }
     await exclusive;
     expect(exclusiveDone).toBe(true);
     await engine.whenIdle();
+  });
+
+  it('Fetch next during a first download gets its case between two pages, and the download goes on after it', async () => {
+    // One case waiting to be fetched: new, complete, nobody's.
+    await central.admin.query(`UPDATE cases SET status = 'new', assignee_id = NULL, claimed_by = NULL, complete_at = now()
+      WHERE id = (SELECT min(id) FROM cases WHERE status IN ('new', 'in_review'))`);
+    const gate = gatePulls();
+    const login = await central.db.createLogin('henrik', 'case_handler');
+    const henrik = await central.startClient('henrik', 'case_handler', { pollIntervalMs: 60_000, pull: { pageSize: 20 } }, {
+      login,
+      directory: mkdtempSync(path.join(tmpdir(), 'desk-beside-pull-')),
+      service,
+    });
+    const cache = henrik.core.database.sqlite;
+    const engine = henrik.core.central!.engine;
+    // The progress the desk shows, after each page: it never goes back, the room made for Fetch next included.
+    const shown: number[] = [];
+    const progressShown = () => {
+      const status = engine.status();
+      if (status.state === 'syncing') shown.push(status.done);
+    };
+    try {
+      // The first download under way: a few pages in, the next asked for.
+      for (let page = 0; page < 6; page++) {
+        await eventually(() => gate.waiting > 0, 5_000, 'the next page to be asked for');
+        gate.admitOne();
+      }
+      await eventually(() => gate.waiting > 0, 5_000, 'the next page to be asked for');
+      progressShown();
+      const fetched: { case: FetchNextResult | null } = { case: null };
+      const fetching = henrik.core.dispatch('queue.fetchNext', {}).then((result) => (fetched.case = ok<FetchNextResult>(result)));
+      // Page by page: the case comes after the page being asked for now (and the one asked for beside it), not
+      // after the download's thirty-odd pages.
+      for (let admitted = 0; fetched.case === null; admitted++) {
+        if (admitted === 5) throw new Error('Fetch next waited for the first download');
+        await eventually(() => fetched.case !== null || gate.waiting > 0, 5_000, 'a page asked for, or the case');
+        gate.admitOne();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        progressShown();
+      }
+      const { caseId } = await fetching;
+      // The download has not ended (its position is kept), and the case is here, held by Henrik.
+      expect(readSyncState(cache).cursor).toBe(0);
+      expect(readSyncState(cache).progress).not.toBeNull();
+      expect(cache.prepare('SELECT claimed_by FROM cases WHERE id = ?').pluck().get(caseId)).toBe(login);
+      // The download goes on from where it was, page by page.
+      for (let page = 0; page < 3; page++) {
+        await eventually(() => gate.waiting > 0, 5_000, 'the next page to be asked for');
+        gate.admitOne();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        progressShown();
+      }
+      expect(readSyncState(cache).progress).not.toBeNull();
+      expect(shown.length).toBeGreaterThan(3);
+      expect(shown).toEqual([...shown].sort((a, b) => a - b));
+    } finally {
+      gate.open();
+    }
+    // The download ends level with the service, the case still Henrik's.
+    await engine.whenIdle();
+    expect(readSyncState(cache).progress).toBeNull();
+    expect(await differencesFromCentral(henrik.core, central.db.adminUrl)).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openLocalDatabase, readMeta } from '../../../core/db/openLocalDatabase';
 import { connectCentral } from '../../../core/sync/centralConnection';
 import { DEFERRED_SCHEMA_KEY } from '../../../core/sync/deferredIndexes';
-import { storeCaseDetail } from '../../../core/sync/caseDetailOnDemand';
+import { storeCaseDetail } from '../../../core/sync/caseDetailStore';
 import { pullChanges } from '../../../core/sync/pullChanges';
 import { NO_QUEUE_FILTERS, type QueueFilters, type QueueListInput } from '../../../shared/contract';
 import { MIGRATIONS_FOLDER } from '../../../harness/harnessCore';
