@@ -8,6 +8,7 @@ import type { ServiceConnection } from '../service/serviceConnection';
 import { ServiceRefusal } from '../service/serviceHttp';
 import type { PullOutput, PullTable } from '../../shared/serviceApi';
 import { columnOf, RowWriter, type RowPage } from './applyRows';
+import { markAllClosedDetailOnServer, markDetailOnServer } from './caseDetailMark';
 import { resetCacheIfSchemaChanged } from './cacheReset';
 import { deferCaseIndexes, hasDeferredSchema, restoreDeferredIndexes, restoreOneDeferredIndex } from './deferredIndexes';
 import { dropSettledOptimisticRows, rebaseCases } from './rebase';
@@ -67,6 +68,7 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
   const writer = new RowWriter(sqlite, ({ table, key, problem }) => recordSkippedRow(sqlite, { table, key, problem }));
   let state = readSyncState(sqlite);
   const resumed = state.progress !== null;
+  let marksEachPage = !resumed || state.progress?.marksEachPage === true;
   const restore = () => restoreDeferredIndexes(sqlite, { overview: OVERVIEW_ROLES.includes(core.currentUser().role) });
   // Indexes are only ever deferred by a pull from cursor 0 and restored in the transaction that moves the cursor
   // past it: deferred ones found outside such a pull (none should be) are restored before anything else.
@@ -103,6 +105,7 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
         // again from the cursor, writing its rows again to the same effect, rather than being refused for ever.
         writeSyncState(sqlite, { cursor: state.cursor, progress: null });
         state = readSyncState(sqlite);
+        marksEachPage = true;
         next = ask(null);
         continue;
       }
@@ -112,6 +115,7 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
         if (resetCacheIfSchemaChanged(sqlite, page.schema)) {
           state = readSyncState(sqlite);
           initial = true;
+          marksEachPage = true;
           next = ask(null);
           first = true;
           continue;
@@ -154,16 +158,17 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
           const caseColumn = caseColumnOf(rows.table);
           if (caseColumn) {
             const caseOf = columnOf(rows, caseColumn);
-            for (const row of rows.rows) pageCases.add(Number(caseOf(row)));
+            const ids = rows.rows.map((row) => Number(caseOf(row)));
+            for (const id of ids) pageCases.add(id);
+            // The service leaves closed cases' detail out of this first download: fetched when such a case is opened,
+            // from the page that brought its row on (a later page never brings the row again, nor the detail).
+            if (rows.table.local === 'cases' && page.closedDetailLeftOut) markDetailOnServer(sqlite, ids, page.target);
           }
         }
         if (!initial) rebaseCases(core, pageCases);
         for (const id of pageCases) changed.add(id);
         if (!page.more) {
-          // The service left closed cases' detail out of this first download: fetched when such a case is opened.
-          if (page.closedDetailLeftOut) {
-            sqlite.prepare("INSERT OR IGNORE INTO case_detail_on_server (case_id) SELECT id FROM cases WHERE status = 'closed'").run();
-          }
+          if (page.closedDetailLeftOut && !marksEachPage) markAllClosedDetailOnServer(sqlite);
           // Before the pending entries are replayed: their changes go through the triggers again.
           restore();
           noteDropped(dropSettledOptimisticRows(sqlite));
@@ -171,7 +176,7 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
           if (initial) rebaseCases(core, pendingCaseIds(sqlite));
           writeSyncState(sqlite, { cursor: page.target, progress: null });
         } else {
-          writeSyncState(sqlite, { cursor: state.cursor, progress: { target: page.target, resume: page.resume! } });
+          writeSyncState(sqlite, { cursor: state.cursor, progress: { target: page.target, resume: page.resume!, marksEachPage } });
         }
       })();
       // While the service prepares the next page: one index of a table that is complete now, not all at the end.

@@ -8,6 +8,11 @@ export interface PullProgress {
   target: number;
   /** The service's token for where the last page applied stopped. */
   resume: string;
+  /**
+   * Closed cases whose detail it leaves out have been marked with each page since the pull began (a pull begun by an
+   * older desk marked them only at its end, and still does).
+   */
+  marksEachPage?: boolean;
 }
 
 export interface SyncState {
@@ -34,7 +39,8 @@ export function writeSyncState(sqlite: Database.Database, state: SyncState): voi
 /** A progress written by an older desk (table and key, no resume token) starts that pull again from its cursor. */
 function progressOf(text: string): PullProgress | null {
   const parsed = JSON.parse(text) as Partial<PullProgress>;
-  return typeof parsed.resume === 'string' && typeof parsed.target === 'number' ? { target: parsed.target, resume: parsed.resume } : null;
+  if (typeof parsed.resume !== 'string' || typeof parsed.target !== 'number') return null;
+  return { target: parsed.target, resume: parsed.resume, ...(parsed.marksEachPage === true ? { marksEachPage: true } : {}) };
 }
 
 export interface SkippedRow {

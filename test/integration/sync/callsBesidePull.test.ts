@@ -12,7 +12,7 @@ import type { PortalFirmsView, SupportRequestsView } from '../../../shared/contr
 import { portalPlugin } from '../../../service/portal';
 import { ServiceConnection } from '../../../core/service/serviceConnection';
 import { readSyncState } from '../../../core/sync/syncState';
-import type { FetchNextResult } from '../../../shared/contract';
+import type { CaseDetail, FetchNextResult } from '../../../shared/contract';
 import { ok } from '../../support/apiResult';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { startService, type RunningService } from '../../support/serviceInstances';
@@ -162,5 +162,57 @@ describe('while a pull runs', () => {
     await engine.whenIdle();
     expect(readSyncState(cache).progress).toBeNull();
     expect(await differencesFromCentral(henrik.core, central.db.adminUrl)).toEqual([]);
+  });
+
+  it('a closed case opened during a first download says its detail is on its way, and gets it between two pages', async () => {
+    const gate = gatePulls();
+    const olga = await central.startClient('olga', 'case_handler', { pollIntervalMs: 60_000, pull: { pageSize: 20 } }, {
+      login: await central.db.createLogin('olga', 'case_handler'),
+      directory: mkdtempSync(path.join(tmpdir(), 'desk-beside-pull-')),
+      service,
+    });
+    const cache = olga.core.database.sqlite;
+    const marked = () => cache.prepare('SELECT case_id FROM case_detail_on_server ORDER BY case_id').pluck().all() as number[];
+    let caseId = 0;
+    try {
+      // Page by page until a closed case is here: marked with the page that brought it, not at the download's end.
+      for (let admitted = 0; marked().length === 0; admitted++) {
+        if (admitted === 40) throw new Error('no closed case came marked');
+        await eventually(() => gate.waiting > 0, 5_000, 'the next page to be asked for');
+        gate.admitOne();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      caseId = marked()[0];
+      expect(readSyncState(cache).progress).not.toBeNull();
+      const { rows: [whole] } = await central.admin.query<{ owner_email: string | null; events: string }>(
+        "SELECT owner_email, (SELECT count(*) FROM case_events WHERE case_id = $1) AS events FROM cases WHERE id = $1 AND status = 'closed'",
+        [caseId]);
+      expect(Number(whole.events)).toBeGreaterThan(0);
+      const events = () => cache.prepare('SELECT count(*) FROM case_events WHERE case_id = ?').pluck().get(caseId) as number;
+      expect(events()).toBe(0);
+
+      const opened = ok<CaseDetail>(await olga.core.dispatch('case.get', { caseId }));
+      expect(opened.detailOnServer).toBe('fetching');
+      // The detail comes after the page being asked for now (and the one asked for beside it), while the download
+      // still runs.
+      for (let admitted = 0; marked().includes(caseId); admitted++) {
+        if (admitted === 5) throw new Error("the closed case's detail waited for the first download");
+        await eventually(() => !marked().includes(caseId) || gate.waiting > 0, 5_000, 'a page asked for, or the detail');
+        gate.admitOne();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(readSyncState(cache).progress).not.toBeNull();
+      expect(events()).toBe(Number(whole.events));
+      expect(cache.prepare('SELECT owner_email FROM cases WHERE id = ?').pluck().get(caseId)).toBe(whole.owner_email);
+      expect(ok<CaseDetail>(await olga.core.dispatch('case.get', { caseId })).detailOnServer).toBeNull();
+    } finally {
+      gate.open();
+    }
+    // The download ends without marking it again, level with the service.
+    await olga.core.central!.engine.whenIdle();
+    expect(readSyncState(cache).progress).toBeNull();
+    expect(marked()).not.toContain(caseId);
+    expect(marked().length).toBeGreaterThan(0);
+    expect(await differencesFromCentral(olga.core, central.db.adminUrl)).toEqual([]);
   });
 });

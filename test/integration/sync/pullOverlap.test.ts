@@ -177,4 +177,41 @@ describe('a pull in pages', () => {
       expect(cachedVersions(cache.sqlite, ids)).toEqual(await centralVersions(ids));
     });
   });
+
+  it('marks closed cases with the page that brings them; a first download begun by an older desk marks them at its end', async () => {
+    const closedIds = async () =>
+      (await central.admin.query<{ id: string }>("SELECT id FROM cases WHERE status = 'closed' ORDER BY id")).rows.map((row) => Number(row.id));
+    const marked = (cache: Database.Database) => cache.prepare('SELECT case_id FROM case_detail_on_server ORDER BY case_id').pluck().all();
+    /** A first download cut off after `pages` pages (the desk closed). */
+    const cutAfter = async (service: ServiceConnection, context: CoreContext, pages: number) => {
+      let left = pages;
+      const cutOff = () => {
+        if (--left === 0) throw new Error('the desk closed between pages');
+      };
+      await expect(pullChanges(service, context, { pageSize: 20, afterPage: cutOff })).rejects.toThrow('between pages');
+    };
+    await withDesk('sigrid', async ({ service, cache, context }) => {
+      await cutAfter(service, context, 20);
+      const progress = readSyncState(cache.sqlite).progress!;
+      expect(progress.marksEachPage).toBe(true);
+      const cases = cache.sqlite.prepare('SELECT id FROM cases ORDER BY id').pluck().all() as number[];
+      const closed = (await closedIds()).filter((id) => cases.includes(id));
+      expect(closed.length).toBeGreaterThan(0);
+      expect(marked(cache.sqlite)).toEqual(closed);
+      // One of them fetched before the download ended (its mark gone): it stays so.
+      cache.sqlite.prepare('DELETE FROM case_detail_on_server WHERE case_id = ?').run(closed[0]);
+      await pullChanges(service, context, { pageSize: 20 });
+      expect(readSyncState(cache.sqlite).progress).toBeNull();
+      expect(marked(cache.sqlite)).toEqual((await closedIds()).filter((id) => id !== closed[0]));
+    });
+    await withDesk('tora', async ({ service, cache, context }) => {
+      await cutAfter(service, context, 20);
+      // As an older desk left it: no marks yet, and no word of marking with each page.
+      const { target, resume } = readSyncState(cache.sqlite).progress!;
+      cache.sqlite.prepare('DELETE FROM case_detail_on_server').run();
+      writeSyncState(cache.sqlite, { cursor: 0, progress: { target, resume } });
+      await pullChanges(service, context, { pageSize: 20 });
+      expect(marked(cache.sqlite)).toEqual(await closedIds());
+    });
+  });
 });
