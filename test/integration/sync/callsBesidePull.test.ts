@@ -8,11 +8,10 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PortalFirmsView, SupportRequestsView } from '../../../shared/contract';
 import { portalPlugin } from '../../../service/portal';
 import { ServiceConnection } from '../../../core/service/serviceConnection';
 import { readSyncState } from '../../../core/sync/syncState';
-import type { CaseDetail, FetchNextResult } from '../../../shared/contract';
+import type { CaseDetail, FetchNextResult, PortalFirmsView, SupportRequestsView } from '../../../shared/contract';
 import { ok } from '../../support/apiResult';
 import { useCentralDatabase } from '../../support/centralDatabase';
 import { startService, type RunningService } from '../../support/serviceInstances';
@@ -52,6 +51,42 @@ function gatePulls() {
       held.splice(0).forEach((admit) => admit());
     },
   };
+}
+
+type Gate = ReturnType<typeof gatePulls>;
+
+/**
+ * Lets a pull's pages through one at a time until `done` holds (calling `after` after each), and fails naming `what`
+ * if it takes more than `most`.
+ */
+async function admitUntil(gate: Gate, done: () => boolean, most: number, what: string, after: () => void = () => undefined) {
+  for (let admitted = 0; !done(); admitted++) {
+    if (admitted === most) throw new Error(`${what} took more than ${most} pages`);
+    await eventually(() => done() || gate.waiting > 0, 5_000, 'the next page to be asked for');
+    gate.admitOne();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    after();
+  }
+}
+
+/** Lets `pages` of a pull's pages through, one at a time. */
+async function admitPages(gate: Gate, pages: number, after?: () => void) {
+  let admitted = 0;
+  await admitUntil(gate, () => admitted === pages, pages, 'admitting', () => {
+    admitted++;
+    after?.();
+  });
+}
+
+/** A new case handler's desk, whose first download (pages of 20 rows) has begun: its first page asked for. */
+async function deskDownloading(name: string) {
+  const login = await central.db.createLogin(name, 'case_handler');
+  const client = await central.startClient(name, 'case_handler', { pollIntervalMs: 60_000, pull: { pageSize: 20 } }, {
+    login,
+    directory: mkdtempSync(path.join(tmpdir(), 'desk-beside-pull-')),
+    service,
+  });
+  return { login, client, cache: client.core.database.sqlite, engine: client.core.central!.engine };
 }
 
 /** The call's answer, or a failure naming it if it is still waiting after a few seconds (behind the pull). */
@@ -107,14 +142,8 @@ describe('while a pull runs', () => {
     await central.admin.query(`UPDATE cases SET status = 'new', assignee_id = NULL, claimed_by = NULL, complete_at = now()
       WHERE id = (SELECT min(id) FROM cases WHERE status IN ('new', 'in_review'))`);
     const gate = gatePulls();
-    const login = await central.db.createLogin('henrik', 'case_handler');
-    const henrik = await central.startClient('henrik', 'case_handler', { pollIntervalMs: 60_000, pull: { pageSize: 20 } }, {
-      login,
-      directory: mkdtempSync(path.join(tmpdir(), 'desk-beside-pull-')),
-      service,
-    });
-    const cache = henrik.core.database.sqlite;
-    const engine = henrik.core.central!.engine;
+    const henrik = await deskDownloading('henrik');
+    const { cache, engine } = henrik;
     // The progress the desk shows, after each page: it never goes back, the room made for Fetch next included.
     const shown: number[] = [];
     const progressShown = () => {
@@ -123,37 +152,21 @@ describe('while a pull runs', () => {
     };
     try {
       // The first download under way: a few pages in, the next asked for.
-      for (let page = 0; page < 6; page++) {
-        await eventually(() => gate.waiting > 0, 5_000, 'the next page to be asked for');
-        gate.admitOne();
-      }
-      await eventually(() => gate.waiting > 0, 5_000, 'the next page to be asked for');
-      progressShown();
+      await admitPages(gate, 6, progressShown);
       const fetched: { case: FetchNextResult | null } = { case: null };
-      const fetching = henrik.core.dispatch('queue.fetchNext', {}).then((result) => (fetched.case = ok<FetchNextResult>(result)));
-      // Page by page: the case comes after the page being asked for now (and the one asked for beside it), not
-      // after the download's thirty-odd pages.
-      for (let admitted = 0; fetched.case === null; admitted++) {
-        if (admitted === 5) throw new Error('Fetch next waited for the first download');
-        await eventually(() => fetched.case !== null || gate.waiting > 0, 5_000, 'a page asked for, or the case');
-        gate.admitOne();
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        progressShown();
-      }
+      const fetching = henrik.client.core.dispatch('queue.fetchNext', {}).then((result) => (fetched.case = ok<FetchNextResult>(result)));
+      // The case comes after the page being asked for now (and the one asked for beside it), not after the
+      // download's thirty-odd pages.
+      await admitUntil(gate, () => fetched.case !== null, 5, 'Fetch next', progressShown);
       const { caseId } = await fetching;
       // The download has not ended (its position is kept), and the case is here, held by Henrik.
       expect(readSyncState(cache).cursor).toBe(0);
       expect(readSyncState(cache).progress).not.toBeNull();
-      expect(cache.prepare('SELECT claimed_by FROM cases WHERE id = ?').pluck().get(caseId)).toBe(login);
+      expect(cache.prepare('SELECT claimed_by FROM cases WHERE id = ?').pluck().get(caseId)).toBe(henrik.login);
       // The download goes on from where it was, page by page.
-      for (let page = 0; page < 3; page++) {
-        await eventually(() => gate.waiting > 0, 5_000, 'the next page to be asked for');
-        gate.admitOne();
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        progressShown();
-      }
+      await admitPages(gate, 3, progressShown);
       expect(readSyncState(cache).progress).not.toBeNull();
-      expect(shown.length).toBeGreaterThan(3);
+      expect(shown.length).toBeGreaterThan(6);
       expect(shown).toEqual([...shown].sort((a, b) => a - b));
     } finally {
       gate.open();
@@ -161,27 +174,17 @@ describe('while a pull runs', () => {
     // The download ends level with the service, the case still Henrik's.
     await engine.whenIdle();
     expect(readSyncState(cache).progress).toBeNull();
-    expect(await differencesFromCentral(henrik.core, central.db.adminUrl)).toEqual([]);
+    expect(await differencesFromCentral(henrik.client.core, central.db.adminUrl)).toEqual([]);
   });
 
   it('a closed case opened during a first download says its detail is on its way, and gets it between two pages', async () => {
     const gate = gatePulls();
-    const olga = await central.startClient('olga', 'case_handler', { pollIntervalMs: 60_000, pull: { pageSize: 20 } }, {
-      login: await central.db.createLogin('olga', 'case_handler'),
-      directory: mkdtempSync(path.join(tmpdir(), 'desk-beside-pull-')),
-      service,
-    });
-    const cache = olga.core.database.sqlite;
+    const { client: olga, cache, engine } = await deskDownloading('olga');
     const marked = () => cache.prepare('SELECT case_id FROM case_detail_on_server ORDER BY case_id').pluck().all() as number[];
     let caseId = 0;
     try {
       // Page by page until a closed case is here: marked with the page that brought it, not at the download's end.
-      for (let admitted = 0; marked().length === 0; admitted++) {
-        if (admitted === 40) throw new Error('no closed case came marked');
-        await eventually(() => gate.waiting > 0, 5_000, 'the next page to be asked for');
-        gate.admitOne();
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await admitUntil(gate, () => marked().length > 0, 40, 'a closed case marked');
       caseId = marked()[0];
       expect(readSyncState(cache).progress).not.toBeNull();
       const { rows: [whole] } = await central.admin.query<{ owner_email: string | null; events: string }>(
@@ -195,12 +198,7 @@ describe('while a pull runs', () => {
       expect(opened.detailOnServer).toBe('fetching');
       // The detail comes after the page being asked for now (and the one asked for beside it), while the download
       // still runs.
-      for (let admitted = 0; marked().includes(caseId); admitted++) {
-        if (admitted === 5) throw new Error("the closed case's detail waited for the first download");
-        await eventually(() => !marked().includes(caseId) || gate.waiting > 0, 5_000, 'a page asked for, or the detail');
-        gate.admitOne();
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await admitUntil(gate, () => !marked().includes(caseId), 5, "The closed case's detail");
       expect(readSyncState(cache).progress).not.toBeNull();
       expect(events()).toBe(Number(whole.events));
       expect(cache.prepare('SELECT owner_email FROM cases WHERE id = ?').pluck().get(caseId)).toBe(whole.owner_email);
@@ -209,7 +207,7 @@ describe('while a pull runs', () => {
       gate.open();
     }
     // The download ends without marking it again, level with the service.
-    await olga.core.central!.engine.whenIdle();
+    await engine.whenIdle();
     expect(readSyncState(cache).progress).toBeNull();
     expect(marked()).not.toContain(caseId);
     expect(marked().length).toBeGreaterThan(0);
