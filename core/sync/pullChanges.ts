@@ -185,8 +185,10 @@ export async function pullChanges(service: ServiceConnection, core: CoreContext,
       done += pageRows;
       options.onProgress?.(done, total > 0 ? Math.max(total, done) : page.more ? 0 : done);
       for (const { table, rows } of tables) options.afterPage?.(table.local, rows.length);
-      if (next && options.yieldTo?.()) finished = false;
-      if (!finished) break;
+      if (next && options.yieldTo?.()) {
+        finished = false;
+        break;
+      }
     }
   } finally {
     if (next) await next.answer.catch(() => undefined);
