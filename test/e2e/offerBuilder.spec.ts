@@ -5,13 +5,16 @@
 // with pdftotext) and printed; revised into version 2, which supersedes version 1 only when it is issued; then sent,
 // paid by the billing system's file, and the installer's start approval in the history.
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Locator } from '@playwright/test';
 import type { OfferDetail, OfferSummary } from '../../shared/contract';
 import { formatNok } from '../../shared/rules';
 import { importPaymentsIntoSqlite } from '../../core/billing/localPaymentImport';
-import { HARNESS_NOW, type HarnessCore } from '../../harness/harnessCore';
+import { HARNESS_NOW, startHarnessCore, type HarnessCore } from '../../harness/harnessCore';
 import { paidInFullFile } from '../support/billingFile';
-import { axeViolations, expect, test, openCaseByKeyboard } from './fixtures';
+import { axeViolations, expect, openDesk, test, openCaseByKeyboard } from './fixtures';
 
 interface ApprovedCase {
   id: number;
@@ -301,4 +304,37 @@ test('a plusskunde within the main fuse: the offer section says no contribution,
   await expect(section.getByTestId('grand-total')).toHaveText('0,00');
   expect(await axeViolations(desk)).toEqual([]);
   await section.screenshot({ path: test.info().outputPath('offer-plusskunde.png') });
+});
+
+test('someone with read-only access sees a draft offer read only, told why, with no way to change or issue it', async ({ page }) => {
+  // A case handler drafts the offer; then the same desk's data is opened by a reader.
+  const dataDirectory = mkdtempSync(path.join(tmpdir(), 'desk-offer-reader-'));
+  try {
+    const handler = startHarnessCore({ cases: 60, dataDirectory });
+    const target = approvedCase(handler);
+    const draft = await handler.core.dispatch('case.createOfferDraft', { caseId: target.id });
+    expect(draft.ok).toBe(true);
+    await handler.dispose();
+
+    const reader = startHarnessCore({ cases: 60, dataDirectory, userId: 'liv.berge' });
+    try {
+      await openDesk(page, reader.core);
+      await openCaseByKeyboard(page, target.caseNumber);
+      const section = page.getByRole('region', { name: 'Tilbud' });
+      await expect(section).toContainText('Utkast. Med lesetilgang kan du se det, ikke endre det.');
+      await expect(section).not.toContainText('Bare den som har saken');
+      await expect(section.getByTestId('offer-line').first()).toBeVisible();
+      await expect(section.getByTestId('deduction-input')).toHaveCount(0);
+      await expect(section.getByRole('button', { name: /Utsted/ })).toHaveCount(0);
+      expect(await axeViolations(page)).toEqual([]);
+      if (process.env.SCREENSHOTS) {
+        await section.getByRole('heading').first().evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+        await page.screenshot({ path: path.join(process.cwd(), '.screenshots', 'offer-draft-reader.png') });
+      }
+    } finally {
+      await reader.dispose();
+    }
+  } finally {
+    rmSync(dataDirectory, { recursive: true, force: true });
+  }
 });

@@ -1,5 +1,5 @@
-// A draft offer seen by someone who may not change it now (with a central service, the case is not theirs): its
-// lines and figures as they stand, read only; the case's header says how to get the case.
+// A draft offer seen by someone who may not change it: its lines and figures as they stand, read only, with why — the
+// case is not theirs now (the case's header says how to get it), or they have read-only access.
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { OfferDetail } from '../../api/contract';
@@ -7,12 +7,12 @@ import { IssuedLinesTable } from './IssuedLinesTable';
 import { OfferExplanation } from './OfferExplanation';
 import { OfferTotals } from './OfferTotals';
 
-export function DraftReadOnlyView({ offer }: { offer: OfferDetail }) {
+export function DraftReadOnlyView({ offer, untilClaimed }: { offer: OfferDetail; untilClaimed: boolean }) {
   const { t } = useTranslation();
   return (
     <div>
       <Text size="sm" mb="xs">
-        {t('offers.draftReadOnly')}
+        {t(untilClaimed ? 'offers.draftReadOnly' : 'offers.draftReadOnlyReader')}
       </Text>
       <IssuedLinesTable lines={offer.calculation.lines} />
       <OfferTotals calculation={offer.calculation} />

@@ -3,6 +3,7 @@
 import { Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/useApiQuery';
+import type { Casework } from '../case/casework';
 import { describeOfferError } from './describeOfferError';
 import { DraftReadOnlyView } from './DraftReadOnlyView';
 import { IssuedOfferView } from './IssuedOfferView';
@@ -14,14 +15,14 @@ interface Props {
   ownerName: string;
   missing: string[];
   missingKept?: boolean;
-  /** May change a draft (casework.ts). */
-  editable: boolean;
+  /** Whether a draft may be changed, and if not, whether holding the case would change that. */
+  casework: Casework;
   onIssued(offerId: string): Promise<void>;
   onRevise?: (fromOfferId: string) => Promise<void>;
   revising: boolean;
 }
 
-export function OfferPanel({ offerId, ownerName, missing, missingKept, editable, onIssued, onRevise, revising }: Props) {
+export function OfferPanel({ offerId, ownerName, missing, missingKept, casework, onIssued, onRevise, revising }: Props) {
   const { t } = useTranslation();
   const { value: offer, error } = useApiQuery('offer.get', { offerId });
   if (!offer) {
@@ -41,10 +42,10 @@ export function OfferPanel({ offerId, ownerName, missing, missingKept, editable,
           {t('offers.priceList', { id: offer.priceListId, version: offer.priceListVersion })}
         </Text>
       </div>
-      {offer.state === 'draft' && editable ? (
+      {offer.state === 'draft' && casework.mayWork ? (
         <OfferDraftEditor offer={offer} ownerName={ownerName} missing={missing} missingKept={missingKept} onIssued={onIssued} />
       ) : offer.state === 'draft' ? (
-        <DraftReadOnlyView offer={offer} />
+        <DraftReadOnlyView offer={offer} untilClaimed={casework.hint !== null} />
       ) : (
         <IssuedOfferView
           offer={offer}

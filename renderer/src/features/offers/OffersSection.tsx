@@ -34,8 +34,8 @@ export function OffersSection({ detail }: Props) {
   const error = createDraft.error ?? reviseOffer.error;
 
   const shown = offers?.find((offer) => offer.id === shownId) ?? (offers ? defaultOffer(offers) : null);
-  const { mayWork } = useCasework(detail);
-  const mayDraft = detail.status === 'approved' && mayWork;
+  const casework = useCasework(detail);
+  const mayDraft = detail.status === 'approved' && casework.mayWork;
   const hasDraft = offers?.some((offer) => offer.state === 'draft') ?? false;
   const inForce = offers?.find((offer) => offer.state === 'issued') ?? null;
 
@@ -87,7 +87,7 @@ export function OffersSection({ detail }: Props) {
           ownerName={detail.owner.name}
           missing={missing?.offerId === shown.id ? missing.items : []}
           missingKept={missing?.kept}
-          editable={mayWork}
+          casework={casework}
           onIssued={async (offerId) => setShownId(offerId)}
           onRevise={mayDraft && !hasDraft && inForce?.id === shown.id ? revise : undefined}
           revising={busy}
